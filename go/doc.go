@@ -1,0 +1,32 @@
+// Package twinmath is the mathematics that machine learning stands on —
+// vectors and matrices, decompositions, calculus and gradient descent,
+// backpropagation and optimisers, probability, statistics, information theory
+// and a logistic-regression pipeline — in pure Go.
+//
+// The same operations exist as a Python/numpy reference (twinmath.ref), and
+// this package is compiled into a C shared library that Python calls through
+// cffi (twinmath.go). A parity suite holds the three to the same results and
+// the same errors; the shared test vectors under ../tests/vectors are checked
+// by this package's own tests, without Python.
+//
+// # Conventions
+//
+// Vectors are []float64. Matrices are row-major [Matrix] values whose Data
+// maps onto a C-contiguous numpy array without a copy.
+//
+// A function named after an operation (Add, Matmul, Inv) allocates and
+// returns its result. Its companion with the suffix To (AddTo, MatmulTo,
+// InvTo) writes into a caller-supplied dst of the right size and allocates
+// nothing for its result; the C library uses those. Inputs are never
+// modified.
+//
+// # Errors
+//
+// Functions return errors, never panic on bad input. Every error wraps one of
+// the sentinels ErrShape, ErrSingular, ErrNotPositiveDefinite,
+// ErrNoConvergence or ErrInvalid (test with errors.Is), and its text has the
+// form "op: sentinel text: detail", the same text the Python reference raises.
+//
+// Arithmetic on NaN and Inf propagates them as IEEE 754 does; operations that
+// stand on a factorisation (Det, Inv, Solve, …) reject them with ErrInvalid.
+package twinmath

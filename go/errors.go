@@ -1,0 +1,83 @@
+package twinmath
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// The sentinel errors. Every error returned by this package wraps exactly one
+// of them; the C library maps each to a status code and Python to an exception
+// class (see docs/conventions.md).
+var (
+	// ErrShape reports arguments whose shapes do not fit together.
+	ErrShape = errors.New("shape mismatch")
+	// ErrSingular reports a singular matrix where an inverse is needed.
+	ErrSingular = errors.New("singular matrix")
+	// ErrNotPositiveDefinite reports a matrix that is not positive definite.
+	ErrNotPositiveDefinite = errors.New("not positive definite")
+	// ErrNoConvergence reports an iteration that did not converge.
+	ErrNoConvergence = errors.New("no convergence")
+	// ErrInvalid reports a bad value: NaN or Inf given to a factorisation,
+	// empty input, a parameter out of range, or a distribution that is not one.
+	ErrInvalid = errors.New("invalid input")
+)
+
+// opError builds the error text "op: sentinel: detail" that both
+// implementations produce for the same bad input.
+func opError(op string, sentinel error, format string, args ...any) error {
+	if format == "" {
+		return fmt.Errorf("%s: %w", op, sentinel)
+	}
+	return fmt.Errorf("%s: %w: %s", op, sentinel, fmt.Sprintf(format, args...))
+}
+
+func shapeErr(op, format string, args ...any) error {
+	return opError(op, ErrShape, format, args...)
+}
+
+func invalidErr(op, format string, args ...any) error {
+	return opError(op, ErrInvalid, format, args...)
+}
+
+// pyFloat formats x as Python's repr(float) does, so that messages quoting a
+// number read the same from both implementations.
+func pyFloat(x float64) string {
+	switch {
+	case math.IsNaN(x):
+		return "nan"
+	case math.IsInf(x, 1):
+		return "inf"
+	case math.IsInf(x, -1):
+		return "-inf"
+	}
+	// Python switches to scientific notation when the decimal exponent is
+	// below -4 or at least 16.
+	e := strconv.FormatFloat(x, 'e', -1, 64)
+	mant, exp, _ := strings.Cut(e, "e")
+	n, _ := strconv.Atoi(exp)
+	if n < -4 || n >= 16 {
+		sign := "+"
+		if n < 0 {
+			sign, n = "-", -n
+		}
+		return fmt.Sprintf("%se%s%02d", mant, sign, n)
+	}
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if !strings.Contains(s, ".") {
+		s += ".0"
+	}
+	return s
+}
+
+// checkFinite returns ErrInvalid if any entry of data is NaN or ±Inf.
+func checkFinite(op, name string, data []float64) error {
+	for _, v := range data {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return invalidErr(op, "%s contains NaN or Inf", name)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,3 @@
+module twinmath
+
+go 1.22

@@ -1,0 +1,405 @@
+package twinmath
+
+import (
+	"math"
+	"runtime"
+	"sync"
+)
+
+// Matrix is a dense row-major matrix: entry (i, j) is Data[i*Cols+j]. Its
+// layout is that of a C-contiguous float64 numpy array, so the C library
+// wraps caller memory in a Matrix without copying.
+type Matrix struct {
+	Rows, Cols int
+	Data       []float64
+}
+
+// NewMatrix returns a rows×cols matrix of zeros.
+func NewMatrix(rows, cols int) Matrix {
+	return Matrix{Rows: rows, Cols: cols, Data: make([]float64, rows*cols)}
+}
+
+// MatrixOf returns a matrix built from rows, which must all have the same
+// length; it returns ErrShape if they do not. The data is copied.
+func MatrixOf(rows [][]float64) (Matrix, error) {
+	if len(rows) == 0 {
+		return Matrix{}, nil
+	}
+	m := NewMatrix(len(rows), len(rows[0]))
+	for i, r := range rows {
+		if len(r) != m.Cols {
+			return Matrix{}, shapeErr("matrix", "row %d has length %d, row 0 has length %d", i, len(r), m.Cols)
+		}
+		copy(m.Data[i*m.Cols:], r)
+	}
+	return m, nil
+}
+
+// Identity returns the n×n identity matrix.
+func Identity(n int) Matrix {
+	m := NewMatrix(n, n)
+	for i := 0; i < n; i++ {
+		m.Data[i*n+i] = 1
+	}
+	return m
+}
+
+// At returns entry (i, j).
+func (m Matrix) At(i, j int) float64 { return m.Data[i*m.Cols+j] }
+
+// Row returns row i as a slice that shares m's storage.
+func (m Matrix) Row(i int) []float64 { return m.Data[i*m.Cols : (i+1)*m.Cols] }
+
+// RowsOf returns the rows of m as a slice of copies.
+func (m Matrix) RowsOf() [][]float64 {
+	out := make([][]float64, m.Rows)
+	for i := range out {
+		out[i] = append([]float64(nil), m.Row(i)...)
+	}
+	return out
+}
+
+// Clone returns a deep copy of m.
+func (m Matrix) Clone() Matrix {
+	return Matrix{Rows: m.Rows, Cols: m.Cols, Data: append([]float64(nil), m.Data...)}
+}
+
+// check returns ErrShape if m's fields are inconsistent.
+func (m Matrix) check(op, name string) error {
+	if m.Rows < 0 || m.Cols < 0 || len(m.Data) != m.Rows*m.Cols {
+		return shapeErr(op, "%s is %dx%d but holds %d values", name, m.Rows, m.Cols, len(m.Data))
+	}
+	return nil
+}
+
+// want returns ErrShape unless m is a consistent rows×cols matrix.
+func (m Matrix) want(op, name string, rows, cols int) error {
+	if err := m.check(op, name); err != nil {
+		return err
+	}
+	if m.Rows != rows || m.Cols != cols {
+		return shapeErr(op, "%s is %dx%d, want %dx%d", name, m.Rows, m.Cols, rows, cols)
+	}
+	return nil
+}
+
+// square returns ErrShape unless m is square, and ErrInvalid if it is empty
+// or, when finite is set, holds NaN or Inf.
+func (m Matrix) square(op, name string, finite bool) error {
+	if err := m.check(op, name); err != nil {
+		return err
+	}
+	if m.Rows != m.Cols {
+		return shapeErr(op, "%s must be square, got %dx%d", name, m.Rows, m.Cols)
+	}
+	if m.Rows == 0 {
+		return invalidErr(op, "%s is empty", name)
+	}
+	if finite {
+		return checkFinite(op, name, m.Data)
+	}
+	return nil
+}
+
+// Matmul returns the matrix product a·b. A vector x is the n×1 matrix
+// Matrix{Rows: n, Cols: 1, Data: x}.
+//
+//	dst[i][j] = Σₖ a[i][k]·b[k][j]
+//
+// Large products are computed in cache-sized blocks on all GOMAXPROCS
+// threads; each entry's sum may differ from a left-to-right sum by rounding,
+// within n·ε·(|a|·|b|)[i][j]. It returns ErrShape if a.Cols != b.Rows.
+func Matmul(a, b Matrix) (Matrix, error) {
+	dst := NewMatrix(a.Rows, b.Cols)
+	return dst, MatmulTo(dst, a, b)
+}
+
+// MatmulTo writes a·b into dst, which must not alias a or b. It returns
+// ErrShape if a.Cols != b.Rows or dst is not a.Rows×b.Cols.
+func MatmulTo(dst, a, b Matrix) error {
+	if err := a.check("matmul", "A"); err != nil {
+		return err
+	}
+	if err := b.check("matmul", "B"); err != nil {
+		return err
+	}
+	if a.Cols != b.Rows {
+		return shapeErr("matmul", "inner dimensions %d and %d differ", a.Cols, b.Rows)
+	}
+	if err := dst.want("matmul", "dst", a.Rows, b.Cols); err != nil {
+		return err
+	}
+	matmul(dst, a, b)
+	return nil
+}
+
+// Block sizes of the product kernel: a kBlock×jBlock panel of b (256 KiB)
+// stays in a core's L2 cache while rows of a stream past it.
+const (
+	kBlock = 128
+	jBlock = 256
+)
+
+// matmul computes dst = a·b for consistent shapes.
+func matmul(dst, a, b Matrix) {
+	m, n, p := a.Rows, a.Cols, b.Cols
+	clear(dst.Data)
+	if m == 0 || p == 0 || n == 0 {
+		return
+	}
+	workers := runtime.GOMAXPROCS(0)
+	// Below ~1 Mflop the cost of starting goroutines outweighs the gain.
+	if workers == 1 || m < 2*workers || m*n*p < 1<<20 {
+		matmulRows(dst, a, b, 0, m)
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (m + workers - 1) / workers
+	for lo := 0; lo < m; lo += chunk {
+		hi := min(lo+chunk, m)
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			matmulRows(dst, a, b, lo, hi)
+		}(lo, hi)
+	}
+	wg.Wait()
+}
+
+// matmulRows accumulates rows lo..hi of a·b into dst, which holds zeros
+// there. Loop order i-k-j keeps every inner loop on contiguous memory.
+func matmulRows(dst, a, b Matrix, lo, hi int) {
+	n, p := a.Cols, b.Cols
+	for k0 := 0; k0 < n; k0 += kBlock {
+		k1 := min(k0+kBlock, n)
+		for j0 := 0; j0 < p; j0 += jBlock {
+			j1 := min(j0+jBlock, p)
+			for i := lo; i < hi; i++ {
+				arow := a.Data[i*n : (i+1)*n]
+				crow := dst.Data[i*p+j0 : i*p+j1]
+				k := k0
+				for ; k+2 <= k1; k += 2 {
+					axpy2(crow, arow[k], b.Data[k*p+j0:k*p+j1], arow[k+1], b.Data[(k+1)*p+j0:(k+1)*p+j1])
+				}
+				if k < k1 {
+					axpy(crow, arow[k], b.Data[k*p+j0:k*p+j1])
+				}
+			}
+		}
+	}
+}
+
+// axpy computes y += alpha·x.
+func axpy(y []float64, alpha float64, x []float64) {
+	x = x[:len(y)]
+	for i := range y {
+		y[i] += alpha * x[i]
+	}
+}
+
+// axpy2 computes y += alpha·x + beta·z, halving the loads and stores of y
+// compared with two axpy calls.
+func axpy2(y []float64, alpha float64, x []float64, beta float64, z []float64) {
+	x = x[:len(y)]
+	z = z[:len(y)]
+	for i := range y {
+		y[i] += alpha*x[i] + beta*z[i]
+	}
+}
+
+// Transpose returns the transpose of a as a new matrix.
+//
+//	dst[j][i] = a[i][j]
+func Transpose(a Matrix) (Matrix, error) {
+	dst := NewMatrix(a.Cols, a.Rows)
+	return dst, TransposeTo(dst, a)
+}
+
+// TransposeTo writes the transpose of a into dst, which must not alias a.
+// It returns ErrShape if dst is not a.Cols×a.Rows.
+func TransposeTo(dst, a Matrix) error {
+	if err := a.check("transpose", "A"); err != nil {
+		return err
+	}
+	if err := dst.want("transpose", "dst", a.Cols, a.Rows); err != nil {
+		return err
+	}
+	const blk = 32 // a 32×32 tile of each matrix fits in L1
+	m, n := a.Rows, a.Cols
+	for i0 := 0; i0 < m; i0 += blk {
+		for j0 := 0; j0 < n; j0 += blk {
+			for i := i0; i < min(i0+blk, m); i++ {
+				for j := j0; j < min(j0+blk, n); j++ {
+					dst.Data[j*m+i] = a.Data[i*n+j]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Trace returns the sum of the diagonal of the square matrix a.
+//
+//	tr(A) = Σᵢ a[i][i]
+//
+// The trace of the empty 0×0 matrix is 0. It returns ErrShape if a is not
+// square.
+func Trace(a Matrix) (float64, error) {
+	if err := a.check("trace", "A"); err != nil {
+		return 0, err
+	}
+	if a.Rows != a.Cols {
+		return 0, shapeErr("trace", "A must be square, got %dx%d", a.Rows, a.Cols)
+	}
+	var s float64
+	for i := 0; i < a.Rows; i++ {
+		s += a.Data[i*a.Cols+i]
+	}
+	return s, nil
+}
+
+// Det returns the determinant of the square matrix a, from its LU
+// factorisation with partial pivoting.
+//
+//	det(A) = (−1)^(row swaps) · Πᵢ U[i][i]
+//
+// The product is rescaled as it runs, so it overflows or underflows only if
+// the determinant itself does. A singular matrix (an exactly zero pivot) has
+// determinant 0. It returns ErrShape if a is not square and ErrInvalid if a
+// is empty or holds NaN or Inf.
+func Det(a Matrix) (float64, error) {
+	if err := a.square("det", "A", true); err != nil {
+		return 0, err
+	}
+	lu := a.Clone()
+	piv := make([]int, a.Rows)
+	sign, _ := luFactor(lu.Data, a.Rows, piv)
+	return sign * diagProduct(lu), nil
+}
+
+// diagProduct returns Πᵢ m[i][i], keeping the running product's exponent
+// apart so that intermediate results never overflow or underflow.
+func diagProduct(m Matrix) float64 {
+	frac, exp := 1.0, 0
+	for i := 0; i < m.Rows; i++ {
+		f, e := math.Frexp(m.Data[i*m.Cols+i])
+		frac, exp = frac*f, exp+e
+		if frac == 0 {
+			return 0
+		}
+		f, e = math.Frexp(frac)
+		frac, exp = f, exp+e
+	}
+	return math.Ldexp(frac, exp)
+}
+
+// Inv returns the inverse of the square matrix a, by solving A·X = I with
+// the LU factorisation of a.
+//
+// It returns ErrShape if a is not square, ErrInvalid if a is empty or holds
+// NaN or Inf, and ErrSingular if a pivot of the factorisation is exactly
+// zero (as LAPACK's dgesv, which numpy uses, does).
+func Inv(a Matrix) (Matrix, error) {
+	dst := NewMatrix(a.Rows, a.Cols)
+	return dst, InvTo(dst, a)
+}
+
+// InvTo writes the inverse of a into dst; see Inv.
+func InvTo(dst, a Matrix) error {
+	if err := a.square("inv", "A", true); err != nil {
+		return err
+	}
+	if err := dst.want("inv", "dst", a.Rows, a.Cols); err != nil {
+		return err
+	}
+	clear(dst.Data)
+	for i := 0; i < a.Rows; i++ {
+		dst.Data[i*a.Cols+i] = 1
+	}
+	return luSolve("inv", a, dst)
+}
+
+// Solve returns the solution X of A·X = B for a square matrix a; b is n×k
+// (a vector is the n×1 matrix holding it).
+//
+// It returns ErrShape if a is not square or b.Rows != a.Rows, ErrInvalid if
+// a is empty or a or b holds NaN or Inf, and ErrSingular if a pivot of the
+// LU factorisation is exactly zero.
+func Solve(a, b Matrix) (Matrix, error) {
+	dst := NewMatrix(b.Rows, b.Cols)
+	return dst, SolveTo(dst, a, b)
+}
+
+// SolveTo writes the solution of A·X = B into dst, which may alias b; see
+// Solve.
+func SolveTo(dst, a, b Matrix) error {
+	if err := a.check("solve", "A"); err != nil {
+		return err
+	}
+	if err := b.check("solve", "b"); err != nil {
+		return err
+	}
+	if a.Rows != a.Cols {
+		return shapeErr("solve", "A must be square, got %dx%d", a.Rows, a.Cols)
+	}
+	if b.Rows != a.Rows {
+		return shapeErr("solve", "A is %dx%d but b has %d rows", a.Rows, a.Cols, b.Rows)
+	}
+	if a.Rows == 0 {
+		return invalidErr("solve", "A is empty")
+	}
+	if err := checkFinite("solve", "A", a.Data); err != nil {
+		return err
+	}
+	if err := checkFinite("solve", "b", b.Data); err != nil {
+		return err
+	}
+	if err := dst.want("solve", "dst", b.Rows, b.Cols); err != nil {
+		return err
+	}
+	copy(dst.Data, b.Data)
+	return luSolve("solve", a, dst)
+}
+
+// luSolve overwrites x (holding B) with the solution of A·X = B.
+func luSolve(op string, a, x Matrix) error {
+	n, k := a.Rows, x.Cols
+	lu := a.Clone()
+	piv := make([]int, n)
+	if _, singular := luFactor(lu.Data, n, piv); singular {
+		return opError(op, ErrSingular, "")
+	}
+	// Apply the row interchanges to B in the order they were made.
+	for i, p := range piv {
+		if p != i {
+			ri, rp := x.Data[i*k:(i+1)*k], x.Data[p*k:(p+1)*k]
+			for j := range ri {
+				ri[j], rp[j] = rp[j], ri[j]
+			}
+		}
+	}
+	// Forward substitution with the unit lower triangle, row by row.
+	for i := 1; i < n; i++ {
+		xi := x.Data[i*k : (i+1)*k]
+		for j, l := range lu.Data[i*n : i*n+i] {
+			if l != 0 {
+				axpy(xi, -l, x.Data[j*k:(j+1)*k])
+			}
+		}
+	}
+	// Back substitution with the upper triangle.
+	for i := n - 1; i >= 0; i-- {
+		xi := x.Data[i*k : (i+1)*k]
+		row := lu.Data[i*n : (i+1)*n]
+		for j := i + 1; j < n; j++ {
+			if row[j] != 0 {
+				axpy(xi, -row[j], x.Data[j*k:(j+1)*k])
+			}
+		}
+		d := row[i]
+		for j := range xi {
+			xi[j] /= d
+		}
+	}
+	return nil
+}

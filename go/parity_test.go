@@ -1,0 +1,267 @@
+package twinmath
+
+// The shared test vectors: ../tests/vectors/<op>.json, written from the
+// Python reference by tests/gen_vectors.py. Each case holds the arguments and
+// either the reference result with the entrywise bound on the difference
+// (0: bit for bit) or the error the reference raised. This file reads them;
+// each topic's _test.go registers a handler per operation in vectorOps.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// vectorOps maps an operation's Python name to the function that runs one
+// case of it through this package.
+var vectorOps = map[string]func(c *vcase) (any, error){}
+
+type vfile struct {
+	Op    string  `json:"op"`
+	Cases []vcase `json:"cases"`
+}
+
+type vcase struct {
+	ID      int                        `json:"id"`
+	Comment string                     `json:"comment"`
+	Args    map[string]json.RawMessage `json:"args"`
+	Shapes  map[string][]int           `json:"shapes"`
+	Result  json.RawMessage            `json:"result"`
+	Shape   []int                      `json:"result_shape"`
+	Tol     json.RawMessage            `json:"tol"`
+	Error   *struct {
+		Type    string `json:"type"`
+		Message string `json:"message"`
+	} `json:"error"`
+	t *testing.T
+}
+
+// sentinels maps the Python exception classes to the Go sentinel errors.
+var sentinels = map[string]error{
+	"ShapeError":               ErrShape,
+	"SingularMatrixError":      ErrSingular,
+	"NotPositiveDefiniteError": ErrNotPositiveDefinite,
+	"ConvergenceError":         ErrNoConvergence,
+	"ValueError":               ErrInvalid,
+}
+
+// num decodes a JSON number or one of the strings "nan", "inf", "-inf".
+func num(raw json.RawMessage) (float64, error) {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		switch s {
+		case "nan":
+			return math.NaN(), nil
+		case "inf":
+			return math.Inf(1), nil
+		case "-inf":
+			return math.Inf(-1), nil
+		}
+		return 0, fmt.Errorf("not a number: %q", s)
+	}
+	var f float64
+	err := json.Unmarshal(raw, &f)
+	return f, err
+}
+
+// tree decodes a nested JSON array of numbers into its flat values and shape.
+func tree(raw json.RawMessage) (vals []float64, shape []int, err error) {
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		f, err := num(raw)
+		return []float64{f}, nil, err
+	}
+	shape = []int{len(items)}
+	for i, it := range items {
+		v, s, err := tree(it)
+		if err != nil {
+			return nil, nil, err
+		}
+		if i == 0 {
+			shape = append(shape, s...)
+		}
+		vals = append(vals, v...)
+	}
+	return vals, shape, nil
+}
+
+func (c *vcase) arg(name string) json.RawMessage {
+	raw, ok := c.Args[name]
+	if !ok {
+		c.t.Fatalf("case %d: no argument %q", c.ID, name)
+	}
+	return raw
+}
+
+// ndim returns the number of dimensions of argument name.
+func (c *vcase) ndim(name string) int {
+	return len(c.Shapes[name])
+}
+
+func (c *vcase) vec(name string) []float64 {
+	v, shape, err := tree(c.arg(name))
+	if err != nil || len(shape) != 1 {
+		c.t.Fatalf("case %d: argument %s is not a vector (%v)", c.ID, name, err)
+	}
+	return v
+}
+
+// mat returns argument name as a matrix; a vector becomes one column.
+func (c *vcase) mat(name string) Matrix {
+	v, _, err := tree(c.arg(name))
+	if err != nil {
+		c.t.Fatalf("case %d: argument %s: %v", c.ID, name, err)
+	}
+	// The shape comes from the file: JSON writes a 0×3 matrix as [].
+	shape := c.Shapes[name]
+	switch len(shape) {
+	case 1:
+		return Matrix{Rows: shape[0], Cols: 1, Data: v}
+	case 2:
+		return Matrix{Rows: shape[0], Cols: shape[1], Data: v}
+	}
+	c.t.Fatalf("case %d: argument %s has shape %v", c.ID, name, shape)
+	return Matrix{}
+}
+
+func (c *vcase) num(name string) float64 {
+	f, err := num(c.arg(name))
+	if err != nil {
+		c.t.Fatalf("case %d: argument %s: %v", c.ID, name, err)
+	}
+	return f
+}
+
+// str returns argument name if it is a JSON string, else "".
+func (c *vcase) str(name string) string {
+	var s string
+	if json.Unmarshal(c.arg(name), &s) != nil {
+		return ""
+	}
+	return s
+}
+
+// flat returns the values and the shape of a result: a float64, a slice or
+// a Matrix (one column stands for a vector).
+func flat(r any) ([]float64, []int) {
+	switch v := r.(type) {
+	case float64:
+		return []float64{v}, []int{}
+	case []float64:
+		return v, []int{len(v)}
+	case Matrix:
+		return v.Data, []int{v.Rows, v.Cols}
+	}
+	panic(fmt.Sprintf("unexpected result type %T", r))
+}
+
+// sameShape compares a result's shape with the reference's; an n×1 matrix
+// matches a vector of length n.
+func sameShape(got, want []int) bool {
+	if len(got) == 2 && len(want) == 1 && got[1] == 1 {
+		got = got[:1]
+	}
+	return fmt.Sprint(got) == fmt.Sprint(want)
+}
+
+// alike reports whether x and y are the same float: NaN is alike NaN, and
+// +0 is not alike -0.
+func alike(x, y float64) bool {
+	if math.IsNaN(x) || math.IsNaN(y) {
+		return math.IsNaN(x) && math.IsNaN(y)
+	}
+	return math.Float64bits(x) == math.Float64bits(y)
+}
+
+// within reports whether got agrees with want under bound (0: alike).
+// Where the bound is not finite no rounding bound exists and the entry is
+// not judged, as in twinmath.tolerances.ratio.
+func within(got, want, bound float64) bool {
+	if alike(got, want) || got == want {
+		return true
+	}
+	if bound == 0 {
+		return false
+	}
+	if math.IsInf(bound, 0) || math.IsNaN(bound) {
+		return true
+	}
+	return math.Abs(got-want) <= bound
+}
+
+func (c *vcase) check(got any, err error) {
+	t := c.t
+	if c.Error != nil {
+		want, ok := sentinels[c.Error.Type]
+		switch {
+		case !ok:
+			t.Errorf("case %d (%s): unknown error type %s", c.ID, c.Comment, c.Error.Type)
+		case err == nil:
+			t.Errorf("case %d (%s): no error, want %s %q", c.ID, c.Comment, c.Error.Type, c.Error.Message)
+		case !errors.Is(err, want) || err.Error() != c.Error.Message:
+			t.Errorf("case %d (%s): error %q, want %s %q", c.ID, c.Comment, err, c.Error.Type, c.Error.Message)
+		}
+		return
+	}
+	if err != nil {
+		t.Errorf("case %d (%s): unexpected error %v", c.ID, c.Comment, err)
+		return
+	}
+	want, _, e1 := tree(c.Result)
+	bounds, _, e2 := tree(c.Tol)
+	if e1 != nil || e2 != nil {
+		t.Fatalf("case %d: bad result or tol: %v %v", c.ID, e1, e2)
+	}
+	g, shape := flat(got)
+	if !sameShape(shape, c.Shape) || len(g) != len(want) {
+		t.Errorf("case %d (%s): shape %v, want %v", c.ID, c.Comment, shape, c.Shape)
+		return
+	}
+	for i := range g {
+		b := bounds[0]
+		if len(bounds) == len(g) {
+			b = bounds[i]
+		}
+		if !within(g[i], want[i], b) {
+			t.Errorf("case %d (%s): value %d is %v, want %v within %v", c.ID, c.Comment, i, g[i], want[i], b)
+			return
+		}
+	}
+}
+
+// TestSharedVectors runs every case of every vector file that has a handler,
+// and fails for a file without one.
+func TestSharedVectors(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "tests", "vectors", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no vector files under ../tests/vectors (%v)", err)
+	}
+	for _, path := range files {
+		op := strings.TrimSuffix(filepath.Base(path), ".json")
+		t.Run(op, func(t *testing.T) {
+			run, ok := vectorOps[op]
+			if !ok {
+				t.Fatalf("no Go handler registered for %s", op)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var f vfile
+			if err := json.Unmarshal(data, &f); err != nil {
+				t.Fatal(err)
+			}
+			for i := range f.Cases {
+				c := &f.Cases[i]
+				c.t = t
+				got, err := run(c)
+				c.check(got, err)
+			}
+		})
+	}
+}

@@ -1,0 +1,335 @@
+package twinmath
+
+import "math"
+
+// Add returns the elementwise sum a + b in a new slice.
+//
+//	dst[i] = a[i] + b[i]
+//
+// It returns ErrShape if len(a) != len(b).
+func Add(a, b []float64) ([]float64, error) {
+	dst := make([]float64, len(a))
+	return dst, AddTo(dst, a, b)
+}
+
+// AddTo writes the elementwise sum a + b into dst, which may alias a or b.
+// It returns ErrShape if the three lengths differ.
+func AddTo(dst, a, b []float64) error {
+	if err := sameLengths("add", dst, a, b); err != nil {
+		return err
+	}
+	b = b[:len(a)]
+	for i, x := range a {
+		dst[i] = x + b[i]
+	}
+	return nil
+}
+
+// Subtract returns the elementwise difference a − b in a new slice.
+//
+//	dst[i] = a[i] - b[i]
+//
+// It returns ErrShape if len(a) != len(b).
+func Subtract(a, b []float64) ([]float64, error) {
+	dst := make([]float64, len(a))
+	return dst, SubtractTo(dst, a, b)
+}
+
+// SubtractTo writes the elementwise difference a − b into dst, which may
+// alias a or b. It returns ErrShape if the three lengths differ.
+func SubtractTo(dst, a, b []float64) error {
+	if err := sameLengths("subtract", dst, a, b); err != nil {
+		return err
+	}
+	b = b[:len(a)]
+	for i, x := range a {
+		dst[i] = x - b[i]
+	}
+	return nil
+}
+
+// Scale returns c·v in a new slice.
+//
+//	dst[i] = c * v[i]
+func Scale(v []float64, c float64) []float64 {
+	dst := make([]float64, len(v))
+	_ = ScaleTo(dst, v, c)
+	return dst
+}
+
+// ScaleTo writes c·v into dst, which may alias v. It returns ErrShape if
+// len(dst) != len(v).
+func ScaleTo(dst, v []float64, c float64) error {
+	if len(dst) != len(v) {
+		return shapeErr("scale", "dst has length %d, v has length %d", len(dst), len(v))
+	}
+	for i, x := range v {
+		dst[i] = c * x
+	}
+	return nil
+}
+
+// Dot returns the dot product of a and b.
+//
+//	a·b = Σᵢ a[i]·b[i]
+//
+// The sum runs in four interleaved partial sums, so it may differ from a
+// left-to-right sum by rounding; the difference is within n·ε·Σ|a[i]·b[i]|.
+// It returns ErrShape if len(a) != len(b).
+func Dot(a, b []float64) (float64, error) {
+	if len(a) != len(b) {
+		return 0, shapeErr("dot", "lengths %d and %d differ", len(a), len(b))
+	}
+	return dot(a, b), nil
+}
+
+// dot is the unchecked dot product; len(b) must be at least len(a).
+func dot(a, b []float64) float64 {
+	var s0, s1, s2, s3 float64
+	n := len(a)
+	b = b[:n]
+	i := 0
+	for ; i+4 <= n; i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
+	}
+	for ; i < n; i++ {
+		s0 += a[i] * b[i]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+// Norm returns the ord-norm of the vector v.
+//
+//	ord 1:   Σᵢ |v[i]|
+//	ord 2:   √(Σᵢ v[i]²)   (scaled, so that it neither overflows nor underflows)
+//	ord +Inf: maxᵢ |v[i]|
+//
+// The norm of an empty vector is 0. Special cases are:
+//
+//	Norm(v) = NaN   if some v[i] is NaN
+//	Norm(v) = +Inf  if some v[i] is ±Inf and none is NaN
+//
+// It returns ErrInvalid if ord is not 1, 2 or +Inf.
+func Norm(v []float64, ord float64) (float64, error) {
+	switch ord {
+	case 1:
+		return sumAbs(v), nil
+	case 2:
+		return norm2(v), nil
+	case math.Inf(1):
+		return maxAbs(v), nil
+	}
+	return 0, invalidErr("norm", "ord must be 1, 2 or inf for a vector, got %s", pyFloat(ord))
+}
+
+// MatrixNorm returns the ord-norm of the matrix a.
+//
+//	ord 1:    maxⱼ Σᵢ |a[i][j]|   (largest absolute column sum)
+//	ord +Inf: maxᵢ Σⱼ |a[i][j]|   (largest absolute row sum)
+//
+// The norm of an empty matrix is 0; NaN and Inf propagate as in Norm. It
+// returns ErrInvalid for any other ord. See also FrobeniusNorm.
+func MatrixNorm(a Matrix, ord float64) (float64, error) {
+	if err := a.check("norm", "A"); err != nil {
+		return 0, err
+	}
+	switch ord {
+	case 1:
+		sums := make([]float64, a.Cols)
+		for i := 0; i < a.Rows; i++ {
+			for j, x := range a.Row(i) {
+				sums[j] += math.Abs(x)
+			}
+		}
+		return maxAbs(sums), nil
+	case math.Inf(1):
+		sums := make([]float64, a.Rows)
+		for i := range sums {
+			sums[i] = sumAbs(a.Row(i))
+		}
+		return maxAbs(sums), nil
+	}
+	return 0, invalidErr("norm", "ord must be 'fro', 1 or inf for a matrix, got %s", pyFloat(ord))
+}
+
+// FrobeniusNorm returns the Frobenius norm of a, the Euclidean norm of its
+// entries, scaled against overflow and underflow as Norm is.
+//
+//	‖A‖_F = √(Σᵢⱼ a[i][j]²)
+func FrobeniusNorm(a Matrix) (float64, error) {
+	if err := a.check("norm", "A"); err != nil {
+		return 0, err
+	}
+	return norm2(a.Data), nil
+}
+
+func sumAbs(v []float64) float64 {
+	var s float64
+	for _, x := range v {
+		s += math.Abs(x)
+	}
+	return s
+}
+
+// maxAbs returns max |v[i]| (0 for an empty slice), or NaN if any v[i] is NaN.
+func maxAbs(v []float64) float64 {
+	m := 0.0
+	for _, x := range v {
+		a := math.Abs(x)
+		if a > m {
+			m = a
+		} else if a != a {
+			return a
+		}
+	}
+	return m
+}
+
+// norm2 returns the Euclidean norm of v. The plain sum of squares is used
+// when it is safely inside the normal range; otherwise every entry is scaled
+// by max|v[i]| first, as LAPACK's dnrm2 does, so that huge or tiny entries do
+// not overflow or underflow.
+func norm2(v []float64) float64 {
+	var s0, s1 float64
+	n := len(v)
+	i := 0
+	for ; i+2 <= n; i += 2 {
+		s0 += v[i] * v[i]
+		s1 += v[i+1] * v[i+1]
+	}
+	if i < n {
+		s0 += v[i] * v[i]
+	}
+	s := s0 + s1
+	// Below 2⁻⁹⁰⁰ some squares may have lost bits to underflow; at +Inf the
+	// sum may have overflowed. NaN (from a NaN entry) falls through to the
+	// scaled path, which returns it.
+	if s >= 0x1p-900 && s < math.Inf(1) {
+		return math.Sqrt(s)
+	}
+	m := maxAbs(v)
+	if m == 0 || math.IsInf(m, 1) || m != m {
+		return m
+	}
+	s = 0
+	for _, x := range v {
+		y := x / m
+		s += y * y
+	}
+	return m * math.Sqrt(s)
+}
+
+// CosineSimilarity returns the cosine of the angle between a and b.
+//
+//	cos θ = a·b / (‖a‖₂·‖b‖₂)
+//
+// Both vectors are first scaled by their largest magnitude, so the result is
+// accurate for any finite input, and it is clamped to [−1, 1]. Special cases
+// are:
+//
+//	CosineSimilarity(a, b) = 0    if a or b is the zero (or an empty) vector
+//	CosineSimilarity(a, b) = NaN  if a or b holds a NaN or an Inf
+//
+// It returns ErrShape if len(a) != len(b).
+func CosineSimilarity(a, b []float64) (float64, error) {
+	if len(a) != len(b) {
+		return 0, shapeErr("cosine_similarity", "lengths %d and %d differ", len(a), len(b))
+	}
+	ma, mb := maxAbs(a), maxAbs(b)
+	if ma == 0 || mb == 0 {
+		return 0, nil
+	}
+	var ab, aa, bb float64
+	b = b[:len(a)]
+	for i, x := range a {
+		x /= ma
+		y := b[i] / mb
+		ab += x * y
+		aa += x * x
+		bb += y * y
+	}
+	c := ab / (math.Sqrt(aa) * math.Sqrt(bb))
+	// Rounding can push |c| a few ulps past 1.
+	if c > 1 {
+		c = 1
+	} else if c < -1 {
+		c = -1
+	}
+	return c, nil
+}
+
+// Outer returns the outer product of a and b, a len(a)×len(b) matrix.
+//
+//	dst[i][j] = a[i]·b[j]
+func Outer(a, b []float64) Matrix {
+	dst := NewMatrix(len(a), len(b))
+	_ = OuterTo(dst, a, b)
+	return dst
+}
+
+// OuterTo writes the outer product of a and b into dst. It returns ErrShape
+// if dst is not len(a)×len(b).
+func OuterTo(dst Matrix, a, b []float64) error {
+	if err := dst.want("outer", "dst", len(a), len(b)); err != nil {
+		return err
+	}
+	for i, x := range a {
+		row := dst.Data[i*len(b) : (i+1)*len(b)]
+		for j, y := range b {
+			row[j] = x * y
+		}
+	}
+	return nil
+}
+
+// Project returns the orthogonal projection of a onto the line spanned by
+// onto.
+//
+//	proj(a, u) = (a·u / u·u) u
+//
+// onto is scaled by its largest magnitude first, so u·u does not overflow
+// or underflow. The projection onto the zero vector is the zero vector.
+// It returns ErrShape if len(a) != len(onto).
+func Project(a, onto []float64) ([]float64, error) {
+	dst := make([]float64, len(a))
+	return dst, ProjectTo(dst, a, onto)
+}
+
+// ProjectTo writes the projection of a onto onto into dst, which may alias
+// a or onto. It returns ErrShape if the three lengths differ.
+func ProjectTo(dst, a, onto []float64) error {
+	if err := sameLengths("project", dst, a, onto); err != nil {
+		return err
+	}
+	m := maxAbs(onto)
+	if m == 0 {
+		clear(dst)
+		return nil
+	}
+	var au, uu float64
+	onto = onto[:len(a)]
+	for i, x := range a {
+		u := onto[i] / m
+		au += x * u
+		uu += u * u
+	}
+	c := au / uu
+	for i, x := range onto {
+		dst[i] = c * (x / m)
+	}
+	return nil
+}
+
+// sameLengths checks that a and b have equal lengths and that dst matches.
+func sameLengths(op string, dst, a, b []float64) error {
+	if len(a) != len(b) {
+		return shapeErr(op, "lengths %d and %d differ", len(a), len(b))
+	}
+	if len(dst) != len(a) {
+		return shapeErr(op, "dst has length %d, want %d", len(dst), len(a))
+	}
+	return nil
+}
