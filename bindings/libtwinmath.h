@@ -1,0 +1,103 @@
+/*
+ * libtwinmath.h — the C interface of libtwinmath.so.
+ *
+ * This header is the contract. The Go exports in bindings/export_*.go are
+ * compiled against it, so a prototype that disagrees with its export does not
+ * build; the Python bindings (cffi) read their declarations from it.
+ *
+ * Conventions, for every function:
+ *   - The return value is a status: TM_OK, or one of the TM_ERR_* codes.
+ *   - On failure a NUL-terminated message is copied into err (at most errlen
+ *     bytes, truncated if longer); on success err is left untouched. err may
+ *     be NULL when errlen is 0. Each call has its own buffer: there is no
+ *     process-wide "last error", and every function may be called from many
+ *     threads at once.
+ *   - Arrays are row-major float64; a matrix is (pointer, rows, cols). Inputs
+ *     are const and never written. The caller allocates every output, of the
+ *     size stated beside the function, and the library fills it during the
+ *     call; no pointer is kept after the call returns. When a call fails the
+ *     content of its outputs is unspecified.
+ *   - Lengths are int64_t; a negative length, or a NULL pointer with a
+ *     non-zero length, gives TM_ERR_INVALID.
+ *   - A fault inside the library is reported as TM_ERR_INTERNAL; it never
+ *     aborts the process.
+ */
+#ifndef LIBTWINMATH_H
+#define LIBTWINMATH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes. */
+#define TM_OK 0
+#define TM_ERR_SHAPE 1                  /* shapes that do not fit */
+#define TM_ERR_SINGULAR 2               /* singular matrix where an inverse is needed */
+#define TM_ERR_NOT_POSITIVE_DEFINITE 3  /* matrix is not positive definite */
+#define TM_ERR_NO_CONVERGENCE 4         /* iteration did not converge */
+#define TM_ERR_INVALID 5                /* NaN/Inf to a factorisation, empty input, bad parameter */
+#define TM_ERR_CALLBACK 6               /* a user callback reported an error */
+#define TM_ERR_INTERNAL 99              /* a fault inside the library */
+
+/* A message buffer of this size holds every message the library writes. */
+#define TM_ERRLEN 512
+
+/* The const double that the Go exports use for their inputs. */
+typedef const double tm_cdouble;
+
+/* ---- runtime ----------------------------------------------------------- */
+
+/* The number of threads the Go runtime runs Go code on (GOMAXPROCS). */
+int tm_gomaxprocs(void);
+
+/* ---- vectors ----------------------------------------------------------- */
+
+/* dst[i] = a[i] + b[i]; dst holds na values. TM_ERR_SHAPE if na != nb. */
+int tm_add(const double *a, int64_t na, const double *b, int64_t nb, double *dst, char *err, size_t errlen);
+/* dst[i] = a[i] - b[i]; dst holds na values. TM_ERR_SHAPE if na != nb. */
+int tm_subtract(const double *a, int64_t na, const double *b, int64_t nb, double *dst, char *err, size_t errlen);
+/* dst[i] = c * v[i]; dst holds n values. */
+int tm_scale(const double *v, int64_t n, double c, double *dst, char *err, size_t errlen);
+/* *out = a·b. TM_ERR_SHAPE if na != nb. */
+int tm_dot(const double *a, int64_t na, const double *b, int64_t nb, double *out, char *err, size_t errlen);
+/* *out = the ord-norm of v, ord 1, 2 or +INFINITY. TM_ERR_INVALID for another ord. */
+int tm_norm(const double *v, int64_t n, double ord, double *out, char *err, size_t errlen);
+/* *out = the ord-norm of the rows x cols matrix a: ord 1 (max column sum) or
+ * +INFINITY (max row sum). TM_ERR_INVALID for another ord. */
+int tm_matrix_norm(const double *a, int64_t rows, int64_t cols, double ord, double *out, char *err, size_t errlen);
+/* *out = the Frobenius norm of the rows x cols matrix a. */
+int tm_frobenius_norm(const double *a, int64_t rows, int64_t cols, double *out, char *err, size_t errlen);
+/* *out = a·b / (|a| |b|), 0 if either is the zero vector. TM_ERR_SHAPE if na != nb. */
+int tm_cosine_similarity(const double *a, int64_t na, const double *b, int64_t nb, double *out, char *err, size_t errlen);
+/* dst[i][j] = a[i] * b[j]; dst holds na x nb values. */
+int tm_outer(const double *a, int64_t na, const double *b, int64_t nb, double *dst, char *err, size_t errlen);
+/* dst = (a·onto / onto·onto) onto, zeros if onto is zero; dst holds na values.
+ * TM_ERR_SHAPE if na != nonto. */
+int tm_project(const double *a, int64_t na, const double *onto, int64_t nonto, double *dst, char *err, size_t errlen);
+
+/* ---- linalg ------------------------------------------------------------ */
+
+/* dst = A·B for A (m x n) and B (n2 x p); dst holds m x p values. TM_ERR_SHAPE if n != n2. */
+int tm_matmul(const double *a, int64_t m, int64_t n, const double *b, int64_t n2, int64_t p, double *dst, char *err, size_t errlen);
+/* dst = the transpose of A (m x n); dst holds n x m values. */
+int tm_transpose(const double *a, int64_t m, int64_t n, double *dst, char *err, size_t errlen);
+/* *out = the trace of A (m x n). TM_ERR_SHAPE unless m == n. */
+int tm_trace(const double *a, int64_t m, int64_t n, double *out, char *err, size_t errlen);
+/* *out = det(A), 0 for a singular A. TM_ERR_SHAPE unless square; TM_ERR_INVALID if empty or not finite. */
+int tm_det(const double *a, int64_t m, int64_t n, double *out, char *err, size_t errlen);
+/* dst = the inverse of A (m x n); dst holds m x n values. TM_ERR_SHAPE unless square;
+ * TM_ERR_INVALID if empty or not finite; TM_ERR_SINGULAR for an exactly zero pivot. */
+int tm_inv(const double *a, int64_t m, int64_t n, double *dst, char *err, size_t errlen);
+/* dst = X solving A·X = B for A (m x n) and B (nb x k); dst holds nb x k values.
+ * TM_ERR_SHAPE unless m == n == nb; TM_ERR_INVALID if empty or not finite;
+ * TM_ERR_SINGULAR for an exactly zero pivot. */
+int tm_solve(const double *a, int64_t m, int64_t n, const double *b, int64_t nb, int64_t k, double *dst, char *err, size_t errlen);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* LIBTWINMATH_H */
