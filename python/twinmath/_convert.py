@@ -1,0 +1,107 @@
+"""Turning what the caller passed into the float64 arrays both backends use.
+
+Both backends convert their arguments here, so they accept the same inputs and
+reject the same ones with the same message. An argument that already is a
+C-contiguous float64 array of the right dimension is returned as it is (the Go
+backend hands its buffer to Go without a copy); anything else — lists, other
+real dtypes, strided or Fortran-ordered or byte-swapped arrays — is converted
+into a new array. Nothing here ever writes into the caller's data.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .errors import invalid, shape_error
+
+F64 = np.dtype(np.float64)
+_ndarray = np.ndarray
+
+# dtype kinds accepted as real numbers: bool, signed and unsigned ints, floats.
+_REAL_KINDS = "biuf"
+_DIMS = {0: "0-D", 1: "1-D", 2: "2-D"}
+
+
+def array(x: Any, op: str, name: str) -> NDArray[np.float64]:
+    """Return ``x`` as a C-contiguous float64 array (of any dimension)."""
+    if x.__class__ is _ndarray and x.dtype is F64 and x.flags.c_contiguous:
+        return x
+    return _convert(x, op, name)
+
+
+def vector(x: Any, op: str, name: str) -> NDArray[np.float64]:
+    """Return ``x`` as a C-contiguous 1-D float64 array, or raise ShapeError."""
+    a = array(x, op, name)
+    if a.ndim != 1:
+        raise shape_error(op, f"{name} must be 1-D, got shape {a.shape}")
+    return a
+
+
+def matrix(x: Any, op: str, name: str) -> NDArray[np.float64]:
+    """Return ``x`` as a C-contiguous 2-D float64 array, or raise ShapeError."""
+    a = array(x, op, name)
+    if a.ndim != 2:
+        raise shape_error(op, f"{name} must be 2-D, got shape {a.shape}")
+    return a
+
+
+def vector_or_matrix(x: Any, op: str, name: str) -> NDArray[np.float64]:
+    """Return ``x`` as a C-contiguous 1-D or 2-D float64 array."""
+    a = array(x, op, name)
+    if a.ndim not in (1, 2):
+        raise shape_error(op, f"{name} must be 1-D or 2-D, got shape {a.shape}")
+    return a
+
+
+def real(x: Any, op: str, name: str) -> float:
+    """Return the real scalar ``x`` as a Python float."""
+    if isinstance(x, (str, bytes, complex, np.complexfloating)) or (
+        isinstance(x, np.ndarray) and x.dtype.kind not in _REAL_KINDS
+    ):
+        raise TypeError(f"{op}: {name} must be a real number, got {type(x).__name__}")
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        raise TypeError(f"{op}: {name} must be a real number, got {type(x).__name__}") from None
+
+
+def integer(x: Any, op: str, name: str) -> int:
+    """Return the integer ``x`` (an int, a numpy integer or an integral float)."""
+    if isinstance(x, (bool, np.bool_)) or not isinstance(x, (int, np.integer, float, np.floating)):
+        raise TypeError(f"{op}: {name} must be an integer, got {type(x).__name__}")
+    if isinstance(x, (float, np.floating)):
+        if not math.isfinite(x) or x != int(x):
+            raise TypeError(f"{op}: {name} must be an integer, got {x!r}")
+    return int(x)
+
+
+def norm_ord(ord: Any, ndim: int) -> float | str:
+    """Return the order of ``norm`` as a float, or ``"fro"``.
+
+    ``None`` picks numpy's default: 2 for a vector, ``"fro"`` for a matrix.
+    The range of a numeric order is checked by the backend.
+    """
+    if ord is None:
+        return 2.0 if ndim == 1 else "fro"
+    if isinstance(ord, str):
+        if ord != "fro":
+            raise invalid("norm", f"unknown ord {ord!r}")
+        if ndim != 2:
+            raise invalid("norm", "ord 'fro' needs a 2-D array")
+        return ord
+    return real(ord, "norm", "ord")
+
+
+def _convert(x: Any, op: str, name: str) -> NDArray[np.float64]:
+    try:
+        a = np.asarray(x)
+    except ValueError:
+        raise shape_error(op, f"{name} is not a rectangular array") from None
+    if a.dtype.kind not in _REAL_KINDS:
+        raise TypeError(f"{op}: {name} must hold real numbers, got dtype {a.dtype}")
+    # (np.ascontiguousarray would turn a 0-D array into a 1-D one.)
+    return np.asarray(a, dtype=F64, order="C")

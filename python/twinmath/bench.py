@@ -1,0 +1,149 @@
+"""``python -m twinmath bench``: twinmath.go, twinmath.ref and numpy side by side.
+
+Every row times the same operation on the same inputs three ways — the Go
+library through cffi, the Python reference, and the plain numpy call an ML
+engineer would write — in one process, and prints the median time per call
+of repeated runs and the ratio go/numpy. Absolute times depend on the machine
+and its load; the ratios are what to quote.
+
+Every contender may use every core: GOMAXPROCS and OpenBLAS's thread count are
+printed, and an environment that pins OpenBLAS to one thread or to an older
+core type (OPENBLAS_NUM_THREADS, OPENBLAS_CORETYPE, ...) is dropped by
+re-running the benchmark without it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import glob
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+# Variables that would hold one contender back; OpenBLAS reads them at load.
+_PINNING = ("OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "GOMAXPROCS")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One benchmark row: a name and a factory of the three callables."""
+
+    name: str
+    make: Callable[[np.random.Generator], tuple[Callable[[], Any], Callable[[], Any], Callable[[], Any]]]
+
+
+def _contenders(op: str, numpy_fn: Callable[..., Any], *args: Any) -> tuple[Callable[[], Any], ...]:
+    from . import go, ref
+
+    g, r = getattr(go, op), getattr(ref, op)
+    return (lambda: g(*args)), (lambda: r(*args)), (lambda: numpy_fn(*args))
+
+
+def _spd(rng: np.random.Generator, n: int) -> np.ndarray:
+    a = rng.standard_normal((n, n))
+    return a @ a.T + n * np.eye(n)
+
+
+ROWS: list[Row] = []
+
+
+def row(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register the decorated factory as a benchmark row."""
+
+    def add(make: Callable[..., Any]) -> Callable[..., Any]:
+        ROWS.append(Row(name, make))
+        return make
+
+    return add
+
+
+for _n in (3, 1_000, 1_000_000):
+    row(f"dot n={_n:g}")(lambda rng, n=_n: _contenders("dot", np.dot, rng.random(n), rng.random(n)))
+row("add n=1e6")(lambda rng: _contenders("add", np.add, rng.random(10**6), rng.random(10**6)))
+for _n in (2, 64, 256, 1024):
+    row(f"matmul n={_n}")(
+        lambda rng, n=_n: _contenders("matmul", np.matmul, rng.random((n, n)), rng.random((n, n)))
+    )
+row("det n=300")(lambda rng: _contenders("det", np.linalg.det, rng.random((300, 300))))
+row("inv n=300")(lambda rng: _contenders("inv", np.linalg.inv, rng.random((300, 300))))
+row("solve n=300")(lambda rng: _contenders("solve", np.linalg.solve, rng.random((300, 300)), rng.random(300)))
+
+
+def median_time(f: Callable[[], Any], repeats: int, budget: float) -> float:
+    """Return the median seconds per call of ``f`` over ``repeats`` timed runs."""
+    f()  # warm up (and load the library)
+    loops = 1
+    while True:
+        t = time.perf_counter()
+        for _ in range(loops):
+            f()
+        dt = time.perf_counter() - t
+        if dt >= budget or loops >= 1 << 22:
+            break
+        loops = max(loops * 2, int(loops * budget / max(dt, 1e-9)))
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        for _ in range(loops):
+            f()
+        times.append((time.perf_counter() - t) / loops)
+    return statistics.median(times)
+
+
+def openblas_threads() -> str:
+    """Return OpenBLAS's thread count, asked of the library numpy loaded."""
+    libs = glob.glob(os.path.join(os.path.dirname(np.__file__), "..", "numpy.libs", "*openblas*"))
+    for path in libs:
+        lib = ctypes.CDLL(path)
+        for name in (
+            "scipy_openblas_get_num_threads64_",
+            "openblas_get_num_threads64_",
+            "openblas_get_num_threads",
+        ):
+            if hasattr(lib, name):
+                return str(getattr(lib, name)())
+    return "unknown (numpy not linked to OpenBLAS)"
+
+
+def fmt(seconds: float) -> str:
+    """Format a duration with a unit that keeps three digits."""
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("us", 1e-6)):
+        if seconds >= scale:
+            return f"{seconds / scale:7.3g} {unit}"
+    return f"{seconds / 1e-9:7.3g} ns"
+
+
+def main(quick: bool = False, only: list[str] | None = None) -> int:
+    """Print the table; re-run without pinning variables first if any is set."""
+    pinned = [v for v in _PINNING if v in os.environ]
+    if pinned:
+        env = {k: v for k, v in os.environ.items() if k not in _PINNING}
+        print(f"re-running without {', '.join(pinned)} so that every contender gets every core", flush=True)
+        os.execve(sys.executable, [sys.executable, "-m", "twinmath", *sys.argv[1:]], env)
+    from .go import _native
+
+    _native.load()
+    procs = _native.lib.tm_gomaxprocs()
+    print(f"cores: {os.cpu_count()}, GOMAXPROCS: {procs}, OpenBLAS threads: {openblas_threads()}")
+    print(f"numpy {np.__version__}; median of {3 if quick else 7} runs per cell\n")
+    print(
+        f"{'row':<14} {'twinmath.go':>12} {'twinmath.ref':>12} {'numpy':>12} {'go/numpy':>9} {'ref/numpy':>9}"
+    )
+    rng = np.random.default_rng(0)
+    for r in ROWS:
+        if only and not any(r.name.startswith(o) for o in only):
+            continue
+        go_fn, ref_fn, np_fn = r.make(rng)
+        repeats, budget = (3, 0.01) if quick else (7, 0.05)
+        tg, tr, tn = (median_time(f, repeats, budget) for f in (go_fn, ref_fn, np_fn))
+        print(
+            f"{r.name:<14} {fmt(tg):>12} {fmt(tr):>12} {fmt(tn):>12} {tg / tn:>9.2f} {tr / tn:>9.2f}",
+            flush=True,
+        )
+    return 0

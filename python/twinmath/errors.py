@@ -1,0 +1,81 @@
+"""The exceptions twinmath raises, and the texts both backends give them.
+
+Every message has the form ``"op: kind: detail"`` (``"inv: singular matrix"``
+has no detail). The Go package builds the same text around its sentinel
+errors, so the reference and the Go backend raise the same class with the same
+message for the same bad input; the shared test vectors hold both to it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = [
+    "ConvergenceError",
+    "NotPositiveDefiniteError",
+    "ShapeError",
+    "SingularMatrixError",
+]
+
+
+class ShapeError(ValueError):
+    """Arguments whose shapes do not fit together (Go: ``ErrShape``)."""
+
+
+class SingularMatrixError(np.linalg.LinAlgError):
+    """A singular matrix where an inverse is needed (Go: ``ErrSingular``)."""
+
+
+class NotPositiveDefiniteError(np.linalg.LinAlgError):
+    """A matrix that is not positive definite (Go: ``ErrNotPositiveDefinite``)."""
+
+
+class ConvergenceError(np.linalg.LinAlgError):
+    """An iteration that did not converge (Go: ``ErrNoConvergence``)."""
+
+
+# The sentinel texts, as in go/errors.go.
+SHAPE = "shape mismatch"
+SINGULAR = "singular matrix"
+NOT_POSITIVE_DEFINITE = "not positive definite"
+NO_CONVERGENCE = "no convergence"
+INVALID = "invalid input"
+
+
+def _text(op: str, kind: str, detail: str) -> str:
+    return f"{op}: {kind}: {detail}" if detail else f"{op}: {kind}"
+
+
+def shape_error(op: str, detail: str) -> ShapeError:
+    """Return the ShapeError ``"op: shape mismatch: detail"``."""
+    return ShapeError(_text(op, SHAPE, detail))
+
+
+def invalid(op: str, detail: str) -> ValueError:
+    """Return the ValueError ``"op: invalid input: detail"``."""
+    return ValueError(_text(op, INVALID, detail))
+
+
+def singular(op: str) -> SingularMatrixError:
+    """Return the SingularMatrixError ``"op: singular matrix"``."""
+    return SingularMatrixError(_text(op, SINGULAR, ""))
+
+
+def not_positive_definite(op: str, detail: str = "") -> NotPositiveDefiniteError:
+    """Return the NotPositiveDefiniteError ``"op: not positive definite[: detail]"``."""
+    return NotPositiveDefiniteError(_text(op, NOT_POSITIVE_DEFINITE, detail))
+
+
+def no_convergence(op: str, detail: str = "") -> ConvergenceError:
+    """Return the ConvergenceError ``"op: no convergence[: detail]"``."""
+    return ConvergenceError(_text(op, NO_CONVERGENCE, detail))
+
+
+def lengths_differ(op: str, n: int, m: int) -> ShapeError:
+    """Return the ShapeError for two vectors of different lengths."""
+    return shape_error(op, f"lengths {n} and {m} differ")
+
+
+def not_square(op: str, name: str, shape: tuple[int, ...]) -> ShapeError:
+    """Return the ShapeError for a matrix that should be square."""
+    return shape_error(op, f"{name} must be square, got {shape[0]}x{shape[1]}")

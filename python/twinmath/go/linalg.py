@@ -1,0 +1,85 @@
+"""Matrices, computed by the Go library (see twinmath.ref.linalg)."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .._convert import array, matrix
+from ..errors import shape_error
+from ..ref import linalg as ref
+from . import _native as n
+from ._native import error, ptr, scratch, twin
+
+__all__ = ref.__all__
+
+
+def _columns(b: NDArray[np.float64], op: str, name: str) -> tuple[int, int]:
+    """Return the shape of ``b`` seen as a matrix; a vector is one column."""
+    if b.ndim == 1:
+        return b.shape[0], 1
+    if b.ndim == 2:
+        return b.shape  # type: ignore[return-value]
+    raise shape_error(op, f"{name} must be 1-D or 2-D, got shape {b.shape}")
+
+
+@twin(ref.matmul)
+def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
+    a, b = matrix(A, "matmul", "A"), array(B, "matmul", "B")
+    n2, p = _columns(b, "matmul", "B")
+    out, s = np.empty((a.shape[0], p) if b.ndim == 2 else a.shape[0]), scratch()
+    st = n.lib.tm_matmul(ptr(a), *a.shape, ptr(b), n2, p, ptr(out), s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return out
+
+
+@twin(ref.transpose)
+def transpose(A: ArrayLike) -> NDArray[np.float64]:
+    a = matrix(A, "transpose", "A")
+    out, s = np.empty(a.shape[::-1]), scratch()
+    st = n.lib.tm_transpose(ptr(a), *a.shape, ptr(out), s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return out
+
+
+@twin(ref.trace)
+def trace(A: ArrayLike) -> float:
+    a = matrix(A, "trace", "A")
+    s = scratch()
+    st = n.lib.tm_trace(ptr(a), *a.shape, s.out, s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return s.out[0]  # type: ignore[no-any-return]
+
+
+@twin(ref.det)
+def det(A: ArrayLike) -> float:
+    a = matrix(A, "det", "A")
+    s = scratch()
+    st = n.lib.tm_det(ptr(a), *a.shape, s.out, s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return s.out[0]  # type: ignore[no-any-return]
+
+
+@twin(ref.inv)
+def inv(A: ArrayLike) -> NDArray[np.float64]:
+    a = matrix(A, "inv", "A")
+    out, s = np.empty(a.shape), scratch()
+    st = n.lib.tm_inv(ptr(a), *a.shape, ptr(out), s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return out
+
+
+@twin(ref.solve)
+def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
+    a, y = matrix(A, "solve", "A"), array(b, "solve", "b")
+    nb, k = _columns(y, "solve", "b")
+    out, s = np.empty(y.shape), scratch()
+    st = n.lib.tm_solve(ptr(a), *a.shape, ptr(y), nb, k, ptr(out), s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return out

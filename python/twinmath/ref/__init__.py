@@ -1,0 +1,28 @@
+"""twinmath.ref — the reference implementation, in Python with numpy.
+
+Every function here has a twin of the same name, signature and docstring in
+``twinmath.go``, computed by the Go library; the parity suite holds the two to
+the same results and the same errors.
+"""
+
+from __future__ import annotations
+
+from .linalg import det, inv, matmul, solve, trace, transpose
+from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
+
+__all__ = [
+    "add",
+    "cosine_similarity",
+    "det",
+    "dot",
+    "inv",
+    "matmul",
+    "norm",
+    "outer",
+    "project",
+    "scale",
+    "solve",
+    "subtract",
+    "trace",
+    "transpose",
+]

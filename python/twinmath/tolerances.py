@@ -1,0 +1,266 @@
+"""What "the same result" means: every tolerance of the parity suite, with its bound.
+
+This module is the one place where tolerances live. The pytest suite, the
+``python -m twinmath parity`` report and the shared test vectors (which carry
+the bound of each case to the Go tests) all take them from here.
+
+Each function returns the largest difference between the two backends that
+rounding alone can explain, from the standard error analysis of the operation
+(Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., cited as
+"Higham §n"). Notation: ``u = ε/2 = 2⁻⁵³`` is the unit roundoff, and
+``γₙ = n·u / (1 − n·u)`` bounds the relative error of n roundings.
+
+Two results computed with different summation orders each lie within the
+bound of the exact value, so they lie within twice it of each other: the
+bounds below are for the difference ``|ref − go|`` and carry that factor 2.
+Underflow adds an absolute error of at most ``η = 2⁻¹⁰⁷⁵`` per product
+(Higham §2.1), counted separately as ``n·η`` terms.
+
+Comparisons return a *ratio*: the observed difference divided by the bound.
+A ratio ≤ 1 passes; 0 means bit-for-bit equal. The parity report prints the
+worst ratio observed per operation.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+EPS = float(np.finfo(np.float64).eps)  # 2⁻⁵², the spacing of floats at 1
+U = EPS / 2  # unit roundoff
+ETA = 2.0**-1075  # half the smallest subnormal: the absolute error of an underflowing product
+
+# LAPACK's own test suite accepts a residual ratio such as
+# ‖A − LU‖ / (n·ε·‖A‖) below THRESH = 30 (see its dtest.in); ours do too.
+RESIDUAL_THRESHOLD = 30.0
+
+# Partial pivoting bounds the growth of entries during LU elimination by
+# 2ⁿ⁻¹ in theory, but for random dense matrices the growth factor ρ stays
+# below about n^(2/3) (Trefethen & Schreiber 1990; Higham §9.4), i.e. below
+# 45 for n ≤ 300. Bounds for det, inv and solve use that figure.
+GROWTH = 45.0
+
+
+def gamma(n: int) -> float:
+    """Return γₙ = n·u / (1 − n·u), the error factor of n roundings (Higham §3.1)."""
+    nu = max(n, 1) * U
+    return nu / (1.0 - nu)
+
+
+def alike(x: Any, y: Any) -> bool:
+    """Return whether x and y are the same floats, entry by entry.
+
+    NaN is alike NaN whatever its payload; +0.0 and −0.0 are not alike
+    (as Go's math package tests compare).
+    """
+    a, b = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    if a.shape != b.shape:
+        return False
+    same = (a.view(np.uint64) == b.view(np.uint64)) | (np.isnan(a) & np.isnan(b))
+    return bool(np.all(same))
+
+
+def ratio(ref: ArrayLike, go: ArrayLike, bound: ArrayLike) -> float:
+    """Return the worst ``|ref − go| / bound`` over the entries.
+
+    Entries that are alike count 0. Where the bound itself is not finite
+    (the magnitudes overflow, so no rounding bound exists) the entry is not
+    judged and counts 0. A NaN on one side only, or an infinity that the
+    other side does not share, counts ``inf``.
+    """
+    r = np.asarray(ref, dtype=np.float64)
+    g = np.asarray(go, dtype=np.float64)
+    b = np.broadcast_to(np.asarray(bound, dtype=np.float64), r.shape)
+    if r.shape != g.shape:
+        return math.inf
+    if r.size == 0:
+        return 0.0
+    same = (r.view(np.uint64) == g.view(np.uint64)) | (np.isnan(r) & np.isnan(g)) | (r == g)
+    unjudged = ~np.isfinite(b)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        diff = np.abs(r - g)
+        q = np.where(b > 0, diff / b, np.where(diff == 0, 0.0, np.inf))
+    q = np.where(same | unjudged, 0.0, q)
+    q = np.where(np.isnan(q), np.inf, q)
+    return float(np.max(q))
+
+
+# ---- vectors ---------------------------------------------------------------
+
+
+def sum_bound(n: int, abs_sum: ArrayLike) -> NDArray[np.float64]:
+    """Bound for two sums of n products in different orders (Higham §3.1).
+
+    ``|ref − go| ≤ 2·γₙ·Σ|aᵢbᵢ| + 2·n·η``: each side's error is at most
+    γₙ·Σ|aᵢbᵢ| plus an underflow term per product. Covers dot, the entries of
+    matmul and outer-free sums (trace, ord-1 norms).
+    """
+    with np.errstate(over="ignore"):
+        return 2.0 * gamma(n) * np.asarray(abs_sum, dtype=np.float64) + 2.0 * n * ETA
+
+
+def dot_bound(a: ArrayLike, b: ArrayLike) -> float:
+    """Bound for ``dot``: ``2·γₙ·Σ|aᵢbᵢ| + 2·n·η``."""
+    x, y = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(sum_bound(x.size, np.sum(np.abs(x) * np.abs(y))))
+
+
+def norm2_bound(v: ArrayLike) -> float:
+    """Bound for Euclidean and Frobenius norms: ``(γₙ + 8u)·‖v‖₂``.
+
+    Per side: the sum of squares has relative error γₙ, halved by the square
+    root, which adds u; scaling by max|vᵢ| adds u to each entry (2u to its
+    square, u after the root) and u for the final product: at most
+    ``γₙ/2 + 4u`` relative.
+    """
+    x = np.asarray(v, dtype=np.float64).ravel()
+    m = np.max(np.abs(x), initial=0.0)
+    if m == 0 or not np.isfinite(m):
+        return 0.0
+    true = m * math.sqrt(float(np.sum((x / m) ** 2)))
+    return (gamma(x.size) + 8 * U) * true
+
+
+def norm_bound(v: ArrayLike, ord: float | str) -> float:
+    """Bound for ``norm(v, ord)``.
+
+    ord inf is a maximum of magnitudes: exact, bound 0. ord 1 is a sum of
+    magnitudes (``sum_bound``), for a matrix the largest column or row sum.
+    ord 2 and "fro" follow ``norm2_bound``.
+    """
+    x = np.asarray(v, dtype=np.float64)
+    if ord == "fro" or (ord == 2 and x.ndim == 1):
+        return norm2_bound(x)
+    if ord == np.inf and x.ndim == 1:
+        return 0.0
+    with np.errstate(over="ignore"):
+        if x.ndim == 1:
+            return float(sum_bound(x.size, np.sum(np.abs(x))))
+        axis = 0 if ord == 1 else 1
+        sums = np.sum(np.abs(x), axis=axis)
+        return float(sum_bound(x.shape[axis], np.max(sums, initial=0.0)))
+
+
+def cosine_bound(a: ArrayLike) -> float:
+    """Bound for ``cosine_similarity``: ``4·γₙ + 16u`` (absolute).
+
+    Per side, after scaling each vector by its largest magnitude (u per
+    entry, at most 2u(1 + |cos|) on the cosine), the dot product errs by
+    γₙ·Σ|xᵢyᵢ| ≤ γₙ‖x‖‖y‖ (Cauchy–Schwarz), the two norms by γₙ/2 + u each,
+    and the division and product by u each: at most 2γₙ + 8u, as |cos| ≤ 1.
+    Underflow is negligible: both scaled vectors have norm ≥ 1.
+    """
+    n = np.asarray(a).size
+    return 4 * gamma(n) + 16 * U
+
+
+def project_bound(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
+    """Bound for ``project``, entry by entry.
+
+    Both sides scale ``onto`` by its largest magnitude with the same
+    correctly rounded division, so they share û. Per side, c = (a·û)/(û·û)
+    errs by (γₙ·Σ|aᵢûᵢ| + n·η)/(û·û) + |c|·(γₙ + u), and each cûⱼ adds u:
+    ``|Δⱼ| ≤ 2·|ûⱼ|·((γₙ·Σ|aᵢûᵢ| + n·η)/(û·û) + |c|·(γₙ + 2u))``.
+    """
+    x, o = np.asarray(a, dtype=np.float64), np.asarray(onto, dtype=np.float64)
+    m = np.max(np.abs(o), initial=0.0)
+    if m == 0 or not np.isfinite(m):
+        return np.zeros_like(x)
+    with np.errstate(over="ignore", invalid="ignore"):
+        u = o / m
+        uu = float(np.dot(u, u))
+        c = abs(float(np.dot(x, u))) / uu
+        g = gamma(x.size)
+        dc = (g * float(np.sum(np.abs(x * u))) + x.size * ETA) / uu + c * (g + 2 * U)
+        return 2.0 * np.abs(u) * dc
+
+
+def matmul_bound(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
+    """Bound for ``matmul``, entry by entry: ``sum_bound(n, (|A|·|B|)ᵢⱼ)``."""
+    a, b = np.asarray(A, dtype=np.float64), np.asarray(B, dtype=np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return sum_bound(a.shape[1], np.abs(a) @ np.abs(b))
+
+
+def trace_bound(A: ArrayLike) -> float:
+    """Bound for ``trace``: ``sum_bound(n, Σ|Aᵢᵢ|)``."""
+    a = np.asarray(A, dtype=np.float64)
+    with np.errstate(over="ignore"):
+        return float(sum_bound(a.shape[0], np.sum(np.abs(np.diag(a)))))
+
+
+# ---- LU-based: det, inv, solve ----------------------------------------------
+
+
+def lu_error(n: int) -> float:
+    """Return c with ‖ΔA‖₂ ≤ c·‖A‖₂ for the backward error of LU (Higham §9.3).
+
+    The computed factors satisfy L̂Û = PA + ΔA with |ΔA| ≤ γₙ|L̂||Û|, and
+    ‖|L̂||Û|‖₂ ≤ n·ρ·‖A‖₂ for growth factor ρ (``GROWTH``).
+    """
+    return gamma(n) * n * GROWTH
+
+
+def det_bound(A: ArrayLike) -> float:
+    """Bound for ``det``: ``2·(c·σ₁·σ₁⋯σₙ₋₁ + (n·L + n + 1)·ε·|det A|)``.
+
+    Each side returns the exact determinant of A + ΔA (c = ``lu_error(n)``),
+    up to how it multiplies the pivots. The derivative of det is the
+    adjugate, whose 2-norm is σ₁⋯σₙ₋₁, the product of the n − 1 largest
+    singular values; so |det(A + ΔA) − det(A)| ≤ σ₁⋯σₙ₋₁·‖ΔA‖₂ to first
+    order, which holds for singular A too.
+
+    The Go side multiplies the n pivots (γₙ relative); numpy computes
+    sign·exp(Σ ln|uᵢᵢ|), whose relative error is about ε·Σ|ln|uᵢᵢ|| + n·ε:
+    every |uᵢᵢ| lies between |det|/(ρσ₁)ⁿ⁻¹ and ρσ₁, so each |ln|uᵢᵢ|| is
+    at most L, the larger magnitude of those two logarithms.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    n = a.shape[0]
+    s = np.linalg.svd(a, compute_uv=False)
+    with np.errstate(over="ignore", under="ignore", divide="ignore"):
+        adj = float(np.prod(s[:-1])) if n > 1 else 1.0
+        d = float(abs(np.prod(s)))
+        log_top = math.log(GROWTH * float(s[0])) if s[0] > 0 else 0.0
+        log_det = float(np.sum(np.log(s)))
+        L = max(abs(log_top), abs(log_det - (n - 1) * log_top)) if d > 0 else 0.0
+        return 2.0 * (lu_error(n) * float(s[0]) * adj + (n * L + n + 1) * EPS * d)
+
+
+def condition(A: ArrayLike) -> float:
+    """Return κ₂(A) = σ₁/σₙ (inf for a singular A)."""
+    s = np.linalg.svd(np.asarray(A, dtype=np.float64), compute_uv=False)
+    return float(s[0] / s[-1]) if s[-1] > 0 else math.inf
+
+
+def solve_bound(A: ArrayLike, X: ArrayLike) -> float:
+    """Bound on ‖X_ref − X_go‖₂ for ``solve`` and ``inv`` (X = A⁻¹B).
+
+    A backward error ‖ΔA‖ ≤ c·‖A‖ (``lu_error``, plus γₙ·‖A‖ for the
+    triangular solves, Higham §8.1) moves the solution by at most
+    κ·(c + γₙ)/(1 − κ·(c + γₙ))·‖X‖ (Higham §7.1); twice that between the
+    two sides. Meaningful only while κ·(c + γₙ) < 1/2; beyond, inf.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    n = a.shape[0]
+    e = condition(a) * (lu_error(n) + gamma(n))
+    if not e < 0.5:
+        return math.inf
+    return 2.0 * e / (1.0 - e) * float(np.linalg.norm(np.asarray(X, dtype=np.float64), 2))
+
+
+def residual_ratio(A: ArrayLike, X: ArrayLike, B: ArrayLike) -> float:
+    """Return LAPACK's solve test ratio ‖AX − B‖ / (n·ε·‖A‖·‖X‖) (1-norms).
+
+    A backward-stable solver keeps it below ``RESIDUAL_THRESHOLD``.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    x = np.asarray(X, dtype=np.float64).reshape(a.shape[0], -1)
+    b = np.asarray(B, dtype=np.float64).reshape(a.shape[0], -1)
+    den = a.shape[0] * EPS * np.linalg.norm(a, 1) * np.linalg.norm(x, 1)
+    num = np.linalg.norm(a @ x - b, 1)
+    return float(num / den) if den > 0 else (0.0 if num == 0 else math.inf)
