@@ -1,0 +1,138 @@
+"""Write tests/vectors/<op>.json from twinmath.ref: the shared test vectors.
+
+Run with ``make vectors``. For every operation of ``twinmath.parity.CHECKS``
+the file holds its cases (the arguments, the reference result and the
+entrywise bound on |ref − go| that ``twinmath.tolerances`` derives for it, 0
+meaning bit for bit) and its error cases (the exception class and message the
+reference raises). ``go test`` reads them to prove parity without Python;
+``tests/test_shared_vectors.py`` fails when they are stale.
+
+Floats are JSON numbers written with Python's shortest round-trip repr (Go's
+strconv.ParseFloat reads them back to the same bits); NaN and ±inf, which
+JSON lacks, are the strings "nan", "inf" and "-inf". Cases whose arguments
+hold more than MAX_VALUES numbers are left to ``python -m twinmath parity``,
+to keep the files small.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import twinmath
+from twinmath.parity import CHECKS, Check, outcome, rng_for
+
+VECTORS = Path(__file__).resolve().parent / "vectors"
+SEED = 0
+MAX_VALUES = 600
+
+
+def encode(x: Any) -> Any:
+    """Return ``x`` in the JSON form of the vectors."""
+    if isinstance(x, dict):
+        return {k: encode(v) for k, v in x.items()}
+    if isinstance(x, np.ndarray):
+        return encode(x.tolist())
+    if isinstance(x, (list, tuple)):
+        return [encode(v) for v in x]
+    if isinstance(x, (bool, np.bool_)):
+        return bool(x)
+    if isinstance(x, (int, np.integer)):
+        return int(x)
+    if isinstance(x, (float, np.floating)):
+        f = float(x)
+        if math.isnan(f):
+            return "nan"
+        if math.isinf(f):
+            return "inf" if f > 0 else "-inf"
+        return f
+    if isinstance(x, str):
+        return x
+    raise TypeError(f"cannot write {type(x).__name__} to a vector file")
+
+
+def shapes(args: dict[str, Any]) -> dict[str, list[int]]:
+    """Return the shape of every array argument (JSON cannot tell [] of 0x3 from [])."""
+    return {k: list(np.shape(v)) for k, v in args.items() if isinstance(v, (list, tuple, np.ndarray))}
+
+
+def values(args: dict[str, Any]) -> int:
+    """Return how many numbers the arguments hold."""
+    return sum(np.size(v) for v in args.values() if not isinstance(v, str))
+
+
+def document(check: Check) -> dict[str, Any]:
+    """Return the vector file of one operation."""
+    ref = twinmath.backend("ref")
+    cases: list[dict[str, Any]] = []
+    for label, args in check.cases(rng_for(check.op, SEED)):
+        if values(args) > MAX_VALUES:
+            continue
+        result, err = outcome(ref, check.op, args)
+        case: dict[str, Any] = {
+            "id": len(cases) + 1,
+            "comment": label,
+            "args": encode(args),
+            "shapes": shapes(args),
+        }
+        if err is not None:
+            case["error"] = {"type": type(err).__name__, "message": str(err)}
+        else:
+            with np.errstate(all="ignore"):
+                bound = check.entry_bound(args, result)
+            case["result"] = encode(result)
+            case["result_shape"] = list(np.shape(result))
+            case["tol"] = encode(bound)
+        cases.append(case)
+    for label, args in check.errors:
+        _, err = outcome(ref, check.op, args)
+        if err is None:
+            raise SystemExit(f"{check.op}: error case {label!r} did not raise")
+        cases.append(
+            {
+                "id": len(cases) + 1,
+                "comment": label,
+                "args": encode(args),
+                "shapes": shapes(args),
+                "error": {"type": type(err).__name__, "message": str(err)},
+            }
+        )
+    return {
+        "op": check.op,
+        "generated_by": "tests/gen_vectors.py from twinmath.ref; regenerate with `make vectors`",
+        "seed": SEED,
+        "bound": check.rule,
+        "cases": cases,
+    }
+
+
+def render(doc: dict[str, Any]) -> str:
+    """Return the text of a vector file: one case per line, for readable diffs."""
+    head = {k: v for k, v in doc.items() if k != "cases"}
+    lines = [json.dumps(c, ensure_ascii=False, allow_nan=False) for c in doc["cases"]]
+    body = ",\n    ".join(lines)
+    text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
+    return f'{text},\n  "cases": [\n    {body}\n  ]\n}}\n'
+
+
+def main() -> int:
+    """Write one file per operation and remove files of operations that left."""
+    VECTORS.mkdir(exist_ok=True)
+    written = set()
+    for op in sorted(CHECKS):
+        path = VECTORS / f"{op}.json"
+        path.write_text(render(document(CHECKS[op])), encoding="utf-8")
+        written.add(path.name)
+    for stale in VECTORS.glob("*.json"):
+        if stale.name not in written:
+            stale.unlink()
+    print(f"wrote {len(written)} vector files to {VECTORS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

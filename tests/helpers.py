@@ -1,0 +1,57 @@
+"""Assertions shared by the parity tests."""
+
+from __future__ import annotations
+
+import copy
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+from twinmath import tolerances as tol
+from twinmath.parity import CHECKS, outcome, same_error
+
+
+def snapshot(args: dict[str, Any]) -> dict[str, Any]:
+    """Return a deep copy of the arguments, to prove later they were not modified."""
+    return copy.deepcopy(args)
+
+
+def unchanged(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Return whether every argument still holds the values (and bits) it held."""
+    for k, v in before.items():
+        w = after[k]
+        if isinstance(v, np.ndarray) or isinstance(w, np.ndarray):
+            if not tol.alike(np.asarray(v), np.asarray(w)):
+                return False
+        elif v != w and not (v != v and w != w):
+            return False
+    return True
+
+
+def assert_parity(ref: ModuleType, go: ModuleType, op: str, **args: Any) -> float:
+    """Run ``op`` through both backends and assert they agree under its bound.
+
+    Both must succeed or both must raise the same class with the same
+    message; neither may modify its arguments. Returns the observed ratio.
+    """
+    check = CHECKS[op]
+    before = snapshot(args)
+    r, rerr = outcome(ref, op, args)
+    assert unchanged(before, args), f"twinmath.ref.{op} modified its input"
+    g, gerr = outcome(go, op, args)
+    assert unchanged(before, args), f"twinmath.go.{op} modified its input"
+    if rerr is not None or gerr is not None:
+        assert same_error(rerr, gerr), f"{op}: ref raised {rerr!r}, go raised {gerr!r}"
+        return 0.0
+    q = check.ratio(args, r, g)
+    assert q <= 1.0, f"{op}: |ref - go| is {q:.3g} x the bound\nref: {r!r}\ngo:  {g!r}"
+    return q
+
+
+def assert_same_error(ref: ModuleType, go: ModuleType, op: str, args: dict[str, Any]) -> BaseException:
+    """Assert both backends raise the same class with the same message; return it."""
+    _, rerr = outcome(ref, op, args)
+    _, gerr = outcome(go, op, args)
+    assert rerr is not None, f"twinmath.ref.{op} did not raise"
+    assert same_error(rerr, gerr), f"{op}: ref raised {rerr!r}, go raised {gerr!r}"
+    return rerr

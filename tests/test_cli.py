@@ -1,0 +1,51 @@
+"""The commands a user runs: python -m twinmath demo | parity | bench."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "twinmath", *args], capture_output=True, text=True, timeout=600
+    )
+
+
+def test_demo_shows_the_worked_examples():
+    p = run("demo")
+    assert p.returncode == 0, p.stderr
+    out = p.stdout
+    # The results the source material prints.
+    assert "32.0" in out
+    assert "[[19., 22.], [43., 50.]]" in out
+    assert "-2.0" in out
+    assert "DIFFER" not in out and "all examples agree" in out
+
+
+def test_parity_report_covers_every_operation():
+    from twinmath.parity import CHECKS
+
+    p = run("parity")
+    assert p.returncode == 0, p.stdout + p.stderr
+    for op in CHECKS:
+        assert f"\n{op} " in p.stdout
+    assert f"{len(CHECKS)} of {len(CHECKS)} operations within bound" in p.stdout
+
+
+def test_parity_fails_when_out_of_bound(monkeypatch):
+    from twinmath import backend, parity
+
+    class Broken:
+        def __getattr__(self, name):
+            f = getattr(backend("go"), name)
+            return lambda *a, **k: f(*a, **k) * (1 + 1e-9) if name == "dot" else f(*a, **k)
+
+    rows = parity.run(backend("ref"), Broken(), ops=["dot"])
+    assert not rows[0].ok
+
+
+def test_bench_runs():
+    p = run("bench", "--quick", "dot n=3")
+    assert p.returncode == 0, p.stderr
+    assert "GOMAXPROCS" in p.stdout and "dot n=3" in p.stdout

@@ -1,0 +1,34 @@
+"""Docstring examples run against both backends; every operation is in the docs."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+import twinmath
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMES = twinmath.backend("ref").__all__
+
+
+@pytest.mark.parametrize("backend", ["ref", "go"])
+@pytest.mark.parametrize("name", NAMES)
+def test_docstring_examples(monkeypatch, backend, name):
+    monkeypatch.setenv("TWINMATH_BACKEND", backend)
+    f = getattr(twinmath.backend(backend), name)
+    finder = doctest.DocTestFinder(recurse=False)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    tests = finder.find(f, name, globs={})
+    assert tests and tests[0].examples, f"{name} has no examples"
+    for t in tests:
+        runner.run(t)
+    assert runner.failures == 0, f"{backend}.{name}: {runner.failures} example(s) failed"
+
+
+def test_every_operation_is_in_the_docs():
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md"))
+    spans = " ".join(re.findall(r"`([^`]+)`", text))
+    missing = [n for n in NAMES if not re.search(rf"\b{n}\b", spans)]
+    assert not missing, f"not in docs/: {missing}"

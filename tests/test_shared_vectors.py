@@ -1,0 +1,95 @@
+"""The shared vectors: fresh, and matched by twinmath.go (``go test`` checks the
+Go package against the same files)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import twinmath
+from gen_vectors import VECTORS, document, encode
+from twinmath import tolerances as tol
+from twinmath.parity import CHECKS, outcome, same_error
+
+
+def load(op: str) -> dict:
+    return json.loads((VECTORS / f"{op}.json").read_text(encoding="utf-8"))
+
+
+def decode(x):
+    if isinstance(x, list):
+        return [decode(v) for v in x]
+    return {"nan": np.nan, "inf": np.inf, "-inf": -np.inf}.get(x, x) if isinstance(x, str) else x
+
+
+def args_of(case: dict) -> dict:
+    """The case's arguments, with the shapes JSON loses (a 0×3 matrix is [])."""
+    out = {}
+    for k, v in case["args"].items():
+        if k in case.get("shapes", {}):
+            out[k] = np.asarray(decode(v), dtype=np.float64).reshape(case["shapes"][k])
+        else:
+            out[k] = decode(v)
+    return out
+
+
+def test_one_file_per_check():
+    assert sorted(p.stem for p in VECTORS.glob("*.json")) == sorted(CHECKS)
+
+
+@pytest.mark.parametrize("op", sorted(CHECKS))
+def test_vectors_are_fresh(op):
+    """Regenerating gives the committed cases: same inputs, same errors, and
+    results that differ at most by rounding (another machine's BLAS may round
+    differently, within the same bound)."""
+    committed = load(op)["cases"]
+    fresh = json.loads(json.dumps(encode(document(CHECKS[op])["cases"])))
+    stale = f"tests/vectors/{op}.json is stale: regenerate with `make vectors`"
+    assert [c["comment"] for c in fresh] == [c["comment"] for c in committed], stale
+    for new, old in zip(fresh, committed, strict=True):
+        assert new["args"] == old["args"] and new.get("error") == old.get("error"), stale
+        if "result" in old:
+            q = tol.ratio(decode(old["result"]), decode(new["result"]), decode(old["tol"]))
+            assert q <= 1, stale
+
+
+@pytest.mark.parametrize("op", sorted(CHECKS))
+def test_go_backend_matches_vectors(go, op):
+    for case in load(op)["cases"]:
+        args = args_of(case)
+        got, err = outcome(go, op, args)
+        if "error" in case:
+            assert err is not None, f"case {case['id']}: no error"
+            assert (type(err).__name__, str(err)) == (case["error"]["type"], case["error"]["message"])
+        else:
+            assert err is None, f"case {case['id']}: {err!r}"
+            want = np.asarray(decode(case["result"]), dtype=np.float64).reshape(case["result_shape"])
+            bound = decode(case["tol"])
+            q = tol.ratio(want, got, bound) if np.any(bound) else (0.0 if tol.alike(want, got) else np.inf)
+            assert q <= 1, f"case {case['id']} ({case['comment']}): {q:.3g} x the bound"
+
+
+ERROR_CASES = [
+    (op, label, args) for op, c in sorted(CHECKS.items()) for label, args in c.errors + c.python_only
+]
+CONTRACTED = (
+    twinmath.ShapeError,
+    twinmath.SingularMatrixError,
+    twinmath.NotPositiveDefiniteError,
+    twinmath.ConvergenceError,
+    ValueError,
+    TypeError,
+)
+
+
+@pytest.mark.parametrize(
+    ("op", "label", "args"), ERROR_CASES, ids=[f"{o}-{lbl}" for o, lbl, _ in ERROR_CASES]
+)
+def test_error_parity(ref, go, op, label, args):
+    _, rerr = outcome(ref, op, args)
+    _, gerr = outcome(go, op, args)
+    assert rerr is not None, "the reference accepted a bad input"
+    assert isinstance(rerr, CONTRACTED)
+    assert same_error(rerr, gerr), f"ref raised {rerr!r}, go raised {gerr!r}"
+    assert str(rerr).startswith(f"{op}: ") or isinstance(rerr, TypeError)
