@@ -53,6 +53,17 @@ typedef const double tm_cdouble;
 /* The number of threads the Go runtime runs Go code on (GOMAXPROCS). */
 int tm_gomaxprocs(void);
 
+/* Handles. A stateful object (an optimiser, a random stream) lives in Go; its
+ * tm_<kind>_new function gives the caller a positive int64_t handle, which the
+ * object's other functions take, and tm_free releases it. A handle is never
+ * reused: calling with a freed or unknown handle gives TM_ERR_INVALID. Calls
+ * on one handle from several threads take turns. */
+
+/* Release the object behind h. TM_ERR_INVALID if h is not live. */
+int tm_free(int64_t h);
+/* The number of live handles (to check that none leak). */
+int64_t tm_live_handles(void);
+
 /* ---- vectors ----------------------------------------------------------- */
 
 /* dst[i] = a[i] + b[i]; dst holds na values. TM_ERR_SHAPE if na != nb. */

@@ -215,6 +215,14 @@ def test_raw_c_abi_reports_bad_arguments():
     assert lib.tm_dot(a, 2, a, 2, out, ffi.NULL, 0) == lib.TM_OK and out[0] == 5.0
 
 
+def test_handles_are_checked():
+    _native.load()
+    lib = _native.lib
+    live = lib.tm_live_handles()
+    assert lib.tm_free(10**15) == lib.TM_ERR_INVALID  # never issued
+    assert lib.tm_live_handles() == live
+
+
 def test_zero_copy_for_contiguous_float64(go):
     x = np.arange(5.0)
     assert _convert.vector(x, "dot", "a") is x

@@ -13,8 +13,8 @@ rounding alone can explain, from the standard error analysis of the operation
 Two results computed with different summation orders each lie within the
 bound of the exact value, so they lie within twice it of each other: the
 bounds below are for the difference ``|ref − go|`` and carry that factor 2.
-Underflow adds an absolute error of at most ``η = 2⁻¹⁰⁷⁵`` per product
-(Higham §2.1), counted separately as ``n·η`` terms.
+Underflow adds an absolute error of at most 2⁻¹⁰⁷⁵ per product (Higham
+§2.1), counted separately as ``n·η`` terms with ``η = 2⁻¹⁰⁷⁴``.
 
 Comparisons return a *ratio*: the observed difference divided by the bound.
 A ratio ≤ 1 passes; 0 means bit-for-bit equal. The parity report prints the
@@ -31,7 +31,9 @@ from numpy.typing import ArrayLike, NDArray
 
 EPS = float(np.finfo(np.float64).eps)  # 2⁻⁵², the spacing of floats at 1
 U = EPS / 2  # unit roundoff
-ETA = 2.0**-1075  # half the smallest subnormal: the absolute error of an underflowing product
+# The smallest subnormal, 2⁻¹⁰⁷⁴: twice the absolute error of an underflowing
+# product (2⁻¹⁰⁷⁵ itself is not representable and would round to 0).
+ETA = 2.0**-1074
 
 # LAPACK's own test suite accepts a residual ratio such as
 # ‖A − LU‖ / (n·ε·‖A‖) below THRESH = 30 (see its dtest.in); ours do too.
@@ -125,14 +127,16 @@ def norm2_bound(v: ArrayLike) -> float:
     return (gamma(x.size) + 8 * U) * true
 
 
-def norm_bound(v: ArrayLike, ord: float | str) -> float:
+def norm_bound(v: ArrayLike, ord: float | str | None) -> float:
     """Bound for ``norm(v, ord)``.
 
     ord inf is a maximum of magnitudes: exact, bound 0. ord 1 is a sum of
     magnitudes (``sum_bound``), for a matrix the largest column or row sum.
-    ord 2 and "fro" follow ``norm2_bound``.
+    ord 2 and "fro" follow ``norm2_bound``; None is 2 or "fro".
     """
     x = np.asarray(v, dtype=np.float64)
+    if ord is None:
+        ord = 2 if x.ndim == 1 else "fro"
     if ord == "fro" or (ord == 2 and x.ndim == 1):
         return norm2_bound(x)
     if ord == np.inf and x.ndim == 1:
@@ -206,13 +210,14 @@ def lu_error(n: int) -> float:
 
 
 def det_bound(A: ArrayLike) -> float:
-    """Bound for ``det``: ``2·(c·σ₁·σ₁⋯σₙ₋₁ + (n·L + n + 1)·ε·|det A|)``.
+    """Bound for ``det``: ``2·(Π(σᵢ + e) − Πσᵢ + (n·L + n + 1)·ε·|det A|)``.
 
-    Each side returns the exact determinant of A + ΔA (c = ``lu_error(n)``),
-    up to how it multiplies the pivots. The derivative of det is the
-    adjugate, whose 2-norm is σ₁⋯σₙ₋₁, the product of the n − 1 largest
-    singular values; so |det(A + ΔA) − det(A)| ≤ σ₁⋯σₙ₋₁·‖ΔA‖₂ to first
-    order, which holds for singular A too.
+    Each side returns the exact determinant of A + ΔA, ‖ΔA‖₂ ≤ e = c·σ₁
+    (c = ``lu_error(n)``), up to how it multiplies the pivots. For any E,
+    |det(A + E) − det(A)| ≤ Π(σᵢ + ‖E‖₂) − Πσᵢ (Ipsen & Rehman 2008, Thm 2.12:
+    the sum over k ≥ 1 of the elementary symmetric functions of the singular
+    values times ‖E‖ᵏ). Its first-order term is the adjugate's; the higher
+    ones matter for matrices of rank n − 2 or less, whose adjugate is 0.
 
     The Go side multiplies the n pivots (γₙ relative); numpy computes
     sign·exp(Σ ln|uᵢᵢ|), whose relative error is about ε·Σ|ln|uᵢᵢ|| + n·ε:
@@ -222,13 +227,19 @@ def det_bound(A: ArrayLike) -> float:
     a = np.asarray(A, dtype=np.float64)
     n = a.shape[0]
     s = np.linalg.svd(a, compute_uv=False)
-    with np.errstate(over="ignore", under="ignore", divide="ignore"):
-        adj = float(np.prod(s[:-1])) if n > 1 else 1.0
+    e = lu_error(n) * float(s[0])
+    with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
         d = float(abs(np.prod(s)))
+        if s[-1] > e:
+            # Π(σ + e) − Πσ without cancellation: Πσ·(exp(Σ log(1 + e/σ)) − 1).
+            perturbation = d * math.expm1(float(np.sum(np.log1p(e / s))))
+        else:
+            # Some σ ≤ e: Π(σ + e) dominates Πσ, so the difference is safe.
+            perturbation = float(np.prod(s + e)) - d
         log_top = math.log(GROWTH * float(s[0])) if s[0] > 0 else 0.0
         log_det = float(np.sum(np.log(s)))
         L = max(abs(log_top), abs(log_det - (n - 1) * log_top)) if d > 0 else 0.0
-        return 2.0 * (lu_error(n) * float(s[0]) * adj + (n * L + n + 1) * EPS * d)
+        return 2.0 * (perturbation + (n * L + n + 1) * EPS * d)
 
 
 def condition(A: ArrayLike) -> float:
@@ -254,13 +265,19 @@ def solve_bound(A: ArrayLike, X: ArrayLike) -> float:
 
 
 def residual_ratio(A: ArrayLike, X: ArrayLike, B: ArrayLike) -> float:
-    """Return LAPACK's solve test ratio ‖AX − B‖ / (n·ε·‖A‖·‖X‖) (1-norms).
+    """Return the normwise backward error of X as a solution of AX = B, in units of n·ε.
 
-    A backward-stable solver keeps it below ``RESIDUAL_THRESHOLD``.
+    ``‖AX − B‖ / (n·ε·(‖A‖·‖X‖ + ‖B‖) + 2n·η·‖A‖)`` in 1-norms (Rigal &
+    Gaches; Higham Thm 7.1): the smallest relative change of A and B that
+    makes X exact. LAPACK's test ratio omits ‖B‖, which breaks down when X
+    is 0. The η term allows for entries of X that underflow (the solution of
+    1e150·x = 1e-300 is not representable). A backward-stable solver keeps
+    the ratio below ``RESIDUAL_THRESHOLD``.
     """
     a = np.asarray(A, dtype=np.float64)
     x = np.asarray(X, dtype=np.float64).reshape(a.shape[0], -1)
     b = np.asarray(B, dtype=np.float64).reshape(a.shape[0], -1)
-    den = a.shape[0] * EPS * np.linalg.norm(a, 1) * np.linalg.norm(x, 1)
+    na = np.linalg.norm(a, 1)
+    den = a.shape[0] * (EPS * (na * np.linalg.norm(x, 1) + np.linalg.norm(b, 1)) + 2 * ETA * na)
     num = np.linalg.norm(a @ x - b, 1)
     return float(num / den) if den > 0 else (0.0 if num == 0 else math.inf)

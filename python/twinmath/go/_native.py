@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -142,3 +143,45 @@ def twin(ref: Callable[..., Any]) -> Callable[[F], F]:
         return f
 
     return give
+
+
+class NativeObject:
+    """Base of the classes whose state lives in Go behind a handle.
+
+    A subclass creates its Go object with a ``tm_<kind>_new`` call and passes
+    the handle to ``_adopt``. The Go object is freed by ``close()``, at the
+    end of a ``with`` block, or when the Python object is collected; using it
+    after ``close()`` raises ValueError.
+    """
+
+    _finalizer: weakref.finalize | None = None
+
+    def _adopt(self, handle: int) -> None:
+        self._handle = handle
+        self._finalizer = weakref.finalize(self, _free, handle)
+
+    @property
+    def handle(self) -> int:
+        """The handle of the Go object; ValueError once closed."""
+        if self._finalizer is None or not self._finalizer.alive:
+            raise ValueError(f"this {type(self).__name__} is closed")
+        return self._handle
+
+    def close(self) -> None:
+        """Free the Go object now (idempotent)."""
+        if self._finalizer is not None:
+            self._finalizer()
+
+    def __enter__(self) -> NativeObject:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _free(handle: int) -> None:
+    # In a child forked after the runtime started there is no Go to ask; the
+    # memory goes with the process.
+    if not isinstance(lib, _Forked):
+        lib.tm_free(handle)
+

@@ -1,0 +1,186 @@
+"""The parity checks: for every operation, cases, a bound, and bad inputs.
+
+One table, ``CHECKS``, filled by one module per topic (``parity/<topic>.py``,
+beside ``ref/<topic>.py`` and ``go/<topic>.py``) and read by three users:
+
+- ``python -m twinmath parity`` runs every case through both backends and
+  prints the worst observed error per operation, relative to its bound;
+- ``tests/gen_vectors.py`` writes the cases, the reference results, their
+  bounds and the expected errors to ``tests/vectors/<op>.json``, which the Go
+  tests check without Python;
+- the pytest suite checks the error cases and reuses the comparisons.
+
+The bounds come from ``twinmath.tolerances``. Random cases come from a numpy
+``Generator`` seeded by the caller, so a run can be repeated exactly.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from .. import tolerances as tol
+
+Args = dict[str, Any]
+Case = tuple[str, Args]
+
+
+@dataclass(frozen=True)
+class Check:
+    """How one operation is compared between the backends.
+
+    ``cases(rng)`` returns labelled argument sets; ``bound(args, result)``
+    returns the entrywise bound on |ref − go| for the reference result (0:
+    bit for bit); ``compare`` may replace the entrywise rule with another
+    ratio (≤ 1 passes). ``errors`` are bad inputs: both backends must raise
+    the same class with the same message. ``python_only`` error cases cannot
+    be written in Go's types (a 2-D array for a vector, text for a number),
+    so the Go tests leave them out.
+    """
+
+    op: str
+    rule: str
+    cases: Callable[[np.random.Generator], list[Case]]
+    bound: Callable[[Args, Any], Any] | None = None
+    compare: Callable[[Args, Any, Any], float] | None = None
+    errors: list[Case] = field(default_factory=list)
+    python_only: list[Case] = field(default_factory=list)
+
+    def ratio(self, args: Args, ref: Any, go: Any) -> float:
+        """Return the observed |ref − go| relative to the bound (≤ 1 passes).
+
+        A result of several parts (a tuple) is judged part by part, and the
+        worst part counts.
+        """
+        if isinstance(ref, tuple) and self.compare is None:
+            if not isinstance(go, tuple) or len(go) != len(ref):
+                return math.inf
+            return max((self.ratio(args, x, y) for x, y in zip(ref, go, strict=True)), default=0.0)
+        if self.compare is not None:
+            return self.compare(args, ref, go)
+        if self.bound is None:
+            return 0.0 if tol.alike(ref, go) else math.inf
+        return tol.ratio(ref, go, self.bound(args, ref))
+
+    def entry_bound(self, args: Args, ref: Any) -> Any:
+        """Return the entrywise bound the shared vectors carry to Go."""
+        return 0.0 if self.bound is None else self.bound(args, ref)
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def register(check: Check) -> Check:
+    """Add ``check`` to the table."""
+    CHECKS[check.op] = check
+    return check
+
+
+# ---- random inputs -------------------------------------------------------------
+
+
+def normal(rng: np.random.Generator, *shape: int) -> np.ndarray:
+    """Standard normal entries."""
+    return rng.standard_normal(shape)
+
+
+def wide(rng: np.random.Generator, *shape: int) -> np.ndarray:
+    """Entries of random sign with magnitudes from 1e-300 to 1e300, some ±0."""
+    x = rng.choice([-1.0, 1.0], size=shape) * 10.0 ** rng.uniform(-300, 300, size=shape)
+    x[rng.random(shape) < 0.05] = 0.0
+    x[rng.random(shape) < 0.03] = -0.0
+    return x
+
+
+def special(rng: np.random.Generator, n: int) -> np.ndarray:
+    """Moderate entries with some NaN, +inf and -inf among them."""
+    x = rng.standard_normal(n)
+    for value in (np.nan, np.inf, -np.inf):
+        x[rng.random(n) < 0.1] = value
+    return x
+
+
+def sizes(rng: np.random.Generator, k: int, high: int = 40) -> Iterable[int]:
+    """k sizes from 0 to high, the small ones more often."""
+    return (int(s) for s in np.minimum(rng.geometric(0.15, size=k) - 1, high))
+
+
+# ---- running --------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One line of the parity report."""
+
+    op: str
+    cases: int
+    errors: int
+    worst: float
+    worst_case: str
+    rule: str
+    failures: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def outcome(module: ModuleType, op: str, args: Args) -> tuple[Any, BaseException | None]:
+    """Call ``module.op(**args)``; return its result or the exception it raised."""
+    try:
+        # Overflow and NaN are results here, not events: numpy's warnings are muted.
+        with np.errstate(all="ignore"):
+            return getattr(module, op)(**args), None
+    except Exception as e:  # the outcome itself is what is compared
+        return None, e
+
+
+def same_error(a: BaseException | None, b: BaseException | None) -> bool:
+    """Return whether two outcomes failed with the same class and message."""
+    return a is not None and b is not None and type(a) is type(b) and str(a) == str(b)
+
+
+def run_check(check: Check, ref: ModuleType, go: ModuleType, rng: np.random.Generator) -> Row:
+    """Run one check's cases and error cases through both backends."""
+    row = Row(check.op, 0, 0, 0.0, "", check.rule, [])
+    for label, args in check.cases(rng):
+        r, re = outcome(ref, check.op, args)
+        g, ge = outcome(go, check.op, args)
+        row.cases += 1
+        if re is not None or ge is not None:
+            if not same_error(re, ge):
+                row.failures.append(f"{label}: ref {re!r} / go {ge!r}")
+            continue
+        q = check.ratio(args, r, g)
+        if q > row.worst or not row.worst_case:
+            row.worst, row.worst_case = q, label
+        if not q <= 1.0:
+            row.failures.append(f"{label}: |ref - go| is {q:.3g} x the bound")
+    for label, args in check.errors + check.python_only:
+        _, re = outcome(ref, check.op, args)
+        _, ge = outcome(go, check.op, args)
+        row.errors += 1
+        if not same_error(re, ge):
+            row.failures.append(f"{label}: ref raised {re!r}, go raised {ge!r}")
+    return row
+
+
+def run(ref: ModuleType, go: ModuleType, seed: int = 0, ops: Iterable[str] | None = None) -> list[Row]:
+    """Run every check (or those named in ``ops``) with random cases from ``seed``."""
+    names = list(ops) if ops else sorted(CHECKS)
+    return [run_check(CHECKS[op], ref, go, rng_for(op, seed)) for op in names]
+
+
+def rng_for(op: str, seed: int) -> np.random.Generator:
+    """Return the generator of ``op``'s random cases: fixed by the seed and the name."""
+    return np.random.default_rng([seed, zlib.crc32(op.encode())])
+
+
+# The checks of every topic register themselves on import.
+from . import linalg, vectors  # noqa: E402, F401

@@ -1,0 +1,182 @@
+"""Parity checks of the vector operations."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import tolerances as tol
+from . import Case, Check, normal, register, sizes, special, wide
+
+A3, B3 = [1.0, 2.0, 3.0], [4.0, 5.0, 6.0]
+
+
+def _pairs(rng: np.random.Generator, worked: list[Case], b: str = "b") -> list[Case]:
+    """The worked examples, then random pairs of vectors named a and ``b``."""
+    cases = [*worked, ("empty", {"a": [], b: []})]
+    for n in sizes(rng, 12):
+        cases.append((f"normal n={n}", {"a": normal(rng, n), b: normal(rng, n)}))
+    for n in sizes(rng, 6):
+        cases.append((f"wide n={n}", {"a": wide(rng, n), b: wide(rng, n)}))
+    for n in (1, 5, 9):
+        cases.append((f"nan/inf n={n}", {"a": special(rng, n), b: special(rng, n)}))
+    return cases
+
+
+_PAIR_ERRORS: list[Case] = [("lengths differ", {"a": [1.0, 2.0, 3.0], "b": [1.0, 2.0]})]
+
+
+def _pair_python_only(name: str = "b") -> list[Case]:
+    return [
+        ("2-D a", {"a": [[1.0, 2.0]], name: [1.0, 2.0]}),
+        ("0-D a", {"a": 1.0, name: [1.0]}),
+        ("complex a", {"a": [1j, 2.0], name: [1.0, 2.0]}),
+        ("text a", {"a": ["1", "2"], name: [1.0, 2.0]}),
+        ("ragged a", {"a": [[1.0], [1.0, 2.0]], name: [1.0, 2.0]}),
+    ]
+
+
+register(
+    Check(
+        "add",
+        "bit for bit",
+        lambda rng: _pairs(rng, [("worked example", {"a": A3, "b": B3})]),
+        errors=_PAIR_ERRORS,
+        python_only=_pair_python_only(),
+    )
+)
+register(
+    Check(
+        "subtract",
+        "bit for bit",
+        lambda rng: _pairs(rng, [("worked example", {"a": B3, "b": A3})]),
+        errors=_PAIR_ERRORS,
+        python_only=_pair_python_only(),
+    )
+)
+
+
+def _scale_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [("worked example", {"v": A3, "c": 2.0}), ("empty", {"v": [], "c": 3.0})]
+    for n in sizes(rng, 8):
+        cases.append((f"normal n={n}", {"v": normal(rng, n), "c": float(rng.standard_normal())}))
+    for n in sizes(rng, 4):
+        cases.append((f"wide n={n}", {"v": wide(rng, n), "c": float(wide(rng, 1)[0])}))
+    cases.append(("nan/inf", {"v": special(rng, 6), "c": -1.5}))
+    cases.append(("c = inf", {"v": [1.0, 0.0, -2.0], "c": math.inf}))
+    return cases
+
+
+register(
+    Check(
+        "scale",
+        "bit for bit",
+        _scale_cases,
+        python_only=[
+            ("2-D v", {"v": [[1.0]], "c": 2.0}),
+            ("complex c", {"v": [1.0], "c": 1j}),
+            ("text c", {"v": [1.0], "c": "2"}),
+        ],
+    )
+)
+register(
+    Check(
+        "dot",
+        "2·γₙ·Σ|aᵢbᵢ| + 2nη",
+        lambda rng: _pairs(rng, [("worked example", {"a": A3, "b": B3})]),
+        bound=lambda a, r: tol.dot_bound(a["a"], a["b"]),
+        errors=_PAIR_ERRORS,
+        python_only=_pair_python_only(),
+    )
+)
+
+
+def _norm_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [
+        ("worked example", {"v": A3, "ord": 2}),
+        ("3-4-5", {"v": [3.0, 4.0], "ord": 2}),
+        ("matrix fro", {"v": [[1.0, 2.0], [3.0, 4.0]], "ord": "fro"}),
+        ("huge entries", {"v": [1e200, 1e200], "ord": 2}),
+        ("tiny entries", {"v": [3e-200, 4e-200], "ord": 2}),
+        ("empty", {"v": [], "ord": 2}),
+        ("empty matrix", {"v": np.zeros((0, 3)), "ord": 1}),
+    ]
+    for n in sizes(rng, 6):
+        for o in (1, 2, math.inf):
+            cases.append((f"normal n={n} ord={o}", {"v": normal(rng, n), "ord": o}))
+            cases.append((f"wide n={n} ord={o}", {"v": wide(rng, n), "ord": o}))
+    for o in (1, 2, math.inf):
+        cases.append((f"nan/inf ord={o}", {"v": special(rng, 7), "ord": o}))
+        m, k = next(iter(sizes(rng, 1, 12))) + 1, next(iter(sizes(rng, 1, 12))) + 1
+        cases.append((f"matrix {m}x{k} ord={o}", {"v": normal(rng, m, k), "ord": "fro" if o == 2 else o}))
+    return cases
+
+
+register(
+    Check(
+        "norm",
+        "(γₙ + 8u)·‖v‖ for 2/fro; 2·γₙ·Σ|vᵢ| for 1; bit for bit for inf",
+        _norm_cases,
+        bound=lambda a, r: tol.norm_bound(a["v"], a["ord"]),
+        errors=[
+            ("ord 3", {"v": [1.0, 2.0], "ord": 3}),
+            ("ord 0 for a matrix", {"v": [[1.0]], "ord": 0}),
+            ("ord -1", {"v": [1.0], "ord": -1}),
+        ],
+        python_only=[
+            ("ord fro for a vector", {"v": [1.0, 2.0], "ord": "fro"}),
+            ("unknown ord", {"v": [[1.0]], "ord": "nuc"}),
+            ("3-D", {"v": np.zeros((2, 2, 2)), "ord": 2}),
+        ],
+    )
+)
+register(
+    Check(
+        "cosine_similarity",
+        "4·γₙ + 16u (absolute)",
+        lambda rng: _pairs(
+            rng,
+            [
+                ("worked example", {"a": A3, "b": B3}),
+                ("zero vector", {"a": [0.0, 0.0], "b": [1.0, 2.0]}),
+                ("opposite", {"a": [1.0, 2.0], "b": [-2.0, -4.0]}),
+                ("huge", {"a": [1e300, 2e300], "b": [3e300, -1e300]}),
+            ],
+        ),
+        bound=lambda a, r: tol.cosine_bound(a["a"]),
+        errors=_PAIR_ERRORS,
+        python_only=_pair_python_only(),
+    )
+)
+
+
+def _outer_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [("worked example", {"a": [1.0, 2.0], "b": [3.0, 4.0, 5.0]})]
+    cases.append(("empty", {"a": [], "b": [1.0]}))
+    for m, n in zip(sizes(rng, 6, 20), sizes(rng, 6, 20), strict=True):
+        cases.append((f"normal {m}x{n}", {"a": normal(rng, m), "b": normal(rng, n)}))
+    cases.append(("wide", {"a": wide(rng, 5), "b": wide(rng, 4)}))
+    cases.append(("nan/inf", {"a": special(rng, 4), "b": special(rng, 3)}))
+    return cases
+
+
+register(Check("outer", "bit for bit", _outer_cases, python_only=_pair_python_only()))
+register(
+    Check(
+        "project",
+        "2·|ûⱼ|·((γₙ·Σ|aᵢûᵢ| + nη)/(û·û) + |c|·(γₙ + 2u)), per entry",
+        lambda rng: _pairs(
+            rng,
+            [
+                ("worked example", {"a": [2.0, 3.0], "onto": [1.0, 0.0]}),
+                ("onto zero", {"a": [2.0, 3.0], "onto": [0.0, 0.0]}),
+                ("huge onto", {"a": [1.0, 1.0], "onto": [1e300, 1e300]}),
+            ],
+            b="onto",
+        ),
+        bound=lambda a, r: tol.project_bound(a["a"], a["onto"]),
+        errors=[("lengths differ", {"a": [1.0, 2.0, 3.0], "onto": [1.0, 2.0]})],
+        python_only=_pair_python_only("onto"),
+    )
+)
