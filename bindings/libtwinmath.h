@@ -107,6 +107,11 @@ int tm_inv(const double *a, int64_t m, int64_t n, double *dst, char *err, size_t
  * TM_ERR_SINGULAR for an exactly zero pivot. */
 int tm_solve(const double *a, int64_t m, int64_t n, const double *b, int64_t nb, int64_t k, double *dst, char *err, size_t errlen);
 
+/* ---- nn ---------------------------------------------------------------- */
+
+/* dst[i] = 1 / (1 + exp(-clip(x[i], -500, 500))); dst holds n values. */
+int tm_sigmoid(const double *x, int64_t n, double *dst, char *err, size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

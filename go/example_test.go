@@ -84,3 +84,8 @@ func ExampleSolve() {
 	fmt.Printf("%.12f %.12f\n", x.Data[0], x.Data[1])
 	// Output: 2.000000000000 3.000000000000
 }
+
+func ExampleSigmoid() {
+	fmt.Println(twinmath.Sigmoid([]float64{0, 2}))
+	// Output: [0.5 0.8807970779778823]
+}

@@ -53,7 +53,9 @@ def test_vectors_are_fresh(op):
             q = tol.ratio(decode(old["result"]), decode(new["result"]), decode(old["tol"]))
             assert q <= 1, stale
             # The bounds themselves come from numpy's SVD and sums: equal up to rounding.
-            assert np.allclose(decode(new["tol"]), decode(old["tol"]), rtol=1e-6, atol=0, equal_nan=True), stale
+            assert np.allclose(decode(new["tol"]), decode(old["tol"]), rtol=1e-6, atol=0, equal_nan=True), (
+                stale
+            )
 
 
 @pytest.mark.parametrize("op", sorted(CHECKS))

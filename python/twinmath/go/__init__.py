@@ -9,6 +9,7 @@ twin in ``twinmath.ref``.
 from __future__ import annotations
 
 from .linalg import det, inv, matmul, solve, trace, transpose
+from .nn import sigmoid
 from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "outer",
     "project",
     "scale",
+    "sigmoid",
     "solve",
     "subtract",
     "trace",

@@ -184,4 +184,3 @@ def _free(handle: int) -> None:
     # memory goes with the process.
     if not isinstance(lib, _Forked):
         lib.tm_free(handle)
-

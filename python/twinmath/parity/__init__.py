@@ -183,4 +183,4 @@ def rng_for(op: str, seed: int) -> np.random.Generator:
 
 
 # The checks of every topic register themselves on import.
-from . import linalg, vectors  # noqa: E402, F401
+from . import linalg, nn, vectors  # noqa: E402, F401

@@ -122,12 +122,16 @@ register(
 
 
 def _solve_ratio(args: Args, ref: Any, go: Any) -> float:
-    b = tol.solve_bound(args["A"], ref)
-    d = np.asarray(ref, dtype=np.float64) - np.asarray(go, dtype=np.float64)
-    diff = float(np.linalg.norm(d.reshape(d.shape[0], -1), 2)) if d.size else 0.0
-    if diff == 0:
+    """‖X_ref − X_go‖₂ / solve_bound, with tolerances.ratio's rules for specials."""
+    if tol.alike(ref, go):
         return 0.0
-    return diff / b if b > 0 else math.inf
+    b = tol.solve_bound(args["A"], ref)
+    if not math.isfinite(b):
+        return 0.0  # no rounding bound exists (κ too large, or X overflowed): not judged
+    diff = tol.norm2(np.asarray(ref, dtype=np.float64) - np.asarray(go, dtype=np.float64))
+    if diff == 0:
+        return 0.0  # equal values (+0 and -0 differ only in sign)
+    return diff / b if b > 0 and not math.isnan(diff) else math.inf
 
 
 register(

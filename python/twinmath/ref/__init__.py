@@ -8,6 +8,7 @@ the same results and the same errors.
 from __future__ import annotations
 
 from .linalg import det, inv, matmul, solve, trace, transpose
+from .nn import sigmoid
 from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "outer",
     "project",
     "scale",
+    "sigmoid",
     "solve",
     "subtract",
     "trace",
