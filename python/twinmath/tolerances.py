@@ -222,7 +222,7 @@ def singular_values(A: ArrayLike) -> NDArray[np.float64]:
     if m == 0:
         return np.zeros(min(a.shape))
     with np.errstate(under="ignore", over="ignore"):
-        return np.linalg.svd(a / m, compute_uv=False) * m
+        return np.asarray(np.linalg.svd(a / m, compute_uv=False) * m, dtype=np.float64)
 
 
 def norm2(x: ArrayLike) -> float:
