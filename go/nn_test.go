@@ -6,7 +6,7 @@ import (
 )
 
 func init() {
-	vectorOps["sigmoid"] = func(c *vcase) (any, error) { return Sigmoid(c.vec("x")), nil }
+	vectorOps["sigmoid"] = func(c *vcase) (any, error) { return c.like("x", Sigmoid(c.flatArg("x"))), nil }
 }
 
 func TestSigmoidSpecialCases(t *testing.T) {

@@ -3,7 +3,7 @@ package twinmath
 // The shared test vectors: ../tests/vectors/<op>.json, written from the
 // Python reference by tests/gen_vectors.py. Each case holds the arguments and
 // either the reference result with the entrywise bound on the difference
-// (0: bit for bit) or the error the reference raised. This file reads them;
+// ("exact": bit for bit) or the error the reference raised. This file reads them;
 // each topic's _test.go registers a handler per operation in vectorOps.
 
 import (
@@ -31,8 +31,10 @@ type vcase struct {
 	Comment string                     `json:"comment"`
 	Args    map[string]json.RawMessage `json:"args"`
 	Shapes  map[string][]int           `json:"shapes"`
+	Exact   bool                       `json:"exact"`
+	Parts   int                        `json:"parts"`
 	Result  json.RawMessage            `json:"result"`
-	Shape   []int                      `json:"result_shape"`
+	Shape   json.RawMessage            `json:"result_shape"`
 	Tol     json.RawMessage            `json:"tol"`
 	Error   *struct {
 		Type    string `json:"type"`
@@ -129,6 +131,31 @@ func (c *vcase) mat(name string) Matrix {
 	return Matrix{}
 }
 
+// flatArg returns the values of argument name, whatever its shape (for
+// elementwise operations).
+func (c *vcase) flatArg(name string) []float64 {
+	v, _, err := tree(c.arg(name))
+	if err != nil {
+		c.t.Fatalf("case %d: argument %s: %v", c.ID, name, err)
+	}
+	return v
+}
+
+// like returns vals shaped as argument name: a float64 for a scalar, a
+// slice for a vector, a Matrix for a matrix.
+func (c *vcase) like(name string, vals []float64) any {
+	switch shape := c.Shapes[name]; len(shape) {
+	case 0:
+		return vals[0]
+	case 1:
+		return vals
+	case 2:
+		return Matrix{Rows: shape[0], Cols: shape[1], Data: vals}
+	}
+	c.t.Fatalf("case %d: argument %s has more than two dimensions", c.ID, name)
+	return nil
+}
+
 func (c *vcase) num(name string) float64 {
 	f, err := num(c.arg(name))
 	if err != nil {
@@ -146,12 +173,14 @@ func (c *vcase) str(name string) string {
 	return s
 }
 
-// flat returns the values and the shape of a result: a float64, a slice or
-// a Matrix (one column stands for a vector).
+// flat returns the values and the shape of a result: a float64, an int, a
+// slice or a Matrix (one column stands for a vector).
 func flat(r any) ([]float64, []int) {
 	switch v := r.(type) {
 	case float64:
 		return []float64{v}, []int{}
+	case int:
+		return []float64{float64(v)}, []int{}
 	case []float64:
 		return v, []int{len(v)}
 	case Matrix:
@@ -178,9 +207,10 @@ func alike(x, y float64) bool {
 	return math.Float64bits(x) == math.Float64bits(y)
 }
 
-// within reports whether got agrees with want under bound (0: alike).
-// Where the bound is not finite no rounding bound exists and the entry is
-// not judged, as in twinmath.tolerances.ratio.
+// within reports whether got agrees with want under bound, as
+// twinmath.tolerances.ratio judges: equal values (+0 and −0 included) and
+// NaN with NaN agree, and where the bound is not finite no rounding bound
+// exists and the entry is not judged. Exact cases use alike instead.
 func within(got, want, bound float64) bool {
 	if alike(got, want) || got == want {
 		return true
@@ -212,23 +242,51 @@ func (c *vcase) check(got any, err error) {
 		t.Errorf("case %d (%s): unexpected error %v", c.ID, c.Comment, err)
 		return
 	}
-	want, _, e1 := tree(c.Result)
-	bounds, _, e2 := tree(c.Tol)
+	if c.Parts == 0 {
+		var shape []int
+		if err := json.Unmarshal(c.Shape, &shape); err != nil {
+			t.Fatalf("case %d: result_shape: %v", c.ID, err)
+		}
+		c.part(0, got, c.Result, shape, c.Tol)
+		return
+	}
+	// A result of several parts: the handler returns them as a []any.
+	parts, ok := got.([]any)
+	var results, tols []json.RawMessage
+	var shapes [][]int
+	e1, e2, e3 := json.Unmarshal(c.Result, &results), json.Unmarshal(c.Shape, &shapes), json.Unmarshal(c.Tol, &tols)
+	if e1 != nil || e2 != nil || e3 != nil || len(results) != c.Parts || len(shapes) != c.Parts || len(tols) != c.Parts {
+		t.Fatalf("case %d: malformed parts (%v %v %v)", c.ID, e1, e2, e3)
+	}
+	if !ok || len(parts) != c.Parts {
+		t.Errorf("case %d (%s): %d-part result expected, got %T", c.ID, c.Comment, c.Parts, got)
+		return
+	}
+	for i := range parts {
+		c.part(i, parts[i], results[i], shapes[i], tols[i])
+	}
+}
+
+// part compares one part of a result with the reference under its bound.
+func (c *vcase) part(i int, got any, result json.RawMessage, wantShape []int, tol json.RawMessage) {
+	t := c.t
+	want, _, e1 := tree(result)
+	bounds, _, e2 := tree(tol)
 	if e1 != nil || e2 != nil {
 		t.Fatalf("case %d: bad result or tol: %v %v", c.ID, e1, e2)
 	}
 	g, shape := flat(got)
-	if !sameShape(shape, c.Shape) || len(g) != len(want) {
-		t.Errorf("case %d (%s): shape %v, want %v", c.ID, c.Comment, shape, c.Shape)
+	if !sameShape(shape, wantShape) || len(g) != len(want) {
+		t.Errorf("case %d (%s) part %d: shape %v, want %v", c.ID, c.Comment, i, shape, wantShape)
 		return
 	}
-	for i := range g {
+	for k := range g {
 		b := bounds[0]
 		if len(bounds) == len(g) {
-			b = bounds[i]
+			b = bounds[k]
 		}
-		if !within(g[i], want[i], b) {
-			t.Errorf("case %d (%s): value %d is %v, want %v within %v", c.ID, c.Comment, i, g[i], want[i], b)
+		if c.Exact && !alike(g[k], want[k]) || !c.Exact && !within(g[k], want[k], b) {
+			t.Errorf("case %d (%s) part %d: value %d is %v, want %v within %v", c.ID, c.Comment, i, k, g[k], want[k], b)
 			return
 		}
 	}

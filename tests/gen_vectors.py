@@ -7,6 +7,9 @@ meaning bit for bit) and its error cases (the exception class and message the
 reference raises). ``go test`` reads them to prove parity without Python;
 ``tests/test_shared_vectors.py`` fails when they are stale.
 
+A result of several parts (a named tuple such as svd's) is written as a
+list of parts with ``"parts": n``, and its shapes and bounds as lists too.
+
 Floats are JSON numbers written with Python's shortest round-trip repr (Go's
 strconv.ParseFloat reads them back to the same bits); NaN and ±inf, which
 JSON lacks, are the strings "nan", "inf" and "-inf". Cases whose arguments
@@ -57,7 +60,9 @@ def encode(x: Any) -> Any:
 
 def shapes(args: dict[str, Any]) -> dict[str, list[int]]:
     """Return the shape of every array argument (JSON cannot tell [] of 0x3 from [])."""
-    return {k: list(np.shape(v)) for k, v in args.items() if isinstance(v, (list, tuple, np.ndarray))}
+    return {
+        k: list(np.shape(v)) for k, v in args.items() if isinstance(v, (list, tuple, np.ndarray, float, int))
+    }
 
 
 def values(args: dict[str, Any]) -> int:
@@ -84,9 +89,19 @@ def document(check: Check) -> dict[str, Any]:
         else:
             with np.errstate(all="ignore"):
                 bound = check.entry_bound(args, result)
-            case["result"] = encode(result)
-            case["result_shape"] = list(np.shape(result))
-            case["tol"] = encode(bound)
+            if check.bound is None:
+                case["exact"] = True
+            if isinstance(result, tuple):
+                # Several parts (svd's U, s, Vt): a list of parts, each with
+                # its shape and its bound.
+                case["parts"] = len(result)
+                case["result"] = [encode(r) for r in result]
+                case["result_shape"] = [list(np.shape(r)) for r in result]
+                case["tol"] = [encode(b) for b in bound]
+            else:
+                case["result"] = encode(result)
+                case["result_shape"] = list(np.shape(result))
+                case["tol"] = encode(bound)
         cases.append(case)
     for label, args in check.errors:
         _, err = outcome(ref, check.op, args)

@@ -23,6 +23,29 @@ def decode(x):
     return {"nan": np.nan, "inf": np.inf, "-inf": -np.inf}.get(x, x) if isinstance(x, str) else x
 
 
+def parts(new: dict, old: dict) -> list:
+    """(new result, old result, new bound, old bound) for each part of a case."""
+    if "parts" not in old:
+        return [(decode(new["result"]), decode(old["result"]), decode(new["tol"]), decode(old["tol"]))]
+    return list(
+        zip(decode(new["result"]), decode(old["result"]), decode(new["tol"]), decode(old["tol"]), strict=True)
+    )
+
+
+def shaped(result, shape, bound) -> tuple:
+    """A part's result in its shape, and its bound (a scalar, or entrywise)."""
+    r = np.asarray(decode(result), dtype=np.float64).reshape(shape)
+    b = np.asarray(decode(bound), dtype=np.float64)
+    return r, (b.reshape(shape) if b.ndim and b.size == r.size else b)
+
+
+def expected(case: dict) -> list:
+    """(reference result, bound) for each part of a case, shaped."""
+    if "parts" not in case:
+        return [shaped(case["result"], case["result_shape"], case["tol"])]
+    return [shaped(*p) for p in zip(case["result"], case["result_shape"], case["tol"], strict=True)]
+
+
 def args_of(case: dict) -> dict:
     """The case's arguments, with the shapes JSON loses (a 0×3 matrix is [])."""
     out = {}
@@ -68,10 +91,14 @@ def test_go_backend_matches_vectors(go, op):
             assert (type(err).__name__, str(err)) == (case["error"]["type"], case["error"]["message"])
         else:
             assert err is None, f"case {case['id']}: {err!r}"
-            want = np.asarray(decode(case["result"]), dtype=np.float64).reshape(case["result_shape"])
-            bound = decode(case["tol"])
-            q = tol.ratio(want, got, bound) if np.any(bound) else (0.0 if tol.alike(want, got) else np.inf)
-            assert q <= 1, f"case {case['id']} ({case['comment']}): {q:.3g} x the bound"
+            got_parts = got if "parts" in case else (got,)
+            assert len(got_parts) == len(expected(case))
+            for g, (want, bound) in zip(got_parts, expected(case), strict=True):
+                if case.get("exact"):
+                    q = 0.0 if tol.alike(want, g) else np.inf
+                else:
+                    q = tol.ratio(want, g, bound)
+                assert q <= 1, f"case {case['id']} ({case['comment']}): {q:.3g} x the bound"
 
 
 ERROR_CASES = [

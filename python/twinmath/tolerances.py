@@ -252,7 +252,7 @@ def det_bound(A: ArrayLike) -> float:
 
     Each side returns the exact determinant of A + ΔA, ‖ΔA‖₂ ≤ e = c·σ₁
     (c = ``lu_error(n)``), up to how it multiplies the pivots. For any E,
-    |det(A + E) − det(A)| ≤ Π(σᵢ + ‖E‖₂) − Πσᵢ (Ipsen & Rehman 2008, Thm 2.12:
+    |det(A + E) − det(A)| ≤ Π(σᵢ + ‖E‖₂) − Πσᵢ (Ipsen & Rehman, SIAM J. Matrix Anal. Appl. 30(2), 2008:
     the sum over k ≥ 1 of the elementary symmetric functions of the singular
     values times ‖E‖ᵏ). Its first-order term is the adjugate's; the higher
     ones matter for matrices of rank n − 2 or less, whose adjugate is 0.

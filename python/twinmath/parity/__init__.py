@@ -36,10 +36,11 @@ class Check:
     """How one operation is compared between the backends.
 
     ``cases(rng)`` returns labelled argument sets; ``bound(args, result)``
-    returns the entrywise bound on |ref − go| for the reference result (0:
-    bit for bit); ``compare`` may replace the entrywise rule with another
-    ratio (≤ 1 passes). ``errors`` are bad inputs: both backends must raise
-    the same class with the same message. ``python_only`` error cases cannot
+    returns the entrywise bound on |ref − go| for the reference result (no
+    bound: bit for bit, NaN alike NaN, +0 not alike −0); ``compare`` may
+    replace the entrywise rule with another ratio (≤ 1 passes). ``errors``
+    are bad inputs: both backends must raise the same class with the same
+    message. ``python_only`` error cases cannot
     be written in Go's types (a 2-D array for a vector, text for a number),
     so the Go tests leave them out.
     """
@@ -58,19 +59,30 @@ class Check:
         A result of several parts (a tuple) is judged part by part, and the
         worst part counts.
         """
-        if isinstance(ref, tuple) and self.compare is None:
-            if not isinstance(go, tuple) or len(go) != len(ref):
-                return math.inf
-            return max((self.ratio(args, x, y) for x, y in zip(ref, go, strict=True)), default=0.0)
         if self.compare is not None:
             return self.compare(args, ref, go)
-        if self.bound is None:
+        if isinstance(ref, tuple):
+            if not isinstance(go, tuple) or len(go) != len(ref):
+                return math.inf
+            bounds = self.entry_bound(args, ref)
+            return max(
+                (self._part_ratio(x, y, b) for x, y, b in zip(ref, go, bounds, strict=True)), default=0.0
+            )
+        return self._part_ratio(ref, go, self.entry_bound(args, ref))
+
+    def _part_ratio(self, ref: Any, go: Any, bound: Any) -> float:
+        if self.bound is None:  # bit for bit
             return 0.0 if tol.alike(ref, go) else math.inf
-        return tol.ratio(ref, go, self.bound(args, ref))
+        return tol.ratio(ref, go, bound)
 
     def entry_bound(self, args: Args, ref: Any) -> Any:
-        """Return the entrywise bound the shared vectors carry to Go."""
-        return 0.0 if self.bound is None else self.bound(args, ref)
+        """Return the entrywise bound the shared vectors carry to Go.
+
+        For a result of several parts, ``bound`` returns one bound per part.
+        """
+        if self.bound is None:
+            return tuple(0.0 for _ in ref) if isinstance(ref, tuple) else 0.0
+        return self.bound(args, ref)
 
 
 CHECKS: dict[str, Check] = {}
