@@ -54,8 +54,9 @@ lint-py: $(VENV)/built
 	$(PY) -m ruff format --check python tests bindings docs setup.py
 	$(PY) -m mypy
 
-docs: $(VENV)/built  ## redraw the pictures in docs/img from twinmath's output
-	$(PY) docs/draw.py
+docs: $(VENV)/built  ## redraw the pictures in docs/img from twinmath's output (docs/draw_*.py)
+	$(PIP) install --quiet -e '.[docs]' --no-build-isolation
+	@for script in docs/draw_*.py; do echo "$(PY) $$script"; $(PY) $$script || exit 1; done
 
 setup: $(VENV)/built  ## only the set-up
 
