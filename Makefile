@@ -66,7 +66,7 @@ clean:  ## remove the environment and every build product
 
 test-go: $(VENV)/built
 	@out=$$($(GOFMT) -l go bindings); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
-	cd go && $(GO) vet ./... && $(GO) test ./...
+	cd go && $(GO) vet ./... && $(GO) test ./... && $(GO) test -tags purego ./...
 	cd bindings && $(GO) vet .
 
 test-c: $(VENV)/built  ## build and run the C example against libtwinmath.so

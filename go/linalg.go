@@ -147,6 +147,11 @@ func matmul(dst, a, b Matrix) {
 	if m == 0 || p == 0 || n == 0 {
 		return
 	}
+	// Below a few thousand multiply-adds, packing costs more than it saves.
+	if gemmKernel != nil && m*n*p >= 1<<12 {
+		matmulPacked(dst, a, b)
+		return
+	}
 	workers := runtime.GOMAXPROCS(0)
 	// Below ~1 Mflop the cost of starting goroutines outweighs the gain.
 	if workers == 1 || m < 2*workers || m*n*p < 1<<20 {
@@ -189,12 +194,146 @@ func matmulRows(dst, a, b Matrix, lo, hi int) {
 	}
 }
 
+// Blocking of the packed product (the scheme of Goto and van de Geijn): a
+// kcBlock×ncBlock panel of b (1 MiB) is packed once and shared by all
+// threads; each thread packs mcBlock×kcBlock of a (192 KiB, within L2) and
+// runs gemmKernel over its mr×nr tiles.
+const (
+	kcBlock = 256
+	mcBlock = 96  // a multiple of mr
+	ncBlock = 512 // a multiple of nr
+)
+
+// matmulPacked accumulates a·b into dst (zeroed) with gemmKernel.
+func matmulPacked(dst, a, b Matrix) {
+	m, n, p := a.Rows, a.Cols, b.Cols
+	workers := min(runtime.GOMAXPROCS(0), (m+mcBlock-1)/mcBlock)
+	if m*n*p < 1<<21 {
+		workers = 1 // starting goroutines costs more than it saves
+	}
+	kmax := min(kcBlock, n)
+	bp := getBuffer(kmax * roundUp(min(ncBlock, p), nr))
+	defer putBuffer(bp)
+	for jc := 0; jc < p; jc += ncBlock {
+		nb := min(ncBlock, p-jc)
+		for pc := 0; pc < n; pc += kcBlock {
+			kb := min(kcBlock, n-pc)
+			packB(bp, b, pc, kb, jc, nb)
+			if workers == 1 {
+				// On the calling goroutine: handing work to another thread
+				// costs a wake-up, tens of microseconds when called from C.
+				ap := getBuffer(roundUp(min(mcBlock, m), mr) * kmax)
+				for ic := 0; ic < m; ic += mcBlock {
+					mb := min(mcBlock, m-ic)
+					packA(ap, a, ic, mb, pc, kb)
+					macroKernel(dst, ap, bp, ic, mb, jc, nb, kb)
+				}
+				putBuffer(ap)
+				continue
+			}
+			var wg sync.WaitGroup
+			next := make(chan int, (m+mcBlock-1)/mcBlock)
+			for ic := 0; ic < m; ic += mcBlock {
+				next <- ic
+			}
+			close(next)
+			for w := 0; w < workers; w++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					ap := getBuffer(roundUp(min(mcBlock, m), mr) * kmax)
+					defer putBuffer(ap)
+					for ic := range next {
+						mb := min(mcBlock, m-ic)
+						packA(ap, a, ic, mb, pc, kb)
+						macroKernel(dst, ap, bp, ic, mb, jc, nb, kb)
+					}
+				}()
+			}
+			wg.Wait()
+		}
+	}
+}
+
+func roundUp(n, k int) int { return (n + k - 1) / k * k }
+
+// packing keeps the packed panels of recent products for reuse, so that a
+// stream of products does not allocate (or zero) a buffer each time.
+var packing sync.Pool
+
+func getBuffer(n int) []float64 {
+	if b, ok := packing.Get().(*[]float64); ok && cap(*b) >= n {
+		return (*b)[:n]
+	}
+	return make([]float64, n)
+}
+
+func putBuffer(b []float64) { packing.Put(&b) }
+
+// packA copies a[ic:ic+mb, pc:pc+kb] into ap as panels of mr rows, each
+// stored column by column (ap[panel][p*mr+i]); rows past mb are zero.
+func packA(ap []float64, a Matrix, ic, mb, pc, kb int) {
+	for ir := 0; ir < mb; ir += mr {
+		panel := ap[ir*kb : ir*kb+mr*kb]
+		for i := 0; i < mr; i++ {
+			if ir+i >= mb {
+				for p := 0; p < kb; p++ {
+					panel[p*mr+i] = 0
+				}
+				continue
+			}
+			row := a.Data[(ic+ir+i)*a.Cols+pc : (ic+ir+i)*a.Cols+pc+kb]
+			for p, v := range row {
+				panel[p*mr+i] = v
+			}
+		}
+	}
+}
+
+// packB copies b[pc:pc+kb, jc:jc+nb] into bp as panels of nr columns, each
+// stored row by row (bp[panel][p*nr+j]); columns past nb are zero.
+func packB(bp []float64, b Matrix, pc, kb, jc, nb int) {
+	for jr := 0; jr < nb; jr += nr {
+		panel := bp[jr*kb : jr*kb+nr*kb]
+		w := min(nr, nb-jr)
+		for p := 0; p < kb; p++ {
+			row := b.Data[(pc+p)*b.Cols+jc+jr : (pc+p)*b.Cols+jc+jr+w]
+			dst := panel[p*nr : p*nr+nr]
+			copy(dst, row)
+			clear(dst[w:])
+		}
+	}
+}
+
+// macroKernel runs gemmKernel over the tiles of one packed block of a and
+// one packed panel of b. Tiles cut by the edge of dst go through a scratch
+// tile, whose valid part is then added to dst.
+func macroKernel(dst Matrix, ap, bp []float64, ic, mb, jc, nb, kb int) {
+	var edge [mr * nr]float64
+	ldc := dst.Cols
+	for jr := 0; jr < nb; jr += nr {
+		bpanel := bp[jr*kb : jr*kb+nr*kb]
+		for ir := 0; ir < mb; ir += mr {
+			apanel := ap[ir*kb : ir*kb+mr*kb]
+			if ir+mr <= mb && jr+nr <= nb {
+				gemmKernel(kb, apanel, bpanel, dst.Data[(ic+ir)*ldc+jc+jr:], ldc)
+				continue
+			}
+			clear(edge[:])
+			gemmKernel(kb, apanel, bpanel, edge[:], nr)
+			for i := 0; i < min(mr, mb-ir); i++ {
+				row := dst.Data[(ic+ir+i)*ldc+jc+jr : (ic+ir+i)*ldc+jc+min(jr+nr, nb)]
+				for j := range row {
+					row[j] += edge[i*nr+j]
+				}
+			}
+		}
+	}
+}
+
 // axpy computes y += alpha·x.
 func axpy(y []float64, alpha float64, x []float64) {
-	x = x[:len(y)]
-	for i := range y {
-		y[i] += alpha * x[i]
-	}
+	axpyKernel(y, alpha, x[:len(y)])
 }
 
 // axpy2 computes y += alpha·x + beta·z, halving the loads and stores of y

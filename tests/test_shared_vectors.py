@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import twinmath
 from gen_vectors import VECTORS, document, encode
+from helpers import snapshot, unchanged
 from twinmath import tolerances as tol
 from twinmath.parity import CHECKS, outcome, same_error
 
@@ -116,8 +117,10 @@ CONTRACTED = (
     ("op", "label", "args"), ERROR_CASES, ids=[f"{o}-{lbl}" for o, lbl, _ in ERROR_CASES]
 )
 def test_error_parity(ref, go, op, label, args):
+    before = snapshot(args)
     _, rerr = outcome(ref, op, args)
     _, gerr = outcome(go, op, args)
+    assert unchanged(before, args), "a failing call modified its input"
     assert rerr is not None, "the reference accepted a bad input"
     assert isinstance(rerr, CONTRACTED)
     assert same_error(rerr, gerr), f"ref raised {rerr!r}, go raised {gerr!r}"

@@ -35,7 +35,11 @@ def array(x: Any, op: str, name: str) -> NDArray[np.float64]:
 
 def vector(x: Any, op: str, name: str) -> NDArray[np.float64]:
     """Return ``x`` as a C-contiguous 1-D float64 array, or raise ShapeError."""
-    a = array(x, op, name)
+    # array()'s fast path, inline: this runs on every call of every operation.
+    if x.__class__ is _ndarray and x.dtype is F64 and x.flags.c_contiguous:
+        a = x
+    else:
+        a = _convert(x, op, name)
     if a.ndim != 1:
         raise shape_error(op, f"{name} must be 1-D, got shape {a.shape}")
     return a
@@ -43,7 +47,10 @@ def vector(x: Any, op: str, name: str) -> NDArray[np.float64]:
 
 def matrix(x: Any, op: str, name: str) -> NDArray[np.float64]:
     """Return ``x`` as a C-contiguous 2-D float64 array, or raise ShapeError."""
-    a = array(x, op, name)
+    if x.__class__ is _ndarray and x.dtype is F64 and x.flags.c_contiguous:
+        a = x
+    else:
+        a = _convert(x, op, name)
     if a.ndim != 2:
         raise shape_error(op, f"{name} must be 2-D, got shape {a.shape}")
     return a
