@@ -27,7 +27,9 @@ class BuildGoThenExtension(build_ext):
     """Run ``go build -buildmode=c-shared`` before compiling the extension."""
 
     def run(self) -> None:
-        package = ROOT / "python" / "twinmath" if self.inplace else Path(self.build_lib).absolute() / "twinmath"
+        package = (
+            ROOT / "python" / "twinmath" if self.inplace else Path(self.build_lib).absolute() / "twinmath"
+        )
         package.mkdir(parents=True, exist_ok=True)
         go = locate()
         if go is None:

@@ -217,11 +217,8 @@ func LogisticRegressionTo(w, losses []float64, X Matrix, y []float64, learningRa
 		clear(g)
 		var se float64
 		for i := 0; i < n; i++ {
-			ei := e[i]
-			se += ei
-			for j, x := range X.Row(i) {
-				g[j] += x * ei
-			}
+			se += e[i]
+			axpyKernel(g, e[i], X.Row(i))
 		}
 		for j := range w {
 			dw := float64(inv*g[j]) + float64(2*l2*w[j]) + float64(l1*sign(w[j]))
