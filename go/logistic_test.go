@@ -3,6 +3,7 @@ package twinmath
 import (
 	"errors"
 	"math"
+	"runtime"
 	"testing"
 )
 
@@ -23,6 +24,37 @@ func init() {
 	vectorOps["predict_proba"] = func(c *vcase) (any, error) { return PredictProba(c.mat("X"), c.vec("w"), c.num("b")) }
 	vectorOps["predict"] = func(c *vcase) (any, error) { return Predict(c.mat("X"), c.vec("w"), c.num("b")) }
 	vectorOps["accuracy"] = func(c *vcase) (any, error) { return Accuracy(c.vec("y_true"), c.vec("y_pred")) }
+	vectorOps["pipeline"] = func(c *vcase) (any, error) {
+		acc, losses, err := pipeline(int(c.int64("n_samples")), int(c.int64("n_features")), c.num("test_size"),
+			c.num("learning_rate"), int(c.int64("max_iter")), c.uint64("seed"))
+		if err != nil {
+			return nil, err
+		}
+		return []any{acc, losses[len(losses)-1]}, nil
+	}
+}
+
+// pipeline runs the source material's pipeline as python/twinmath/parity/
+// logistic.py does: data, split, fit, test accuracy.
+func pipeline(nSamples, nFeatures int, testSize, learningRate float64, maxIter int, seed uint64) (float64, []float64, error) {
+	X, y, err := MakeClassification(nSamples, nFeatures, seed)
+	if err != nil {
+		return 0, nil, err
+	}
+	xTrain, xTest, yTrain, yTest, err := TrainTestSplit(X, y, testSize, seed)
+	if err != nil {
+		return 0, nil, err
+	}
+	w, b, losses, err := LogisticRegression(xTrain, yTrain, learningRate, maxIter, 0, 0, seed)
+	if err != nil {
+		return 0, nil, err
+	}
+	pred, err := Predict(xTest, w, b)
+	if err != nil {
+		return 0, nil, err
+	}
+	acc, err := Accuracy(yTest, pred)
+	return acc, losses, err
 }
 
 func TestMakeClassificationRecipe(t *testing.T) {
@@ -247,5 +279,24 @@ func TestLogisticErrors(t *testing.T) {
 		if !errors.Is(tt.err, tt.sentinel) || tt.err.Error() != tt.want {
 			t.Errorf("got %v, want %q", tt.err, tt.want)
 		}
+	}
+}
+
+func TestLogisticRegressionIndependentOfThreads(t *testing.T) {
+	// The row blocks are fixed by n and added in order: one thread or
+	// several give the same bits.
+	X, y, _ := MakeClassification(1500, 20, 3)
+	prev := runtime.GOMAXPROCS(1)
+	w1, b1, l1, _ := LogisticRegression(X, y, 0.05, 50, 0.01, 0.001, 0)
+	runtime.GOMAXPROCS(max(prev, 4))
+	w2, b2, l2, _ := LogisticRegression(X, y, 0.05, 50, 0.01, 0.001, 0)
+	runtime.GOMAXPROCS(prev)
+	for j := range w1 {
+		if !alike(w1[j], w2[j]) {
+			t.Fatalf("w[%d]: %v with one thread, %v with several", j, w1[j], w2[j])
+		}
+	}
+	if !alike(b1, b2) || !alike(l1[49], l2[49]) {
+		t.Errorf("b %v / %v, last loss %v / %v", b1, b2, l1[49], l2[49])
 	}
 }

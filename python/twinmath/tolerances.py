@@ -560,3 +560,24 @@ def logistic_bounds(
             )
             E[k] = lipschitz + 2 * evaluate
     return D, E
+
+
+def accuracy_bound(X: ArrayLike, w: ArrayLike, b: float, dX: ArrayLike | float, D: float) -> float:
+    """Bound on |accuracy_ref − accuracy_go| when each side predicts with its own model.
+
+    The Go side's data may differ by dX entrywise and its (w, b) by D in the
+    2-norm, so its logits differ by at most ``logits_bound`` + Σⱼ dXᵢⱼ|wⱼ| +
+    ‖(xᵢ, 1)‖₂·D (first order). A prediction can flip only where the
+    probability lies within the ``proba_bound`` of that Δz of 0.5; each
+    flip moves the accuracy by 1/n.
+    """
+    x, v = np.asarray(X, dtype=np.float64), np.asarray(w, dtype=np.float64)
+    if x.shape[0] == 0:
+        return 0.0
+    dx = np.broadcast_to(np.asarray(dX, dtype=np.float64), x.shape)
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        z = x @ v + b
+        dz = logits_bound(x, v, b) + dx @ np.abs(v) + np.sqrt(np.sum(x * x, axis=1) + 1.0) * D
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -500.0, 500.0)))
+        dp = _dsigmoid(z) * dz * np.exp(np.minimum(2 * dz, 700.0)) + 2 * SIGMOID_REL * p
+    return float(np.count_nonzero(np.abs(p - 0.5) <= dp)) / x.shape[0]

@@ -158,8 +158,16 @@ def _logistic_cases(rng: np.random.Generator) -> list[Case]:
 
 def logistic_bound(a: Args, r: Any) -> tuple[Any, ...]:
     """The bounds of one run: D[K] on w and b, E[k] on each loss."""
+    # The defaults of the signature, for arguments a caller left out.
+    args = {"learning_rate": 0.01, "max_iter": 1000, "l2": 0.0, "l1": 0.0, "seed": 0, **a}
     D, E = tol.logistic_bounds(
-        a["X"], a["y"], a["learning_rate"], int(a["max_iter"]), a["l2"], a["l1"], int(a["seed"])
+        args["X"],
+        args["y"],
+        float(args["learning_rate"]),
+        int(args["max_iter"]),
+        float(args["l2"]),
+        float(args["l1"]),
+        int(args["seed"]),
     )
     return float(D[-1]), float(D[-1]), E
 
@@ -268,5 +276,95 @@ register(
             ("empty", {"y_true": np.zeros(0), "y_pred": np.zeros(0)}),
         ],
         python_only=[("2-D", {"y_true": [[0.0, 1.0]], "y_pred": [[0.0, 1.0]]})],
+    )
+)
+
+
+# ---- the whole pipeline -------------------------------------------------------------------
+
+# The source material's pipeline: 1000 samples, 2 features, a fifth held out
+# for testing, learning rate 0.01 for 1000 iterations, seed 42.
+PIPELINE: Args = {
+    "n_samples": I64(1000),
+    "n_features": I64(2),
+    "test_size": 0.2,
+    "learning_rate": 0.01,
+    "max_iter": I64(1000),
+    "seed": U64(42),
+}
+
+
+def pipeline_stages(module: Any, args: Args) -> dict[str, Any]:
+    """Run the pipeline through one backend; return every intermediate result.
+
+    Data from ``make_classification``, a ``train_test_split`` with the same
+    seed, ``logistic_regression`` on the training part, ``predict`` and
+    ``accuracy`` on the test part.
+    """
+    X, y = module.make_classification(args["n_samples"], args["n_features"], args["seed"])
+    X_train, X_test, y_train, y_test = module.train_test_split(X, y, args["test_size"], args["seed"])
+    w, b, losses = module.logistic_regression(
+        X_train, y_train, args["learning_rate"], args["max_iter"], seed=args["seed"]
+    )
+    acc = module.accuracy(y_test, module.predict(X_test, w, b))
+    return {
+        "X": X,
+        "y": y,
+        "X_train": X_train,
+        "X_test": X_test,
+        "y_train": y_train,
+        "y_test": y_test,
+        "w": w,
+        "b": b,
+        "losses": losses,
+        "accuracy": acc,
+    }
+
+
+def pipeline(module: Any, args: Args) -> tuple[float, float]:
+    """The pipeline's outcome: (test accuracy, final training loss)."""
+    s = pipeline_stages(module, args)
+    return s["accuracy"], float(s["losses"][-1])
+
+
+def pipeline_bound(args: Args, result: Any) -> tuple[float, float]:
+    """Bounds of the pipeline's outcome, from the reference's stages.
+
+    Both sides' data differ by ``classification_bound``; the split only moves
+    rows. Gradient descent then runs on data that differ by that much
+    (``logistic_bounds`` with dX), and the test predictions may flip only
+    near 0.5 (``accuracy_bound``).
+    """
+    from .. import ref
+
+    s = pipeline_stages(ref, args)
+    k = int(args["max_iter"])
+    dtr = tol.classification_bound(s["X_train"], SEPARATION)
+    dte = tol.classification_bound(s["X_test"], SEPARATION)
+    D, E = tol.logistic_bounds(
+        s["X_train"], s["y_train"], args["learning_rate"], k, 0.0, 0.0, int(args["seed"]), dtr
+    )
+    acc = tol.accuracy_bound(s["X_test"], s["w"], s["b"], dte, float(D[-1]))
+    return acc, float(E[-1])
+
+
+def _pipeline_cases(rng: np.random.Generator) -> list[Case]:
+    return [
+        ("the source's pipeline", PIPELINE),
+        ("20 features", {**PIPELINE, "n_samples": I64(300), "n_features": I64(20), "seed": U64(7)}),
+        (
+            "few samples, a larger step",
+            {**PIPELINE, "n_samples": I64(40), "learning_rate": 0.5, "max_iter": I64(200)},
+        ),
+    ]
+
+
+register(
+    Check(
+        "pipeline",
+        "accuracy: test points within rounding of p = 0.5 may flip; loss: logistic_bounds with the data's dX",
+        _pipeline_cases,
+        bound=pipeline_bound,
+        call=pipeline,
     )
 )
