@@ -80,8 +80,12 @@ def _draws(method: str, n: int) -> tuple[Callable[[], Any], ...]:
     from . import go, ref
 
     g, r, p = go.Rng(0), ref.Rng(0), np.random.default_rng(0)
-    numpy_method = {"random": p.random, "normal": p.standard_normal}[method]
-    return (lambda: getattr(g, method)(n)), (lambda: getattr(r, method)(n)), (lambda: numpy_method(n))
+    numpy_name = {"random": "random", "normal": "standard_normal"}[method]
+    return (
+        (lambda: getattr(g, method)(n)),
+        (lambda: getattr(r, method)(n)),
+        (lambda: getattr(p, numpy_name)(n)),
+    )
 
 
 def _plain_logistic(X: np.ndarray, y: np.ndarray, learning_rate: float, max_iter: int) -> np.ndarray:
