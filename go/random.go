@@ -156,8 +156,12 @@ func (r *Rng) NormalTo(dst []float64) {
 }
 
 // Integers returns n uniform integers in [low, high), as numpy's
-// Generator.integers: each is low + below(high − low), the range taken
-// modulo 2⁶⁴ so that every int64 interval works. It returns ErrInvalid if
+// Generator.integers. With r = high − low (modulo 2⁶⁴, so that every int64
+// interval works) each value is, by Lemire's method,
+//
+//	low + ⌊out·r / 2⁶⁴⌋,  out redrawn while out·r mod 2⁶⁴ < 2⁶⁴ mod r
+//
+// which is exactly uniform (no modulo bias). It returns ErrInvalid if
 // high <= low or n < 0.
 func (r *Rng) Integers(low, high int64, n int) ([]int64, error) {
 	if n < 0 {
@@ -183,10 +187,10 @@ func (r *Rng) IntegersTo(dst []int64, low, high int64) error {
 // Permutation returns a random permutation of 0, 1, …, n−1 by the
 // Fisher–Yates shuffle of the identity, from the end:
 //
-//	for i = n−1 down to 1: swap p[i] and p[below(i+1)]
+//	for i = n−1 down to 1: swap p[i] and p[j], j uniform in [0, i]
 //
-// It draws n − 1 bounded integers (none for n ≤ 1). It returns ErrInvalid
-// if n < 0.
+// each j drawn as Integers draws. That is n − 1 draws (none for n ≤ 1). It
+// returns ErrInvalid if n < 0.
 func (r *Rng) Permutation(n int) ([]int, error) {
 	if n < 0 {
 		return nil, invalidErr("Rng.permutation", "n must be non-negative, got %d", n)

@@ -180,6 +180,18 @@ func TestSplitMix64KnownAnswers(t *testing.T) {
 	}
 }
 
+func TestSeedsAtTheEdges(t *testing.T) {
+	// The state of NewRng(seed) is the first four outputs of the test's own
+	// SplitMix64 above, also where x + 0x9E3779B97F4A7C15 wraps around 2⁶⁴.
+	for _, seed := range []uint64{math.MaxUint64, 1 << 63, math.MaxUint64 - 0x9E3779B97F4A7C15} {
+		x := seed
+		want := [4]uint64{splitmix64(&x), splitmix64(&x), splitmix64(&x), splitmix64(&x)}
+		if r := NewRng(seed); r.s != want {
+			t.Errorf("NewRng(%d) state %v, want %v", seed, r.s, want)
+		}
+	}
+}
+
 func TestXoshiroKnownAnswers(t *testing.T) {
 	// The reference xoshiro256** (prng.di.unimi.it/xoshiro256starstar.c)
 	// from the state {1, 2, 3, 4}: the vector published with Rust's

@@ -54,6 +54,22 @@ def test_splitmix64_known_answers():
         assert twinmath.ref.Rng(seed)._s == want  # the state is those four outputs
 
 
+@pytest.mark.parametrize("backend", ["ref", "go"])
+@pytest.mark.parametrize("seed", [2**64 - 1, 2**63, 2**64 - 1 - 0x9E3779B97F4A7C15])
+def test_seeds_at_the_edges_by_hand(backend, seed):
+    # SplitMix64 written out again from its published description (the state
+    # x wraps around 2⁶⁴ for these seeds), then the first xoshiro256**
+    # output rotl(s[1]·5, 7)·9: the first uniform of Rng(seed).
+    x, s = seed, []
+    for _ in range(4):
+        x = (x + 0x9E3779B97F4A7C15) & MASK
+        z = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        s.append(z ^ (z >> 31))
+    first = (rotl((s[1] * 5) & MASK, 7) * 9) & MASK
+    assert twinmath.backend(backend).Rng(seed).random() == (first >> 11) * 2.0**-53
+
+
 def test_xoshiro_known_answers():
     # The reference xoshiro256** from the state {1, 2, 3, 4}, as published
     # with Rust's rand_xoshiro ("produced with the reference implementation").
@@ -313,3 +329,38 @@ def test_script_runner_matches_direct_calls(ref):
     out = run_script(ref, {"seed": 8, "draws": "random 2; permutation 3"})
     rng = ref.Rng(8)
     assert tol.alike(out[0], rng.random(2)) and np.array_equal(out[1], rng.permutation(3))
+
+
+@pytest.mark.parametrize("backend", ["ref", "go"])
+@pytest.mark.parametrize("method", ["random", "normal", "integers", "permutation"])
+def test_method_examples(monkeypatch, backend, method):
+    # The Examples of the methods' docstrings (test_docs runs the class's).
+    import doctest
+
+    monkeypatch.setenv("TWINMATH_BACKEND", backend)
+    f = getattr(twinmath.backend(backend).Rng, method)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    tests = doctest.DocTestFinder(recurse=False).find(f, method, globs={})
+    assert tests and tests[0].examples
+    for t in tests:
+        runner.run(t)
+    assert runner.failures == 0
+
+
+def test_threads(go):
+    # Separate streams on separate threads give what they give alone; one
+    # stream shared by threads hands out each output once (the calls take
+    # turns on the Go side).
+    from concurrent.futures import ThreadPoolExecutor
+
+    def draw(seed):
+        with go.Rng(seed) as rng:
+            return rng.random(5000)
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(draw, range(8)))
+    assert all(tol.alike(r, draw(s)) for s, r in enumerate(results))
+    shared = go.Rng(1)
+    with ThreadPoolExecutor(4) as pool:
+        parts = list(pool.map(lambda _: shared.random(1000), range(8)))
+    assert np.array_equal(np.sort(np.concatenate(parts)), np.sort(go.Rng(1).random(8000)))
