@@ -9,7 +9,8 @@ import "math"
 // distribution to the bit; the two implementations then differ only in
 // their logarithms and in the order of the final sum.
 
-// fsum returns the correctly rounded sum of the finite values x, computed
+// fsum returns the correctly rounded sum of the finite values x (whose
+// partial sums must not overflow; here they are at most len(x)), computed
 // exactly with Shewchuk's non-overlapping partial sums and rounded once,
 // half to even, at the end: the result of Python's math.fsum.
 func fsum(x []float64) float64 {
@@ -61,7 +62,7 @@ func fsum(x []float64) float64 {
 
 // normalised returns p divided by its sum, after checking that it is a
 // distribution: not empty, finite, no negative entry, some positive one.
-func normalised(op, name string, p []float64) ([]float64, error) {
+func normalisedDist(op, name string, p []float64) ([]float64, error) {
 	if len(p) == 0 {
 		return nil, invalidErr(op, "%s is empty", name)
 	}
@@ -89,12 +90,23 @@ func normalised(op, name string, p []float64) ([]float64, error) {
 	return out, nil
 }
 
+// safeLog returns ln x. math.Log on amd64 is wrong for subnormal x (it returns
+// about −709 for 5e−324, whose logarithm is −744.4; Go issue 56600), so a
+// subnormal x is scaled by 2⁵² first, exactly: ln x = ln(x·2⁵²) − 52·ln 2.
+// That adds at most about 0.6 ulp to math.Log's error.
+func safeLog(x float64) float64 {
+	if x > 0 && x < 0x1p-1022 {
+		return math.Log(x*0x1p52) - 52*math.Ln2
+	}
+	return math.Log(x)
+}
+
 // logBase returns ln(base), or ErrInvalid for a base that no logarithm has.
 func logBase(op string, base float64) (float64, error) {
 	if !(base > 0) || math.IsInf(base, 1) || base == 1 {
 		return 0, invalidErr(op, "base must be positive, finite and not 1, got %s", pyFloat(base))
 	}
-	return math.Log(base), nil
+	return safeLog(base), nil
 }
 
 // Entropy returns the Shannon entropy of the distribution p in units of
@@ -107,7 +119,7 @@ func logBase(op string, base float64) (float64, error) {
 // one) or base is not positive, finite and other than 1.
 func Entropy(p []float64, base float64) (float64, error) {
 	const op = "entropy"
-	pn, err := normalised(op, "p", p)
+	pn, err := normalisedDist(op, "p", p)
 	if err != nil {
 		return 0, err
 	}
@@ -115,10 +127,10 @@ func Entropy(p []float64, base float64) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	s := negZero
+	s := sumStart
 	for _, v := range pn {
 		if v > 0 {
-			s += v * math.Log(v)
+			s += v * safeLog(v)
 		}
 	}
 	// Adding +0 turns the −0 of a certain outcome into 0.
@@ -138,10 +150,10 @@ func CrossEntropy(p, q []float64, base float64) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	s := negZero
+	s := sumStart
 	for i, v := range pn {
 		if v > 0 {
-			s += v * math.Log(qn[i])
+			s += v * safeLog(qn[i])
 		}
 	}
 	return -s/lb + 0, nil
@@ -161,10 +173,10 @@ func KLDivergence(p, q []float64, base float64) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	s := negZero
+	s := sumStart
 	for i, v := range pn {
 		if v > 0 {
-			s += v * math.Log(v/qn[i])
+			s += v * safeLog(v/qn[i])
 		}
 	}
 	return s/lb + 0, nil
@@ -174,10 +186,10 @@ func twoDistributions(op string, p, q []float64, base float64) (pn, qn []float64
 	if len(p) != len(q) {
 		return nil, nil, 0, shapeErr(op, "lengths %d and %d differ", len(p), len(q))
 	}
-	if pn, err = normalised(op, "p", p); err != nil {
+	if pn, err = normalisedDist(op, "p", p); err != nil {
 		return nil, nil, 0, err
 	}
-	if qn, err = normalised(op, "q", q); err != nil {
+	if qn, err = normalisedDist(op, "q", q); err != nil {
 		return nil, nil, 0, err
 	}
 	lb, err = logBase(op, base)
@@ -198,7 +210,7 @@ func MutualInformation(joint Matrix, base float64) (float64, error) {
 	if err := joint.check(op, "joint"); err != nil {
 		return 0, err
 	}
-	pn, err := normalised(op, "joint", joint.Data)
+	pn, err := normalisedDist(op, "joint", joint.Data)
 	if err != nil {
 		return 0, err
 	}
@@ -218,18 +230,18 @@ func MutualInformation(joint Matrix, base float64) (float64, error) {
 		}
 		py[j] = fsum(col)
 	}
-	s := negZero
+	s := sumStart
 	for i := 0; i < r; i++ {
 		for j := 0; j < c; j++ {
 			v := pn[i*c+j]
 			if v > 0 {
 				t := v / px[i]
 				ratio := t / py[j]
-				l := math.Log(ratio)
+				l := safeLog(ratio)
 				if math.IsInf(ratio, 1) {
 					// Only when a marginal is subnormal: the ratio
 					// overflows, its logarithm does not.
-					l = math.Log(t) - math.Log(py[j])
+					l = safeLog(t) - safeLog(py[j])
 				}
 				s += v * l
 			}

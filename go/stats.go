@@ -10,15 +10,15 @@ import "math"
 // (twinmath.tolerances) are those of recursive summation, which cover any
 // order of the additions.
 
-// negZero starts every sum: −0 + x is x for every x, +0 and −0 included.
-var negZero = math.Copysign(0, -1)
+// sumStart starts every sum: −0 + x is x for every x, +0 and −0 included.
+var sumStart = math.Copysign(0, -1)
 
 // pairwiseSum returns Σ x[i], added pairwise.
 func pairwiseSum(x []float64) float64 {
 	n := len(x)
 	switch {
 	case n < 8:
-		s := negZero
+		s := sumStart
 		for _, v := range x {
 			s += v
 		}
@@ -53,7 +53,7 @@ func pairwiseSumSq(x []float64, c float64) float64 {
 	n := len(x)
 	switch {
 	case n < 8:
-		s := negZero
+		s := sumStart
 		for _, v := range x {
 			d := v - c
 			s += d * d
@@ -136,7 +136,7 @@ func MeanAxisTo(dst []float64, a Matrix, axis int) error {
 // by row.
 func columnSums(dst []float64, a Matrix) {
 	for j := range dst {
-		dst[j] = negZero
+		dst[j] = sumStart
 	}
 	for i := 0; i < a.Rows; i++ {
 		row := a.Row(i)
@@ -160,10 +160,10 @@ func Variance(x []float64, ddof int) (float64, error) {
 	if err := checkDdof("variance", "x", len(x), 1, ddof); err != nil {
 		return 0, err
 	}
-	return variance(x, ddof), nil
+	return twoPassVariance(x, ddof), nil
 }
 
-func variance(x []float64, ddof int) float64 {
+func twoPassVariance(x []float64, ddof int) float64 {
 	m := pairwiseSum(x) / float64(len(x))
 	return pairwiseSumSq(x, m) / float64(len(x)-ddof)
 }
@@ -208,7 +208,7 @@ func varianceAxisTo(op string, dst []float64, a Matrix, ddof, axis int) error {
 	}
 	if ax == 1 {
 		for i := range dst {
-			dst[i] = variance(a.Row(i), ddof)
+			dst[i] = twoPassVariance(a.Row(i), ddof)
 		}
 		return nil
 	}
@@ -223,7 +223,7 @@ func columnVariances(dst []float64, a Matrix, ddof int) {
 	columnSums(mean, a)
 	for j := range mean {
 		mean[j] /= float64(a.Rows)
-		dst[j] = negZero
+		dst[j] = sumStart
 	}
 	for i := 0; i < a.Rows; i++ {
 		for j, v := range a.Row(i) {
@@ -246,7 +246,7 @@ func Std(x []float64, ddof int) (float64, error) {
 	if err := checkDdof("std", "x", len(x), 1, ddof); err != nil {
 		return 0, err
 	}
-	return math.Sqrt(variance(x, ddof)), nil
+	return math.Sqrt(twoPassVariance(x, ddof)), nil
 }
 
 // StdAxis returns the standard deviations of a along axis; see
@@ -480,14 +480,14 @@ func Bayes(pBGivenA, pA, pB float64) (float64, error) {
 		return 0, invalidErr(op, "p_b must be positive, got %s", pyFloat(pB))
 	}
 	joint := pBGivenA * pA
-	if joint > pB*(1+4*epsilon) {
+	if joint > pB*(1+4*eps52) {
 		return 0, invalidErr(op, "p_b_given_a * p_a = %s exceeds p_b = %s", pyFloat(joint), pyFloat(pB))
 	}
 	return min(joint/pB, 1), nil
 }
 
-// epsilon is the spacing of float64 values at 1, 2⁻⁵².
-const epsilon = 0x1p-52
+// eps52 is the spacing of float64 values at 1, 2⁻⁵².
+const eps52 = 0x1p-52
 
 // Expectation returns the expected value of a discrete random variable that
 // takes values[i] with probability probs[i].
@@ -503,7 +503,7 @@ func Expectation(values, probs []float64) (float64, error) {
 	if len(values) != len(probs) {
 		return 0, shapeErr(op, "lengths %d and %d differ", len(values), len(probs))
 	}
-	p, err := normalised(op, "probs", probs)
+	p, err := normalisedDist(op, "probs", probs)
 	if err != nil {
 		return 0, err
 	}
@@ -621,10 +621,10 @@ var (
 	acklamD = [4]float64{7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00}
 )
 
-// horner returns c[0]·tⁿ⁻¹ + … + c[n−1]. The explicit conversions stop the
+// acklamPoly returns c[0]·tⁿ⁻¹ + … + c[n−1]. The explicit conversions stop the
 // compiler from fusing a multiply and an add (the Go spec allows it), so
 // every platform rounds as Python does.
-func horner(c []float64, t float64) float64 {
+func acklamPoly(c []float64, t float64) float64 {
 	r := c[0]
 	for _, k := range c[1:] {
 		r = float64(r*t) + k
@@ -642,11 +642,11 @@ func normalQuantile(q float64) float64 {
 	var z float64
 	if q < 0.02425 {
 		r := math.Sqrt(-2 * math.Log(q))
-		z = -horner(acklamC[:], r) / (float64(horner(acklamD[:], r)*r) + 1)
+		z = -acklamPoly(acklamC[:], r) / (float64(acklamPoly(acklamD[:], r)*r) + 1)
 	} else {
 		t := 0.5 - q
 		r := t * t
-		z = float64(t*horner(acklamA[:], r)) / (float64(horner(acklamB[:], r)*r) + 1)
+		z = float64(t*acklamPoly(acklamA[:], r)) / (float64(acklamPoly(acklamB[:], r)*r) + 1)
 	}
 	e := float64(0.5*math.Erfc(z/math.Sqrt2)) - q
 	w := e * sqrt2Pi * math.Exp(0.5*z*z)
