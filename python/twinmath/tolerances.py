@@ -366,6 +366,9 @@ def _centred(
     a: NDArray[np.float64], axis: int | None
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], int]:
     """Return (Σ(xᵢ − x̄)² as computed from numpy's mean, the mean error δ, n)."""
+    if a.size == 0:  # no values: the results are empty or 0 sums
+        z = np.zeros(() if axis is None else a.shape[1 - axis])
+        return z, z + ETA, 0
     with np.errstate(over="ignore", invalid="ignore"):
         d = a - np.mean(a, axis=axis, keepdims=axis is not None)
         return _axis_sum(d * d, axis), mean_error(a, axis), _count(a, axis)
@@ -436,10 +439,15 @@ def covariance_bound(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
     and the bound is 2E. On the diagonal it is the variance bound.
     """
     a = np.asarray(X, dtype=np.float64)
-    S, delta, n = _centred(a, 0)
+    _, delta, n = _centred(a, 0)
     n = max(n, 1)
-    with np.errstate(over="ignore", invalid="ignore"):
-        r = np.sqrt(S + n * delta * delta)
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        # √(S_jj + nδⱼ²) as a scaled norm: S_kk may underflow while the
+        # products aᵢbᵢ of an off-diagonal entry do not.
+        d = np.vstack([a - np.mean(a, axis=0), math.sqrt(n) * delta[None, :]]) if a.size else a
+        m = np.max(np.abs(d), axis=0, initial=0.0) if a.size else np.zeros(a.shape[1])
+        safe = np.where(m > 0, m, 1.0)
+        r = m * np.sqrt(np.sum((d / safe) ** 2, axis=0)) if a.size else m
         E = (gamma(n + 6) * np.outer(r, r) + n * np.outer(delta, delta)) / max(n - ddof, 1) + (n + 2) * ETA
         return 2.0 * E
 
@@ -457,7 +465,7 @@ def zscore_bound(X: ArrayLike, result: Any) -> tuple[NDArray[np.float64], ...]:
     is lost in rounding: no bound (inf, not judged).
     """
     a = np.asarray(X, dtype=np.float64)
-    xn, m, s = (np.asarray(r, dtype=np.float64) for r in result)
+    xn, _, s = (np.asarray(r, dtype=np.float64) for r in result)
     with np.errstate(all="ignore"):
         constant = np.ptp(a, axis=0) == 0 if a.shape[0] else np.zeros(a.shape[1], bool)
         dm = np.where(constant, 0.0, mean_bound(a, 0))
