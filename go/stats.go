@@ -60,19 +60,24 @@ func pairwiseSumSq(x []float64, c float64) float64 {
 		}
 		return s
 	case n <= 128:
-		var r [8]float64
-		for j := range r {
-			d := x[j] - c
-			r[j] = d * d
-		}
+		d0, d1, d2, d3 := x[0]-c, x[1]-c, x[2]-c, x[3]-c
+		d4, d5, d6, d7 := x[4]-c, x[5]-c, x[6]-c, x[7]-c
+		r0, r1, r2, r3 := d0*d0, d1*d1, d2*d2, d3*d3
+		r4, r5, r6, r7 := d4*d4, d5*d5, d6*d6, d7*d7
 		i := 8
 		for ; i+8 <= n; i += 8 {
-			for j := range r {
-				d := x[i+j] - c
-				r[j] += d * d
-			}
+			d0, d1, d2, d3 = x[i]-c, x[i+1]-c, x[i+2]-c, x[i+3]-c
+			d4, d5, d6, d7 = x[i+4]-c, x[i+5]-c, x[i+6]-c, x[i+7]-c
+			r0 += d0 * d0
+			r1 += d1 * d1
+			r2 += d2 * d2
+			r3 += d3 * d3
+			r4 += d4 * d4
+			r5 += d5 * d5
+			r6 += d6 * d6
+			r7 += d7 * d7
 		}
-		s := ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+		s := ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
 		for ; i < n; i++ {
 			d := x[i] - c
 			s += d * d
