@@ -7,9 +7,9 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from twinmath import go as tm  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+from twinmath import go as tm
 
 OUT = Path(__file__).resolve().parent / "img" / "normal.png"
 

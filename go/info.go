@@ -165,7 +165,8 @@ func CrossEntropy(p, q []float64, base float64) (float64, error) {
 //	D(p‖q) = Σᵢ p̂ᵢ·log(p̂ᵢ/q̂ᵢ),  terms with p̂ᵢ = 0 count 0
 //
 // It is +Inf if some p̂ᵢ > 0 has q̂ᵢ = 0, as scipy.stats.entropy(p, q)
-// returns: p puts mass where q says it is impossible. It returns ErrShape
+// returns: p puts mass where q says it is impossible. Where p̂ᵢ/q̂ᵢ would
+// overflow (a subnormal q̂ᵢ) the term is p̂ᵢ·(log p̂ᵢ − log q̂ᵢ). It returns ErrShape
 // if the lengths differ and ErrInvalid as Entropy does.
 func KLDivergence(p, q []float64, base float64) (float64, error) {
 	const op = "kl_divergence"
@@ -176,7 +177,12 @@ func KLDivergence(p, q []float64, base float64) (float64, error) {
 	s := sumStart
 	for i, v := range pn {
 		if v > 0 {
-			s += v * safeLog(v/qn[i])
+			l := safeLog(v / qn[i])
+			if math.IsInf(l, 1) && qn[i] > 0 {
+				// p̂ᵢ/q̂ᵢ overflows for a subnormal q̂ᵢ; the log does not.
+				l = safeLog(v) - safeLog(qn[i])
+			}
+			s += v * l
 		}
 	}
 	return s/lb + 0, nil

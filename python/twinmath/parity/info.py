@@ -54,8 +54,8 @@ def _pair_cases(rng: np.random.Generator, extra: list[Case]) -> list[Case]:
 
 
 def _errors(two: bool) -> list[Case]:
-    good = {"q": Q} if two else {}
-    bad = [
+    good: dict[str, object] = {"q": Q} if two else {}
+    bad: list[Case] = [
         ("p empty", {"p": [], **({"q": []} if two else {})}),
         ("p negative", {"p": [0.5, -0.25, 0.75], **good}),
         ("p nan", {"p": [0.5, math.nan, 0.5], **good}),
@@ -103,7 +103,13 @@ register(
     Check(
         "kl_divergence",
         "(2γₙ + 16u)·Σ|p̂ᵢ ln(p̂ᵢ/q̂ᵢ)|/|ln b|",
-        lambda rng: _pair_cases(rng, [("subnormal q", {"p": [1.0, 1.0], "q": [1.0, 5e-324]})]),
+        lambda rng: _pair_cases(
+            rng,
+            [
+                ("subnormal q", {"p": [1.0, 1.0], "q": [1.0, 5e-324]}),
+                ("p/q overflows", {"p": [1.0, 1.0], "q": [2.2250738585072e-311, 1.0]}),
+            ],
+        ),
         bound=lambda a, r: tol.kl_divergence_bound(a["p"], a["q"], a.get("base", 2.0)),
         errors=_errors(True),
         python_only=_PY_ONLY_TWO,

@@ -147,7 +147,8 @@ def kl_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> float:
     distributions normalised first. Where some ``p̂ᵢ > 0`` has ``q̂ᵢ = 0`` the
     divergence is ``inf`` (as ``scipy.stats.entropy(p, q)``): ``p`` puts mass
     where ``q`` says it is impossible. Masking such entries out instead would
-    report a finite, meaningless number.
+    report a finite, meaningless number. Where ``p̂ᵢ / q̂ᵢ`` would overflow (a
+    subnormal ``q̂ᵢ``) the term is computed as ``p̂ᵢ (log p̂ᵢ − log q̂ᵢ)``.
 
     Parameters
     ----------
@@ -179,8 +180,12 @@ def kl_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> float:
     op = "kl_divergence"
     pn, qn, lb = _pair(op, p, q, base)
     m = pn > 0
-    with np.errstate(divide="ignore"):
-        s = float(np.sum(pn[m] * np.log(pn[m] / qn[m])))
+    a, b = pn[m], qn[m]
+    with np.errstate(divide="ignore", over="ignore"):
+        ratio = a / b
+        # a/b overflows for a subnormal b > 0; its logarithm does not.
+        logs = np.where(np.isinf(ratio) & (b > 0), np.log(a) - np.log(b), np.log(ratio))
+    s = float(np.sum(a * logs))
     return s / lb + 0.0
 
 

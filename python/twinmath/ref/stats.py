@@ -35,6 +35,13 @@ SQRT_2PI = 2.5066282746310002  # √(2π) rounded, as Go's sqrt2Pi
 EPS = 2.0**-52
 
 
+def whole(x: Any, op: str, name: str) -> int:
+    """Return the integer parameter ``x``; a 0-D array counts as its value."""
+    if isinstance(x, np.ndarray) and x.ndim == 0:
+        x = x[()]
+    return integer(x, op, name)
+
+
 def axis_of(axis: Any, ndim: int, op: str) -> int | None:
     """Return ``axis`` as None, 0 or 1 (for an array of ``ndim`` ≤ 2 dimensions).
 
@@ -43,7 +50,7 @@ def axis_of(axis: Any, ndim: int, op: str) -> int | None:
     """
     if axis is None:
         return None
-    ax = integer(axis, op, "axis")
+    ax = whole(axis, op, "axis")
     if not -ndim <= ax < ndim:
         raise invalid(op, f"axis {ax} is out of bounds for an array of dimension {ndim}")
     return ax % ndim
@@ -163,7 +170,7 @@ def variance(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | ND
     250.0
     """
     a, ax = data(x, "variance", axis)
-    d = integer(ddof, "variance", "ddof")
+    d = whole(ddof, "variance", "ddof")
     if not count(a, ax, d, "variance"):
         return np.zeros(0)
     return _result(np.var(a, ddof=d, axis=ax), ax)
@@ -202,7 +209,7 @@ def std(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray
     2.0
     """
     a, ax = data(x, "std", axis)
-    d = integer(ddof, "std", "ddof")
+    d = whole(ddof, "std", "ddof")
     if not count(a, ax, d, "std"):
         return np.zeros(0)
     return _result(np.std(a, ddof=d, axis=ax), ax)
@@ -245,7 +252,7 @@ def covariance(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
     """
     op = "covariance"
     a = matrix(X, op, "X")
-    d = integer(ddof, op, "ddof")
+    d = whole(ddof, op, "ddof")
     n, k = a.shape
     if n == 0 and k > 0:
         raise invalid(op, "X has no rows")
@@ -603,8 +610,8 @@ def confidence_interval(x: ArrayLike, level: float = 0.95) -> ConfidenceInterval
     --------
     >>> import twinmath as tm
     >>> low, high = tm.confidence_interval([10, 20, 30, 40, 50])
-    >>> round(low, 4), round(high, 4)
-    (16.1407, 43.8593)
+    >>> round(low, 3), round(high, 3)
+    (16.141, 43.859)
     """
     op = "confidence_interval"
     a = vector(x, op, "x")
