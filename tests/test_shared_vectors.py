@@ -48,10 +48,13 @@ def expected(case: dict) -> list:
 
 
 def args_of(case: dict) -> dict:
-    """The case's arguments, with the shapes JSON loses (a 0×3 matrix is [])."""
+    """The case's arguments, with the shapes JSON loses (a 0×3 matrix is []).
+
+    Scalars stay Python numbers, so an integer parameter arrives as an int.
+    """
     out = {}
     for k, v in case["args"].items():
-        if k in case.get("shapes", {}):
+        if case.get("shapes", {}).get(k):
             out[k] = np.asarray(decode(v), dtype=np.float64).reshape(case["shapes"][k])
         else:
             out[k] = decode(v)

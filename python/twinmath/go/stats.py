@@ -7,9 +7,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array, matrix, real, vector
+from .._convert import array, integer, matrix, real, vector
 from ..ref import stats as ref
-from ..ref.stats import ConfidenceIntervalResult, ZscoreResult, data, whole
+from ..ref.stats import ConfidenceIntervalResult, ZscoreResult, data
 from . import _native as n
 from ._native import error, ptr, scratch, twin
 
@@ -40,18 +40,18 @@ def mean(x: ArrayLike, axis: int | None = None) -> float | NDArray[np.float64]:
 
 @twin(ref.variance)
 def variance(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
-    return _reduce("variance", x, axis, whole(ddof, "variance", "ddof"))
+    return _reduce("variance", x, axis, integer(ddof, "variance", "ddof"))
 
 
 @twin(ref.std)
 def std(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
-    return _reduce("std", x, axis, whole(ddof, "std", "ddof"))
+    return _reduce("std", x, axis, integer(ddof, "std", "ddof"))
 
 
 @twin(ref.covariance)
 def covariance(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
     a = matrix(X, "covariance", "X")
-    d = whole(ddof, "covariance", "ddof")
+    d = integer(ddof, "covariance", "ddof")
     out, s = np.empty((a.shape[1], a.shape[1])), scratch()
     st = n.lib.tm_covariance(ptr(a), *a.shape, d, ptr(out), s.err, n.ERRLEN)
     if st:

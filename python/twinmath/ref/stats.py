@@ -35,13 +35,6 @@ SQRT_2PI = 2.5066282746310002  # √(2π) rounded, as Go's sqrt2Pi
 EPS = 2.0**-52
 
 
-def whole(x: Any, op: str, name: str) -> int:
-    """Return the integer parameter ``x``; a 0-D array counts as its value."""
-    if isinstance(x, np.ndarray) and x.ndim == 0:
-        x = x[()]
-    return integer(x, op, name)
-
-
 def axis_of(axis: Any, ndim: int, op: str) -> int | None:
     """Return ``axis`` as None, 0 or 1 (for an array of ``ndim`` ≤ 2 dimensions).
 
@@ -50,7 +43,7 @@ def axis_of(axis: Any, ndim: int, op: str) -> int | None:
     """
     if axis is None:
         return None
-    ax = whole(axis, op, "axis")
+    ax = integer(axis, op, "axis")
     if not -ndim <= ax < ndim:
         raise invalid(op, f"axis {ax} is out of bounds for an array of dimension {ndim}")
     return ax % ndim
@@ -170,7 +163,7 @@ def variance(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | ND
     250.0
     """
     a, ax = data(x, "variance", axis)
-    d = whole(ddof, "variance", "ddof")
+    d = integer(ddof, "variance", "ddof")
     if not count(a, ax, d, "variance"):
         return np.zeros(0)
     return _result(np.var(a, ddof=d, axis=ax), ax)
@@ -209,7 +202,7 @@ def std(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray
     2.0
     """
     a, ax = data(x, "std", axis)
-    d = whole(ddof, "std", "ddof")
+    d = integer(ddof, "std", "ddof")
     if not count(a, ax, d, "std"):
         return np.zeros(0)
     return _result(np.std(a, ddof=d, axis=ax), ax)
@@ -252,7 +245,7 @@ def covariance(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
     """
     op = "covariance"
     a = matrix(X, op, "X")
-    d = whole(ddof, op, "ddof")
+    d = integer(ddof, op, "ddof")
     n, k = a.shape
     if n == 0 and k > 0:
         raise invalid(op, "X has no rows")
