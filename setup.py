@@ -27,9 +27,8 @@ class BuildGoThenExtension(build_ext):
     """Run ``go build -buildmode=c-shared`` before compiling the extension."""
 
     def run(self) -> None:
-        package = (
-            ROOT / "python" / "twinmath" if self.inplace else Path(self.build_lib).absolute() / "twinmath"
-        )
+        build = ROOT / "python" if self.inplace else Path(self.build_lib).absolute()
+        package = build / "twinmath"
         package.mkdir(parents=True, exist_ok=True)
         go = locate()
         if go is None:

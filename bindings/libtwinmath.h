@@ -112,6 +112,59 @@ int tm_solve(const double *a, int64_t m, int64_t n, const double *b, int64_t nb,
 /* dst[i] = 1 / (1 + exp(-clip(x[i], -500, 500))); dst holds n values. */
 int tm_sigmoid(const double *x, int64_t n, double *dst, char *err, size_t errlen);
 
+/* ---- stats ------------------------------------------------------------- */
+
+/* *out = the mean of the n values at x. TM_ERR_INVALID if n == 0. */
+int tm_mean(const double *x, int64_t n, double *out, char *err, size_t errlen);
+/* dst = the means of A (rows x cols) along axis: 0 (or -2) per column, ndst == cols;
+ * 1 (or -1) per row, ndst == rows. TM_ERR_SHAPE for another ndst; TM_ERR_INVALID for
+ * another axis or no values along it. */
+int tm_mean_axis(const double *a, int64_t rows, int64_t cols, int64_t axis, double *dst, int64_t ndst, char *err, size_t errlen);
+/* *out = sum((x[i] - mean)^2) / (n - ddof), by the two-pass algorithm.
+ * TM_ERR_INVALID if n == 0, ddof < 0 or ddof >= n. */
+int tm_variance(const double *x, int64_t n, int64_t ddof, double *out, char *err, size_t errlen);
+/* dst = the variances of A along axis, as tm_mean_axis and tm_variance. */
+int tm_variance_axis(const double *a, int64_t rows, int64_t cols, int64_t ddof, int64_t axis, double *dst, int64_t ndst, char *err, size_t errlen);
+/* *out = sqrt of tm_variance; the same errors. */
+int tm_std(const double *x, int64_t n, int64_t ddof, double *out, char *err, size_t errlen);
+/* dst = the standard deviations of A along axis, as tm_variance_axis. */
+int tm_std_axis(const double *a, int64_t rows, int64_t cols, int64_t ddof, int64_t axis, double *dst, int64_t ndst, char *err, size_t errlen);
+/* dst = the covariance matrix of X (rows = samples, cols = variables); dst holds
+ * cols x cols values. TM_ERR_INVALID if rows == 0 < cols, ddof < 0 or ddof >= rows. */
+int tm_covariance(const double *x, int64_t rows, int64_t cols, int64_t ddof, double *dst, char *err, size_t errlen);
+/* xn = (X - mean) / std column by column (rows x cols values), mean and std hold cols
+ * values each (population std; 1 for a column whose values are all equal, whose mean
+ * is then that value). TM_ERR_INVALID if rows == 0 < cols. */
+int tm_zscore(const double *x, int64_t rows, int64_t cols, double *xn, double *mean, double *std, char *err, size_t errlen);
+/* *out = p_b_given_a * p_a / p_b. TM_ERR_INVALID unless all three are in [0, 1],
+ * p_b > 0 and p_b_given_a * p_a does not exceed p_b. */
+int tm_bayes(double p_b_given_a, double p_a, double p_b, double *out, char *err, size_t errlen);
+/* *out = sum(values[i] * p[i]), p = probs normalised to sum 1. TM_ERR_SHAPE if
+ * nv != np; TM_ERR_INVALID if probs is empty, not finite, negative somewhere or all 0. */
+int tm_expectation(const double *values, int64_t nv, const double *probs, int64_t np, double *out, char *err, size_t errlen);
+/* dst[i] = the N(mu, sigma^2) density at x[i]; dst holds n values.
+ * TM_ERR_INVALID unless mu is finite and sigma positive and finite. */
+int tm_normal_pdf(const double *x, int64_t n, double mu, double sigma, double *dst, char *err, size_t errlen);
+/* dst[i] = the N(mu, sigma^2) CDF at x[i]; dst holds n values. Errors as tm_normal_pdf. */
+int tm_normal_cdf(const double *x, int64_t n, double mu, double sigma, double *dst, char *err, size_t errlen);
+/* dst[0], dst[1] = mean -+ z * s / sqrt(n), s the sample std (ddof 1), z the normal
+ * quantile at (1 + level) / 2. TM_ERR_INVALID if n < 2 or level is not in (0, 1). */
+int tm_confidence_interval(const double *x, int64_t n, double level, double *dst, char *err, size_t errlen);
+
+/* ---- info -------------------------------------------------------------- */
+
+/* Distributions are normalised to sum 1; TM_ERR_INVALID if one is empty, not finite,
+ * negative somewhere or all 0, or if base is not positive, finite and other than 1. */
+
+/* *out = -sum(p[i] log p[i]) in units of log base. */
+int tm_entropy(const double *p, int64_t n, double base, double *out, char *err, size_t errlen);
+/* *out = -sum(p[i] log q[i]), +INFINITY if some p[i] > 0 has q[i] == 0. TM_ERR_SHAPE if np != nq. */
+int tm_cross_entropy(const double *p, int64_t np, const double *q, int64_t nq, double base, double *out, char *err, size_t errlen);
+/* *out = sum(p[i] log(p[i] / q[i])), +INFINITY if some p[i] > 0 has q[i] == 0. TM_ERR_SHAPE if np != nq. */
+int tm_kl_divergence(const double *p, int64_t np, const double *q, int64_t nq, double base, double *out, char *err, size_t errlen);
+/* *out = the mutual information of the joint probability table (rows x cols). */
+int tm_mutual_information(const double *joint, int64_t rows, int64_t cols, double base, double *out, char *err, size_t errlen);
+
 /* ---- random ------------------------------------------------------------ */
 
 /* A random stream (xoshiro256** seeded by SplitMix64, docs/conventions.md)

@@ -67,6 +67,31 @@ func BenchmarkLU300(b *testing.B) {
 	})
 }
 
+func BenchmarkMeanVariance(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	x := randMatrix(rng, 1, 1000000).Data
+	b.Run("mean n=1e6", func(b *testing.B) {
+		b.SetBytes(8 * 1000000)
+		for i := 0; i < b.N; i++ {
+			_, _ = Mean(x)
+		}
+	})
+	b.Run("variance n=1e6", func(b *testing.B) {
+		b.SetBytes(8 * 1000000)
+		for i := 0; i < b.N; i++ {
+			_, _ = Variance(x, 0)
+		}
+	})
+}
+
+func BenchmarkCovariance1000x50(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	x, dst := randMatrix(rng, 1000, 50), NewMatrix(50, 50)
+	for i := 0; i < b.N; i++ {
+		_ = CovarianceTo(dst, x, 1)
+	}
+}
+
 func BenchmarkRngRandomTo(b *testing.B) {
 	r, dst := NewRng(0), make([]float64, 1000000)
 	for i := 0; i < b.N; i++ {

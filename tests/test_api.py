@@ -12,7 +12,7 @@ import twinmath
 
 ROOT = Path(__file__).resolve().parent.parent
 # Initialisms stay one word in every language: svd ↔ SVD ↔ tm_svd.
-INITIALISMS = {"svd", "pca", "qr", "lu", "kl", "sgd"}
+INITIALISMS = {"svd", "pca", "qr", "lu", "kl", "sgd", "pdf", "cdf"}
 
 
 def go_name(py: str) -> str:

@@ -73,6 +73,13 @@ for _n in (2, 64, 256, 1024):
 row("det n=300")(lambda rng: _contenders("det", np.linalg.det, rng.random((300, 300))))
 row("inv n=300")(lambda rng: _contenders("inv", np.linalg.inv, rng.random((300, 300))))
 row("solve n=300")(lambda rng: _contenders("solve", np.linalg.solve, rng.random((300, 300)), rng.random(300)))
+row("mean n=1e6")(lambda rng: _contenders("mean", np.mean, rng.random(10**6)))
+row("variance n=1e6")(lambda rng: _contenders("variance", np.var, rng.random(10**6)))
+row("covariance 1000x50")(
+    lambda rng: (lambda X: _contenders("covariance", lambda a: np.cov(a, rowvar=False), X))(
+        rng.random((1000, 50))
+    )
+)
 
 
 def _draws(method: str, n: int) -> tuple[Callable[[], Any], ...]:

@@ -57,6 +57,32 @@ SECTIONS: list[tuple[str, list[Example]]] = [
         ],
     ),
     (
+        "Probability and statistics (data = [10, 20, 30, 40, 50])",
+        [
+            Example("bayes(0.8, 0.3, 0.5)", "bayes", {"p_b_given_a": 0.8, "p_a": 0.3, "p_b": 0.5}),
+            Example("mean(data)", "mean", {"x": [10, 20, 30, 40, 50]}),
+            Example("variance(data)", "variance", {"x": [10, 20, 30, 40, 50]}),
+            Example("std(data, ddof=1)", "std", {"x": [10, 20, 30, 40, 50], "ddof": 1}),
+            Example("confidence_interval(data)", "confidence_interval", {"x": [10, 20, 30, 40, 50]}),
+            Example("normal_pdf(0)", "normal_pdf", {"x": 0}),
+            Example("normal_cdf(1.959963984540054)", "normal_cdf", {"x": 1.959963984540054}),
+            Example(
+                "expectation(die, uniform)", "expectation", {"values": [1, 2, 3, 4, 5, 6], "probs": [1] * 6}
+            ),
+            Example("zscore([[1,5],[3,5]])", "zscore", {"X": [[1, 5], [3, 5]]}),
+        ],
+    ),
+    (
+        "Information theory (p = [0.5, 0.3, 0.2], q = [0.4, 0.4, 0.2])",
+        [
+            Example("entropy(p)", "entropy", {"p": [0.5, 0.3, 0.2]}),
+            Example("kl_divergence(p, q)", "kl_divergence", {"p": [0.5, 0.3, 0.2], "q": [0.4, 0.4, 0.2]}),
+            Example("cross_entropy(p, q)", "cross_entropy", {"p": [0.5, 0.3, 0.2], "q": [0.4, 0.4, 0.2]}),
+            Example("kl_divergence([.5,.5], [1,0])", "kl_divergence", {"p": [0.5, 0.5], "q": [1, 0]}),
+            Example("mutual_information(identity/2)", "mutual_information", {"joint": [[0.5, 0], [0, 0.5]]}),
+        ],
+    ),
+    (
         "Random numbers and a whole model (docs/pipeline.md)",
         [
             Example("Rng(42).random(3)", "Rng.random", {"seed": 42, "size": 3}),

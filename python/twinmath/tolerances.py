@@ -321,20 +321,378 @@ def residual_ratio(A: ArrayLike, X: ArrayLike, B: ArrayLike) -> float:
     return float(num / den) if den > 0 else (0.0 if num == 0 else math.inf)
 
 
+# ---- stats -------------------------------------------------------------------
+#
+# Summation orders. numpy adds a contiguous run (a vector, the whole of a
+# C-ordered array, a row) pairwise: blocks of up to 128 values in eight
+# partial sums, longer runs split in halves. Down the columns of a C-ordered
+# matrix (axis 0) it accumulates row by row, one running sum per column: plain
+# recursive summation. np.cov forms the products of the centred data with
+# BLAS (blocked, SIMD, possibly fused multiply-adds). The Go package adds
+# contiguous runs pairwise in the same shape, accumulates columns row by row,
+# and forms covariances as dot products of centred columns in four partial
+# sums. None of these is compensated. Every bound below uses the error of
+# recursive summation, |ŝ − s| ≤ γₙ₋₁·Σ|xᵢ| (Higham §4.2), which holds for
+# every order of the additions, so it covers both sides whatever each does.
+
+
+def _axis_sum(x: NDArray[np.float64], axis: int | None) -> NDArray[np.float64]:
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.asarray(np.sum(x, axis=axis), dtype=np.float64)
+
+
+def _count(x: NDArray[np.float64], axis: int | None) -> int:
+    return x.size if axis is None else x.shape[axis]
+
+
+def mean_error(x: ArrayLike, axis: int | None = None) -> NDArray[np.float64]:
+    """Per-side error of a computed mean: ``δ = γₙ·Σ|xᵢ|/n + η``.
+
+    The sum errs by γₙ₋₁·Σ|xᵢ| (any order), the division by n adds u of the
+    result (γₙ₋₁ + u(1 + γₙ₋₁) ≤ γₙ, Higham Lemma 3.3), and a quotient that
+    underflows errs by at most η/2 more.
+    """
+    a = np.asarray(x, dtype=np.float64)
+    n = max(_count(a, axis), 1)
+    return gamma(n) * _axis_sum(np.abs(a), axis) / n + ETA
+
+
+def mean_bound(x: ArrayLike, axis: int | None = None) -> NDArray[np.float64]:
+    """Bound for ``mean``: twice the per-side error, ``2·γₙ·Σ|xᵢ|/n + 2η``."""
+    return 2.0 * mean_error(x, axis)
+
+
+def _centred(
+    a: NDArray[np.float64], axis: int | None
+) -> tuple[NDArray[np.float64], NDArray[np.float64], int]:
+    """Return (Σ(xᵢ − x̄)² as computed from numpy's mean, the mean error δ, n)."""
+    if a.size == 0:  # no values: the results are empty or 0 sums
+        z = np.zeros(() if axis is None else a.shape[1 - axis])
+        return z, z + ETA, 0
+    with np.errstate(over="ignore", invalid="ignore"):
+        d = a - np.mean(a, axis=axis, keepdims=axis is not None)
+        return _axis_sum(d * d, axis), mean_error(a, axis), _count(a, axis)
+
+
+def variance_bound(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> NDArray[np.float64]:
+    """Bound for ``variance`` by the two-pass algorithm (Chan, Golub & LeVeque).
+
+    Let S = Σ(xᵢ − x̄)² and let one side compute the mean m̂ = x̄ + e with
+    |e| ≤ δ (``mean_error``). Exactly, Σ(xᵢ − m̂)² = S + n·e², since the
+    deviations from x̄ sum to zero. Each side rounds every deviation (u),
+    its square (u) and the n − 1 additions of the squares (any order):
+    Ŝ = Σ(xᵢ − m̂)²(1 + θᵢ), |θᵢ| ≤ γₙ₊₂. So
+
+        |Ŝ − S| ≤ n·δ² + γₙ₊₂·(S + n·δ²).
+
+    With δ ≤ γₙ·Σ|xᵢ|/n and (Σ|xᵢ|)² ≤ n·Σxᵢ², the first term is at most
+    γₙ²·κ²·S, κ² = Σxᵢ²/S the condition number of the data: the n·u + n²u²κ²
+    of Chan, Golub & LeVeque (1983) and Higham §1.9. Dividing by n − ddof
+    adds u; squares and the quotient may underflow, η/2 each. Per side:
+
+        E = (γₙ₊₃·(S + n·δ²) + n·δ²) / (n − ddof) + (n + 1)·η,
+
+    and the bound on |ref − go| is 2E. S is taken as computed from numpy's
+    own mean: Σ(xᵢ − c)² ≥ S for every c, and its rounding changes E only in
+    the second order.
+    """
+    a = np.asarray(x, dtype=np.float64)
+    S, delta, n = _centred(a, axis)
+    n = max(n, 1)
+    with np.errstate(over="ignore", invalid="ignore"):
+        nd2 = n * delta * delta
+        E = (gamma(n + 3) * (S + nd2) + nd2) / max(n - ddof, 1) + (n + 1) * ETA
+        return 2.0 * E
+
+
+def sqrt_bound(root: ArrayLike, diff: ArrayLike) -> NDArray[np.float64]:
+    """Bound on |√a − √b| (each rounded) given |a − b| ≤ diff and fl(√a) = root.
+
+    |√a − √b| = |a − b| / (√a + √b) ≤ diff / √a, and also ≤ √diff; √a is
+    within u of root. Each square root then rounds once more: + u·(√a + √b).
+    """
+    r = np.abs(np.asarray(root, dtype=np.float64))
+    d = np.asarray(diff, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        exact = np.minimum(np.sqrt(d), np.where(r > 0, d * (1 + 2 * U) / r, np.inf))
+        return exact + U * (2 * r * (1 + U) + exact) + ETA
+
+
+def std_bound(x: ArrayLike, ddof: int, axis: int | None, result: ArrayLike) -> NDArray[np.float64]:
+    """Bound for ``std``: ``sqrt_bound`` of the variance bound."""
+    return sqrt_bound(result, variance_bound(x, ddof, axis))
+
+
+def covariance_bound(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
+    """Bound for ``covariance``, entry by entry.
+
+    Column j has mean error δⱼ (``mean_error``) and S_jj = Σᵢ(x_ij − x̄ⱼ)².
+    With aᵢ = x_ij − x̄ⱼ and bᵢ = x_ik − x̄ₖ (each summing to zero) and the
+    side's errors eⱼ, eₖ, exactly Σ(aᵢ − eⱼ)(bᵢ − eₖ) = Σaᵢbᵢ + n·eⱼeₖ.
+    Rounding the two deviations, their product and the n − 1 additions
+    perturbs each term by γₙ₊₃ at most, and Σ|aᵢ − eⱼ||bᵢ − eₖ| ≤
+    √((S_jj + nδⱼ²)(S_kk + nδₖ²)) (Cauchy–Schwarz). numpy scales by the
+    reciprocal of n − ddof (two roundings), Go divides (one). Per side:
+
+        E_jk = (γₙ₊₆·√((S_jj + nδⱼ²)(S_kk + nδₖ²)) + n·δⱼδₖ) / (n − ddof) + (n + 2)·η,
+
+    and the bound is 2E. On the diagonal it is the variance bound.
+    """
+    a = np.asarray(X, dtype=np.float64)
+    _, delta, n = _centred(a, 0)
+    n = max(n, 1)
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        # √(S_jj + nδⱼ²) as a scaled norm: S_kk may underflow while the
+        # products aᵢbᵢ of an off-diagonal entry do not.
+        d = np.vstack([a - np.mean(a, axis=0), math.sqrt(n) * delta[None, :]]) if a.size else a
+        m = np.max(np.abs(d), axis=0, initial=0.0) if a.size else np.zeros(a.shape[1])
+        safe = np.where(m > 0, m, 1.0)
+        r = m * np.sqrt(np.sum((d / safe) ** 2, axis=0)) if a.size else m
+        E = (gamma(n + 6) * np.outer(r, r) + n * np.outer(delta, delta)) / max(n - ddof, 1) + (n + 2) * ETA
+        return 2.0 * E
+
+
+def zscore_bound(X: ArrayLike, result: Any) -> tuple[NDArray[np.float64], ...]:
+    """Bounds for ``zscore``'s three parts (Xn, mean, std).
+
+    A column of zero spread is exact on both sides (its own value, 1, 0).
+    Elsewhere mean and std follow ``mean_bound`` and ``std_bound`` (ddof 0),
+    Δm and Δσ. For t = fl(fl(x − m̂)/σ̂), the unrounded τ = (x − m̂)/σ̂ of the
+    two sides differ by |Δτ| ≤ (Δm + |τ|·Δσ)/σ̂ with τ of the other side;
+    solving for it, |Δτ| ≤ (Δm + |τ_ref|·Δσ)/(σ_ref − Δσ). Each side's two
+    roundings add γ₂·|τ|, and |τ| ≤ |t_ref|/(1 − γ₂): the bound is
+    |Δτ|·(1 + γ₂) + 2γ₂·|t_ref|/(1 − γ₂). Where σ_ref ≤ Δσ the scale itself
+    is lost in rounding: no bound (inf, not judged).
+    """
+    a = np.asarray(X, dtype=np.float64)
+    xn, _, s = (np.asarray(r, dtype=np.float64) for r in result)
+    with np.errstate(all="ignore"):
+        constant = np.ptp(a, axis=0) == 0 if a.shape[0] else np.zeros(a.shape[1], bool)
+        dm = np.where(constant, 0.0, mean_bound(a, 0))
+        ds = np.where(constant, 0.0, std_bound(a, 0, 0, s))
+        t = np.abs(xn)
+        g2 = gamma(2)
+        dtau = np.where(s > ds, (dm + t * ds) / (s - ds), np.inf)
+        dx = dtau * (1 + g2) + 2 * g2 * t / (1 - g2)
+        dx = np.where(constant, 0.0, dx)
+    return dx, dm, ds
+
+
+def expectation_bound(values: ArrayLike, probs: ArrayLike) -> float:
+    """Bound for ``expectation``: ``2·γₙ·Σ|vᵢp̂ᵢ| + 2nη``.
+
+    Both sides normalise ``probs`` with the same correctly rounded
+    operations (``info_normalised``), so they share p̂ to the bit; what
+    differs is the order of the dot product's additions (``dot_bound``).
+    """
+    p = info_normalised(probs)
+    return dot_bound(values, p)
+
+
+# Elementwise special functions. Each side evaluates the same float argument
+# with its own library, so they differ by the sum of the two libraries'
+# errors. Documented or observed maxima, in ulps of the exact value:
+#
+# - exp: glibc (numpy's float64 exp on this platform; Python's math.exp) is
+#   within 1 ulp (glibc's libm-test-ulps for x86_64 records 1). Go's math.Exp
+#   claims 1 ulp for its portable code; its amd64 assembly version showed up
+#   to 1.48 ulps against 200-bit mpmath on 60,000 arguments: we allow 2.
+# - log: glibc 1 ulp (libm-test-ulps), Go's math.Log 1 ulp (its doc; 0.75
+#   observed) for normal arguments. On amd64 math.Log is wrong for subnormal
+#   ones (Go issue 56600: −709 for ln 5e−324 = −744.4), so twinmath's Go code
+#   takes ln(x·2⁵²) − 52·ln 2 there, which adds at most 0.6 ulp: we allow 2.
+# - erfc: glibc's and Go's are both Sun's fdlibm s_erf.c; glibc's own tests
+#   record a worst case of 5 ulps for it (libm-test-ulps, x86_64). Go's port
+#   calls Go's exp twice, each up to 1 ulp worse than glibc's: we allow 7.
+#   Observed on the 60,000 arguments: 2.6 (glibc) and 3.2 (Go) ulps.
+#
+# An ulp of a normal value y is at most 2u·|y|; in the subnormal range it is
+# η absolute.
+EXP_ULPS = 1.0 + 2.0
+LOG_ULPS = 1.0 + 2.0
+ERFC_ULPS = 5.0 + 7.0
+
+
+def normal_pdf_bound(x: ArrayLike, mu: float, sigma: float, result: ArrayLike) -> NDArray[np.float64]:
+    """Bound for ``normal_pdf``, entry by entry.
+
+    Both sides form z = (x − μ)/σ, the argument −z²/2 and the divisor
+    d = σ·√(2π) with the same correctly rounded operations, so only exp
+    differs: by ``EXP_ULPS`` ulps of e = exp(−z²/2), at most 2u·e·EXP_ULPS
+    (or EXP_ULPS·η where e is subnormal). Dividing by d scales that by 1/d
+    and rounds once on each side (u·|r| each, η/2 if the quotient is
+    subnormal): ``(2·EXP_ULPS + 2.01)·u·|r| + (EXP_ULPS·η)/d + η``.
+    """
+    r = np.abs(np.asarray(result, dtype=np.float64))
+    d = float(sigma) * 2.5066282746310002
+    return (2 * EXP_ULPS + 2.01) * U * r + EXP_ULPS * ETA / d + ETA
+
+
+def normal_cdf_bound(result: ArrayLike) -> NDArray[np.float64]:
+    """Bound for ``normal_cdf``, entry by entry.
+
+    Both sides form the same argument −z/√2; their erfc values E differ by
+    ``ERFC_ULPS`` ulps, at most 2u·E·ERFC_ULPS = 4u·|r|·ERFC_ULPS (r = E/2),
+    or ERFC_ULPS·η where E is subnormal. Halving is exact unless the result
+    is subnormal (η/2 each side).
+    """
+    r = np.abs(np.asarray(result, dtype=np.float64))
+    return 4 * ERFC_ULPS * U * r * (1 + 2 * U) + (ERFC_ULPS + 1) * ETA
+
+
+def quantile_bound(q: float, z: float) -> float:
+    """Bound on |z_ref − z_go| for the normal quantile of the upper tail q.
+
+    Both sides start from the same Acklam approximation z₀ (relative error
+    below 1.15e−9: the same arithmetic, and the one log they call is within
+    an ulp on each side, which moves z₀ by far less than that) and take one
+    Halley step on Q(z) − q, Q(z) = erfc(z/√2)/2. The step converges
+    cubically, leaving (1e−9)³-sized truncation error; what remains is the
+    error of the evaluated residual Q(z₀) − q: erfc's ulps (glibc ≤ 5, Go ≤
+    7: ``ERFC_ULPS``), i.e. |ΔQ| ≤ 2u·Q·ERFC_ULPS with Q ≈ q, which moves the
+    root by ΔQ/φ(z) (the subtraction is exact by Sterbenz's lemma). The
+    correction itself, about 1e−9·z, is formed with relative error γ₅ and
+    added with one rounding (u·|z| each side). Hence
+
+        |Δz| ≤ 2u·ERFC_ULPS·q/φ(z)·(1 + 1e−8) + 2.01u·|z|.
+    """
+    phi = math.exp(-0.5 * z * z) / 2.5066282746310002
+    return 2 * U * ERFC_ULPS * q / phi * (1 + 1e-8) + 2.01 * U * abs(z)
+
+
+def confidence_interval_bound(x: ArrayLike, level: float, result: Any) -> tuple[float, float]:
+    """Bound for ``confidence_interval``'s two ends.
+
+    Each end is fl(m̂ ∓ ĥ) with ĥ = fl(fl(ẑ·ŝ)/√n) (√n correctly rounded on
+    both sides). Δm = ``mean_bound``, Δs = ``std_bound`` (ddof 1), Δz =
+    ``quantile_bound``. Then |Δ(z·s)| ≤ |z|·Δs + (s + Δs)·Δz, divided by √n,
+    plus the two roundings of ĥ on each side (γ₂·|h|) and the final one
+    (u·|end|): ``Δm + |Δ(zs)|/√n·(1 + γ₂) + 2γ₂·|h| + 2u·|end|``.
+    """
+    from .ref.stats import _normal_quantile
+
+    a = np.asarray(x, dtype=np.float64)
+    n = a.size
+    q = (1 - float(level)) / 2
+    z = _normal_quantile(q)
+    with np.errstate(all="ignore"):
+        s = float(np.std(a, ddof=1))
+        dm = float(mean_bound(a))
+        ds = float(std_bound(a, 1, None, s))
+    dz = quantile_bound(q, z)
+    h = z * s / math.sqrt(n)
+    g2 = gamma(2)
+    dh = (abs(z) * ds + (s + ds) * dz) / math.sqrt(n) * (1 + g2) + 2 * g2 * abs(h)
+    return tuple(dm + dh + 2 * U * abs(float(e)) for e in result)  # type: ignore[return-value]
+
+
+# ---- info --------------------------------------------------------------------
+#
+# Both sides normalise a distribution with the same correctly rounded steps
+# (divide by the largest entry, then by math.fsum of the result; Go: fsum),
+# so they hold the same p̂ to the bit, and the same marginals for
+# mutual_information. Each result is then L·Σᵢ tᵢ with tᵢ = p̂ᵢ·ln(aᵢ), the
+# argument aᵢ formed identically on both sides (p̂ᵢ, q̂ᵢ, p̂ᵢ/q̂ᵢ or the ratio
+# to the marginals) and 1/L = ln(base). What differs: each log (``LOG_ULPS``
+# between them, 2u relative per side), the order of the sum, and ln(base).
+
+
+def info_normalised(p: ArrayLike) -> NDArray[np.float64]:
+    """Return p normalised as both backends normalise it (max, then fsum)."""
+    a = np.asarray(p, dtype=np.float64)
+    a = a / a.max()
+    return np.asarray(a / math.fsum(a.flat), dtype=np.float64)
+
+
+def log_sum_bound(T: float, n: int, lnb: float) -> float:
+    """Bound on the difference of two evaluations of (Σᵢ p̂ᵢ·ln aᵢ)/ln b.
+
+    With the arguments aᵢ shared, the two sides' logarithms differ by
+    ``LOG_ULPS`` ulps, at most 2u·LOG_ULPS·|ln aᵢ|; each product rounds (u
+    per side, η/2 if it underflows); each side's n − 1 additions err by
+    γₙ₋₁·Σ|t̂ᵢ|. With T = Σ|tᵢ| the two sums differ by at most
+    (2γₙ₋₁ + (2·LOG_ULPS + 2)·u)·T + nη. The two values of ln b differ by
+    2u·LOG_ULPS relative and each quotient rounds (u): with |result| ≤
+    T/|ln b|, the bound is
+
+        ((2γₙ₋₁ + (4·LOG_ULPS + 4)·u)·T + nη)·(1 + 8u)/|ln b|.
+    """
+    return ((2 * gamma(max(n - 1, 1)) + (4 * LOG_ULPS + 4) * U) * T + n * ETA) * (1 + 8 * U) / abs(lnb)
+
+
+def _terms(p: NDArray[np.float64], logs: NDArray[np.float64]) -> float:
+    with np.errstate(invalid="ignore", over="ignore"):
+        return float(np.sum(np.abs(p * logs)))
+
+
+def entropy_bound(p: ArrayLike, base: float) -> float:
+    """Bound for ``entropy``: ``log_sum_bound`` with tᵢ = p̂ᵢ·ln p̂ᵢ."""
+    pn = info_normalised(p)
+    nz = pn[pn > 0]
+    return log_sum_bound(_terms(nz, np.log(nz)), nz.size, math.log(base))
+
+
+def cross_entropy_bound(p: ArrayLike, q: ArrayLike, base: float) -> float:
+    """Bound for ``cross_entropy``: tᵢ = p̂ᵢ·ln q̂ᵢ (inf, when it is, on both sides)."""
+    pn, qn = info_normalised(p), info_normalised(q)
+    m = pn > 0
+    with np.errstate(divide="ignore"):
+        return log_sum_bound(_terms(pn[m], np.log(qn[m])), int(m.sum()), math.log(base))
+
+
+def kl_divergence_bound(p: ArrayLike, q: ArrayLike, base: float) -> float:
+    """Bound for ``kl_divergence``: tᵢ = p̂ᵢ·ln(p̂ᵢ/q̂ᵢ), the quotient shared.
+
+    n counts every term twice, for the terms that take the two-log path.
+    """
+    pn, qn = info_normalised(p), info_normalised(q)
+    m = pn > 0
+    a, b = pn[m], qn[m]
+    with np.errstate(divide="ignore", over="ignore"):
+        r = a / b
+        # Where a/b overflows (subnormal b) both sides take ln a − ln b: two
+        # logs and a subtraction, counted as in mutual_information_bound.
+        mags = np.where(np.isinf(r) & (b > 0), np.abs(np.log(a)) + np.abs(np.log(b)), np.abs(np.log(r)))
+    return log_sum_bound(_terms(a, mags) * (1 + 4 * U), 2 * int(m.sum()), math.log(base))
+
+
+def mutual_information_bound(joint: ArrayLike, base: float) -> float:
+    """Bound for ``mutual_information``: tᵢⱼ = P̂ᵢⱼ·ln rᵢⱼ, rᵢⱼ = (P̂ᵢⱼ/P̂ᵢ)/P̂ⱼ.
+
+    The marginals are correctly rounded sums on both sides, so rᵢⱼ is
+    shared. Where rᵢⱼ overflows (a subnormal marginal) both sides take
+    ln(P̂ᵢⱼ/P̂ᵢ) − ln P̂ⱼ instead: two logs and a subtraction, counted as two
+    terms of magnitude P̂ᵢⱼ·(|ln(P̂ᵢⱼ/P̂ᵢ)| + |ln P̂ⱼ|), so n counts every
+    cell twice (the subtraction is one more addition).
+    """
+    P = info_normalised(joint)
+    px = np.array([math.fsum(row) for row in P])
+    py = np.array([math.fsum(col) for col in P.T])
+    i, j = np.nonzero(P > 0)
+    pij = P[i, j]
+    t = pij / px[i]
+    with np.errstate(over="ignore"):
+        r = t / py[j]
+    mags = np.where(np.isinf(r), np.abs(np.log(t)) + np.abs(np.log(py[j])), np.abs(np.log(r)))
+    return log_sum_bound(float(np.sum(pij * mags)) * (1 + 4 * U), 2 * pij.size, math.log(base))
+
+
 # ---- random numbers ------------------------------------------------------------
 
 
-# The exponential and the logarithm of each side, in ulps of the exact value.
-# Measured against 60-digit decimal exp and ln on 35,000 arguments in
-# [−745, 709]: glibc's (numpy's and Python's on this platform) 0.50 and
-# 0.51 ulp, Go's math.Log 0.75 ulp, Go's math.Exp — an assembly routine on
-# amd64 — 1.42 ulps. The bounds allow 2 ulps for exp (above Go's 1.42) and 1
-# for log (the documented limit of glibc and of Go's math.Log).
-EXP_ULPS, LOG_ULPS = 2, 1
-# σ(z) = 1/(1 + e^(−z)) per side: exp's error (2u·EXP_ULPS relative) is
-# damped by e^(−z)/(1 + e^(−z)) = 1 − p in the sum, which rounds once, and
-# the division rounds once: at most (2u·EXP_ULPS + 2u)·p.
-SIGMOID_REL = 2 * U * EXP_ULPS + 2 * U
+# The exponential and the logarithm of one side, in ulps of the exact value
+# (EXP_ULPS and LOG_ULPS above count both sides together). Measured against
+# 60-digit decimal exp and ln on 35,000 arguments in [−745, 709]: glibc's
+# (numpy's and Python's on this platform) 0.50 and 0.51 ulp, Go's math.Log
+# 0.75 ulp, Go's math.Exp — an assembly routine on amd64 — 1.42 ulps. The
+# bounds below allow each side 2 ulps for exp (above Go's 1.42) and 1 for
+# log (the documented limit of glibc and of Go's math.Log for normal
+# arguments; the logarithms here never see a subnormal one).
+SIDE_EXP_ULPS, SIDE_LOG_ULPS = 2, 1
+# σ(z) = 1/(1 + e^(−z)) per side: exp's error (2u·SIDE_EXP_ULPS relative)
+# is damped by e^(−z)/(1 + e^(−z)) = 1 − p in the sum, which rounds once, and
+# the division rounds once: at most (2u·SIDE_EXP_ULPS + 2u)·p.
+SIGMOID_REL = 2 * U * SIDE_EXP_ULPS + 2 * U
 
 
 def normal_bound(z: ArrayLike) -> NDArray[np.float64]:
@@ -345,8 +703,8 @@ def normal_bound(z: ArrayLike) -> NDArray[np.float64]:
     0 < s < 1; the products and the sum are correctly rounded and Go is kept
     from fusing them, so both sides accept the same pairs and share s. Only
     ln(s) differs: CPython's math.log (the C library's) and Go's math.Log
-    are each within ``LOG_ULPS`` = 1 ulp of ln(s), so they differ by at most
-    2 ulps ≤ 4u relative (s ≥ 2⁻¹⁰⁴ is never subnormal). Then −2·ln(s) is
+    are each within ``SIDE_LOG_ULPS`` = 1 ulp of ln(s), so they differ by at
+    most 2 ulps ≤ 4u relative (s ≥ 2⁻¹⁰⁴ is never subnormal). Then −2·ln(s) is
     exact, the division by s adds a rounding on each side (6u between
     them), the square root halves that and rounds
     again (3u + 2u), and the product u·f rounds once more on each side
@@ -486,7 +844,7 @@ def logistic_bounds(
     an error of at most: for each term, the argument aᵢ of the logarithm
     (pᵢ + 1e−15, or 1 − pᵢ + 1e−15) off by rᵢ = (πᵢ + 2u·aᵢ)/aᵢ relative, so
     the logarithm off by −ln(1 − rᵢ), plus the logarithm's own error
-    (``LOG_ULPS``·2u·|ln aᵢ|);
+    (``SIDE_LOG_ULPS``·2u·|ln aᵢ|);
     the sum of n terms γₙ·Σ|ln aᵢ|; the mean's division u; the penalties
     (γ_d + u) relative; the two additions u·|loss| each. Near p = 1 with
     y = 0 (a confidently wrong point) 1 − p cancels, and rᵢ reaches 4u/(1 − p):
@@ -547,7 +905,7 @@ def logistic_bounds(
             dlog = np.where(r < 1, -np.log1p(-np.minimum(r, 1 - EPS)), math.inf)
             ce = float(np.mean(-np.log(a)))
             evaluate = (
-                inv * (float(np.sum(dlog + 2 * U * LOG_ULPS * log_a)) + g_n * float(np.sum(log_a)))
+                inv * (float(np.sum(dlog + 2 * U * SIDE_LOG_ULPS * log_a)) + g_n * float(np.sum(log_a)))
                 + U * abs(ce)
                 + (g_d + U) * (l2 * float(np.sum(w * w)) + l1 * float(np.sum(aw)))
                 + 2 * U * abs(loss)

@@ -8,6 +8,7 @@ twin in ``twinmath.ref``.
 
 from __future__ import annotations
 
+from .info import cross_entropy, entropy, kl_divergence, mutual_information
 from .linalg import det, inv, matmul, solve, trace, transpose
 from .logistic import (
     accuracy,
@@ -19,20 +20,43 @@ from .logistic import (
 )
 from .nn import sigmoid
 from .random import Rng
+from .stats import (
+    bayes,
+    confidence_interval,
+    covariance,
+    expectation,
+    mean,
+    normal_cdf,
+    normal_pdf,
+    std,
+    variance,
+    zscore,
+)
 from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
 
 __all__ = [
     "Rng",
     "accuracy",
     "add",
+    "bayes",
+    "confidence_interval",
     "cosine_similarity",
+    "covariance",
+    "cross_entropy",
     "det",
     "dot",
+    "entropy",
+    "expectation",
     "inv",
+    "kl_divergence",
     "logistic_regression",
     "make_classification",
     "matmul",
+    "mean",
+    "mutual_information",
     "norm",
+    "normal_cdf",
+    "normal_pdf",
     "outer",
     "predict",
     "predict_proba",
@@ -40,8 +64,11 @@ __all__ = [
     "scale",
     "sigmoid",
     "solve",
+    "std",
     "subtract",
     "trace",
     "train_test_split",
     "transpose",
+    "variance",
+    "zscore",
 ]

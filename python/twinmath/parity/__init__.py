@@ -201,4 +201,4 @@ def rng_for(op: str, seed: int) -> np.random.Generator:
 
 
 # The checks of every topic register themselves on import.
-from . import linalg, logistic, nn, random, vectors  # noqa: E402, F401
+from . import info, linalg, logistic, nn, random, stats, vectors  # noqa: E402, F401

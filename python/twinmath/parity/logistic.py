@@ -1,7 +1,7 @@
 """Parity checks of the pipeline: data, split, logistic regression, prediction, accuracy.
 
-Integer arguments are numpy integers so that the shared vectors keep them as
-integers (a Python int would be stored as an array of floats).
+Integer arguments are numpy integers, which the shared vectors write as JSON
+integers (seeds up to 2⁶⁴ − 1 exactly) without a shape entry.
 """
 
 from __future__ import annotations

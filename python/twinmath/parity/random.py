@@ -2,8 +2,8 @@
 
 An ``Rng`` is an object, not a function, so each check has a ``call``: it
 makes ``module.Rng(seed)`` and draws from it. Sizes are written as text
-("-" for None, "7", "3x4") and integers as numpy integers, so that the shared
-vectors keep them as they are; a script of several draws ("random 3; normal
+("-" for None, "7", "3x4") and integers as numpy integers, which the shared
+vectors keep as they are; a script of several draws ("random 3; normal
 5; permutation 4") checks that interleaved calls stay in step.
 """
 

@@ -1,0 +1,109 @@
+package main
+
+/*
+#include "libtwinmath.h"
+*/
+import "C"
+
+import "twinmath"
+
+//export tm_mean
+func tm_mean(x *C.tm_cdouble, n C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		v, e := twinmath.Mean(in(x, n))
+		return scalar(res, v, e)
+	})
+}
+
+//export tm_mean_axis
+func tm_mean_axis(a *C.tm_cdouble, rows, cols, axis C.int64_t, dst *C.double, ndst C.int64_t, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.MeanAxisTo(out(dst, ndst), inMat(a, rows, cols), int(axis))
+	})
+}
+
+//export tm_variance
+func tm_variance(x *C.tm_cdouble, n, ddof C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		v, e := twinmath.Variance(in(x, n), int(ddof))
+		return scalar(res, v, e)
+	})
+}
+
+//export tm_variance_axis
+func tm_variance_axis(a *C.tm_cdouble, rows, cols, ddof, axis C.int64_t, dst *C.double, ndst C.int64_t, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.VarianceAxisTo(out(dst, ndst), inMat(a, rows, cols), int(ddof), int(axis))
+	})
+}
+
+//export tm_std
+func tm_std(x *C.tm_cdouble, n, ddof C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		v, e := twinmath.Std(in(x, n), int(ddof))
+		return scalar(res, v, e)
+	})
+}
+
+//export tm_std_axis
+func tm_std_axis(a *C.tm_cdouble, rows, cols, ddof, axis C.int64_t, dst *C.double, ndst C.int64_t, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.StdAxisTo(out(dst, ndst), inMat(a, rows, cols), int(ddof), int(axis))
+	})
+}
+
+//export tm_covariance
+func tm_covariance(x *C.tm_cdouble, rows, cols, ddof C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.CovarianceTo(outMat(dst, cols, cols), inMat(x, rows, cols), int(ddof))
+	})
+}
+
+//export tm_zscore
+func tm_zscore(x *C.tm_cdouble, rows, cols C.int64_t, xn, mean, std *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.ZscoreTo(outMat(xn, rows, cols), out(mean, cols), out(std, cols), inMat(x, rows, cols))
+	})
+}
+
+//export tm_bayes
+func tm_bayes(pBGivenA, pA, pB C.double, res *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		v, e := twinmath.Bayes(float64(pBGivenA), float64(pA), float64(pB))
+		return scalar(res, v, e)
+	})
+}
+
+//export tm_expectation
+func tm_expectation(values *C.tm_cdouble, nv C.int64_t, probs *C.tm_cdouble, np C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		v, e := twinmath.Expectation(in(values, nv), in(probs, np))
+		return scalar(res, v, e)
+	})
+}
+
+//export tm_normal_pdf
+func tm_normal_pdf(x *C.tm_cdouble, n C.int64_t, mu, sigma C.double, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.NormalPDFTo(out(dst, n), in(x, n), float64(mu), float64(sigma))
+	})
+}
+
+//export tm_normal_cdf
+func tm_normal_cdf(x *C.tm_cdouble, n C.int64_t, mu, sigma C.double, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.NormalCDFTo(out(dst, n), in(x, n), float64(mu), float64(sigma))
+	})
+}
+
+//export tm_confidence_interval
+func tm_confidence_interval(x *C.tm_cdouble, n C.int64_t, level C.double, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		lo, hi, e := twinmath.ConfidenceInterval(in(x, n), float64(level))
+		if e == nil {
+			d := out(dst, 2)
+			d[0], d[1] = lo, hi
+		}
+		return e
+	})
+}

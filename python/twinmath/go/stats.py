@@ -1,0 +1,121 @@
+"""Probability and statistics, computed by the Go library (see twinmath.ref.stats)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .._convert import array, integer, matrix, real, vector
+from ..ref import stats as ref
+from ..ref.stats import ConfidenceIntervalResult, ZscoreResult, data
+from . import _native as n
+from ._native import error, ptr, scratch, twin
+
+__all__ = ref.__all__
+
+
+def _reduce(op: str, x: Any, axis: Any, ddof: int | None) -> float | NDArray[np.float64]:
+    """Run the reduction ``op`` over all of ``x`` or along an axis of a matrix."""
+    a, ax = data(x, op, axis)
+    s = scratch()
+    extra = () if ddof is None else (ddof,)
+    if ax is None:
+        st = getattr(n.lib, f"tm_{op}")(ptr(a), a.size, *extra, s.out, s.err, n.ERRLEN)
+        if st:
+            raise error(st, s)
+        return s.out[0]  # type: ignore[no-any-return]
+    out = np.empty(a.shape[1 - ax])
+    st = getattr(n.lib, f"tm_{op}_axis")(ptr(a), *a.shape, *extra, ax, ptr(out), out.size, s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return out
+
+
+@twin(ref.mean)
+def mean(x: ArrayLike, axis: int | None = None) -> float | NDArray[np.float64]:
+    return _reduce("mean", x, axis, None)
+
+
+@twin(ref.variance)
+def variance(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
+    return _reduce("variance", x, axis, integer(ddof, "variance", "ddof"))
+
+
+@twin(ref.std)
+def std(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
+    return _reduce("std", x, axis, integer(ddof, "std", "ddof"))
+
+
+@twin(ref.covariance)
+def covariance(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
+    a = matrix(X, "covariance", "X")
+    d = integer(ddof, "covariance", "ddof")
+    out, s = np.empty((a.shape[1], a.shape[1])), scratch()
+    st = n.lib.tm_covariance(ptr(a), *a.shape, d, ptr(out), s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return out
+
+
+@twin(ref.zscore)
+def zscore(X: ArrayLike) -> ZscoreResult:
+    a = matrix(X, "zscore", "X")
+    xn, m, sd, s = np.empty(a.shape), np.empty(a.shape[1]), np.empty(a.shape[1]), scratch()
+    st = n.lib.tm_zscore(ptr(a), *a.shape, ptr(xn), ptr(m), ptr(sd), s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return ZscoreResult(xn, m, sd)
+
+
+@twin(ref.bayes)
+def bayes(p_b_given_a: float, p_a: float, p_b: float) -> float:
+    op = "bayes"
+    args = real(p_b_given_a, op, "p_b_given_a"), real(p_a, op, "p_a"), real(p_b, op, "p_b")
+    s = scratch()
+    st = n.lib.tm_bayes(*args, s.out, s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return s.out[0]  # type: ignore[no-any-return]
+
+
+@twin(ref.expectation)
+def expectation(values: ArrayLike, probs: ArrayLike) -> float:
+    v, p = vector(values, "expectation", "values"), vector(probs, "expectation", "probs")
+    s = scratch()
+    st = n.lib.tm_expectation(ptr(v), v.size, ptr(p), p.size, s.out, s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return s.out[0]  # type: ignore[no-any-return]
+
+
+def _normal(op: str, x: Any, mu: Any, sigma: Any) -> float | NDArray[np.float64]:
+    a = array(x, op, "x")
+    m, sg = real(mu, op, "mu"), real(sigma, op, "sigma")
+    out, s = np.empty(a.shape), scratch()
+    st = getattr(n.lib, f"tm_{op}")(ptr(a), a.size, m, sg, ptr(out), s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return float(out) if a.ndim == 0 else out
+
+
+@twin(ref.normal_pdf)
+def normal_pdf(x: ArrayLike, mu: float = 0, sigma: float = 1) -> float | NDArray[np.float64]:
+    return _normal("normal_pdf", x, mu, sigma)
+
+
+@twin(ref.normal_cdf)
+def normal_cdf(x: ArrayLike, mu: float = 0, sigma: float = 1) -> float | NDArray[np.float64]:
+    return _normal("normal_cdf", x, mu, sigma)
+
+
+@twin(ref.confidence_interval)
+def confidence_interval(x: ArrayLike, level: float = 0.95) -> ConfidenceIntervalResult:
+    a = vector(x, "confidence_interval", "x")
+    lv = real(level, "confidence_interval", "level")
+    out, s = np.empty(2), scratch()
+    st = n.lib.tm_confidence_interval(ptr(a), a.size, lv, ptr(out), s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return ConfidenceIntervalResult(float(out[0]), float(out[1]))
