@@ -3,7 +3,7 @@
 Runs the pipeline of the page (1000 samples, 2 features, seed 42) through
 both backends and writes
 
-- docs/img/pipeline-boundary.png: the test points, coloured by class, and the
+- docs/img/pipeline-boundary.png: the standardised test points, coloured by class, and the
   decision boundary w·x + b = 0 of each backend's model;
 - docs/img/pipeline-loss.png: the training loss per iteration, both backends.
 
@@ -41,8 +41,8 @@ def main() -> None:
         ax.plot(xs, -(w[0] * xs + b) / w[1], "k" + style, lw=1.5, label=f"w·x + b = 0 ({name})")
     acc = s["accuracy"]
     ax.set_title(f"Decision boundary, test accuracy {acc:.3f} (both backends)")
-    ax.set_xlabel("feature 1")
-    ax.set_ylabel("feature 2")
+    ax.set_xlabel("feature 1 (z-score)")
+    ax.set_ylabel("feature 2 (z-score)")
     ax.set_ylim(X[:, 1].min() - 0.5, X[:, 1].max() + 0.5)
     ax.legend(loc="best", fontsize=8)
     fig.tight_layout()

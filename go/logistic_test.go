@@ -34,17 +34,32 @@ func init() {
 	}
 }
 
+// standardise replaces every x[i][j] by (x[i][j] − mean[j]) / std[j], as
+// numpy's (X − mean) / std computes it.
+func standardise(x Matrix, mean, std []float64) {
+	for i := 0; i < x.Rows; i++ {
+		for j, v := range x.Row(i) {
+			x.Data[i*x.Cols+j] = (v - mean[j]) / std[j]
+		}
+	}
+}
+
 // pipeline runs the source material's pipeline as python/twinmath/parity/
-// logistic.py does: data, split, fit, test accuracy.
+// logistic.py does: data, split, z-scores, fit, test accuracy.
 func pipeline(nSamples, nFeatures int, testSize, learningRate float64, maxIter int, seed uint64) (float64, []float64, error) {
 	X, y, err := MakeClassification(nSamples, nFeatures, seed)
 	if err != nil {
 		return 0, nil, err
 	}
-	xTrain, xTest, yTrain, yTest, err := TrainTestSplit(X, y, testSize, seed)
+	rawTrain, xTest, yTrain, yTest, err := TrainTestSplit(X, y, testSize, seed)
 	if err != nil {
 		return 0, nil, err
 	}
+	xTrain, mean, std, err := Zscore(rawTrain)
+	if err != nil {
+		return 0, nil, err
+	}
+	standardise(xTest, mean, std)
 	w, b, losses, err := LogisticRegression(xTrain, yTrain, learningRate, maxIter, 0, 0, seed)
 	if err != nil {
 		return 0, nil, err

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from strategies import moderate, special
 from twinmath import tolerances as tol
-from twinmath.parity.logistic import labelled
+from twinmath.parity.logistic import PIPELINE, labelled, pipeline_stages
 from twinmath.ref.logistic import SEPARATION
 
 seeds = st.one_of(st.sampled_from([0, 2**64 - 1]), st.integers(0, 2**64 - 1))
@@ -156,7 +156,7 @@ def test_default_step_on_the_source_pipeline(ref, go):
     # The source material's setting: normalised features, learning rate
     # 0.01, 1000 iterations.
     X, y = ref.make_classification(300, 4, seed=42)
-    X = (X - X.mean(axis=0)) / X.std(axis=0)
+    X = ref.zscore(X).Xn
     assert_parity(
         ref, go, "logistic_regression", X=X, y=y, learning_rate=0.01, max_iter=1000, l2=0.0, l1=0.0, seed=0
     )
@@ -380,3 +380,40 @@ def test_checks_run_in_the_documented_order(ref, go):
     args = {"X": [[1.0]], "y": [1.0], "learning_rate": math.nan, "max_iter": -1, "l2": -1.0}
     err = assert_same_error(ref, go, "logistic_regression", args)
     assert "learning_rate" in str(err)
+
+
+# ---- the whole pipeline ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [42, 0, 2**64 - 1])
+def test_pipeline_stage_by_stage(ref, go, seed):
+    # Each backend runs the whole pipeline on its own: the same data (within
+    # classification_bound), the same split (bit for bit where no logarithm
+    # is involved), z-scores within their bound, weights and losses within
+    # logistic_bounds for data that differ as observed, the same accuracy.
+    args = {**PIPELINE, "seed": seed}
+    r, g = pipeline_stages(ref, args), pipeline_stages(go, args)
+    assert tol.ratio(r["X"], g["X"], tol.classification_bound(r["X"], SEPARATION)) <= 1
+    assert (
+        tol.alike(r["y"], g["y"])
+        and tol.alike(r["y_train"], g["y_train"])
+        and tol.alike(r["y_test"], g["y_test"])
+    )
+    dx_raw = tol.classification_bound(r["X_train_raw"], SEPARATION)
+    assert tol.ratio(r["X_train_raw"], g["X_train_raw"], dx_raw) <= 1
+    dxn, dm, ds = tol.standardise_bounds(r["X_train_raw"], r["zscore"], dx_raw)
+    assert tol.ratio(r["X_train"], g["X_train"], dxn) <= 1
+    assert tol.ratio(r["zscore"].mean, g["zscore"].mean, dm) <= 1
+    assert tol.ratio(r["zscore"].std, g["zscore"].std, ds) <= 1
+    # Gradient descent on data that differ by what was observed.
+    observed = np.abs(r["X_train"] - g["X_train"])
+    k = int(args["max_iter"])
+    D, E = tol.logistic_bounds(r["X_train"], r["y_train"], args["learning_rate"], k, 0.0, 0.0, seed, observed)
+    assert math.hypot(float(np.linalg.norm(r["w"] - g["w"])), r["b"] - g["b"]) <= D[-1]
+    assert tol.ratio(r["losses"], g["losses"], E) <= 1
+    dte = np.abs(r["X_test"] - g["X_test"])
+    assert tol.accuracy_bound(r["X_test"], r["w"], r["b"], dte, float(D[-1])) == 0  # no test point near 0.5
+    assert r["accuracy"] == g["accuracy"]
+    # Close to the best possible, Φ(1.5) ≈ 0.933: within 4 standard errors of 200 test points.
+    phi = 0.5 * (1 + math.erf(1.5 / math.sqrt(2)))
+    assert abs(r["accuracy"] - phi) <= 4 * math.sqrt(phi * (1 - phi) / 200)

@@ -939,3 +939,47 @@ def accuracy_bound(X: ArrayLike, w: ArrayLike, b: float, dX: ArrayLike | float, 
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -500.0, 500.0)))
         dp = _dsigmoid(z) * dz * np.exp(np.minimum(2 * dz, 700.0)) + 2 * SIGMOID_REL * p
     return float(np.count_nonzero(np.abs(p - 0.5) <= dp)) / x.shape[0]
+
+
+def standardise_bounds(
+    X: ArrayLike, result: Any, dX: ArrayLike | float
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """Bounds for ``zscore`` of data whose Go copy may differ by dX entrywise.
+
+    Returns the bounds on (Xn, mean, std). The rounding of each side on the
+    same data is ``zscore_bound``. On top, the exact mean moves by at most
+    mean(dX) and the exact std by at most √mean(dX²) per column (the std is
+    the root mean square of the centred column, and centring is a
+    projection); Xn = (x − m)/s then moves by (dXᵢⱼ + Δmⱼ + |Xnᵢⱼ|·Δsⱼ)/sⱼ to
+    first order. A column of zero spread in the reference has no such bound
+    (inf): the data here are never constant.
+    """
+    a = np.asarray(X, dtype=np.float64)
+    xn, _, s = (np.asarray(r, dtype=np.float64) for r in result)
+    dx = np.broadcast_to(np.asarray(dX, dtype=np.float64), a.shape)
+    r_xn, r_m, r_s = zscore_bound(a, result)
+    with np.errstate(all="ignore"):
+        constant = np.ptp(a, axis=0) == 0
+        p_m = np.mean(dx, axis=0)
+        p_s = np.sqrt(np.mean(dx * dx, axis=0))
+        p_xn = (dx + p_m + np.abs(xn) * p_s) / s
+        bad = np.where(constant, np.inf, 0.0)
+        return r_xn + p_xn + bad, r_m + p_m + bad, r_s + p_s + bad
+
+
+def restandardise_bound(
+    Xn: ArrayLike, std: ArrayLike, dX: ArrayLike | float, dmean: ArrayLike, dstd: ArrayLike
+) -> NDArray[np.float64]:
+    """Bound for new data standardised with a fitted mean and std, (x − m)/s.
+
+    Each side computes fl(fl(x − m)/s) from its own x, m, s: the exact
+    values differ by (dX + Δm + |Xn|·Δs)/s (first order), and each side's two
+    roundings add γ₂·|Xn|.
+    """
+    t = np.abs(np.asarray(Xn, dtype=np.float64))
+    s = np.asarray(std, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        return np.asarray(
+            (np.asarray(dX) + np.asarray(dmean) + t * np.asarray(dstd)) / s + 2 * gamma(2) * t,
+            dtype=np.float64,
+        )

@@ -283,7 +283,7 @@ register(
 # ---- the whole pipeline -------------------------------------------------------------------
 
 # The source material's pipeline: 1000 samples, 2 features, a fifth held out
-# for testing, learning rate 0.01 for 1000 iterations, seed 42.
+# for testing, z-scores, learning rate 0.01 for 1000 iterations, seed 42.
 PIPELINE: Args = {
     "n_samples": I64(1000),
     "n_features": I64(2),
@@ -298,11 +298,14 @@ def pipeline_stages(module: Any, args: Args) -> dict[str, Any]:
     """Run the pipeline through one backend; return every intermediate result.
 
     Data from ``make_classification``, a ``train_test_split`` with the same
-    seed, ``logistic_regression`` on the training part, ``predict`` and
-    ``accuracy`` on the test part.
+    seed, z-scores of the training part (the test part standardised with the
+    training part's mean and std), ``logistic_regression`` on the training
+    part, ``predict`` and ``accuracy`` on the test part.
     """
     X, y = module.make_classification(args["n_samples"], args["n_features"], args["seed"])
-    X_train, X_test, y_train, y_test = module.train_test_split(X, y, args["test_size"], args["seed"])
+    X_train_raw, X_test_raw, y_train, y_test = module.train_test_split(X, y, args["test_size"], args["seed"])
+    z = module.zscore(X_train_raw)
+    X_train, X_test = z.Xn, (X_test_raw - z.mean) / z.std
     w, b, losses = module.logistic_regression(
         X_train, y_train, args["learning_rate"], args["max_iter"], seed=args["seed"]
     )
@@ -310,6 +313,9 @@ def pipeline_stages(module: Any, args: Args) -> dict[str, Any]:
     return {
         "X": X,
         "y": y,
+        "X_train_raw": X_train_raw,
+        "X_test_raw": X_test_raw,
+        "zscore": z,
         "X_train": X_train,
         "X_test": X_test,
         "y_train": y_train,
@@ -331,7 +337,9 @@ def pipeline_bound(args: Args, result: Any) -> tuple[float, float]:
     """Bounds of the pipeline's outcome, from the reference's stages.
 
     Both sides' data differ by ``classification_bound``; the split only moves
-    rows. Gradient descent then runs on data that differ by that much
+    rows; the z-scores carry that difference and add their own rounding
+    (``standardise_bounds``, ``restandardise_bound`` for the test part).
+    Gradient descent then runs on data that differ by that much
     (``logistic_bounds`` with dX), and the test predictions may flip only
     near 0.5 (``accuracy_bound``).
     """
@@ -339,8 +347,13 @@ def pipeline_bound(args: Args, result: Any) -> tuple[float, float]:
 
     s = pipeline_stages(ref, args)
     k = int(args["max_iter"])
-    dtr = tol.classification_bound(s["X_train"], SEPARATION)
-    dte = tol.classification_bound(s["X_test"], SEPARATION)
+    z = s["zscore"]
+    dtr, dm, ds = tol.standardise_bounds(
+        s["X_train_raw"], z, tol.classification_bound(s["X_train_raw"], SEPARATION)
+    )
+    dte = tol.restandardise_bound(
+        s["X_test"], z.std, tol.classification_bound(s["X_test_raw"], SEPARATION), dm, ds
+    )
     D, E = tol.logistic_bounds(
         s["X_train"], s["y_train"], args["learning_rate"], k, 0.0, 0.0, int(args["seed"]), dtr
     )
