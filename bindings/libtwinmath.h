@@ -189,7 +189,7 @@ int tm_rng_permutation(int64_t h, int64_t n, int64_t *dst, char *err, size_t err
 
 /* X (n_samples x n_features) and y (n_samples labels 0/1) = the two-class
  * data set of seed (docs/pipeline.md). TM_ERR_INVALID if n_samples < 2 or
- * n_features < 1 (the buffers may then be NULL). */
+ * n_features < 1. */
 int tm_make_classification(int64_t n_samples, int64_t n_features, uint64_t seed, double *X, double *y, char *err, size_t errlen);
 /* Split the rows of X (n x d) and y (ny values) at random: X_train holds
  * n_train x d values, X_test n_test x d, y_train n_train, y_test n_test, with
