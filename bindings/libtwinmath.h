@@ -165,6 +165,57 @@ int tm_kl_divergence(const double *p, int64_t np, const double *q, int64_t nq, d
 /* *out = the mutual information of the joint probability table (rows x cols). */
 int tm_mutual_information(const double *joint, int64_t rows, int64_t cols, double base, double *out, char *err, size_t errlen);
 
+/* ---- random ------------------------------------------------------------ */
+
+/* A random stream (xoshiro256** seeded by SplitMix64, docs/conventions.md)
+ * lives in Go behind a handle; release it with tm_free. Draws advance the
+ * stream in order, so the same seed and the same calls give the same values
+ * as twinmath.ref.Rng. */
+
+/* *handle = a new stream started from seed (any 64-bit value). */
+int tm_rng_new(uint64_t seed, int64_t *handle, char *err, size_t errlen);
+/* dst = n uniform numbers in [0, 1). TM_ERR_INVALID for a bad handle. */
+int tm_rng_random(int64_t h, double *dst, int64_t n, char *err, size_t errlen);
+/* dst = n standard normal numbers (polar method). TM_ERR_INVALID for a bad handle. */
+int tm_rng_normal(int64_t h, double *dst, int64_t n, char *err, size_t errlen);
+/* dst = n uniform integers in [low, high). TM_ERR_INVALID if high <= low
+ * (nothing is drawn) or for a bad handle. */
+int tm_rng_integers(int64_t h, int64_t low, int64_t high, int64_t *dst, int64_t n, char *err, size_t errlen);
+/* dst = a random permutation of 0 .. n-1; dst holds n values. TM_ERR_INVALID
+ * if n < 0 or for a bad handle. */
+int tm_rng_permutation(int64_t h, int64_t n, int64_t *dst, char *err, size_t errlen);
+
+/* ---- logistic ---------------------------------------------------------- */
+
+/* X (n_samples x n_features) and y (n_samples labels 0/1) = the two-class
+ * data set of seed (docs/pipeline.md). TM_ERR_INVALID if n_samples < 2 or
+ * n_features < 1. */
+int tm_make_classification(int64_t n_samples, int64_t n_features, uint64_t seed, double *X, double *y, char *err, size_t errlen);
+/* Split the rows of X (n x d) and y (ny values) at random: X_train holds
+ * n_train x d values, X_test n_test x d, y_train n_train, y_test n_test, with
+ * n_test = ceil(test_size * n) and n_train = n - n_test. TM_ERR_SHAPE if
+ * ny != n or a buffer size is wrong; TM_ERR_INVALID if test_size is not in
+ * (0, 1) or leaves no training row. */
+int tm_train_test_split(const double *X, int64_t n, int64_t d, const double *y, int64_t ny, double test_size, uint64_t seed,
+                        double *X_train, int64_t n_train, double *X_test, int64_t n_test, double *y_train, double *y_test,
+                        char *err, size_t errlen);
+/* Fit logistic regression to X (n x d) and y (ny labels 0/1) by gradient
+ * descent: w holds d values, *b the bias, losses max_iter values.
+ * TM_ERR_SHAPE if ny != n; TM_ERR_INVALID if n == 0, X is not finite, a label
+ * is not 0 or 1, max_iter < 0, or learning_rate, l2 or l1 is negative or not
+ * finite. */
+int tm_logistic_regression(const double *X, int64_t n, int64_t d, const double *y, int64_t ny, double learning_rate, int64_t max_iter,
+                           double l2, double l1, uint64_t seed, double *w, double *b, double *losses, char *err, size_t errlen);
+/* dst[i] = sigmoid(X[i]·w + b) for X (n x d), w (nw values); dst holds n
+ * values. TM_ERR_SHAPE if nw != d. */
+int tm_predict_proba(const double *X, int64_t n, int64_t d, const double *w, int64_t nw, double b, double *dst, char *err, size_t errlen);
+/* dst[i] = 1 if sigmoid(X[i]·w + b) > 0.5 else 0; dst holds n values.
+ * TM_ERR_SHAPE if nw != d. */
+int tm_predict(const double *X, int64_t n, int64_t d, const double *w, int64_t nw, double b, double *dst, char *err, size_t errlen);
+/* *out = the fraction of i with y_true[i] == y_pred[i]. TM_ERR_SHAPE if
+ * n != m; TM_ERR_INVALID if n == 0. */
+int tm_accuracy(const double *y_true, int64_t n, const double *y_pred, int64_t m, double *out, char *err, size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

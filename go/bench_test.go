@@ -91,3 +91,26 @@ func BenchmarkCovariance1000x50(b *testing.B) {
 		_ = CovarianceTo(dst, x, 1)
 	}
 }
+
+func BenchmarkRngRandomTo(b *testing.B) {
+	r, dst := NewRng(0), make([]float64, 1000000)
+	for i := 0; i < b.N; i++ {
+		r.RandomTo(dst)
+	}
+}
+
+func BenchmarkRngNormalTo(b *testing.B) {
+	r, dst := NewRng(0), make([]float64, 1000000)
+	for i := 0; i < b.N; i++ {
+		r.NormalTo(dst)
+	}
+}
+
+func BenchmarkLogisticRegression(b *testing.B) {
+	// 1000×20, 1000 iterations: the row of `make bench`.
+	X, y, _ := MakeClassification(1000, 20, 1)
+	w, losses := make([]float64, 20), make([]float64, 1000)
+	for i := 0; i < b.N; i++ {
+		_, _ = LogisticRegressionTo(w, losses, X, y, 0.01, 1000, 0, 0, 0)
+	}
+}

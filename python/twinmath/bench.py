@@ -82,6 +82,47 @@ row("covariance 1000x50")(
 )
 
 
+def _draws(method: str, n: int) -> tuple[Callable[[], Any], ...]:
+    """Rng(0).method(n) in Go and in the reference; numpy's own generator (PCG64) beside them."""
+    from . import go, ref
+
+    g, r, p = go.Rng(0), ref.Rng(0), np.random.default_rng(0)
+    numpy_name = {"random": "random", "normal": "standard_normal"}[method]
+    return (
+        (lambda: getattr(g, method)(n)),
+        (lambda: getattr(r, method)(n)),
+        (lambda: getattr(p, numpy_name)(n)),
+    )
+
+
+def _plain_logistic(X: np.ndarray, y: np.ndarray, learning_rate: float, max_iter: int) -> np.ndarray:
+    """The source material's loop, without checks or the record of losses."""
+    n = X.shape[0]
+    w, b = np.full(X.shape[1], 0.01), 0.0
+    for _ in range(max_iter):
+        p = 1 / (1 + np.exp(-np.clip(X @ w + b, -500, 500)))
+        w = w - learning_rate * (1 / n) * (X.T @ (p - y))
+        b = b - learning_rate * (1 / n) * np.sum(p - y)
+    return w
+
+
+def _logistic(rng: np.random.Generator) -> tuple[Callable[[], Any], ...]:
+    from . import go, ref
+
+    X = rng.standard_normal((1000, 20))
+    y = (X @ rng.standard_normal(20) + rng.standard_normal(1000) > 0).astype(np.float64)
+    return (
+        (lambda: go.logistic_regression(X, y, 0.01, 1000)),
+        (lambda: ref.logistic_regression(X, y, 0.01, 1000)),
+        (lambda: _plain_logistic(X, y, 0.01, 1000)),
+    )
+
+
+row("Rng.random 1e6")(lambda rng: _draws("random", 10**6))
+row("Rng.normal 1e6")(lambda rng: _draws("normal", 10**6))
+row("logistic 1000x20 x1000")(_logistic)
+
+
 def median_time(f: Callable[[], Any], repeats: int, budget: float) -> float:
     """Return the median seconds per call of ``f`` over ``repeats`` timed runs."""
     f()  # warm up (and load the library)

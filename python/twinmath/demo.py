@@ -15,6 +15,7 @@ import numpy as np
 
 from . import backend, tolerances
 from .parity import CHECKS, outcome, same_error
+from .parity.logistic import PIPELINE
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,41 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("cross_entropy(p, q)", "cross_entropy", {"p": [0.5, 0.3, 0.2], "q": [0.4, 0.4, 0.2]}),
             Example("kl_divergence([.5,.5], [1,0])", "kl_divergence", {"p": [0.5, 0.5], "q": [1, 0]}),
             Example("mutual_information(identity/2)", "mutual_information", {"joint": [[0.5, 0], [0, 0.5]]}),
+        ],
+    ),
+    (
+        "Random numbers and a whole model (docs/pipeline.md)",
+        [
+            Example("Rng(42).random(3)", "Rng.random", {"seed": 42, "size": 3}),
+            Example("Rng(42).normal(3)", "Rng.normal", {"seed": 42, "size": 3}),
+            Example(
+                "Rng(42).integers(0, 10, 5)", "Rng.integers", {"seed": 42, "low": 0, "high": 10, "size": 5}
+            ),
+            Example("Rng(42).permutation(5)", "Rng.permutation", {"seed": 42, "n": 5}),
+            Example(
+                "train_test_split(5 rows, 0.4, seed=1)",
+                "train_test_split",
+                {
+                    "X": [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]],
+                    "y": [0, 1, 2, 3, 4],
+                    "test_size": 0.4,
+                    "seed": 1,
+                },
+            ),
+            Example(
+                "logistic_regression(toy, 0.5, 3)",
+                "logistic_regression",
+                {
+                    "X": [[-2.0], [-1.0], [1.0], [2.0]],
+                    "y": [0, 0, 1, 1],
+                    "learning_rate": 0.5,
+                    "max_iter": 3,
+                },
+            ),
+            Example(
+                "accuracy([0,1,1,0], [0,1,0,0])", "accuracy", {"y_true": [0, 1, 1, 0], "y_pred": [0, 1, 0, 0]}
+            ),
+            Example("pipeline: (accuracy, final loss)", "pipeline", PIPELINE),
         ],
     ),
 ]

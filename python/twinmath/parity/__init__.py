@@ -42,7 +42,9 @@ class Check:
     are bad inputs: both backends must raise the same class with the same
     message. ``python_only`` error cases cannot
     be written in Go's types (a 2-D array for a vector, text for a number),
-    so the Go tests leave them out.
+    so the Go tests leave them out. ``call(module, args)``, when given,
+    replaces ``module.op(**args)`` for what is not one function call: draws
+    from a class's object (``Rng``), a pipeline of several operations.
     """
 
     op: str
@@ -52,6 +54,7 @@ class Check:
     compare: Callable[[Args, Any, Any], float] | None = None
     errors: list[Case] = field(default_factory=list)
     python_only: list[Case] = field(default_factory=list)
+    call: Callable[[ModuleType, Args], Any] | None = None
 
     def ratio(self, args: Args, ref: Any, go: Any) -> float:
         """Return the observed |ref − go| relative to the bound (≤ 1 passes).
@@ -144,10 +147,13 @@ class Row:
 
 
 def outcome(module: ModuleType, op: str, args: Args) -> tuple[Any, BaseException | None]:
-    """Call ``module.op(**args)``; return its result or the exception it raised."""
+    """Call ``module.op(**args)`` (or the check's ``call``); return its result or the exception it raised."""
+    check = CHECKS.get(op)
     try:
         # Overflow and NaN are results here, not events: numpy's warnings are muted.
         with np.errstate(all="ignore"):
+            if check is not None and check.call is not None:
+                return check.call(module, args), None
             return getattr(module, op)(**args), None
     except Exception as e:  # the outcome itself is what is compared
         return None, e
@@ -195,4 +201,4 @@ def rng_for(op: str, seed: int) -> np.random.Generator:
 
 
 # The checks of every topic register themselves on import.
-from . import info, linalg, nn, stats, vectors  # noqa: E402, F401
+from . import info, linalg, logistic, nn, random, stats, vectors  # noqa: E402, F401

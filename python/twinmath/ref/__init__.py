@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from .info import cross_entropy, entropy, kl_divergence, mutual_information
 from .linalg import det, inv, matmul, solve, trace, transpose
+from .logistic import (
+    accuracy,
+    logistic_regression,
+    make_classification,
+    predict,
+    predict_proba,
+    train_test_split,
+)
 from .nn import sigmoid
+from .random import Rng
 from .stats import (
     bayes,
     confidence_interval,
@@ -25,6 +34,8 @@ from .stats import (
 from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
 
 __all__ = [
+    "Rng",
+    "accuracy",
     "add",
     "bayes",
     "confidence_interval",
@@ -37,6 +48,8 @@ __all__ = [
     "expectation",
     "inv",
     "kl_divergence",
+    "logistic_regression",
+    "make_classification",
     "matmul",
     "mean",
     "mutual_information",
@@ -44,6 +57,8 @@ __all__ = [
     "normal_cdf",
     "normal_pdf",
     "outer",
+    "predict",
+    "predict_proba",
     "project",
     "scale",
     "sigmoid",
@@ -51,6 +66,7 @@ __all__ = [
     "std",
     "subtract",
     "trace",
+    "train_test_split",
     "transpose",
     "variance",
     "zscore",
