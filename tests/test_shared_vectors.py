@@ -10,7 +10,7 @@ import pytest
 import twinmath
 from gen_vectors import VECTORS, document, encode
 from twinmath import tolerances as tol
-from twinmath.parity import CHECKS, outcome, same_error
+from twinmath.parity import CHECKS, FUNCTIONS, outcome, same_error
 
 
 def load(op: str) -> dict:
@@ -50,8 +50,11 @@ def args_of(case: dict) -> dict:
     """The case's arguments, with the shapes JSON loses (a 0×3 matrix is [])."""
     out = {}
     for k, v in case["args"].items():
-        if k in case.get("shapes", {}):
+        # An integer parameter (an axis, a k) stays a Python int.
+        if k in case.get("shapes", {}) and not isinstance(v, int):
             out[k] = np.asarray(decode(v), dtype=np.float64).reshape(case["shapes"][k])
+        elif isinstance(v, str) and v in FUNCTIONS:  # a test function, written as its name
+            out[k] = FUNCTIONS[v]
         else:
             out[k] = decode(v)
     return out
@@ -73,12 +76,13 @@ def test_vectors_are_fresh(op):
     for new, old in zip(fresh, committed, strict=True):
         assert new["args"] == old["args"] and new.get("error") == old.get("error"), stale
         if "result" in old:
-            q = tol.ratio(decode(old["result"]), decode(new["result"]), decode(old["tol"]))
-            assert q <= 1, stale
-            # The bounds themselves come from numpy's SVD and sums: equal up to rounding.
-            assert np.allclose(decode(new["tol"]), decode(old["tol"]), rtol=1e-6, atol=0, equal_nan=True), (
-                stale
-            )
+            if isinstance(old["result"], str):  # an expression: judged by the check's own rule
+                assert CHECKS[op].ratio(args_of(old), old["result"], new["result"]) <= 1, stale
+                continue
+            for new_r, old_r, new_t, old_t in parts(new, old):
+                assert tol.ratio(old_r, new_r, old_t) <= 1, stale
+                # The bounds themselves come from numpy's SVD and sums: equal up to rounding.
+                assert np.allclose(new_t, old_t, rtol=1e-6, atol=0, equal_nan=True), stale
 
 
 @pytest.mark.parametrize("op", sorted(CHECKS))
@@ -89,6 +93,9 @@ def test_go_backend_matches_vectors(go, op):
         if "error" in case:
             assert err is not None, f"case {case['id']}: no error"
             assert (type(err).__name__, str(err)) == (case["error"]["type"], case["error"]["message"])
+        elif isinstance(case["result"], str):  # an expression: judged by the check's own rule
+            assert err is None, f"case {case['id']}: {err!r}"
+            assert CHECKS[op].ratio(args, case["result"], got) <= 1, f"case {case['id']}: {got!r}"
         else:
             assert err is None, f"case {case['id']}: {err!r}"
             got_parts = got if "parts" in case else (got,)

@@ -7,6 +7,15 @@ the same results and the same errors.
 
 from __future__ import annotations
 
+from .calculus import (
+    derivative,
+    gradient,
+    gradient_descent,
+    hessian,
+    jacobian,
+    symbolic_derivative,
+    taylor,
+)
 from .linalg import det, inv, matmul, solve, trace, transpose
 from .nn import sigmoid
 from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
@@ -14,9 +23,14 @@ from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, s
 __all__ = [
     "add",
     "cosine_similarity",
+    "derivative",
     "det",
     "dot",
+    "gradient",
+    "gradient_descent",
+    "hessian",
     "inv",
+    "jacobian",
     "matmul",
     "norm",
     "outer",
@@ -25,6 +39,8 @@ __all__ = [
     "sigmoid",
     "solve",
     "subtract",
+    "symbolic_derivative",
+    "taylor",
     "trace",
     "transpose",
 ]
