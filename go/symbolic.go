@@ -476,7 +476,9 @@ func mul(a, b *node) *node {
 		return mul(b, a) // constants first: 2*x, not x*2
 	case b.kind == nMul && isConst(b.a) && isConst(a): // c·(d·b) = (cd)·b
 		return mul(mul(a, b.a), b.b)
-	case b.kind == nMul && isConst(b.a): // constants gather in front: a·(c·b) = c·(a·b)
+	case a.kind == nMul && isConst(a.a): // constants gather in front, where they fold:
+		return mul(a.a, mul(a.b, b)) // (c·a)·b = c·(a·b)
+	case b.kind == nMul && isConst(b.a): // a·(c·b) = c·(a·b)
 		return mul(b.a, mul(a, b.b))
 	case a.kind == nDiv && same(a.b, b): // (p/q)·q = p
 		return a.a
@@ -614,8 +616,10 @@ func diff(e *node, v string) *node {
 	case nPow:
 		a, b := e.a, e.b
 		switch {
-		case !depends(b, v): // (aᵇ)' = b·aᵇ⁻¹·a'
+		case isConst(b): // (aᵇ)' = b·aᵇ⁻¹·a', the exponent folding: (x³)' = 3·x²
 			return mul(mul(b, pow(a, sub(b, intNode(1)))), diff(a, v))
+		case !depends(b, v): // (aᵇ)' = aᵇ·b·a'/a: for a symbolic b, the form sympy keeps
+			return mul(e, mul(b, div(diff(a, v), a)))
 		case !depends(a, v): // (aᵇ)' = aᵇ·log(a)·b'
 			return mul(mul(e, call("log", a)), diff(b, v))
 		}
@@ -628,8 +632,8 @@ func diff(e *node, v string) *node {
 			return mul(du, call("cos", u))
 		case "cos":
 			return neg(mul(du, call("sin", u)))
-		case "tan":
-			return div(du, pow(call("cos", u), intNode(2)))
+		case "tan": // 1/cos², written as sympy does
+			return mul(du, add(pow(e, intNode(2)), intNode(1)))
 		case "exp":
 			return mul(du, e)
 		case "log":

@@ -360,7 +360,26 @@ def same_expression(args: Args, ref: Any, go: Any) -> float:
     names = set(_IDENTIFIER.findall(args["expression"])) | {args["variable"]}
     local = sympy_names(names)
     a, b = (parse_expr(s, local_dict=local, transformations=standard_transformations) for s in (ref, go))
-    return 0.0 if sp.simplify(a - b) == 0 else math.inf
+    if a == b:  # the same expression (zoo and nan too, which a - b would not cancel)
+        return 0.0
+    undefined = (sp.nan, sp.zoo, sp.oo, -sp.oo)
+    if a.has(*undefined) and b.has(*undefined):
+        return 0.0  # both undefined, as the derivative of 0**x or 1/(x - x) is
+    if a.atoms(sp.Float) or b.atoms(sp.Float):
+        # sympy prints a Float with 15 significant digits, Go with all 17: the
+        # decimals agree to 15, and as exact fractions simplify can reason
+        # about them ((x**2)**0.5 is sqrt(x**2)).
+        a, b = (_exact(e) for e in (a, b))
+    d = a - b
+    # expand settles most cases at a fraction of simplify's cost; both are proofs.
+    return 0.0 if sp.expand(d) == 0 or sp.simplify(d) == 0 else math.inf
+
+
+def _exact(e: Any) -> Any:
+    """Return e with its Floats, rounded to 15 digits, as exact fractions."""
+    import sympy as sp
+
+    return sp.nsimplify(e.xreplace({c: sp.Float(c, 15) for c in e.atoms(sp.Float)}), rational=True)
 
 
 SYMBOLIC_CASES: list[tuple[str, str, str]] = [
