@@ -2,7 +2,6 @@ package twinmath
 
 import (
 	"fmt"
-	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -21,10 +20,11 @@ import (
 // sympy's derivative.
 //
 // The rules are the textbook ones — sum, product, quotient, power and chain
-// rule — followed by basic simplification: integer and rational constants
-// fold exactly (1/3 stays 1/3), decimal constants fold in float64, and the
-// identities of 0 and 1 apply (0 + a, a·1, a**1, a**0, …). Integer and
-// rational constants are exact; decimal literals are float64 values.
+// rule — followed by basic simplification: constants fold and the identities
+// of 0 and 1 apply (0 + a, a·1, a**1, a**0, …). Constants are exact
+// rationals, decimal literals included (2.5 is 5/2, 0.1 is 1/10), as sympy
+// reads them with its rationalize transformation; the result writes a
+// constant that is not an integer as a fraction (x**2.5 gives 5/2*x**(3/2)).
 //
 // It returns ErrInvalid, with the position (in characters from 0) where
 // parsing failed, for an expression outside that grammar, an unknown
@@ -60,6 +60,9 @@ var pythonKeywords = map[string]bool{
 	"import": true, "in": true, "is": true, "lambda": true, "nonlocal": true, "not": true, "or": true,
 	"pass": true, "raise": true, "return": true, "try": true, "while": true, "with": true, "yield": true,
 }
+
+// maxExponent bounds the exponent a number is written with (1e1000).
+const maxExponent = 1000
 
 // ---- tokens ------------------------------------------------------------------
 
@@ -127,8 +130,10 @@ func tokenize(s string) ([]token, error) {
 				}
 			}
 			text := string(rs[i:j])
-			if strings.ContainsAny(text, ".eE") {
-				if v, err := strconv.ParseFloat(text, 64); err != nil || math.IsInf(v, 0) {
+			if k := strings.IndexAny(text, "eE"); k >= 0 {
+				// Exact constants: bound the exponent, so that 1e999999999
+				// does not ask for a billion digits.
+				if e, err := strconv.Atoi(text[k+1:]); err != nil || e > maxExponent || e < -maxExponent {
 					return nil, invalidErr(symOp, "number '%s' is out of range at position %d", text, i)
 				}
 			}
@@ -341,8 +346,7 @@ const (
 	nDiv
 	nNeg
 	nPow
-	nNum  // an exact rational: an integer literal or what integer arithmetic made of them
-	nReal // a float64: a decimal literal or what arithmetic with one made
+	nNum // an exact rational constant
 	nName
 	nCall
 )
@@ -350,73 +354,48 @@ const (
 type node struct {
 	kind nodeKind
 	rat  *big.Rat // nNum
-	f    float64  // nReal
 	name string   // nName, nCall (the function)
 	a, b *node
 }
 
-// number returns the constant of a numeric literal: exact for an integer,
-// a float64 for a decimal (as sympy's Integer and Float).
+// number returns the exact value of a numeric literal: 2.5 is 5/2.
 func number(text string) *node {
-	if !strings.ContainsAny(text, ".eE") {
-		r, _ := new(big.Rat).SetString(text)
-		return &node{kind: nNum, rat: r}
-	}
-	v, _ := strconv.ParseFloat(text, 64)
-	return &node{kind: nReal, f: v}
+	r, _ := new(big.Rat).SetString(text) // the tokenizer let through only numbers
+	return &node{kind: nNum, rat: r}
 }
 
 func ratNode(r *big.Rat) *node { return &node{kind: nNum, rat: r} }
 func intNode(i int64) *node    { return ratNode(big.NewRat(i, 1)) }
 
-func isConst(e *node) bool { return e.kind == nNum || e.kind == nReal }
+func isConst(e *node) bool { return e.kind == nNum }
 
 // value returns a constant as a float64.
 func (e *node) value() float64 {
-	if e.kind == nReal {
-		return e.f
-	}
 	v, _ := e.rat.Float64()
 	return v
 }
 
 func isValue(e *node, v int64) bool {
-	switch e.kind {
-	case nNum:
-		return e.rat.IsInt() && e.rat.Num().IsInt64() && e.rat.Num().Int64() == v
-	case nReal:
-		return e.f == float64(v)
-	}
-	return false
+	return e.kind == nNum && e.rat.IsInt() && e.rat.Num().IsInt64() && e.rat.Num().Int64() == v
 }
 
 // negative reports a constant below zero.
-func negative(e *node) bool {
-	return e.kind == nNum && e.rat.Sign() < 0 || e.kind == nReal && e.f < 0
-}
+func negative(e *node) bool { return e.kind == nNum && e.rat.Sign() < 0 }
 
-// fold applies an arithmetic operation to two constants: exactly when both
-// are rational, in float64 otherwise. It returns nil when a or b is not a
-// constant, or where float64 would overflow (the operation then stays).
-func fold(a, b *node, exact func(z, x, y *big.Rat) *big.Rat, real func(x, y float64) float64) *node {
+// fold applies an exact arithmetic operation to two constants; it returns
+// nil when a or b is not a constant.
+func fold(a, b *node, op func(z, x, y *big.Rat) *big.Rat) *node {
 	if !isConst(a) || !isConst(b) {
 		return nil
 	}
-	if a.kind == nNum && b.kind == nNum {
-		return ratNode(exact(new(big.Rat), a.rat, b.rat))
-	}
-	v := real(a.value(), b.value())
-	if math.IsInf(v, 0) || math.IsNaN(v) {
-		return nil
-	}
-	return &node{kind: nReal, f: v}
+	return ratNode(op(new(big.Rat), a.rat, b.rat))
 }
 
 // The constructors simplify as they build: constants fold and the
 // identities of 0 and 1 apply.
 
 func add(a, b *node) *node {
-	if c := fold(a, b, (*big.Rat).Add, func(x, y float64) float64 { return x + y }); c != nil {
+	if c := fold(a, b, (*big.Rat).Add); c != nil {
 		return c
 	}
 	switch {
@@ -435,7 +414,7 @@ func add(a, b *node) *node {
 }
 
 func sub(a, b *node) *node {
-	if c := fold(a, b, (*big.Rat).Sub, func(x, y float64) float64 { return x - y }); c != nil {
+	if c := fold(a, b, (*big.Rat).Sub); c != nil {
 		return c
 	}
 	switch {
@@ -454,7 +433,7 @@ func sub(a, b *node) *node {
 }
 
 func mul(a, b *node) *node {
-	if c := fold(a, b, (*big.Rat).Mul, func(x, y float64) float64 { return x * y }); c != nil {
+	if c := fold(a, b, (*big.Rat).Mul); c != nil {
 		return c
 	}
 	switch {
@@ -492,7 +471,7 @@ func div(a, b *node) *node {
 	if isValue(b, 0) {
 		return &node{kind: nDiv, a: a, b: b} // sympy's zoo; nothing to simplify
 	}
-	if c := fold(a, b, (*big.Rat).Quo, func(x, y float64) float64 { return x / y }); c != nil {
+	if c := fold(a, b, (*big.Rat).Quo); c != nil {
 		return c
 	}
 	switch {
@@ -514,8 +493,6 @@ func neg(a *node) *node {
 	switch {
 	case a.kind == nNum:
 		return ratNode(new(big.Rat).Neg(a.rat))
-	case a.kind == nReal:
-		return &node{kind: nReal, f: -a.f}
 	case a.kind == nNeg:
 		return a.a
 	case a.kind == nMul && isConst(a.a):
@@ -574,8 +551,6 @@ func same(a, b *node) bool {
 	switch a.kind {
 	case nNum:
 		return a.rat.Cmp(b.rat) == 0
-	case nReal:
-		return a.f == b.f
 	}
 	return same(a.a, b.a) && same(a.b, b.b)
 }
@@ -648,7 +623,7 @@ func diff(e *node, v string) *node {
 // ---- printing ------------------------------------------------------------------
 
 // prec returns how tightly e binds when printed: 1 for + and −, 2 for * and
-// /, 3 for a unary minus, 4 for **, 5 for atoms. A negative constant prints
+// /, 3 for a unary minus, 4 for **, 5 for atoms. A negative integer prints
 // with its sign (3), a fraction as a division (2).
 func (e *node) prec() int {
 	switch e.kind {
@@ -665,10 +640,6 @@ func (e *node) prec() int {
 			return 2
 		}
 		if e.rat.Sign() < 0 {
-			return 3
-		}
-	case nReal:
-		if e.f < 0 || math.Signbit(e.f) {
 			return 3
 		}
 	}
@@ -710,8 +681,6 @@ func (e *node) write(b *strings.Builder, min int) {
 		e.a.write(b, 3)
 	case nNum:
 		b.WriteString(e.rat.RatString())
-	case nReal:
-		b.WriteString(pyFloat(e.f))
 	case nName:
 		b.WriteString(e.name)
 	case nCall:

@@ -124,8 +124,8 @@ def test_gradient_descent_step_by_step(ref, go, bowl, max_iter, tol_, numerical)
 
 
 def test_gradient_descent_history_grows_past_its_first_chunks(ref, go):
-    # 1000 updates: the Go backend writes the history in chunks of 65, 65,
-    # 129, 257, ... rows, each continuing from the last row of the one before.
+    # 1000 updates: the Go backend writes the history in chunks that double
+    # (65 rows first), each continuing from the last row of the one before.
     args = {"f": FIELDS["sum of squares"], "grad_f": lambda x: 2 * x, "x0": [3.0, 4.0], "learning_rate": 1e-4}
     assert_parity(ref, go, "gradient_descent", **args, tol=0.0)
     assert go.gradient_descent(**args, tol=0.0).history.shape == (1001, 2)
@@ -175,11 +175,12 @@ def test_gradient_and_hessian_of_a_quadratic_form(go, data, n):
     a, r = float(np.abs(A).sum()), float(np.abs(x).sum()) + 1
     m0, m1, m2 = 0.5 * a * r * r, a * r, a
     # f is evaluated with error γ_{2n+2}·|x|ᵀ|A||x|/2 ≤ γ_{2n+2}·m0, so rel is
-    # γ_{2n+2} relative to m0.
-    rel = tol.gamma(2 * n + 2)
-    g_bound = tol.central_difference_error(1e-5, r, m0, m1, 0.0, rel)
+    # γ_{2n+2} relative to m0; its n² + n + 1 products may each lose η to
+    # underflow (the entries of A may be subnormal).
+    rel, eta = tol.gamma(2 * n + 2), (n * n + n + 1) * tol.ETA
+    g_bound = tol.central_difference_error(1e-5, r, m0, m1, 0.0, rel, eta)
     assert np.all(np.abs(go.gradient(f, x) - A @ x) <= g_bound)
-    h_bound = tol.second_difference_error(1e-4, r, m0, m1, m2, 0.0, rel)
+    h_bound = tol.second_difference_error(1e-4, r, m0, m1, m2, 0.0, rel, eta)
     assert np.all(np.abs(go.hessian(f, x) - A) <= h_bound)
 
 

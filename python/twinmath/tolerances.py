@@ -342,44 +342,48 @@ def residual_ratio(A: ArrayLike, X: ArrayLike, B: ArrayLike) -> float:
 # derivatives known in closed form.
 
 
-def central_difference_error(h: float, x: float, m0: float, m1: float, m3: float, rel: float = EPS) -> float:
+def central_difference_error(
+    h: float, x: float, m0: float, m1: float, m3: float, rel: float = EPS, eta: float = ETA
+) -> float:
     """Bound on |D̂ − f'(x)| for the computed central difference D̂ = (f(x+h) − f(x−h))/(2h).
 
     - Truncation: Taylor's theorem with the Lagrange remainder,
       f(x ± h) = f ± h·f' + h²/2·f'' ± h³/6·f'''(ξ±), leaves
       h²/12·(f'''(ξ₊) + f'''(ξ₋)), at most ``h²/6·m3`` with m3 = max|f'''| on
       [x − h, x + h].
-    - Evaluation: each f(x ± h) is computed within ``rel``·|f| (ε for a
-      function correct to one ulp), so the difference errs by up to
-      2·rel·m0, divided by 2h: ``rel·m0/h`` with m0 = max|f| there.
+    - Evaluation: each f(x ± h) is computed within ``rel``·|f| + ``eta``
+      (ε for a function correct to one ulp; eta for what underflow loses,
+      one subnormal spacing η by default), so the difference errs by up to
+      2·(rel·m0 + eta), divided by 2h: ``(rel·m0 + eta)/h`` with m0 = max|f|.
     - The points: x ± h are rounded, by up to u·(|x| + h) each, which
       changes the spacing 2h the quotient assumes: ``u·(|x| + h)·m1/h`` with
       m1 = max|f'|.
     - The subtraction and the division round the result: γ₂ relative.
     """
-    e = h * h / 6 * m3 + rel * m0 / h + U * (abs(x) + h) * m1 / h
+    e = h * h / 6 * m3 + (rel * m0 + eta) / h + U * (abs(x) + h) * m1 / h
     return e + gamma(2) * (m1 + e)
 
 
 def second_difference_error(
-    h: float, x: float, m0: float, m1: float, m2: float, m4: float, rel: float = EPS
+    h: float, x: float, m0: float, m1: float, m2: float, m4: float, rel: float = EPS, eta: float = ETA
 ) -> float:
     """Bound on the error of the computed Hessian entries, against the exact second derivatives.
 
     For the diagonal (f(x+h) − 2f(x) + f(x−h))/h²: truncation h²/12·m4; the
-    four evaluations' errors rel·4·m0/h²; rounded points shift the outer
+    evaluations' errors (rel·|f| + eta each, as in
+    ``central_difference_error``) 4·(rel·m0 + eta)/h²; rounded points shift the outer
     two by up to u·(|x| + h) each, which the second difference does not
     cancel: 2u·(|x| + h)·m1/h². For the mixed entries
     (f₊₊ − f₊₋ − f₋₊ + f₋₋)/(4h²): truncation h²/3·m4 (the two third-order
-    terms h²/6·(∂ᵢ³∂ⱼ + ∂ᵢ∂ⱼ³) each); evaluation rel·m0/h²; the rounded
+    terms h²/6·(∂ᵢ³∂ⱼ + ∂ᵢ∂ⱼ³) each); evaluation (rel·m0 + eta)/h²; the rounded
     coordinates are shared by pairs of corners, so they only change the two
     spacings: m2·2u·(|x| + h)/h. Here m_k bounds the k-th partial
     derivatives on the box x ± h, and x the largest |xᵢ|. The larger of
     the two bounds, plus γ₄ relative for the arithmetic, covers both kinds
     of entry.
     """
-    diagonal = h * h / 12 * m4 + 4 * rel * m0 / (h * h) + 2 * U * (abs(x) + h) * m1 / (h * h)
-    mixed = h * h / 3 * m4 + rel * m0 / (h * h) + 2 * U * (abs(x) + h) * m2 / h
+    diagonal = h * h / 12 * m4 + 4 * (rel * m0 + eta) / (h * h) + 2 * U * (abs(x) + h) * m1 / (h * h)
+    mixed = h * h / 3 * m4 + (rel * m0 + eta) / (h * h) + 2 * U * (abs(x) + h) * m2 / h
     e = max(diagonal, mixed)
     return e + gamma(4) * (m2 + e)
 

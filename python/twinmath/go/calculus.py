@@ -71,11 +71,13 @@ class _Call:
         self.keep: Any = None  # the last vector result, alive until the next call
 
     def arg(self, x: Any, size: int) -> Any:
+        """Return the point Go passed as the user's function takes it: a float, or a fresh array."""
         if self.scalar:
             return x[0]
-        if size == 0:
-            return np.empty(0)
-        return np.frombuffer(n.ffi.buffer(x, 8 * size), dtype=np.float64).copy()
+        a = np.empty(size)
+        if size:
+            _ffi.memmove(a, x, 8 * size)
+        return a
 
     def fail(self, status: int, s: Scratch) -> NoReturn:
         """Raise the exception of a failed call: the callback's own, or the library's."""
@@ -86,9 +88,10 @@ class _Call:
 
 
 def _scalar_callback(handle: Any, x: Any, size: int, out: Any) -> int:
-    call: _Call = n.ffi.from_handle(handle)
+    call: _Call = _ffi.from_handle(handle)
     try:
-        out[0] = number_result(call.f(call.arg(x, size)), call.op, "f(x)")  # type: ignore[misc]
+        v = call.f(call.arg(x, size))  # type: ignore[misc]
+        out[0] = v if v.__class__ is float else number_result(v, call.op, "f(x)")
         return 0
     except BaseException as e:  # every exception, KeyboardInterrupt too, goes back to the caller
         call.exc = e
@@ -96,10 +99,10 @@ def _scalar_callback(handle: Any, x: Any, size: int, out: Any) -> int:
 
 
 def _vector_callback(handle: Any, x: Any, size: int, out: Any, m: Any) -> int:
-    call: _Call = n.ffi.from_handle(handle)
+    call: _Call = _ffi.from_handle(handle)
     try:
         y = vector_result(call.vf(call.arg(x, size)), call.op, call.what)  # type: ignore[misc]
-        call.keep = n.ffi.from_buffer("double[]", y)
+        call.keep = _ffi.from_buffer("double[]", y)
         out[0] = call.keep
         m[0] = y.size
         return 0
@@ -110,16 +113,19 @@ def _vector_callback(handle: Any, x: Any, size: int, out: Any, m: Any) -> int:
 
 _lock = threading.Lock()
 _registered = False
+_ffi: Any = None  # the loaded cffi module's ffi, once the callbacks are attached
 
 
 def _callbacks() -> Any:
     """Attach the two callbacks to the library (once) and return it."""
-    global _registered
+    global _registered, _ffi
     if not _registered:
         with _lock:
             if not _registered:
-                n.ffi.def_extern(name="tm_py_scalar", error=1)(_scalar_callback)
-                n.ffi.def_extern(name="tm_py_vector", error=1)(_vector_callback)
+                n.load()
+                _ffi = n.ffi
+                _ffi.def_extern(name="tm_py_scalar", error=1)(_scalar_callback)
+                _ffi.def_extern(name="tm_py_vector", error=1)(_vector_callback)
                 _registered = True
     return n.lib
 

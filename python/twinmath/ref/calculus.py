@@ -527,6 +527,9 @@ _NAME_ONLY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # it keeps both parsers within their stacks, Python's recursion limit being
 # the tighter.
 MAX_DEPTH = 64
+# The largest exponent a number may be written with: constants are exact, and
+# 1e999999999 would have a billion digits.
+MAX_EXPONENT = 1000
 
 
 def _show(c: str) -> str:
@@ -549,7 +552,8 @@ def _tokens(text: str) -> list[_Token]:
             i += 1
         elif m := _NUMBER.match(text, i):
             s = m.group()
-            if any(ch in s for ch in ".eE") and math.isinf(float(s)):
+            exponent = re.split("[eE]", s)
+            if len(exponent) == 2 and abs(int(exponent[1])) > MAX_EXPONENT:
                 raise invalid(_OP, f"number '{s}' is out of range at position {i}")
             out.append(_Token("number", s, i))
             i = m.end()
@@ -699,7 +703,8 @@ def symbolic_derivative(expression: str, variable: str) -> str:
     Expressions use Python/sympy syntax: numbers, names, ``+ - * / **``,
     parentheses and the functions sin, cos, tan, exp, log (natural), sqrt and
     sigmoid (σ(u) = 1/(1 + exp(−u))). Other names are constants, so the
-    result is a partial derivative. The result is an expression sympy parses
+    result is a partial derivative. Numbers are exact: 2.5 is 5/2, and a
+    constant that is not an integer comes back as a fraction. The result is an expression sympy parses
     (give it the input's names as symbols); the two backends may write it
     differently, but sympy proves them equal. The text is checked against
     that grammar first, so both backends reject a bad expression with the
@@ -735,7 +740,7 @@ def symbolic_derivative(expression: str, variable: str) -> str:
     '2*y'
     """
     import sympy as sp
-    from sympy.parsing.sympy_parser import parse_expr, standard_transformations
+    from sympy.parsing.sympy_parser import parse_expr, rationalize, standard_transformations
 
     for name, value in (("expression", expression), ("variable", variable)):
         if not isinstance(value, str):
@@ -744,7 +749,6 @@ def symbolic_derivative(expression: str, variable: str) -> str:
     local = sympy_names(names | {variable})
     # The grammar allows tabs and line breaks between tokens; Python's does not.
     text = " ".join(expression.split())
-    expr = parse_expr(text, local_dict=local, transformations=standard_transformations)
-    # Decimal literals are float64 values, as in Go (sympy would keep every digit).
-    expr = expr.xreplace({c: sp.Float(float(c)) for c in expr.atoms(sp.Float)})
+    # Decimal literals are exact (2.5 is 5/2), as in Go.
+    expr = parse_expr(text, local_dict=local, transformations=(*standard_transformations, rationalize))
     return str(sp.diff(expr, local[variable]))
