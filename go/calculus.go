@@ -272,7 +272,7 @@ func hessianTo(op string, dst Matrix, f Func, x []float64, h float64) error {
 		p[i] = xi - h
 		fm := call()
 		p[i] = xi
-		dst.Data[i*n+i] = (fp - 2*f0 + fm) / (h * h)
+		dst.Data[i*n+i] = (fp - float64(2*f0) + fm) / (h * h) // 2·f0 never fused: it may overflow
 		for j := i + 1; j < n && err == nil; j++ {
 			xj := x[j]
 			p[i], p[j] = xi+h, xj+h
