@@ -42,6 +42,15 @@ def cdef_source(text: str) -> str:
 
 ffibuilder = cffi.FFI()
 ffibuilder.cdef(cdef_source(HEADER.read_text()))
+# The Python functions behind the header's callback types (tm_scalar_fn,
+# tm_vector_fn), through which the Go loops of the calculus operations call
+# the user's functions; defined in python/twinmath/go/calculus.py.
+ffibuilder.cdef(
+    """
+    extern "Python" int tm_py_scalar(void *, const double *, int64_t, double *);
+    extern "Python" int tm_py_vector(void *, const double *, int64_t, const double **, int64_t *);
+    """
+)
 ffibuilder.set_source(
     "twinmath._ffi",
     '#include "libtwinmath.h"',

@@ -20,6 +20,17 @@ static void expect(const char *what, double got, double want, double tol) {
     if (!ok) failures++;
 }
 
+/* f(x, y) = x² + y², a tm_scalar_fn: ctx counts the calls, and a negative
+ * count makes it fail (as a callback reports an error of its own). */
+static int sum_of_squares(void *ctx, const double *x, int64_t n, double *out) {
+    int *calls = ctx;
+    if (*calls < 0) return 1;
+    ++*calls;
+    *out = 0;
+    for (int64_t i = 0; i < n; i++) *out += x[i] * x[i];
+    return 0;
+}
+
 int main(void) {
     char err[TM_ERRLEN];
     double a[3] = {1, 2, 3}, b[3] = {4, 5, 6}, r;
@@ -73,6 +84,22 @@ int main(void) {
     char small[8];
     st = tm_dot(a, 3, b, 2, &r, small, sizeof small);
     if (st != TM_ERR_SHAPE || strlen(small) != sizeof small - 1) failures++;
+
+    /* Calculus with a C callback: the partial derivatives of x² + y² at (3, 4),
+     * exact but for rounding, about 2u·25/h = 6e-10 (docs/calculus.md). */
+    double p[2] = {3, 4}, g[2];
+    int calls = 0;
+    if (tm_gradient(sum_of_squares, &calls, p, 2, 1e-5, g, err, sizeof err) != TM_OK) {
+        printf("tm_gradient failed: %s\n", err);
+        return 1;
+    }
+    expect("df/dx of x^2+y^2 at (3,4)", g[0], 6, 1e-9);
+    expect("df/dy of x^2+y^2 at (3,4)", g[1], 8, 1e-9);
+    if (calls != 4) failures++;
+    calls = -1;
+    st = tm_gradient(sum_of_squares, &calls, p, 2, 1e-5, g, err, sizeof err);
+    printf("gradient, failing callback  status %d: %s\n", st, err);
+    if (st != TM_ERR_CALLBACK) failures++;
 
     printf(failures ? "%d FAILED\n" : "all ok\n", failures);
     return failures != 0;

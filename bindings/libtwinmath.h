@@ -215,6 +215,65 @@ int tm_predict(const double *X, int64_t n, int64_t d, const double *w, int64_t n
 /* *out = the fraction of i with y_true[i] == y_pred[i]. TM_ERR_SHAPE if
  * n != m; TM_ERR_INVALID if n == 0. */
 int tm_accuracy(const double *y_true, int64_t n, const double *y_pred, int64_t m, double *out, char *err, size_t errlen);
+/* ---- calculus ---------------------------------------------------------- */
+
+/* The functions that the calculus operations differentiate are the caller's,
+ * called back during the operation, on the calling thread, in a documented
+ * order (see go/calculus.go). ctx is the caller's pointer, handed back
+ * unchanged: keep per-call state there, not in globals, and calls from
+ * several threads stay independent.
+ *
+ * tm_scalar_fn evaluates f: R^n -> R at the n doubles x (valid only during
+ * the call), stores the value in *out and returns 0.
+ *
+ * tm_vector_fn evaluates f: R^n -> R^m at x, points *out at its m doubles
+ * and stores m in *m, and returns 0. The m doubles are the callback's own
+ * memory; they must stay valid until the callback is called again with the
+ * same ctx or the operation returns, and the library copies what it needs.
+ *
+ * A callback that returns anything but 0 stops the operation, which returns
+ * TM_ERR_CALLBACK (the callback keeps its own record of what went wrong).
+ * The operations that take a step h return TM_ERR_INVALID unless h > 0 and
+ * finite. */
+/* The const char that the Go exports use for text inputs. */
+typedef const char tm_cchar;
+
+typedef int (*tm_scalar_fn)(void *ctx, const double *x, int64_t n, double *out);
+typedef int (*tm_vector_fn)(void *ctx, const double *x, int64_t n, const double **out, int64_t *m);
+
+/* *out = (f(x + h) - f(x - h)) / (2h), f called with n = 1 at x + h, then x - h. */
+int tm_derivative(tm_scalar_fn f, void *ctx, double x, double h, double *out, char *err, size_t errlen);
+/* dst[i] = (f(x + h e_i) - f(x - h e_i)) / (2h); dst holds n values. */
+int tm_gradient(tm_scalar_fn f, void *ctx, const double *x, int64_t n, double h, double *dst, char *err, size_t errlen);
+/* dst = the m x n central-difference Jacobian of f at x; dst holds m x n values.
+ * m is the caller's (the length of f(x), which the library does not evaluate):
+ * f is called only at x +- h e_i. TM_ERR_SHAPE if f returns other than m values. */
+int tm_jacobian(tm_vector_fn f, void *ctx, const double *x, int64_t n, double h, int64_t m, double *dst, char *err, size_t errlen);
+/* dst = the n x n central-difference Hessian of f at x (2n^2 + 1 calls); dst holds n x n values. */
+int tm_hessian(tm_scalar_fn f, void *ctx, const double *x, int64_t n, double h, double *dst, char *err, size_t errlen);
+/* *out = the order-0, 1 or 2 Taylor expansion of f around x0, evaluated at x.
+ * TM_ERR_SHAPE if n0 != n; TM_ERR_INVALID for another order. */
+int tm_taylor(tm_scalar_fn f, void *ctx, const double *x0, int64_t n0, const double *x, int64_t n, int64_t order, double *out, char *err, size_t errlen);
+/* Gradient descent from x0: history (rows x n, rows >= 1) receives x0 and then
+ * one row per iterate, for at most min(max_iter, rows - 1) updates; *written
+ * is the number of rows written, *stopped is 1 if the norm of the gradient
+ * just used fell below tol. grad may be NULL: the central-difference gradient
+ * of f (h = 1e-5) is used then; f may be NULL when grad is not. A run cut
+ * short by rows continues exactly when called again from its last row with
+ * the remaining max_iter. TM_ERR_INVALID for learning_rate < 0 or not finite,
+ * max_iter < 0, tol < 0 or NaN, or both functions NULL; TM_ERR_SHAPE if grad
+ * returns other than n values. */
+int tm_gradient_descent(tm_scalar_fn f, tm_vector_fn grad, void *ctx, const double *x0, int64_t n,
+                        double learning_rate, int64_t max_iter, double tol, double *history, int64_t rows,
+                        int64_t *written, int *stopped, char *err, size_t errlen);
+/* The derivative of the expression (nexpr bytes of UTF-8) with respect to
+ * the variable (nvar bytes), as NUL-terminated text in dst. *len receives
+ * the length of the result; it is written only if *len < dstlen, and a
+ * caller with a shorter buffer calls again with one of *len + 1 bytes.
+ * TM_ERR_INVALID for a parse error (the message gives the position), an
+ * unknown function, or a variable that is not a name. */
+int tm_symbolic_derivative(const char *expression, int64_t nexpr, const char *variable, int64_t nvar,
+                           char *dst, size_t dstlen, size_t *len, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

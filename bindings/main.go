@@ -57,6 +57,8 @@ func call(buf *C.char, n C.size_t, f func() error) (status C.int) {
 // code maps an error to the status code of the sentinel it wraps.
 func code(err error) C.int {
 	switch {
+	case errors.Is(err, twinmath.ErrCallback): // first: a callback's own error may wrap a sentinel
+		return C.TM_ERR_CALLBACK
 	case errors.Is(err, twinmath.ErrShape):
 		return C.TM_ERR_SHAPE
 	case errors.Is(err, twinmath.ErrSingular):

@@ -21,6 +21,11 @@ import (
 // case of it through this package.
 var vectorOps = map[string]func(c *vcase) (any, error){}
 
+// vectorCompare holds the rule that judges a successful result of an
+// operation whose results are not arrays (symbolic_derivative's
+// expressions) against the reference's, in place of the entrywise one.
+var vectorCompare = map[string]func(c *vcase, got any){}
+
 type vfile struct {
 	Op    string  `json:"op"`
 	Cases []vcase `json:"cases"`
@@ -318,6 +323,10 @@ func TestSharedVectors(t *testing.T) {
 				c := &f.Cases[i]
 				c.t = t
 				got, err := run(c)
+				if compare := vectorCompare[op]; compare != nil && c.Error == nil && err == nil {
+					compare(c, got)
+					continue
+				}
 				c.check(got, err)
 			}
 		})

@@ -32,10 +32,15 @@ _PINNING = ("OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "GOM
 
 @dataclass(frozen=True)
 class Row:
-    """One benchmark row: a name and a factory of the three callables."""
+    """One benchmark row: a name and a factory of the three callables.
+
+    A row whose callables each do ``per`` units of work (callbacks, say)
+    shows the time per unit.
+    """
 
     name: str
     make: Callable[[np.random.Generator], tuple[Callable[[], Any], Callable[[], Any], Callable[[], Any]]]
+    per: int = 1
 
 
 def _contenders(op: str, numpy_fn: Callable[..., Any], *args: Any) -> tuple[Callable[[], Any], ...]:
@@ -53,11 +58,11 @@ def _spd(rng: np.random.Generator, n: int) -> np.ndarray:
 ROWS: list[Row] = []
 
 
-def row(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def row(name: str, per: int = 1) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register the decorated factory as a benchmark row."""
 
     def add(make: Callable[..., Any]) -> Callable[..., Any]:
-        ROWS.append(Row(name, make))
+        ROWS.append(Row(name, make, per))
         return make
 
     return add
@@ -121,6 +126,40 @@ def _logistic(rng: np.random.Generator) -> tuple[Callable[[], Any], ...]:
 row("Rng.random 1e6")(lambda rng: _draws("random", 10**6))
 row("Rng.normal 1e6")(lambda rng: _draws("normal", 10**6))
 row("logistic 1000x20 x1000")(_logistic)
+
+
+def _numpy_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-5) -> np.ndarray:
+    """The central-difference gradient as the source material writes it, for the numpy column."""
+    g = np.zeros_like(x)
+    for i in range(len(x)):
+        e = np.zeros_like(x)
+        e[i] = h
+        g[i] = (f(x + e) - f(x - e)) / (2 * h)
+    return g
+
+
+def _cheap(v: np.ndarray) -> float:
+    return 0.0
+
+
+def _callbacks(rng: np.random.Generator) -> tuple[Callable[[], Any], ...]:
+    """The cost of one call back into Python: the gradient of a function that
+    does nothing makes 2·1000 of them. Beside it the reference's loop, and
+    2000 bare calls in a Python loop."""
+    from . import go, ref
+
+    x = rng.random(1000)
+    return (
+        lambda: go.gradient(_cheap, x),
+        lambda: ref.gradient(_cheap, x),
+        lambda: [_cheap(x) for _ in range(2 * x.size)],
+    )
+
+
+row("callback/call", per=2000)(_callbacks)
+row("gradient n=100")(
+    lambda rng: _contenders("gradient", _numpy_gradient, lambda v: float(v @ v), rng.random(100))
+)
 
 
 def median_time(f: Callable[[], Any], repeats: int, budget: float) -> float:
@@ -189,7 +228,7 @@ def main(quick: bool = False, only: list[str] | None = None) -> int:
             continue
         go_fn, ref_fn, np_fn = r.make(rng)
         repeats, budget = (3, 0.01) if quick else (7, 0.05)
-        tg, tr, tn = (median_time(f, repeats, budget) for f in (go_fn, ref_fn, np_fn))
+        tg, tr, tn = (median_time(f, repeats, budget) / r.per for f in (go_fn, ref_fn, np_fn))
         print(
             f"{r.name:<14} {fmt(tg):>12} {fmt(tr):>12} {fmt(tn):>12} {tg / tn:>9.2f} {tr / tn:>9.2f}",
             flush=True,

@@ -7,6 +7,15 @@ the same results and the same errors.
 
 from __future__ import annotations
 
+from .calculus import (
+    derivative,
+    gradient,
+    gradient_descent,
+    hessian,
+    jacobian,
+    symbolic_derivative,
+    taylor,
+)
 from .info import cross_entropy, entropy, kl_divergence, mutual_information
 from .linalg import det, inv, matmul, solve, trace, transpose
 from .logistic import (
@@ -42,11 +51,16 @@ __all__ = [
     "cosine_similarity",
     "covariance",
     "cross_entropy",
+    "derivative",
     "det",
     "dot",
     "entropy",
     "expectation",
+    "gradient",
+    "gradient_descent",
+    "hessian",
     "inv",
+    "jacobian",
     "kl_divergence",
     "logistic_regression",
     "make_classification",
@@ -65,6 +79,8 @@ __all__ = [
     "solve",
     "std",
     "subtract",
+    "symbolic_derivative",
+    "taylor",
     "trace",
     "train_test_split",
     "transpose",

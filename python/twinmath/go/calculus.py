@@ -1,0 +1,285 @@
+"""Calculus, computed by the Go library (see twinmath.ref.calculus).
+
+The loops run in Go, which calls the user's Python functions back through
+two cffi ``extern "Python"`` callbacks, ``tm_py_scalar`` and ``tm_py_vector``
+(the header's ``tm_scalar_fn`` and ``tm_vector_fn``). Everything one call
+needs — the user's functions, how to pass them the point, the exception one
+of them raised — lives in a ``_Call`` that travels to Go and back as a
+``void *`` (``ffi.new_handle``), never in a global, so any number of threads
+may call at once. The callbacks run on the calling thread, inside the
+library call, and take the GIL for the time they run.
+
+A callback converts what the user's function returned with the reference's
+own helpers, so a bad value raises the same TypeError or ShapeError from both
+backends. Any exception stops the Go loop (the callback returns 1, Go returns
+TM_ERR_CALLBACK) and is raised again here: the very exception object, with
+its traceback.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .._convert import integer, real, vector
+from ..ref import calculus as ref
+from ..ref.calculus import (
+    HESSIAN_STEP,
+    STEP,
+    GradientDescentResult,
+    check_expression,
+    function,
+    number,
+    number_result,
+    point,
+    points,
+    vector_result,
+)
+from . import _native as n
+from ._native import Scratch, error, ptr, scratch, twin
+
+__all__ = ref.__all__
+
+TM_ERR_CALLBACK = 6
+Array = NDArray[np.float64]
+_EMPTY = np.empty(0)
+
+
+class _Call:
+    """The state of one call: the user's functions and what went wrong in them.
+
+    ``scalar`` set means the user's functions take and return floats (the
+    point is a number); otherwise they take fresh 1-D arrays.
+    """
+
+    __slots__ = ("exc", "f", "keep", "op", "scalar", "vf", "what")
+
+    def __init__(
+        self,
+        op: str,
+        f: Callable[..., Any] | None = None,
+        vf: Callable[..., Any] | None = None,
+        scalar: bool = False,
+        what: str = "f(x)",
+    ) -> None:
+        self.op, self.f, self.vf, self.scalar, self.what = op, f, vf, scalar, what
+        self.exc: BaseException | None = None
+        self.keep: Any = None  # the last vector result, alive until the next call
+
+    def arg(self, x: Any, size: int) -> Any:
+        """Return the point Go passed as the user's function takes it: a float, or a fresh array."""
+        if self.scalar:
+            return x[0]
+        a = np.empty(size)
+        if size:
+            _ffi.memmove(a, x, 8 * size)
+        return a
+
+    def fail(self, status: int, s: Scratch) -> NoReturn:
+        """Raise the exception of a failed call: the callback's own, or the library's."""
+        exc, self.exc = self.exc, None
+        if status == TM_ERR_CALLBACK and exc is not None:
+            raise exc
+        raise error(status, s)
+
+
+def _scalar_callback(handle: Any, x: Any, size: int, out: Any) -> int:
+    call: _Call = _ffi.from_handle(handle)
+    try:
+        v = call.f(call.arg(x, size))  # type: ignore[misc]
+        out[0] = v if v.__class__ is float else number_result(v, call.op, "f(x)")
+        return 0
+    except BaseException as e:  # every exception, KeyboardInterrupt too, goes back to the caller
+        call.exc = e
+        return 1
+
+
+def _vector_callback(handle: Any, x: Any, size: int, out: Any, m: Any) -> int:
+    call: _Call = _ffi.from_handle(handle)
+    try:
+        y = vector_result(call.vf(call.arg(x, size)), call.op, call.what)  # type: ignore[misc]
+        call.keep = _ffi.from_buffer("double[]", y)
+        out[0] = call.keep
+        m[0] = y.size
+        return 0
+    except BaseException as e:
+        call.exc = e
+        return 1
+
+
+_lock = threading.Lock()
+_registered = False
+_ffi: Any = None  # the loaded cffi module's ffi, once the callbacks are attached
+
+
+def _callbacks() -> Any:
+    """Attach the two callbacks to the library (once) and return it."""
+    global _registered, _ffi
+    if not _registered:
+        with _lock:
+            if not _registered:
+                n.load()
+                _ffi = n.ffi
+                _ffi.def_extern(name="tm_py_scalar", error=1)(_scalar_callback)
+                _ffi.def_extern(name="tm_py_vector", error=1)(_vector_callback)
+                _registered = True
+    return n.lib
+
+
+@twin(ref.derivative)
+def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:
+    op = "derivative"
+    fn = function(f, op, "f")
+    x0 = number(x, op, "x")
+    step = real(h, op, "h")
+    lib, call, s = _callbacks(), _Call(op, f=fn, scalar=True), scratch()
+    st = lib.tm_derivative(lib.tm_py_scalar, n.ffi.new_handle(call), x0, step, s.out, s.err, n.ERRLEN)
+    if st:
+        call.fail(st, s)
+    return s.out[0]  # type: ignore[no-any-return]
+
+
+@twin(ref.gradient)
+def gradient(f: Callable[[Array], float], x: ArrayLike, h: float = STEP) -> Array:
+    op = "gradient"
+    fn = function(f, op, "f")
+    a = vector(x, op, "x")
+    step = real(h, op, "h")
+    lib, call, s = _callbacks(), _Call(op, f=fn), scratch()
+    out = np.empty(a.size)
+    st = lib.tm_gradient(
+        lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out), s.err, n.ERRLEN
+    )
+    if st:
+        call.fail(st, s)
+    return out
+
+
+@twin(ref.jacobian)
+def jacobian(f: Callable[[Array], ArrayLike], x: ArrayLike, h: float = STEP) -> Array:
+    op = "jacobian"
+    fn = function(f, op, "f")
+    a = vector(x, op, "x")
+    step = real(h, op, "h")
+    lib, call, s = _callbacks(), _Call(op, vf=fn), scratch()
+    # The caller allocates, so m comes from f(x) here, before the loop; but
+    # first Go checks h, as its Jacobian does before it calls f: a Jacobian
+    # of no variables calls nothing.
+    st = lib.tm_jacobian(n.ffi.NULL, n.ffi.NULL, ptr(_EMPTY), 0, step, 0, ptr(_EMPTY), s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    m = vector_result(fn(a.copy()), op, "f(x)").size
+    out = np.empty((m, a.size))
+    st = lib.tm_jacobian(
+        lib.tm_py_vector, n.ffi.new_handle(call), ptr(a), a.size, step, m, ptr(out), s.err, n.ERRLEN
+    )
+    if st:
+        call.fail(st, s)
+    return out
+
+
+@twin(ref.hessian)
+def hessian(f: Callable[[Array], float], x: ArrayLike, h: float = HESSIAN_STEP) -> Array:
+    op = "hessian"
+    fn = function(f, op, "f")
+    a = vector(x, op, "x")
+    step = real(h, op, "h")
+    lib, call, s = _callbacks(), _Call(op, f=fn), scratch()
+    out = np.empty((a.size, a.size))
+    st = lib.tm_hessian(
+        lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out), s.err, n.ERRLEN
+    )
+    if st:
+        call.fail(st, s)
+    return out
+
+
+@twin(ref.taylor)
+def taylor(f: Callable[..., float], x0: float | ArrayLike, x: float | ArrayLike, order: int = 2) -> float:
+    op = "taylor"
+    fn = function(f, op, "f")
+    scalar, a0, a = points(x0, x, op)
+    k = integer(order, op, "order")
+    lib, call, s = _callbacks(), _Call(op, f=fn, scalar=scalar), scratch()
+    st = lib.tm_taylor(
+        lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a0), a0.size, ptr(a), a.size, k, s.out, s.err, n.ERRLEN
+    )
+    if st:
+        call.fail(st, s)
+    return s.out[0]  # type: ignore[no-any-return]
+
+
+@twin(ref.gradient_descent)
+def gradient_descent(
+    f: Callable[..., float],
+    grad_f: Callable[..., ArrayLike] | None,
+    x0: float | ArrayLike,
+    learning_rate: float = 0.01,
+    max_iter: int = 1000,
+    tol: float = 1e-6,
+) -> GradientDescentResult:
+    op = "gradient_descent"
+    fn = function(f, op, "f")
+    gf = None if grad_f is None else function(grad_f, op, "grad_f")
+    scalar, x = point(x0, op, "x0")
+    rate = real(learning_rate, op, "learning_rate")
+    steps = integer(max_iter, op, "max_iter")
+    stop = real(tol, op, "tol")
+    lib, s = _callbacks(), scratch()
+    call = _Call(op, f=fn, vf=gf, scalar=scalar, what="grad_f(x)")
+    handle = n.ffi.new_handle(call)
+    grad = n.ffi.NULL if gf is None else lib.tm_py_vector
+    written, stopped = n.ffi.new("int64_t *"), n.ffi.new("int *")
+    # The history is written in chunks that double, each continuing from the
+    # last row of the one before (which Go makes exact): the run may stop
+    # long before max_iter.
+    chunks: list[Array] = []
+    start, left, rows = x, steps, 0
+    while True:
+        chunk = np.empty((min(left, max(64, rows)) + 1, x.size))
+        st = lib.tm_gradient_descent(
+            lib.tm_py_scalar, grad, handle, ptr(start), x.size, rate, left, stop,
+            ptr(chunk), chunk.shape[0], written, stopped, s.err, n.ERRLEN,
+        )  # fmt: skip
+        if st:
+            call.fail(st, s)
+        k = written[0]
+        chunks.append(chunk[(1 if chunks else 0) : k])  # row 0 repeats the last iterate
+        rows += len(chunks[-1])
+        left -= k - 1
+        if stopped[0] or left == 0:
+            break
+        start = chunk[k - 1]
+    history = chunks[0].copy() if len(chunks) == 1 else np.concatenate(chunks)
+    last = history[-1].copy()
+    return GradientDescentResult(float(last[0]) if scalar else last, history)
+
+
+@twin(ref.symbolic_derivative)
+def symbolic_derivative(expression: str, variable: str) -> str:
+    op = "symbolic_derivative"
+    for name, value in (("expression", expression), ("variable", variable)):
+        if not isinstance(value, str):
+            raise TypeError(f"{op}: {name} must be a str, got {type(value).__name__}")
+    try:
+        e, v = expression.encode("utf-8"), variable.encode("utf-8")
+    except UnicodeEncodeError:
+        # Text with lone surrogates is not UTF-8 and cannot reach Go; every
+        # character outside ASCII is an error there, reported as the
+        # reference reports it.
+        check_expression(expression, variable)
+        raise
+    s, length = scratch(), n.ffi.new("size_t *")
+    size = 4096
+    while True:
+        out = n.ffi.new("char[]", size)
+        st = n.lib.tm_symbolic_derivative(e, len(e), v, len(v), out, size, length, s.err, n.ERRLEN)
+        if st:
+            raise error(st, s)
+        if length[0] < size:
+            return n.ffi.string(out, length[0]).decode("utf-8")  # type: ignore[no-any-return]
+        size = length[0] + 1
