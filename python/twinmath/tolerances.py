@@ -319,3 +319,177 @@ def residual_ratio(A: ArrayLike, X: ArrayLike, B: ArrayLike) -> float:
     den = a.shape[0] * (EPS * (na * np.linalg.norm(x, 1) + np.linalg.norm(b, 1)) + 2 * ETA * na)
     num = np.linalg.norm(a @ x - b, 1)
     return float(num / den) if den > 0 else (0.0 if num == 0 else math.inf)
+
+
+# ---- neural networks ---------------------------------------------------------
+
+# The relative error of one side's sigmoid 1/(1 + e), e = exp(−x): exp is
+# within 1 ulp (numpy's validation tables and Go's math.Exp both promise it),
+# at most 2u relative; that error, seen relative to 1 + e, is at most
+# 2u·e/(1 + e) ≤ 2u, and the sum and the division round once each: 4u to
+# first order. Half a u more covers the second-order terms and bounds
+# evaluated at the reference's values instead of the exact ones.
+SIGMOID_REL = 4.5 * U
+
+# tanh: numpy validates its float64 tanh to 2 ulps (numpy/_core/tests/data/
+# umath-validation-set-tanh.csv); Go's math.Tanh is Cephes' algorithm, whose
+# documented peak relative error is 2.5e-16, at most 2.25 ulps (an ulp is at
+# least u relative). Between the two: 4.25, so 5 ulps.
+TANH_ULPS = 5.0
+
+
+def _sigmoid(z: NDArray[np.float64]) -> NDArray[np.float64]:
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -500.0, 500.0))), dtype=np.float64)
+
+
+def sigmoid_derivative_error(z: ArrayLike) -> NDArray[np.float64]:
+    """Return one side's bound on |σ̂'(z) − σ'(z)| for ``s * (1 - s)``, s = σ̂(z).
+
+    With |ŝ − s| ≤ d = ``SIGMOID_REL``·s: f(ŝ) − f(s) = (ŝ − s)(1 − ŝ − s), at
+    most d·(|1 − 2s| + d); the two roundings (1 − ŝ, then the product) add
+    γ₂·f(ŝ) ≤ γ₂·(f + d).
+    """
+    s = _sigmoid(np.asarray(z, dtype=np.float64))
+    d = SIGMOID_REL * s
+    f = s * (1 - s)
+    return np.asarray(d * (np.abs(1 - 2 * s) + d) + gamma(2) * (f + d), dtype=np.float64)
+
+
+def sigmoid_derivative_bound(x: ArrayLike) -> NDArray[np.float64]:
+    """Bound for ``sigmoid_derivative``: twice one side's error (``sigmoid_derivative_error``).
+
+    Not in ulps of the result: where σ(x) is near 1, s·(1 − s) is tiny while
+    an ulp of s near 1 is not, so one ulp of difference in s moves the result
+    by many of its own ulps; the bound is absolute, about 9u·|1 − 2s|.
+    """
+    return 2.0 * sigmoid_derivative_error(x)
+
+
+def tanh_bound(result: ArrayLike) -> NDArray[np.float64]:
+    """Bound for ``tanh``: ``TANH_ULPS`` ulps of the result."""
+    return ulps(result, TANH_ULPS)
+
+
+def softmax_bound(x: ArrayLike, axis: int, result: ArrayLike) -> NDArray[np.float64]:
+    """Bound for ``softmax`` along a lane of k values: ``(2·γₖ + 10u)·|y| + 4η``.
+
+    Both sides subtract the same (exact) maximum with the same rounding, so
+    they exponentiate the same dᵢ. Per side: each eᵢ = exp(dᵢ) within 1 ulp
+    (2u relative); the sum of k positive terms, whatever its order, errs by
+    γₖ₋₁ relative, plus the terms' 2u; the division adds u. So each side's
+    yᵢ is within (5u + γₖ₋₁)·yᵢ of the exact value, and the sides within
+    twice that (γₖ instead of γₖ₋₁ covers second-order terms). The sum is at
+    least 1 (the maximum contributes e⁰), so an exp or a quotient that
+    underflows adds at most 1.5η absolute per side.
+    """
+    a = np.asarray(x, dtype=np.float64)
+    k = a.shape[axis] if a.ndim else 1
+    return np.asarray((2 * gamma(k) + 10 * U) * np.abs(np.asarray(result)) + 4 * ETA, dtype=np.float64)
+
+
+def _lipschitz_sigmoid(z: NDArray[np.float64], e: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Return a bound on σ' over [z − e, z + e]: min(1/4, σ'(z)·exp(e)).
+
+    σ' = σ(x)·σ(−x) and (log σ')' = σ(−x) − σ(x) lies in (−1, 1), so σ' changes
+    by at most a factor eᵉ over a distance e.
+    """
+    s = _sigmoid(z)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.asarray(np.minimum(0.25, s * (1 - s) * np.exp(e)), dtype=np.float64)
+
+
+def _layer_error(
+    x: NDArray[np.float64], ex: NDArray[np.float64] | float, w: NDArray[np.float64], b: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """One side's error on z = x·w + b when x itself is off by at most ex.
+
+    The propagated part |ex|·|w|, plus the rounding of n products summed in
+    any order and the bias added after: γₙ₊₁·((|x| + ex)·|w| + |b|) + (n + 1)η.
+    """
+    n = w.shape[0]
+    with np.errstate(over="ignore", invalid="ignore"):
+        mag = np.abs(x) + ex
+        return np.asarray(
+            np.abs(ex * np.ones_like(x)) @ np.abs(w)
+            + gamma(n + 1) * (mag @ np.abs(w) + np.abs(b).reshape(1, -1))
+            + (n + 1) * ETA,
+            dtype=np.float64,
+        )
+
+
+def forward_pass_errors(
+    X: ArrayLike, W1: ArrayLike, b1: ArrayLike, W2: ArrayLike, b2: ArrayLike
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """One side's bounds on the errors of ``forward_pass``: (a1, a2, z1, z2).
+
+    Layer by layer, to first order in u: z = x·w + b errs by the rounding of
+    its sum (``_layer_error``) plus the error its input x carries through
+    |w|; a = σ(z) errs by L·e_z + ``SIGMOID_REL``·|a|, L bounding σ' between
+    the exact z and the computed one (``_lipschitz_sigmoid``).
+    """
+    x, w1, w2 = (np.asarray(v, dtype=np.float64) for v in (X, W1, W2))
+    c1, c2 = (np.asarray(v, dtype=np.float64).reshape(-1) for v in (b1, b2))
+    with np.errstate(all="ignore"):
+        z1 = x @ w1 + c1
+        a1 = _sigmoid(z1)
+        e_z1 = _layer_error(x, 0.0, w1, c1)
+        e_a1 = _lipschitz_sigmoid(z1, 2 * e_z1) * e_z1 + SIGMOID_REL * a1
+        z2 = a1 @ w2 + c2
+        a2 = _sigmoid(z2)
+        e_z2 = _layer_error(a1, 2 * e_a1, w2, c2)
+        e_a2 = _lipschitz_sigmoid(z2, 2 * e_z2) * e_z2 + SIGMOID_REL * a2
+    return e_a1, e_a2, e_z1, e_z2
+
+
+def forward_pass_bound(
+    X: ArrayLike, W1: ArrayLike, b1: ArrayLike, W2: ArrayLike, b2: ArrayLike
+) -> tuple[NDArray[np.float64], ...]:
+    """Bound for ``forward_pass``: twice each side's error (``forward_pass_errors``)."""
+    return tuple(2.0 * e for e in forward_pass_errors(X, W1, b1, W2, b2))
+
+
+def backward_pass_bound(
+    X: ArrayLike,
+    y: ArrayLike,
+    a1: ArrayLike,
+    a2: ArrayLike,
+    z1: ArrayLike,
+    W2: ArrayLike,
+) -> tuple[NDArray[np.float64], ...]:
+    """Bound for ``backward_pass``: (dW1, db1, dW2, db2), twice each side's error.
+
+    The inputs are shared, so dz2 = a2 − y is the same on both sides. Per
+    side, with c = 1/m (the same rounded number on both sides), to first
+    order in u:
+
+    - dW2 = c·a1ᵀ·dz2 and db2 = c·Σ dz2: m products summed and one scaling,
+      γₘ₊₁·c·(|a1|ᵀ|dz2|) + (m + 1)η (and the same with |dz2| alone);
+    - da1 = dz2·W2ᵀ errs by e_da1 = γₖ·|dz2||W2|ᵀ + kη; σ'(z1) by
+      e_f (``sigmoid_derivative_error``); their product dz1 by
+      e_da1·(|f| + e_f) + |da1|·e_f + u·|da1·f| + η;
+    - dW1 = c·Xᵀ·dz1 and db1 = c·Σ dz1 carry c·|X|ᵀ·e_dz1 (and c·Σ e_dz1)
+      and add their own γₘ₊₁ rounding of the sums, with |dz1| + e_dz1 for
+      the magnitudes.
+    """
+    x, t, h1, h2, p1, w2 = (np.asarray(v, dtype=np.float64) for v in (X, y, a1, a2, z1, W2))
+    m, k = x.shape[0], w2.shape[1]
+    if m == 0:
+        return ()
+    c = 1 / m
+    g = gamma(m + 1)
+    with np.errstate(all="ignore"):
+        dz2 = np.abs(h2 - t)
+        e_dW2 = g * c * (np.abs(h1).T @ dz2) + (m + 1) * ETA
+        e_db2 = g * c * np.sum(dz2, axis=0, keepdims=True) + (m + 1) * ETA
+        da1 = dz2 @ np.abs(w2).T
+        e_da1 = gamma(k) * da1 + k * ETA
+        s = _sigmoid(p1)
+        f = s * (1 - s)
+        e_f = sigmoid_derivative_error(p1)
+        e_dz1 = e_da1 * (f + e_f) + da1 * e_f + U * da1 * f + ETA
+        dz1 = da1 * f + e_dz1
+        e_dW1 = c * (np.abs(x).T @ e_dz1) + g * c * (np.abs(x).T @ dz1) + (m + 1) * ETA
+        e_db1 = c * np.sum(e_dz1, axis=0, keepdims=True) + g * c * np.sum(dz1, axis=0, keepdims=True)
+        e_db1 = e_db1 + (m + 1) * ETA
+    return tuple(2.0 * e for e in (e_dW1, e_db1, e_dW2, e_db2))

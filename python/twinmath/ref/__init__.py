@@ -8,23 +8,29 @@ the same results and the same errors.
 from __future__ import annotations
 
 from .linalg import det, inv, matmul, solve, trace, transpose
-from .nn import sigmoid
+from .nn import backward_pass, forward_pass, relu, sigmoid, sigmoid_derivative, softmax, tanh
 from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
 
 __all__ = [
     "add",
+    "backward_pass",
     "cosine_similarity",
     "det",
     "dot",
+    "forward_pass",
     "inv",
     "matmul",
     "norm",
     "outer",
     "project",
+    "relu",
     "scale",
     "sigmoid",
+    "sigmoid_derivative",
+    "softmax",
     "solve",
     "subtract",
+    "tanh",
     "trace",
     "transpose",
 ]
