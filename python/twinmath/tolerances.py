@@ -449,28 +449,34 @@ def forward_pass_bound(
     return tuple(2.0 * e for e in forward_pass_errors(X, W1, b1, W2, b2))
 
 
-def backward_pass_bound(
+def backward_pass_errors(
     X: ArrayLike,
     y: ArrayLike,
     a1: ArrayLike,
     a2: ArrayLike,
     z1: ArrayLike,
     W2: ArrayLike,
+    e_a1: ArrayLike = 0.0,
+    e_a2: ArrayLike = 0.0,
+    e_z1: ArrayLike = 0.0,
 ) -> tuple[NDArray[np.float64], ...]:
-    """Bound for ``backward_pass``: (dW1, db1, dW2, db2), twice each side's error.
+    """One side's bounds on the errors of ``backward_pass``: (dW1, db1, dW2, db2).
 
-    The inputs are shared, so dz2 = a2 − y is the same on both sides. Per
-    side, with c = 1/m (the same rounded number on both sides), to first
-    order in u:
+    a1, a2 and z1 may themselves be off by up to e_a1, e_a2 and e_z1 (when
+    they come from a forward pass); by default they are exact. With
+    c = 1/m (the same rounded number on both sides), to first order in u:
 
-    - dW2 = c·a1ᵀ·dz2 and db2 = c·Σ dz2: m products summed and one scaling,
-      γₘ₊₁·c·(|a1|ᵀ|dz2|) + (m + 1)η (and the same with |dz2| alone);
-    - da1 = dz2·W2ᵀ errs by e_da1 = γₖ·|dz2||W2|ᵀ + kη; σ'(z1) by
-      e_f (``sigmoid_derivative_error``); their product dz1 by
-      e_da1·(|f| + e_f) + |da1|·e_f + u·|da1·f| + η;
+    - dz2 = a2 − y errs by e_dz2 = e_a2 + u·|dz2|;
+    - dW2 = c·a1ᵀ·dz2 carries c·(e_a1ᵀ·|dz2| + |a1|ᵀ·e_dz2) and rounds its m
+      products, their sum and the scaling: γₘ₊₁·c·(|a1|ᵀ|dz2|) + (m + 1)η;
+      db2 = c·Σ dz2 likewise with |dz2| alone;
+    - da1 = dz2·W2ᵀ errs by e_da1 = e_dz2·|W2|ᵀ + γₖ·|dz2||W2|ᵀ + kη; σ'(z1)
+      by e_f = ``sigmoid_derivative_error`` + 0.1·e_z1 (|σ''| ≤ 1/(6√3) <
+      0.1); their product dz1 by e_da1·(|f| + e_f) + |da1|·e_f + u·|da1·f| + η;
     - dW1 = c·Xᵀ·dz1 and db1 = c·Σ dz1 carry c·|X|ᵀ·e_dz1 (and c·Σ e_dz1)
-      and add their own γₘ₊₁ rounding of the sums, with |dz1| + e_dz1 for
-      the magnitudes.
+      and add their own γₘ₊₁ rounding, with |dz1| + e_dz1 for the magnitudes.
+
+    |dz2|·|W2|ᵀ stands for |da1| (an upper bound), and so on down.
     """
     x, t, h1, h2, p1, w2 = (np.asarray(v, dtype=np.float64) for v in (X, y, a1, a2, z1, W2))
     m, k = x.shape[0], w2.shape[1]
@@ -480,16 +486,240 @@ def backward_pass_bound(
     g = gamma(m + 1)
     with np.errstate(all="ignore"):
         dz2 = np.abs(h2 - t)
-        e_dW2 = g * c * (np.abs(h1).T @ dz2) + (m + 1) * ETA
-        e_db2 = g * c * np.sum(dz2, axis=0, keepdims=True) + (m + 1) * ETA
+        e_dz2 = np.asarray(e_a2) + U * dz2
+        e_h1 = np.broadcast_to(np.asarray(e_a1, dtype=np.float64), h1.shape)
+        e_dW2 = c * (e_h1.T @ dz2 + np.abs(h1).T @ e_dz2) + g * c * (np.abs(h1).T @ dz2) + (m + 1) * ETA
+        e_db2 = c * np.sum(e_dz2, axis=0, keepdims=True) + g * c * np.sum(dz2, axis=0, keepdims=True)
+        e_db2 = e_db2 + (m + 1) * ETA
         da1 = dz2 @ np.abs(w2).T
-        e_da1 = gamma(k) * da1 + k * ETA
+        e_da1 = e_dz2 @ np.abs(w2).T + gamma(k) * da1 + k * ETA
         s = _sigmoid(p1)
         f = s * (1 - s)
-        e_f = sigmoid_derivative_error(p1)
+        e_f = sigmoid_derivative_error(p1) + 0.1 * np.asarray(e_z1)
         e_dz1 = e_da1 * (f + e_f) + da1 * e_f + U * da1 * f + ETA
         dz1 = da1 * f + e_dz1
         e_dW1 = c * (np.abs(x).T @ e_dz1) + g * c * (np.abs(x).T @ dz1) + (m + 1) * ETA
         e_db1 = c * np.sum(e_dz1, axis=0, keepdims=True) + g * c * np.sum(dz1, axis=0, keepdims=True)
         e_db1 = e_db1 + (m + 1) * ETA
-    return tuple(2.0 * e for e in (e_dW1, e_db1, e_dW2, e_db2))
+    return e_dW1, e_db1, e_dW2, e_db2
+
+
+def backward_pass_bound(
+    X: ArrayLike,
+    y: ArrayLike,
+    a1: ArrayLike,
+    a2: ArrayLike,
+    z1: ArrayLike,
+    W2: ArrayLike,
+) -> tuple[NDArray[np.float64], ...]:
+    """Bound for ``backward_pass``: twice each side's error (``backward_pass_errors``).
+
+    The inputs are shared, so the two sides differ only by their own
+    rounding: the sums of products in dW1, dW2, db1, db2 and da1, and σ'.
+    """
+    return tuple(2.0 * e for e in backward_pass_errors(X, y, a1, a2, z1, W2))
+
+
+# ---- training runs -------------------------------------------------------------
+
+
+def _network(
+    X: NDArray[np.float64], y: NDArray[np.float64], theta: NDArray[Any], shapes: list[tuple[int, ...]]
+) -> Any:
+    """The gradients and z2 of the two-layer network for a batch of flat parameter
+    vectors theta (B × P), real or complex: the formulas of ``backward_pass``
+    without rounding concerns, for complex-step derivatives."""
+    parts, at = [], 0
+    for s in shapes:
+        size = int(np.prod(s))
+        parts.append(theta[:, at : at + size].reshape(theta.shape[0], *s))
+        at += size
+    w1, b1, w2, b2 = parts
+    b1, b2 = b1.reshape(theta.shape[0], 1, -1), b2.reshape(theta.shape[0], 1, -1)
+    m = X.shape[0]
+    z1 = np.einsum("mn,bnh->bmh", X, w1) + b1
+    a1 = 1 / (1 + np.exp(-z1))
+    z2 = np.einsum("bmh,bhk->bmk", a1, w2) + b2
+    dz2 = 1 / (1 + np.exp(-z2)) - y
+    dz1 = np.einsum("bmk,bhk->bmh", dz2, w2) * a1 * (1 - a1)
+    grads = (
+        np.einsum("mn,bmh->bnh", X, dz1) / m,
+        dz1.sum(axis=1) / m,
+        np.einsum("bmh,bmk->bhk", a1, dz2) / m,
+        dz2.sum(axis=1) / m,
+    )
+    return np.concatenate([g.reshape(theta.shape[0], -1) for g in grads], axis=1), z2
+
+
+def _training_loss(z2: NDArray[Any], y: NDArray[np.float64]) -> Any:
+    """The loss the training runs record: Σ (softplus(z2) − y·z2) / m, batched."""
+    return (np.log(1 + np.exp(z2)) - y * z2).sum(axis=(1, 2)) / z2.shape[1]
+
+
+def _optimizer_update(
+    optimizer: str, options: dict[str, float], state: Any, g: Any, powers: tuple[float, float]
+) -> Any:
+    """One exact optimiser update of a batch of states (B × d) with gradients (B × P).
+
+    The state is θ for SGD, (θ, v) for Momentum and (θ, m, v) for Adam, one
+    after the other; ``powers`` are β₁ᵗ and β₂ᵗ as the backends compute them
+    (running products).
+    """
+    P = g.shape[1]
+    theta = state[:, :P]
+    lr = options["learning_rate"]
+    if optimizer == "SGD":
+        return theta - lr * g
+    if optimizer == "Momentum":
+        v = options.get("momentum", 0.9) * state[:, P:] + lr * g
+        return np.concatenate([theta - v, v], axis=1)
+    b1, b2, eps = options.get("beta1", 0.9), options.get("beta2", 0.999), options.get("epsilon", 1e-8)
+    d1, d2 = 1 - powers[0], 1 - powers[1]
+    m = b1 * state[:, P : 2 * P] + (1 - b1) * g
+    v = b2 * state[:, 2 * P :] + (1 - b2) * (g * g)
+    return np.concatenate([theta - lr * (m / d1) / (np.sqrt(v / d2) + eps), m, v], axis=1)
+
+
+def _update_rounding(
+    optimizer: str, options: dict[str, float], state: Any, g: Any, powers: tuple[float, float]
+) -> Any:
+    """One side's rounding error in each component of an optimiser update, to first order.
+
+    SGD: θ − fl(α·g) rounds twice: u·(|α·g| + |θ'|). Momentum: v' = β·v + α·g
+    rounds three times, u·(|β·v| + |α·g| + |v'|), and θ' = θ − v' inherits
+    that and rounds once more. Adam: m' and v' as v' of Momentum (g² adds
+    one rounding); m̂ = m'/d and v̂ = v'/d inherit and round; √v̂ halves v̂'s
+    relative error and rounds; + ε, α·m̂ and the quotient q round once each,
+    and the quotient carries the relative errors of its numerator and
+    denominator; θ' = θ − q inherits and rounds.
+    """
+    P = g.shape[1]
+    new = _optimizer_update(optimizer, options, state, g, powers)
+    lr = options["learning_rate"]
+    theta1 = np.abs(new[:, :P])
+    if optimizer == "SGD":
+        return U * (np.abs(lr * g) + theta1)
+    if optimizer == "Momentum":
+        beta = options.get("momentum", 0.9)
+        r_v = U * (np.abs(beta * state[:, P:]) + np.abs(lr * g) + np.abs(new[:, P:]))
+        return np.concatenate([r_v + U * theta1, r_v], axis=1)
+    b1, b2, eps = options.get("beta1", 0.9), options.get("beta2", 0.999), options.get("epsilon", 1e-8)
+    d1, d2 = 1 - powers[0], 1 - powers[1]
+    m, v = new[:, P : 2 * P], new[:, 2 * P :]
+    r_m = U * (np.abs(b1 * state[:, P : 2 * P]) + np.abs((1 - b1) * g) + np.abs(m))
+    r_v = U * (np.abs(b2 * state[:, 2 * P :]) + 2 * np.abs((1 - b2) * g * g) + np.abs(v))
+    m_hat, v_hat = np.abs(m / d1), v / d2
+    e_m_hat = r_m / d1 + U * m_hat
+    e_v_hat = r_v / d2 + U * v_hat
+    root = np.sqrt(v_hat)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        e_root = np.where(v_hat > 0, e_v_hat / (2 * root), np.sqrt(e_v_hat)) + U * root
+    den = root + eps
+    e_den = e_root + U * den
+    num = lr * m_hat
+    e_num = lr * e_m_hat + U * num
+    q = num / den
+    e_q = e_num / den + q * e_den / den + U * q
+    return np.concatenate([e_q + U * theta1, r_m, r_v], axis=1)
+
+
+def training_bound(
+    X: ArrayLike,
+    y: ArrayLike,
+    params: list[ArrayLike],
+    optimizer: str,
+    options: dict[str, float],
+    steps: int,
+    every: int = 1,
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """Bound on |L_ref − L_go| along the loss curve of a training run.
+
+    The run: the two-layer network of ``forward_pass`` starts from ``params``
+    = [W1, b1, W2, b2]; each step records the loss L = Σ (softplus(z2) −
+    y·z2)/m (the binary cross-entropy of ``backward_pass``) from the forward
+    pass, computes the gradients with ``backward_pass`` and lets the
+    optimiser (``SGD``, ``Momentum`` or ``Adam`` with ``options``) step.
+    Returns the steps t = 0, every, 2·every, …, steps and the bound on the
+    difference between the two backends' losses at each.
+
+    The optimisers round alike on both sides, but the two runs' gradients
+    differ by rounding (sums in another order, another exp), and the
+    difference is carried from step to step by the training itself. To first
+    order in u it obeys eₜ₊₁ = Jₜ·eₜ + δₜ, where Jₜ is the Jacobian of one
+    exact training step with respect to the state s = (θ, optimiser state)
+    and δₜ the rounding of step t. So
+
+        |L_ref,t − L_go,t| ≤ Σ_{u<t} (|λᵤ₊₁ᵀ·Gᵤ|·2rᵤ + |λᵤ₊₁|ᵀ·2ρᵤ) + 2·Σ|∂L/∂z2|·e_z2 + 2ρ_L
+
+    with the adjoint λₜ = ∂Lₜ/∂s and λᵤ = Jᵤᵀ·λᵤ₊₁; Gᵤ = ∂(update)/∂g;
+    rᵤ one side's gradient error (``forward_pass_errors`` carried through
+    ``backward_pass_errors``); ρᵤ one side's rounding of the update
+    (``_update_rounding``); e_z2 the forward error of z2 at step t and ρ_L
+    the rounding of the loss itself: (γₘₖ₊₁ + 5u)·Σ(|softplus| + |y·z2|)/m
+    (exp and log1p within 1 ulp each). The absolute values make it a
+    worst case over the signs of the rounding errors, with the true
+    sensitivities (no growth from |J|·|J|·…). The derivatives are complex-
+    step derivatives (Im f(x + ih)/h, h = 1e-20: no cancellation) of an
+    exact replay of the run, along the replay's trajectory, which is within
+    the bound of both runs: the neglected terms are of second order.
+    """
+    x, t_ = np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    arrays = [np.asarray(p, dtype=np.float64) for p in params]
+    shapes = [a.shape for a in arrays]
+    theta = np.concatenate([a.ravel() for a in arrays])
+    P = theta.size
+    d = P * {"SGD": 1, "Momentum": 2, "Adam": 3}[optimizer]
+    state = np.concatenate([theta, np.zeros(d - P)])[None, :]
+    h = 1e-20
+    m, k = x.shape[0], t_.shape[1]
+    checkpoints = np.arange(0, steps + 1, every)
+    if checkpoints[-1] != steps:
+        checkpoints = np.append(checkpoints, steps)
+    J, G, src_g, src_u = [], [], [], []
+    powers = (1.0, 1.0)
+    loss_grad, loss_eval = {}, {}
+    for step in range(steps + 1):
+        th = state[:, :P]
+        g, z2 = _network(x, t_, th, shapes)
+        w1, b1, w2, b2 = (th[0, a:b].reshape(s) for (a, b), s in zip(_spans(shapes), shapes, strict=True))
+        e_a1, e_a2, e_z1, e_z2 = forward_pass_errors(x, w1, b1, w2, b2)
+        if step in checkpoints:
+            dirs = th + 1j * h * np.eye(P)
+            loss_grad[step] = _training_loss(_network(x, t_, dirs, shapes)[1], t_).imag / h
+            z = z2[0]
+            sp = np.log1p(np.exp(z))
+            dl = np.abs(1 / (1 + np.exp(-z)) - t_) / m
+            rho_l = (gamma(m * k + 1) + 5 * U) * float(np.sum(np.abs(sp) + np.abs(t_ * z))) / m
+            loss_eval[step] = 2 * float(np.sum(dl * e_z2)) + 2 * rho_l
+        if step == steps:
+            break
+        s1 = _sigmoid(z2[0])
+        a1 = _sigmoid(x @ w1 + b1.reshape(1, -1))
+        r = backward_pass_errors(x, t_, a1, s1, x @ w1 + b1.reshape(1, -1), w2, e_a1, e_a2, e_z1)
+        src_g.append(np.concatenate([e.ravel() for e in r]))
+        powers = (powers[0] * options.get("beta1", 0.9), powers[1] * options.get("beta2", 0.999))
+        src_u.append(_update_rounding(optimizer, options, state, g, powers)[0])
+        sd = state + 1j * h * np.eye(d)
+        jac = _optimizer_update(optimizer, options, sd, _network(x, t_, sd[:, :P], shapes)[0], powers)
+        J.append((jac.imag / h).T)
+        gd = g + 1j * h * np.eye(P)
+        G.append((_optimizer_update(optimizer, options, np.repeat(state, P, axis=0), gd, powers).imag / h).T)
+        state = _optimizer_update(optimizer, options, state, g, powers)
+    bound = np.array([loss_eval[c] for c in checkpoints])
+    lam = np.zeros((d, checkpoints.size))
+    for u in range(steps - 1, -1, -1):
+        starting = checkpoints == u + 1
+        if np.any(starting):
+            lam[:P, starting] = loss_grad[u + 1][:, None]
+        bound += np.abs(G[u].T @ lam).T @ (2 * src_g[u]) + np.abs(lam).T @ (2 * src_u[u])
+        lam = J[u].T @ lam
+    return checkpoints, bound
+
+
+def _spans(shapes: list[tuple[int, ...]]) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for s in shapes:
+        size = int(np.prod(s))
+        spans.append((at, at + size))
+        at += size
+    return spans

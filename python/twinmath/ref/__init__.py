@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from .linalg import det, inv, matmul, solve, trace, transpose
 from .nn import backward_pass, forward_pass, relu, sigmoid, sigmoid_derivative, softmax, tanh
+from .optim import SGD, Adam, Momentum
 from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
 
 __all__ = [
+    "SGD",
+    "Adam",
+    "Momentum",
     "add",
     "backward_pass",
     "cosine_similarity",
