@@ -208,11 +208,20 @@ func SoftmaxAxisTo(dst, x []float64, shape []int, axis int) error {
 	for _, d := range shape[axis+1:] {
 		inner *= d
 	}
-	for o := 0; o < outer; o++ {
-		for i := 0; i < inner; i++ {
+	lanes := outer * inner
+	run := func(lo, hi int) {
+		for l := lo; l < hi; l++ {
+			o, i := l/inner, l%inner
 			softmaxLane(dst, x, o*n*inner+i, n, inner)
 		}
 	}
+	// Lanes are independent: large arrays are split among goroutines by lane,
+	// which changes no result.
+	if n > 0 && lanes > 1 && lanes*n >= 1<<16 {
+		chunks(lanes, run, max(1, (1<<15)/n))
+		return nil
+	}
+	run(0, lanes)
 	return nil
 }
 

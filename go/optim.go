@@ -65,7 +65,7 @@ func (o *SGD) StepShaped(params, grads [][]float64, paramShapes, gradShapes [][]
 				// architecture fuses it with the subtraction.
 				p[j] -= float64(lr * g[j])
 			}
-		})
+		}, elementGrain)
 	}
 	return nil
 }
@@ -119,7 +119,7 @@ func (o *Momentum) StepShaped(params, grads [][]float64, paramShapes, gradShapes
 				v[j] = float64(beta*v[j]) + float64(lr*g[j])
 				p[j] -= v[j]
 			}
-		})
+		}, elementGrain)
 	}
 	return nil
 }
@@ -194,7 +194,7 @@ func (o *Adam) StepShaped(params, grads [][]float64, paramShapes, gradShapes [][
 				mh, vh := m[j]/d1, v[j]/d2
 				p[j] -= float64(lr*mh) / (math.Sqrt(vh) + eps)
 			}
-		})
+		}, elementGrain)
 	}
 	return nil
 }
@@ -308,11 +308,14 @@ func zerosLike(arrays [][]float64) [][]float64 {
 	return out
 }
 
-// chunks runs f over [0, n), split into contiguous pieces on up to
-// GOMAXPROCS goroutines when n is large enough to repay starting them. The
-// updates are elementwise, so the split does not change any result.
-func chunks(n int, f func(lo, hi int)) {
-	const grain = 1 << 15
+// elementGrain is the fewest parameters worth a goroutine of their own.
+const elementGrain = 1 << 15
+
+// chunks runs f over [0, n), split into contiguous pieces of at least grain
+// items on up to GOMAXPROCS goroutines, or in one piece when n is too small to
+// repay starting them. Its callers' work is independent item by item, so the
+// split does not change any result.
+func chunks(n int, f func(lo, hi int), grain int) {
 	workers := min(runtime.GOMAXPROCS(0), n/grain)
 	if workers <= 1 {
 		f(0, n)

@@ -24,6 +24,7 @@ worst ratio observed per operation.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -626,7 +627,7 @@ def _update_rounding(
 def training_bound(
     X: ArrayLike,
     y: ArrayLike,
-    params: list[ArrayLike],
+    params: Sequence[ArrayLike],
     optimizer: str,
     options: dict[str, float],
     steps: int,
@@ -705,7 +706,7 @@ def training_bound(
         gd = g + 1j * h * np.eye(P)
         G.append((_optimizer_update(optimizer, options, np.repeat(state, P, axis=0), gd, powers).imag / h).T)
         state = _optimizer_update(optimizer, options, state, g, powers)
-    bound = np.array([loss_eval[c] for c in checkpoints])
+    bound = np.array([loss_eval[int(c)] for c in checkpoints])
     lam = np.zeros((d, checkpoints.size))
     for u in range(steps - 1, -1, -1):
         starting = checkpoints == u + 1

@@ -182,6 +182,9 @@ def trajectories(rng: np.random.Generator) -> list[Trajectory]:
             Trajectory(f"{name} grads of another shape", name, options, p, [[np.ones((3, 2)), np.ones(3)]], 0)
         )
         cases.append(Trajectory(f"{name} fewer grads than params", name, options, p, [[np.ones((2, 3))]], 0))
-        steps = [[np.ones((2, 3)), np.ones(3)], [np.ones((2, 3)), np.ones((3, 1))]]
+        steps: list[list[NDArray[np.float64]]] = [
+            [np.ones((2, 3)), np.ones(3)],
+            [np.ones((2, 3)), np.ones((3, 1))],
+        ]
         cases.append(Trajectory(f"{name} a grad of another shape at step 2", name, options, p, steps, 1))
     return cases
