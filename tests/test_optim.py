@@ -520,3 +520,55 @@ def test_xor_loss_curves_agree_within_bound(ref, go, xor_doc, name):
     for result in (r, g):
         assert np.array_equal(result.predictions > 0.5, po.XOR_Y.ravel() > 0.5)
         assert result.losses[-1] < 0.01 < 0.6 < result.losses[0]
+
+
+def test_the_demo_trains_xor_with_each_optimiser(ref, go, capsys):
+    from twinmath.demo import xor_training
+
+    assert xor_training(ref, go) == 0
+    out = capsys.readouterr().out
+    for name in OPTIMIZERS:
+        assert f"    {name} " in out
+    assert "DIFFER" not in out and "0.006 0.995 0.995 0.005" in out
+
+
+# ---- the C functions ----------------------------------------------------------------
+
+
+def test_raw_c_abi_of_the_optimisers():
+    _native.load()
+    lib, ffi = _native.lib, _native.ffi
+    err = ffi.new("char[]", 256)
+    h = ffi.new("int64_t *")
+    assert lib.tm_adam_new(0.1, 0.9, 0.999, 1e-8, h, err, 256) == lib.TM_OK
+    w = np.ones(2)
+    params = ffi.new("double *[]", [_native.ptr(w)])
+    grads = ffi.new("double *[]", [_native.ptr(np.ones(2))])
+
+    def step(handle, pshape, gshape, n=1):
+        ps, gs = ffi.new("int64_t[]", pshape), ffi.new("int64_t[]", gshape)
+        st = lib.tm_adam_step(handle, n, params, ps, len(pshape), n, grads, gs, len(gshape), err, 256)
+        return st, ffi.string(err).decode()
+
+    assert step(h[0], [1, 2], [1, 2])[0] == lib.TM_OK
+    # Shapes that break the header's encoding are refused, not read past.
+    assert step(h[0], [1], [1, 2]) == (
+        lib.TM_ERR_INVALID,
+        "invalid input: shape of array 0 runs past the 1 shape values",
+    )
+    assert step(h[0], [1, 2, 7], [1, 2]) == (
+        lib.TM_ERR_INVALID,
+        "invalid input: 3 shape values, the shapes use 2",
+    )
+    assert step(h[0], [1, -2], [1, 2])[0] == lib.TM_ERR_INVALID
+    assert step(h[0], [1, 2], [1, 2], n=-1) == (lib.TM_ERR_INVALID, "invalid input: negative count -1")
+    # A handle of another kind, or a freed one.
+    s = ffi.new("int64_t *")
+    assert lib.tm_sgd_new(0.1, s, err, 256) == lib.TM_OK
+    st, msg = step(s[0], [1, 2], [1, 2])
+    assert st == lib.TM_ERR_INVALID and "holds a *twinmath.SGD, not a *twinmath.Adam" in msg
+    assert lib.tm_sgd_new(0.1, ffi.NULL, err, 256) == lib.TM_ERR_INVALID
+    for handle in (h[0], s[0]):
+        assert lib.tm_free(handle) == lib.TM_OK
+    assert step(h[0], [1, 2], [1, 2]) == (lib.TM_ERR_INVALID, f"invalid input: unknown handle {h[0]}")
+    assert list(w) != [1.0, 1.0]  # the one good step moved w
