@@ -59,7 +59,14 @@ def checked_arrays(
         if not p.flags.c_contiguous:
             raise invalid(op, f"params[{i}] is not C-contiguous")
     gs = [array(g, op, f"grads[{i}]") for i, g in enumerate(grads)]
-    gs = [g.copy() if any(np.may_share_memory(g, p) for p in params) else g for g in gs]
+    if params and gs:
+        # Every array here is C-contiguous: its memory is [start, start + nbytes).
+        starts = np.array([p.__array_interface__["data"][0] for p in params], dtype=np.uint64)
+        ends = starts + np.array([p.nbytes for p in params], dtype=np.uint64)
+        for i, g in enumerate(gs):
+            start = np.uint64(g.__array_interface__["data"][0])
+            if np.any((start < ends) & (starts < start + np.uint64(g.nbytes))):
+                gs[i] = g.copy()
     return list(params), gs
 
 
