@@ -408,15 +408,21 @@ def _layer_error(
     The propagated part |ex|·|w|, plus the rounding of n products summed in
     any order and the bias added after: γₙ₊₁·((|x| + ex)·|w| + |b|) + (n + 1)η.
     """
-    n = w.shape[0]
+    n = w.shape[-2]
     with np.errstate(over="ignore", invalid="ignore"):
         mag = np.abs(x) + ex
         return np.asarray(
             np.abs(ex * np.ones_like(x)) @ np.abs(w)
-            + gamma(n + 1) * (mag @ np.abs(w) + np.abs(b).reshape(1, -1))
+            + gamma(n + 1) * (mag @ np.abs(w) + np.abs(b))
             + (n + 1) * ETA,
             dtype=np.float64,
         )
+
+
+def _row(b: ArrayLike) -> NDArray[np.float64]:
+    """A bias of shape (h,) or (1, h) as a row (1, h); stacked ones (..., 1, h) stay."""
+    a = np.asarray(b, dtype=np.float64)
+    return a.reshape(1, -1) if a.ndim <= 2 else a
 
 
 def forward_pass_errors(
@@ -428,9 +434,12 @@ def forward_pass_errors(
     its sum (``_layer_error``) plus the error its input x carries through
     |w|; a = σ(z) errs by L·e_z + ``SIGMOID_REL``·|a|, L bounding σ' between
     the exact z and the computed one (``_lipschitz_sigmoid``).
+
+    The weights and biases may be stacks (T × n × h, T × 1 × h, …) of several
+    networks, for ``training_bound``.
     """
     x, w1, w2 = (np.asarray(v, dtype=np.float64) for v in (X, W1, W2))
-    c1, c2 = (np.asarray(v, dtype=np.float64).reshape(-1) for v in (b1, b2))
+    c1, c2 = _row(b1), _row(b2)
     with np.errstate(all="ignore"):
         z1 = x @ w1 + c1
         a1 = _sigmoid(z1)
@@ -477,10 +486,11 @@ def backward_pass_errors(
     - dW1 = c·Xᵀ·dz1 and db1 = c·Σ dz1 carry c·|X|ᵀ·e_dz1 (and c·Σ e_dz1)
       and add their own γₘ₊₁ rounding, with |dz1| + e_dz1 for the magnitudes.
 
-    |dz2|·|W2|ᵀ stands for |da1| (an upper bound), and so on down.
+    |dz2|·|W2|ᵀ stands for |da1| (an upper bound), and so on down. Stacks of
+    several networks (leading dimensions) are bounded at once.
     """
     x, t, h1, h2, p1, w2 = (np.asarray(v, dtype=np.float64) for v in (X, y, a1, a2, z1, W2))
-    m, k = x.shape[0], w2.shape[1]
+    m, k = x.shape[-2], w2.shape[-1]
     if m == 0:
         return ()
     c = 1 / m
@@ -489,20 +499,26 @@ def backward_pass_errors(
         dz2 = np.abs(h2 - t)
         e_dz2 = np.asarray(e_a2) + U * dz2
         e_h1 = np.broadcast_to(np.asarray(e_a1, dtype=np.float64), h1.shape)
-        e_dW2 = c * (e_h1.T @ dz2 + np.abs(h1).T @ e_dz2) + g * c * (np.abs(h1).T @ dz2) + (m + 1) * ETA
-        e_db2 = c * np.sum(e_dz2, axis=0, keepdims=True) + g * c * np.sum(dz2, axis=0, keepdims=True)
+        h1t, xt, w2t = _t(np.abs(h1)), _t(np.abs(x)), _t(np.abs(w2))
+        e_dW2 = c * (_t(e_h1) @ dz2 + h1t @ e_dz2) + g * c * (h1t @ dz2) + (m + 1) * ETA
+        e_db2 = c * np.sum(e_dz2, axis=-2, keepdims=True) + g * c * np.sum(dz2, axis=-2, keepdims=True)
         e_db2 = e_db2 + (m + 1) * ETA
-        da1 = dz2 @ np.abs(w2).T
-        e_da1 = e_dz2 @ np.abs(w2).T + gamma(k) * da1 + k * ETA
+        da1 = dz2 @ w2t
+        e_da1 = e_dz2 @ w2t + gamma(k) * da1 + k * ETA
         s = _sigmoid(p1)
         f = s * (1 - s)
         e_f = sigmoid_derivative_error(p1) + 0.1 * np.asarray(e_z1)
         e_dz1 = e_da1 * (f + e_f) + da1 * e_f + U * da1 * f + ETA
         dz1 = da1 * f + e_dz1
-        e_dW1 = c * (np.abs(x).T @ e_dz1) + g * c * (np.abs(x).T @ dz1) + (m + 1) * ETA
-        e_db1 = c * np.sum(e_dz1, axis=0, keepdims=True) + g * c * np.sum(dz1, axis=0, keepdims=True)
+        e_dW1 = c * (xt @ e_dz1) + g * c * (xt @ dz1) + (m + 1) * ETA
+        e_db1 = c * np.sum(e_dz1, axis=-2, keepdims=True) + g * c * np.sum(dz1, axis=-2, keepdims=True)
         e_db1 = e_db1 + (m + 1) * ETA
     return e_dW1, e_db1, e_dW2, e_db2
+
+
+def _t(a: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The transpose of a matrix, or of each matrix of a stack."""
+    return np.swapaxes(a, -1, -2)
 
 
 def backward_pass_bound(
@@ -524,19 +540,25 @@ def backward_pass_bound(
 # ---- training runs -------------------------------------------------------------
 
 
+def _unpack(theta: NDArray[Any], shapes: list[tuple[int, ...]]) -> list[NDArray[Any]]:
+    """Split a batch of flat parameter vectors (B × P) into W1, b1, W2, b2, each
+    with the batch first; the biases as rows (B × 1 × h)."""
+    parts, at = [], 0
+    for i, s in enumerate(shapes):
+        size = int(np.prod(s))
+        part = theta[:, at : at + size]
+        parts.append(part.reshape(theta.shape[0], *s) if i % 2 == 0 else part.reshape(theta.shape[0], 1, -1))
+        at += size
+    return parts
+
+
 def _network(
     X: NDArray[np.float64], y: NDArray[np.float64], theta: NDArray[Any], shapes: list[tuple[int, ...]]
 ) -> Any:
     """The gradients and z2 of the two-layer network for a batch of flat parameter
     vectors theta (B × P), real or complex: the formulas of ``backward_pass``
     without rounding concerns, for complex-step derivatives."""
-    parts, at = [], 0
-    for s in shapes:
-        size = int(np.prod(s))
-        parts.append(theta[:, at : at + size].reshape(theta.shape[0], *s))
-        at += size
-    w1, b1, w2, b2 = parts
-    b1, b2 = b1.reshape(theta.shape[0], 1, -1), b2.reshape(theta.shape[0], 1, -1)
+    w1, b1, w2, b2 = _unpack(theta, shapes)
     m = X.shape[0]
     z1 = np.einsum("mn,bnh->bmh", X, w1) + b1
     a1 = 1 / (1 + np.exp(-z1))
@@ -557,14 +579,12 @@ def _training_loss(z2: NDArray[Any], y: NDArray[np.float64]) -> Any:
     return (np.log(1 + np.exp(z2)) - y * z2).sum(axis=(1, 2)) / z2.shape[1]
 
 
-def _optimizer_update(
-    optimizer: str, options: dict[str, float], state: Any, g: Any, powers: tuple[float, float]
-) -> Any:
+def _optimizer_update(optimizer: str, options: dict[str, float], state: Any, g: Any, powers: Any) -> Any:
     """One exact optimiser update of a batch of states (B × d) with gradients (B × P).
 
     The state is θ for SGD, (θ, v) for Momentum and (θ, m, v) for Adam, one
-    after the other; ``powers`` are β₁ᵗ and β₂ᵗ as the backends compute them
-    (running products).
+    after the other; ``powers`` (B × 2) holds β₁ᵗ and β₂ᵗ of each as the
+    backends compute them (running products).
     """
     P = g.shape[1]
     theta = state[:, :P]
@@ -575,15 +595,13 @@ def _optimizer_update(
         v = options.get("momentum", 0.9) * state[:, P:] + lr * g
         return np.concatenate([theta - v, v], axis=1)
     b1, b2, eps = options.get("beta1", 0.9), options.get("beta2", 0.999), options.get("epsilon", 1e-8)
-    d1, d2 = 1 - powers[0], 1 - powers[1]
+    d1, d2 = 1 - powers[:, :1], 1 - powers[:, 1:]
     m = b1 * state[:, P : 2 * P] + (1 - b1) * g
     v = b2 * state[:, 2 * P :] + (1 - b2) * (g * g)
     return np.concatenate([theta - lr * (m / d1) / (np.sqrt(v / d2) + eps), m, v], axis=1)
 
 
-def _update_rounding(
-    optimizer: str, options: dict[str, float], state: Any, g: Any, powers: tuple[float, float]
-) -> Any:
+def _update_rounding(optimizer: str, options: dict[str, float], state: Any, g: Any, powers: Any) -> Any:
     """One side's rounding error in each component of an optimiser update, to first order.
 
     SGD: θ − fl(α·g) rounds twice: u·(|α·g| + |θ'|). Momentum: v' = β·v + α·g
@@ -605,7 +623,7 @@ def _update_rounding(
         r_v = U * (np.abs(beta * state[:, P:]) + np.abs(lr * g) + np.abs(new[:, P:]))
         return np.concatenate([r_v + U * theta1, r_v], axis=1)
     b1, b2, eps = options.get("beta1", 0.9), options.get("beta2", 0.999), options.get("epsilon", 1e-8)
-    d1, d2 = 1 - powers[0], 1 - powers[1]
+    d1, d2 = 1 - powers[:, :1], 1 - powers[:, 1:]
     m, v = new[:, P : 2 * P], new[:, 2 * P :]
     r_m = U * (np.abs(b1 * state[:, P : 2 * P]) + np.abs((1 - b1) * g) + np.abs(m))
     r_v = U * (np.abs(b2 * state[:, 2 * P :]) + 2 * np.abs((1 - b2) * g * g) + np.abs(v))
@@ -622,6 +640,19 @@ def _update_rounding(
     q = num / den
     e_q = e_num / den + q * e_den / den + U * q
     return np.concatenate([e_q + U * theta1, r_m, r_v], axis=1)
+
+
+def _jacobians(step: Any, states: NDArray[np.float64], count: int) -> NDArray[np.float64]:
+    """Complex-step Jacobians of ``step`` (a batch of B × count inputs to B × d
+    outputs) at each of the B points ``states`` (B × count): B × d × count.
+
+    Im f(x + ih·eⱼ)/h is ∂f/∂xⱼ to within h² (h = 1e-20), with no cancellation.
+    """
+    h = 1e-20
+    B = states.shape[0]
+    dirs = (states[:, None, :] + 1j * h * np.eye(count)[None]).reshape(B * count, count)
+    out = step(dirs, np.repeat(np.arange(B), count))
+    return np.asarray(np.swapaxes((out.imag / h).reshape(B, count, -1), 1, 2), dtype=np.float64)
 
 
 def training_bound(
@@ -660,67 +691,64 @@ def training_bound(
     (exp and log1p within 1 ulp each). The absolute values make it a
     worst case over the signs of the rounding errors, with the true
     sensitivities (no growth from |J|·|J|·…). The derivatives are complex-
-    step derivatives (Im f(x + ih)/h, h = 1e-20: no cancellation) of an
-    exact replay of the run, along the replay's trajectory, which is within
-    the bound of both runs: the neglected terms are of second order.
+    step derivatives (``_jacobians``) of an exact replay of the run, along
+    the replay's trajectory, which is within the bound of both runs: the
+    neglected terms are of second order.
     """
     x, t_ = np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.float64)
     arrays = [np.asarray(p, dtype=np.float64) for p in params]
     shapes = [a.shape for a in arrays]
-    theta = np.concatenate([a.ravel() for a in arrays])
-    P = theta.size
+    P = sum(a.size for a in arrays)
     d = P * {"SGD": 1, "Momentum": 2, "Adam": 3}[optimizer]
-    state = np.concatenate([theta, np.zeros(d - P)])[None, :]
-    h = 1e-20
     m, k = x.shape[0], t_.shape[1]
+    # The exact replay, step by step.
+    states = np.zeros((steps + 1, d))
+    states[0, :P] = np.concatenate([a.ravel() for a in arrays])
+    grads = np.empty((steps, P))
+    powers = np.empty((steps, 2))
+    p1 = p2 = 1.0
+    for step in range(steps):
+        grads[step] = _network(x, t_, states[step : step + 1, :P], shapes)[0][0]
+        p1, p2 = p1 * options.get("beta1", 0.9), p2 * options.get("beta2", 0.999)
+        powers[step] = p1, p2
+        states[step + 1] = _optimizer_update(
+            optimizer, options, states[step : step + 1], grads[step : step + 1], powers[step : step + 1]
+        )[0]
+    # Everything else for all steps at once.
+    w1, b1, w2, b2 = _unpack(states[:, :P], shapes)
+    e_a1, e_a2, e_z1, e_z2 = forward_pass_errors(x, w1, b1, w2, b2)
+    z1 = x @ w1 + b1
+    a1 = _sigmoid(z1)
+    z2 = a1 @ w2 + b2
+    r = backward_pass_errors(
+        x, t_, a1[:-1], _sigmoid(z2[:-1]), z1[:-1], w2[:-1], e_a1[:-1], e_a2[:-1], e_z1[:-1]
+    )
+    src_g = 2 * np.concatenate([e.reshape(steps, -1) for e in r], axis=1)
+    src_u = 2 * _update_rounding(optimizer, options, states[:-1], grads, powers)
+    J = _jacobians(
+        lambda s, i: _optimizer_update(
+            optimizer, options, s, _network(x, t_, s[:, :P], shapes)[0], powers[i]
+        ),
+        states[:-1],
+        d,
+    )
+    G = _jacobians(lambda g, i: _optimizer_update(optimizer, options, states[i], g, powers[i]), grads, P)
     checkpoints = np.arange(0, steps + 1, every)
     if checkpoints[-1] != steps:
         checkpoints = np.append(checkpoints, steps)
-    J, G, src_g, src_u = [], [], [], []
-    powers = (1.0, 1.0)
-    loss_grad, loss_eval = {}, {}
-    for step in range(steps + 1):
-        th = state[:, :P]
-        g, z2 = _network(x, t_, th, shapes)
-        w1, b1, w2, b2 = (th[0, a:b].reshape(s) for (a, b), s in zip(_spans(shapes), shapes, strict=True))
-        e_a1, e_a2, e_z1, e_z2 = forward_pass_errors(x, w1, b1, w2, b2)
-        if step in checkpoints:
-            dirs = th + 1j * h * np.eye(P)
-            loss_grad[step] = _training_loss(_network(x, t_, dirs, shapes)[1], t_).imag / h
-            z = z2[0]
-            sp = np.log1p(np.exp(z))
-            dl = np.abs(1 / (1 + np.exp(-z)) - t_) / m
-            rho_l = (gamma(m * k + 1) + 5 * U) * float(np.sum(np.abs(sp) + np.abs(t_ * z))) / m
-            loss_eval[step] = 2 * float(np.sum(dl * e_z2)) + 2 * rho_l
-        if step == steps:
-            break
-        s1 = _sigmoid(z2[0])
-        a1 = _sigmoid(x @ w1 + b1.reshape(1, -1))
-        r = backward_pass_errors(x, t_, a1, s1, x @ w1 + b1.reshape(1, -1), w2, e_a1, e_a2, e_z1)
-        src_g.append(np.concatenate([e.ravel() for e in r]))
-        powers = (powers[0] * options.get("beta1", 0.9), powers[1] * options.get("beta2", 0.999))
-        src_u.append(_update_rounding(optimizer, options, state, g, powers)[0])
-        sd = state + 1j * h * np.eye(d)
-        jac = _optimizer_update(optimizer, options, sd, _network(x, t_, sd[:, :P], shapes)[0], powers)
-        J.append((jac.imag / h).T)
-        gd = g + 1j * h * np.eye(P)
-        G.append((_optimizer_update(optimizer, options, np.repeat(state, P, axis=0), gd, powers).imag / h).T)
-        state = _optimizer_update(optimizer, options, state, g, powers)
-    bound = np.array([loss_eval[int(c)] for c in checkpoints])
+    loss_grad = _jacobians(
+        lambda th, i: _training_loss(_network(x, t_, th, shapes)[1], t_)[:, None], states[checkpoints, :P], P
+    )[:, 0, :]
+    z = z2[checkpoints]
+    dl = np.abs(_sigmoid(z) - t_) / m
+    rho_l = (gamma(m * k + 1) + 5 * U) * np.sum(np.abs(np.log1p(np.exp(z))) + np.abs(t_ * z), axis=(1, 2)) / m
+    bound = 2 * np.sum(dl * e_z2[checkpoints], axis=(1, 2)) + 2 * rho_l
+    # The adjoints of all checkpoints at once, backwards through the run.
     lam = np.zeros((d, checkpoints.size))
     for u in range(steps - 1, -1, -1):
         starting = checkpoints == u + 1
         if np.any(starting):
-            lam[:P, starting] = loss_grad[u + 1][:, None]
-        bound += np.abs(G[u].T @ lam).T @ (2 * src_g[u]) + np.abs(lam).T @ (2 * src_u[u])
+            lam[:P, starting] = loss_grad[starting].T
+        bound += np.abs(G[u].T @ lam).T @ src_g[u] + np.abs(lam).T @ src_u[u]
         lam = J[u].T @ lam
     return checkpoints, bound
-
-
-def _spans(shapes: list[tuple[int, ...]]) -> list[tuple[int, int]]:
-    spans, at = [], 0
-    for s in shapes:
-        size = int(np.prod(s))
-        spans.append((at, at + size))
-        at += size
-    return spans
