@@ -43,6 +43,7 @@ parity: $(VENV)/built  ## the parity report: worst observed error per operation
 
 vectors: $(VENV)/built  ## regenerate tests/vectors from twinmath.ref
 	$(PY) tests/gen_vectors.py
+	$(PY) tests/gen_trajectories.py
 
 lint: $(VENV)/built lint-py  ## gofmt, go vet, ruff, mypy
 	@out=$$($(GOFMT) -l go bindings); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi

@@ -101,6 +101,29 @@ int main(void) {
     printf("gradient, failing callback  status %d: %s\n", st, err);
     if (st != TM_ERR_CALLBACK) failures++;
 
+    /* An optimiser lives in Go behind a handle: two Momentum steps with
+     * gradient 1 from w = 1 give 1 - 0.1, then - (0.9*0.1 + 0.1) = 0.71. */
+    int64_t h;
+    if (tm_momentum_new(0.1, 0.9, &h, err, sizeof err) != TM_OK) {
+        printf("tm_momentum_new failed: %s\n", err);
+        return 1;
+    }
+    double w[1] = {1}, gw[1] = {1};
+    double *params[1] = {w};
+    const double *grads[1] = {gw};
+    int64_t shape[2] = {1, 1}; /* one array: 1 dimension, of length 1 */
+    for (int i = 0; i < 2; i++) {
+        if (tm_momentum_step(h, 1, params, shape, 2, 1, grads, shape, 2, err, sizeof err) != TM_OK) {
+            printf("tm_momentum_step failed: %s\n", err);
+            return 1;
+        }
+    }
+    expect("momentum, two steps", w[0], 0.71, 1e-15);
+    tm_free(h);
+    st = tm_momentum_step(h, 1, params, shape, 2, 1, grads, shape, 2, err, sizeof err);
+    printf("step on a freed handle      status %d: %s\n", st, err);
+    if (st != TM_ERR_INVALID) failures++;
+
     printf(failures ? "%d FAILED\n" : "all ok\n", failures);
     return failures != 0;
 }

@@ -5,11 +5,89 @@ package main
 */
 import "C"
 
-import "twinmath"
+import (
+	"fmt"
+	"unsafe"
+
+	"twinmath"
+)
 
 //export tm_sigmoid
 func tm_sigmoid(x *C.tm_cdouble, n C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
 	return call(err, errlen, func() error {
 		return twinmath.SigmoidTo(out(dst, n), in(x, n))
 	})
+}
+
+//export tm_sigmoid_derivative
+func tm_sigmoid_derivative(x *C.tm_cdouble, n C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.SigmoidDerivativeTo(out(dst, n), in(x, n))
+	})
+}
+
+//export tm_relu
+func tm_relu(x *C.tm_cdouble, n C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.ReluTo(out(dst, n), in(x, n))
+	})
+}
+
+//export tm_tanh
+func tm_tanh(x *C.tm_cdouble, n C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.TanhTo(out(dst, n), in(x, n))
+	})
+}
+
+//export tm_softmax
+func tm_softmax(x *C.tm_cdouble, shape *C.tm_cint64, ndim C.int64_t, axis C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		s := dims(shape, ndim)
+		n := C.int64_t(1)
+		for _, d := range s {
+			n *= C.int64_t(max(d, 0))
+		}
+		return twinmath.SoftmaxAxisTo(out(dst, n), in(x, n), s, int(axis))
+	})
+}
+
+//export tm_forward_pass
+func tm_forward_pass(x *C.tm_cdouble, m, n C.int64_t, w1 *C.tm_cdouble, n1, h C.int64_t, b1 *C.tm_cdouble, nb1 C.int64_t,
+	w2 *C.tm_cdouble, h2, k C.int64_t, b2 *C.tm_cdouble, nb2 C.int64_t,
+	a1, a2, z1, z2 *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		dst := twinmath.ForwardPassResult{A1: outMat(a1, m, h), A2: outMat(a2, m, k), Z1: outMat(z1, m, h), Z2: outMat(z2, m, k)}
+		return twinmath.ForwardPassTo(dst, inMat(x, m, n), inMat(w1, n1, h), in(b1, nb1), inMat(w2, h2, k), in(b2, nb2))
+	})
+}
+
+//export tm_backward_pass
+func tm_backward_pass(x *C.tm_cdouble, m, n C.int64_t, y *C.tm_cdouble, my, ky C.int64_t,
+	a1 *C.tm_cdouble, ma1, ha1 C.int64_t, a2 *C.tm_cdouble, ma2, ka2 C.int64_t,
+	z1 *C.tm_cdouble, mz1, hz1 C.int64_t, z2 *C.tm_cdouble, mz2, kz2 C.int64_t,
+	w1 *C.tm_cdouble, n1, h C.int64_t, w2 *C.tm_cdouble, h2, k C.int64_t,
+	dw1, db1, dw2, db2 *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		dst := twinmath.BackwardPassResult{DW1: outMat(dw1, n1, h), DB1: out(db1, h), DW2: outMat(dw2, h2, k), DB2: out(db2, k)}
+		return twinmath.BackwardPassTo(dst, inMat(x, m, n), inMat(y, my, ky), inMat(a1, ma1, ha1), inMat(a2, ma2, ka2),
+			inMat(z1, mz1, hz1), inMat(z2, mz2, kz2), inMat(w1, n1, h), inMat(w2, h2, k))
+	})
+}
+
+// dims returns the ndim dimensions at p, without copying; a negative ndim
+// breaks the header's contract.
+func dims(p *C.tm_cint64, ndim C.int64_t) []int {
+	if ndim < 0 {
+		panic(argError(fmt.Sprintf("negative number of dimensions %d", ndim)))
+	}
+	if p == nil && ndim > 0 {
+		panic(argError("NULL shape for a non-empty shape"))
+	}
+	raw := unsafe.Slice((*int64)(unsafe.Pointer(p)), int(ndim))
+	s := make([]int, ndim)
+	for i, d := range raw {
+		s[i] = int(d)
+	}
+	return s
 }

@@ -111,6 +111,71 @@ int tm_solve(const double *a, int64_t m, int64_t n, const double *b, int64_t nb,
 
 /* dst[i] = 1 / (1 + exp(-clip(x[i], -500, 500))); dst holds n values. */
 int tm_sigmoid(const double *x, int64_t n, double *dst, char *err, size_t errlen);
+/* dst[i] = s * (1 - s) with s the sigmoid of x[i]; dst holds n values. */
+int tm_sigmoid_derivative(const double *x, int64_t n, double *dst, char *err, size_t errlen);
+/* dst[i] = x[i] if x[i] > 0, else +0 (NaN stays NaN); dst holds n values. */
+int tm_relu(const double *x, int64_t n, double *dst, char *err, size_t errlen);
+/* dst[i] = tanh(x[i]); dst holds n values. */
+int tm_tanh(const double *x, int64_t n, double *dst, char *err, size_t errlen);
+
+/* The const int64_t that the Go exports use for shapes. */
+typedef const int64_t tm_cint64;
+
+/* dst = the softmax of x along axis: x is a row-major array of ndim
+ * dimensions shape[0..ndim-1] (ndim 0: one value), axis counts from the end
+ * when negative. dst holds as many values as x. TM_ERR_SHAPE for a negative
+ * dimension; TM_ERR_INVALID for an axis out of range. */
+int tm_softmax(const double *x, const int64_t *shape, int64_t ndim, int64_t axis, double *dst, char *err, size_t errlen);
+/* The forward pass of a network with one hidden sigmoid layer:
+ * z1 = x.w1 + b1, a1 = sigmoid(z1), z2 = a1.w2 + b2, a2 = sigmoid(z2), for x
+ * (m x n), w1 (n1 x h), b1 (nb1), w2 (h2 x k), b2 (nb2). a1 and z1 hold m x h
+ * values, a2 and z2 m x k. TM_ERR_SHAPE unless n1 == n, nb1 == h, h2 == h and
+ * nb2 == k. */
+int tm_forward_pass(const double *x, int64_t m, int64_t n, const double *w1, int64_t n1, int64_t h,
+                    const double *b1, int64_t nb1, const double *w2, int64_t h2, int64_t k,
+                    const double *b2, int64_t nb2, double *a1, double *a2, double *z1, double *z2,
+                    char *err, size_t errlen);
+/* The gradients of that network by backpropagation, averaged over the m rows
+ * of x (m x n), given the targets y and a1, a2, z1, z2 of the forward pass,
+ * w1 (n1 x h) and w2 (h2 x k). dw1 holds n1 x h values, db1 h, dw2 h2 x k,
+ * db2 k. TM_ERR_SHAPE unless n1 == n, h2 == h, y, a2 and z2 are m x k and a1
+ * and z1 m x h; TM_ERR_INVALID if m is 0. */
+int tm_backward_pass(const double *x, int64_t m, int64_t n, const double *y, int64_t my, int64_t ky,
+                     const double *a1, int64_t ma1, int64_t ha1, const double *a2, int64_t ma2, int64_t ka2,
+                     const double *z1, int64_t mz1, int64_t hz1, const double *z2, int64_t mz2, int64_t kz2,
+                     const double *w1, int64_t n1, int64_t h, const double *w2, int64_t h2, int64_t k,
+                     double *dw1, double *db1, double *dw2, double *db2, char *err, size_t errlen);
+
+/* ---- optim ------------------------------------------------------------- */
+
+/* Optimisers live behind handles (see tm_free). tm_<kind>_new writes the
+ * handle of a new optimiser to *handle; TM_ERR_INVALID for a learning rate
+ * that is negative or not finite, a momentum or beta outside [0, 1), or an
+ * epsilon that is not finite and positive.
+ *
+ * tm_<kind>_step updates the nparams parameter arrays params[i] in place from
+ * the ngrads gradient arrays grads[i]. Their shapes are given one after the
+ * other, each as its number of dimensions followed by the dimensions, in
+ * pshapes (npshapes values in all) and gshapes (ngshapes values); every array
+ * is row-major and holds the product of its dimensions. TM_ERR_SHAPE if
+ * nparams != ngrads, if a grad's shape differs from its param's, or, for an
+ * optimiser with state (momentum, adam), if the number or shapes of the
+ * params differ from those of its first step; a failed step changes nothing.
+ * TM_ERR_INVALID for a handle that is not live or of another kind. The
+ * arrays must not overlap. */
+int tm_sgd_new(double learning_rate, int64_t *handle, char *err, size_t errlen);
+int tm_sgd_step(int64_t h, int64_t nparams, double **params, const int64_t *pshapes, int64_t npshapes,
+                int64_t ngrads, const double **grads, const int64_t *gshapes, int64_t ngshapes,
+                char *err, size_t errlen);
+int tm_momentum_new(double learning_rate, double momentum, int64_t *handle, char *err, size_t errlen);
+int tm_momentum_step(int64_t h, int64_t nparams, double **params, const int64_t *pshapes, int64_t npshapes,
+                     int64_t ngrads, const double **grads, const int64_t *gshapes, int64_t ngshapes,
+                     char *err, size_t errlen);
+int tm_adam_new(double learning_rate, double beta1, double beta2, double epsilon, int64_t *handle,
+                char *err, size_t errlen);
+int tm_adam_step(int64_t h, int64_t nparams, double **params, const int64_t *pshapes, int64_t npshapes,
+                 int64_t ngrads, const double **grads, const int64_t *gshapes, int64_t ngshapes,
+                 char *err, size_t errlen);
 
 /* ---- stats ------------------------------------------------------------- */
 

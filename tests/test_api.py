@@ -57,8 +57,21 @@ def test_same_signature_and_docstring(ref, go, name):
     assert str(inspect.signature(r)) == str(inspect.signature(g))
     assert r.__doc__ and r.__doc__ == g.__doc__
     doc = inspect.getdoc(r)
-    for section in ("Parameters", "Returns", "Examples"):
+    # A class documents its constructor's parameters; its methods their returns.
+    sections = ("Parameters", "Examples") if inspect.isclass(r) else ("Parameters", "Returns", "Examples")
+    for section in sections:
         assert f"\n{section}\n" in doc, f"{name}: no {section} section"
+    if inspect.isclass(r):
+        # The same public methods, with the same signatures and docstrings.
+        assert methods(r) == methods(g), name
+        for m in methods(r):
+            rm, gm = getattr(r, m), getattr(g, m)
+            assert str(inspect.signature(rm)) == str(inspect.signature(gm)), f"{name}.{m}"
+            assert rm.__doc__ and rm.__doc__ == gm.__doc__, f"{name}.{m}"
+
+
+def methods(cls: type) -> set[str]:
+    return {n for n in dir(cls) if not n.startswith("_") and callable(getattr(cls, n))}
 
 
 def exported_go_names() -> set[str]:

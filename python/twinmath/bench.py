@@ -234,3 +234,57 @@ def main(quick: bool = False, only: list[str] | None = None) -> int:
             flush=True,
         )
     return 0
+
+
+def _numpy_softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - np.max(x, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def _numpy_forward(X: np.ndarray, W1: np.ndarray, b1: np.ndarray, W2: np.ndarray, b2: np.ndarray) -> tuple:
+    a1 = 1 / (1 + np.exp(-np.clip(np.dot(X, W1) + b1, -500, 500)))
+    z2 = np.dot(a1, W2) + b2
+    return a1, 1 / (1 + np.exp(-np.clip(z2, -500, 500)))
+
+
+def _network(rng: np.random.Generator) -> tuple[np.ndarray, ...]:
+    return (
+        rng.standard_normal((1000, 100)),
+        rng.standard_normal((100, 50)),
+        rng.standard_normal((1, 50)),
+        rng.standard_normal((50, 10)),
+        rng.standard_normal((1, 10)),
+    )
+
+
+row("softmax 1000²")(lambda rng: _contenders("softmax", _numpy_softmax, rng.standard_normal((1000, 1000))))
+row("forward m=1000")(lambda rng: _contenders("forward_pass", _numpy_forward, *_network(rng)))
+
+
+def _adam_step(rng: np.random.Generator) -> tuple[Callable[[], Any], ...]:
+    """One Adam step on 10⁶ parameters (a run of 1000 steps takes 1000 times as
+    long: every step is the same pass over θ, ∇, m and v). Each contender
+    updates its own parameters; the numpy contender is the source material's
+    loop body."""
+    from . import go, ref
+
+    n = 10**6
+    grads = [rng.standard_normal(n)]
+    pg, pr, pn = ([rng.standard_normal(n)] for _ in range(3))
+    opt_g, opt_r = go.Adam(1e-3), ref.Adam(1e-3)
+    m, v, t = np.zeros(n), np.zeros(n), [0]
+
+    def numpy_step() -> None:
+        nonlocal m, v
+        g, p = grads[0], pn[0]
+        t[0] += 1
+        m = 0.9 * m + (1 - 0.9) * g
+        v = 0.999 * v + (1 - 0.999) * g**2
+        m_hat = m / (1 - 0.9 ** t[0])
+        v_hat = v / (1 - 0.999 ** t[0])
+        p -= 1e-3 * m_hat / (np.sqrt(v_hat) + 1e-8)
+
+    return (lambda: opt_g.step(pg, grads)), (lambda: opt_r.step(pr, grads)), numpy_step
+
+
+row("Adam step 1e6")(_adam_step)

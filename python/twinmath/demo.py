@@ -9,6 +9,7 @@ for bit, "within bound" (with the observed error relative to the bound of
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,25 @@ class Example:
 
 
 A, B = [[1, 2], [3, 4]], [[5, 6], [7, 8]]
+XOR = [[0, 0], [0, 1], [1, 0], [1, 1]]
+NET: dict[str, Any] = {
+    "X": XOR,
+    "W1": [[0, 0, 0], [0, 0, 0]],
+    "b1": [0, 0, 0],
+    "W2": [[1], [1], [1]],
+    "b2": [0],
+}
+_a1, _z1 = [[0.5] * 3] * 4, [[0.0] * 3] * 4
+BACKPROP: dict[str, Any] = {
+    "X": XOR,
+    "y": [[0], [1], [1], [0]],
+    "a1": _a1,
+    "a2": [[0.8175744761936437]] * 4,  # σ(1.5)
+    "z1": _z1,
+    "z2": [[1.5]] * 4,
+    "W1": NET["W1"],
+    "W2": NET["W2"],
+}
 
 SECTIONS: list[tuple[str, list[Example]]] = [
     (
@@ -164,6 +184,19 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             ),
         ],
     ),
+    (
+        "Neural networks (X = the four XOR points, W1 = 0, W2 = [[1],[1],[1]], zero biases)",
+        [
+            Example("sigmoid([0, 2])", "sigmoid", {"x": [0, 2]}),
+            Example("sigmoid_derivative(0)", "sigmoid_derivative", {"x": 0}),
+            Example("relu([-1.5, 0, 2])", "relu", {"x": [-1.5, 0, 2]}),
+            Example("tanh([0, 1, -1])", "tanh", {"x": [0, 1, -1]}),
+            Example("softmax([1, 2, 3])", "softmax", {"x": [1, 2, 3]}),
+            Example("softmax([1000, 1001])  (shifted)", "softmax", {"x": [1000, 1001]}),
+            Example("forward_pass(X, W1, b1, W2, b2)", "forward_pass", NET),
+            Example("backward_pass(X, XOR labels, ...)", "backward_pass", BACKPROP),
+        ],
+    ),
 ]
 
 
@@ -212,5 +245,44 @@ def main() -> int:
             else:
                 print(f"{'':<4}{ex.label:<38}{rs:<30}{gs:<30}{v}")
         print()
+    for extra in EXTRAS:
+        bad += extra(ref, go)
     print("all examples agree" if not bad else f"{bad} examples DIFFER")
     return 1 if bad else 0
+
+
+# Worked examples that are more than one call (a training run): each prints
+# its own section and returns how many of its results differ beyond bound.
+EXTRAS: list[Callable[[Any, Any], int]] = []
+
+
+def xor_training(ref: Any, go: Any) -> int:
+    """The 2-3-1 network trained on XOR with each optimiser, by both backends."""
+    from .parity import optim as po
+
+    print(f"Training the 2-3-1 network on XOR: {po.XOR_STEPS} steps from the same weights")
+    for name, options in po.XOR_OPTIMIZERS.items():
+        print(f"{'':<4}{name}({', '.join(f'{k}={v}' for k, v in options.items())})")
+    print(f"{'':<4}{'optimiser':<38}{'final loss, ref':<30}{'final loss, go':<30}parity")
+    bad = 0
+    runs = []
+    for name, options in po.XOR_OPTIMIZERS.items():
+        r, g = po.train_xor(ref, name), po.train_xor(go, name)
+        _, bound = tolerances.training_bound(
+            po.XOR_X, po.XOR_Y, po.xor_params(), name, options, po.XOR_STEPS, po.XOR_STEPS
+        )
+        lr, lg = float(r.losses[-1]), float(g.losses[-1])
+        q = abs(lr - lg) / bound[-1]
+        v = "equal" if lr == lg else f"within bound ({q:.2g})" if q <= 1 else f"DIFFER ({q:.2g} x bound)"
+        bad += v.startswith("DIFFER")
+        print(f"{'':<4}{name:<38}{lr!r:<30}{lg!r:<30}{v}")
+        runs.append((name, r, g))
+    print(f"{'':<4}{'outputs for (0,0) (0,1) (1,0) (1,1)':<38}labels 0 1 1 0")
+    for name, r, g in runs:
+        fmt = lambda p: " ".join(f"{x:.3f}" for x in p)  # noqa: E731
+        print(f"{'':<8}{name:<34}{fmt(r.predictions):<30}{fmt(g.predictions)}")
+    print()
+    return bad
+
+
+EXTRAS.append(xor_training)

@@ -27,7 +27,8 @@ from .logistic import (
     predict_proba,
     train_test_split,
 )
-from .nn import sigmoid
+from .nn import backward_pass, forward_pass, relu, sigmoid, sigmoid_derivative, softmax, tanh
+from .optim import SGD, Adam, Momentum
 from .random import Rng
 from .stats import (
     bayes,
@@ -44,9 +45,13 @@ from .stats import (
 from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
 
 __all__ = [
+    "SGD",
+    "Adam",
+    "Momentum",
     "Rng",
     "accuracy",
     "add",
+    "backward_pass",
     "bayes",
     "confidence_interval",
     "cosine_similarity",
@@ -57,6 +62,7 @@ __all__ = [
     "dot",
     "entropy",
     "expectation",
+    "forward_pass",
     "gradient",
     "gradient_descent",
     "hessian",
@@ -75,12 +81,16 @@ __all__ = [
     "predict",
     "predict_proba",
     "project",
+    "relu",
     "scale",
     "sigmoid",
+    "sigmoid_derivative",
+    "softmax",
     "solve",
     "std",
     "subtract",
     "symbolic_derivative",
+    "tanh",
     "taylor",
     "trace",
     "train_test_split",

@@ -2,22 +2,103 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array
+from .._convert import array, matrix
 from ..ref import nn as ref
+from ..ref.nn import BackwardPassResult, ForwardPassResult, axis_of, bias
 from . import _native as n
 from ._native import error, ptr, scratch, twin
 
 __all__ = ref.__all__
 
 
-@twin(ref.sigmoid)
-def sigmoid(x: ArrayLike) -> float | NDArray[np.float64]:
-    a = array(x, "sigmoid", "x")
+def _elementwise(op: str, f: Callable[..., int], x: ArrayLike) -> float | NDArray[np.float64]:
+    a = array(x, op, "x")
     out, s = np.empty(a.shape), scratch()
-    st = n.lib.tm_sigmoid(ptr(a), a.size, ptr(out), s.err, n.ERRLEN)
+    st = f(ptr(a), a.size, ptr(out), s.err, n.ERRLEN)
     if st:
         raise error(st, s)
     return float(out) if a.ndim == 0 else out
+
+
+@twin(ref.sigmoid)
+def sigmoid(x: ArrayLike) -> float | NDArray[np.float64]:
+    return _elementwise("sigmoid", n.lib.tm_sigmoid, x)
+
+
+@twin(ref.sigmoid_derivative)
+def sigmoid_derivative(x: ArrayLike) -> float | NDArray[np.float64]:
+    return _elementwise("sigmoid_derivative", n.lib.tm_sigmoid_derivative, x)
+
+
+@twin(ref.relu)
+def relu(x: ArrayLike) -> float | NDArray[np.float64]:
+    return _elementwise("relu", n.lib.tm_relu, x)
+
+
+@twin(ref.tanh)
+def tanh(x: ArrayLike) -> float | NDArray[np.float64]:
+    return _elementwise("tanh", n.lib.tm_tanh, x)
+
+
+@twin(ref.softmax)
+def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
+    a = array(x, "softmax", "x")
+    ax = axis_of(axis)
+    out, s = np.empty(a.shape), scratch()
+    shape = n.ffi.new("int64_t[]", list(a.shape))
+    st = n.lib.tm_softmax(ptr(a), shape, a.ndim, ax, ptr(out), s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return float(out) if a.ndim == 0 else out
+
+
+@twin(ref.forward_pass)
+def forward_pass(
+    X: ArrayLike, W1: ArrayLike, b1: ArrayLike, W2: ArrayLike, b2: ArrayLike
+) -> ForwardPassResult:
+    op = "forward_pass"
+    x, w1, c1 = matrix(X, op, "X"), matrix(W1, op, "W1"), bias(b1, op, "b1")
+    w2, c2 = matrix(W2, op, "W2"), bias(b2, op, "b2")
+    m, h, k = x.shape[0], w1.shape[1], w2.shape[1]
+    a1, a2, z1, z2 = np.empty((m, h)), np.empty((m, k)), np.empty((m, h)), np.empty((m, k))
+    s = scratch()
+    st = n.lib.tm_forward_pass(
+        ptr(x), *x.shape, ptr(w1), *w1.shape, ptr(c1), c1.size, ptr(w2), *w2.shape, ptr(c2), c2.size,
+        ptr(a1), ptr(a2), ptr(z1), ptr(z2), s.err, n.ERRLEN,
+    )  # fmt: skip
+    if st:
+        raise error(st, s)
+    return ForwardPassResult(a1, a2, z1, z2)
+
+
+@twin(ref.backward_pass)
+def backward_pass(
+    X: ArrayLike,
+    y: ArrayLike,
+    a1: ArrayLike,
+    a2: ArrayLike,
+    z1: ArrayLike,
+    z2: ArrayLike,
+    W1: ArrayLike,
+    W2: ArrayLike,
+) -> BackwardPassResult:
+    op = "backward_pass"
+    names = ("X", "y", "a1", "a2", "z1", "z2", "W1", "W2")
+    args = [matrix(v, op, name) for v, name in zip((X, y, a1, a2, z1, z2, W1, W2), names, strict=True)]
+    w1, w2 = args[6], args[7]
+    dW1, db1 = np.empty(w1.shape), np.empty((1, w1.shape[1]))
+    dW2, db2 = np.empty(w2.shape), np.empty((1, w2.shape[1]))
+    flat: list[Any] = []
+    for a in args:
+        flat += [ptr(a), *a.shape]
+    s = scratch()
+    st = n.lib.tm_backward_pass(*flat, ptr(dW1), ptr(db1), ptr(dW2), ptr(db2), s.err, n.ERRLEN)
+    if st:
+        raise error(st, s)
+    return BackwardPassResult(dW1, db1, dW2, db2)

@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 
 from .._convert import integer
 from ..ref import random as ref
+from ..ref.random import Size
 from . import _native as native
 from ._native import NativeObject, error, ptr, scratch
 
@@ -35,7 +36,7 @@ class Rng(NativeObject):
             raise error(st, s)
         self._adopt(h[0])
 
-    def random(self, size: ref.Size = None) -> float | NDArray[np.float64]:
+    def random(self, size: Size = None) -> float | NDArray[np.float64]:
         shape = ref.shape_of(size, "Rng.random")
         out, s = np.empty(1 if shape is None else shape), scratch()
         st = native.lib.tm_rng_random(self.handle, ptr(out), out.size, s.err, native.ERRLEN)
@@ -43,7 +44,7 @@ class Rng(NativeObject):
             raise error(st, s)
         return float(out[0]) if shape is None else out
 
-    def normal(self, size: ref.Size = None) -> float | NDArray[np.float64]:
+    def normal(self, size: Size = None) -> float | NDArray[np.float64]:
         shape = ref.shape_of(size, "Rng.normal")
         out, s = np.empty(1 if shape is None else shape), scratch()
         st = native.lib.tm_rng_normal(self.handle, ptr(out), out.size, s.err, native.ERRLEN)
@@ -51,7 +52,7 @@ class Rng(NativeObject):
             raise error(st, s)
         return float(out[0]) if shape is None else out
 
-    def integers(self, low: int, high: int | None = None, size: ref.Size = None) -> int | NDArray[np.int64]:
+    def integers(self, low: int, high: int | None = None, size: Size = None) -> int | NDArray[np.int64]:
         op = "Rng.integers"
         lo, hi = ref.integer_bounds(low, high, op)
         shape = ref.shape_of(size, op)
