@@ -8,6 +8,7 @@ twin in ``twinmath.ref``.
 
 from __future__ import annotations
 
+from .eigen import eig, eigh
 from .linalg import det, inv, matmul, solve, trace, transpose
 from .nn import sigmoid
 from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
@@ -17,6 +18,8 @@ __all__ = [
     "cosine_similarity",
     "det",
     "dot",
+    "eig",
+    "eigh",
     "inv",
     "matmul",
     "norm",

@@ -7,6 +7,7 @@ the same results and the same errors.
 
 from __future__ import annotations
 
+from .eigen import eig, eigh
 from .linalg import det, inv, matmul, solve, trace, transpose
 from .nn import sigmoid
 from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
@@ -16,6 +17,8 @@ __all__ = [
     "cosine_similarity",
     "det",
     "dot",
+    "eig",
+    "eigh",
     "inv",
     "matmul",
     "norm",
