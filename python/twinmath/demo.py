@@ -55,6 +55,15 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("inv([[1,2],[2,4]])  (singular)", "inv", {"A": [[1, 2], [2, 4]]}),
         ],
     ),
+    (
+        "Eigenvalues (A v = λ v)",
+        [
+            Example("eig([[2,0],[0,3]])", "eig", {"A": [[2, 0], [0, 3]]}),
+            Example("eigh([[2,1],[1,2]])", "eigh", {"A": [[2, 1], [1, 2]]}),
+            Example("eig([[1,2],[3,4]])", "eig", {"A": A}),
+            Example("eig([[1,2,3]])  (not square)", "eig", {"A": [[1, 2, 3]]}),
+        ],
+    ),
 ]
 
 
