@@ -833,7 +833,11 @@ func hessenberg(h []float64, n, ilo, ihi int) []float64 {
 // dlahqr: the whole of h is updated (so that it ends quasi-triangular, its
 // 2×2 diagonal blocks standardised with complex conjugate eigenvalues) and
 // every transformation is applied to the rows of zt. The eigenvalues go to
-// wr + i·wi, a conjugate pair with the positive imaginary part first.
+// wr + i·wi, a conjugate pair with the positive imaginary part first. One
+// departure from dlahqr: a converged 2×2 block whose off-diagonal entries
+// are both at rounding level (√n·ε·‖H‖_F) is made diagonal, a double real
+// eigenvalue, rather than left as a complex pair with nearly parallel
+// eigenvectors.
 func francisQR(h, zt []float64, n, ilo, ihi int, wr, wi []float64) error {
 	at := func(i, j int) float64 { return h[i*n+j] }
 	for i := 0; i < ilo; i++ {
