@@ -72,7 +72,7 @@ test-go: $(VENV)/built
 
 test-c: $(VENV)/built  ## build and run the C example against libtwinmath.so
 	mkdir -p build
-	$${CC:-cc} -std=c99 -Wall -Wextra -Werror -Ibindings bindings/example.c \
+	$${CC:-cc} -std=c99 -Wall -Wextra -Werror -Ibindings bindings/example/example.c \
 	    -Lpython/twinmath -ltwinmath -Wl,-rpath,$(CURDIR)/python/twinmath -o build/c-example
 	./build/c-example
 

@@ -107,6 +107,26 @@ int tm_inv(const double *a, int64_t m, int64_t n, double *dst, char *err, size_t
  * TM_ERR_SINGULAR for an exactly zero pivot. */
 int tm_solve(const double *a, int64_t m, int64_t n, const double *b, int64_t nb, int64_t k, double *dst, char *err, size_t errlen);
 
+/* ---- eigen ------------------------------------------------------------- */
+
+/* Eigenvalues and eigenvectors of the symmetric matrix whose lower triangle is
+ * that of A (m x n; the upper triangle is not read). w holds m doubles, the
+ * eigenvalues ascending; v holds m x m doubles, column j the unit eigenvector
+ * of w[j] with its largest component positive. TM_ERR_SHAPE unless m == n;
+ * TM_ERR_INVALID if empty or not finite; TM_ERR_NO_CONVERGENCE if the
+ * iteration fails. */
+int tm_eigh(const double *a, int64_t m, int64_t n, double *w, double *v, char *err, size_t errlen);
+/* Eigenvalues and right eigenvectors of the general matrix A (m x n). The
+ * results are complex, stored as interleaved (real, imaginary) doubles, the
+ * layout of C99 double complex and of numpy's complex128: w holds m complex
+ * values (2m doubles), sorted by real part, then imaginary part; v holds m x m
+ * complex values (2m² doubles), column j the unit eigenvector of w[j] with its
+ * largest component real and positive. *all_real is set to 1 when every
+ * eigenvalue has an imaginary part of exactly 0 (then so do the
+ * eigenvectors), else 0. TM_ERR_SHAPE unless m == n; TM_ERR_INVALID if empty
+ * or not finite; TM_ERR_NO_CONVERGENCE if the QR iteration fails. */
+int tm_eig(const double *a, int64_t m, int64_t n, double *w, double *v, int *all_real, char *err, size_t errlen);
+
 /* ---- nn ---------------------------------------------------------------- */
 
 /* dst[i] = 1 / (1 + exp(-clip(x[i], -500, 500))); dst holds n values. */

@@ -146,3 +146,22 @@ func BenchmarkAdamStep(b *testing.B) {
 		_ = opt.Step([][]float64{p}, [][]float64{g})
 	}
 }
+
+func BenchmarkEigen(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	for _, n := range []int{100, 300} {
+		a := randMatrix(rng, n, n)
+		w, v := make([]float64, n), NewMatrix(n, n)
+		b.Run(fmt.Sprint("eigh/n=", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_ = EighTo(w, v, a)
+			}
+		})
+		wc, vc := make([]complex128, n), NewComplexMatrix(n, n)
+		b.Run(fmt.Sprint("eig/n=", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_, _ = EigTo(wc, vc, a)
+			}
+		})
+	}
+}

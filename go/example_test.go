@@ -2,6 +2,7 @@ package twinmath_test
 
 import (
 	"fmt"
+	"math"
 
 	"twinmath"
 )
@@ -88,4 +89,36 @@ func ExampleSolve() {
 func ExampleSigmoid() {
 	fmt.Println(twinmath.Sigmoid([]float64{0, 2}))
 	// Output: [0.5 0.8807970779778823]
+}
+
+func ExampleEig() {
+	// The source material's example: a diagonal matrix scales the axes.
+	a, _ := twinmath.MatrixOf([][]float64{{2, 0}, {0, 3}})
+	w, v, _ := twinmath.Eig(a)
+	fmt.Println("Eigenvalues:", w)
+	fmt.Println("Eigenvectors:", v.Data)
+	// Output:
+	// Eigenvalues: [(2+0i) (3+0i)]
+	// Eigenvectors: [(1+0i) (0+0i) (0+0i) (1+0i)]
+}
+
+func ExampleEig_rotation() {
+	// A rotation by 90° turns every real vector: its eigenvalues are ±i.
+	a, _ := twinmath.MatrixOf([][]float64{{0, -1}, {1, 0}})
+	w, _, _ := twinmath.Eig(a)
+	fmt.Printf("%.12f\n", w)
+	// Output: [(0.000000000000-1.000000000000i) (0.000000000000+1.000000000000i)]
+}
+
+func ExampleEigh() {
+	a, _ := twinmath.MatrixOf([][]float64{{2, 1}, {1, 2}})
+	w, v, _ := twinmath.Eigh(a)
+	fmt.Printf("%.12f\n", w)
+	for _, row := range v.RowsOf() {
+		fmt.Printf("%.12f\n", []float64{row[0] * math.Sqrt2, row[1] * math.Sqrt2})
+	}
+	// Output:
+	// [1.000000000000 3.000000000000]
+	// [1.000000000000 1.000000000000]
+	// [-1.000000000000 1.000000000000]
 }

@@ -3,7 +3,8 @@ package twinmath
 // The shared test vectors: ../tests/vectors/<op>.json, written from the
 // Python reference by tests/gen_vectors.py. Each case holds the arguments and
 // either the reference result with the entrywise bound on the difference
-// ("exact": bit for bit) or the error the reference raised. This file reads them;
+// ("exact": bit for bit) or the error the reference raised; a complex result
+// is {"re": [...], "im": [...]}. This file reads them;
 // each topic's _test.go registers a handler per operation in vectorOps.
 
 import (
@@ -194,6 +195,39 @@ func flat(r any) ([]float64, []int) {
 	panic(fmt.Sprintf("unexpected result type %T", r))
 }
 
+// complexParts decodes a complex array written as {"re": [...], "im": [...]};
+// ok is false for anything else.
+func complexParts(raw json.RawMessage) (re, im []float64, ok bool) {
+	var obj struct {
+		Re json.RawMessage `json:"re"`
+		Im json.RawMessage `json:"im"`
+	}
+	if json.Unmarshal(raw, &obj) != nil || obj.Re == nil || obj.Im == nil {
+		return nil, nil, false
+	}
+	re, _, e1 := tree(obj.Re)
+	im, _, e2 := tree(obj.Im)
+	return re, im, e1 == nil && e2 == nil
+}
+
+// flatComplex returns the real and imaginary parts and the shape of a
+// complex result ([]complex128 or ComplexMatrix); ok is false for others.
+func flatComplex(r any) (re, im []float64, shape []int, ok bool) {
+	var data []complex128
+	switch v := r.(type) {
+	case []complex128:
+		data, shape = v, []int{len(v)}
+	case ComplexMatrix:
+		data, shape = v.Data, []int{v.Rows, v.Cols}
+	default:
+		return nil, nil, nil, false
+	}
+	for _, c := range data {
+		re, im = append(re, real(c)), append(im, imag(c))
+	}
+	return re, im, shape, true
+}
+
 // sameShape compares a result's shape with the reference's; an n×1 matrix
 // matches a vector of length n.
 func sameShape(got, want []int) bool {
@@ -275,12 +309,38 @@ func (c *vcase) check(got any, err error) {
 // part compares one part of a result with the reference under its bound.
 func (c *vcase) part(i int, got any, result json.RawMessage, wantShape []int, tol json.RawMessage) {
 	t := c.t
+	if re, im, ok := complexParts(result); ok {
+		// A complex result: the real and the imaginary parts are each
+		// held to the bound of the complex entry.
+		gre, gim, shape, isComplex := flatComplex(got)
+		if !isComplex {
+			t.Errorf("case %d (%s) part %d: got a real %T, want a complex result", c.ID, c.Comment, i, got)
+			return
+		}
+		c.values(i, gre, shape, re, wantShape, tol)
+		c.values(i, gim, shape, im, wantShape, tol)
+		return
+	}
+	if _, _, _, isComplex := flatComplex(got); isComplex {
+		t.Errorf("case %d (%s) part %d: got a complex %T, want a real result", c.ID, c.Comment, i, got)
+		return
+	}
 	want, _, e1 := tree(result)
-	bounds, _, e2 := tree(tol)
-	if e1 != nil || e2 != nil {
-		t.Fatalf("case %d: bad result or tol: %v %v", c.ID, e1, e2)
+	if e1 != nil {
+		t.Fatalf("case %d: bad result: %v", c.ID, e1)
 	}
 	g, shape := flat(got)
+	c.values(i, g, shape, want, wantShape, tol)
+}
+
+// values compares the values g (of shape shape) of part i with the
+// reference's want under the bound tol (one value or one per entry).
+func (c *vcase) values(i int, g []float64, shape []int, want []float64, wantShape []int, tol json.RawMessage) {
+	t := c.t
+	bounds, _, e2 := tree(tol)
+	if e2 != nil {
+		t.Fatalf("case %d: bad tol: %v", c.ID, e2)
+	}
 	if !sameShape(shape, wantShape) || len(g) != len(want) {
 		t.Errorf("case %d (%s) part %d: shape %v, want %v", c.ID, c.Comment, i, shape, wantShape)
 		return

@@ -9,6 +9,8 @@ reference raises). ``go test`` reads them to prove parity without Python;
 
 A result of several parts (a named tuple such as svd's) is written as a
 list of parts with ``"parts": n``, and its shapes and bounds as lists too.
+A complex array (eig's results) is written as ``{"re": [...], "im": [...]}``,
+its bound applying to both parts.
 
 Floats are JSON numbers written with Python's shortest round-trip repr (Go's
 strconv.ParseFloat reads them back to the same bits); NaN and ±inf, which
@@ -39,6 +41,8 @@ def encode(x: Any) -> Any:
     if isinstance(x, dict):
         return {k: encode(v) for k, v in x.items()}
     if isinstance(x, np.ndarray):
+        if np.iscomplexobj(x):
+            return {"re": encode(x.real), "im": encode(x.imag)}
         return encode(x.tolist())
     if isinstance(x, (list, tuple)):
         return [encode(v) for v in x]

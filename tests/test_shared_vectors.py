@@ -19,6 +19,9 @@ def load(op: str) -> dict:
 
 
 def decode(x):
+    if isinstance(x, dict) and set(x) == {"re", "im"}:  # a complex array
+        re, im = (np.asarray(decode(x[k]), dtype=np.float64) for k in ("re", "im"))
+        return re + 1j * im
     if isinstance(x, list):
         return [decode(v) for v in x]
     return {"nan": np.nan, "inf": np.inf, "-inf": -np.inf}.get(x, x) if isinstance(x, str) else x
@@ -35,7 +38,8 @@ def parts(new: dict, old: dict) -> list:
 
 def shaped(result, shape, bound) -> tuple:
     """A part's result in its shape, and its bound (a scalar, or entrywise)."""
-    r = np.asarray(decode(result), dtype=np.float64).reshape(shape)
+    r = decode(result)
+    r = (r if np.iscomplexobj(r) else np.asarray(r, dtype=np.float64)).reshape(shape)
     b = np.asarray(decode(bound), dtype=np.float64)
     return r, (b.reshape(shape) if b.ndim and b.size == r.size else b)
 
@@ -45,6 +49,17 @@ def expected(case: dict) -> list:
     if "parts" not in case:
         return [shaped(case["result"], case["result_shape"], case["tol"])]
     return [shaped(*p) for p in zip(case["result"], case["result_shape"], case["tol"], strict=True)]
+
+
+def part_ratio(want, got, bound) -> float:
+    """tolerances.ratio; for a complex result, of the real and imaginary parts
+    (the bound holds for both), and inf when only one side is complex."""
+    want, got = np.asarray(want), np.asarray(got)
+    if np.iscomplexobj(want) or np.iscomplexobj(got):
+        if not (np.iscomplexobj(want) and np.iscomplexobj(got)):
+            return np.inf
+        return max(tol.ratio(want.real, got.real, bound), tol.ratio(want.imag, got.imag, bound))
+    return tol.ratio(want, got, bound)
 
 
 def args_of(case: dict) -> dict:
@@ -79,11 +94,11 @@ def test_vectors_are_fresh(op):
     for new, old in zip(fresh, committed, strict=True):
         assert new["args"] == old["args"] and new.get("error") == old.get("error"), stale
         if "result" in old:
-            if isinstance(old["result"], str):  # an expression: judged by the check's own rule
+            if isinstance(decode(old["result"]), str):  # an expression: judged by the check's own rule
                 assert CHECKS[op].ratio(args_of(old), old["result"], new["result"]) <= 1, stale
                 continue
             for new_r, old_r, new_t, old_t in parts(new, old):
-                assert tol.ratio(old_r, new_r, old_t) <= 1, stale
+                assert part_ratio(old_r, new_r, old_t) <= 1, stale
                 # The bounds themselves come from numpy's SVD and sums: equal up to rounding.
                 assert np.allclose(new_t, old_t, rtol=1e-6, atol=0, equal_nan=True), stale
 
@@ -96,7 +111,7 @@ def test_go_backend_matches_vectors(go, op):
         if "error" in case:
             assert err is not None, f"case {case['id']}: no error"
             assert (type(err).__name__, str(err)) == (case["error"]["type"], case["error"]["message"])
-        elif isinstance(case["result"], str):  # an expression: judged by the check's own rule
+        elif isinstance(decode(case["result"]), str):  # an expression: judged by the check's own rule
             assert err is None, f"case {case['id']}: {err!r}"
             assert CHECKS[op].ratio(args, case["result"], got) <= 1, f"case {case['id']}: {got!r}"
         else:
@@ -107,7 +122,7 @@ def test_go_backend_matches_vectors(go, op):
                 if case.get("exact"):
                     q = 0.0 if tol.alike(want, g) else np.inf
                 else:
-                    q = tol.ratio(want, g, bound)
+                    q = part_ratio(want, g, bound)
                 assert q <= 1, f"case {case['id']} ({case['comment']}): {q:.3g} x the bound"
 
 

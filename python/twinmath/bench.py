@@ -55,6 +55,11 @@ def _spd(rng: np.random.Generator, n: int) -> np.ndarray:
     return a @ a.T + n * np.eye(n)
 
 
+def _symmetric(rng: np.random.Generator, n: int) -> np.ndarray:
+    a = rng.standard_normal((n, n))
+    return a + a.T
+
+
 ROWS: list[Row] = []
 
 
@@ -78,6 +83,9 @@ for _n in (2, 64, 256, 1024):
 row("det n=300")(lambda rng: _contenders("det", np.linalg.det, rng.random((300, 300))))
 row("inv n=300")(lambda rng: _contenders("inv", np.linalg.inv, rng.random((300, 300))))
 row("solve n=300")(lambda rng: _contenders("solve", np.linalg.solve, rng.random((300, 300)), rng.random(300)))
+for _n in (100, 300):
+    row(f"eigh n={_n}")(lambda rng, n=_n: _contenders("eigh", np.linalg.eigh, _symmetric(rng, n)))
+    row(f"eig n={_n}")(lambda rng, n=_n: _contenders("eig", np.linalg.eig, rng.standard_normal((n, n))))
 row("mean n=1e6")(lambda rng: _contenders("mean", np.mean, rng.random(10**6)))
 row("variance n=1e6")(lambda rng: _contenders("variance", np.var, rng.random(10**6)))
 row("covariance 1000x50")(

@@ -197,6 +197,15 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("backward_pass(X, XOR labels, ...)", "backward_pass", BACKPROP),
         ],
     ),
+    (
+        "Eigenvalues (A v = λ v)",
+        [
+            Example("eig([[2,0],[0,3]])", "eig", {"A": [[2, 0], [0, 3]]}),
+            Example("eigh([[2,1],[1,2]])", "eigh", {"A": [[2, 1], [1, 2]]}),
+            Example("eig([[1,2],[3,4]])", "eig", {"A": A}),
+            Example("eig([[1,2,3]])  (not square)", "eig", {"A": [[1, 2, 3]]}),
+        ],
+    ),
 ]
 
 

@@ -17,6 +17,7 @@ from .calculus import (
     symbolic_derivative,
     taylor,
 )
+from .eigen import eig, eigh
 from .info import cross_entropy, entropy, kl_divergence, mutual_information
 from .linalg import det, inv, matmul, solve, trace, transpose
 from .logistic import (
@@ -60,6 +61,8 @@ __all__ = [
     "derivative",
     "det",
     "dot",
+    "eig",
+    "eigh",
     "entropy",
     "expectation",
     "forward_pass",

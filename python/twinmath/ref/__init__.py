@@ -16,6 +16,7 @@ from .calculus import (
     symbolic_derivative,
     taylor,
 )
+from .eigen import eig, eigh
 from .info import cross_entropy, entropy, kl_divergence, mutual_information
 from .linalg import det, inv, matmul, solve, trace, transpose
 from .logistic import (
@@ -59,6 +60,8 @@ __all__ = [
     "derivative",
     "det",
     "dot",
+    "eig",
+    "eigh",
     "entropy",
     "expectation",
     "forward_pass",

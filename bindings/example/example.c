@@ -65,6 +65,26 @@ int main(void) {
     expect("inv[0][0]", Ainv[0], -2, 1e-15);
     expect("inv[1][1]", Ainv[3], -0.5, 1e-15);
 
+    /* Eigenvalues: complex results as interleaved (re, im) doubles. The
+     * source material's example [[2, 0], [0, 3]] has eigenvalues 2 and 3,
+     * eigenvectors (1, 0) and (0, 1), all real. */
+    double D[4] = {2, 0, 0, 3}, w[4], V[8];
+    int all_real = 0;
+    if (tm_eig(D, 2, 2, w, V, &all_real, err, sizeof err) != TM_OK) {
+        printf("tm_eig failed: %s\n", err);
+        return 1;
+    }
+    expect("eig w[0]", w[0], 2, 0);
+    expect("eig w[1]", w[2], 3, 0);
+    expect("eig V[0][0]", V[0], 1, 0);
+    expect("eig V[1][1]", V[6], 1, 0);
+    expect("eig all real", all_real, 1, 0);
+    /* The rotation by 90 degrees: the complex pair -i, +i. */
+    double R[4] = {0, -1, 1, 0};
+    if (tm_eig(R, 2, 2, w, V, &all_real, err, sizeof err) != TM_OK) return 1;
+    expect("eig rotation Im w[0]", w[1], -1, 1e-15);
+    expect("eig rotation all real", all_real, 0, 0);
+
     /* A bad input: the status names the kind, the buffer holds the message. */
     int st = tm_dot(a, 3, b, 2, &r, err, sizeof err);
     printf("dot of lengths 3 and 2      status %d: %s\n", st, err);
@@ -108,8 +128,8 @@ int main(void) {
         printf("tm_momentum_new failed: %s\n", err);
         return 1;
     }
-    double w[1] = {1}, gw[1] = {1};
-    double *params[1] = {w};
+    double theta[1] = {1}, gw[1] = {1};
+    double *params[1] = {theta};
     const double *grads[1] = {gw};
     int64_t shape[2] = {1, 1}; /* one array: 1 dimension, of length 1 */
     for (int i = 0; i < 2; i++) {
@@ -118,7 +138,7 @@ int main(void) {
             return 1;
         }
     }
-    expect("momentum, two steps", w[0], 0.71, 1e-15);
+    expect("momentum, two steps", theta[0], 0.71, 1e-15);
     tm_free(h);
     st = tm_momentum_step(h, 1, params, shape, 2, 1, grads, shape, 2, err, sizeof err);
     printf("step on a freed handle      status %d: %s\n", st, err);

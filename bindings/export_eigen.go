@@ -1,0 +1,41 @@
+package main
+
+/*
+#include "libtwinmath.h"
+*/
+import "C"
+
+import (
+	"unsafe"
+
+	"twinmath"
+)
+
+// outComplex returns the n complex values at p — 2n doubles, real and
+// imaginary parts interleaved, the layout of a complex128 numpy array — as a
+// writable slice, without copying.
+func outComplex(p *C.double, n C.int64_t) []complex128 {
+	return unsafe.Slice((*complex128)(checked(unsafe.Pointer(p), 2*n)), int(n))
+}
+
+//export tm_eigh
+func tm_eigh(a *C.tm_cdouble, m, n C.int64_t, w *C.double, v *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.EighTo(out(w, m), outMat(v, m, m), inMat(a, m, n))
+	})
+}
+
+//export tm_eig
+func tm_eig(a *C.tm_cdouble, m, n C.int64_t, w *C.double, v *C.double, allReal *C.int, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		vs := outComplex(v, size(m, m))
+		r, e := twinmath.EigTo(outComplex(w, m), twinmath.ComplexMatrix{Rows: int(m), Cols: int(m), Data: vs}, inMat(a, m, n))
+		if e == nil {
+			*allReal = 0
+			if r {
+				*allReal = 1
+			}
+		}
+		return e
+	})
+}
