@@ -195,4 +195,4 @@ def rng_for(op: str, seed: int) -> np.random.Generator:
 
 
 # The checks of every topic register themselves on import.
-from . import linalg, nn, vectors  # noqa: E402, F401
+from . import decomp, linalg, nn, vectors  # noqa: E402, F401

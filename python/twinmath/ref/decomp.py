@@ -167,7 +167,8 @@ def lu(A: ArrayLike) -> LUResult:
         a[j + 1 :, j + 1 :] -= np.outer(mult, a[j, j + 1 :])
     P = np.zeros((m, m))
     P[perm, np.arange(m)] = 1.0
-    L = np.tril(a[:, :k], -1) + np.eye(m, k)
+    L = np.tril(a[:, :k], -1)  # keeps the multipliers' signed zeros, as Go does
+    L[np.arange(k), np.arange(k)] = 1.0
     return LUResult(P, L, np.triu(a[:k, :]))
 
 
