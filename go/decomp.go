@@ -217,6 +217,15 @@ func powerOfTwoScale(data []float64) int {
 	return e
 }
 
+// scaledCopy returns a copy of a divided by 2^e, e = powerOfTwoScale(a).
+func scaledCopy(a Matrix) (Matrix, int) {
+	c := a.Clone()
+	e := powerOfTwoScale(c.Data)
+	scaleBy(c.Data, e)
+	return c, e
+}
+
+// scaleBy divides every entry of data by 2^e.
 func scaleBy(data []float64, e int) {
 	if e == 0 {
 		return
@@ -229,7 +238,8 @@ func scaleBy(data []float64, e int) {
 // householder turns x into a Householder reflector, as LAPACK's dlarfg:
 // H = I − τ·v·vᵀ with v = (1, x[1:]) maps (x₀, x[1:]) to (β, 0). It returns
 // β and τ and overwrites x[1:] with v[1:]. β = −sign(x₀)·‖x‖, so that
-// x₀ − β never cancels; ‖x[1:]‖ is computed with scaling (norm2).
+// x₀ − β never cancels; ‖x[1:]‖ is computed with scaling (norm2), and a
+// column below 2⁻⁹⁶⁹ in norm is scaled up first.
 func householder(x []float64) (beta, tau float64) {
 	alpha := x[0]
 	xnorm := norm2(x[1:])
@@ -237,6 +247,17 @@ func householder(x []float64) (beta, tau float64) {
 		return alpha, 0
 	}
 	beta = -math.Copysign(math.Hypot(alpha, xnorm), alpha)
+	// A column of subnormal size would give τ and v few significant bits:
+	// scale it up by powers of two first (exactly), as dlarfg does.
+	knt := 0
+	for math.Abs(beta) < 0x1p-969 && knt < 2 {
+		for i := 1; i < len(x); i++ {
+			x[i] = math.Ldexp(x[i], 969)
+		}
+		alpha = math.Ldexp(alpha, 969)
+		beta = -math.Copysign(math.Hypot(alpha, norm2(x[1:])), alpha)
+		knt++
+	}
 	tau = (beta - alpha) / beta
 	d := alpha - beta
 	if math.Abs(d) >= 0x1p-1022 {
@@ -249,7 +270,7 @@ func householder(x []float64) (beta, tau float64) {
 			x[i] /= d
 		}
 	}
-	return beta, tau
+	return math.Ldexp(beta, -969*knt), tau
 }
 
 // reflect applies H = I − τ·v·vᵀ, v = (1, v[1:]), to y in place.
@@ -290,11 +311,11 @@ func QRTo(q, r, a Matrix) error {
 	if err := r.want("qr", "R", k, n); err != nil {
 		return err
 	}
-	// Work on Aᵀ, so that every column of A is a contiguous row; scale by a
-	// power of two so that no square overflows.
+	// Work on Aᵀ, so that every column of A is a contiguous row. No scaling
+	// of the whole matrix: it would make the entries of a column much smaller
+	// than the largest of A subnormal, and lose them; the reflectors are
+	// safe on their own (norm2 and Hypot scale, |v[i]| ≤ 1).
 	at, _ := Transpose(a)
-	e := powerOfTwoScale(at.Data)
-	scaleBy(at.Data, e)
 	tau := make([]float64, k)
 	for j := 0; j < k; j++ {
 		x := at.Data[j*m+j : (j+1)*m]
@@ -307,11 +328,11 @@ func QRTo(q, r, a Matrix) error {
 		}
 		x[0] = beta
 	}
-	// R: the upper triangle, scaled back.
+	// R: the upper triangle.
 	clear(r.Data)
 	for i := 0; i < k; i++ {
 		for c := i; c < n; c++ {
-			r.Data[i*n+c] = math.Ldexp(at.Data[c*m+i], e)
+			r.Data[i*n+c] = at.Data[c*m+i]
 		}
 	}
 	// Q = H₀·H₁⋯Hₖ₋₁·[I; 0], accumulated backwards on Qᵀ, whose rows are the
@@ -361,6 +382,12 @@ func rotate(x, y []float64, c, s float64) {
 	}
 }
 
+// tinySquare is the squared norm below which a row of the scaled matrix
+// (largest entry in [0.5, 1)) counts as zero: its dot products would be
+// subnormal, too imprecise to orthogonalise it, and its singular value is
+// below 2⁻⁴⁵⁰ of the largest, far under the rounding error of the others.
+const tinySquare = 0x1p-900
+
 // jacobi orthogonalises the r rows of w (each of length c, r ≤ c) with
 // one-sided Jacobi (Hestenes) rotations, applying the same rotations to the
 // rows of z (r×r) unless z is nil. A pair of rows p, q is rotated when
@@ -382,7 +409,7 @@ func jacobi(w []float64, r, c int, z []float64) bool {
 		for p := 0; p < r-1; p++ {
 			for q := p + 1; q < r; q++ {
 				a, b := norms[p], norms[q]
-				if a == 0 || b == 0 {
+				if a < tinySquare || b < tinySquare {
 					continue
 				}
 				wp, wq := row(p), row(q)
@@ -446,10 +473,9 @@ func svd(op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, er
 	sigma := make([]float64, k)
 	for i := range sigma {
 		row := w.Data[i*big : (i+1)*big]
-		// A row whose squared norm underflowed took part in no rotation, so
-		// it need not be orthogonal to the others; its singular value is
-		// below 2⁻⁵⁰⁰ of the largest, far under the rounding error: zero.
-		if dot(row, row) == 0 {
+		// A tiny row took part in no rotation, so it need not be orthogonal
+		// to the others; its singular value counts as zero (tinySquare).
+		if dot(row, row) < tinySquare {
 			clear(row)
 		}
 		sigma[i] = norm2(row)
@@ -564,7 +590,8 @@ func orthogonalise(v []float64, q Matrix, use func(int) bool) {
 // It uses one-sided Jacobi rotations (Hestenes 1958; Demmel & Veselić 1992)
 // on the columns of a tall A or the rows of a wide one, after an exact scaling
 // by a power of two; singular values come out with high relative accuracy,
-// also for graded matrices. It returns ErrInvalid if a is empty or holds NaN
+// also for graded matrices, down to 2⁻⁴⁵⁰ ≈ 3e−136 of the largest (smaller
+// ones are returned as 0, far below the rounding error of the largest). It returns ErrInvalid if a is empty or holds NaN
 // or Inf, and ErrNoConvergence if 30 sweeps do not suffice.
 func SVD(a Matrix) (u Matrix, s []float64, vt Matrix, err error) {
 	if err := a.finiteMatrix("svd", "A"); err != nil {
@@ -723,12 +750,16 @@ func PinvTo(dst, a Matrix, rcond float64) error {
 	if err := dst.want("pinv", "dst", a.Cols, a.Rows); err != nil {
 		return err
 	}
-	u, s, vt, err := svd("pinv", a, true)
+	// pinv(A) = c·pinv(c·A) for c = 2⁻ᵉ, an exact scaling that keeps 1/sᵢ
+	// finite for tiny matrices, as the reference does.
+	as, e := scaledCopy(a)
+	u, s, vt, err := svd("pinv", as, true)
 	if err != nil {
 		return err
 	}
 	vr, ur := pinvFromSVD(u, s, vt, rcond*s[0])
 	matmul(dst, vr, ur)
+	scaleBy(dst.Data, e)
 	return nil
 }
 
@@ -775,7 +806,9 @@ func LstsqTo(dst, a, b Matrix, rcond float64) error {
 	if rcond < 0 {
 		rcond = float64(max(a.Rows, a.Cols)) * 0x1p-52
 	}
-	u, s, vt, err := svd(op, a, true)
+	// X(A) = c·X(c·A) for c = 2⁻ᵉ, as in Pinv.
+	as, e := scaledCopy(a)
+	u, s, vt, err := svd(op, as, true)
 	if err != nil {
 		return err
 	}
@@ -784,6 +817,7 @@ func LstsqTo(dst, a, b Matrix, rcond float64) error {
 	c := NewMatrix(ur.Rows, b.Cols)
 	matmul(c, ur, b)
 	matmul(dst, vr, c)
+	scaleBy(dst.Data, e)
 	return nil
 }
 

@@ -342,12 +342,24 @@ def _exponent(a: NDArray[np.float64]) -> int:
     return int(np.frexp(m)[1]) if m > 0 and math.isfinite(m) else 0
 
 
-def factor_residual(A: ArrayLike, product: ArrayLike) -> float:
-    """Return ``‖A − product‖₂ / (N·ε·‖A‖₂)``, N = max(m, n), LAPACK's test ratio.
+def underflow_floor(N: int) -> float:
+    """Return 4·N²·η: what underflow may add to the residual of factors of an N-sized A.
+
+    An entry of a product of N terms loses at most η per product to underflow
+    (Higham §2.1), and a factor's subnormal entries η/2 each; so the 2-norm
+    of the residual may hold about N²·η that no relative bound explains
+    (counted twice, with room). It matters only for subnormal matrices.
+    """
+    return 4.0 * N * N * ETA
+
+
+def factor_residual(A: ArrayLike, product: ArrayLike, scale_exp: int = 0) -> float:
+    """Return ``‖A − product‖₂ / (N·ε·‖A‖₂ + 4N²η)``, N = max(m, n), LAPACK's test ratio.
 
     Both are scaled by the same power of two first (exactly), so that huge
-    and tiny matrices are judged alike. A zero A passes only with a zero
-    product.
+    and tiny matrices are judged alike; the underflow floor (``underflow_floor``)
+    is that of the caller's original matrix, which was A·2^scale_exp. A zero
+    A passes only with a zero product.
     """
     a = np.asarray(A, dtype=np.float64)
     p = np.asarray(product, dtype=np.float64)
@@ -356,7 +368,8 @@ def factor_residual(A: ArrayLike, product: ArrayLike) -> float:
     num = norm2(a - p)
     if num == 0:
         return 0.0
-    den = max(a.shape) * EPS * norm2(a)
+    N = max(a.shape)
+    den = N * EPS * norm2(a) + math.ldexp(underflow_floor(N), -(e + scale_exp))
     return num / den if den > 0 else math.inf
 
 
@@ -382,12 +395,14 @@ def svd_error(A: ArrayLike) -> float:
         e = σ₁·δ·(3 + δ) / (1 − 2δ − δ²)
 
     By Weyl's theorem every computed singular value is within e of the exact
-    one, |σ̂ᵢ − σᵢ| ≤ ‖E‖₂.
+    one, |σ̂ᵢ − σᵢ| ≤ ‖E‖₂. The residual check also lets through T times the
+    underflow floor (``underflow_floor``), which adds to e.
     """
     a = np.asarray(A, dtype=np.float64)
     s1 = float(singular_values(a)[0]) if a.size else 0.0
-    d = certified(max(a.shape))
-    return s1 * d * (3 + d) / (1 - 2 * d - d * d)
+    N = max(a.shape)
+    d = certified(N)
+    return (s1 * d * (3 + d) + RESIDUAL_THRESHOLD * underflow_floor(N)) / (1 - 2 * d - d * d)
 
 
 def singular_vector_bounds(s: ArrayLike, e: float, rectangular: bool) -> NDArray[np.float64]:
@@ -465,16 +480,26 @@ def svd_bounds(A: ArrayLike, U: ArrayLike, s: ArrayLike) -> tuple[Any, Any, Any]
     ``singular_vector_bounds`` (each entry is at most the 2-norm of the
     difference), inf where the singular value is repeated or the sign rule
     is undecidable (``sign_decidable``): those are compared as subspaces.
+    A singular value within 6e of 0 ties the signs of u and v to nothing
+    (A·v = σ·u ≈ 0 for either sign of u), so Vt[i] is then compared up to
+    sign too.
     """
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:  # the bounds scale with A; computing them on A/2^e keeps products finite
+        bu, bs, bvt = svd_bounds(np.ldexp(np.asarray(A, dtype=np.float64), -ex), U, np.ldexp(s, -ex))
+        return bu, np.ldexp(bs, ex), bvt
     a = np.asarray(A, dtype=np.float64)
     u = np.asarray(U, dtype=np.float64)
     m, n = a.shape
     e = svd_error(a)
     b = singular_vector_bounds(s, e, m != n)
+    bv = b.copy()
     for i in range(b.size):
         if not sign_decidable(u[:, i], b[i]):
-            b[i] = math.inf
-    return np.broadcast_to(b, (m, b.size)).copy(), np.full(b.size, 2 * e), np.repeat(b[:, None], n, axis=1)
+            b[i] = bv[i] = math.inf
+        if not float(np.asarray(s)[i]) > 6 * e:
+            bv[i] = math.inf  # σ ≈ 0: Vt[i]'s sign is not tied to U[:, i]'s
+    return np.broadcast_to(b, (m, b.size)).copy(), np.full(b.size, 2 * e), np.repeat(bv[:, None], n, axis=1)
 
 
 def _projector(Q: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -500,7 +525,7 @@ def svd_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
         product = (U * np.ldexp(s, -e_)) @ Vt
         worst = max(
             worst,
-            factor_residual(np.ldexp(a, -e_), product) / RESIDUAL_THRESHOLD,
+            factor_residual(np.ldexp(a, -e_), product, e_) / RESIDUAL_THRESHOLD,
             orthonormality(U, N) / RESIDUAL_THRESHOLD,
             orthonormality(Vt.T, N) / RESIDUAL_THRESHOLD,
         )
@@ -514,6 +539,10 @@ def svd_parts_ratio(A: ArrayLike, Ur: Any, sr: Any, Vtr: Any, Ug: Any, sg: Any, 
     then measured against the reference's singular values (``sr``) of A,
     which may hold more values than the k compared.
     """
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:  # judged on A/2^e, where no product overflows
+        sc = np.ldexp(np.asarray(A, dtype=np.float64), -ex)
+        return svd_parts_ratio(sc, Ur, np.ldexp(sr, -ex), Vtr, Ug, np.ldexp(sg, -ex), Vtg)
     a = np.asarray(A, dtype=np.float64)
     m, n = a.shape
     e = svd_error(a)
@@ -529,7 +558,12 @@ def svd_parts_ratio(A: ArrayLike, Ur: Any, sr: Any, Vtr: Any, Ug: Any, sg: Any, 
         sign = 1.0
         if not sign_decidable(Ur[:, i], b[i]) and float(Ur[:, i] @ Ug[:, i]) < 0:
             sign = -1.0
-        d = max(norm2(Ur[:, i] - sign * Ug[:, i]), norm2(Vtr[i] - sign * Vtg[i]))
+        vsign = sign
+        if not float(s_all[i]) > 6 * e and float(Vtr[i] @ Vtg[i]) < 0:
+            vsign = -1.0  # σ ≈ 0: v's sign is free of u's
+        elif not float(s_all[i]) > 6 * e:
+            vsign = 1.0
+        d = max(norm2(Ur[:, i] - sign * Ug[:, i]), norm2(Vtr[i] - vsign * Vtg[i]))
         worst = max(worst, d / b[i] if b[i] > 0 else (0.0 if d == 0 else math.inf))
     for g in clusters(s_all, e):
         if len(g) < 2 or max(g) >= k:
@@ -557,7 +591,7 @@ def qr_bounds(A: ArrayLike) -> tuple[float, float]:
 
     Residuals ‖A − Q̂R̂‖₂ ≤ δ‖A‖₂ and ‖Q̂ᵀQ̂ − I‖₂ ≤ δ (δ = ``certified``)
     make (Q_o, R̂), Q_o the polar factor of Q̂ (‖Q̂ − Q_o‖₂ ≤ δ), an exact QR
-    factorisation of A + E, ‖E‖₂ ≤ e = 2δ‖A‖₂/(1 − δ), with R̂'s diagonal
+    factorisation of A + E, ‖E‖₂ ≤ e = (2δ‖A‖₂ + T·floor)/(1 − δ), with R̂'s diagonal
     non-negative. The factors are determined by A₁ = A[:, :k]; Sun's bound
     (BIT 31, 1991; as in Chang & Stehlé, SIMAX 31, 2010) gives
     ‖ΔQ‖_F ≤ √2·κ₁·ε₁/(1 − κ₁·ε₁), κ₁ = κ₂(A₁), ε₁ = ‖E‖_F/‖A₁‖₂ ≤
@@ -565,12 +599,16 @@ def qr_bounds(A: ArrayLike) -> tuple[float, float]:
     Q̂ adds √k·δ; between the sides, twice the sum. inf (not judged) when
     κ₁·ε₁ ≥ 1/2: the first k columns are too close to dependent.
     """
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:  # R's bound scales with A, Q's does not
+        bq, br = qr_bounds(np.ldexp(np.asarray(A, dtype=np.float64), -ex))
+        return bq, math.ldexp(br, ex)
     a = np.asarray(A, dtype=np.float64)
     m, n = a.shape
     k = min(m, n)
     d = certified(max(m, n))
     na = norm2(a)
-    e = 2 * d * na / (1 - d)
+    e = (2 * d * na + RESIDUAL_THRESHOLD * underflow_floor(max(m, n))) / (1 - d)
     s1 = singular_values(a[:, :k])
     if s1[-1] == 0:
         return math.inf, math.inf
@@ -591,7 +629,7 @@ def qr_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
         e_ = _exponent(a)
         worst = max(
             worst,
-            factor_residual(np.ldexp(a, -e_), Q @ np.ldexp(R, -e_)) / RESIDUAL_THRESHOLD,
+            factor_residual(np.ldexp(a, -e_), Q @ np.ldexp(R, -e_), e_) / RESIDUAL_THRESHOLD,
             orthonormality(Q, N) / RESIDUAL_THRESHOLD,
         )
     bq, br = qr_bounds(a)
@@ -614,16 +652,19 @@ def cholesky_bound(A: ArrayLike) -> float:
 
     L̂ is lower triangular with a positive diagonal, so it is the exact
     Cholesky factor of L̂L̂ᵀ = A + E; the residual check gives ‖E‖₂ ≤ e =
-    δ‖A‖₂ (δ = ``certified``), ‖E‖_F ≤ √n·e. Sun's bound (BIT 31, 1991):
+    δ‖A‖₂ + T·floor (δ = ``certified``), ‖E‖_F ≤ √n·e. Sun's bound (BIT 31, 1991):
     ‖ΔL‖_F ≤ 2^(−1/2)·κ₂(A)·ε_F/(1 − κ₂(A)·ε₂)·‖L‖₂, ε = ‖E‖/‖A‖₂, with
     ‖L‖₂ = √‖A‖₂. Twice that between the sides; inf when κ₂(A)·ε₂ ≥ 1/2.
     """
+    f = (_exponent(np.asarray(A, dtype=np.float64)) + 1) // 2
+    if f > 0:  # L scales with the square root of A
+        return math.ldexp(cholesky_bound(np.ldexp(np.asarray(A, dtype=np.float64), -2 * f)), f)
     a = cholesky_symmetric(A)
     n = a.shape[0]
     s = singular_values(a)
     if s[-1] == 0:
         return math.inf
-    d = certified(n)
+    d = certified(n) + RESIDUAL_THRESHOLD * underflow_floor(n) / float(s[0])
     kappa = float(s[0] / s[-1])
     if not kappa * d < 0.5:
         return math.inf
@@ -638,7 +679,8 @@ def cholesky_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
         L = np.asarray(L, dtype=np.float64)
         e_ = _exponent(a)
         Ls = np.ldexp(L, -((e_ + 1) // 2))  # L scales with the square root of A
-        worst = max(worst, factor_residual(np.ldexp(a, -2 * ((e_ + 1) // 2)), Ls @ Ls.T) / RESIDUAL_THRESHOLD)
+        f = 2 * ((e_ + 1) // 2)
+        worst = max(worst, factor_residual(np.ldexp(a, -f), Ls @ Ls.T, f) / RESIDUAL_THRESHOLD)
     d = float(np.linalg.norm(np.asarray(ref) - np.asarray(go)))
     return max(worst, _q(d, cholesky_bound(A)))
 
@@ -649,6 +691,9 @@ def spectral_norm_bound(A: ArrayLike) -> float:
     Both sides compute σ₁ with the SVD whose residuals the svd checks hold
     below the threshold, so each is within e of the exact value.
     """
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:
+        return math.ldexp(spectral_norm_bound(np.ldexp(np.asarray(A, dtype=np.float64), -ex)), ex)
     a = np.asarray(A, dtype=np.float64)
     if a.size == 0 or not np.all(np.isfinite(a)):
         return 0.0
@@ -667,6 +712,10 @@ def truncated_bounds(A: ArrayLike, U: ArrayLike, s: ArrayLike, k: int) -> tuple[
     γ_k·k·σ̂₁(1 + δ)² for the rounding of the products. Twice the sum between
     the sides; inf when the gap is below 6e.
     """
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:
+        bu, bs, bvt, bk = truncated_bounds(np.ldexp(np.asarray(A, dtype=np.float64), -ex), U, np.ldexp(s, -ex), k)
+        return bu, np.ldexp(bs, ex), bvt, math.ldexp(bk, ex)
     a = np.asarray(A, dtype=np.float64)
     m, n = a.shape
     s_all = singular_values(a)
@@ -674,11 +723,14 @@ def truncated_bounds(A: ArrayLike, U: ArrayLike, s: ArrayLike, k: int) -> tuple[
     K = min(m, n)
     b_all = singular_vector_bounds(s_all, e, m != n)[:k]
     u = np.asarray(U, dtype=np.float64)
+    bv = b_all.copy()
     for i in range(k):
         if not sign_decidable(u[:, i], b_all[i]):
-            b_all[i] = math.inf
+            b_all[i] = bv[i] = math.inf
+        if not float(s_all[i]) > 6 * e:
+            bv[i] = math.inf  # as in svd_bounds
     bu = np.broadcast_to(b_all, (m, k)).copy()
-    bvt = np.repeat(b_all[:, None], n, axis=1)
+    bvt = np.repeat(bv[:, None], n, axis=1)
     d = certified(max(m, n))
     s1 = float(s_all[0])
     if k < K:
@@ -720,7 +772,7 @@ def pinv_bound(A: ArrayLike, rcond: float) -> float:
     a = np.asarray(A, dtype=np.float64)
     ex = _exponent(a)
     if ex:
-        return math.ldexp(pinv_bound(np.ldexp(a, -ex), rcond), -ex)
+        return float(np.ldexp(pinv_bound(np.ldexp(a, -ex), rcond), -ex))  # inf if it overflows
     m, n = a.shape
     s = singular_values(a)
     e = svd_error(a)
@@ -750,7 +802,7 @@ def lstsq_bound(A: ArrayLike, b: ArrayLike, rcond: float | None) -> float:
     a = np.asarray(A, dtype=np.float64)
     ex = _exponent(a)
     if ex:
-        return math.ldexp(lstsq_bound(np.ldexp(a, -ex), b, rcond), -ex)
+        return float(np.ldexp(lstsq_bound(np.ldexp(a, -ex), b, rcond), -ex))
     m, n = a.shape
     rc = max(m, n) * EPS if rcond is None or rcond < 0 else float(rcond)
     p = pinv_bound(a, rc)
@@ -765,6 +817,9 @@ def lstsq_bound(A: ArrayLike, b: ArrayLike, rcond: float | None) -> float:
 
 def matrix_rank_bound(A: ArrayLike) -> float:
     """0 when the rank is decidable (``rank_decidable``), else inf (not judged)."""
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:  # the rank is scale-free
+        return matrix_rank_bound(np.ldexp(np.asarray(A, dtype=np.float64), -ex))
     a = np.asarray(A, dtype=np.float64)
     s = singular_values(a)
     rel = max(a.shape) * EPS
@@ -795,6 +850,13 @@ def pca_ratio(X: ArrayLike, k: int, ref: Any, go: Any) -> float:
     projected = Xc·vᵢ by ‖Xc‖₂·bᵢ + 2·(centring_error + γ_d·√d·‖Xc‖_F).
     Clusters of repeated values compare the projectors of their components.
     """
+    ex = _exponent(np.asarray(X, dtype=np.float64))
+    if ex > 0:  # judged on X/2^e: variances scale by 2^-2e, projections by 2^-e
+
+        def scaled(r: Any) -> tuple[Any, Any, Any]:
+            return r[0], np.ldexp(r[1], -2 * ex), np.ldexp(r[2], -ex)
+
+        return pca_ratio(np.ldexp(np.asarray(X, dtype=np.float64), -ex), k, scaled(ref), scaled(go))
     x = np.asarray(X, dtype=np.float64)
     N, dd = x.shape
     xc = x - x.mean(axis=0)
@@ -819,8 +881,8 @@ def pca_ratio(X: ArrayLike, k: int, ref: Any, go: Any) -> float:
             continue
         sign = 1.0
         u = proj_r[:, i] / s[i] if s[i] > 0 else proj_r[:, i]
-        if not sign_decidable(u, b[i]) and float(comp_r[i] @ comp_g[i]) < 0:
-            sign = -1.0
+        if (not sign_decidable(u, b[i]) or not s[i] > 6 * e) and float(comp_r[i] @ comp_g[i]) < 0:
+            sign = -1.0  # the rule is undecidable, or σ ≈ 0 ties no sign
         worst = max(
             worst,
             _q(norm2(comp_r[i] - sign * comp_g[i]), b[i]),
@@ -838,6 +900,11 @@ def pca_ratio(X: ArrayLike, k: int, ref: Any, go: Any) -> float:
 
 def pca_bounds(X: ArrayLike, k: int, ref: Any) -> tuple[Any, Any, Any]:
     """Entrywise bounds for ``pca``, as ``pca_ratio`` derives them (the vectors' files)."""
+    ex = _exponent(np.asarray(X, dtype=np.float64))
+    if ex > 0:
+        x_s = np.ldexp(np.asarray(X, dtype=np.float64), -ex)
+        bc, bv, bp = pca_bounds(x_s, k, (ref[0], np.ldexp(ref[1], -2 * ex), np.ldexp(ref[2], -ex)))
+        return bc, np.ldexp(bv, 2 * ex), np.ldexp(bp, ex)
     x = np.asarray(X, dtype=np.float64)
     N, dd = x.shape
     xc = x - x.mean(axis=0)
@@ -848,7 +915,7 @@ def pca_bounds(X: ArrayLike, k: int, ref: Any) -> tuple[Any, Any, Any]:
     b = singular_vector_bounds(s_all, e, N != dd)[:k]
     for i in range(k):
         u = proj_r[:, i] / s[i] if s[i] > 0 else proj_r[:, i]
-        if not sign_decidable(u, b[i]):
+        if not sign_decidable(u, b[i]) or not s[i] > 6 * e:
             b[i] = math.inf
     extra = 2 * (centring_error(x) + gamma(dd) * math.sqrt(dd) * norm2(xc.ravel()))
     var = (2 * e * (2 * s + 2 * e) + 4 * U * s**2) / (N - 1)
