@@ -104,7 +104,7 @@ def test_pca(ref, go, x, data):
 
 
 @given(a=any_matrix)
-def test_spectral_norm(ref, go, a):
+def test_spectral_norm_parity(ref, go, a):
     assert_parity(ref, go, "norm", v=a, ord=2)
 
 
@@ -197,6 +197,8 @@ def test_svd_sign_rule(ref, go):
         top = U[np.argmax(np.abs(U), axis=0), np.arange(5)]
         assert np.all(top > 0)
         assert np.all(np.diff(s) <= 0)
+        # Vt flipped with U: U·diag(s)·Vt still rebuilds A.
+        assert tol.factor_residual(a, (U * s) @ Vt) <= T
 
 
 def test_graded_singular_values_have_relative_accuracy(go):
@@ -311,7 +313,10 @@ def test_pca_against_covariance(go, x):
     # The product rounds by γ_d·Σ|xc||c| ≤ γ_d·√d·max|xc|, and Go's centring
     # may differ from numpy's by 2γ_{N+1}·max|x| per entry (its sum runs in
     # another order).
-    atol = tol.gamma(x.shape[1]) * math.sqrt(x.shape[1]) * np.abs(xc).max() + 2 * tol.gamma(N + 1) * np.abs(x).max()
+    atol = (
+        tol.gamma(x.shape[1]) * math.sqrt(x.shape[1]) * np.abs(xc).max()
+        + 2 * tol.gamma(N + 1) * np.abs(x).max()
+    )
     assert np.all(np.abs(proj - xc @ comp.T) <= 2 * atol)
 
 
@@ -331,10 +336,12 @@ def test_pca_iris(ref, go):
     # 4.228, 0.243, 0.078, 0.024).
     from pathlib import Path
 
-    data = np.loadtxt(Path(__file__).parent / "data" / "iris.csv", delimiter=",", skiprows=1, usecols=range(4))
+    data = np.loadtxt(
+        Path(__file__).parent / "data" / "iris.csv", delimiter=",", skiprows=1, usecols=range(4)
+    )
     assert data.shape == (150, 4)
     assert_parity(ref, go, "pca", X=data, k=2)
-    comp, var, proj = go.pca(data, 4)
+    var = go.pca(data, 4).explained_variance
     np.testing.assert_allclose(var, [4.228, 0.243, 0.078, 0.024], atol=5e-4)
     assert 0.977 < var[:2].sum() / var.sum() < 0.979
 
@@ -366,7 +373,8 @@ def test_named_tuples_are_shared(ref, go):
         assert type(tm.truncated_svd(a, 1)) is TruncatedSVDResult
         assert type(tm.pca(a, 1)) is PCAResult
         U, s, Vt = tm.svd(a)  # unpacks like a plain tuple
-        assert tm.svd(a).Vt is not None and s.shape == (2,)
+        assert tm.svd(a).Vt is Vt or np.array_equal(tm.svd(a).Vt, Vt)
+        assert U.shape == (2, 2) and s.shape == (2,)
 
 
 # ---- errors ----------------------------------------------------------------------
@@ -419,14 +427,30 @@ def test_cholesky_of_any_matrix(ref, go, a):
 @pytest.mark.parametrize(
     ("op", "args", "message"),
     [
-        ("truncated_svd", {"A": [[1, 2, 3]], "k": 2}, "truncated_svd: invalid input: k must be between 1 and 1, got 2"),
-        ("truncated_svd", {"A": [[1, 2]], "k": 0}, "truncated_svd: invalid input: k must be between 1 and 1, got 0"),
+        (
+            "truncated_svd",
+            {"A": [[1, 2, 3]], "k": 2},
+            "truncated_svd: invalid input: k must be between 1 and 1, got 2",
+        ),
+        (
+            "truncated_svd",
+            {"A": [[1, 2]], "k": 0},
+            "truncated_svd: invalid input: k must be between 1 and 1, got 0",
+        ),
         ("pca", {"X": [[1, 2]], "k": 1}, "pca: invalid input: X needs at least two samples, got 1"),
         ("pca", {"X": np.zeros((3, 2)), "k": 3}, "pca: invalid input: k must be between 1 and 2, got 3"),
         ("pca", {"X": np.zeros((0, 2)), "k": 1}, "pca: invalid input: X is empty"),
-        ("pinv", {"A": [[1]], "rcond": -0.5}, "pinv: invalid input: rcond must be a finite non-negative number, got -0.5"),
+        (
+            "pinv",
+            {"A": [[1]], "rcond": -0.5},
+            "pinv: invalid input: rcond must be a finite non-negative number, got -0.5",
+        ),
         ("lstsq", {"A": [[1, 2]], "b": [1, 2]}, "lstsq: shape mismatch: A has 1 rows but b has 2"),
-        ("lstsq", {"A": [[1.0]], "b": [1.0], "rcond": math.inf}, "lstsq: invalid input: rcond must be finite, got inf"),
+        (
+            "lstsq",
+            {"A": [[1.0]], "b": [1.0], "rcond": math.inf},
+            "lstsq: invalid input: rcond must be finite, got inf",
+        ),
     ],
 )
 def test_messages(ref, go, op, args, message):
@@ -457,3 +481,24 @@ def test_nearly_singular_and_hilbert(ref, go):
     for op in ("svd", "qr", "lu", "matrix_rank"):
         assert_parity(ref, go, op, A=a)
         assert_parity(ref, go, op, A=hilbert(10))
+
+
+def test_comparisons_detect_wrong_results(go):
+    """The bounds are tight enough to catch a wrong answer: a singular value
+    off by 1e-10, a flipped singular vector, a Q column rotated by 1e-9."""
+    from twinmath.parity import CHECKS
+
+    a = np.random.default_rng(8).standard_normal((6, 4))
+    U, s, Vt = go.svd(a)
+    args = {"A": a}
+    assert CHECKS["svd"].ratio(args, (U, s, Vt), (U, s, Vt)) <= 1
+    assert CHECKS["svd"].ratio(args, (U, s, Vt), (U, s * (1 + 1e-10), Vt)) > 1
+    flip = np.array([1.0, -1.0, 1.0, 1.0])
+    assert CHECKS["svd"].ratio(args, (U, s, Vt), (U * flip, s, Vt * flip[:, None])) > 1
+    Q, R = go.qr(a)
+    c, t = math.cos(1e-9), math.sin(1e-9)
+    Q2 = Q.copy()
+    Q2[:, 0], Q2[:, 1] = c * Q[:, 0] - t * Q[:, 1], t * Q[:, 0] + c * Q[:, 1]
+    assert CHECKS["qr"].ratio(args, (Q, R), (Q2, R)) > 1
+    L = go.cholesky(a.T @ a)
+    assert CHECKS["cholesky"].ratio({"A": a.T @ a}, L, L * (1 + 1e-10)) > 1

@@ -70,7 +70,12 @@ def real(x: Any, op: str, name: str) -> float:
 
 
 def integer(x: Any, op: str, name: str) -> int:
-    """Return the integer ``x`` (an int, a numpy integer or an integral float)."""
+    """Return the integer ``x`` (an int, a numpy integer or an integral float).
+
+    A 0-D array counts as the scalar it holds.
+    """
+    if isinstance(x, np.ndarray) and x.ndim == 0:
+        x = x.item()
     if isinstance(x, (bool, np.bool_)) or not isinstance(x, (int, np.integer, float, np.floating)):
         raise TypeError(f"{op}: {name} must be an integer, got {type(x).__name__}")
     if isinstance(x, (float, np.floating)):

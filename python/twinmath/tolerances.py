@@ -714,7 +714,9 @@ def truncated_bounds(A: ArrayLike, U: ArrayLike, s: ArrayLike, k: int) -> tuple[
     """
     ex = _exponent(np.asarray(A, dtype=np.float64))
     if ex > 0:
-        bu, bs, bvt, bk = truncated_bounds(np.ldexp(np.asarray(A, dtype=np.float64), -ex), U, np.ldexp(s, -ex), k)
+        bu, bs, bvt, bk = truncated_bounds(
+            np.ldexp(np.asarray(A, dtype=np.float64), -ex), U, np.ldexp(s, -ex), k
+        )
         return bu, np.ldexp(bs, ex), bvt, math.ldexp(bk, ex)
     a = np.asarray(A, dtype=np.float64)
     m, n = a.shape
@@ -787,7 +789,10 @@ def pinv_bound(A: ArrayLike, rcond: float) -> float:
     if not sr > 3 * e:
         return math.inf
     d = certified(max(m, n))
-    side = math.sqrt(2) * (3 * e + 2 * nxt) / ((sr - e) * sr) + (2 * d + d * d + gamma(r) * r * (1 + d) ** 2) / sr
+    side = (
+        math.sqrt(2) * (3 * e + 2 * nxt) / ((sr - e) * sr)
+        + (2 * d + d * d + gamma(r) * r * (1 + d) ** 2) / sr
+    )
     return 2 * side
 
 
@@ -868,7 +873,10 @@ def pca_ratio(X: ArrayLike, k: int, ref: Any, go: Any) -> float:
     worst = float(
         np.max(
             [
-                _q(abs(float(var_r[i] - var_g[i])), (2 * e * (2 * s[i] + 2 * e) + 4 * U * s[i] ** 2) / (N - 1))
+                _q(
+                    abs(float(var_r[i] - var_g[i])),
+                    (2 * e * (2 * s[i] + 2 * e) + 4 * U * s[i] ** 2) / (N - 1),
+                )
                 for i in range(k)
             ]
         )

@@ -58,7 +58,10 @@ def families(rng: np.random.Generator, big: bool = True) -> list[Case]:
         ("hilbert 8", {"A": hilbert(8)}),
         ("scaled 1e300", {"A": normal(rng, 4, 3) * 1e300}),
         ("scaled 1e-300", {"A": normal(rng, 3, 4) * 1e-300}),
-        ("clustered singular values", {"A": with_singular_values(rng, 5, 4, np.array([3.0, 1.0, 1.0 + 1e-13, 0.5]))}),
+        (
+            "clustered singular values",
+            {"A": with_singular_values(rng, 5, 4, np.array([3.0, 1.0, 1.0 + 1e-13, 0.5]))},
+        ),
     ]
     if big:
         cases.append(("normal 100x100", {"A": normal(rng, 100, 100)}))
@@ -224,8 +227,8 @@ register(
         "pinv",
         "‖ΔA⁺‖₂ ≤ 2(√2(3e + 2σᵣ₊₁)/((σᵣ − e)σᵣ) + rounding) when the rank is decidable",
         _pinv_cases,
-        bound=lambda a, r: tol.pinv_bound(a["A"], a["rcond"]),
-        compare=lambda a, r, g: _matrix_ratio(tol.pinv_bound(a["A"], a["rcond"]), r, g),
+        bound=lambda a, r: tol.pinv_bound(a["A"], a.get("rcond", 1e-15)),
+        compare=lambda a, r, g: _matrix_ratio(tol.pinv_bound(a["A"], a.get("rcond", 1e-15)), r, g),
         errors=[
             *[(label, {**args, "rcond": 1e-15}) for label, args in _COMMON_ERRORS],
             ("negative rcond", {"A": M2, "rcond": -1.0}),
@@ -245,7 +248,10 @@ def _lstsq_cases(rng: np.random.Generator) -> list[Case]:
         ("square", {"A": M2, "b": [5.0, 6.0], "rcond": -1.0}),
         ("several right-hand sides", {"A": normal(rng, 6, 3), "b": normal(rng, 6, 2), "rcond": -1.0}),
         ("underdetermined", {"A": normal(rng, 3, 6), "b": normal(rng, 3), "rcond": -1.0}),
-        ("rank 2, rcond 1e-8", {"A": normal(rng, 7, 2) @ normal(rng, 2, 4), "b": normal(rng, 7), "rcond": 1e-8}),
+        (
+            "rank 2, rcond 1e-8",
+            {"A": normal(rng, 7, 2) @ normal(rng, 2, 4), "b": normal(rng, 7), "rcond": 1e-8},
+        ),
     ]
     for label, args in families(rng, big=False):
         m = np.shape(args["A"])[0]
@@ -259,8 +265,8 @@ register(
         "lstsq",
         "pinv's bound × ‖b‖₂ + rounding, when the rank is decidable",
         _lstsq_cases,
-        bound=lambda a, r: tol.lstsq_bound(a["A"], a["b"], a["rcond"]),
-        compare=lambda a, r, g: _matrix_ratio(tol.lstsq_bound(a["A"], a["b"], a["rcond"]), r, g),
+        bound=lambda a, r: tol.lstsq_bound(a["A"], a["b"], a.get("rcond")),
+        compare=lambda a, r, g: _matrix_ratio(tol.lstsq_bound(a["A"], a["b"], a.get("rcond")), r, g),
         errors=[
             ("b rows differ", {"A": M2, "b": [1.0, 2.0, 3.0], "rcond": -1.0}),
             ("empty", {"A": np.zeros((0, 2)), "b": np.zeros(0), "rcond": -1.0}),
@@ -305,7 +311,9 @@ def _pca_cases(rng: np.random.Generator) -> list[Case]:
         x = normal(rng, N, d) * np.linspace(3.0, 0.5, d) + rng.uniform(-5, 5, d)
         cases.append((f"normal {N}x{d}, k={k}", {"X": x, "k": k}))
     cases.append(("offset 1e6", {"X": normal(rng, 20, 3) * [3.0, 2.0, 1.0] + 1e6, "k": 2}))
-    cases.append(("constant feature", {"X": np.column_stack([normal(rng, 8, 2) * [2.0, 1.0], np.ones(8)]), "k": 2}))
+    cases.append(
+        ("constant feature", {"X": np.column_stack([normal(rng, 8, 2) * [2.0, 1.0], np.ones(8)]), "k": 2})
+    )
     cases.append(("300x300", {"X": normal(rng, 300, 300), "k": 2}))
     return cases
 
@@ -324,6 +332,9 @@ register(
             ("k too large", {"X": [[1.0, 2.0], [3.0, 4.0], [5.0, 7.0]], "k": 3}),
             ("k = 0", {"X": [[1.0, 2.0], [3.0, 4.0]], "k": 0}),
         ],
-        python_only=[("k not an integer", {"X": [[1.0], [2.0]], "k": 0.5}), ("1-D", {"X": [1.0, 2.0], "k": 1})],
+        python_only=[
+            ("k not an integer", {"X": [[1.0], [2.0]], "k": 0.5}),
+            ("1-D", {"X": [1.0, 2.0], "k": 1}),
+        ],
     )
 )
