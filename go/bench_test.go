@@ -81,6 +81,12 @@ func BenchmarkDecompositions(b *testing.B) {
 				_, _, _, _ = SVD(a)
 			}
 		})
+		tall := randMatrix(rng, 10*n, n/10) // preconditioned by QR
+		b.Run(fmt.Sprintf("svd/%dx%d", tall.Rows, tall.Cols), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_, _, _, _ = SVD(tall)
+			}
+		})
 		b.Run(fmt.Sprint("qr/n=", n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				_, _, _ = QR(a)

@@ -2,7 +2,10 @@ package twinmath
 
 import (
 	"math"
+	"runtime"
+	"slices"
 	"sort"
+	"sync"
 )
 
 // Decompositions: LU with partial pivoting, Householder QR, Cholesky, the
@@ -336,24 +339,8 @@ func QRTo(q, r, a Matrix) error {
 			r.Data[i*n+c] = at.Data[c*m+i]
 		}
 	}
-	// Q = H₀·H₁⋯Hₖ₋₁·[I; 0], accumulated backwards on Qᵀ, whose rows are the
-	// columns of Q.
-	qt := NewMatrix(k, m)
-	for i := 0; i < k; i++ {
-		qt.Data[i*m+i] = 1
-	}
-	for j := k - 1; j >= 0; j-- {
-		if tau[j] == 0 {
-			continue
-		}
-		v := at.Data[j*m+j : (j+1)*m]
-		saved := v[0]
-		v[0] = 1
-		for c := j; c < k; c++ {
-			reflect(qt.Data[c*m+j:(c+1)*m], v, tau[j])
-		}
-		v[0] = saved
-	}
+	// Q = H₀·H₁⋯Hₖ₋₁·[I; 0], on Qᵀ, whose rows are the columns of Q.
+	qt := householderQ(at, tau, k, m)
 	for i := 0; i < k; i++ {
 		neg := r.Data[i*n+i] < 0
 		if neg {
@@ -389,91 +376,154 @@ func rotate(x, y []float64, c, s float64) {
 // below 2⁻⁴⁵⁰ of the largest, far under the rounding error of the others.
 const tinySquare = 0x1p-900
 
-// jacobi orthogonalises the r rows of w (each of length c, r ≤ c) with
-// one-sided Jacobi (Hestenes) rotations, applying the same rotations to the
-// rows of z (r×r) unless z is nil. A pair of rows p, q is rotated when
+// jacobi orthogonalises the r rows of w (each of length c) with one-sided
+// Jacobi (Hestenes) rotations, applying the same rotations to the rows of z
+// (r×r) unless z is nil. A pair of rows p, q is rotated when
 //
 //	|w_p·w_q| > tol·‖w_p‖·‖w_q‖,   tol = √c·ε
 //
 // the relative criterion of Demmel & Veselić (1992) with LAPACK dgesvj's
-// tolerance, which gives singular values to high relative accuracy. It
-// reports false if a sweep still rotated after maxSweeps sweeps.
+// tolerance, which gives singular values to high relative accuracy. A sweep
+// visits every pair once in round-robin order (Brent & Luk 1985): each of its
+// rounds pairs every row with another, the pairs of a round are disjoint, and
+// so they run on all GOMAXPROCS threads — with results that do not depend on
+// the number of threads. It reports false if a sweep still rotated after
+// maxSweeps sweeps.
 func jacobi(w []float64, r, c int, z []float64) bool {
 	tol := math.Sqrt(float64(c)) * 0x1p-52
 	norms := make([]float64, r)
-	row := func(p int) []float64 { return w[p*c : (p+1)*c] }
+	// The circle method: slot 0 stays, the others turn one place per round;
+	// an odd count gets a dummy row -1.
+	slots := make([]int, r+r%2)
+	for i := range slots {
+		slots[i] = i
+	}
+	if r%2 == 1 {
+		slots[r] = -1
+	}
+	half := len(slots) / 2
+	workers := 1
+	if p := runtime.GOMAXPROCS(0); p > 1 && r >= 64 && r*c >= 1<<14 {
+		workers = min(p, half)
+	}
+	rotated := make([]bool, workers)
+	var wg sync.WaitGroup
 	for sweep := 0; sweep < maxSweeps; sweep++ {
 		for p := range norms {
-			norms[p] = dot(row(p), row(p))
+			norms[p] = dot(w[p*c:(p+1)*c], w[p*c:(p+1)*c])
 		}
-		rotated := false
-		for p := 0; p < r-1; p++ {
-			for q := p + 1; q < r; q++ {
-				a, b := norms[p], norms[q]
-				if a < tinySquare || b < tinySquare {
-					continue
+		clear(rotated)
+		for round := 0; round < len(slots)-1; round++ {
+			if workers == 1 {
+				rotated[0] = jacobiPairs(w, c, z, r, norms, slots, 0, half, tol) || rotated[0]
+			} else {
+				chunk := (half + workers - 1) / workers
+				for k := 0; k < workers; k++ {
+					lo, hi := k*chunk, min((k+1)*chunk, half)
+					wg.Add(1)
+					go func(k, lo, hi int) {
+						defer wg.Done()
+						rotated[k] = jacobiPairs(w, c, z, r, norms, slots, lo, hi, tol) || rotated[k]
+					}(k, lo, hi)
 				}
-				wp, wq := row(p), row(q)
-				g := dot(wp, wq)
-				if math.Abs(g) <= tol*math.Sqrt(a)*math.Sqrt(b) {
-					continue
-				}
-				rotated = true
-				// The rotation that makes the pair orthogonal: t = tan θ is
-				// the smaller root of t² + 2ζt − 1 = 0 (Rutishauser's form).
-				zeta := (b - a) / (2 * g)
-				t := math.Copysign(1, zeta) / (math.Abs(zeta) + math.Hypot(1, zeta))
-				cs := 1 / math.Sqrt(1+t*t)
-				sn := cs * t
-				rotate(wp, wq, cs, sn)
-				if z != nil {
-					rotate(z[p*r:(p+1)*r], z[q*r:(q+1)*r], cs, sn)
-				}
-				norms[p], norms[q] = a-t*g, b+t*g
-				// The updates cancel when a row loses most of its norm;
-				// then measure it afresh.
-				if norms[p] < a/8 {
-					norms[p] = dot(wp, wp)
-				}
-				if norms[q] < b/8 {
-					norms[q] = dot(wq, wq)
-				}
+				wg.Wait()
 			}
+			last := slots[len(slots)-1]
+			copy(slots[2:], slots[1:len(slots)-1])
+			slots[1] = last
 		}
-		if !rotated {
+		if !slices.Contains(rotated, true) {
 			return true
 		}
 	}
 	return false
 }
 
+// jacobiPairs rotates the pairs (slots[i], slots[len−1−i]) for lo ≤ i < hi
+// of one round, and reports whether it rotated any.
+func jacobiPairs(w []float64, c int, z []float64, r int, norms []float64, slots []int, lo, hi int, tol float64) bool {
+	rotated := false
+	for i := lo; i < hi; i++ {
+		p, q := slots[i], slots[len(slots)-1-i]
+		if p < 0 || q < 0 {
+			continue
+		}
+		a, b := norms[p], norms[q]
+		if a < tinySquare || b < tinySquare {
+			continue
+		}
+		wp, wq := w[p*c:(p+1)*c], w[q*c:(q+1)*c]
+		g := dot(wp, wq)
+		if math.Abs(g) <= tol*math.Sqrt(a)*math.Sqrt(b) {
+			continue
+		}
+		rotated = true
+		// The rotation that makes the pair orthogonal: t = tan θ is the
+		// smaller root of t² + 2ζt − 1 = 0 (Rutishauser's form).
+		zeta := (b - a) / (2 * g)
+		t := math.Copysign(1, zeta) / (math.Abs(zeta) + math.Hypot(1, zeta))
+		cs := 1 / math.Sqrt(1+t*t)
+		sn := cs * t
+		rotate(wp, wq, cs, sn)
+		if z != nil {
+			rotate(z[p*r:(p+1)*r], z[q*r:(q+1)*r], cs, sn)
+		}
+		norms[p], norms[q] = a-t*g, b+t*g
+		// The updates cancel when a row loses most of its norm; then measure
+		// it afresh.
+		if norms[p] < a/8 {
+			norms[p] = dot(wp, wp)
+		}
+		if norms[q] < b/8 {
+			norms[q] = dot(wq, wq)
+		}
+	}
+	return rotated
+}
+
 // svd computes the canonical thin SVD of the finite, non-empty m×n matrix a:
 // u is m×k, s has k values, vt is k×n, k = min(m, n). Without wantUV only s
 // is computed (u and vt are empty).
+//
+// It works on T, the tall one of A and Aᵀ (M×N, M ≥ N), orthogonalising the
+// columns of T — the rows of Tᵀ, contiguous in memory — by one-sided Jacobi
+// rotations: T·V = U·Σ. When T is at least twice as tall as wide, it first
+// factors T·P = Q·R with column pivoting and orthogonalises the columns of
+// X = Rᵀ (the rows of R) instead, as LAPACK's dgejsv does (Drmač & Veselić
+// 2008): the rotations then work on N×N instead of N×M, and with
+// X = U_X·Σ·V_Xᵀ, T = (Q·V_X)·Σ·(P·U_X)ᵀ. For squarer T the factorisation
+// costs more than the sweeps it saves.
 func svd(op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, err error) {
-	m, n := a.Rows, a.Cols
-	tall := m >= n
-	// The rows to orthogonalise: the columns of A (tall), or its rows (wide).
-	// Either way k rows of length big, contiguous in memory.
-	k, big := min(m, n), max(m, n)
-	var w Matrix
+	tall := a.Rows >= a.Cols
+	var t Matrix
 	if tall {
-		w, _ = Transpose(a)
+		t = a.Clone()
 	} else {
-		w = a.Clone()
+		t, _ = Transpose(a)
 	}
-	e := powerOfTwoScale(w.Data)
-	scaleBy(w.Data, e)
+	M, N := t.Rows, t.Cols
+	e := powerOfTwoScale(t.Data)
+	scaleBy(t.Data, e)
+	// w: the N rows to orthogonalise, each of length L.
+	precondition := M >= 2*N
+	var w, qt Matrix
+	var perm []int
+	if precondition {
+		qt, w, perm = qrcp(t, wantUV)
+	} else {
+		w, _ = Transpose(t)
+	}
+	L := w.Cols
 	var z []float64
 	if wantUV {
-		z = Identity(k).Data
+		z = Identity(N).Data
 	}
-	if !jacobi(w.Data, k, big, z) {
+	if !jacobi(w.Data, N, L, z) {
 		return Matrix{}, nil, Matrix{}, opError(op, ErrNoConvergence, "")
 	}
-	sigma := make([]float64, k)
+	sigma := make([]float64, N)
 	for i := range sigma {
-		row := w.Data[i*big : (i+1)*big]
+		row := w.Data[i*L : (i+1)*L]
 		// A tiny row took part in no rotation, so it need not be orthogonal
 		// to the others; its singular value counts as zero (tinySquare).
 		if dot(row, row) < tinySquare {
@@ -481,39 +531,52 @@ func svd(op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, er
 		}
 		sigma[i] = norm2(row)
 	}
-	order := make([]int, k)
+	order := make([]int, N)
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(i, j int) bool { return sigma[order[i]] > sigma[order[j]] })
-	s = make([]float64, k)
+	s = make([]float64, N)
 	for i, o := range order {
 		s[i] = math.Ldexp(sigma[o], e)
 	}
 	if !wantUV {
 		return Matrix{}, s, Matrix{}, nil
 	}
-	// The orthogonalised rows, normalised, are the singular vectors on their
-	// side (U for a tall A, V for a wide one); the rotations give the others.
-	wv := NewMatrix(k, big) // row i: the i-th singular vector on w's side
-	zv := NewMatrix(k, k)   // row i: the i-th singular vector on z's side
+	// Row i of wv: the i-th orthogonalised row, normalised; row i of zv: the
+	// accumulated rotations of that row.
+	wv, zv := NewMatrix(N, L), NewMatrix(N, N)
 	for i, o := range order {
 		if sigma[o] > 0 {
-			row := w.Data[o*big : (o+1)*big]
-			dst := wv.Data[i*big : (i+1)*big]
+			row := w.Data[o*L : (o+1)*L]
+			dst := wv.Data[i*L : (i+1)*L]
 			for j, x := range row {
 				dst[j] = x / sigma[o]
 			}
 		}
-		copy(zv.Data[i*k:(i+1)*k], z[o*k:(o+1)*k])
+		copy(zv.Data[i*N:(i+1)*N], z[o*N:(o+1)*N])
 	}
 	complete(wv, s)
-	// Sign rule: the largest-magnitude entry of U[:, i] positive.
-	uRows, vRows := wv, zv // rows i: U[:, i] and Vt[i]
-	if !tall {
-		uRows, vRows = zv, wv
+	// Rows of uT: the columns of U_T; rows of vT: the columns of V_T.
+	uT, vT := wv, zv
+	if precondition {
+		// U_T = Q·V_X with V_X's columns the rows of zv; V_T = P·U_X, P
+		// sending entry j to perm[j].
+		uT = NewMatrix(N, M)
+		matmul(uT, zv, qt)
+		vT = NewMatrix(N, N)
+		for i := 0; i < N; i++ {
+			for j, p := range perm {
+				vT.Data[i*N+p] = wv.Data[i*N+j]
+			}
+		}
 	}
-	for i := 0; i < k; i++ {
+	uRows, vRows := uT, vT // row i: U[:, i] and Vt[i] of A
+	if !tall {
+		uRows, vRows = vT, uT // A = Tᵀ = V_T·Σ·U_Tᵀ
+	}
+	// Sign rule: the largest-magnitude entry of U[:, i] positive.
+	for i := 0; i < N; i++ {
 		ui := uRows.Data[i*uRows.Cols : (i+1)*uRows.Cols]
 		best := 0
 		for j, x := range ui {
@@ -533,6 +596,81 @@ func svd(op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, er
 	}
 	u, _ = Transpose(uRows)
 	return u, s, vRows, nil
+}
+
+// qrcp computes the Householder QR factorisation with column pivoting of
+// the tall M×N matrix t (M ≥ N), t·P = Q·R, as LAPACK's dgeqp3: at step j
+// the remaining column of largest norm (measured afresh, with norm2) is
+// swapped to the front. It returns the rows of Qᵀ (N×M; only if wantQ), R
+// (N×N upper triangular, |R₀₀| ≥ |R₁₁| ≥ …) and perm, with (t·P)[:, j] =
+// t[:, perm[j]].
+func qrcp(t Matrix, wantQ bool) (qt, r Matrix, perm []int) {
+	M, N := t.Rows, t.Cols
+	at, _ := Transpose(t) // row c: column c of t, contiguous
+	perm = make([]int, N)
+	for i := range perm {
+		perm[i] = i
+	}
+	tau := make([]float64, N)
+	for j := 0; j < N; j++ {
+		best, big := j, -1.0
+		for c := j; c < N; c++ {
+			if v := norm2(at.Data[c*M+j : (c+1)*M]); v > big {
+				best, big = c, v
+			}
+		}
+		if best != j {
+			rj, rb := at.Data[j*M:(j+1)*M], at.Data[best*M:(best+1)*M]
+			for i := range rj {
+				rj[i], rb[i] = rb[i], rj[i]
+			}
+			perm[j], perm[best] = perm[best], perm[j]
+		}
+		x := at.Data[j*M+j : (j+1)*M]
+		var beta float64
+		beta, tau[j] = householder(x)
+		if tau[j] != 0 {
+			for c := j + 1; c < N; c++ {
+				reflect(at.Data[c*M+j:(c+1)*M], x, tau[j])
+			}
+		}
+		x[0] = beta
+	}
+	r = NewMatrix(N, N)
+	for i := 0; i < N; i++ {
+		for c := i; c < N; c++ {
+			r.Data[i*N+c] = at.Data[c*M+i]
+		}
+	}
+	if wantQ {
+		qt = householderQ(at, tau, N, M)
+	}
+	return qt, r, perm
+}
+
+// householderQ returns the first k columns of Q = H₀·H₁⋯Hₖ₋₁, as the rows of
+// a k×m matrix, from reflectors stored below the diagonal of the rows of at
+// (k×m or more rows; row j holds v_j from entry j + 1 on). The product is
+// accumulated backwards, each reflector touching only the columns it can
+// change.
+func householderQ(at Matrix, tau []float64, k, m int) Matrix {
+	qt := NewMatrix(k, m)
+	for i := 0; i < k; i++ {
+		qt.Data[i*m+i] = 1
+	}
+	for j := k - 1; j >= 0; j-- {
+		if tau[j] == 0 {
+			continue
+		}
+		v := at.Data[j*m+j : (j+1)*m]
+		saved := v[0]
+		v[0] = 1
+		for c := j; c < k; c++ {
+			reflect(qt.Data[c*m+j:(c+1)*m], v, tau[j])
+		}
+		v[0] = saved
+	}
+	return qt
 }
 
 // complete replaces the rows of q whose singular value is zero with unit
@@ -589,8 +727,11 @@ func orthogonalise(v []float64, q Matrix, use func(int) bool) {
 // it. Singular vectors of a zero singular value complete the orthonormal set.
 //
 // It uses one-sided Jacobi rotations (Hestenes 1958; Demmel & Veselić 1992)
-// on the columns of a tall A or the rows of a wide one, after an exact scaling
-// by a power of two; singular values come out with high relative accuracy,
+// on the columns of a tall A or the rows of a wide one (after a QR
+// factorisation with column pivoting when A is at least twice as tall as
+// wide, or wide as tall), after an exact scaling by a power of two, on all
+// GOMAXPROCS threads for large matrices with the same result on any number
+// of them. Singular values come out with high relative accuracy,
 // also for graded matrices, down to 2⁻⁴⁵⁰ ≈ 3e−136 of the largest (smaller
 // ones are returned as 0, far below the rounding error of the largest). It returns ErrInvalid if a is empty or holds NaN
 // or Inf, and ErrNoConvergence if 30 sweeps do not suffice.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"runtime"
 	"testing"
 )
 
@@ -430,6 +431,23 @@ func TestDecompInputsUnchanged(t *testing.T) {
 	for i := range a.Data {
 		if a.Data[i] != keep.Data[i] {
 			t.Fatal("an input was modified")
+		}
+	}
+}
+
+func TestSVDSameOnAnyNumberOfThreads(t *testing.T) {
+	// The pairs of a round are disjoint, so running them on several threads
+	// must give the same bits as running them on one.
+	a := randMatrix(rand.New(rand.NewSource(11)), 120, 100)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	u1, s1, v1, _ := SVD(a)
+	runtime.GOMAXPROCS(2)
+	u2, s2, v2, _ := SVD(a)
+	for _, pair := range [][2][]float64{{u1.Data, u2.Data}, {s1, s2}, {v1.Data, v2.Data}} {
+		for i := range pair[0] {
+			if !alike(pair[0][i], pair[1][i]) {
+				t.Fatalf("entry %d differs: %v and %v", i, pair[0][i], pair[1][i])
+			}
 		}
 	}
 }
