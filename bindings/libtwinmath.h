@@ -76,8 +76,9 @@ int tm_scale(const double *v, int64_t n, double c, double *dst, char *err, size_
 int tm_dot(const double *a, int64_t na, const double *b, int64_t nb, double *out, char *err, size_t errlen);
 /* *out = the ord-norm of v, ord 1, 2 or +INFINITY. TM_ERR_INVALID for another ord. */
 int tm_norm(const double *v, int64_t n, double ord, double *out, char *err, size_t errlen);
-/* *out = the ord-norm of the rows x cols matrix a: ord 1 (max column sum) or
- * +INFINITY (max row sum). TM_ERR_INVALID for another ord. */
+/* *out = the ord-norm of the rows x cols matrix a: ord 1 (max column sum), 2
+ * (largest singular value) or +INFINITY (max row sum). TM_ERR_INVALID for
+ * another ord; TM_ERR_NO_CONVERGENCE if the singular values do not converge. */
 int tm_matrix_norm(const double *a, int64_t rows, int64_t cols, double ord, double *out, char *err, size_t errlen);
 /* *out = the Frobenius norm of the rows x cols matrix a. */
 int tm_frobenius_norm(const double *a, int64_t rows, int64_t cols, double *out, char *err, size_t errlen);
@@ -126,6 +127,39 @@ int tm_eigh(const double *a, int64_t m, int64_t n, double *w, double *v, char *e
  * eigenvectors), else 0. TM_ERR_SHAPE unless m == n; TM_ERR_INVALID if empty
  * or not finite; TM_ERR_NO_CONVERGENCE if the QR iteration fails. */
 int tm_eig(const double *a, int64_t m, int64_t n, double *w, double *v, int *all_real, char *err, size_t errlen);
+
+/* ---- decomp ------------------------------------------------------------ */
+
+/* For all of these: A is m x n and k = min(m, n) unless stated; TM_ERR_INVALID if A
+ * is empty or holds NaN or Inf; TM_ERR_NO_CONVERGENCE if the Jacobi SVD needs more
+ * than 30 sweeps (the SVD-based ones). Canonical forms: see docs/conventions.md. */
+
+/* A = P·L·U with partial pivoting: p holds m x m, l m x k, u k x n values. */
+int tm_lu(const double *a, int64_t m, int64_t n, double *p, double *l, double *u, char *err, size_t errlen);
+/* Thin QR, A = Q·R with diag(R) >= 0: q holds m x k, r k x n values. */
+int tm_qr(const double *a, int64_t m, int64_t n, double *q, double *r, char *err, size_t errlen);
+/* A = L·Lᵀ from the lower triangle of A; l holds m x n values. TM_ERR_SHAPE unless
+ * square; TM_ERR_NOT_POSITIVE_DEFINITE if a pivot is not positive. */
+int tm_cholesky(const double *a, int64_t m, int64_t n, double *l, char *err, size_t errlen);
+/* Thin SVD, A = U·diag(s)·Vt, s descending: u holds m x k, s k, vt k x n values. */
+int tm_svd(const double *a, int64_t m, int64_t n, double *u, double *s, double *vt, char *err, size_t errlen);
+/* The first k singular triplets and A_k = U_k·diag(s_k)·Vt_k: u holds m x k, s k,
+ * vt k x n, ak m x n values. TM_ERR_INVALID unless 1 <= k <= min(m, n). */
+int tm_truncated_svd(const double *a, int64_t m, int64_t n, int64_t k, double *u, double *s, double *vt, double *ak, char *err, size_t errlen);
+/* dst = the pseudo-inverse of A, singular values <= rcond·s[0] counting as zero;
+ * dst holds n x m values. TM_ERR_INVALID if rcond is negative or not finite. */
+int tm_pinv(const double *a, int64_t m, int64_t n, double rcond, double *dst, char *err, size_t errlen);
+/* dst = the minimum-norm least-squares solution X of A·X = B for B (mb x k),
+ * singular values <= rcond·s[0] counting as zero (rcond < 0: max(m, n)·ε);
+ * dst holds n x k values. TM_ERR_SHAPE if mb != m; TM_ERR_INVALID if A or B holds
+ * NaN or Inf or rcond is not finite. */
+int tm_lstsq(const double *a, int64_t m, int64_t n, const double *b, int64_t mb, int64_t k, double rcond, double *dst, char *err, size_t errlen);
+/* *out = the number of singular values above s[0]·max(m, n)·ε. */
+int tm_matrix_rank(const double *a, int64_t m, int64_t n, int64_t *out, char *err, size_t errlen);
+/* PCA of x (rows samples, cols features) with k components: components holds
+ * k x cols, explained k, projected rows x k values. TM_ERR_INVALID if x has fewer
+ * than two rows or unless 1 <= k <= min(rows, cols). */
+int tm_pca(const double *x, int64_t rows, int64_t cols, int64_t k, double *components, double *explained, double *projected, char *err, size_t errlen);
 
 /* ---- nn ---------------------------------------------------------------- */
 

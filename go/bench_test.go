@@ -165,3 +165,51 @@ func BenchmarkEigen(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkDecompositions(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	for _, n := range []int{100, 300} {
+		a := randMatrix(rng, n, n)
+		spd := mulMat(a, tr(a))
+		for i := 0; i < n; i++ {
+			spd.Data[i*n+i] += float64(n)
+		}
+		rhs := randMatrix(rng, n, 1)
+		b.Run(fmt.Sprint("svd/n=", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_, _, _, _ = SVD(a)
+			}
+		})
+		tall := randMatrix(rng, 10*n, n/10) // preconditioned by QR
+		b.Run(fmt.Sprintf("svd/%dx%d", tall.Rows, tall.Cols), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_, _, _, _ = SVD(tall)
+			}
+		})
+		b.Run(fmt.Sprint("qr/n=", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_, _, _ = QR(a)
+			}
+		})
+		b.Run(fmt.Sprint("lu/n=", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_, _, _, _ = LU(a)
+			}
+		})
+		b.Run(fmt.Sprint("cholesky/n=", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_, _ = Cholesky(spd)
+			}
+		})
+		b.Run(fmt.Sprint("pca/n=", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_, _, _, _ = PCA(a, 2)
+			}
+		})
+		b.Run(fmt.Sprint("lstsq/n=", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_, _ = Lstsq(a, rhs, -1)
+			}
+		})
+	}
+}

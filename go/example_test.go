@@ -122,3 +122,89 @@ func ExampleEigh() {
 	// [1.000000000000 1.000000000000]
 	// [-1.000000000000 1.000000000000]
 }
+
+func ExampleLU() {
+	a, _ := twinmath.MatrixOf([][]float64{{1, 2}, {3, 4}})
+	p, l, u, _ := twinmath.LU(a)
+	fmt.Println(p.RowsOf())
+	fmt.Printf("%.6f\n%.6f\n", l.RowsOf(), u.RowsOf())
+	// Output:
+	// [[0 1] [1 0]]
+	// [[1.000000 0.000000] [0.333333 1.000000]]
+	// [[3.000000 4.000000] [0.000000 0.666667]]
+}
+
+func ExampleQR() {
+	a, _ := twinmath.MatrixOf([][]float64{{3, 1}, {4, 2}})
+	q, r, _ := twinmath.QR(a)
+	fmt.Printf("%.6f\n%.6f\n", q.RowsOf(), r.RowsOf())
+	// Output:
+	// [[0.600000 -0.800000] [0.800000 0.600000]]
+	// [[5.000000 2.200000] [0.000000 0.400000]]
+}
+
+func ExampleCholesky() {
+	a, _ := twinmath.MatrixOf([][]float64{{4, 2}, {2, 5}})
+	l, _ := twinmath.Cholesky(a)
+	fmt.Println(l.RowsOf())
+	// Output: [[2 0] [1 2]]
+}
+
+func ExampleSVD() {
+	a, _ := twinmath.MatrixOf([][]float64{{3, 0}, {4, 5}})
+	u, s, vt, _ := twinmath.SVD(a)
+	fmt.Printf("%.6f\n%.6f\n%.6f\n", s, u.RowsOf(), vt.RowsOf())
+	// Output:
+	// [6.708204 2.236068]
+	// [[0.316228 0.948683] [0.948683 -0.316228]]
+	// [[0.707107 0.707107] [0.707107 -0.707107]]
+}
+
+func ExampleTruncatedSVD() {
+	a, _ := twinmath.MatrixOf([][]float64{{3, 0}, {4, 5}})
+	_, s, _, ak, _ := twinmath.TruncatedSVD(a, 1)
+	fmt.Printf("%.6f\n%.6f\n", s, ak.RowsOf())
+	// Output:
+	// [6.708204]
+	// [[1.500000 1.500000] [4.500000 4.500000]]
+}
+
+func ExamplePinv() {
+	a, _ := twinmath.MatrixOf([][]float64{{1, 1}, {1, 1}})
+	p, _ := twinmath.Pinv(a, 1e-15)
+	fmt.Printf("%.6f\n", p.RowsOf())
+	// Output: [[0.250000 0.250000] [0.250000 0.250000]]
+}
+
+func ExampleLstsq() {
+	// The line through (0, 1), (1, 2), (2, 2): intercept and slope.
+	a, _ := twinmath.MatrixOf([][]float64{{1, 0}, {1, 1}, {1, 2}})
+	b := twinmath.Matrix{Rows: 3, Cols: 1, Data: []float64{1, 2, 2}}
+	x, _ := twinmath.Lstsq(a, b, -1) // rcond < 0: numpy's default
+	fmt.Printf("%.6f\n", x.Data)
+	// Output: [1.166667 0.500000]
+}
+
+func ExampleMatrixRank() {
+	a, _ := twinmath.MatrixOf([][]float64{{1, 2}, {2, 4}})
+	r, _ := twinmath.MatrixRank(a)
+	fmt.Println(r)
+	// Output: 1
+}
+
+func ExamplePCA() {
+	x, _ := twinmath.MatrixOf([][]float64{{0, 0}, {1, 2}, {2, 4}, {5, 10}})
+	comp, variance, proj, _ := twinmath.PCA(x, 1)
+	fmt.Printf("%.6f\n%.6f\n%.6f\n", comp.RowsOf(), variance, proj.Data)
+	// Output:
+	// [[0.447214 0.894427]]
+	// [23.333333]
+	// [-4.472136 -2.236068 0.000000 6.708204]
+}
+
+func ExampleMatrixNorm_spectral() {
+	a, _ := twinmath.MatrixOf([][]float64{{3, 0}, {0, -4}})
+	n, _ := twinmath.MatrixNorm(a, 2)
+	fmt.Println(n)
+	// Output: 4
+}

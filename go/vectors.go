@@ -116,10 +116,13 @@ func Norm(v []float64, ord float64) (float64, error) {
 // MatrixNorm returns the ord-norm of the matrix a.
 //
 //	ord 1:    maxⱼ Σᵢ |a[i][j]|   (largest absolute column sum)
+//	ord 2:    s₀, the largest singular value (the spectral norm)
 //	ord +Inf: maxᵢ Σⱼ |a[i][j]|   (largest absolute row sum)
 //
-// The norm of an empty matrix is 0; NaN and Inf propagate as in Norm. It
-// returns ErrInvalid for any other ord. See also FrobeniusNorm.
+// The norm of an empty matrix is 0; NaN and Inf propagate as in Norm. The
+// spectral norm comes from the singular values of SVD; it returns
+// ErrNoConvergence if they do not converge. It returns ErrInvalid for any
+// other ord. See also FrobeniusNorm.
 func MatrixNorm(a Matrix, ord float64) (float64, error) {
 	if err := a.check("norm", "A"); err != nil {
 		return 0, err
@@ -139,8 +142,20 @@ func MatrixNorm(a Matrix, ord float64) (float64, error) {
 			sums[i] = sumAbs(a.Row(i))
 		}
 		return maxAbs(sums), nil
+	case 2:
+		if len(a.Data) == 0 {
+			return 0, nil
+		}
+		if m := maxAbs(a.Data); m != m || math.IsInf(m, 1) {
+			return m, nil
+		}
+		_, s, _, err := svd("norm", a, false)
+		if err != nil {
+			return 0, err
+		}
+		return s[0], nil
 	}
-	return 0, invalidErr("norm", "ord must be 'fro', 1 or inf for a matrix, got %s", pyFloat(ord))
+	return 0, invalidErr("norm", "ord must be 'fro', 1, 2 or inf for a matrix, got %s", pyFloat(ord))
 }
 
 // FrobeniusNorm returns the Frobenius norm of a, the Euclidean norm of its

@@ -200,7 +200,7 @@ def test_scale_needs_a_real_scalar(ref, go, c):
     [
         ([1.0, 2.0], 3, "norm: invalid input: ord must be 1, 2 or inf for a vector, got 3.0"),
         ([1.0, 2.0], "fro", "norm: invalid input: ord 'fro' needs a 2-D array"),
-        ([[1.0]], 0, "norm: invalid input: ord must be 'fro', 1 or inf for a matrix, got 0.0"),
+        ([[1.0]], 0, "norm: invalid input: ord must be 'fro', 1, 2 or inf for a matrix, got 0.0"),
         ([[1.0]], "nuc", "norm: invalid input: unknown ord 'nuc'"),
     ],
 )

@@ -170,6 +170,30 @@ row("gradient n=100")(
 )
 
 
+def _numpy_pca(X: np.ndarray, k: int) -> Any:
+    xc = X - X.mean(axis=0)
+    _, s, vt = np.linalg.svd(xc, full_matrices=False)
+    return vt[:k], s[:k] ** 2 / (X.shape[0] - 1), xc @ vt[:k].T
+
+
+for _n in (100, 300):
+    row(f"svd n={_n}")(
+        lambda rng, n=_n: _contenders(
+            "svd", lambda a: np.linalg.svd(a, full_matrices=False), rng.random((n, n))
+        )
+    )
+    row(f"qr n={_n}")(lambda rng, n=_n: _contenders("qr", np.linalg.qr, rng.random((n, n))))
+    row(f"cholesky n={_n}")(lambda rng, n=_n: _contenders("cholesky", np.linalg.cholesky, _spd(rng, n)))
+    row(f"pca n={_n}")(lambda rng, n=_n: _contenders("pca", _numpy_pca, rng.random((n, n)), 2))
+    # numpy has no LU; the numpy column is LAPACK's LU solve, the closest call.
+    row(f"lu n={_n}")(lambda rng, n=_n: _contenders("lu", np.linalg.inv, rng.random((n, n))))
+    row(f"lstsq n={_n}")(
+        lambda rng, n=_n: _contenders(
+            "lstsq", lambda a, b: np.linalg.lstsq(a, b)[0], rng.random((n, n)), rng.random(n)
+        )
+    )
+
+
 def median_time(f: Callable[[], Any], repeats: int, budget: float) -> float:
     """Return the median seconds per call of ``f`` over ``repeats`` timed runs."""
     f()  # warm up (and load the library)

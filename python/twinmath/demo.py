@@ -206,6 +206,21 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("eig([[1,2,3]])  (not square)", "eig", {"A": [[1, 2, 3]]}),
         ],
     ),
+    (
+        "Decompositions (S = [[3,0],[4,5]])",
+        [
+            Example("lu(A)", "lu", {"A": A}),
+            Example("qr([[3,1],[4,2]])", "qr", {"A": [[3, 1], [4, 2]]}),
+            Example("cholesky([[4,2],[2,5]])", "cholesky", {"A": [[4, 2], [2, 5]]}),
+            Example("svd(S)", "svd", {"A": [[3, 0], [4, 5]]}),
+            Example("truncated_svd(S, 1)  (rank-1 A_k)", "truncated_svd", {"A": [[3, 0], [4, 5]], "k": 1}),
+            Example("norm(S, 2)  (largest singular value)", "norm", {"v": [[3, 0], [4, 5]], "ord": 2}),
+            Example("pinv([[1,1],[1,1]])", "pinv", {"A": [[1, 1], [1, 1]]}),
+            Example("lstsq(line fit)", "lstsq", {"A": [[1, 0], [1, 1], [1, 2]], "b": [1, 2, 2]}),
+            Example("matrix_rank([[1,2],[2,4]])", "matrix_rank", {"A": [[1, 2], [2, 4]]}),
+            Example("pca(points on y = 2x, 1)", "pca", {"X": [[0, 0], [1, 2], [2, 4], [5, 10]], "k": 1}),
+        ],
+    ),
 ]
 
 

@@ -206,4 +206,4 @@ def rng_for(op: str, seed: int) -> np.random.Generator:
 
 
 # The checks of every topic register themselves on import.
-from . import calculus, eigen, info, linalg, logistic, nn, random, stats, vectors  # noqa: E402, F401
+from . import calculus, decomp, eigen, info, linalg, logistic, nn, random, stats, vectors  # noqa: E402, F401

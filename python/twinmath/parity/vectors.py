@@ -110,13 +110,25 @@ def _norm_cases(rng: np.random.Generator) -> list[Case]:
         cases.append((f"nan/inf ord={o}", {"v": special(rng, 7), "ord": o}))
         m, k = next(iter(sizes(rng, 1, 12))) + 1, next(iter(sizes(rng, 1, 12))) + 1
         cases.append((f"matrix {m}x{k} ord={o}", {"v": normal(rng, m, k), "ord": "fro" if o == 2 else o}))
+    # The spectral norm, the largest singular value.
+    cases += [
+        ("matrix ord=2, diagonal", {"v": [[3.0, 0.0], [0.0, -4.0]], "ord": 2}),
+        ("matrix ord=2, worked example", {"v": [[1.0, 2.0], [3.0, 4.0]], "ord": 2}),
+        ("matrix ord=2, empty", {"v": np.zeros((0, 3)), "ord": 2}),
+        ("matrix ord=2, nan", {"v": [[1.0, math.nan], [math.inf, 0.0]], "ord": 2}),
+        ("matrix ord=2, inf", {"v": [[1.0, -math.inf]], "ord": 2}),
+        ("matrix ord=2, huge", {"v": normal(rng, 3, 4) * 1e300, "ord": 2}),
+        ("matrix ord=2, tiny", {"v": normal(rng, 4, 3) * 1e-300, "ord": 2}),
+    ]
+    for m, k in ((5, 5), (7, 3), (2, 9)):
+        cases.append((f"matrix {m}x{k} ord=2", {"v": normal(rng, m, k), "ord": 2}))
     return cases
 
 
 register(
     Check(
         "norm",
-        "(γₙ + 8u)·‖v‖ for 2/fro; 2·γₙ·Σ|vᵢ| for 1; bit for bit for inf",
+        "(γₙ + 8u)·‖v‖ for 2/fro; 2·γₙ·Σ|vᵢ| for 1; bit for bit for inf; 2e for a matrix's 2",
         _norm_cases,
         bound=lambda a, r: tol.norm_bound(a["v"], a["ord"]),
         errors=[

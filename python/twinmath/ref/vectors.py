@@ -158,8 +158,9 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
 
     For a vector: ``ord=1`` gives Σ|vᵢ|, ``ord=2`` the Euclidean length
     √(Σvᵢ²), ``ord=inf`` max|vᵢ|. For a matrix: ``ord="fro"`` the Frobenius
-    norm √(Σaᵢⱼ²), ``ord=1`` the largest absolute column sum, ``ord=inf`` the
-    largest absolute row sum. ``ord=None`` is numpy's default (2 for a vector,
+    norm √(Σaᵢⱼ²), ``ord=1`` the largest absolute column sum, ``ord=2`` the
+    spectral norm (the largest singular value), ``ord=inf`` the largest
+    absolute row sum. ``ord=None`` is numpy's default (2 for a vector,
     ``"fro"`` for a matrix). Euclidean and Frobenius norms are scaled by the
     largest magnitude, so they do not overflow for huge entries.
 
@@ -180,6 +181,8 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
         If ``v`` is neither 1-D nor 2-D.
     ValueError
         If ``ord`` is not one of the orders above for that dimension.
+    ConvergenceError
+        If the singular values of a matrix (``ord=2``) do not converge.
 
     Examples
     --------
@@ -188,6 +191,8 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     5.0
     >>> tm.norm([[1, 2], [3, 4]], ord="fro")
     5.477225575051661
+    >>> tm.norm([[3, 0], [0, -4]], ord=2)
+    4.0
     """
     x = vector_or_matrix(v, "norm", "v")
     o = norm_ord(ord, x.ndim)
@@ -205,7 +210,11 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
         return float(np.max(np.sum(np.abs(x), axis=0), initial=0.0))
     if o == np.inf:
         return float(np.max(np.sum(np.abs(x), axis=1), initial=0.0))
-    raise invalid("norm", f"ord must be 'fro', 1 or inf for a matrix, got {o!r}")
+    if o == 2:
+        from .decomp import spectral_norm
+
+        return spectral_norm(x)
+    raise invalid("norm", f"ord must be 'fro', 1, 2 or inf for a matrix, got {o!r}")
 
 
 def cosine_similarity(a: ArrayLike, b: ArrayLike) -> float:

@@ -1,0 +1,90 @@
+package main
+
+/*
+#include "libtwinmath.h"
+*/
+import "C"
+
+import "twinmath"
+
+//export tm_lu
+func tm_lu(a *C.tm_cdouble, m, n C.int64_t, p, l, u *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		k := min(m, n)
+		return twinmath.LUTo(outMat(p, m, m), outMat(l, m, k), outMat(u, k, n), inMat(a, m, n))
+	})
+}
+
+//export tm_qr
+func tm_qr(a *C.tm_cdouble, m, n C.int64_t, q, r *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		k := min(m, n)
+		return twinmath.QRTo(outMat(q, m, k), outMat(r, k, n), inMat(a, m, n))
+	})
+}
+
+//export tm_cholesky
+func tm_cholesky(a *C.tm_cdouble, m, n C.int64_t, l *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.CholeskyTo(outMat(l, m, n), inMat(a, m, n))
+	})
+}
+
+//export tm_svd
+func tm_svd(a *C.tm_cdouble, m, n C.int64_t, u, s, vt *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		k := min(m, n)
+		return twinmath.SVDTo(outMat(u, m, k), out(s, k), outMat(vt, k, n), inMat(a, m, n))
+	})
+}
+
+//export tm_truncated_svd
+func tm_truncated_svd(a *C.tm_cdouble, m, n, k C.int64_t, u, s, vt, ak *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		kk := inRange(k, min(m, n))
+		return twinmath.TruncatedSVDTo(outMat(u, m, kk), out(s, kk), outMat(vt, kk, n), outMat(ak, m, n), inMat(a, m, n), int(k))
+	})
+}
+
+//export tm_pinv
+func tm_pinv(a *C.tm_cdouble, m, n C.int64_t, rcond C.double, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.PinvTo(outMat(dst, n, m), inMat(a, m, n), float64(rcond))
+	})
+}
+
+//export tm_lstsq
+func tm_lstsq(a *C.tm_cdouble, m, n C.int64_t, b *C.tm_cdouble, mb, k C.int64_t, rcond C.double, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.LstsqTo(outMat(dst, n, k), inMat(a, m, n), inMat(b, mb, k), float64(rcond))
+	})
+}
+
+//export tm_matrix_rank
+func tm_matrix_rank(a *C.tm_cdouble, m, n C.int64_t, res *C.int64_t, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		r, e := twinmath.MatrixRank(inMat(a, m, n))
+		if e == nil {
+			*res = C.int64_t(r)
+		}
+		return e
+	})
+}
+
+//export tm_pca
+func tm_pca(x *C.tm_cdouble, rows, cols, k C.int64_t, components, explained, projected *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		kk := inRange(k, min(rows, cols))
+		return twinmath.PCATo(outMat(components, kk, cols), out(explained, kk), outMat(projected, rows, kk), inMat(x, rows, cols), int(k))
+	})
+}
+
+// inRange returns k if 1 <= k <= most, else 0: the outputs of a k out of range
+// are not allocated (the caller passes empty buffers), and the Go function
+// reports the bad k before it would write them.
+func inRange(k, most C.int64_t) C.int64_t {
+	if k < 1 || k > most {
+		return 0
+	}
+	return k
+}

@@ -1,0 +1,342 @@
+"""Parity checks of the decompositions: lu, qr, cholesky, svd and what stands on it."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from .. import tolerances as tol
+from . import Args, Case, Check, normal, register
+
+M2 = [[1.0, 2.0], [3.0, 4.0]]
+
+
+def orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
+    """A random orthogonal matrix (Q of a Gaussian matrix, Haar-distributed up to signs)."""
+    q, _ = np.linalg.qr(rng.standard_normal((n, n)))
+    return q
+
+
+def with_singular_values(rng: np.random.Generator, m: int, n: int, s: np.ndarray) -> np.ndarray:
+    """U·diag(s)·Vᵀ with random orthogonal U and V: a matrix whose singular values are s."""
+    k = min(m, n)
+    return (orthogonal(rng, m)[:, :k] * s) @ orthogonal(rng, n)[:, :k].T
+
+
+def hilbert(n: int) -> np.ndarray:
+    """The Hilbert matrix 1/(i + j + 1): κ₂(H₈) ≈ 1.5e10."""
+    i = np.arange(n)
+    return 1.0 / (i[:, None] + i[None, :] + 1)
+
+
+def graded(rng: np.random.Generator, n: int) -> np.ndarray:
+    """D·Z·D with D = diag(10^-75 … 10^75): entries graded from 1e-150 to 1e150."""
+    d = 10.0 ** np.linspace(-75, 75, n)
+    return d[:, None] * rng.standard_normal((n, n)) * d[None, :]
+
+
+def families(rng: np.random.Generator, big: bool = True) -> list[Case]:
+    """The matrix families of the decompositions, random and structured."""
+    cases: list[Case] = [
+        ("worked example", {"A": M2}),
+        ("1x1", {"A": [[-3.0]]}),
+        ("2x2", {"A": normal(rng, 2, 2)}),
+    ]
+    for m, n in ((3, 3), (5, 5), (8, 3), (3, 8), (12, 7), (7, 12), (1, 5), (5, 1), (20, 20)):
+        cases.append((f"normal {m}x{n}", {"A": normal(rng, m, n)}))
+    cases += [
+        ("identity", {"A": np.eye(4)}),
+        ("zero", {"A": np.zeros((3, 4))}),
+        ("diagonal", {"A": np.diag([3.0, -1.0, 4.0, 1.5, -5.0])}),
+        ("diagonal, repeated entries", {"A": np.diag([2.0, 2.0, 2.0, 1.0, 1.0])}),
+        ("rank 2, 6x5", {"A": normal(rng, 6, 2) @ normal(rng, 2, 5)}),
+        ("rank 1, 4x4 of ones", {"A": np.ones((4, 4))}),
+        ("graded 6x6, 1e-150 to 1e150", {"A": graded(rng, 6)}),
+        ("nearly singular, κ = 1e12", {"A": with_singular_values(rng, 6, 6, np.logspace(0, -12, 6))}),
+        ("hilbert 8", {"A": hilbert(8)}),
+        ("scaled 1e300", {"A": normal(rng, 4, 3) * 1e300}),
+        ("scaled 1e-300", {"A": normal(rng, 3, 4) * 1e-300}),
+        (
+            "clustered singular values",
+            {"A": with_singular_values(rng, 5, 4, np.array([3.0, 1.0, 1.0 + 1e-13, 0.5]))},
+        ),
+    ]
+    if big:
+        cases.append(("normal 100x100", {"A": normal(rng, 100, 100)}))
+        cases.append(("normal 300x300", {"A": normal(rng, 300, 300)}))
+        cases.append(("normal 300x40", {"A": normal(rng, 300, 40)}))
+    return cases
+
+
+_COMMON_ERRORS: list[Case] = [
+    ("empty", {"A": np.zeros((0, 3))}),
+    ("NaN entry", {"A": [[1.0, math.nan], [0.0, 1.0]]}),
+    ("inf entry", {"A": [[1.0, 0.0], [-math.inf, 1.0]]}),
+]
+_PYTHON_ONLY: list[Case] = [
+    ("1-D", {"A": [1.0, 2.0]}),
+    ("3-D", {"A": np.zeros((2, 2, 2))}),
+    ("complex", {"A": [[1j]]}),
+]
+
+register(
+    Check(
+        "lu",
+        "bit for bit (the same eliminations, unfused)",
+        families,
+        errors=list(_COMMON_ERRORS),
+        python_only=list(_PYTHON_ONLY),
+    )
+)
+
+register(
+    Check(
+        "qr",
+        "residuals ≤ T; ‖ΔQ‖_F ≤ 2(√2κ₁ε₁/(1 − κ₁ε₁) + √k·δ) (Sun)",
+        families,
+        bound=lambda a, r: tol.qr_bounds(a["A"]),
+        compare=lambda a, r, g: tol.qr_ratio(a["A"], r, g),
+        errors=list(_COMMON_ERRORS),
+        python_only=list(_PYTHON_ONLY),
+    )
+)
+
+
+def _spd_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [
+        ("worked example", {"A": [[4.0, 2.0], [2.0, 5.0]]}),
+        ("1x1", {"A": [[9.0]]}),
+        ("identity", {"A": np.eye(3)}),
+        ("diagonal", {"A": np.diag([4.0, 1.0, 9.0, 0.25])}),
+        ("upper triangle ignored", {"A": [[4.0, 99.0], [2.0, 5.0]]}),
+        ("hilbert 6", {"A": hilbert(6)}),
+    ]
+    for n in (2, 3, 5, 8, 15, 30):
+        b = normal(rng, n, n)
+        cases.append((f"BBᵀ + nI, n={n}", {"A": b @ b.T + n * np.eye(n)}))
+    b = normal(rng, 6, 6)
+    cases.append(("BBᵀ, κ ≈ 1e3", {"A": b @ b.T + 1e-2 * np.eye(6)}))
+    cases.append(("scaled 1e250", {"A": 1e250 * (b @ b.T + 6 * np.eye(6))}))
+    cases.append(("scaled 1e-250", {"A": 1e-250 * (b @ b.T + 6 * np.eye(6))}))
+    b = normal(rng, 300, 300)
+    cases.append(("BBᵀ + nI, n=300", {"A": b @ b.T + 300 * np.eye(300)}))
+    return cases
+
+
+register(
+    Check(
+        "cholesky",
+        "residual ≤ T; ‖ΔL‖_F ≤ 2·2^(−1/2)·κ·√n·δ/(1 − κδ)·√‖A‖ (Sun)",
+        _spd_cases,
+        bound=lambda a, r: tol.cholesky_bound(a["A"]),
+        compare=lambda a, r, g: tol.cholesky_ratio(a["A"], r, g),
+        errors=[
+            ("not square", {"A": [[1.0, 2.0, 3.0]]}),
+            ("empty", {"A": np.zeros((0, 0))}),
+            ("NaN in the upper triangle", {"A": [[1.0, math.nan], [0.0, 1.0]]}),
+            ("indefinite", {"A": [[1.0, 2.0], [2.0, 1.0]]}),
+            ("negative diagonal", {"A": [[-1.0]]}),
+            ("zero", {"A": np.zeros((2, 2))}),
+            ("semidefinite", {"A": [[1.0, 1.0], [1.0, 1.0]]}),
+        ],
+        python_only=list(_PYTHON_ONLY),
+    )
+)
+
+register(
+    Check(
+        "svd",
+        "residuals ≤ T; |Δσ| ≤ 2e (Weyl); vectors 4e/(gap − 3e), subspaces (Wedin)",
+        families,
+        bound=lambda a, r: tol.svd_bounds(a["A"], r[0], r[1]),
+        compare=lambda a, r, g: tol.svd_ratio(a["A"], r, g),
+        errors=list(_COMMON_ERRORS),
+        python_only=list(_PYTHON_ONLY),
+    )
+)
+
+
+def _truncated_cases(rng: np.random.Generator) -> list[Case]:
+    a = np.array([[3.0, 1.0, 1.0], [-1.0, 3.0, 1.0]])
+    cases: list[Case] = [
+        ("worked example, k=1", {"A": a, "k": 1}),
+        ("worked example, k=2", {"A": a, "k": 2}),
+    ]
+    for i, (label, args) in enumerate(families(rng, big=False)):
+        K = min(np.shape(args["A"]))
+        k = (1, (K + 1) // 2, K)[i % 3]  # every k from 1 to K is a case somewhere
+        cases.append((f"{label}, k={k}", {"A": args["A"], "k": k}))
+    cases.append(("normal 300x300, k=10", {"A": normal(rng, 300, 300), "k": 10}))
+    return cases
+
+
+def _truncated_ratio(a: Args, r: Any, g: Any) -> float:
+    k = a["k"]
+    q = tol.svd_parts_ratio(a["A"], r[0], r[1], r[2], g[0], g[1], g[2])
+    bound = tol.truncated_bounds(a["A"], r[0], r[1], k)[3]
+    if not math.isfinite(bound):
+        return q
+    return max(q, tol.ratio(np.asarray(r[3]), np.asarray(g[3]), bound))
+
+
+register(
+    Check(
+        "truncated_svd",
+        "as svd for the k triplets; A_k: 2(e + σ₁√2e/(gapₖ − 3e) + rounding)",
+        _truncated_cases,
+        bound=lambda a, r: tol.truncated_bounds(a["A"], r[0], r[1], a["k"]),
+        compare=_truncated_ratio,
+        errors=[
+            ("k = 0", {"A": M2, "k": 0}),
+            ("k too large", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], "k": 3}),
+            ("empty", {"A": np.zeros((2, 0)), "k": 1}),
+            ("NaN entry", {"A": [[math.nan, 1.0]], "k": 1}),
+        ],
+        python_only=[
+            ("k not an integer", {"A": M2, "k": 1.5}),
+            ("k is text", {"A": M2, "k": "1"}),
+            ("1-D", {"A": [1.0, 2.0], "k": 1}),
+        ],
+    )
+)
+
+
+def _pinv_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = []
+    for label, args in families(rng):
+        if np.size(args["A"]) <= 10_000:
+            cases.append((label, {"A": args["A"], "rcond": 1e-15}))
+    # A cutoff far above the rounding noise makes the rank of the
+    # rank-deficient matrices decidable, so their pseudo-inverses are judged.
+    cases.append(("rank 2, rcond 1e-8", {"A": normal(rng, 6, 2) @ normal(rng, 2, 5), "rcond": 1e-8}))
+    cases.append(("ones, rcond 1e-8", {"A": np.ones((3, 4)), "rcond": 1e-8}))
+    cases.append(("cut at 0.5", {"A": np.diag([4.0, 1.0, 0.25]), "rcond": 0.1}))
+    return cases
+
+
+def _matrix_ratio(bound: float, r: Any, g: Any) -> float:
+    if tol.alike(r, g):
+        return 0.0  # the same values, overflowed ones included
+    if not math.isfinite(bound):
+        return 0.0  # the rank is undecidable: no rounding bound exists
+    return tol._q(tol.norm2(np.asarray(r) - np.asarray(g)), bound)
+
+
+register(
+    Check(
+        "pinv",
+        "‖ΔA⁺‖₂ ≤ 2(√2(3e + 2σᵣ₊₁)/((σᵣ − e)σᵣ) + rounding) when the rank is decidable",
+        _pinv_cases,
+        bound=lambda a, r: tol.pinv_bound(a["A"], a.get("rcond", 1e-15)),
+        compare=lambda a, r, g: _matrix_ratio(tol.pinv_bound(a["A"], a.get("rcond", 1e-15)), r, g),
+        errors=[
+            *[(label, {**args, "rcond": 1e-15}) for label, args in _COMMON_ERRORS],
+            ("negative rcond", {"A": M2, "rcond": -1.0}),
+            ("NaN rcond", {"A": M2, "rcond": math.nan}),
+            ("infinite rcond", {"A": M2, "rcond": math.inf}),
+        ],
+        python_only=[("1-D", {"A": [1.0], "rcond": 1e-15}), ("rcond text", {"A": M2, "rcond": "x"})],
+    )
+)
+
+
+def _lstsq_cases(rng: np.random.Generator) -> list[Case]:
+    # rcond -1 selects the default, as None does (the vector files cannot hold None).
+    cases: list[Case] = [
+        ("line fit", {"A": [[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], "b": [1.0, 2.0, 2.0], "rcond": -1.0}),
+        ("rank deficient, least norm", {"A": [[1.0, 1.0], [1.0, 1.0]], "b": [2.0, 2.0], "rcond": -1.0}),
+        ("square", {"A": M2, "b": [5.0, 6.0], "rcond": -1.0}),
+        ("several right-hand sides", {"A": normal(rng, 6, 3), "b": normal(rng, 6, 2), "rcond": -1.0}),
+        ("underdetermined", {"A": normal(rng, 3, 6), "b": normal(rng, 3), "rcond": -1.0}),
+        (
+            "rank 2, rcond 1e-8",
+            {"A": normal(rng, 7, 2) @ normal(rng, 2, 4), "b": normal(rng, 7), "rcond": 1e-8},
+        ),
+    ]
+    for label, args in families(rng, big=False):
+        m = np.shape(args["A"])[0]
+        cases.append((label, {"A": args["A"], "b": normal(rng, m), "rcond": -1.0}))
+    cases.append(("normal 300x40", {"A": normal(rng, 300, 40), "b": normal(rng, 300), "rcond": -1.0}))
+    return cases
+
+
+register(
+    Check(
+        "lstsq",
+        "pinv's bound × ‖b‖₂ + rounding, when the rank is decidable",
+        _lstsq_cases,
+        bound=lambda a, r: tol.lstsq_bound(a["A"], a["b"], a.get("rcond")),
+        compare=lambda a, r, g: _matrix_ratio(tol.lstsq_bound(a["A"], a["b"], a.get("rcond")), r, g),
+        errors=[
+            ("b rows differ", {"A": M2, "b": [1.0, 2.0, 3.0], "rcond": -1.0}),
+            ("empty", {"A": np.zeros((0, 2)), "b": np.zeros(0), "rcond": -1.0}),
+            ("NaN in A", {"A": [[math.nan, 0.0], [0.0, 1.0]], "b": [1.0, 1.0], "rcond": -1.0}),
+            ("inf in b", {"A": M2, "b": [1.0, math.inf], "rcond": -1.0}),
+            ("NaN rcond", {"A": M2, "b": [1.0, 1.0], "rcond": math.nan}),
+        ],
+        python_only=[
+            ("3-D b", {"A": M2, "b": np.zeros((2, 1, 1)), "rcond": -1.0}),
+            ("1-D A", {"A": [1.0, 2.0], "b": [1.0], "rcond": -1.0}),
+        ],
+    )
+)
+
+
+def _rank_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [("singular 2x2", {"A": [[1.0, 2.0], [2.0, 4.0]]})]
+    cases += families(rng)
+    for r in (1, 3, 5):
+        cases.append((f"rank {r}, 8x6", {"A": normal(rng, 8, r) @ normal(rng, r, 6)}))
+    return cases
+
+
+register(
+    Check(
+        "matrix_rank",
+        "equal, where the rank is decidable (no σ within 2e of the tolerance)",
+        _rank_cases,
+        bound=lambda a, r: tol.matrix_rank_bound(a["A"]),
+        compare=lambda a, r, g: 0.0 if r == g or not tol.matrix_rank_bound(a["A"]) == 0 else math.inf,
+        errors=list(_COMMON_ERRORS),
+        python_only=list(_PYTHON_ONLY),
+    )
+)
+
+
+def _pca_cases(rng: np.random.Generator) -> list[Case]:
+    line = [[0.0, 0.0], [1.0, 2.0], [2.0, 4.0], [5.0, 10.0]]
+    cases: list[Case] = [("points on a line", {"X": line, "k": 1})]
+    for N, d, k in ((10, 3, 2), (50, 4, 2), (5, 8, 3), (30, 6, 6), (2, 3, 1), (200, 10, 3)):
+        # Features of different spreads, so that the components are distinct.
+        x = normal(rng, N, d) * np.linspace(3.0, 0.5, d) + rng.uniform(-5, 5, d)
+        cases.append((f"normal {N}x{d}, k={k}", {"X": x, "k": k}))
+    cases.append(("offset 1e6", {"X": normal(rng, 20, 3) * [3.0, 2.0, 1.0] + 1e6, "k": 2}))
+    cases.append(
+        ("constant feature", {"X": np.column_stack([normal(rng, 8, 2) * [2.0, 1.0], np.ones(8)]), "k": 2})
+    )
+    cases.append(("300x300", {"X": normal(rng, 300, 300), "k": 2}))
+    return cases
+
+
+register(
+    Check(
+        "pca",
+        "components as right singular vectors of Xc (e + centring); variances, projections from them",
+        _pca_cases,
+        bound=lambda a, r: tol.pca_bounds(a["X"], a["k"], r),
+        compare=lambda a, r, g: tol.pca_ratio(a["X"], a["k"], r, g),
+        errors=[
+            ("one sample", {"X": [[1.0, 2.0]], "k": 1}),
+            ("empty", {"X": np.zeros((0, 2)), "k": 1}),
+            ("NaN", {"X": [[1.0, math.nan], [0.0, 1.0]], "k": 1}),
+            ("k too large", {"X": [[1.0, 2.0], [3.0, 4.0], [5.0, 7.0]], "k": 3}),
+            ("k = 0", {"X": [[1.0, 2.0], [3.0, 4.0]], "k": 0}),
+        ],
+        python_only=[
+            ("k not an integer", {"X": [[1.0], [2.0]], "k": 0.5}),
+            ("1-D", {"X": [1.0, 2.0], "k": 1}),
+        ],
+    )
+)
