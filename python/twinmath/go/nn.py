@@ -8,9 +8,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array, matrix
+from .._convert import array, integer, matrix
 from ..ref import nn as ref
-from ..ref.nn import BackwardPassResult, ForwardPassResult, axis_of, bias
+from ..ref.nn import BackwardPassResult, ForwardPassResult, bias
 from . import _native as n
 from ._native import error, ptr, scratch, twin
 
@@ -49,7 +49,7 @@ def tanh(x: ArrayLike) -> float | NDArray[np.float64]:
 @twin(ref.softmax)
 def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
     a = array(x, "softmax", "x")
-    ax = axis_of(axis)
+    ax = integer(axis, "softmax", "axis")
     out, s = np.empty(a.shape), scratch()
     shape = n.ffi.new("int64_t[]", list(a.shape))
     st = n.lib.tm_softmax(ptr(a), shape, a.ndim, ax, ptr(out), s.err, n.ERRLEN)

@@ -3,7 +3,7 @@ backward passes of a network with one hidden layer."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -185,7 +185,7 @@ def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
            [0. , 1. ]])
     """
     a = array(x, "softmax", "x")
-    ax = axis_of(axis)
+    ax = integer(axis, "softmax", "axis")
     nd = max(a.ndim, 1)
     if not -nd <= ax < nd:
         raise invalid("softmax", f"axis {ax} is out of bounds for an array of dimension {a.ndim}")
@@ -194,13 +194,6 @@ def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
     e = np.exp(b - np.max(b, axis=ax, keepdims=True, initial=-np.inf))
     s = e / np.sum(e, axis=ax, keepdims=True)
     return float(s[0]) if a.ndim == 0 else s
-
-
-def axis_of(axis: Any) -> int:
-    """Return softmax's axis as an int; a 0-D array counts as its value."""
-    if isinstance(axis, np.ndarray) and axis.ndim == 0:
-        axis = axis[()]
-    return integer(axis, "softmax", "axis")
 
 
 def bias(b: ArrayLike, op: str, name: str) -> NDArray[np.float64]:
