@@ -29,10 +29,22 @@ import (
 // A variable so that the tests can provoke ErrNoConvergence.
 var maxSweeps = 30
 
-// luFactor overwrites the n×n row-major matrix a with its LU factorisation;
-// see luFactorRect.
+// luFactor factors the n×n matrix a in place for det, inv and solve, whose
+// results are compared under a rounding bound: its updates go through
+// axpyKernel, with fused multiply-adds where the CPU has them. LU, whose
+// factors are compared bit for bit, uses the exact update instead.
 func luFactor(a []float64, n int, piv []int) (sign float64, singular bool) {
-	return luFactorRect(a, n, n, piv)
+	return luFactorRect(a, n, n, piv, axpyKernel)
+}
+
+// axpyExact computes y[i] += alpha·x[i], rounding each product before the
+// sum on every platform (the conversion forbids a fused multiply-add), as
+// numpy's row operations do.
+func axpyExact(y []float64, alpha float64, x []float64) {
+	x = x[:len(y)]
+	for i, v := range x {
+		y[i] += float64(alpha * v)
+	}
 }
 
 // luFactorRect overwrites the m×n row-major matrix a with its LU
@@ -43,11 +55,12 @@ func luFactor(a []float64, n int, piv []int) (sign float64, singular bool) {
 // zero; like LAPACK's dgetf2 it completes the factorisation either way.
 //
 // The pivot of column k is the first entry of largest magnitude on or below
-// the diagonal, the choice LAPACK's idamax makes. Every update
-// a[i][j] − l·a[k][j] rounds the product before the difference (no fused
-// multiply-add), so the factors are the same bits on every platform and in
+// the diagonal, the choice LAPACK's idamax makes. update(row i, −l, row k)
+// performs each row operation; with axpyExact every a[i][j] − l·a[k][j]
+// rounds the product before the difference (no fused multiply-add), so the
+// factors are the same bits on every platform and in
 // the Python reference, which performs the same operations with numpy.
-func luFactorRect(a []float64, m, n int, piv []int) (sign float64, singular bool) {
+func luFactorRect(a []float64, m, n int, piv []int, update func(y []float64, alpha float64, x []float64)) (sign float64, singular bool) {
 	sign = 1
 	for k := 0; k < min(m, n); k++ {
 		p, big := k, math.Abs(a[k*n+k])
@@ -82,10 +95,7 @@ func luFactorRect(a []float64, m, n int, piv []int) (sign float64, singular bool
 				l = a[i*n+k] / d
 			}
 			a[i*n+k] = l
-			ri := a[i*n+k+1 : (i+1)*n]
-			for j, u := range rk {
-				ri[j] -= float64(l * u) // the conversion forbids fusion
-			}
+			update(a[i*n+k+1:(i+1)*n], -l, rk)
 		}
 	}
 	return sign, singular
@@ -136,7 +146,7 @@ func LUTo(p, l, u, a Matrix) error {
 	}
 	f := a.Clone()
 	piv := make([]int, k)
-	luFactorRect(f.Data, m, n, piv)
+	luFactorRect(f.Data, m, n, piv, axpyExact)
 	// perm[i] is the row of A that ended in row i: (Pᵀ·A)[i] = A[perm[i]].
 	perm := make([]int, m)
 	for i := range perm {
