@@ -1888,14 +1888,23 @@ def clusters(s: ArrayLike, e: float) -> list[list[int]]:
     return groups
 
 
-def subspace_bound(s: ArrayLike, group: list[int], e: float, rectangular: bool) -> float:
+def subspace_bound(s: ArrayLike, group: list[int], e: float, rectangular: bool, N: int = 0) -> float:
     """Bound on ‖P_ref − P_go‖₂ for the projector onto a cluster's singular subspace.
 
     Wedin's theorem for subspaces: ‖sin Θ‖₂ ≤ √2·‖E‖/δ, δ the distance of the
     cluster's singular values to the rest (and to 0 when m ≠ n); for
     subspaces of equal dimension ‖P − P̃‖₂ = ‖sin Θ‖₂. Between the sides:
     2√2·e/(Ĝ − 3e). inf when the cluster is not separated by more than 6e.
+
+    Each side forms its projector as V̂V̂ᵀ from k = len(group) computed
+    vectors, orthonormal to within the residual check, ‖V̂ᵀV̂ − I‖₂ ≤ T·N·ε
+    (N = max(m, n), default len(s)): V̂V̂ᵀ is then within T·N·ε of the
+    projector onto its span, and its k-term entries round by k·γₖ in norm.
+    Twice that is added, so a cluster spanning the whole space (no gap at
+    all, both projectors the identity) is judged by rounding alone.
     """
+    k = len(group)
+    slack = 2 * (RESIDUAL_THRESHOLD * (N or len(np.atleast_1d(s))) * EPS + k * gamma(k))
     sv = np.asarray(s, dtype=np.float64)
     inside = sv[group]
     rest = np.delete(sv, group)
@@ -1904,7 +1913,7 @@ def subspace_bound(s: ArrayLike, group: list[int], e: float, rectangular: bool) 
         gap = min(gap, float(np.min(inside)))
     if not gap > 6 * e:
         return math.inf
-    return 2 * math.sqrt(2) * e / (gap - 3 * e) if math.isfinite(gap) else 0.0
+    return (2 * math.sqrt(2) * e / (gap - 3 * e) if math.isfinite(gap) else 0.0) + slack
 
 
 def sign_decidable(u: ArrayLike, bound: float) -> bool:
@@ -2013,7 +2022,7 @@ def svd_parts_ratio(A: ArrayLike, Ur: Any, sr: Any, Vtr: Any, Ug: Any, sg: Any, 
     for g in clusters(s_all, e):
         if len(g) < 2 or max(g) >= k:
             continue
-        bound = subspace_bound(s_all, g, e, m != n)
+        bound = subspace_bound(s_all, g, e, m != n, max(m, n))
         if not math.isfinite(bound):
             continue
         d = max(
@@ -2247,12 +2256,14 @@ def lstsq_bound(A: ArrayLike, b: ArrayLike, rcond: float | None) -> float:
     numpy's dgelsd is backward stable (its x̂ is the truncated least-squares
     solution of a nearby problem), taken here with the same backward error
     as the SVD; the products x = V_r(Σ_r⁻¹(U_rᵀb)) round by at most
-    (γ_m + γ_r)·r·‖b‖₂/σ̂ᵣ per side. Computed for A/2^e, as pinv_bound.
+    (γ_m + γ_r)·r·‖b‖₂/σ̂ᵣ per side, and their underflow by (m/σ̂ᵣ + r)·η.
+    Computed for A/2^e, as pinv_bound; scaling x back by 2^−e rounds once
+    more where x is subnormal, η/2 per side.
     """
     a = np.asarray(A, dtype=np.float64)
     ex = _exponent(a)
     if ex:
-        return float(np.ldexp(lstsq_bound(np.ldexp(a, -ex), b, rcond), -ex))
+        return float(np.ldexp(lstsq_bound(np.ldexp(a, -ex), b, rcond), -ex)) + ETA
     m, n = a.shape
     rc = max(m, n) * EPS if rcond is None or rcond < 0 else float(rcond)
     p = pinv_bound(a, rc)
@@ -2262,7 +2273,8 @@ def lstsq_bound(A: ArrayLike, b: ArrayLike, rcond: float | None) -> float:
     r = int(np.sum(s > rc * float(s[0])))
     nb = norm2(np.asarray(b, dtype=np.float64).reshape(m, -1))
     rounding = 2 * (gamma(m) + gamma(max(r, 1))) * max(r, 1) * nb / float(s[r - 1]) if r else 0.0
-    return p * nb + rounding
+    underflow = 2 * (m / float(s[r - 1]) + r) * ETA if r else 0.0
+    return p * nb + rounding + underflow
 
 
 def matrix_rank_bound(A: ArrayLike) -> float:
@@ -2344,7 +2356,7 @@ def pca_ratio(X: ArrayLike, k: int, ref: Any, go: Any) -> float:
     for g in clusters(s_all, e):
         if len(g) < 2 or max(g) >= k:
             continue
-        bound = subspace_bound(s_all, g, e, N != dd)
+        bound = subspace_bound(s_all, g, e, N != dd, max(N, dd))
         if math.isfinite(bound):
             d = norm2(_projector(comp_r[g].T) - _projector(comp_g[g].T))
             worst = max(worst, _q(d, bound))
