@@ -78,64 +78,27 @@ SECTIONS: list[tuple[str, list[Example]]] = [
         ],
     ),
     (
-        "Probability and statistics (data = [10, 20, 30, 40, 50])",
+        "Eigenvalues (A v = λ v)",
         [
-            Example("bayes(0.8, 0.3, 0.5)", "bayes", {"p_b_given_a": 0.8, "p_a": 0.3, "p_b": 0.5}),
-            Example("mean(data)", "mean", {"x": [10, 20, 30, 40, 50]}),
-            Example("variance(data)", "variance", {"x": [10, 20, 30, 40, 50]}),
-            Example("std(data, ddof=1)", "std", {"x": [10, 20, 30, 40, 50], "ddof": 1}),
-            Example("confidence_interval(data)", "confidence_interval", {"x": [10, 20, 30, 40, 50]}),
-            Example("normal_pdf(0)", "normal_pdf", {"x": 0}),
-            Example("normal_cdf(1.959963984540054)", "normal_cdf", {"x": 1.959963984540054}),
-            Example(
-                "expectation(die, uniform)", "expectation", {"values": [1, 2, 3, 4, 5, 6], "probs": [1] * 6}
-            ),
-            Example("zscore([[1,5],[3,5]])", "zscore", {"X": [[1, 5], [3, 5]]}),
+            Example("eig([[2,0],[0,3]])", "eig", {"A": [[2, 0], [0, 3]]}),
+            Example("eigh([[2,1],[1,2]])", "eigh", {"A": [[2, 1], [1, 2]]}),
+            Example("eig([[1,2],[3,4]])", "eig", {"A": A}),
+            Example("eig([[1,2,3]])  (not square)", "eig", {"A": [[1, 2, 3]]}),
         ],
     ),
     (
-        "Information theory (p = [0.5, 0.3, 0.2], q = [0.4, 0.4, 0.2])",
+        "Decompositions (S = [[3,0],[4,5]])",
         [
-            Example("entropy(p)", "entropy", {"p": [0.5, 0.3, 0.2]}),
-            Example("kl_divergence(p, q)", "kl_divergence", {"p": [0.5, 0.3, 0.2], "q": [0.4, 0.4, 0.2]}),
-            Example("cross_entropy(p, q)", "cross_entropy", {"p": [0.5, 0.3, 0.2], "q": [0.4, 0.4, 0.2]}),
-            Example("kl_divergence([.5,.5], [1,0])", "kl_divergence", {"p": [0.5, 0.5], "q": [1, 0]}),
-            Example("mutual_information(identity/2)", "mutual_information", {"joint": [[0.5, 0], [0, 0.5]]}),
-        ],
-    ),
-    (
-        "Random numbers and a whole model (docs/pipeline.md)",
-        [
-            Example("Rng(42).random(3)", "Rng.random", {"seed": 42, "size": 3}),
-            Example("Rng(42).normal(3)", "Rng.normal", {"seed": 42, "size": 3}),
-            Example(
-                "Rng(42).integers(0, 10, 5)", "Rng.integers", {"seed": 42, "low": 0, "high": 10, "size": 5}
-            ),
-            Example("Rng(42).permutation(5)", "Rng.permutation", {"seed": 42, "n": 5}),
-            Example(
-                "train_test_split(5 rows, 0.4, seed=1)",
-                "train_test_split",
-                {
-                    "X": [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]],
-                    "y": [0, 1, 2, 3, 4],
-                    "test_size": 0.4,
-                    "seed": 1,
-                },
-            ),
-            Example(
-                "logistic_regression(toy, 0.5, 3)",
-                "logistic_regression",
-                {
-                    "X": [[-2.0], [-1.0], [1.0], [2.0]],
-                    "y": [0, 0, 1, 1],
-                    "learning_rate": 0.5,
-                    "max_iter": 3,
-                },
-            ),
-            Example(
-                "accuracy([0,1,1,0], [0,1,0,0])", "accuracy", {"y_true": [0, 1, 1, 0], "y_pred": [0, 1, 0, 0]}
-            ),
-            Example("pipeline: (accuracy, final loss)", "pipeline", PIPELINE),
+            Example("lu(A)", "lu", {"A": A}),
+            Example("qr([[3,1],[4,2]])", "qr", {"A": [[3, 1], [4, 2]]}),
+            Example("cholesky([[4,2],[2,5]])", "cholesky", {"A": [[4, 2], [2, 5]]}),
+            Example("svd(S)", "svd", {"A": [[3, 0], [4, 5]]}),
+            Example("truncated_svd(S, 1)  (rank-1 A_k)", "truncated_svd", {"A": [[3, 0], [4, 5]], "k": 1}),
+            Example("norm(S, 2)  (largest singular value)", "norm", {"v": [[3, 0], [4, 5]], "ord": 2}),
+            Example("pinv([[1,1],[1,1]])", "pinv", {"A": [[1, 1], [1, 1]]}),
+            Example("lstsq(line fit)", "lstsq", {"A": [[1, 0], [1, 1], [1, 2]], "b": [1, 2, 2]}),
+            Example("matrix_rank([[1,2],[2,4]])", "matrix_rank", {"A": [[1, 2], [2, 4]]}),
+            Example("pca(points on y = 2x, 1)", "pca", {"X": [[0, 0], [1, 2], [2, 4], [5, 10]], "k": 1}),
         ],
     ),
     (
@@ -198,27 +161,64 @@ SECTIONS: list[tuple[str, list[Example]]] = [
         ],
     ),
     (
-        "Eigenvalues (A v = λ v)",
+        "Probability and statistics (data = [10, 20, 30, 40, 50])",
         [
-            Example("eig([[2,0],[0,3]])", "eig", {"A": [[2, 0], [0, 3]]}),
-            Example("eigh([[2,1],[1,2]])", "eigh", {"A": [[2, 1], [1, 2]]}),
-            Example("eig([[1,2],[3,4]])", "eig", {"A": A}),
-            Example("eig([[1,2,3]])  (not square)", "eig", {"A": [[1, 2, 3]]}),
+            Example("bayes(0.8, 0.3, 0.5)", "bayes", {"p_b_given_a": 0.8, "p_a": 0.3, "p_b": 0.5}),
+            Example("mean(data)", "mean", {"x": [10, 20, 30, 40, 50]}),
+            Example("variance(data)", "variance", {"x": [10, 20, 30, 40, 50]}),
+            Example("std(data, ddof=1)", "std", {"x": [10, 20, 30, 40, 50], "ddof": 1}),
+            Example("confidence_interval(data)", "confidence_interval", {"x": [10, 20, 30, 40, 50]}),
+            Example("normal_pdf(0)", "normal_pdf", {"x": 0}),
+            Example("normal_cdf(1.959963984540054)", "normal_cdf", {"x": 1.959963984540054}),
+            Example(
+                "expectation(die, uniform)", "expectation", {"values": [1, 2, 3, 4, 5, 6], "probs": [1] * 6}
+            ),
+            Example("zscore([[1,5],[3,5]])", "zscore", {"X": [[1, 5], [3, 5]]}),
         ],
     ),
     (
-        "Decompositions (S = [[3,0],[4,5]])",
+        "Information theory (p = [0.5, 0.3, 0.2], q = [0.4, 0.4, 0.2])",
         [
-            Example("lu(A)", "lu", {"A": A}),
-            Example("qr([[3,1],[4,2]])", "qr", {"A": [[3, 1], [4, 2]]}),
-            Example("cholesky([[4,2],[2,5]])", "cholesky", {"A": [[4, 2], [2, 5]]}),
-            Example("svd(S)", "svd", {"A": [[3, 0], [4, 5]]}),
-            Example("truncated_svd(S, 1)  (rank-1 A_k)", "truncated_svd", {"A": [[3, 0], [4, 5]], "k": 1}),
-            Example("norm(S, 2)  (largest singular value)", "norm", {"v": [[3, 0], [4, 5]], "ord": 2}),
-            Example("pinv([[1,1],[1,1]])", "pinv", {"A": [[1, 1], [1, 1]]}),
-            Example("lstsq(line fit)", "lstsq", {"A": [[1, 0], [1, 1], [1, 2]], "b": [1, 2, 2]}),
-            Example("matrix_rank([[1,2],[2,4]])", "matrix_rank", {"A": [[1, 2], [2, 4]]}),
-            Example("pca(points on y = 2x, 1)", "pca", {"X": [[0, 0], [1, 2], [2, 4], [5, 10]], "k": 1}),
+            Example("entropy(p)", "entropy", {"p": [0.5, 0.3, 0.2]}),
+            Example("kl_divergence(p, q)", "kl_divergence", {"p": [0.5, 0.3, 0.2], "q": [0.4, 0.4, 0.2]}),
+            Example("cross_entropy(p, q)", "cross_entropy", {"p": [0.5, 0.3, 0.2], "q": [0.4, 0.4, 0.2]}),
+            Example("kl_divergence([.5,.5], [1,0])", "kl_divergence", {"p": [0.5, 0.5], "q": [1, 0]}),
+            Example("mutual_information(identity/2)", "mutual_information", {"joint": [[0.5, 0], [0, 0.5]]}),
+        ],
+    ),
+    (
+        "Random numbers and a whole model (docs/pipeline.md)",
+        [
+            Example("Rng(42).random(3)", "Rng.random", {"seed": 42, "size": 3}),
+            Example("Rng(42).normal(3)", "Rng.normal", {"seed": 42, "size": 3}),
+            Example(
+                "Rng(42).integers(0, 10, 5)", "Rng.integers", {"seed": 42, "low": 0, "high": 10, "size": 5}
+            ),
+            Example("Rng(42).permutation(5)", "Rng.permutation", {"seed": 42, "n": 5}),
+            Example(
+                "train_test_split(5 rows, 0.4, seed=1)",
+                "train_test_split",
+                {
+                    "X": [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]],
+                    "y": [0, 1, 2, 3, 4],
+                    "test_size": 0.4,
+                    "seed": 1,
+                },
+            ),
+            Example(
+                "logistic_regression(toy, 0.5, 3)",
+                "logistic_regression",
+                {
+                    "X": [[-2.0], [-1.0], [1.0], [2.0]],
+                    "y": [0, 0, 1, 1],
+                    "learning_rate": 0.5,
+                    "max_iter": 3,
+                },
+            ),
+            Example(
+                "accuracy([0,1,1,0], [0,1,0,0])", "accuracy", {"y_true": [0, 1, 1, 0], "y_pred": [0, 1, 0, 0]}
+            ),
+            Example("pipeline: (accuracy, final loss)", "pipeline", PIPELINE),
         ],
     ),
 ]
