@@ -26,6 +26,8 @@
 // the sentinels ErrShape, ErrSingular, ErrNotPositiveDefinite,
 // ErrNoConvergence or ErrInvalid (test with errors.Is), and its text has the
 // form "op: sentinel text: detail", the same text the Python reference raises.
+// A function given by the caller (Gradient's f, ...) that returns an error
+// stops the operation with an error wrapping both ErrCallback and that error.
 //
 // Arithmetic on NaN and Inf propagates them as IEEE 754 does; operations that
 // stand on a factorisation (Det, Inv, Solve, …) reject them with ErrInvalid.
