@@ -1704,9 +1704,15 @@ def eig_perturbation(
     κ is infinite for a defective eigenvalue, whose left and right
     eigenvectors are orthogonal.
 
+    - The reference's (w, V) are computed, not exact: X⁻¹AX = diag(λ) + F
+      with F = X⁻¹(AX − XΛ), small when X is well-conditioned but not when
+      an eigenvalue is nearly defective. |F| is bounded by |X⁻¹|·(|AX − XΛ|
+      + γₙ₊₁(|A||X| + |X||Λ|)) (the residual and its rounding), doubled for
+      the error of the computed inverse (relative n·ε·κ₂(X) ≤ n·2⁻²⁶); with
+      κ₂(X) > 2²⁶ nothing is certified and every bound is inf.
     - ``dw[i]`` bounds |Δλᵢ|. Each side's eigenvalues are those of A + E,
-      ‖E‖₂ ≤ η, i.e. of diag(λ) + X⁻¹EX, whose row i sums to at most
-      rᵢ = √n·‖X‖₂·κᵢ·η in magnitude. By Gershgorin's theorem a disc
+      ‖E‖₂ ≤ η, i.e. of diag(λ) + F + X⁻¹EX, whose row i sums to at most
+      rᵢ = √n·‖X‖₂·κᵢ·η + Σⱼ|Fᵢⱼ| in magnitude. By Gershgorin's theorem a disc
       D(λᵢ, rᵢ) disjoint from the others holds exactly one eigenvalue of
       A + E: dw = 2rᵢ (the discs are judged disjoint when the centres, each
       within r of an exact eigenvalue, are more than 2(rᵢ + rⱼ) apart). A
@@ -1714,7 +1720,7 @@ def eig_perturbation(
       discs: dw is the group's diameter plus 4·max r.
     - ``dv[i]`` bounds ‖Δvᵢ‖₂ for an isolated λᵢ (inf otherwise). To first
       order the eigenvector of A + E is xᵢ + Σⱼ (yⱼᴴExᵢ/(λᵢ − λⱼ))·xⱼ/(yⱼᴴxⱼ),
-      off by at most dᵢ = η·Σ_{j≠i} κⱼ/|λᵢ − λⱼ|; scaling to unit norm at
+      off by at most dᵢ = Σ_{j≠i} (κⱼη + |Fⱼᵢ|)/|λᵢ − λⱼ|; scaling to unit norm at
       most doubles that, and the canonical phase (a sign for a real vector)
       adds 2/|x_p| ≤ 2√n times it for a complex vector, whose pivot p has
       |x_p| ≥ 1/√n. Two sides: dv = 2·2dᵢ for a real eigenvector,
@@ -1723,7 +1729,7 @@ def eig_perturbation(
       discs, its indices and a bound on ‖P_ref − P_go‖₂ for the spectral
       projector P = X_C·(X⁻¹)_C onto its invariant subspace. To first order
       ΔP = Σ_{i∈C, j∉C} (PᵢEPⱼ + PⱼEPᵢ)/(λᵢ − λⱼ) with ‖Pᵢ‖ = κᵢ, at most
-      2η·Σ κᵢκⱼ/|λᵢ − λⱼ| per side; forming X⁻¹ adds about n·ε·κ₂(X)² per
+      Σ (2κᵢκⱼη + κⱼ|Fᵢⱼ| + κᵢ|Fⱼᵢ|)/|λᵢ − λⱼ| per side; forming X⁻¹ adds about n·ε·κ₂(X)² per
       side (Higham §14.1). inf unless the bound is below 1.
     """
     a = np.asarray(A, dtype=np.float64)
@@ -1741,8 +1747,15 @@ def eig_perturbation(
         sx = np.linalg.svd(x, compute_uv=False)
         nx, cond = float(sx[0]), float(sx[0] / sx[-1]) if sx[-1] > 0 else math.inf
         if cond <= 2.0**26:
-            kappa = np.minimum(kappa, np.linalg.norm(np.linalg.inv(x), axis=1))
-        r = math.sqrt(n) * nx * kappa * eta
+            xinv = np.linalg.inv(x)
+            kappa = np.minimum(kappa, np.linalg.norm(xinv, axis=1))
+            res = np.abs(a @ x - x * lam[None, :]) + gamma(n + 1) * (
+                np.abs(a) @ np.abs(x) + np.abs(x) * np.abs(lam)[None, :]
+            )
+            F = 2 * (np.abs(xinv) @ res)
+        else:
+            F = np.full((n, n), np.inf)
+        r = math.sqrt(n) * nx * kappa * eta + np.sum(F, axis=1)
         dist = np.abs(lam[:, None] - lam[None, :])
         overlap = (dist <= 2 * (r[:, None] + r[None, :])) | ~np.isfinite(r[:, None] + r[None, :])
         np.fill_diagonal(overlap, True)
@@ -1761,15 +1774,23 @@ def eig_perturbation(
             out = [j for j in range(n) if j not in c]
             if len(c) == 1:
                 i = c[0]
-                d = float(np.sum(kappa[out] * (eta / dist[i, out])))
+                d = float(np.sum((kappa[out] * eta + F[out, i]) / dist[i, out]))
                 factor = 4.0 if lam[i].imag == 0 else 4.0 * (1 + 2 * math.sqrt(n))
                 dv[i] = factor * d if d < 1 else np.inf
                 continue
             dw[c] = float(np.max(dist[np.ix_(c, c)])) + 4 * float(np.max(r[c]))
             if not out:
                 continue  # the projector of the whole spectrum is I on both sides
-            s = sum(float(np.sum(kappa[i] * kappa[out] * (eta / dist[i, out]))) for i in c)
-            bound = 2 * (2 * s + n * EPS * cond**2)
+            s = sum(
+                float(
+                    np.sum(
+                        (2 * kappa[i] * kappa[out] * eta + kappa[out] * F[i, out] + kappa[i] * F[out, i])
+                        / dist[i, out]
+                    )
+                )
+                for i in c
+            )
+            bound = 2 * (s + n * EPS * cond**2)
             clusters.append((c, bound if bound < 1 else math.inf))
     return np.asarray(dw, dtype=np.float64), np.asarray(dv, dtype=np.float64), clusters
 
