@@ -88,6 +88,13 @@ def integer(x: Any, op: str, name: str) -> int:
     return int(x)
 
 
+def text(x: Any, op: str, name: str) -> str:
+    """Return ``x`` if it is a str, else raise TypeError."""
+    if not isinstance(x, str):
+        raise TypeError(f"{op}: {name} must be a str, got {type(x).__name__}")
+    return x
+
+
 def norm_ord(ord: Any, ndim: int) -> float | str:
     """Return the order of ``norm`` as a float, or ``"fro"``.
 

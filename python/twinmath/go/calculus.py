@@ -25,7 +25,7 @@ from typing import Any, NoReturn
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import integer, real, vector
+from .._convert import integer, real, text, vector
 from ..ref import calculus as ref
 from ..ref.calculus import (
     HESSIAN_STEP,
@@ -262,9 +262,7 @@ def gradient_descent(
 @twin(ref.symbolic_derivative)
 def symbolic_derivative(expression: str, variable: str) -> str:
     op = "symbolic_derivative"
-    for name, value in (("expression", expression), ("variable", variable)):
-        if not isinstance(value, str):
-            raise TypeError(f"{op}: {name} must be a str, got {type(value).__name__}")
+    expression, variable = text(expression, op, "expression"), text(variable, op, "variable")
     try:
         e, v = expression.encode("utf-8"), variable.encode("utf-8")
     except UnicodeEncodeError:

@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array, integer, real, vector
+from .._convert import array, integer, real, text, vector
 from ..errors import invalid, shape_error
 from .vectors import norm
 
@@ -742,13 +742,11 @@ def symbolic_derivative(expression: str, variable: str) -> str:
     import sympy as sp
     from sympy.parsing.sympy_parser import parse_expr, rationalize, standard_transformations
 
-    for name, value in (("expression", expression), ("variable", variable)):
-        if not isinstance(value, str):
-            raise TypeError(f"{_OP}: {name} must be a str, got {type(value).__name__}")
+    expression, variable = text(expression, _OP, "expression"), text(variable, _OP, "variable")
     names = check_expression(expression, variable)
     local = sympy_names(names | {variable})
     # The grammar allows tabs and line breaks between tokens; Python's does not.
-    text = " ".join(expression.split())
+    source = " ".join(expression.split())
     # Decimal literals are exact (2.5 is 5/2), as in Go.
-    expr = parse_expr(text, local_dict=local, transformations=(*standard_transformations, rationalize))
+    expr = parse_expr(source, local_dict=local, transformations=(*standard_transformations, rationalize))
     return str(sp.diff(expr, local[variable]))
