@@ -297,6 +297,23 @@ func reflect(y, v []float64, tau float64) {
 	axpy(y[1:], -w, v[1:])
 }
 
+// eliminate runs step j of a Householder QR on at, the transpose of an
+// m-row matrix with cols columns stored row by row (row c of at is column c):
+// it builds the reflector of column j below the diagonal, applies it to the
+// columns after j, stores β in the diagonal and the reflector's tail below it,
+// and returns τ.
+func eliminate(at []float64, m, cols, j int) (tau float64) {
+	x := at[j*m+j : (j+1)*m]
+	beta, tau := householder(x)
+	if tau != 0 {
+		for c := j + 1; c < cols; c++ {
+			reflect(at[c*m+j:(c+1)*m], x, tau)
+		}
+	}
+	x[0] = beta
+	return tau
+}
+
 // QR returns the thin QR factorisation of the m×n matrix a, k = min(m, n):
 //
 //	A = Q·R    Q m×k with orthonormal columns, R k×n upper triangular, Rᵢᵢ ≥ 0
@@ -332,15 +349,7 @@ func QRTo(q, r, a Matrix) error {
 	at, _ := Transpose(a)
 	tau := make([]float64, k)
 	for j := 0; j < k; j++ {
-		x := at.Data[j*m+j : (j+1)*m]
-		var beta float64
-		beta, tau[j] = householder(x)
-		if tau[j] != 0 {
-			for c := j + 1; c < n; c++ {
-				reflect(at.Data[c*m+j:(c+1)*m], x, tau[j])
-			}
-		}
-		x[0] = beta
+		tau[j] = eliminate(at.Data, m, n, j)
 	}
 	// R: the upper triangle.
 	clear(r.Data)
@@ -636,15 +645,7 @@ func qrcp(t Matrix, wantQ bool) (qt, r Matrix, perm []int) {
 			}
 			perm[j], perm[best] = perm[best], perm[j]
 		}
-		x := at.Data[j*M+j : (j+1)*M]
-		var beta float64
-		beta, tau[j] = householder(x)
-		if tau[j] != 0 {
-			for c := j + 1; c < N; c++ {
-				reflect(at.Data[c*M+j:(c+1)*M], x, tau[j])
-			}
-		}
-		x[0] = beta
+		tau[j] = eliminate(at.Data, M, N, j)
 	}
 	r = NewMatrix(N, N)
 	for i := 0; i < N; i++ {
