@@ -18,7 +18,7 @@ import (
 	"fmt"
 	"unsafe"
 
-	"twinmath"
+	"github.com/twinmath/twinmath/go"
 )
 
 // failed is the error of a callback that returned a non-zero status. The

@@ -5,7 +5,7 @@ package main
 */
 import "C"
 
-import "twinmath"
+import "github.com/twinmath/twinmath/go"
 
 //export tm_lu
 func tm_lu(a *C.tm_cdouble, m, n C.int64_t, p, l, u *C.double, err *C.char, errlen C.size_t) C.int {

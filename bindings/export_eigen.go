@@ -8,7 +8,7 @@ import "C"
 import (
 	"unsafe"
 
-	"twinmath"
+	"github.com/twinmath/twinmath/go"
 )
 
 // outComplex returns the n complex values at p — 2n doubles, real and

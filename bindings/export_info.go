@@ -5,7 +5,7 @@ package main
 */
 import "C"
 
-import "twinmath"
+import "github.com/twinmath/twinmath/go"
 
 //export tm_entropy
 func tm_entropy(p *C.tm_cdouble, n C.int64_t, base C.double, res *C.double, err *C.char, errlen C.size_t) C.int {

@@ -5,7 +5,7 @@ package main
 */
 import "C"
 
-import "twinmath"
+import "github.com/twinmath/twinmath/go"
 
 //export tm_matmul
 func tm_matmul(a *C.tm_cdouble, m, n C.int64_t, b *C.tm_cdouble, n2, p C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {

@@ -5,7 +5,7 @@ package main
 */
 import "C"
 
-import "twinmath"
+import "github.com/twinmath/twinmath/go"
 
 //export tm_make_classification
 func tm_make_classification(nSamples, nFeatures C.int64_t, seed C.uint64_t, x *C.double, y *C.double, err *C.char, errlen C.size_t) C.int {

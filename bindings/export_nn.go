@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"unsafe"
 
-	"twinmath"
+	"github.com/twinmath/twinmath/go"
 )
 
 //export tm_sigmoid

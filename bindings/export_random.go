@@ -8,7 +8,7 @@ import "C"
 import (
 	"unsafe"
 
-	"twinmath"
+	"github.com/twinmath/twinmath/go"
 )
 
 // outInt64 returns the n int64 values at p as a writable slice, without copying.

@@ -5,7 +5,7 @@ package main
 */
 import "C"
 
-import "twinmath"
+import "github.com/twinmath/twinmath/go"
 
 //export tm_add
 func tm_add(a *C.tm_cdouble, na C.int64_t, b *C.tm_cdouble, nb C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {

@@ -1,7 +1,7 @@
-module twinmath/bindings
+module github.com/twinmath/twinmath/bindings
 
 go 1.22
 
-require twinmath v0.0.0
+require github.com/twinmath/twinmath/go v0.0.0
 
-replace twinmath => ../go
+replace github.com/twinmath/twinmath/go => ../go

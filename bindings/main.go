@@ -20,7 +20,7 @@ import (
 	"runtime"
 	"unsafe"
 
-	"twinmath"
+	"github.com/twinmath/twinmath/go"
 )
 
 func main() {}

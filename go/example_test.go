@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"twinmath"
+	"github.com/twinmath/twinmath/go"
 )
 
 // The values match the Examples sections of the Python docstrings.

@@ -1,3 +1,3 @@
-module twinmath
+module github.com/twinmath/twinmath/go
 
 go 1.22

@@ -3,7 +3,7 @@ package twinmath_test
 import (
 	"fmt"
 
-	"twinmath"
+	"github.com/twinmath/twinmath/go"
 )
 
 // The source material's distributions p and q; the values match the Python

@@ -3,7 +3,7 @@ package twinmath_test
 import (
 	"fmt"
 
-	"twinmath"
+	"github.com/twinmath/twinmath/go"
 )
 
 // The values match the Examples sections of the Python docstrings.
