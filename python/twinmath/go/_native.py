@@ -31,13 +31,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 # Status codes of libtwinmath.h.
 OK = 0
-_EXCEPTIONS: dict[int, type[Exception]] = {
+_EXCEPTIONS: dict[int, type[BaseException]] = {
     1: ShapeError,
     2: SingularMatrixError,
     3: NotPositiveDefiniteError,
     4: ConvergenceError,
     5: ValueError,
+    7: KeyboardInterrupt,  # TM_ERR_CANCELLED: the call's cancel flag was set
 }
+CANCELLED = 7
 ERRLEN = 512  # TM_ERRLEN
 
 FORK_MESSAGE = (
@@ -82,6 +84,28 @@ def load() -> None:
 
         os.register_at_fork(after_in_child=_after_fork)
         ffi, lib = _ffi.ffi, _ffi.lib  # type: ignore[attr-defined]
+        threads = os.environ.get(THREADS_ENV)
+        if threads:
+            lib.tm_set_max_threads(threads_from_env(threads))
+
+
+THREADS_ENV = "TWINMATH_NUM_THREADS"
+
+
+def threads_from_env(text: str) -> int:
+    """Return the thread limit that the text of ``TWINMATH_NUM_THREADS`` asks for.
+
+    A positive integer is the limit; anything else is refused with a
+    ValueError that names the variable, at the first call that loads the
+    library, rather than ignored.
+    """
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise ValueError(f"{THREADS_ENV} must be a positive integer, got {text!r}")
+    return n
 
 
 def available() -> bool:
@@ -126,13 +150,104 @@ def ptr(a: np.ndarray) -> Any:
     return ffi.from_buffer("double[]", a)
 
 
-def error(status: int, s: Scratch) -> Exception:
+def error(status: int, s: Scratch) -> BaseException:
     """Return the exception for a non-zero status and the message in ``s``."""
     msg = ffi.string(s.err).decode("utf-8", "replace")
     cls = _EXCEPTIONS.get(status)
     if cls is None:
         return RuntimeError(f"twinmath.go: {msg} (status {status})")
     return cls(msg)
+
+
+# Interrupting long calls.
+#
+# A call releases the GIL and runs in Go, and Python runs a signal handler
+# only in the main thread, between bytecodes: a SIGINT that arrives during a
+# call is handled when the call returns. So a long call made from the main
+# thread runs in a helper thread while the main thread waits for it in an
+# interruptible wait. A Ctrl-C then raises KeyboardInterrupt in the main
+# thread at once; the wait catches it, sets the call's cancel flag (an
+# int32_t that Go reads atomically), waits for the call to stop (a few
+# milliseconds: its loops look at the flag every few tens of microseconds of
+# work) and raises the KeyboardInterrupt. Nothing of the call is left
+# behind: no thread, no Go state, no use of the buffers after the return.
+#
+# Only Python-level code is involved, so the process's signal dispositions
+# are untouched (no C handler to install, chain and restore around each
+# call, which several threads could race on) and any Python handler the
+# program installed for SIGINT runs as usual; when it raises, the call is
+# cancelled the same way. Starting a thread costs about 50 µs, so calls whose
+# work is estimated below HELPER_WORK run inline, in the calling thread:
+# they end within a few milliseconds anyway, and a Ctrl-C is handled as
+# soon as they return. Calls from other threads also run inline: signals
+# reach only the main thread.
+
+HELPER_WORK = 1 << 22
+"""Estimated multiply-adds from which a main-thread call runs in a helper thread.
+
+2²² ≈ 4 million multiply-adds: one to a few milliseconds of arithmetic, so
+the helper thread (about 50 µs to start and join) costs a few percent at
+most, and the longest inline call returns well within the 200 ms that a
+Ctrl-C may take.
+"""
+
+JACOBI = 30
+"""Multiply-adds of the one-sided Jacobi SVD per m·n·min(m, n).
+
+About ten sweeps, each rotating the n²/2 pairs of columns of length m with
+six multiply-adds per entry (dot product, rotation, accumulated V): the
+estimate that the SVD-based calls give ``cancellable``.
+"""
+
+WAIT_SLICE = 0.05
+"""Seconds the main thread sleeps at a time while a helper thread calls.
+
+The wait is interruptible by signals on POSIX in any case; the slice only
+bounds the latency where it is not.
+"""
+
+
+def cancellable(fn: Callable[..., int], work: int, *args: Any) -> int:
+    """Call the cancellable native function ``fn`` and return its status.
+
+    ``args`` are fn's arguments up to the cancel flag, then its message
+    buffer and length: the flag is inserted before the last two. ``work`` is
+    the call's estimated number of multiply-adds. From the main thread, a
+    call of at least HELPER_WORK runs in a helper thread so that Ctrl-C (or
+    any exception a SIGINT handler raises) stops it and is re-raised within
+    milliseconds; see the comment above.
+    """
+    head, tail = args[:-2], args[-2:]
+    if work < HELPER_WORK or threading.current_thread() is not threading.main_thread():
+        return fn(*head, ffi.NULL, *tail)
+    flag = ffi.new("int32_t *")
+    status: list[int] = []
+
+    def native() -> None:
+        status.append(fn(*head, flag, *tail))
+
+    helper = threading.Thread(target=native, name="twinmath-call", daemon=True)
+    helper.start()
+    try:
+        while helper.is_alive():
+            helper.join(WAIT_SLICE)
+    except BaseException:
+        # Usually KeyboardInterrupt from the SIGINT handler; whatever it is,
+        # stop the call before the exception leaves, and ignore further
+        # interrupts until it has stopped (a few milliseconds).
+        flag[0] = 1
+        _join_uninterrupted(helper)
+        raise
+    return status[0]
+
+
+def _join_uninterrupted(helper: threading.Thread) -> None:
+    """Wait for ``helper`` to end, swallowing any interrupt meanwhile."""
+    while helper.is_alive():
+        try:
+            helper.join()
+        except KeyboardInterrupt:
+            pass
 
 
 def twin(ref: Callable[..., Any]) -> Callable[[F], F]:

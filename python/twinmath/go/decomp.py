@@ -25,7 +25,7 @@ def lu(A: ArrayLike) -> LUResult:
     m, c = a.shape
     k = min(m, c)
     P, L, U, s = np.empty((m, m)), np.empty((m, k)), np.empty((k, c)), scratch()
-    st = n.lib.tm_lu(ptr(a), m, c, ptr(P), ptr(L), ptr(U), s.err, n.ERRLEN)
+    st = n.cancellable(n.lib.tm_lu, m * c * k, ptr(a), m, c, ptr(P), ptr(L), ptr(U), s.err, n.ERRLEN)
     if st:
         raise error(st, s)
     return LUResult(P, L, U)
@@ -37,7 +37,7 @@ def qr(A: ArrayLike) -> QRResult:
     m, c = a.shape
     k = min(m, c)
     Q, R, s = np.empty((m, k)), np.empty((k, c)), scratch()
-    st = n.lib.tm_qr(ptr(a), m, c, ptr(Q), ptr(R), s.err, n.ERRLEN)
+    st = n.cancellable(n.lib.tm_qr, m * c * k, ptr(a), m, c, ptr(Q), ptr(R), s.err, n.ERRLEN)
     if st:
         raise error(st, s)
     return QRResult(Q, R)
@@ -47,7 +47,7 @@ def qr(A: ArrayLike) -> QRResult:
 def cholesky(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "cholesky", "A")
     L, s = np.empty(a.shape), scratch()
-    st = n.lib.tm_cholesky(ptr(a), *a.shape, ptr(L), s.err, n.ERRLEN)
+    st = n.cancellable(n.lib.tm_cholesky, a.size * a.shape[0], ptr(a), *a.shape, ptr(L), s.err, n.ERRLEN)
     if st:
         raise error(st, s)
     return L
@@ -59,7 +59,9 @@ def svd(A: ArrayLike) -> SVDResult:
     m, c = a.shape
     k = min(m, c)
     U, sv, Vt, s = np.empty((m, k)), np.empty(k), np.empty((k, c)), scratch()
-    st = n.lib.tm_svd(ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt), s.err, n.ERRLEN)
+    st = n.cancellable(
+        n.lib.tm_svd, n.JACOBI * m * c * k, ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt), s.err, n.ERRLEN
+    )
     if st:
         raise error(st, s)
     return SVDResult(U, sv, Vt)
@@ -78,7 +80,20 @@ def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
     ka = _k_alloc(kk, min(m, c))
     U, sv, Vt, Ak = np.empty((m, ka)), np.empty(ka), np.empty((ka, c)), np.empty((m, c))
     s = scratch()
-    st = n.lib.tm_truncated_svd(ptr(a), m, c, kk, ptr(U), ptr(sv), ptr(Vt), ptr(Ak), s.err, n.ERRLEN)
+    st = n.cancellable(
+        n.lib.tm_truncated_svd,
+        n.JACOBI * a.size * min(m, c),
+        ptr(a),
+        m,
+        c,
+        kk,
+        ptr(U),
+        ptr(sv),
+        ptr(Vt),
+        ptr(Ak),
+        s.err,
+        n.ERRLEN,
+    )
     if st:
         raise error(st, s)
     return TruncatedSVDResult(U, sv, Vt, Ak)
@@ -89,7 +104,9 @@ def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     a = matrix(A, "pinv", "A")
     rc = real(rcond, "pinv", "rcond")
     out, s = np.empty(a.shape[::-1]), scratch()
-    st = n.lib.tm_pinv(ptr(a), *a.shape, rc, ptr(out), s.err, n.ERRLEN)
+    st = n.cancellable(
+        n.lib.tm_pinv, n.JACOBI * a.size * min(a.shape), ptr(a), *a.shape, rc, ptr(out), s.err, n.ERRLEN
+    )
     if st:
         raise error(st, s)
     return out
@@ -104,7 +121,19 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
     rc = -1.0 if rcond is None else real(rcond, "lstsq", "rcond")
     mb, k = (y.shape[0], 1) if y.ndim == 1 else y.shape
     out, s = np.empty((a.shape[1],) if y.ndim == 1 else (a.shape[1], k)), scratch()
-    st = n.lib.tm_lstsq(ptr(a), *a.shape, ptr(y), mb, k, rc, ptr(out), s.err, n.ERRLEN)
+    st = n.cancellable(
+        n.lib.tm_lstsq,
+        n.JACOBI * a.size * min(a.shape),
+        ptr(a),
+        *a.shape,
+        ptr(y),
+        mb,
+        k,
+        rc,
+        ptr(out),
+        s.err,
+        n.ERRLEN,
+    )
     if st:
         raise error(st, s)
     return out
@@ -115,7 +144,9 @@ def matrix_rank(A: ArrayLike) -> int:
     a = matrix(A, "matrix_rank", "A")
     s = scratch()
     r = n.ffi.new("int64_t *")
-    st = n.lib.tm_matrix_rank(ptr(a), *a.shape, r, s.err, n.ERRLEN)
+    st = n.cancellable(
+        n.lib.tm_matrix_rank, n.JACOBI * a.size * min(a.shape), ptr(a), *a.shape, r, s.err, n.ERRLEN
+    )
     if st:
         raise error(st, s)
     return int(r[0])
@@ -128,7 +159,19 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
     N, d = x.shape
     ka = _k_alloc(kk, min(N, d))
     comp, var, proj, s = np.empty((ka, d)), np.empty(ka), np.empty((N, ka)), scratch()
-    st = n.lib.tm_pca(ptr(x), N, d, kk, ptr(comp), ptr(var), ptr(proj), s.err, n.ERRLEN)
+    st = n.cancellable(
+        n.lib.tm_pca,
+        n.JACOBI * x.size * min(N, d),
+        ptr(x),
+        N,
+        d,
+        kk,
+        ptr(comp),
+        ptr(var),
+        ptr(proj),
+        s.err,
+        n.ERRLEN,
+    )
     if st:
         raise error(st, s)
     return PCAResult(comp, var, proj)

@@ -19,7 +19,7 @@ def eigh(A: ArrayLike) -> EighResult:
     a = matrix(A, "eigh", "A")
     m = a.shape[0]
     w, V, s = np.empty(m), np.empty((m, m)), scratch()
-    st = n.lib.tm_eigh(ptr(a), *a.shape, ptr(w), ptr(V), s.err, n.ERRLEN)
+    st = n.cancellable(n.lib.tm_eigh, 4 * a.size * m, ptr(a), *a.shape, ptr(w), ptr(V), s.err, n.ERRLEN)
     if st:
         raise error(st, s)
     return EighResult(w, V)
@@ -32,7 +32,7 @@ def eig(A: ArrayLike) -> EigResult:
     # complex128 is interleaved (re, im) doubles: Go fills it through a double*.
     w, V, s = np.empty(m, np.complex128), np.empty((m, m), np.complex128), scratch()
     real = n.ffi.new("int *")
-    st = n.lib.tm_eig(ptr(a), *a.shape, ptr(w), ptr(V), real, s.err, n.ERRLEN)
+    st = n.cancellable(n.lib.tm_eig, 10 * a.size * m, ptr(a), *a.shape, ptr(w), ptr(V), real, s.err, n.ERRLEN)
     if st:
         raise error(st, s)
     if real[0]:

@@ -28,7 +28,9 @@ def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
     a, b = matrix(A, "matmul", "A"), array(B, "matmul", "B")
     n2, p = _columns(b, "matmul", "B")
     out, s = np.empty((a.shape[0], p) if b.ndim == 2 else a.shape[0]), scratch()
-    st = n.lib.tm_matmul(ptr(a), *a.shape, ptr(b), n2, p, ptr(out), s.err, n.ERRLEN)
+    st = n.cancellable(
+        n.lib.tm_matmul, a.shape[0] * n2 * p, ptr(a), *a.shape, ptr(b), n2, p, ptr(out), s.err, n.ERRLEN
+    )
     if st:
         raise error(st, s)
     return out
@@ -58,7 +60,7 @@ def trace(A: ArrayLike) -> float:
 def det(A: ArrayLike) -> float:
     a = matrix(A, "det", "A")
     s = scratch()
-    st = n.lib.tm_det(ptr(a), *a.shape, s.out, s.err, n.ERRLEN)
+    st = n.cancellable(n.lib.tm_det, a.size * a.shape[0], ptr(a), *a.shape, s.out, s.err, n.ERRLEN)
     if st:
         raise error(st, s)
     return s.out[0]  # type: ignore[no-any-return]
@@ -68,7 +70,7 @@ def det(A: ArrayLike) -> float:
 def inv(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "inv", "A")
     out, s = np.empty(a.shape), scratch()
-    st = n.lib.tm_inv(ptr(a), *a.shape, ptr(out), s.err, n.ERRLEN)
+    st = n.cancellable(n.lib.tm_inv, a.size * a.shape[0], ptr(a), *a.shape, ptr(out), s.err, n.ERRLEN)
     if st:
         raise error(st, s)
     return out
@@ -79,7 +81,9 @@ def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     a, y = matrix(A, "solve", "A"), array(b, "solve", "b")
     nb, k = _columns(y, "solve", "b")
     out, s = np.empty(y.shape), scratch()
-    st = n.lib.tm_solve(ptr(a), *a.shape, ptr(y), nb, k, ptr(out), s.err, n.ERRLEN)
+    st = n.cancellable(
+        n.lib.tm_solve, a.size * (a.shape[0] + k), ptr(a), *a.shape, ptr(y), nb, k, ptr(out), s.err, n.ERRLEN
+    )
     if st:
         raise error(st, s)
     return out

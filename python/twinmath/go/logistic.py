@@ -63,8 +63,23 @@ def logistic_regression(
     lr, k = real(learning_rate, op, "learning_rate"), integer(max_iter, op, "max_iter")
     r2, r1, sd = real(l2, op, "l2"), real(l1, op, "l1"), seed_of(seed, op)
     w, losses, s = np.empty(a.shape[1]), np.empty(max(k, 0)), scratch()
-    st = n.lib.tm_logistic_regression(
-        ptr(a), *a.shape, ptr(v), v.shape[0], lr, k, r2, r1, sd, ptr(w), s.out, ptr(losses), s.err, n.ERRLEN
+    st = n.cancellable(
+        n.lib.tm_logistic_regression,
+        a.size * max(k, 0),
+        ptr(a),
+        *a.shape,
+        ptr(v),
+        v.shape[0],
+        lr,
+        k,
+        r2,
+        r1,
+        sd,
+        ptr(w),
+        s.out,
+        ptr(losses),
+        s.err,
+        n.ERRLEN,
     )
     if st:
         raise error(st, s)
