@@ -199,11 +199,13 @@ six multiply-adds per entry (dot product, rotation, accumulated V): the
 estimate that the SVD-based calls give ``cancellable``.
 """
 
-WAIT_SLICE = 0.05
+WAIT_SLICE = 0.01
 """Seconds the main thread sleeps at a time while a helper thread calls.
 
-The wait is interruptible by signals on POSIX in any case; the slice only
-bounds the latency where it is not.
+A SIGINT that the kernel delivers to the main thread interrupts its wait at
+once. One delivered to another thread (any thread of the process may take
+it, Go's included) only marks the signal as pending, and the main thread
+sees it when its wait times out: the slice bounds that delay.
 """
 
 
@@ -222,30 +224,43 @@ def cancellable(fn: Callable[..., int], work: int, *args: Any) -> int:
         return fn(*head, ffi.NULL, *tail)
     flag = ffi.new("int32_t *")
     status: list[int] = []
+    done = threading.Event()
 
     def native() -> None:
-        status.append(fn(*head, flag, *tail))
+        try:
+            status.append(fn(*head, flag, *tail))
+        finally:
+            done.set()
 
+    # The wait is on an Event the call sets, not on Thread.join: a join
+    # interrupted by KeyboardInterrupt can mark a thread that still runs as
+    # stopped (Python 3.11), and the call must have ended before we return.
     helper = threading.Thread(target=native, name="twinmath-call", daemon=True)
     helper.start()
     try:
-        while helper.is_alive():
-            helper.join(WAIT_SLICE)
+        while not done.wait(WAIT_SLICE):
+            pass
     except BaseException:
         # Usually KeyboardInterrupt from the SIGINT handler; whatever it is,
         # stop the call before the exception leaves, and ignore further
         # interrupts until it has stopped (a few milliseconds).
         flag[0] = 1
-        _join_uninterrupted(helper)
+        _wait_uninterrupted(done)
         raise
+    finally:
+        _wait_uninterrupted(helper)
     return status[0]
 
 
-def _join_uninterrupted(helper: threading.Thread) -> None:
-    """Wait for ``helper`` to end, swallowing any interrupt meanwhile."""
-    while helper.is_alive():
+def _wait_uninterrupted(what: threading.Event | threading.Thread) -> None:
+    """Wait for the event to be set or the thread to end, ignoring Ctrl-C."""
+    while True:
         try:
-            helper.join()
+            if isinstance(what, threading.Event):
+                what.wait()
+            else:
+                what.join()
+            return
         except KeyboardInterrupt:
             pass
 

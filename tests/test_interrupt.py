@@ -1,0 +1,108 @@
+"""Interruptible, bounded work: Ctrl-C during a long call, the thread limit,
+and the depth of callbacks that call back into twinmath."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import numpy as np
+import pytest
+import twinmath
+from twinmath.go import _native
+
+# The issue's bound on the time from SIGINT to KeyboardInterrupt. A call
+# stops within a couple of milliseconds of its flag being set (the Go loops
+# look at it every few tens of microseconds of work, the flag is polled every
+# millisecond), so the bound leaves room for a machine busy with other work.
+CTRL_C_BOUND = 0.2
+
+# Long calls: each runs for seconds uncancelled on this kind of machine.
+# The inputs are made before the child reports ready, and the signal comes
+# 0.8 s later, so that it arrives in the loops of the call rather than in
+# its set-up (the conversions, copies and checks of O(m·n) data before the
+# loops, some 100 ms for 2000×2000 here, which are not interrupted).
+LONG_CALLS = {
+    "svd": ("a = rng.standard_normal((800, 800))", "g.svd(a)"),
+    "eigh": ("a = rng.standard_normal((2000, 2000))", "g.eigh(a)"),
+    "inv": ("a = rng.standard_normal((2000, 2000))", "g.inv(a)"),
+    "logistic_regression": (
+        "a, y = rng.standard_normal((20000, 50)), rng.integers(0, 2, 20000)",
+        "g.logistic_regression(a, y, max_iter=10**6)",
+    ),
+}
+
+CHILD = """
+import json, sys, threading, time
+import numpy as np
+import twinmath.go as g
+from twinmath.go import _native as n
+
+rng = np.random.default_rng(0)
+{setup}
+n.load()
+live, threads = n.lib.tm_live_handles(), threading.active_count()
+print("ready", flush=True)
+try:
+    {call}
+    caught = None
+except KeyboardInterrupt:
+    caught = time.monotonic()
+after = g.svd(np.diag([3.0, 2.0])).s.tolist()
+print(json.dumps({{"caught": caught, "live": [live, n.lib.tm_live_handles()],
+                  "threads": [threads, threading.active_count()], "after": after}}), flush=True)
+"""
+
+
+def interrupt_child(setup: str, call: str, delay: float) -> tuple[float, dict[str, object]]:
+    """Run ``setup``, then ``call`` in a child; SIGINT it ``delay`` s after setup.
+
+    Return the seconds from the signal to the KeyboardInterrupt and the
+    child's report.
+    """
+    child = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(CHILD.format(setup=setup, call=call))],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(delay)
+        sent = time.monotonic()  # CLOCK_MONOTONIC: the same clock in both processes
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert child.returncode == 0, err
+    report = json.loads(out.strip().splitlines()[-1])
+    assert report["caught"] is not None, f"the call finished before the signal: {report}"
+    return report["caught"] - sent, report
+
+
+@pytest.mark.parametrize("name", sorted(LONG_CALLS))
+def test_ctrl_c_interrupts_a_long_call(name):
+    latency, report = interrupt_child(*LONG_CALLS[name], delay=0.8)
+    print(f"{name}: KeyboardInterrupt {latency * 1e3:.1f} ms after SIGINT")
+    assert latency < CTRL_C_BOUND
+    live, threads = report["live"], report["threads"]
+    assert live[0] == live[1]  # no Go object left behind
+    assert threads[0] == threads[1]  # the helper thread has ended
+    assert report["after"] == [3.0, 2.0]  # and the library still works
+
+
+def test_small_calls_run_inline():
+    # Below HELPER_WORK no thread is started, so the short-call path costs
+    # what it did; the same result either way.
+    a = np.random.default_rng(1).standard_normal((20, 20))
+    assert 20**3 * _native.JACOBI < _native.HELPER_WORK
+    big = np.random.default_rng(1).standard_normal((80, 80))
+    assert 80**3 * _native.JACOBI >= _native.HELPER_WORK
+    for x in (a, big):
+        got = twinmath.go.svd(x)
+        np.testing.assert_allclose(got.s, np.linalg.svd(x, compute_uv=False), rtol=1e-12)
