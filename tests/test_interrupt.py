@@ -4,6 +4,7 @@ and the depth of callbacks that call back into twinmath."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -106,3 +107,42 @@ def test_small_calls_run_inline():
     for x in (a, big):
         got = twinmath.go.svd(x)
         np.testing.assert_allclose(got.s, np.linalg.svd(x, compute_uv=False), rtol=1e-12)
+
+
+def test_set_num_threads_same_bits():
+    rng = np.random.default_rng(2)
+    a, b = rng.standard_normal((300, 260)), rng.standard_normal((260, 300))
+    results = []
+    try:
+        for n in (1, 2):
+            assert twinmath.set_num_threads(n) in (None, 1)
+            assert _native.lib.tm_max_threads() == min(n, _native.lib.tm_gomaxprocs())
+            results.append((twinmath.go.svd(a), twinmath.go.matmul(a, b)))
+    finally:
+        twinmath.set_num_threads(None)
+    (svd1, mm1), (svd2, mm2) = results
+    for x, y in zip((*svd1, mm1), (*svd2, mm2), strict=True):
+        assert x.tobytes() == y.tobytes()
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True])
+def test_set_num_threads_refuses(bad):
+    with pytest.raises(ValueError, match="set_num_threads"):
+        twinmath.set_num_threads(bad)
+
+
+@pytest.mark.parametrize(("value", "expect"), [("1", "1"), ("zero", "ValueError")])
+def test_num_threads_environment(value, expect):
+    code = (
+        "from twinmath.go import _native as n\n"
+        "try:\n    n.load(); print(n.lib.tm_max_threads())\n"
+        "except ValueError as e:\n    print('ValueError', e)\n"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TWINMATH_NUM_THREADS": value},
+    )
+    assert p.stdout.startswith(expect), p.stderr
