@@ -146,3 +146,60 @@ def test_num_threads_environment(value, expect):
         env={**os.environ, "TWINMATH_NUM_THREADS": value},
     )
     assert p.stdout.startswith(expect), p.stderr
+
+
+NESTING = """
+import sys, threading
+import twinmath
+backend, thread, limit = sys.argv[1], sys.argv[2] == "thread", int(sys.argv[3])
+tm = twinmath.backend(backend)
+sys.setrecursionlimit(limit)
+depth = [0]
+
+def f(x):
+    depth[0] += 1
+    return tm.derivative(f, x)
+
+result = []
+
+def run():
+    try:
+        f(1.0)
+        result.append("no error")
+    except RecursionError as e:
+        result.append("RecursionError")
+
+if thread:
+    threading.stack_size(256 * 1024)
+    t = threading.Thread(target=run)
+    t.start()
+    t.join()
+else:
+    run()
+print(result[0], depth[0])
+"""
+
+
+@pytest.mark.parametrize("backend", ["ref", "go"])
+@pytest.mark.parametrize(
+    ("where", "limit"),
+    [("thread", 1000), ("thread", 100_000), ("main", 100_000)],
+)
+def test_callback_nesting_raises_recursion_error(backend, where, limit):
+    # Without the cap, go crashed near depth 300 in a 256 KiB thread and near
+    # 10,000 in the main thread with a raised limit; in a subprocess, a crash
+    # fails the test instead of ending the run.
+    p = subprocess.run(
+        [sys.executable, "-c", NESTING, backend, where, str(limit)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert p.returncode == 0, p.stderr[-2000:]
+    outcome, depth = p.stdout.split()
+    assert outcome == "RecursionError"
+    if backend == "go":
+        # The callback at depth MAX_NESTING + 1 raises instead of calling f.
+        from twinmath.go.calculus import MAX_NESTING
+
+        assert int(depth) == MAX_NESTING + 1

@@ -87,8 +87,41 @@ class _Call:
         raise error(status, s)
 
 
+MAX_NESTING = 100
+"""The deepest nesting of callbacks (Go → Python → Go → …) on one thread.
+
+Every level of a function given to a calculus operation that itself calls a
+twinmath.go calculus operation takes some C stack (the library's call, Go's
+switch back to C, cffi's callback and a Python frame): about 0.9 KiB, so a
+thread with a 256 KiB stack crashes near depth 300, and raising Python's
+recursion limit does not help. The reference, pure Python, stops at Python's
+recursion limit with RecursionError. So the callbacks count their nesting
+per thread, and the one at depth MAX_NESTING + 1 raises RecursionError
+instead of calling the user's function: the same exception as the
+reference, at a depth that needs about 90 KiB of stack.
+"""
+
+_nesting = threading.local()
+
+
+def _enter() -> None:
+    """Count one more callback on this thread's stack, or raise RecursionError."""
+    depth = getattr(_nesting, "depth", 0)
+    if depth >= MAX_NESTING:
+        raise RecursionError(
+            "maximum recursion depth exceeded: twinmath.go nests calls through "
+            f"callbacks {MAX_NESTING} deep at most"
+        )
+    _nesting.depth = depth + 1
+
+
 def _scalar_callback(handle: Any, x: Any, size: int, out: Any) -> int:
     call: _Call = _ffi.from_handle(handle)
+    try:
+        _enter()
+    except RecursionError as e:
+        call.exc = e
+        return 1
     try:
         v = call.f(call.arg(x, size))  # type: ignore[misc]
         out[0] = v if v.__class__ is float else number_result(v, call.op, "f(x)")
@@ -96,10 +129,17 @@ def _scalar_callback(handle: Any, x: Any, size: int, out: Any) -> int:
     except BaseException as e:  # every exception, KeyboardInterrupt too, goes back to the caller
         call.exc = e
         return 1
+    finally:
+        _nesting.depth -= 1
 
 
 def _vector_callback(handle: Any, x: Any, size: int, out: Any, m: Any) -> int:
     call: _Call = _ffi.from_handle(handle)
+    try:
+        _enter()
+    except RecursionError as e:
+        call.exc = e
+        return 1
     try:
         y = vector_result(call.vf(call.arg(x, size)), call.op, call.what)  # type: ignore[misc]
         call.keep = _ffi.from_buffer("double[]", y)
@@ -109,6 +149,8 @@ def _vector_callback(handle: Any, x: Any, size: int, out: Any, m: Any) -> int:
     except BaseException as e:
         call.exc = e
         return 1
+    finally:
+        _nesting.depth -= 1
 
 
 _lock = threading.Lock()
