@@ -58,7 +58,11 @@ func eigTo(cc *canceller, w []complex128, v ComplexMatrix, a Matrix) (allReal bo
 	as := a.Clone()
 	e := scaleToUnit(as.Data)
 	wr, wi, vr, scaled, err := schurEig(cc, as, true)
-	if err == nil && scaled && !backwardStable(as, wr, wi, vr) {
+	stable := true
+	if err == nil && scaled {
+		stable, err = backwardStable(cc, as, wr, wi, vr)
+	}
+	if err == nil && !stable {
 		// Balancing can ruin the eigenvectors of a badly scaled matrix
 		// (James, Langou & Lowery, 2014): their residual in A is then far
 		// above rounding level. Solve again without the scaling, which is
@@ -150,11 +154,14 @@ func schurEig(cc *canceller, a Matrix, scale bool) (wr, wi []float64, vr Matrix,
 // backwardStable reports whether every eigenpair (λ, v) in LAPACK's layout
 // has a residual ‖A·v − λ·v‖ ≤ 30·√n·ε·‖A‖_F·‖v‖: below LAPACK's test
 // threshold 30·n·ε·‖A‖₂ (as ‖A‖_F ≤ √n·‖A‖₂), and far above the rounding
-// of the residual itself (about n·u·‖A‖_F·‖v‖) for n ≤ 3600.
-func backwardStable(a Matrix, wr, wi []float64, vr Matrix) bool {
+// of the residual itself (about n·u·‖A‖_F·‖v‖) for n ≤ 3600. It stops with
+// the error of cc when cc is cancelled.
+func backwardStable(cc *canceller, a Matrix, wr, wi []float64, vr Matrix) (bool, error) {
 	n := a.Rows
 	av := NewMatrix(n, n)
-	matmul(av, a, vr)
+	if err := matmulCtx(cc, av, a, vr); err != nil {
+		return false, err
+	}
 	tol := 30 * math.Sqrt(float64(n)) * eigULP * norm2(a.Data)
 	r, v := make([]float64, 2*n), make([]float64, 2*n)
 	for j := 0; j < n; j++ {
@@ -176,10 +183,10 @@ func backwardStable(a Matrix, wr, wi []float64, vr Matrix) bool {
 			}
 		}
 		if wi[j] >= 0 && norm2(r) > tol*norm2(v) {
-			return false
+			return false, nil
 		}
 	}
-	return true
+	return true, nil
 }
 
 // canonicalPhase scales x to unit norm and multiplies it by the unit complex

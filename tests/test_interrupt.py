@@ -97,6 +97,23 @@ def test_ctrl_c_interrupts_a_long_call(name):
     assert report["after"] == [3.0, 2.0]  # and the library still works
 
 
+def test_flag_set_before_the_call():
+    # The C contract: a set flag stops the call with TM_ERR_CANCELLED, which
+    # Python reports as KeyboardInterrupt; a NULL flag never stops it.
+    a = np.random.default_rng(3).standard_normal((200, 200))
+    u, s, vt = np.empty((200, 200)), np.empty(200), np.empty((200, 200))
+    flag, scratch = _native.ffi.new("int32_t *", 1), _native.scratch()
+    ptr = _native.ptr
+    st = _native.lib.tm_svd(ptr(a), 200, 200, ptr(u), ptr(s), ptr(vt), flag, scratch.err, _native.ERRLEN)
+    assert st == _native.CANCELLED == _native.lib.TM_ERR_CANCELLED
+    assert _native.ffi.string(scratch.err) == b"svd: context canceled"
+    assert isinstance(_native.error(st, scratch), KeyboardInterrupt)
+    st = _native.lib.tm_svd(
+        ptr(a), 200, 200, ptr(u), ptr(s), ptr(vt), _native.ffi.NULL, scratch.err, _native.ERRLEN
+    )
+    assert st == 0
+
+
 def test_small_calls_run_inline():
     # Below HELPER_WORK no thread is started, so the short-call path costs
     # what it did; the same result either way.
