@@ -101,28 +101,30 @@ instead of calling the user's function: the same exception as the
 reference, at a depth that needs about 90 KiB of stack.
 """
 
-_nesting = threading.local()
+
+class _Nesting(threading.local):
+    """The number of callbacks on this thread's stack (a class default: cheap to read)."""
+
+    depth = 0
 
 
-def _enter() -> None:
-    """Count one more callback on this thread's stack, or raise RecursionError."""
-    depth = getattr(_nesting, "depth", 0)
-    if depth >= MAX_NESTING:
-        raise RecursionError(
-            "maximum recursion depth exceeded: twinmath.go nests calls through "
-            f"callbacks {MAX_NESTING} deep at most"
-        )
-    _nesting.depth = depth + 1
+_nesting = _Nesting()
+
+
+def _too_deep() -> RecursionError:
+    return RecursionError(
+        "maximum recursion depth exceeded: twinmath.go nests calls through "
+        f"callbacks {MAX_NESTING} deep at most"
+    )
 
 
 def _scalar_callback(handle: Any, x: Any, size: int, out: Any) -> int:
     call: _Call = _ffi.from_handle(handle)
+    depth = _nesting.depth
     try:
-        _enter()
-    except RecursionError as e:
-        call.exc = e
-        return 1
-    try:
+        if depth >= MAX_NESTING:
+            raise _too_deep()
+        _nesting.depth = depth + 1
         v = call.f(call.arg(x, size))  # type: ignore[misc]
         out[0] = v if v.__class__ is float else number_result(v, call.op, "f(x)")
         return 0
@@ -130,17 +132,16 @@ def _scalar_callback(handle: Any, x: Any, size: int, out: Any) -> int:
         call.exc = e
         return 1
     finally:
-        _nesting.depth -= 1
+        _nesting.depth = depth
 
 
 def _vector_callback(handle: Any, x: Any, size: int, out: Any, m: Any) -> int:
     call: _Call = _ffi.from_handle(handle)
+    depth = _nesting.depth
     try:
-        _enter()
-    except RecursionError as e:
-        call.exc = e
-        return 1
-    try:
+        if depth >= MAX_NESTING:
+            raise _too_deep()
+        _nesting.depth = depth + 1
         y = vector_result(call.vf(call.arg(x, size)), call.op, call.what)  # type: ignore[misc]
         call.keep = _ffi.from_buffer("double[]", y)
         out[0] = call.keep
@@ -150,7 +151,7 @@ def _vector_callback(handle: Any, x: Any, size: int, out: Any, m: Any) -> int:
         call.exc = e
         return 1
     finally:
-        _nesting.depth -= 1
+        _nesting.depth = depth
 
 
 _lock = threading.Lock()
