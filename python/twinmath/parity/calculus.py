@@ -185,7 +185,7 @@ def _taylor_bound(args: Args, result: Any) -> float:
     fx = ref.scalar_caller(args["f"], "taylor", scalar)
     g = ref._gradient(fx, x0, ref.STEP) if order >= 1 else np.zeros(x0.size)
     H = ref._hessian(fx, x0, ref.HESSIAN_STEP) if order == 2 else np.zeros((x0.size, x0.size))
-    return tol.taylor_bound(fx(x0.copy()), g, H, x - x0)
+    return tol.calculus.taylor_bound(fx(x0.copy()), g, H, x - x0)
 
 
 def _descent_cases(rng: np.random.Generator) -> list[Case]:

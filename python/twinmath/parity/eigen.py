@@ -6,8 +6,8 @@ The matrix families: the source material's example; identity, zero, diagonal
 for eig also rotations and companion matrices (complex eigenvalues),
 triangular matrices and Jordan blocks (defective); random matrices of many
 sizes and scales. Results are compared after canonicalisation under the
-perturbation bounds of ``tolerances.eigh_perturbation`` and
-``tolerances.eig_perturbation``: eigenvalues entry by entry, eigenvectors
+perturbation bounds of ``tolerances.eigen.eigh_perturbation`` and
+``tolerances.eigen.eig_perturbation``: eigenvalues entry by entry, eigenvectors
 column by column where their eigenvalue is isolated, invariant subspaces
 (projectors) where eigenvalues cluster. An eigenvector whose canonical sign
 (phase) is ambiguous within its own bound is compared up to that factor
@@ -164,7 +164,7 @@ def _unpack(result: Any) -> tuple[np.ndarray, np.ndarray]:
 
 def _eigh_bound(args: Args, ref: Any) -> tuple[Any, Any]:
     w, v = _unpack(ref)
-    dw, dv, _ = tol.eigh_perturbation(args["A"], w)
+    dw, dv, _ = tol.eigen.eigh_perturbation(args["A"], w)
     dv = np.where(ambiguous_pivots(v, dv), np.inf, dv)
     return np.full(w.shape, dw), np.broadcast_to(dv, (w.size, w.size)).copy()
 
@@ -174,7 +174,7 @@ def eigh_ratio(args: Args, ref: Any, go: Any) -> float:
     (wr, vr), (wg, vg) = _unpack(ref), _unpack(go)
     if wr.shape != wg.shape or vr.shape != vg.shape or wg.dtype != np.float64 or vg.dtype != np.float64:
         return math.inf
-    dw, dv, clusters = tol.eigh_perturbation(args["A"], wr)
+    dw, dv, clusters = tol.eigen.eigh_perturbation(args["A"], wr)
     q = max(tol.ratio(wr, wg, dw), _vector_ratio(vr, vg, dv))
     for c, bound in clusters:
         pr, pg = vr[:, c] @ vr[:, c].T, vg[:, c] @ vg[:, c].T
@@ -225,7 +225,7 @@ def _eig_cases(rng: np.random.Generator) -> list[Case]:
 
 def _eig_bound(args: Args, ref: Any) -> tuple[Any, Any]:
     w, v = _unpack(ref)
-    dw, dv, _ = tol.eig_perturbation(args["A"], w, v)
+    dw, dv, _ = tol.eigen.eig_perturbation(args["A"], w, v)
     dv = np.where(ambiguous_pivots(v, dv), np.inf, dv)
     return dw, np.broadcast_to(dv, (w.size, w.size)).copy()
 
@@ -240,7 +240,7 @@ def eig_ratio(args: Args, ref: Any, go: Any) -> float:
     (wr, vr), (wg, vg) = _unpack(ref), _unpack(go)
     if wr.shape != wg.shape or vr.shape != vg.shape:
         return math.inf
-    dw, dv, clusters = tol.eig_perturbation(args["A"], wr, vr)
+    dw, dv, clusters = tol.eigen.eig_perturbation(args["A"], wr, vr)
     dwv = np.abs(wr.astype(np.complex128) - wg)
     q = max(tol.ratio(dwv, np.zeros_like(dwv), dw), _vector_ratio(vr.astype(np.complex128), vg, dv))
     clusters = [(c, b) for c, b in clusters if math.isfinite(b)]
