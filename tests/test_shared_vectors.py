@@ -51,17 +51,6 @@ def expected(case: dict) -> list:
     return [shaped(*p) for p in zip(case["result"], case["result_shape"], case["tol"], strict=True)]
 
 
-def part_ratio(want, got, bound) -> float:
-    """tolerances.ratio; for a complex result, of the real and imaginary parts
-    (the bound holds for both), and inf when only one side is complex."""
-    want, got = np.asarray(want), np.asarray(got)
-    if np.iscomplexobj(want) or np.iscomplexobj(got):
-        if not (np.iscomplexobj(want) and np.iscomplexobj(got)):
-            return np.inf
-        return max(tol.ratio(want.real, got.real, bound), tol.ratio(want.imag, got.imag, bound))
-    return tol.ratio(want, got, bound)
-
-
 def args_of(case: dict) -> dict:
     """The case's arguments, with the shapes JSON loses (a 0×3 matrix is []).
 
@@ -98,7 +87,7 @@ def test_vectors_are_fresh(op):
                 assert CHECKS[op].ratio(args_of(old), old["result"], new["result"]) <= 1, stale
                 continue
             for new_r, old_r, new_t, old_t in parts(new, old):
-                assert part_ratio(old_r, new_r, old_t) <= 1, stale
+                assert tol.part_ratio(old_r, new_r, old_t) <= 1, stale
                 # The bounds themselves come from numpy's SVD and sums: equal up to rounding.
                 assert np.allclose(new_t, old_t, rtol=1e-6, atol=0, equal_nan=True), stale
 
@@ -122,7 +111,7 @@ def test_go_backend_matches_vectors(go, op):
                 if case.get("exact"):
                     q = 0.0 if tol.alike(want, g) else np.inf
                 else:
-                    q = part_ratio(want, g, bound)
+                    q = tol.part_ratio(want, g, bound)
                 assert q <= 1, f"case {case['id']} ({case['comment']}): {q:.3g} x the bound"
 
 

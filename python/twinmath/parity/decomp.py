@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 
 from .. import tolerances as tol
-from . import Args, Case, Check, normal, register
+from . import Case, Check, normal, register
 
 M2 = [[1.0, 2.0], [3.0, 4.0]]
 
@@ -172,22 +171,13 @@ def _truncated_cases(rng: np.random.Generator) -> list[Case]:
     return cases
 
 
-def _truncated_ratio(a: Args, r: Any, g: Any) -> float:
-    k = a["k"]
-    q = tol.decomp.svd_parts_ratio(a["A"], r[0], r[1], r[2], g[0], g[1], g[2])
-    bound = tol.decomp.truncated_bounds(a["A"], r[0], r[1], k)[3]
-    if not math.isfinite(bound):
-        return q
-    return max(q, tol.ratio(np.asarray(r[3]), np.asarray(g[3]), bound))
-
-
 register(
     Check(
         "truncated_svd",
         "as svd for the k triplets; A_k: 2(e + σ₁√2e/(gapₖ − 3e) + rounding)",
         _truncated_cases,
         bound=lambda a, r: tol.decomp.truncated_bounds(a["A"], r[0], r[1], a["k"]),
-        compare=_truncated_ratio,
+        compare=lambda a, r, g: tol.decomp.truncated_ratio(a["A"], a["k"], r, g),
         errors=[
             ("k = 0", {"A": M2, "k": 0}),
             ("k too large", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], "k": 3}),
@@ -216,21 +206,13 @@ def _pinv_cases(rng: np.random.Generator) -> list[Case]:
     return cases
 
 
-def _matrix_ratio(bound: float, r: Any, g: Any) -> float:
-    if tol.alike(r, g):
-        return 0.0  # the same values, overflowed ones included
-    if not math.isfinite(bound):
-        return 0.0  # the rank is undecidable: no rounding bound exists
-    return tol.decomp._q(tol.norm2(np.asarray(r) - np.asarray(g)), bound)
-
-
 register(
     Check(
         "pinv",
         "‖ΔA⁺‖₂ ≤ 2(√2(3e + 2σᵣ₊₁)/((σᵣ − e)σᵣ) + rounding) when the rank is decidable",
         _pinv_cases,
         bound=lambda a, r: tol.decomp.pinv_bound(a["A"], a.get("rcond", 1e-15)),
-        compare=lambda a, r, g: _matrix_ratio(tol.decomp.pinv_bound(a["A"], a.get("rcond", 1e-15)), r, g),
+        compare=lambda a, r, g: tol.decomp.pinv_ratio(a["A"], a.get("rcond", 1e-15), r, g),
         errors=[
             *[(label, {**args, "rcond": 1e-15}) for label, args in _COMMON_ERRORS],
             ("negative rcond", {"A": M2, "rcond": -1.0}),
@@ -268,7 +250,7 @@ register(
         "pinv's bound × ‖b‖₂ + rounding, when the rank is decidable",
         _lstsq_cases,
         bound=lambda a, r: tol.decomp.lstsq_bound(a["A"], a["b"], a.get("rcond")),
-        compare=lambda a, r, g: _matrix_ratio(tol.decomp.lstsq_bound(a["A"], a["b"], a.get("rcond")), r, g),
+        compare=lambda a, r, g: tol.decomp.lstsq_ratio(a["A"], a["b"], a.get("rcond"), r, g),
         errors=[
             ("b rows differ", {"A": M2, "b": [1.0, 2.0, 3.0], "rcond": -1.0}),
             ("empty", {"A": np.zeros((0, 2)), "b": np.zeros(0), "rcond": -1.0}),

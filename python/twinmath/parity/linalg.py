@@ -121,26 +121,13 @@ register(
 )
 
 
-def _solve_ratio(args: Args, ref: Any, go: Any) -> float:
-    """‖X_ref − X_go‖₂ / solve_bound, with tolerances.ratio's rules for specials."""
-    if tol.alike(ref, go):
-        return 0.0
-    b = tol.linalg.solve_bound(args["A"], ref)
-    if not math.isfinite(b):
-        return 0.0  # no rounding bound exists (κ too large, or X overflowed): not judged
-    diff = tol.norm2(np.asarray(ref, dtype=np.float64) - np.asarray(go, dtype=np.float64))
-    if diff == 0:
-        return 0.0  # equal values (+0 and -0 differ only in sign)
-    return diff / b if b > 0 and not math.isnan(diff) else math.inf
-
-
 register(
     Check(
         "inv",
         "‖Δ‖₂ ≤ 2·κ·(nργₙ + γₙ)·‖A⁻¹‖₂",
         lambda rng: _square_cases(rng, [("worked example", {"A": M2A}), ("identity", {"A": np.eye(3)})]),
         bound=lambda a, r: tol.linalg.solve_bound(a["A"], r),
-        compare=_solve_ratio,
+        compare=lambda a, r, g: tol.linalg.solve_ratio(a["A"], r, g),
         errors=[
             *_LU_ERRORS,
             ("singular", {"A": [[1.0, 2.0], [2.0, 4.0]]}),
@@ -169,7 +156,7 @@ register(
         "‖Δ‖₂ ≤ 2·κ·(nργₙ + γₙ)·‖x‖₂",
         _solve_cases,
         bound=lambda a, r: tol.linalg.solve_bound(a["A"], r),
-        compare=_solve_ratio,
+        compare=lambda a, r, g: tol.linalg.solve_ratio(a["A"], r, g),
         errors=[
             ("A not square", {"A": [[1.0, 2.0]], "b": [1.0]}),
             ("b rows differ", {"A": M2A, "b": [1.0, 2.0, 3.0]}),

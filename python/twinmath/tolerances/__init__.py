@@ -104,6 +104,20 @@ def ratio(ref: ArrayLike, go: ArrayLike, bound: ArrayLike) -> float:
     return float(np.max(q))
 
 
+def part_ratio(ref: ArrayLike, go: ArrayLike, bound: ArrayLike) -> float:
+    """Return ``ratio`` for one part of a result, complex parts included.
+
+    A complex result is judged by its real and imaginary parts, each under
+    the bound; it is never within the bound of a real one (``inf``).
+    """
+    r, g = np.asarray(ref), np.asarray(go)
+    if np.iscomplexobj(r) or np.iscomplexobj(g):
+        if not (np.iscomplexobj(r) and np.iscomplexobj(g)):
+            return math.inf
+        return max(ratio(r.real, g.real, bound), ratio(r.imag, g.imag, bound))
+    return ratio(r, g, bound)
+
+
 def ulps(x: ArrayLike, k: float) -> NDArray[np.float64]:
     """Return k units in the last place of each entry of x (at least k subnormals).
 

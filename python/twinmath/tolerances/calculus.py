@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import re
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike
 
 from . import EPS, ETA, U, gamma
 
-#
 # Parity of the finite differences (derivative, gradient, jacobian, hessian)
 # and of gradient_descent: bit for bit. The two backends call the same f at
 # the same points — each point is x with one or two coordinates replaced by
@@ -91,3 +94,39 @@ def taylor_bound(f0: float, g: ArrayLike, H: ArrayLike, d: ArrayLike) -> float:
         s2 = float(np.abs(dv) @ np.abs(Hm).reshape(n, n) @ np.abs(dv)) if n else 0.0
         per_side = gamma(n) * s1 + gamma(2 * n) * s2 / 2 + gamma(2) * (abs(f0) + s1 + s2 / 2)
         return 2.0 * (per_side + (n * n + n) * ETA)
+
+
+# ---- symbolic derivatives: equal by sympy -------------------------------------------
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def same_expression(expression: str, variable: str, ref: Any, go: Any) -> float:
+    """Compare ``symbolic_derivative``: 0.0 if sympy proves the two derivatives equal, else inf.
+
+    Equal means simplify(a − b) == 0 (or expand settles it first).
+
+    Both are read with the input's names as symbols and sympy's own meaning
+    for every other name (the functions, and constants such as E that sympy
+    may print).
+    """
+    import sympy as sp
+    from sympy.parsing.sympy_parser import parse_expr, standard_transformations
+
+    from ..ref.calculus import sympy_names
+
+    if not isinstance(ref, str) or not isinstance(go, str):
+        return math.inf
+    if ref == go:
+        return 0.0
+    names = set(_IDENTIFIER.findall(expression)) | {variable}
+    local = sympy_names(names)
+    a, b = (parse_expr(s, local_dict=local, transformations=standard_transformations) for s in (ref, go))
+    if a == b:  # the same expression (zoo and nan too, which a - b would not cancel)
+        return 0.0
+    undefined = (sp.nan, sp.zoo, sp.oo, -sp.oo)
+    if a.has(*undefined) and b.has(*undefined):
+        return 0.0  # both undefined, as the derivative of 0**x or 1/(x - x) is
+    d = a - b
+    # expand settles most cases at a fraction of simplify's cost; both are proofs.
+    return 0.0 if sp.expand(d) == 0 or sp.simplify(d) == 0 else math.inf

@@ -8,9 +8,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from . import EPS, ETA, RESIDUAL_THRESHOLD, U, _exponent, gamma, norm2, singular_values
+from . import EPS, ETA, RESIDUAL_THRESHOLD, U, _exponent, alike, gamma, norm2, ratio, singular_values
 
-#
 # The factors of a decomposition are compared in two steps. First each side's
 # residuals must pass LAPACK's test: ‖A − (product of the factors)‖₂ ≤
 # T·N·ε·‖A‖₂ and ‖QᵀQ − I‖₂ ≤ T·N·ε for every factor meant to have orthonormal
@@ -435,6 +434,15 @@ def truncated_bounds(A: ArrayLike, U: ArrayLike, s: ArrayLike, k: int) -> tuple[
     return bu, np.full(k, 2 * e), bvt, 2 * side
 
 
+def truncated_ratio(A: ArrayLike, k: int, r: Any, g: Any) -> float:
+    """Compare ``truncated_svd``: the k triplets as ``svd_parts_ratio``, A_k by ``truncated_bounds``."""
+    q = svd_parts_ratio(A, r[0], r[1], r[2], g[0], g[1], g[2])
+    bound = truncated_bounds(A, r[0], r[1], k)[3]
+    if not math.isfinite(bound):
+        return q
+    return max(q, ratio(np.asarray(r[3]), np.asarray(g[3]), bound))
+
+
 def rank_decidable(s: ArrayLike, cutoff: float, e: float, rel: float) -> bool:
     """Whether both sides count the same singular values above the cutoff.
 
@@ -510,6 +518,25 @@ def lstsq_bound(A: ArrayLike, b: ArrayLike, rcond: float | None) -> float:
     rounding = 2 * (gamma(m) + gamma(max(r, 1))) * max(r, 1) * nb / float(s[r - 1]) if r else 0.0
     underflow = 2 * (m / float(s[r - 1]) + r) * ETA if r else 0.0
     return p * nb + rounding + underflow
+
+
+def _matrix_ratio(bound: float, r: Any, g: Any) -> float:
+    """Return ‖r − g‖₂ / bound for pinv and lstsq, 0 where no rounding bound exists."""
+    if alike(r, g):
+        return 0.0  # the same values, overflowed ones included
+    if not math.isfinite(bound):
+        return 0.0  # the rank is undecidable: no rounding bound exists
+    return _q(norm2(np.asarray(r) - np.asarray(g)), bound)
+
+
+def pinv_ratio(A: ArrayLike, rcond: float, r: Any, g: Any) -> float:
+    """Compare ``pinv``: ‖ΔA⁺‖₂ / ``pinv_bound``."""
+    return _matrix_ratio(pinv_bound(A, rcond), r, g)
+
+
+def lstsq_ratio(A: ArrayLike, b: ArrayLike, rcond: float | None, r: Any, g: Any) -> float:
+    """Compare ``lstsq``: ‖Δx‖₂ / ``lstsq_bound``."""
+    return _matrix_ratio(lstsq_bound(A, b, rcond), r, g)
 
 
 def matrix_rank_bound(A: ArrayLike) -> float:

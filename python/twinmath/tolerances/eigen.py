@@ -8,9 +8,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from . import EPS, ETA, RESIDUAL_THRESHOLD, _exponent, _ldexp, gamma, norm2
+from ..ref.eigen import TIE
+from . import EPS, ETA, RESIDUAL_THRESHOLD, _exponent, _ldexp, gamma, norm2, ratio
 
-#
 # A decomposition is not unique, so the two sides are compared after both put
 # it in canonical form (docs/conventions.md, "Eigenvalues"), and each side's
 # residuals are held to RESIDUAL_THRESHOLD. The bounds below start from the
@@ -263,3 +263,106 @@ def eig_perturbation(
             bound = 2 * (s + n * EPS * cond**2)
             clusters.append((c, bound if bound < 1 else math.inf))
     return np.asarray(dw, dtype=np.float64), np.asarray(dv, dtype=np.float64), clusters
+
+
+# ---- comparisons -------------------------------------------------------------------
+
+
+def _column_ratio(diff: np.ndarray, bound: np.ndarray) -> float:
+    """Worst ‖column of diff‖₂ / bound, with ``ratio``'s rules."""
+    d = np.linalg.norm(diff, axis=0) if diff.size else np.zeros(0)
+    return ratio(d, np.zeros_like(d), bound)
+
+
+def ambiguous_pivots(V: np.ndarray, dv: np.ndarray) -> np.ndarray:
+    """Columns whose canonical pivot the other side may choose differently.
+
+    The pivot is the first component with |vᵢ| ≥ (1 − 2⁻²⁶)·max|v| (see
+    ``twinmath.ref.eigen.pivots``). A vector known only to within dv may
+    have another component cross that threshold on the other side when two
+    components could qualify and one lies within 2·dv of the threshold (its
+    own error and the maximum's). Then the two canonical forms may differ by
+    a sign (a phase), though the eigenvectors agree: such a column is
+    compared up to that factor, and the shared vectors do not judge it.
+    Exact ties between well-determined components (dv far below 2⁻²⁶) are
+    not ambiguous: both sides pick the first.
+    """
+    mag = np.abs(V)
+    lim = mag.max(axis=0, initial=0.0) * (1 - TIE)
+    with np.errstate(invalid="ignore"):
+        cand = mag >= lim - 2 * dv
+        near = np.abs(mag - lim) <= 2 * dv
+    return (np.sum(cand, axis=0) >= 2) & np.any(cand & near, axis=0)
+
+
+def _vector_ratio(vr: np.ndarray, vg: np.ndarray, dv: np.ndarray) -> float:
+    """Worst column ratio, ambiguous columns aligned in sign (phase) first."""
+    diff = vr - vg
+    for j in np.flatnonzero(ambiguous_pivots(vr, dv) & np.isfinite(dv)):
+        c = np.vdot(vg[:, j], vr[:, j])
+        if c != 0:
+            diff[:, j] = vr[:, j] - vg[:, j] * (c / abs(c))
+    return _column_ratio(diff, dv)
+
+
+def _unpack(result: Any) -> tuple[np.ndarray, np.ndarray]:
+    w, v = result
+    return np.asarray(w), np.asarray(v)
+
+
+def eigh_bounds(A: ArrayLike, ref: Any) -> tuple[Any, Any]:
+    """Entrywise bounds for ``eigh``'s (w, V), from the reference's result.
+
+    Eigenvectors whose canonical sign the other side may choose differently
+    (``ambiguous_pivots``) are not judged entry by entry (inf).
+    """
+    w, v = _unpack(ref)
+    dw, dv, _ = eigh_perturbation(A, w)
+    dv = np.where(ambiguous_pivots(v, dv), np.inf, dv)
+    return np.full(w.shape, dw), np.broadcast_to(dv, (w.size, w.size)).copy()
+
+
+def eigh_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
+    """Eigenvalues entrywise, isolated eigenvectors by column, clusters by projector."""
+    (wr, vr), (wg, vg) = _unpack(ref), _unpack(go)
+    if wr.shape != wg.shape or vr.shape != vg.shape or wg.dtype != np.float64 or vg.dtype != np.float64:
+        return math.inf
+    dw, dv, clusters = eigh_perturbation(A, wr)
+    q = max(ratio(wr, wg, dw), _vector_ratio(vr, vg, dv))
+    for c, bound in clusters:
+        pr, pg = vr[:, c] @ vr[:, c].T, vg[:, c] @ vg[:, c].T
+        q = max(q, ratio(norm2(pr - pg), 0.0, bound))
+    return q
+
+
+def eig_bounds(A: ArrayLike, ref: Any) -> tuple[Any, Any]:
+    """Entrywise bounds for ``eig``'s (w, V), from the reference's result (as ``eigh_bounds``)."""
+    w, v = _unpack(ref)
+    dw, dv, _ = eig_perturbation(A, w, v)
+    dv = np.where(ambiguous_pivots(v, dv), np.inf, dv)
+    return dw, np.broadcast_to(dv, (w.size, w.size)).copy()
+
+
+def eig_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
+    """Like eigh_ratio, with spectral projectors X_C·(X⁻¹)_C for the clusters.
+
+    The results are compared as complex numbers: a nearly double real
+    eigenvalue may come out as a complex pair on one side only, and that is
+    within the bound exactly when the bound allows it.
+    """
+    (wr, vr), (wg, vg) = _unpack(ref), _unpack(go)
+    if wr.shape != wg.shape or vr.shape != vg.shape:
+        return math.inf
+    dw, dv, clusters = eig_perturbation(A, wr, vr)
+    dwv = np.abs(wr.astype(np.complex128) - wg)
+    q = max(ratio(dwv, np.zeros_like(dwv), dw), _vector_ratio(vr.astype(np.complex128), vg, dv))
+    clusters = [(c, b) for c, b in clusters if math.isfinite(b)]
+    if clusters:
+        try:
+            yr, yg = np.linalg.inv(vr), np.linalg.inv(vg)
+        except np.linalg.LinAlgError:
+            return math.inf  # the reference's basis is well-conditioned (finite bound): Go's must be too
+        for c, bound in clusters:
+            pr, pg = vr[:, c] @ yr[c], vg[:, c] @ yg[c]
+            q = max(q, ratio(float(np.linalg.norm(pr - pg, 2)), 0.0, bound))
+    return q

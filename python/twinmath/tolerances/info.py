@@ -9,7 +9,6 @@ from numpy.typing import ArrayLike, NDArray
 
 from . import ETA, LOG_ULPS, U, gamma
 
-#
 # Both sides normalise a distribution with the same correctly rounded steps
 # (divide by the largest entry, then by math.fsum of the result; Go: fsum),
 # so they hold the same p̂ to the bit, and the same marginals for

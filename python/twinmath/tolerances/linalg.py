@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import EPS, ETA, GROWTH, gamma, norm2, singular_values
+from . import EPS, ETA, GROWTH, alike, gamma, norm2, singular_values
 
 
 def lu_error(n: int) -> float:
@@ -91,3 +92,16 @@ def residual_ratio(A: ArrayLike, X: ArrayLike, B: ArrayLike) -> float:
     den = a.shape[0] * (EPS * (na * np.linalg.norm(x, 1) + np.linalg.norm(b, 1)) + 2 * ETA * na)
     num = np.linalg.norm(a @ x - b, 1)
     return float(num / den) if den > 0 else (0.0 if num == 0 else math.inf)
+
+
+def solve_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
+    """Return ‖X_ref − X_go‖₂ / ``solve_bound``, with ``ratio``'s rules for specials (inv and solve)."""
+    if alike(ref, go):
+        return 0.0
+    b = solve_bound(A, ref)
+    if not math.isfinite(b):
+        return 0.0  # no rounding bound exists (κ too large, or X overflowed): not judged
+    diff = norm2(np.asarray(ref, dtype=np.float64) - np.asarray(go, dtype=np.float64))
+    if diff == 0:
+        return 0.0  # equal values (+0 and -0 differ only in sign)
+    return diff / b if b > 0 and not math.isnan(diff) else math.inf

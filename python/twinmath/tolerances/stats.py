@@ -12,7 +12,6 @@ from . import ERFC_ULPS, ETA, EXP_ULPS, U, gamma
 from .info import info_normalised
 from .vectors import dot_bound
 
-#
 # Summation orders. numpy adds a contiguous run (a vector, the whole of a
 # C-ordered array, a row) pairwise: blocks of up to 128 values in eight
 # partial sums, longer runs split in halves. Down the columns of a C-ordered
