@@ -257,7 +257,7 @@ def test_functions_get_fresh_copies(ref, go):
 
 def test_numbers_in_numbers_out(ref, go):
     for tm in (ref, go):
-        kinds = []
+        kinds: list[type] = []
 
         def f(x, kinds=kinds):
             kinds.append(type(x))

@@ -476,7 +476,8 @@ def test_rotation_ties(ref, go):
         w, V = tm.eig([[0, -1], [1, 0]])
         assert np.allclose(w, [-1j, 1j], rtol=0, atol=2 * tol.EPS)
         s = math.sqrt(0.5)
-        assert np.allclose(V, [[s, s], [1j * s, -1j * s]], rtol=0, atol=2 * tol.EPS)
+        want: list[list[complex]] = [[s, s], [1j * s, -1j * s]]
+        assert np.allclose(V, want, rtol=0, atol=2 * tol.EPS)
 
 
 def test_real_and_complex_results(ref, go):

@@ -155,7 +155,7 @@ def test_singular_to_working_precision(ref, go):
     # Singular in exact arithmetic; after rounding, a LU factorisation may meet
     # an exactly zero pivot or a tiny one (OpenBLAS and Go may differ), so
     # either outcome is right, but det must be tiny either way.
-    a = [[1, 2, 3], [4, 5, 6], [7, 8, 9.0]]
+    a: list[list[float]] = [[1, 2, 3], [4, 5, 6], [7, 8, 9.0]]
     for tm in (ref, go):
         assert abs(tm.det(a)) <= tol.linalg.det_bound(a)
     assert_parity(ref, go, "det", A=a)
