@@ -6,12 +6,11 @@ The matrix families: the source material's example; identity, zero, diagonal
 for eig also rotations and companion matrices (complex eigenvalues),
 triangular matrices and Jordan blocks (defective); random matrices of many
 sizes and scales. Results are compared after canonicalisation under the
-perturbation bounds of ``tolerances.eigen.eigh_perturbation`` and
-``tolerances.eigen.eig_perturbation``: eigenvalues entry by entry, eigenvectors
-column by column where their eigenvalue is isolated, invariant subspaces
-(projectors) where eigenvalues cluster. An eigenvector whose canonical sign
-(phase) is ambiguous within its own bound is compared up to that factor
-(``ambiguous_pivots``).
+perturbation bounds of ``tolerances.eigen`` (``eigh_ratio``, ``eig_ratio``):
+eigenvalues entry by entry, eigenvectors column by column where their
+eigenvalue is isolated, invariant subspaces (projectors) where eigenvalues
+cluster. An eigenvector whose canonical sign (phase) is ambiguous within its
+own bound is compared up to that factor (``ambiguous_pivots``).
 """
 
 from __future__ import annotations
