@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import twinmath
-from gen_vectors import VECTORS, args_of, decode, load, part_ratio, stale
+from gen_vectors import VECTORS, args_of, decode, load, stale
 from helpers import snapshot, unchanged
 from twinmath import tolerances as tol
 from twinmath.parity import CHECKS, outcome, same_error
@@ -63,7 +63,7 @@ def test_go_backend_matches_vectors(go, op):
                 if case.get("exact"):
                     q = 0.0 if tol.alike(want, g) else np.inf
                 else:
-                    q = part_ratio(want, g, bound)
+                    q = tol.part_ratio(want, g, bound)
                 assert q <= 1, f"case {case['id']} ({case['comment']}): {q:.3g} x the bound"
 
 
