@@ -3,6 +3,7 @@ Go package against the same files)."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -105,9 +106,10 @@ def _dispatch_variants() -> list[tuple[str, dict[str, str]]]:
     kernels by core type, unless OPENBLAS_CORETYPE names another.
     """
     try:
-        from numpy._core._multiarray_umath import __cpu_dispatch__, __cpu_features__
+        umath = importlib.import_module("numpy._core._multiarray_umath")
     except ImportError:  # numpy 1.x
-        from numpy.core._multiarray_umath import __cpu_dispatch__, __cpu_features__
+        umath = importlib.import_module("numpy.core._multiarray_umath")
+    __cpu_dispatch__, __cpu_features__ = umath.__cpu_dispatch__, umath.__cpu_features__
     have = [f for f in __cpu_dispatch__ if __cpu_features__.get(f)]
     avx512 = [f for f in have if "AVX512" in f or f == "X86_V4"]
     variants: list[tuple[str, dict[str, str]]] = []
