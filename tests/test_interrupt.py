@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from typing import Any
 
 import numpy as np
 import pytest
@@ -59,7 +60,7 @@ print(json.dumps({{"caught": caught, "live": [live, n.lib.tm_live_handles()],
 """
 
 
-def interrupt_child(setup: str, call: str, delay: float) -> tuple[float, dict[str, object]]:
+def interrupt_child(setup: str, call: str, delay: float) -> tuple[float, dict[str, Any]]:
     """Run ``setup``, then ``call`` in a child; SIGINT it ``delay`` s after setup.
 
     Return the seconds from the signal to the KeyboardInterrupt and the
