@@ -115,6 +115,17 @@ def test_flag_set_before_the_call():
     assert st == 0
 
 
+def test_helper_thread_passes_exceptions_on():
+    # What cffi raises in the helper thread (say, for an argument it cannot
+    # convert) reaches the caller, as it would inline.
+    def native(*args: object) -> int:
+        raise OverflowError("int too big to convert")
+
+    with pytest.raises(OverflowError, match="too big"):
+        _native.cancellable(native, _native.HELPER_WORK, 1, "err", 512)
+    assert _native.cancellable(lambda *a: len(a), _native.HELPER_WORK, 1, "err", 512) == 4
+
+
 def test_small_calls_run_inline():
     # Below HELPER_WORK no thread is started, so the short-call path costs
     # what it did; the same result either way.

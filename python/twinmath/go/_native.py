@@ -223,12 +223,14 @@ def cancellable(fn: Callable[..., int], work: int, *args: Any) -> int:
     if work < HELPER_WORK or threading.current_thread() is not threading.main_thread():
         return fn(*head, ffi.NULL, *tail)
     flag = ffi.new("int32_t *")
-    status: list[int] = []
+    result: list[Any] = []  # the status, or the exception cffi raised
     done = threading.Event()
 
     def native() -> None:
         try:
-            status.append(fn(*head, flag, *tail))
+            result.append(fn(*head, flag, *tail))
+        except BaseException as e:  # e.g. an argument cffi cannot convert
+            result.append(e)
         finally:
             done.set()
 
@@ -249,7 +251,9 @@ def cancellable(fn: Callable[..., int], work: int, *args: Any) -> int:
         raise
     finally:
         _wait_uninterrupted(helper)
-    return status[0]
+    if isinstance(result[0], BaseException):
+        raise result[0]
+    return result[0]  # type: ignore[no-any-return]
 
 
 def _wait_uninterrupted(what: threading.Event | threading.Thread) -> None:
