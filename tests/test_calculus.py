@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from strategies import moderate, special
 from twinmath import tolerances as tol
+from twinmath._front.calculus import FUNCTIONS
 from twinmath.parity.calculus import same_expression
-from twinmath.ref.calculus import FUNCTIONS, sympy_names
+from twinmath.ref.calculus import sympy_names
 
 # ---- functions to differentiate ---------------------------------------------------
 

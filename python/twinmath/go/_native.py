@@ -15,8 +15,7 @@ from __future__ import annotations
 import os
 import threading
 import weakref
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 
@@ -26,8 +25,6 @@ from ..errors import (
     ShapeError,
     SingularMatrixError,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 # Status codes of libtwinmath.h.
 OK = 0
@@ -133,16 +130,6 @@ def error(status: int, s: Scratch) -> Exception:
     if cls is None:
         return RuntimeError(f"twinmath.go: {msg} (status {status})")
     return cls(msg)
-
-
-def twin(ref: Callable[..., Any]) -> Callable[[F], F]:
-    """Give the decorated wrapper the docstring of its twin in twinmath.ref."""
-
-    def give(f: F) -> F:
-        f.__doc__ = ref.__doc__
-        return f
-
-    return give
 
 
 class NativeObject:

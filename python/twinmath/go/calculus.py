@@ -1,4 +1,4 @@
-"""Calculus, computed by the Go library (see twinmath.ref.calculus).
+"""Calculus, computed by the Go library (documented in twinmath._front.calculus).
 
 The loops run in Go, which calls the user's Python functions back through
 two cffi ``extern "Python"`` callbacks, ``tm_py_scalar`` and ``tm_py_vector``
@@ -9,8 +9,8 @@ of them raised — lives in a ``_Call`` that travels to Go and back as a
 may call at once. The callbacks run on the calling thread, inside the
 library call, and take the GIL for the time they run.
 
-A callback converts what the user's function returned with the reference's
-own helpers, so a bad value raises the same TypeError or ShapeError from both
+A callback converts what the user's function returned with the front's
+helpers (shared with twinmath.ref), so a bad value raises the same TypeError or ShapeError from both
 backends. Any exception stops the Go loop (the callback returns 1, Go returns
 TM_ERR_CALLBACK) and is raised again here: the very exception object, with
 its traceback.
@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import integer, real, text, vector
-from ..ref import calculus as ref
-from ..ref.calculus import (
+from .._front import twin
+from .._front.calculus import (
     HESSIAN_STEP,
     STEP,
     GradientDescentResult,
@@ -40,9 +41,10 @@ from ..ref.calculus import (
     vector_result,
 )
 from . import _native as n
-from ._native import Scratch, error, ptr, scratch, twin
+from ._native import Scratch, error, ptr, scratch
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.calculus.__all__
 
 TM_ERR_CALLBACK = 6
 Array = NDArray[np.float64]
@@ -130,7 +132,7 @@ def _callbacks() -> Any:
     return n.lib
 
 
-@twin(ref.derivative)
+@twin(_front.calculus.derivative)
 def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:
     op = "derivative"
     fn = function(f, op, "f")
@@ -143,7 +145,7 @@ def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:
     return s.out[0]  # type: ignore[no-any-return]
 
 
-@twin(ref.gradient)
+@twin(_front.calculus.gradient)
 def gradient(f: Callable[[Array], float], x: ArrayLike, h: float = STEP) -> Array:
     op = "gradient"
     fn = function(f, op, "f")
@@ -159,7 +161,7 @@ def gradient(f: Callable[[Array], float], x: ArrayLike, h: float = STEP) -> Arra
     return out
 
 
-@twin(ref.jacobian)
+@twin(_front.calculus.jacobian)
 def jacobian(f: Callable[[Array], ArrayLike], x: ArrayLike, h: float = STEP) -> Array:
     op = "jacobian"
     fn = function(f, op, "f")
@@ -182,7 +184,7 @@ def jacobian(f: Callable[[Array], ArrayLike], x: ArrayLike, h: float = STEP) -> 
     return out
 
 
-@twin(ref.hessian)
+@twin(_front.calculus.hessian)
 def hessian(f: Callable[[Array], float], x: ArrayLike, h: float = HESSIAN_STEP) -> Array:
     op = "hessian"
     fn = function(f, op, "f")
@@ -198,7 +200,7 @@ def hessian(f: Callable[[Array], float], x: ArrayLike, h: float = HESSIAN_STEP) 
     return out
 
 
-@twin(ref.taylor)
+@twin(_front.calculus.taylor)
 def taylor(f: Callable[..., float], x0: float | ArrayLike, x: float | ArrayLike, order: int = 2) -> float:
     op = "taylor"
     fn = function(f, op, "f")
@@ -213,7 +215,7 @@ def taylor(f: Callable[..., float], x0: float | ArrayLike, x: float | ArrayLike,
     return s.out[0]  # type: ignore[no-any-return]
 
 
-@twin(ref.gradient_descent)
+@twin(_front.calculus.gradient_descent)
 def gradient_descent(
     f: Callable[..., float],
     grad_f: Callable[..., ArrayLike] | None,
@@ -259,7 +261,7 @@ def gradient_descent(
     return GradientDescentResult(float(last[0]) if scalar else last, history)
 
 
-@twin(ref.symbolic_derivative)
+@twin(_front.calculus.symbolic_derivative)
 def symbolic_derivative(expression: str, variable: str) -> str:
     op = "symbolic_derivative"
     expression, variable = text(expression, op, "expression"), text(variable, op, "variable")

@@ -1,25 +1,29 @@
-"""Decompositions, computed by the Go library (see twinmath.ref.decomp).
+"""Decompositions, computed by the Go library (documented in twinmath._front.decomp).
 
-The named tuples are the reference's own classes, so results from both
-backends are of the same types.
+The named tuples are the front's, shared with twinmath.ref, so results from
+both backends are of the same types.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import array, integer, matrix, real
+from .._front import twin
+from .._front.decomp import LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult
 from ..errors import shape_error
-from ..ref import decomp as ref
-from ..ref.decomp import LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import error, ptr, scratch
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.decomp.__all__
 
 
-@twin(ref.lu)
+@twin(_front.decomp.lu)
 def lu(A: ArrayLike) -> LUResult:
     a = matrix(A, "lu", "A")
     m, c = a.shape
@@ -31,7 +35,7 @@ def lu(A: ArrayLike) -> LUResult:
     return LUResult(P, L, U)
 
 
-@twin(ref.qr)
+@twin(_front.decomp.qr)
 def qr(A: ArrayLike) -> QRResult:
     a = matrix(A, "qr", "A")
     m, c = a.shape
@@ -43,7 +47,7 @@ def qr(A: ArrayLike) -> QRResult:
     return QRResult(Q, R)
 
 
-@twin(ref.cholesky)
+@twin(_front.decomp.cholesky)
 def cholesky(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "cholesky", "A")
     L, s = np.empty(a.shape), scratch()
@@ -53,7 +57,7 @@ def cholesky(A: ArrayLike) -> NDArray[np.float64]:
     return L
 
 
-@twin(ref.svd)
+@twin(_front.decomp.svd)
 def svd(A: ArrayLike) -> SVDResult:
     a = matrix(A, "svd", "A")
     m, c = a.shape
@@ -70,7 +74,7 @@ def _k_alloc(k: int, most: int) -> int:
     return k if 1 <= k <= most else 0
 
 
-@twin(ref.truncated_svd)
+@twin(_front.decomp.truncated_svd)
 def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
     a = matrix(A, "truncated_svd", "A")
     kk = integer(k, "truncated_svd", "k")
@@ -84,7 +88,7 @@ def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
     return TruncatedSVDResult(U, sv, Vt, Ak)
 
 
-@twin(ref.pinv)
+@twin(_front.decomp.pinv)
 def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     a = matrix(A, "pinv", "A")
     rc = real(rcond, "pinv", "rcond")
@@ -95,7 +99,7 @@ def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     return out
 
 
-@twin(ref.lstsq)
+@twin(_front.decomp.lstsq)
 def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
     a = matrix(A, "lstsq", "A")
     y = array(b, "lstsq", "b")
@@ -110,7 +114,7 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
     return out
 
 
-@twin(ref.matrix_rank)
+@twin(_front.decomp.matrix_rank)
 def matrix_rank(A: ArrayLike) -> int:
     a = matrix(A, "matrix_rank", "A")
     s = scratch()
@@ -121,7 +125,7 @@ def matrix_rank(A: ArrayLike) -> int:
     return int(r[0])
 
 
-@twin(ref.pca)
+@twin(_front.decomp.pca)
 def pca(X: ArrayLike, k: int) -> PCAResult:
     x = matrix(X, "pca", "X")
     kk = integer(k, "pca", "k")

@@ -1,20 +1,24 @@
-"""Eigenvalues and eigenvectors, computed by the Go library (see twinmath.ref.eigen)."""
+"""Eigenvalues and eigenvectors, computed by the Go library (documented in twinmath._front.eigen)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .. import _front
 from .._convert import matrix
-from ..ref import eigen as ref
-from ..ref.eigen import EighResult, EigResult
+from .._front import twin
+from .._front.eigen import EighResult, EigResult
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import error, ptr, scratch
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.eigen.__all__
 
 
-@twin(ref.eigh)
+@twin(_front.eigen.eigh)
 def eigh(A: ArrayLike) -> EighResult:
     a = matrix(A, "eigh", "A")
     m = a.shape[0]
@@ -25,7 +29,7 @@ def eigh(A: ArrayLike) -> EighResult:
     return EighResult(w, V)
 
 
-@twin(ref.eig)
+@twin(_front.eigen.eig)
 def eig(A: ArrayLike) -> EigResult:
     a = matrix(A, "eig", "A")
     m = a.shape[0]

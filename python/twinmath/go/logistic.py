@@ -1,21 +1,25 @@
-"""The logistic-regression pipeline, computed by the Go library (see twinmath.ref.logistic)."""
+"""The logistic-regression pipeline, computed by the Go library (documented in twinmath._front.logistic)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import integer, matrix, real, vector
-from ..ref import logistic as ref
-from ..ref.logistic import Classification, LogisticRegressionResult, TrainTestSplit
-from ..ref.random import seed_of
+from .._front import twin
+from .._front.logistic import Classification, LogisticRegressionResult, TrainTestSplit
+from .._front.random import seed_of
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import error, ptr, scratch
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.logistic.__all__
 
 
-@twin(ref.make_classification)
+@twin(_front.logistic.make_classification)
 def make_classification(n_samples: int, n_features: int, seed: int) -> Classification:
     op = "make_classification"
     k, d = integer(n_samples, op, "n_samples"), integer(n_features, op, "n_features")
@@ -27,7 +31,7 @@ def make_classification(n_samples: int, n_features: int, seed: int) -> Classific
     return Classification(X, y)
 
 
-@twin(ref.train_test_split)
+@twin(_front.logistic.train_test_split)
 def train_test_split(X: ArrayLike, y: ArrayLike, test_size: float = 0.2, seed: int = 0) -> TrainTestSplit:
     op = "train_test_split"
     a, v = matrix(X, op, "X"), vector(y, op, "y")
@@ -35,7 +39,7 @@ def train_test_split(X: ArrayLike, y: ArrayLike, test_size: float = 0.2, seed: i
     rows, cols = a.shape
     # The sizes of the parts, to allocate them; Go checks the arguments (and
     # sees 0 and 0 where the split is impossible).
-    k = ref.split_count(rows, ts) if v.shape[0] == rows else None
+    k = _front.logistic.split_count(rows, ts) if v.shape[0] == rows else None
     n_test, n_train = (k, rows - k) if k is not None else (0, 0)
     xtr, xte = np.empty((n_train, cols)), np.empty((n_test, cols))
     ytr, yte, s = np.empty(n_train), np.empty(n_test), scratch()
@@ -48,7 +52,7 @@ def train_test_split(X: ArrayLike, y: ArrayLike, test_size: float = 0.2, seed: i
     return TrainTestSplit(xtr, xte, ytr, yte)
 
 
-@twin(ref.logistic_regression)
+@twin(_front.logistic.logistic_regression)
 def logistic_regression(
     X: ArrayLike,
     y: ArrayLike,
@@ -81,17 +85,17 @@ def _model(X: ArrayLike, w: ArrayLike, b: float, op: str) -> NDArray[np.float64]
     return out
 
 
-@twin(ref.predict_proba)
+@twin(_front.logistic.predict_proba)
 def predict_proba(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
     return _model(X, w, b, "predict_proba")
 
 
-@twin(ref.predict)
+@twin(_front.logistic.predict)
 def predict(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
     return _model(X, w, b, "predict")
 
 
-@twin(ref.accuracy)
+@twin(_front.logistic.accuracy)
 def accuracy(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     op = "accuracy"
     t, p = vector(y_true, op, "y_true"), vector(y_pred, op, "y_pred")

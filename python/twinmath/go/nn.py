@@ -1,20 +1,22 @@
-"""Neural-network mathematics, computed by the Go library (see twinmath.ref.nn)."""
+"""Neural-network mathematics, computed by the Go library (documented in twinmath._front.nn)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import array, integer, matrix
-from ..ref import nn as ref
-from ..ref.nn import BackwardPassResult, ForwardPassResult, bias
+from .._front import twin
+from .._front.nn import BackwardPassResult, ForwardPassResult, bias
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import error, ptr, scratch
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.nn.__all__
 
 
 def _elementwise(op: str, f: Callable[..., int], x: ArrayLike) -> float | NDArray[np.float64]:
@@ -26,27 +28,27 @@ def _elementwise(op: str, f: Callable[..., int], x: ArrayLike) -> float | NDArra
     return float(out) if a.ndim == 0 else out
 
 
-@twin(ref.sigmoid)
+@twin(_front.nn.sigmoid)
 def sigmoid(x: ArrayLike) -> float | NDArray[np.float64]:
     return _elementwise("sigmoid", n.lib.tm_sigmoid, x)
 
 
-@twin(ref.sigmoid_derivative)
+@twin(_front.nn.sigmoid_derivative)
 def sigmoid_derivative(x: ArrayLike) -> float | NDArray[np.float64]:
     return _elementwise("sigmoid_derivative", n.lib.tm_sigmoid_derivative, x)
 
 
-@twin(ref.relu)
+@twin(_front.nn.relu)
 def relu(x: ArrayLike) -> float | NDArray[np.float64]:
     return _elementwise("relu", n.lib.tm_relu, x)
 
 
-@twin(ref.tanh)
+@twin(_front.nn.tanh)
 def tanh(x: ArrayLike) -> float | NDArray[np.float64]:
     return _elementwise("tanh", n.lib.tm_tanh, x)
 
 
-@twin(ref.softmax)
+@twin(_front.nn.softmax)
 def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
     a = array(x, "softmax", "x")
     ax = integer(axis, "softmax", "axis")
@@ -58,7 +60,7 @@ def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
     return float(out) if a.ndim == 0 else out
 
 
-@twin(ref.forward_pass)
+@twin(_front.nn.forward_pass)
 def forward_pass(
     X: ArrayLike, W1: ArrayLike, b1: ArrayLike, W2: ArrayLike, b2: ArrayLike
 ) -> ForwardPassResult:
@@ -77,7 +79,7 @@ def forward_pass(
     return ForwardPassResult(a1, a2, z1, z2)
 
 
-@twin(ref.backward_pass)
+@twin(_front.nn.backward_pass)
 def backward_pass(
     X: ArrayLike,
     y: ArrayLike,

@@ -1,19 +1,21 @@
-"""Probability and statistics, computed by the Go library (see twinmath.ref.stats)."""
+"""Probability and statistics, computed by the Go library (documented in twinmath._front.stats)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import array, integer, matrix, real, vector
-from ..ref import stats as ref
-from ..ref.stats import ConfidenceIntervalResult, ZscoreResult, data
+from .._front import twin
+from .._front.stats import ConfidenceIntervalResult, ZscoreResult, data
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import error, ptr, scratch
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.stats.__all__
 
 
 def _reduce(op: str, x: Any, axis: Any, ddof: int | None) -> float | NDArray[np.float64]:
@@ -33,22 +35,22 @@ def _reduce(op: str, x: Any, axis: Any, ddof: int | None) -> float | NDArray[np.
     return out
 
 
-@twin(ref.mean)
+@twin(_front.stats.mean)
 def mean(x: ArrayLike, axis: int | None = None) -> float | NDArray[np.float64]:
     return _reduce("mean", x, axis, None)
 
 
-@twin(ref.variance)
+@twin(_front.stats.variance)
 def variance(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
     return _reduce("variance", x, axis, integer(ddof, "variance", "ddof"))
 
 
-@twin(ref.std)
+@twin(_front.stats.std)
 def std(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
     return _reduce("std", x, axis, integer(ddof, "std", "ddof"))
 
 
-@twin(ref.covariance)
+@twin(_front.stats.covariance)
 def covariance(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
     a = matrix(X, "covariance", "X")
     d = integer(ddof, "covariance", "ddof")
@@ -59,7 +61,7 @@ def covariance(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
     return out
 
 
-@twin(ref.zscore)
+@twin(_front.stats.zscore)
 def zscore(X: ArrayLike) -> ZscoreResult:
     a = matrix(X, "zscore", "X")
     xn, m, sd, s = np.empty(a.shape), np.empty(a.shape[1]), np.empty(a.shape[1]), scratch()
@@ -69,7 +71,7 @@ def zscore(X: ArrayLike) -> ZscoreResult:
     return ZscoreResult(xn, m, sd)
 
 
-@twin(ref.bayes)
+@twin(_front.stats.bayes)
 def bayes(p_b_given_a: float, p_a: float, p_b: float) -> float:
     op = "bayes"
     args = real(p_b_given_a, op, "p_b_given_a"), real(p_a, op, "p_a"), real(p_b, op, "p_b")
@@ -80,7 +82,7 @@ def bayes(p_b_given_a: float, p_a: float, p_b: float) -> float:
     return s.out[0]  # type: ignore[no-any-return]
 
 
-@twin(ref.expectation)
+@twin(_front.stats.expectation)
 def expectation(values: ArrayLike, probs: ArrayLike) -> float:
     v, p = vector(values, "expectation", "values"), vector(probs, "expectation", "probs")
     s = scratch()
@@ -100,17 +102,17 @@ def _normal(op: str, x: Any, mu: Any, sigma: Any) -> float | NDArray[np.float64]
     return float(out) if a.ndim == 0 else out
 
 
-@twin(ref.normal_pdf)
+@twin(_front.stats.normal_pdf)
 def normal_pdf(x: ArrayLike, mu: float = 0, sigma: float = 1) -> float | NDArray[np.float64]:
     return _normal("normal_pdf", x, mu, sigma)
 
 
-@twin(ref.normal_cdf)
+@twin(_front.stats.normal_cdf)
 def normal_cdf(x: ArrayLike, mu: float = 0, sigma: float = 1) -> float | NDArray[np.float64]:
     return _normal("normal_cdf", x, mu, sigma)
 
 
-@twin(ref.confidence_interval)
+@twin(_front.stats.confidence_interval)
 def confidence_interval(x: ArrayLike, level: float = 0.95) -> ConfidenceIntervalResult:
     a = vector(x, "confidence_interval", "x")
     lv = real(level, "confidence_interval", "level")

@@ -1,19 +1,23 @@
-"""Vectors, computed by the Go library (see twinmath.ref.vectors)."""
+"""Vectors, computed by the Go library (documented in twinmath._front.vectors)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import norm_ord, real, vector, vector_or_matrix
-from ..ref import vectors as ref
+from .._front import twin
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import error, ptr, scratch
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.vectors.__all__
 
 
-@twin(ref.add)
+@twin(_front.vectors.add)
 def add(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     x, y = vector(a, "add", "a"), vector(b, "add", "b")
     out, s = np.empty(x.size), scratch()
@@ -23,7 +27,7 @@ def add(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     return out
 
 
-@twin(ref.subtract)
+@twin(_front.vectors.subtract)
 def subtract(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     x, y = vector(a, "subtract", "a"), vector(b, "subtract", "b")
     out, s = np.empty(x.size), scratch()
@@ -33,7 +37,7 @@ def subtract(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     return out
 
 
-@twin(ref.scale)
+@twin(_front.vectors.scale)
 def scale(v: ArrayLike, c: float) -> NDArray[np.float64]:
     x = vector(v, "scale", "v")
     out, s = np.empty(x.size), scratch()
@@ -43,7 +47,7 @@ def scale(v: ArrayLike, c: float) -> NDArray[np.float64]:
     return out
 
 
-@twin(ref.dot)
+@twin(_front.vectors.dot)
 def dot(a: ArrayLike, b: ArrayLike) -> float:
     x, y = vector(a, "dot", "a"), vector(b, "dot", "b")
     s = scratch()
@@ -53,7 +57,7 @@ def dot(a: ArrayLike, b: ArrayLike) -> float:
     return s.out[0]  # type: ignore[no-any-return]
 
 
-@twin(ref.norm)
+@twin(_front.vectors.norm)
 def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     x = vector_or_matrix(v, "norm", "v")
     o = norm_ord(ord, x.ndim)
@@ -69,7 +73,7 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     return s.out[0]  # type: ignore[no-any-return]
 
 
-@twin(ref.cosine_similarity)
+@twin(_front.vectors.cosine_similarity)
 def cosine_similarity(a: ArrayLike, b: ArrayLike) -> float:
     x, y = vector(a, "cosine_similarity", "a"), vector(b, "cosine_similarity", "b")
     s = scratch()
@@ -79,7 +83,7 @@ def cosine_similarity(a: ArrayLike, b: ArrayLike) -> float:
     return s.out[0]  # type: ignore[no-any-return]
 
 
-@twin(ref.outer)
+@twin(_front.vectors.outer)
 def outer(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     x, y = vector(a, "outer", "a"), vector(b, "outer", "b")
     out, s = np.empty((x.size, y.size)), scratch()
@@ -89,7 +93,7 @@ def outer(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     return out
 
 
-@twin(ref.project)
+@twin(_front.vectors.project)
 def project(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
     x, u = vector(a, "project", "a"), vector(onto, "project", "onto")
     out, s = np.empty(x.size), scratch()
