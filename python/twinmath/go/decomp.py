@@ -17,7 +17,7 @@ from .._front import twin
 from .._front.decomp import LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult
 from ..errors import shape_error
 from . import _native as n
-from ._native import error, ptr, scratch
+from ._native import ptr
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.decomp.__all__
@@ -28,10 +28,8 @@ def lu(A: ArrayLike) -> LUResult:
     a = matrix(A, "lu", "A")
     m, c = a.shape
     k = min(m, c)
-    P, L, U, s = np.empty((m, m)), np.empty((m, k)), np.empty((k, c)), scratch()
-    st = n.lib.tm_lu(ptr(a), m, c, ptr(P), ptr(L), ptr(U), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    P, L, U = np.empty((m, m)), np.empty((m, k)), np.empty((k, c))
+    n.call(n.lib.tm_lu, ptr(a), m, c, ptr(P), ptr(L), ptr(U))
     return LUResult(P, L, U)
 
 
@@ -40,20 +38,16 @@ def qr(A: ArrayLike) -> QRResult:
     a = matrix(A, "qr", "A")
     m, c = a.shape
     k = min(m, c)
-    Q, R, s = np.empty((m, k)), np.empty((k, c)), scratch()
-    st = n.lib.tm_qr(ptr(a), m, c, ptr(Q), ptr(R), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    Q, R = np.empty((m, k)), np.empty((k, c))
+    n.call(n.lib.tm_qr, ptr(a), m, c, ptr(Q), ptr(R))
     return QRResult(Q, R)
 
 
 @twin(_front.decomp.cholesky)
 def cholesky(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "cholesky", "A")
-    L, s = np.empty(a.shape), scratch()
-    st = n.lib.tm_cholesky(ptr(a), *a.shape, ptr(L), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    L = np.empty(a.shape)
+    n.call(n.lib.tm_cholesky, ptr(a), *a.shape, ptr(L))
     return L
 
 
@@ -62,10 +56,8 @@ def svd(A: ArrayLike) -> SVDResult:
     a = matrix(A, "svd", "A")
     m, c = a.shape
     k = min(m, c)
-    U, sv, Vt, s = np.empty((m, k)), np.empty(k), np.empty((k, c)), scratch()
-    st = n.lib.tm_svd(ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    U, sv, Vt = np.empty((m, k)), np.empty(k), np.empty((k, c))
+    n.call(n.lib.tm_svd, ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt))
     return SVDResult(U, sv, Vt)
 
 
@@ -81,10 +73,7 @@ def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
     m, c = a.shape
     ka = _k_alloc(kk, min(m, c))
     U, sv, Vt, Ak = np.empty((m, ka)), np.empty(ka), np.empty((ka, c)), np.empty((m, c))
-    s = scratch()
-    st = n.lib.tm_truncated_svd(ptr(a), m, c, kk, ptr(U), ptr(sv), ptr(Vt), ptr(Ak), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    n.call(n.lib.tm_truncated_svd, ptr(a), m, c, kk, ptr(U), ptr(sv), ptr(Vt), ptr(Ak))
     return TruncatedSVDResult(U, sv, Vt, Ak)
 
 
@@ -92,10 +81,8 @@ def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
 def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     a = matrix(A, "pinv", "A")
     rc = real(rcond, "pinv", "rcond")
-    out, s = np.empty(a.shape[::-1]), scratch()
-    st = n.lib.tm_pinv(ptr(a), *a.shape, rc, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(a.shape[::-1])
+    n.call(n.lib.tm_pinv, ptr(a), *a.shape, rc, ptr(out))
     return out
 
 
@@ -107,21 +94,16 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
         raise shape_error("lstsq", f"b must be 1-D or 2-D, got shape {y.shape}")
     rc = -1.0 if rcond is None else real(rcond, "lstsq", "rcond")
     mb, k = (y.shape[0], 1) if y.ndim == 1 else y.shape
-    out, s = np.empty((a.shape[1],) if y.ndim == 1 else (a.shape[1], k)), scratch()
-    st = n.lib.tm_lstsq(ptr(a), *a.shape, ptr(y), mb, k, rc, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty((a.shape[1],) if y.ndim == 1 else (a.shape[1], k))
+    n.call(n.lib.tm_lstsq, ptr(a), *a.shape, ptr(y), mb, k, rc, ptr(out))
     return out
 
 
 @twin(_front.decomp.matrix_rank)
 def matrix_rank(A: ArrayLike) -> int:
     a = matrix(A, "matrix_rank", "A")
-    s = scratch()
     r = n.ffi.new("int64_t *")
-    st = n.lib.tm_matrix_rank(ptr(a), *a.shape, r, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    n.call(n.lib.tm_matrix_rank, ptr(a), *a.shape, r)
     return int(r[0])
 
 
@@ -131,8 +113,6 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
     kk = integer(k, "pca", "k")
     N, d = x.shape
     ka = _k_alloc(kk, min(N, d))
-    comp, var, proj, s = np.empty((ka, d)), np.empty(ka), np.empty((N, ka)), scratch()
-    st = n.lib.tm_pca(ptr(x), N, d, kk, ptr(comp), ptr(var), ptr(proj), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    comp, var, proj = np.empty((ka, d)), np.empty(ka), np.empty((N, ka))
+    n.call(n.lib.tm_pca, ptr(x), N, d, kk, ptr(comp), ptr(var), ptr(proj))
     return PCAResult(comp, var, proj)

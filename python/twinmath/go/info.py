@@ -10,7 +10,7 @@ from .. import _front
 from .._convert import matrix, real, vector
 from .._front import twin
 from . import _native as n
-from ._native import error, ptr, scratch
+from ._native import ptr
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.info.__all__
@@ -19,20 +19,12 @@ if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
 @twin(_front.info.entropy)
 def entropy(p: ArrayLike, base: float = 2) -> float:
     x, b = vector(p, "entropy", "p"), real(base, "entropy", "base")
-    s = scratch()
-    st = n.lib.tm_entropy(ptr(x), x.size, b, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_entropy, ptr(x), x.size, b)  # type: ignore[no-any-return]
 
 
 def _pair(op: str, p: ArrayLike, q: ArrayLike, base: float) -> float:
     x, y, b = vector(p, op, "p"), vector(q, op, "q"), real(base, op, "base")
-    s = scratch()
-    st = getattr(n.lib, f"tm_{op}")(ptr(x), x.size, ptr(y), y.size, b, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(getattr(n.lib, f"tm_{op}"), ptr(x), x.size, ptr(y), y.size, b)  # type: ignore[no-any-return]
 
 
 @twin(_front.info.cross_entropy)
@@ -48,8 +40,4 @@ def kl_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> float:
 @twin(_front.info.mutual_information)
 def mutual_information(joint: ArrayLike, base: float = 2) -> float:
     a, b = matrix(joint, "mutual_information", "joint"), real(base, "mutual_information", "base")
-    s = scratch()
-    st = n.lib.tm_mutual_information(ptr(a), *a.shape, b, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_mutual_information, ptr(a), *a.shape, b)  # type: ignore[no-any-return]

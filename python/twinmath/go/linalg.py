@@ -12,7 +12,7 @@ from .._convert import array, matrix
 from .._front import twin
 from ..errors import shape_error
 from . import _native as n
-from ._native import error, ptr, scratch
+from ._native import ptr
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.linalg.__all__
@@ -31,50 +31,36 @@ def _columns(b: NDArray[np.float64], op: str, name: str) -> tuple[int, int]:
 def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
     a, b = matrix(A, "matmul", "A"), array(B, "matmul", "B")
     n2, p = _columns(b, "matmul", "B")
-    out, s = np.empty((a.shape[0], p) if b.ndim == 2 else a.shape[0]), scratch()
-    st = n.lib.tm_matmul(ptr(a), *a.shape, ptr(b), n2, p, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty((a.shape[0], p) if b.ndim == 2 else a.shape[0])
+    n.call(n.lib.tm_matmul, ptr(a), *a.shape, ptr(b), n2, p, ptr(out))
     return out
 
 
 @twin(_front.linalg.transpose)
 def transpose(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "transpose", "A")
-    out, s = np.empty(a.shape[::-1]), scratch()
-    st = n.lib.tm_transpose(ptr(a), *a.shape, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(a.shape[::-1])
+    n.call(n.lib.tm_transpose, ptr(a), *a.shape, ptr(out))
     return out
 
 
 @twin(_front.linalg.trace)
 def trace(A: ArrayLike) -> float:
     a = matrix(A, "trace", "A")
-    s = scratch()
-    st = n.lib.tm_trace(ptr(a), *a.shape, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_trace, ptr(a), *a.shape)  # type: ignore[no-any-return]
 
 
 @twin(_front.linalg.det)
 def det(A: ArrayLike) -> float:
     a = matrix(A, "det", "A")
-    s = scratch()
-    st = n.lib.tm_det(ptr(a), *a.shape, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_det, ptr(a), *a.shape)  # type: ignore[no-any-return]
 
 
 @twin(_front.linalg.inv)
 def inv(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "inv", "A")
-    out, s = np.empty(a.shape), scratch()
-    st = n.lib.tm_inv(ptr(a), *a.shape, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(a.shape)
+    n.call(n.lib.tm_inv, ptr(a), *a.shape, ptr(out))
     return out
 
 
@@ -82,8 +68,6 @@ def inv(A: ArrayLike) -> NDArray[np.float64]:
 def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     a, y = matrix(A, "solve", "A"), array(b, "solve", "b")
     nb, k = _columns(y, "solve", "b")
-    out, s = np.empty(y.shape), scratch()
-    st = n.lib.tm_solve(ptr(a), *a.shape, ptr(y), nb, k, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(y.shape)
+    n.call(n.lib.tm_solve, ptr(a), *a.shape, ptr(y), nb, k, ptr(out))
     return out

@@ -13,7 +13,7 @@ from .._convert import real
 from .._front import twin
 from .._front.optim import checked_arrays
 from . import _native as n
-from ._native import NativeObject, error, ptr, scratch
+from ._native import NativeObject, ptr
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.optim.__all__
@@ -28,10 +28,8 @@ class _Optimizer(NativeObject):
     """A Go optimiser: construction, a step on the caller's arrays, closing."""
 
     def _new(self, make: Callable[..., int], *args: float) -> None:
-        handle, s = n.ffi.new("int64_t *"), scratch()
-        st = make(*args, handle, s.err, n.ERRLEN)
-        if st:
-            raise error(st, s)
+        handle = n.ffi.new("int64_t *")
+        n.call(make, *args, handle)
         self._adopt(handle[0])
 
     def _step(
@@ -46,13 +44,18 @@ class _Optimizer(NativeObject):
         # The buffers stay referenced (pb, gb) until the call returns.
         pb, gb = [ptr(p) for p in ps], [ptr(g) for g in gs]
         pshapes, gshapes = _shapes(ps), _shapes(gs)
-        s = scratch()
-        st = run(
-            h, len(ps), n.ffi.new("double *[]", pb), pshapes, len(pshapes),
-            len(gs), n.ffi.new("double *[]", gb), gshapes, len(gshapes), s.err, n.ERRLEN,
-        )  # fmt: skip
-        if st:
-            raise error(st, s)
+        n.call(
+            run,
+            h,
+            len(ps),
+            n.ffi.new("double *[]", pb),
+            pshapes,
+            len(pshapes),
+            len(gs),
+            n.ffi.new("double *[]", gb),
+            gshapes,
+            len(gshapes),
+        )
         return params
 
     def close(self) -> None:
