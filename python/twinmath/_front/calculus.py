@@ -37,9 +37,7 @@ __all__ = [
 # it takes 1e-4. Taylor uses both.
 STEP = 1e-5
 
-
 HESSIAN_STEP = 1e-4
-
 
 Array = NDArray[np.float64]
 
@@ -362,25 +360,19 @@ def gradient_descent(
 
 FUNCTIONS = ("sin", "cos", "tan", "exp", "log", "sqrt", "sigmoid")
 
-
 _OP = "symbolic_derivative"
-
 
 # Python's tokens for this grammar, ASCII only: numbers, names, operators, blanks.
 _NUMBER = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
-
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
-
 _NAME_ONLY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-
 
 # The deepest nesting of parentheses, signs and exponents (Go's maxDepth):
 # it keeps both parsers within their stacks, Python's recursion limit being
 # the tighter.
 MAX_DEPTH = 64
-
 
 # The largest exponent a number may be written with: constants are exact, and
 # 1e999999999 would have a billion digits.

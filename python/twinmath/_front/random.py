@@ -23,9 +23,7 @@ __all__ = ["Rng"]
 
 MASK = (1 << 64) - 1
 
-
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
-
 
 Size = Any  # None, an integer, or a tuple of integers
 
