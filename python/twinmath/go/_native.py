@@ -16,7 +16,7 @@ import os
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 
@@ -27,20 +27,11 @@ from ..errors import (
     SingularMatrixError,
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-# Status codes of libtwinmath.h.
-OK = 0
-_EXCEPTIONS: dict[int, type[BaseException]] = {
-    1: ShapeError,
-    2: SingularMatrixError,
-    3: NotPositiveDefiniteError,
-    4: ConvergenceError,
-    5: ValueError,
-    7: KeyboardInterrupt,  # TM_ERR_CANCELLED: the call's cancel flag was set
-}
-CANCELLED = 7
-ERRLEN = 512  # TM_ERRLEN
+# The status codes and the message length are the header's (``lib.TM_ERR_*``,
+# ``lib.TM_ERRLEN``), read when the library is loaded.
+_EXCEPTIONS: dict[int, type[BaseException]] = {}
+ERRLEN = 0
+_DOUBLES: Any = "double[]"  # ffi.typeof("double[]") once loaded: ptr() need not parse it
 
 FORK_MESSAGE = (
     "twinmath.go cannot run in a process forked after the Go runtime started in "
@@ -83,6 +74,9 @@ def load() -> None:
         from .. import _ffi  # type: ignore[attr-defined]  # built by setup.py
 
         os.register_at_fork(after_in_child=_after_fork)
+        global _DOUBLES
+        _status_codes(_ffi.lib)  # type: ignore[attr-defined]
+        _DOUBLES = _ffi.ffi.typeof("double[]")  # type: ignore[attr-defined]
         ffi, lib = _ffi.ffi, _ffi.lib  # type: ignore[attr-defined]
         threads = os.environ.get(THREADS_ENV)
         if threads:
@@ -108,6 +102,23 @@ def threads_from_env(text: str) -> int:
     return n
 
 
+def _status_codes(library: Any) -> None:
+    """Read the message length and the exception of each status from the header."""
+    global ERRLEN
+    ERRLEN = library.TM_ERRLEN
+    _EXCEPTIONS.update(
+        {
+            library.TM_ERR_SHAPE: ShapeError,
+            library.TM_ERR_SINGULAR: SingularMatrixError,
+            library.TM_ERR_NOT_POSITIVE_DEFINITE: NotPositiveDefiniteError,
+            library.TM_ERR_NO_CONVERGENCE: ConvergenceError,
+            library.TM_ERR_INVALID: ValueError,
+            # The call's cancel flag was set: by cancellable, on KeyboardInterrupt.
+            library.TM_ERR_CANCELLED: KeyboardInterrupt,
+        }
+    )
+
+
 def available() -> bool:
     """Return whether the native library is built, without loading it."""
     from importlib.util import find_spec
@@ -121,11 +132,20 @@ def _after_fork() -> None:
 
 
 class Scratch:
-    """One thread's buffers for scalar results and error messages."""
+    """One thread's buffers for scalar results and error messages.
+
+    ``tail`` and ``out_tail`` are the arguments ``call`` and ``scalar`` append,
+    made once: on the hot path a tuple concatenation is cheaper than building
+    the argument list.
+    """
+
+    __slots__ = ("err", "out", "out_tail", "tail")
 
     def __init__(self) -> None:
         self.out = ffi.new("double[8]")
         self.err = ffi.new("char[]", ERRLEN)
+        self.tail = (self.err, ERRLEN)
+        self.out_tail = (self.out, self.err, ERRLEN)
 
 
 _local = threading.local()
@@ -147,7 +167,46 @@ def ptr(a: np.ndarray) -> Any:
     the call. ``_convert`` has made sure dtype and order are right, which cffi
     does not check.
     """
-    return ffi.from_buffer("double[]", a)
+    return ffi.from_buffer(_DOUBLES, a)
+
+
+def call(fn: Any, *args: Any, work: int | None = None) -> None:
+    """Call the library function ``fn(*args, err, errlen)``; raise if it fails.
+
+    ``err`` is this thread's message buffer; a non-zero status raises the
+    exception ``error`` gives for it. A cancellable function (one that takes
+    a cancel flag before ``err``) is called with ``work``, its estimated
+    number of multiply-adds, and then runs as ``cancellable`` says: Ctrl-C
+    stops it.
+    """
+    try:
+        s = _local.s
+    except AttributeError:
+        s = scratch()
+    if work is None:
+        st = fn(*(args + s.tail))
+    else:
+        st = cancellable(fn, work, args, s.tail)
+    if st:
+        raise error(st, s)
+
+
+def scalar(fn: Any, *args: Any, work: int | None = None) -> Any:
+    """Call ``fn(*args, out, err, errlen)`` as ``call`` does; return ``out[0]``.
+
+    ``out`` is this thread's buffer for scalar results.
+    """
+    try:
+        s = _local.s
+    except AttributeError:
+        s = scratch()
+    if work is None:
+        st = fn(*(args + s.out_tail))
+    else:
+        st = cancellable(fn, work, (*args, s.out), s.tail)
+    if st:
+        raise error(st, s)
+    return s.out[0]
 
 
 def error(status: int, s: Scratch) -> BaseException:
@@ -209,17 +268,15 @@ sees it when its wait times out: the slice bounds that delay.
 """
 
 
-def cancellable(fn: Callable[..., int], work: int, *args: Any) -> int:
-    """Call the cancellable native function ``fn`` and return its status.
+def cancellable(fn: Callable[..., int], work: int, head: tuple[Any, ...], tail: tuple[Any, ...]) -> int:
+    """Return the status of the cancellable native call ``fn(*head, cancel, *tail)``.
 
-    ``args`` are fn's arguments up to the cancel flag, then its message
-    buffer and length: the flag is inserted before the last two. ``work`` is
-    the call's estimated number of multiply-adds. From the main thread, a
-    call of at least HELPER_WORK runs in a helper thread so that Ctrl-C (or
-    any exception a SIGINT handler raises) stops it and is re-raised within
-    milliseconds; see the comment above.
+    ``tail`` is the message buffer and its length; ``work`` the call's
+    estimated number of multiply-adds. From the main thread, a call of at
+    least HELPER_WORK runs in a helper thread so that Ctrl-C (or any
+    exception a SIGINT handler raises) stops it and is re-raised within
+    milliseconds; see the comment above. Other calls pass a NULL flag.
     """
-    head, tail = args[:-2], args[-2:]
     if work < HELPER_WORK or threading.current_thread() is not threading.main_thread():
         return fn(*head, ffi.NULL, *tail)
     flag = ffi.new("int32_t *")
@@ -267,16 +324,6 @@ def _wait_uninterrupted(what: threading.Event | threading.Thread) -> None:
             return
         except KeyboardInterrupt:
             pass
-
-
-def twin(ref: Callable[..., Any]) -> Callable[[F], F]:
-    """Give the decorated wrapper the docstring of its twin in twinmath.ref."""
-
-    def give(f: F) -> F:
-        f.__doc__ = ref.__doc__
-        return f
-
-    return give
 
 
 class NativeObject:

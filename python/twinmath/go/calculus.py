@@ -1,4 +1,4 @@
-"""Calculus, computed by the Go library (see twinmath.ref.calculus).
+"""Calculus, computed by the Go library (documented in twinmath._front.calculus).
 
 The loops run in Go, which calls the user's Python functions back through
 two cffi ``extern "Python"`` callbacks, ``tm_py_scalar`` and ``tm_py_vector``
@@ -9,8 +9,8 @@ of them raised — lives in a ``_Call`` that travels to Go and back as a
 may call at once. The callbacks run on the calling thread, inside the
 library call, and take the GIL for the time they run.
 
-A callback converts what the user's function returned with the reference's
-own helpers, so a bad value raises the same TypeError or ShapeError from both
+A callback converts what the user's function returned with the front's
+helpers (shared with twinmath.ref), so a bad value raises the same TypeError or ShapeError from both
 backends. Any exception stops the Go loop (the callback returns 1, Go returns
 TM_ERR_CALLBACK) and is raised again here: the very exception object, with
 its traceback.
@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import integer, real, text, vector
-from ..ref import calculus as ref
-from ..ref.calculus import (
+from .._front import twin
+from .._front.calculus import (
     HESSIAN_STEP,
     STEP,
     GradientDescentResult,
@@ -40,11 +41,11 @@ from ..ref.calculus import (
     vector_result,
 )
 from . import _native as n
-from ._native import Scratch, error, ptr, scratch, twin
+from ._native import error, ptr, scratch
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.calculus.__all__
 
-TM_ERR_CALLBACK = 6
 Array = NDArray[np.float64]
 _EMPTY = np.empty(0)
 
@@ -79,13 +80,6 @@ class _Call:
             _ffi.memmove(a, x, 8 * size)
         return a
 
-    def fail(self, status: int, s: Scratch) -> NoReturn:
-        """Raise the exception of a failed call: the callback's own, or the library's."""
-        exc, self.exc = self.exc, None
-        if status == TM_ERR_CALLBACK and exc is not None:
-            raise exc
-        raise error(status, s)
-
 
 MAX_NESTING = 100
 """The deepest nesting of callbacks (Go → Python → Go → …) on one thread.
@@ -96,9 +90,10 @@ switch back to C, cffi's callback and a Python frame): about 0.9 KiB, so a
 thread with a 256 KiB stack crashes near depth 300, and raising Python's
 recursion limit does not help. The reference, pure Python, stops at Python's
 recursion limit with RecursionError. So the callbacks count their nesting
-per thread, and the one at depth MAX_NESTING + 1 raises RecursionError
-instead of calling the user's function: the same exception as the
-reference, at a depth that needs about 90 KiB of stack.
+per thread (in ``_run``, once per call rather than per callback), and the
+call at depth MAX_NESTING + 1 raises RecursionError instead of entering Go:
+the same exception as the reference, at a depth that needs about 90 KiB of
+stack.
 """
 
 
@@ -118,30 +113,44 @@ def _too_deep() -> RecursionError:
     )
 
 
+def _run(call: _Call, fn: Any, *args: Any) -> None:
+    """Call ``fn(*args, err, errlen)`` as ``_native.call`` does, for a loop that calls back.
+
+    When a callback failed (Go returns ``TM_ERR_CALLBACK``), the exception it
+    caught is raised itself; any other failure as ``_native.call`` raises it.
+    Calls nested through callbacks deeper than MAX_NESTING raise
+    RecursionError.
+    """
+    s = scratch()
+    depth = _nesting.depth
+    if depth >= MAX_NESTING:
+        raise _too_deep()
+    _nesting.depth = depth + 1
+    try:
+        st = fn(*(args + s.tail))
+    finally:
+        _nesting.depth = depth
+    if st:
+        exc, call.exc = call.exc, None
+        if st == n.lib.TM_ERR_CALLBACK and exc is not None:
+            raise exc
+        raise error(st, s)
+
+
 def _scalar_callback(handle: Any, x: Any, size: int, out: Any) -> int:
     call: _Call = _ffi.from_handle(handle)
-    depth = _nesting.depth
     try:
-        if depth >= MAX_NESTING:
-            raise _too_deep()
-        _nesting.depth = depth + 1
         v = call.f(call.arg(x, size))  # type: ignore[misc]
         out[0] = v if v.__class__ is float else number_result(v, call.op, "f(x)")
         return 0
     except BaseException as e:  # every exception, KeyboardInterrupt too, goes back to the caller
         call.exc = e
         return 1
-    finally:
-        _nesting.depth = depth
 
 
 def _vector_callback(handle: Any, x: Any, size: int, out: Any, m: Any) -> int:
     call: _Call = _ffi.from_handle(handle)
-    depth = _nesting.depth
     try:
-        if depth >= MAX_NESTING:
-            raise _too_deep()
-        _nesting.depth = depth + 1
         y = vector_result(call.vf(call.arg(x, size)), call.op, call.what)  # type: ignore[misc]
         call.keep = _ffi.from_buffer("double[]", y)
         out[0] = call.keep
@@ -150,8 +159,6 @@ def _vector_callback(handle: Any, x: Any, size: int, out: Any, m: Any) -> int:
     except BaseException as e:
         call.exc = e
         return 1
-    finally:
-        _nesting.depth = depth
 
 
 _lock = threading.Lock()
@@ -173,90 +180,81 @@ def _callbacks() -> Any:
     return n.lib
 
 
-@twin(ref.derivative)
+@twin(_front.calculus.derivative)
 def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:
     op = "derivative"
     fn = function(f, op, "f")
     x0 = number(x, op, "x")
     step = real(h, op, "h")
     lib, call, s = _callbacks(), _Call(op, f=fn, scalar=True), scratch()
-    st = lib.tm_derivative(lib.tm_py_scalar, n.ffi.new_handle(call), x0, step, s.out, s.err, n.ERRLEN)
-    if st:
-        call.fail(st, s)
+    _run(call, lib.tm_derivative, lib.tm_py_scalar, n.ffi.new_handle(call), x0, step, s.out)
     return s.out[0]  # type: ignore[no-any-return]
 
 
-@twin(ref.gradient)
+@twin(_front.calculus.gradient)
 def gradient(f: Callable[[Array], float], x: ArrayLike, h: float = STEP) -> Array:
     op = "gradient"
     fn = function(f, op, "f")
     a = vector(x, op, "x")
     step = real(h, op, "h")
-    lib, call, s = _callbacks(), _Call(op, f=fn), scratch()
+    lib, call = _callbacks(), _Call(op, f=fn)
     out = np.empty(a.size)
-    st = lib.tm_gradient(
-        lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out), s.err, n.ERRLEN
-    )
-    if st:
-        call.fail(st, s)
+    _run(call, lib.tm_gradient, lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out))
     return out
 
 
-@twin(ref.jacobian)
+@twin(_front.calculus.jacobian)
 def jacobian(f: Callable[[Array], ArrayLike], x: ArrayLike, h: float = STEP) -> Array:
     op = "jacobian"
     fn = function(f, op, "f")
     a = vector(x, op, "x")
     step = real(h, op, "h")
-    lib, call, s = _callbacks(), _Call(op, vf=fn), scratch()
+    lib, call = _callbacks(), _Call(op, vf=fn)
     # The caller allocates, so m comes from f(x) here, before the loop; but
     # first Go checks h, as its Jacobian does before it calls f: a Jacobian
     # of no variables calls nothing.
-    st = lib.tm_jacobian(n.ffi.NULL, n.ffi.NULL, ptr(_EMPTY), 0, step, 0, ptr(_EMPTY), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    n.call(lib.tm_jacobian, n.ffi.NULL, n.ffi.NULL, ptr(_EMPTY), 0, step, 0, ptr(_EMPTY))
     m = vector_result(fn(a.copy()), op, "f(x)").size
     out = np.empty((m, a.size))
-    st = lib.tm_jacobian(
-        lib.tm_py_vector, n.ffi.new_handle(call), ptr(a), a.size, step, m, ptr(out), s.err, n.ERRLEN
-    )
-    if st:
-        call.fail(st, s)
+    _run(call, lib.tm_jacobian, lib.tm_py_vector, n.ffi.new_handle(call), ptr(a), a.size, step, m, ptr(out))
     return out
 
 
-@twin(ref.hessian)
+@twin(_front.calculus.hessian)
 def hessian(f: Callable[[Array], float], x: ArrayLike, h: float = HESSIAN_STEP) -> Array:
     op = "hessian"
     fn = function(f, op, "f")
     a = vector(x, op, "x")
     step = real(h, op, "h")
-    lib, call, s = _callbacks(), _Call(op, f=fn), scratch()
+    lib, call = _callbacks(), _Call(op, f=fn)
     out = np.empty((a.size, a.size))
-    st = lib.tm_hessian(
-        lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out), s.err, n.ERRLEN
-    )
-    if st:
-        call.fail(st, s)
+    _run(call, lib.tm_hessian, lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out))
     return out
 
 
-@twin(ref.taylor)
+@twin(_front.calculus.taylor)
 def taylor(f: Callable[..., float], x0: float | ArrayLike, x: float | ArrayLike, order: int = 2) -> float:
     op = "taylor"
     fn = function(f, op, "f")
     scalar, a0, a = points(x0, x, op)
     k = integer(order, op, "order")
     lib, call, s = _callbacks(), _Call(op, f=fn, scalar=scalar), scratch()
-    st = lib.tm_taylor(
-        lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a0), a0.size, ptr(a), a.size, k, s.out, s.err, n.ERRLEN
+    _run(
+        call,
+        lib.tm_taylor,
+        lib.tm_py_scalar,
+        n.ffi.new_handle(call),
+        ptr(a0),
+        a0.size,
+        ptr(a),
+        a.size,
+        k,
+        s.out,
     )
-    if st:
-        call.fail(st, s)
     return s.out[0]  # type: ignore[no-any-return]
 
 
-@twin(ref.gradient_descent)
+@twin(_front.calculus.gradient_descent)
 def gradient_descent(
     f: Callable[..., float],
     grad_f: Callable[..., ArrayLike] | None,
@@ -272,7 +270,7 @@ def gradient_descent(
     rate = real(learning_rate, op, "learning_rate")
     steps = integer(max_iter, op, "max_iter")
     stop = real(tol, op, "tol")
-    lib, s = _callbacks(), scratch()
+    lib = _callbacks()
     call = _Call(op, f=fn, vf=gf, scalar=scalar, what="grad_f(x)")
     handle = n.ffi.new_handle(call)
     grad = n.ffi.NULL if gf is None else lib.tm_py_vector
@@ -284,12 +282,22 @@ def gradient_descent(
     start, left, rows = x, steps, 0
     while True:
         chunk = np.empty((min(left, max(64, rows)) + 1, x.size))
-        st = lib.tm_gradient_descent(
-            lib.tm_py_scalar, grad, handle, ptr(start), x.size, rate, left, stop,
-            ptr(chunk), chunk.shape[0], written, stopped, s.err, n.ERRLEN,
-        )  # fmt: skip
-        if st:
-            call.fail(st, s)
+        _run(
+            call,
+            lib.tm_gradient_descent,
+            lib.tm_py_scalar,
+            grad,
+            handle,
+            ptr(start),
+            x.size,
+            rate,
+            left,
+            stop,
+            ptr(chunk),
+            chunk.shape[0],
+            written,
+            stopped,
+        )
         k = written[0]
         chunks.append(chunk[(1 if chunks else 0) : k])  # row 0 repeats the last iterate
         rows += len(chunks[-1])
@@ -302,7 +310,7 @@ def gradient_descent(
     return GradientDescentResult(float(last[0]) if scalar else last, history)
 
 
-@twin(ref.symbolic_derivative)
+@twin(_front.calculus.symbolic_derivative)
 def symbolic_derivative(expression: str, variable: str) -> str:
     op = "symbolic_derivative"
     expression, variable = text(expression, op, "expression"), text(variable, op, "variable")
@@ -314,13 +322,11 @@ def symbolic_derivative(expression: str, variable: str) -> str:
         # reference reports it.
         check_expression(expression, variable)
         raise
-    s, length = scratch(), n.ffi.new("size_t *")
+    length = n.ffi.new("size_t *")
     size = 4096
     while True:
         out = n.ffi.new("char[]", size)
-        st = n.lib.tm_symbolic_derivative(e, len(e), v, len(v), out, size, length, s.err, n.ERRLEN)
-        if st:
-            raise error(st, s)
+        n.call(n.lib.tm_symbolic_derivative, e, len(e), v, len(v), out, size, length)
         if length[0] < size:
             return n.ffi.string(out, length[0]).decode("utf-8")  # type: ignore[no-any-return]
         size = length[0] + 1
