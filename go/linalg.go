@@ -280,7 +280,7 @@ func matmulPacked(cc *canceller, dst, a, b Matrix) error {
 					defer putBuffer(ap)
 					for ic := range next {
 						if cc.err() != nil {
-							continue // reported below
+							return // reported below; the blocks left in next are dropped
 						}
 						mb := min(mcBlock, m-ic)
 						packA(ap, a, ic, mb, pc, kb)
