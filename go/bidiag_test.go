@@ -1,0 +1,212 @@
+package twinmath
+
+import (
+	"math"
+	"math/rand"
+	"testing"
+)
+
+// bidiagFromRows returns the n×n upper bidiagonal matrix with diagonal d
+// and superdiagonal e.
+func bidiagMatrix(d, e []float64) Matrix {
+	n := len(d)
+	b := NewMatrix(n, n)
+	for i := range d {
+		b.Data[i*n+i] = d[i]
+		if i+1 < n {
+			b.Data[i*n+i+1] = e[i]
+		}
+	}
+	return b
+}
+
+func TestBidiagonalize(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for _, s := range [][2]int{{1, 1}, {2, 1}, {5, 5}, {9, 4}, {40, 13}, {30, 30}} {
+		m, n := s[0], s[1]
+		a := randMatrix(rng, m, n)
+		b := bidiagonalize(a.Clone().Data, m, n)
+		// Q and P as matrices: their rows are the images of the unit rows.
+		qt := NewMatrix(n, m)
+		for i := 0; i < n; i++ {
+			qt.Data[i*m+i] = 1
+		}
+		b.applyQ(qt.Data, n)
+		pt := Identity(n)
+		b.applyP(pt.Data, n)
+		// T = Q·B·Pᵀ with Q's first n columns the rows of qt.
+		rec := mulMat(mulMat(tr(qt), bidiagMatrix(b.d, b.e)), pt)
+		if r := residRatio(a, rec); r > thresh {
+			t.Errorf("%dx%d: ‖T − Q·B·Pᵀ‖ ratio %.3g", m, n, r)
+		}
+		if r := orthoRatio(tr(qt), m); r > thresh {
+			t.Errorf("%dx%d: ‖QᵀQ − I‖ ratio %.3g", m, n, r)
+		}
+		if r := orthoRatio(pt, n); r > thresh {
+			t.Errorf("%dx%d: ‖PᵀP − I‖ ratio %.3g", m, n, r)
+		}
+	}
+}
+
+func TestSVD2x2(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	cases := [][3]float64{{1, 0, 1}, {0, 0, 0}, {3, 4, 0}, {0, 1, 0}, {1, 1e20, 1}, {1e-20, 1, 1e20}, {-2, 3, 5}, {2, -3, -5}, {1, 2, 1}}
+	for i := 0; i < 50; i++ {
+		cases = append(cases, [3]float64{rng.NormFloat64(), rng.NormFloat64() * math.Pow(10, float64(rng.Intn(9)-4)), rng.NormFloat64()})
+	}
+	for _, c := range cases {
+		f, g, h := c[0], c[1], c[2]
+		smin, smax, sr, cr, sl, cl := svd2x2(f, g, h)
+		if math.Abs(smin) > math.Abs(smax) {
+			t.Errorf("%v: |smin| %g > |smax| %g", c, smin, smax)
+		}
+		// [cl sl; −sl cl]·[f g; 0 h]·[cr −sr; sr cr]
+		a00, a01 := cl*f, cl*g+sl*h
+		a10, a11 := -sl*f, -sl*g+cl*h
+		r := [4]float64{a00*cr + a01*sr, -a00*sr + a01*cr, a10*cr + a11*sr, -a10*sr + a11*cr}
+		want := [4]float64{smax, 0, 0, smin}
+		scale := math.Max(math.Abs(f), math.Max(math.Abs(g), math.Abs(h)))
+		for k := range r {
+			if math.Abs(r[k]-want[k]) > 8*eps*scale {
+				t.Errorf("%v: rotated %v, want %v", c, r, want)
+				break
+			}
+		}
+		if math.Abs(cl*cl+sl*sl-1) > 4*eps || math.Abs(cr*cr+sr*sr-1) > 4*eps {
+			t.Errorf("%v: rotations not orthogonal", c)
+		}
+		// The product of the values is the determinant f·h, to a few ulps.
+		if math.Abs(smin*smax-f*h) > 8*eps*math.Abs(f*h) {
+			t.Errorf("%v: smin·smax = %g, want %g", c, smin*smax, f*h)
+		}
+	}
+}
+
+func TestBidiagQR(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	type bcase struct {
+		name string
+		d, e []float64
+	}
+	var cases []bcase
+	for _, n := range []int{1, 2, 3, 7, 60} {
+		d, e := make([]float64, n), make([]float64, max(n-1, 0))
+		for i := range d {
+			d[i] = rng.NormFloat64()
+		}
+		for i := range e {
+			e[i] = rng.NormFloat64()
+		}
+		cases = append(cases, bcase{"random", d, e})
+	}
+	// Graded: entries from 1 down to 1e-110; the singular values keep
+	// their relative accuracy.
+	g, ge := make([]float64, 12), make([]float64, 11)
+	for i := range g {
+		g[i] = math.Pow(10, -10*float64(i))
+		if i < 11 {
+			ge[i] = 0.5 * math.Pow(10, -10*float64(i))
+		}
+	}
+	cases = append(cases, bcase{"graded", g, ge})
+	cases = append(cases, bcase{"zero diagonal", []float64{0, 1, 0, 2}, []float64{1, 0, 3}})
+	cases = append(cases, bcase{"zero", make([]float64, 4), make([]float64, 3)})
+	for _, c := range cases {
+		n := len(c.d)
+		b := bidiagMatrix(c.d, c.e)
+		d := append([]float64(nil), c.d...)
+		e := append([]float64(nil), c.e...)
+		ut, vt := Identity(n), Identity(n)
+		if !bidiagQR(d, e, ut.Data, vt.Data) {
+			t.Fatalf("%s %d: no convergence", c.name, n)
+		}
+		for _, x := range d {
+			if x < 0 {
+				t.Errorf("%s %d: negative singular value %g", c.name, n, x)
+			}
+		}
+		rec := mulMat(mulMat(tr(ut), diag(d)), vt)
+		if r := residRatio(b, rec); r > thresh {
+			t.Errorf("%s %d: ‖B − UΣVᵀ‖ ratio %.3g", c.name, n, r)
+		}
+		if r := orthoRatio(ut, n); r > thresh {
+			t.Errorf("%s %d: ‖UᵀU − I‖ ratio %.3g", c.name, n, r)
+		}
+		if r := orthoRatio(vt, n); r > thresh {
+			t.Errorf("%s %d: ‖VᵀV − I‖ ratio %.3g", c.name, n, r)
+		}
+		// Without vectors: the same values.
+		d2 := append([]float64(nil), c.d...)
+		e2 := append([]float64(nil), c.e...)
+		if !bidiagQR(d2, e2, nil, nil) {
+			t.Fatalf("%s %d: no convergence without vectors", c.name, n)
+		}
+		for i := range d {
+			if !alike(d[i], d2[i]) {
+				t.Errorf("%s %d: value %d is %g with vectors, %g without", c.name, n, i, d[i], d2[i])
+			}
+		}
+	}
+	// The graded case: each value has relative accuracy, checked against
+	// one-sided Jacobi, which has it too.
+	s, err := SVDValues(bidiagMatrix(g, ge))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := append([]float64(nil), g...)
+	e := append([]float64(nil), ge...)
+	bidiagQR(d, e, nil, nil)
+	sortDesc(d)
+	for i := range s {
+		if math.Abs(d[i]-s[i]) > 1e-12*s[i] {
+			t.Errorf("graded: value %d is %g, Jacobi gives %g", i, d[i], s[i])
+		}
+	}
+}
+
+func sortDesc(x []float64) {
+	for i := range x {
+		for j := i + 1; j < len(x); j++ {
+			if x[j] > x[i] {
+				x[i], x[j] = x[j], x[i]
+			}
+		}
+	}
+}
+
+func TestBidiagQRNoConvergence(t *testing.T) {
+	defer func(k int) { bdIterFactor = k }(bdIterFactor)
+	bdIterFactor = 0
+	if bidiagQR([]float64{1, 2, 3}, []float64{1, 1}, nil, nil) {
+		t.Error("converged without any sweep")
+	}
+}
+
+func TestSVDBidiag(t *testing.T) {
+	for name, a := range families() {
+		tt := a
+		if a.Rows < a.Cols {
+			tt = tr(a)
+		}
+		m, n := tt.Rows, tt.Cols
+		e := powerOfTwoScale(tt.Data)
+		as := tt.Clone()
+		scaleBy(as.Data, e)
+		s, ut, vt, ok := svdBidiag(as.Clone().Data, m, n, true)
+		if !ok {
+			t.Fatalf("%s: no convergence", name)
+		}
+		u := tr(Matrix{Rows: n, Cols: m, Data: ut})
+		v := Matrix{Rows: n, Cols: n, Data: vt}
+		rec := mulMat(mulMat(u, diag(s)), v)
+		if r := residRatio(as, rec); r > thresh {
+			t.Errorf("%s: ‖T − UΣVᵀ‖ ratio %.3g", name, r)
+		}
+		if r := orthoRatio(u, m); r > thresh {
+			t.Errorf("%s: ‖UᵀU − I‖ ratio %.3g", name, r)
+		}
+		if r := orthoRatio(tr(v), m); r > thresh {
+			t.Errorf("%s: ‖VᵀV − I‖ ratio %.3g", name, r)
+		}
+	}
+}
