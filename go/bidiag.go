@@ -75,63 +75,142 @@ func bidiagonalize(t []float64, m, n int) *bidiagonal {
 	return b
 }
 
-// applyQ replaces each of the r rows of u (length m, holding a vector of
-// the bidiagonal's left space in its first n entries and zeros after them)
-// with its image under Q = H₀⋯Hₙ₋₁: the left singular vectors of T from
-// those of B.
-func (b *bidiagonal) applyQ(u []float64, r int) {
-	m := b.m
-	for k := b.n - 1; k >= 0; k-- {
-		tau := b.ht[k]
-		if tau == 0 {
-			continue
-		}
-		v := b.hv[k*m+k : (k+1)*m]
-		for i := 0; i < r; i++ {
-			row := u[i*m+k : (i+1)*m]
-			axpy(row, -tau*dot(row, v), v)
-		}
-	}
-}
-
-// applyP replaces each of the r rows of v (length n) with its image under
-// P = G₀⋯Gₙ₋₂: the right singular vectors of T from those of B.
-func (b *bidiagonal) applyP(v []float64, r int) {
-	n := b.n
-	for k := n - 2; k >= 0; k-- {
-		tau := b.gt[k]
-		if tau == 0 {
-			continue
-		}
-		g := b.gv[k*n+k+1 : (k+1)*n]
-		for i := 0; i < r; i++ {
-			row := v[i*n+k+1 : (i+1)*n]
-			axpy(row, -tau*dot(row, g), g)
-		}
-	}
-}
-
 // svdBidiag computes the SVD of the row-major M×N matrix t (M ≥ N ≥ 1,
 // destroyed) by bidiagonalisation and implicit-shift QR: s holds the
-// singular values (non-negative, unsorted); with wantUV, row i of ut (N×M)
-// and of vt (N×N) are the left and right singular vectors of s[i]. It
-// returns ok = false if the QR iteration does not converge.
-func svdBidiag(t []float64, m, n int, wantUV bool) (s, ut, vt []float64, ok bool) {
+// singular values (non-negative, unsorted); with wantUV, column i of u
+// (M×N) and of v (N×N), both row-major, are the left and right singular
+// vectors of s[i]. It returns ok = false if the QR iteration does not
+// converge.
+func svdBidiag(t []float64, m, n int, wantUV bool) (s, u, v []float64, ok bool) {
 	b := bidiagonalize(t, m, n)
-	var ub []float64
+	var ut, vt []float64
 	if wantUV {
-		ub, vt = Identity(n).Data, Identity(n).Data
+		ut, vt = Identity(n).Data, Identity(n).Data
 	}
-	if !bidiagQR(b.d, b.e, ub, vt) {
+	if !bidiagQR(b.d, b.e, ut, vt) {
 		return nil, nil, nil, false
 	}
 	if wantUV {
-		ut = make([]float64, n*m)
+		// U = Q·[U_B; 0] and V = P·V_B, U_B and V_B the transposes of ut
+		// and vt.
+		u = make([]float64, m*n)
+		v = make([]float64, n*n)
 		for i := 0; i < n; i++ {
-			copy(ut[i*m:i*m+n], ub[i*n:(i+1)*n])
+			for j := 0; j < n; j++ {
+				u[j*n+i] = ut[i*n+j]
+				v[j*n+i] = vt[i*n+j]
+			}
 		}
-		b.applyQ(ut, n)
-		b.applyP(vt, n)
+		applyReflectors(u, m, n, b.hv, b.ht, 0)
+		applyReflectors(v, n, n, b.gv, b.gt[:max(n-1, 0)], 1)
 	}
-	return b.d, ut, vt, true
+	return b.d, u, v, true
+}
+
+// reflectorBlock is the number of reflections applyReflectors combines
+// into one block update.
+const reflectorBlock = 32
+
+// applyReflectors computes c ← R₀·R₁⋯R_{K−1}·c for the row-major L×r
+// matrix c, K = len(tau), Rₖ = I − τₖ·vₖ·vₖᵀ with vₖ in vs[k·L : (k+1)·L]:
+// zero before entry off+k, 1 there. Blocks of reflectorBlock reflections
+// are combined as I − V·T·Vᵀ (the compact WY form of Schreiber & Van Loan,
+// LAPACK's dlarft and dlarfb), so that most of the work goes through the
+// matrix product.
+func applyReflectors(c []float64, L, r int, vs, tau []float64, off int) {
+	K := len(tau)
+	if K == 0 || r == 0 {
+		return
+	}
+	nb := reflectorBlock
+	t := make([]float64, nb*nb)
+	w := make([]float64, nb)
+	for k0 := (K - 1) / nb * nb; k0 >= 0; k0 -= nb {
+		k1 := min(k0+nb, K)
+		b := k1 - k0
+		top := off + k0
+		n := L - top
+		if n <= 0 {
+			continue
+		}
+		// vbt: the block's vectors as rows (b×n), from entry top on.
+		vbt := NewMatrix(b, n)
+		for k := k0; k < k1; k++ {
+			copy(vbt.Data[(k-k0)*n:(k-k0+1)*n], vs[k*L+top:(k+1)*L])
+		}
+		// T upper triangular with R_k0⋯R_k1−1 = I − V·T·Vᵀ: column i is
+		// T[i][i] = τᵢ, T[:i, i] = −τᵢ·T[:i, :i]·(V[:, :i]ᵀ·vᵢ).
+		clear(t)
+		for i := 0; i < b; i++ {
+			ti := tau[k0+i]
+			vi := vbt.Data[i*n : (i+1)*n]
+			for j := 0; j < i; j++ {
+				w[j] = -ti * dot(vbt.Data[j*n:(j+1)*n], vi)
+			}
+			for j := 0; j < i; j++ {
+				s := 0.0
+				for l := j; l < i; l++ {
+					s += t[j*nb+l] * w[l]
+				}
+				t[j*nb+i] = s
+			}
+			t[i*nb+i] = ti
+		}
+		// c[top:] ← c[top:] − V·(T·(Vᵀ·c[top:])).
+		sub := Matrix{Rows: n, Cols: r, Data: c[top*r : L*r]}
+		x := NewMatrix(b, r)
+		matmul(x, vbt, sub)
+		y := NewMatrix(b, r)
+		for i := 0; i < b; i++ {
+			yi := y.Data[i*r : (i+1)*r]
+			for l := i; l < b; l++ {
+				if tl := t[i*nb+l]; tl != 0 {
+					axpy(yi, tl, x.Data[l*r:(l+1)*r])
+				}
+			}
+		}
+		vb, _ := Transpose(vbt)
+		z := NewMatrix(n, r)
+		matmul(z, vb, y)
+		for i, zi := range z.Data {
+			sub.Data[i] -= zi
+		}
+	}
+}
+
+// svdTall is svdBidiag for a matrix at least 5/3 times as tall as wide: it
+// first factors T = Q·R (Householder QR, columns contiguous in a transposed
+// copy) and bidiagonalises the N×N R instead of T, so that the reflections
+// of the bidiagonalisation touch N×N instead of M×N entries (LAPACK's
+// dgesvd does the same above M = 1.6·N). With R = U_R·Σ·Vᵀ, T = (Q·U_R)·Σ·Vᵀ.
+// The QR factorisation is backward stable too, so the bound is the same.
+func svdTall(t []float64, m, n int, wantUV bool) (s, u, v []float64, ok bool) {
+	if 3*m < 5*n {
+		return svdBidiag(t, m, n, wantUV)
+	}
+	at, _ := Transpose(Matrix{Rows: m, Cols: n, Data: t}) // row c: column c
+	tau := make([]float64, n)
+	for j := 0; j < n; j++ {
+		tau[j] = eliminate(at.Data, m, n, j)
+	}
+	r := make([]float64, n*n)
+	for i := 0; i < n; i++ {
+		for c := i; c < n; c++ {
+			r[i*n+c] = at.Data[c*m+i]
+		}
+	}
+	s, ur, v, ok := svdBidiag(r, n, n, wantUV)
+	if !ok || !wantUV {
+		return s, nil, nil, ok
+	}
+	// The reflectors of Q: row j of at from entry j on, 1 at j.
+	for j := 0; j < n; j++ {
+		row := at.Data[j*m : (j+1)*m]
+		clear(row[:j])
+		row[j] = 1
+	}
+	u = make([]float64, m*n)
+	copy(u, ur)
+	applyReflectors(u, m, n, at.Data, tau, 0)
+	return s, u, v, true
 }

@@ -183,7 +183,12 @@ func TestBidiagQRNoConvergence(t *testing.T) {
 }
 
 func TestSVDBidiag(t *testing.T) {
-	for name, a := range families() {
+	fam := families()
+	rng := rand.New(rand.NewSource(13))
+	fam["tall 100x7"] = randMatrix(rng, 100, 7)
+	fam["tall 5x3"] = randMatrix(rng, 5, 3)
+	fam["tall rank 2"] = mulMat(randMatrix(rng, 30, 2), randMatrix(rng, 2, 9))
+	for name, a := range fam {
 		tt := a
 		if a.Rows < a.Cols {
 			tt = tr(a)
@@ -192,21 +197,88 @@ func TestSVDBidiag(t *testing.T) {
 		e := powerOfTwoScale(tt.Data)
 		as := tt.Clone()
 		scaleBy(as.Data, e)
-		s, ut, vt, ok := svdBidiag(as.Clone().Data, m, n, true)
+		s, ud, vd, ok := svdTall(as.Clone().Data, m, n, true)
 		if !ok {
 			t.Fatalf("%s: no convergence", name)
 		}
-		u := tr(Matrix{Rows: n, Cols: m, Data: ut})
-		v := Matrix{Rows: n, Cols: n, Data: vt}
-		rec := mulMat(mulMat(u, diag(s)), v)
+		u := Matrix{Rows: m, Cols: n, Data: ud}
+		v := Matrix{Rows: n, Cols: n, Data: vd}
+		rec := mulMat(mulMat(u, diag(s)), tr(v))
 		if r := residRatio(as, rec); r > thresh {
 			t.Errorf("%s: ‖T − UΣVᵀ‖ ratio %.3g", name, r)
 		}
 		if r := orthoRatio(u, m); r > thresh {
 			t.Errorf("%s: ‖UᵀU − I‖ ratio %.3g", name, r)
 		}
-		if r := orthoRatio(tr(v), m); r > thresh {
+		if r := orthoRatio(v, m); r > thresh {
 			t.Errorf("%s: ‖VᵀV − I‖ ratio %.3g", name, r)
+		}
+	}
+}
+
+// applyQ, the one-reflection-at-a-time specification of applyReflectors,
+// replaces each of the r rows of u (length m, holding a vector of
+// the bidiagonal's left space in its first n entries and zeros after them)
+// with its image under Q = H₀⋯Hₙ₋₁: the left singular vectors of T from
+// those of B.
+func (b *bidiagonal) applyQ(u []float64, r int) {
+	m := b.m
+	for k := b.n - 1; k >= 0; k-- {
+		tau := b.ht[k]
+		if tau == 0 {
+			continue
+		}
+		v := b.hv[k*m+k : (k+1)*m]
+		for i := 0; i < r; i++ {
+			row := u[i*m+k : (i+1)*m]
+			axpy(row, -tau*dot(row, v), v)
+		}
+	}
+}
+
+// applyP replaces each of the r rows of v (length n) with its image under
+// P = G₀⋯Gₙ₋₂: the right singular vectors of T from those of B.
+func (b *bidiagonal) applyP(v []float64, r int) {
+	n := b.n
+	for k := n - 2; k >= 0; k-- {
+		tau := b.gt[k]
+		if tau == 0 {
+			continue
+		}
+		g := b.gv[k*n+k+1 : (k+1)*n]
+		for i := 0; i < r; i++ {
+			row := v[i*n+k+1 : (i+1)*n]
+			axpy(row, -tau*dot(row, g), g)
+		}
+	}
+}
+
+func TestApplyReflectors(t *testing.T) {
+	rng := rand.New(rand.NewSource(12))
+	for _, s := range [][2]int{{1, 1}, {7, 3}, {40, 40}, {100, 37}, {70, 69}} {
+		m, n := s[0], s[1]
+		b := bidiagonalize(randMatrix(rng, m, n).Data, m, n)
+		// Rows: the images of the unit vectors, one reflection at a time.
+		qt := NewMatrix(n, m)
+		for i := 0; i < n; i++ {
+			qt.Data[i*m+i] = 1
+		}
+		b.applyQ(qt.Data, n)
+		pt := Identity(n)
+		b.applyP(pt.Data, n)
+		// Columns: the same, blocked.
+		q := NewMatrix(m, n)
+		for i := 0; i < n; i++ {
+			q.Data[i*n+i] = 1
+		}
+		applyReflectors(q.Data, m, n, b.hv, b.ht, 0)
+		p := Identity(n)
+		applyReflectors(p.Data, n, n, b.gv, b.gt[:n-1], 1)
+		if r := residRatio(tr(qt), q); r > thresh {
+			t.Errorf("%dx%d: Q blocked and unblocked differ, ratio %.3g", m, n, r)
+		}
+		if r := residRatio(tr(pt), p); r > thresh {
+			t.Errorf("%dx%d: P blocked and unblocked differ, ratio %.3g", m, n, r)
 		}
 	}
 }
