@@ -167,7 +167,7 @@ func bidiagQR(d, e []float64, ut, vt []float64) bool {
 		if ut != nil {
 			seqs = append(seqs, rotSeq{ut, len(ut) / n, cl, sl})
 		}
-		applySweep(seqs, lo, hi)
+		applySweep(seqs, lo, hi, false)
 	}
 	// thresh: below it an off-diagonal entry is negligible outright —
 	// tol times an estimate of the smallest singular value (the recurrence
@@ -328,16 +328,20 @@ type rotSeq struct {
 // rows of a strip stay in the L1 cache from one rotation to the next.
 const rotColumns = 64
 
-// applySweep applies rotations lo..hi−1 of each sequence, in that order,
-// strip by strip of columns. Each entry of the result is computed by the
+// applySweep applies rotations lo..hi−1 of each sequence, in that order
+// (hi−1 down to lo with reverse), strip by strip of columns. Each entry of the result is computed by the
 // same operations wherever the strips are cut, so the strips run on all
 // GOMAXPROCS threads when the sweep is large enough to pay for it, with the
 // same result on any number of them.
-func applySweep(seqs []rotSeq, lo, hi int) {
+func applySweep(seqs []rotSeq, lo, hi int, reverse bool) {
 	run := func(q rotSeq, j0, j1 int) {
 		for j := j0; j < j1; j += rotColumns {
 			jb := min(j+rotColumns, j1)
-			for i := lo; i < hi; i++ {
+			for k := lo; k < hi; k++ {
+				i := k
+				if reverse {
+					i = lo + hi - 1 - k
+				}
 				rotRows(q.a[i*q.w+j:i*q.w+jb], q.a[(i+1)*q.w+j:(i+1)*q.w+jb], q.c[i], q.s[i])
 			}
 		}

@@ -170,11 +170,7 @@ func applyReflectors(c []float64, L, r int, vs, tau []float64, off int) {
 			}
 		}
 		vb, _ := Transpose(vbt)
-		z := NewMatrix(n, r)
-		matmul(z, vb, y)
-		for i, zi := range z.Data {
-			sub.Data[i] -= zi
-		}
+		subProduct(sub.Data, r, vb, y)
 	}
 }
 

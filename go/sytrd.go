@@ -76,15 +76,7 @@ func tridiagonalizeBlocked(s []float64, n int, d, off, zt []float64) {
 			copy(y.Data[l*L:(l+1)*L], wl)
 			copy(y.Data[(b+l)*L:(b+l+1)*L], vl)
 		}
-		z := NewMatrix(L, L)
-		matmul(z, x, y)
-		for r := 0; r < L; r++ {
-			sr := s[(k1+r)*n+k1 : (k1+r+1)*n]
-			zr := z.Data[r*L : (r+1)*L]
-			for c := range sr {
-				sr[c] -= zr[c]
-			}
-		}
+		subProduct(s[k1*n+k1:], n, x, y)
 	}
 	switch {
 	case n >= 2:

@@ -1,0 +1,116 @@
+package twinmath
+
+import "math"
+
+// Blocked right-looking LU factorisation with partial pivoting (LAPACK's
+// dgetrf): a panel of luBlock columns is factored one column at a time, the
+// rows right of it are solved with its unit lower triangle, and the
+// trailing block receives the panel's whole update as one matrix product.
+// The pivots are chosen as in the unblocked factorisation (the first entry
+// of largest magnitude of the updated column), and every entry of L and U
+// is the same sum of products, only added in another order, so the
+// backward error bound of LU, |ΔA| ≤ γₙ·|L̂|·|Û| (Higham, Accuracy and
+// Stability, Theorem 9.3), holds unchanged.
+
+// luBlock is the width of a panel.
+const luBlock = 32
+
+// luFactorBlocked has the contract of luFactor: it overwrites the n×n
+// row-major a with its LU factorisation with partial pivoting, records the
+// interchanges in piv, and returns the sign of the permutation and whether
+// some pivot was exactly zero.
+func luFactorBlocked(a []float64, n int, piv []int) (sign float64, singular bool) {
+	if n < 2*luBlock {
+		return luFactor(a, n, piv)
+	}
+	sign = 1
+	for j0 := 0; j0 < n; j0 += luBlock {
+		j1 := min(j0+luBlock, n)
+		// The panel: columns j0..j1−1, rows j0..n−1; whole rows are swapped.
+		for k := j0; k < j1; k++ {
+			p, big := k, math.Abs(a[k*n+k])
+			for i := k + 1; i < n; i++ {
+				if v := math.Abs(a[i*n+k]); v > big {
+					p, big = i, v
+				}
+			}
+			piv[k] = p
+			if p != k {
+				rk, rp := a[k*n:(k+1)*n], a[p*n:(p+1)*n]
+				for j := range rk {
+					rk[j], rp[j] = rp[j], rk[j]
+				}
+				sign = -sign
+			}
+			d := a[k*n+k]
+			if d == 0 {
+				singular = true
+				continue
+			}
+			r, recip := 1/d, math.Abs(d) >= 0x1p-1022
+			rk := a[k*n+k+1 : k*n+j1]
+			for i := k + 1; i < n; i++ {
+				var l float64
+				if recip {
+					l = a[i*n+k] * r
+				} else {
+					l = a[i*n+k] / d
+				}
+				a[i*n+k] = l
+				if l != 0 {
+					axpy(a[i*n+k+1:i*n+j1], -l, rk)
+				}
+			}
+		}
+		if j1 == n {
+			break
+		}
+		// U12 = L11⁻¹·A12, row by row.
+		w := n - j1
+		for i := j0 + 1; i < j1; i++ {
+			ri := a[i*n+j1 : (i+1)*n]
+			for k := j0; k < i; k++ {
+				if l := a[i*n+k]; l != 0 {
+					axpy(ri, -l, a[k*n+j1:(k+1)*n])
+				}
+			}
+		}
+		// A22 ← A22 − L21·U12.
+		b, h := j1-j0, n-j1
+		l21, u12 := NewMatrix(h, b), NewMatrix(b, w)
+		for i := 0; i < h; i++ {
+			copy(l21.Data[i*b:(i+1)*b], a[(j1+i)*n+j0:(j1+i)*n+j1])
+		}
+		for k := 0; k < b; k++ {
+			copy(u12.Data[k*w:(k+1)*w], a[(j0+k)*n+j1:(j0+k+1)*n])
+		}
+		subProduct(a[j1*n+j1:], n, l21, u12)
+	}
+	return sign, singular
+}
+
+// subProduct computes C ← C − A·B for the a.Rows×b.Cols block C of a
+// row-major matrix with row stride ldc whose first entry is c[0]; a is
+// destroyed. With the packed kernel the product is accumulated into C in
+// place, with A negated (exactly): no temporary of C's size is written.
+func subProduct(c []float64, ldc int, a, b Matrix) {
+	h, w := a.Rows, b.Cols
+	if h == 0 || w == 0 {
+		return
+	}
+	if gemmKernel != nil && h*a.Cols*w >= 1<<12 {
+		for i, x := range a.Data {
+			a.Data[i] = -x
+		}
+		matmulPacked(Matrix{Rows: h, Cols: ldc, Data: c}, a, b)
+		return
+	}
+	z := NewMatrix(h, w)
+	matmul(z, a, b)
+	for i := 0; i < h; i++ {
+		ci, zi := c[i*ldc:i*ldc+w], z.Data[i*w:(i+1)*w]
+		for j := range ci {
+			ci[j] -= zi[j]
+		}
+	}
+}
