@@ -114,3 +114,66 @@ func subProduct(c []float64, ldc int, a, b Matrix) {
 		}
 	}
 }
+
+// luSubstitute overwrites the n×k row-major x (holding P·B, the
+// interchanges already applied) with the solution of L·U·X = P·B, for the
+// factorisation lu of luFactor. Blocks of luBlock rows are solved one row
+// at a time, after the rows solved before them are subtracted from the
+// block in one matrix product; the sums of products are those of
+// substitution, in another order, so its backward error bound (Higham,
+// Theorem 8.5) holds unchanged.
+func luSubstitute(lu []float64, n int, x Matrix) {
+	k := x.Cols
+	row := func(i int) []float64 { return x.Data[i*k : (i+1)*k] }
+	blocked := k >= 8 && n >= 2*luBlock
+	// Forward: the unit lower triangle.
+	for i0 := 0; i0 < n; i0 += luBlock {
+		i1 := min(i0+luBlock, n)
+		if blocked && i0 > 0 {
+			l := NewMatrix(i1-i0, i0)
+			for i := i0; i < i1; i++ {
+				copy(l.Data[(i-i0)*i0:(i-i0+1)*i0], lu[i*n:i*n+i0])
+			}
+			subProduct(x.Data[i0*k:], k, l, Matrix{Rows: i0, Cols: k, Data: x.Data[:i0*k]})
+		}
+		j0 := 0
+		if blocked {
+			j0 = i0
+		}
+		for i := i0; i < i1; i++ {
+			xi := row(i)
+			for j := j0; j < i; j++ {
+				if l := lu[i*n+j]; l != 0 {
+					axpy(xi, -l, row(j))
+				}
+			}
+		}
+	}
+	// Backward: the upper triangle, blocks from the bottom.
+	for i1 := n; i1 > 0; i1 -= luBlock {
+		i0 := max(i1-luBlock, 0)
+		if blocked && i1 < n {
+			u := NewMatrix(i1-i0, n-i1)
+			for i := i0; i < i1; i++ {
+				copy(u.Data[(i-i0)*(n-i1):(i-i0+1)*(n-i1)], lu[i*n+i1:(i+1)*n])
+			}
+			subProduct(x.Data[i0*k:], k, u, Matrix{Rows: n - i1, Cols: k, Data: x.Data[i1*k:]})
+		}
+		j1 := n
+		if blocked {
+			j1 = i1
+		}
+		for i := i1 - 1; i >= i0; i-- {
+			xi := row(i)
+			for j := i + 1; j < j1; j++ {
+				if u := lu[i*n+j]; u != 0 {
+					axpy(xi, -u, row(j))
+				}
+			}
+			d := lu[i*n+i]
+			for j := range xi {
+				xi[j] /= d
+			}
+		}
+	}
+}

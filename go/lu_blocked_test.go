@@ -67,3 +67,29 @@ func TestLUFactorBlocked(t *testing.T) {
 		}
 	}
 }
+
+func TestLUSubstitute(t *testing.T) {
+	rng := rand.New(rand.NewSource(32))
+	for _, s := range [][2]int{{5, 1}, {5, 9}, {100, 1}, {100, 100}, {130, 17}} {
+		n, k := s[0], s[1]
+		a, b := randMatrix(rng, n, n), randMatrix(rng, n, k)
+		lu, piv := a.Clone(), make([]int, n)
+		luFactorBlocked(lu.Data, n, piv)
+		x := b.Clone()
+		for i, p := range piv {
+			if p != i {
+				ri, rp := x.Data[i*k:(i+1)*k], x.Data[p*k:(p+1)*k]
+				for j := range ri {
+					ri[j], rp[j] = rp[j], ri[j]
+				}
+			}
+		}
+		luSubstitute(lu.Data, n, x)
+		// The residual of each column, ‖B − A·X‖/(n·ε·‖A‖·‖X‖), Frobenius
+		// norms for all columns together.
+		r := subMat(b, mulMat(a, x))
+		if ratio := fro(r) / (float64(n) * eps * fro(a) * fro(x)); ratio > thresh {
+			t.Errorf("%dx%d: ‖B − A·X‖ ratio %.3g", n, k, ratio)
+		}
+	}
+}
