@@ -57,7 +57,7 @@ func EighTo(w []float64, v Matrix, a Matrix) error {
 	e := scaleToUnit(s)
 	d, off := make([]float64, n), make([]float64, n)
 	zt := make([]float64, n*n)
-	tridiagonalize(s, n, d, off, zt)
+	tridiagonalizeBlocked(s, n, d, off, zt)
 	if err := implicitQL(d, off, zt, n); err != nil {
 		return opError("eigh", ErrNoConvergence, "eigenvalues did not converge")
 	}
@@ -151,10 +151,15 @@ func tridiagonalize(s []float64, n int, d, off, zt []float64) {
 
 // implicitQL diagonalises the symmetric tridiagonal matrix (d, off) by the
 // implicit QL algorithm with Wilkinson shifts, applying every rotation to
-// the rows of zt, which then hold the eigenvectors of the eigenvalues left in
-// d (unsorted). It fails after eigIterFactor·n iterations in all.
+// the rows of zt (those of a sweep together, strip by strip of columns and
+// on all GOMAXPROCS threads for large matrices, with the same result on any
+// number of them), which then hold the eigenvectors of the eigenvalues left
+// in d (unsorted). It fails after eigIterFactor·n iterations in all.
 func implicitQL(d, off, zt []float64, n int) error {
 	budget := eigIterFactor * n
+	// The rotations of a sweep, applied together (applySweep).
+	rc, rs := make([]float64, n), make([]float64, n)
+	seqs := []rotSeq{{zt, n, rc, rs}}
 	for l := 0; l < n; l++ {
 		for {
 			// The first negligible off-diagonal entry at or below l splits
@@ -177,12 +182,7 @@ func implicitQL(d, off, zt []float64, n int) error {
 			if m == l+1 {
 				// A 2×2 block: solve it directly, as dsteqr does.
 				rt1, rt2, c, s := symmetric2x2(d[l], off[l], d[l+1])
-				zi, zj := zt[l*n:(l+1)*n], zt[(l+1)*n:(l+2)*n]
-				for k, x := range zi {
-					y := zj[k]
-					zi[k] = c*x + s*y
-					zj[k] = c*y - s*x
-				}
+				rotRows(zt[l*n:(l+1)*n], zt[(l+1)*n:(l+2)*n], c, s)
 				d[l], d[l+1], off[l] = rt1, rt2, 0
 				continue
 			}
@@ -216,13 +216,11 @@ func implicitQL(d, off, zt []float64, n int) error {
 				p = s * r
 				d[i+1] = g + p
 				g = c*r - b
-				zi, zj := zt[i*n:(i+1)*n], zt[(i+1)*n:(i+2)*n]
-				for k, x := range zi {
-					y := zj[k]
-					zj[k] = s*x + c*y
-					zi[k] = c*x - s*y
-				}
+				// Rows i and i+1 of zt: (c·zᵢ − s·zᵢ₊₁, s·zᵢ + c·zᵢ₊₁),
+				// applied with the sweep's other rotations below.
+				rc[i], rs[i] = c, -s
 			}
+			applySweep(seqs, i+1, m, true)
 			if r == 0 && i >= l {
 				continue
 			}

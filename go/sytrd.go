@@ -18,8 +18,12 @@ const tridiagBlock = 32
 // tridiagonalizeBlocked has the contract of tridiagonalize: it reduces the
 // symmetric n×n matrix s (both halves stored, destroyed) to tridiagonal
 // form with diagonal d, off-diagonal off[0:n−1] (off[n−1] = 0), and writes
-// Qᵀ into zt.
+// Qᵀ into zt. Below two panels it leaves the work to tridiagonalize.
 func tridiagonalizeBlocked(s []float64, n int, d, off, zt []float64) {
+	if n < 2*tridiagBlock {
+		tridiagonalize(s, n, d, off, zt)
+		return
+	}
 	K := max(n-2, 0) // the number of reflections
 	tau := make([]float64, n)
 	nb := tridiagBlock
