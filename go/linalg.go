@@ -517,28 +517,6 @@ func luSolve(op string, a, x Matrix) error {
 			}
 		}
 	}
-	// Forward substitution with the unit lower triangle, row by row.
-	for i := 1; i < n; i++ {
-		xi := x.Data[i*k : (i+1)*k]
-		for j, l := range lu.Data[i*n : i*n+i] {
-			if l != 0 {
-				axpy(xi, -l, x.Data[j*k:(j+1)*k])
-			}
-		}
-	}
-	// Back substitution with the upper triangle.
-	for i := n - 1; i >= 0; i-- {
-		xi := x.Data[i*k : (i+1)*k]
-		row := lu.Data[i*n : (i+1)*n]
-		for j := i + 1; j < n; j++ {
-			if row[j] != 0 {
-				axpy(xi, -row[j], x.Data[j*k:(j+1)*k])
-			}
-		}
-		d := row[i]
-		for j := range xi {
-			xi[j] /= d
-		}
-	}
+	luSubstitute(lu.Data, n, x)
 	return nil
 }

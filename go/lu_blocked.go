@@ -20,9 +20,6 @@ const luBlock = 32
 // interchanges in piv, and returns the sign of the permutation and whether
 // some pivot was exactly zero.
 func luFactorBlocked(a []float64, n int, piv []int) (sign float64, singular bool) {
-	if n < 2*luBlock {
-		return luFactor(a, n, piv)
-	}
 	sign = 1
 	for j0 := 0; j0 < n; j0 += luBlock {
 		j1 := min(j0+luBlock, n)
