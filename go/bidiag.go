@@ -101,8 +101,8 @@ func svdBidiag(t []float64, m, n int, wantUV bool) (s, u, v []float64, ok bool) 
 				v[j*n+i] = vt[i*n+j]
 			}
 		}
-		applyReflectors(u, m, n, b.hv, b.ht, 0)
-		applyReflectors(v, n, n, b.gv, b.gt[:max(n-1, 0)], 1)
+		applyReflectors(u, m, n, b.hv, b.ht, 0, false)
+		applyReflectors(v, n, n, b.gv, b.gt[:max(n-1, 0)], 1, false)
 	}
 	return b.d, u, v, true
 }
@@ -111,13 +111,14 @@ func svdBidiag(t []float64, m, n int, wantUV bool) (s, u, v []float64, ok bool) 
 // into one block update.
 const reflectorBlock = 32
 
-// applyReflectors computes c ← R₀·R₁⋯R_{K−1}·c for the row-major L×r
-// matrix c, K = len(tau), Rₖ = I − τₖ·vₖ·vₖᵀ with vₖ in vs[k·L : (k+1)·L]:
-// zero before entry off+k, 1 there. Blocks of reflectorBlock reflections
-// are combined as I − V·T·Vᵀ (the compact WY form of Schreiber & Van Loan,
-// LAPACK's dlarft and dlarfb), so that most of the work goes through the
+// applyReflectors computes c ← R₀·R₁⋯R_{K−1}·c (c ← R_{K−1}⋯R₀·c with
+// trans) for the row-major L×r matrix c, K = len(tau), Rₖ = I − τₖ·vₖ·vₖᵀ
+// with vₖ in vs[k·L : (k+1)·L]: zero before entry off+k, 1 there. Blocks of
+// reflectorBlock reflections are combined as I − V·T·Vᵀ (the compact WY
+// form of Schreiber & Van Loan, LAPACK's dlarft and dlarfb; its transpose
+// I − V·Tᵀ·Vᵀ with trans), so that most of the work goes through the
 // matrix product.
-func applyReflectors(c []float64, L, r int, vs, tau []float64, off int) {
+func applyReflectors(c []float64, L, r int, vs, tau []float64, off int, trans bool) {
 	K := len(tau)
 	if K == 0 || r == 0 {
 		return
@@ -125,7 +126,12 @@ func applyReflectors(c []float64, L, r int, vs, tau []float64, off int) {
 	nb := reflectorBlock
 	t := make([]float64, nb*nb)
 	w := make([]float64, nb)
-	for k0 := (K - 1) / nb * nb; k0 >= 0; k0 -= nb {
+	last := (K - 1) / nb * nb
+	for step := 0; step <= last; step += nb {
+		k0 := last - step
+		if trans {
+			k0 = step
+		}
 		k1 := min(k0+nb, K)
 		b := k1 - k0
 		top := off + k0
@@ -163,6 +169,14 @@ func applyReflectors(c []float64, L, r int, vs, tau []float64, off int) {
 		y := NewMatrix(b, r)
 		for i := 0; i < b; i++ {
 			yi := y.Data[i*r : (i+1)*r]
+			if trans { // row i of Tᵀ: column i of T, entries 0..i
+				for l := 0; l <= i; l++ {
+					if tl := t[l*nb+i]; tl != 0 {
+						axpy(yi, tl, x.Data[l*r:(l+1)*r])
+					}
+				}
+				continue
+			}
 			for l := i; l < b; l++ {
 				if tl := t[i*nb+l]; tl != 0 {
 					axpy(yi, tl, x.Data[l*r:(l+1)*r])
@@ -184,29 +198,65 @@ func svdTall(t []float64, m, n int, wantUV bool) (s, u, v []float64, ok bool) {
 	if 3*m < 5*n {
 		return svdBidiag(t, m, n, wantUV)
 	}
+	r, qv, tau := tallQR(t, m, n)
+	s, ur, v, ok := svdBidiag(r, n, n, wantUV)
+	if !ok || !wantUV {
+		return s, nil, nil, ok
+	}
+	u = make([]float64, m*n)
+	copy(u, ur)
+	applyReflectors(u, m, n, qv, tau, 0, false)
+	return s, u, v, true
+}
+
+// tallQR factors the row-major M×N t = Q·R (M ≥ N) by Householder QR and
+// returns R (N×N, row-major) and Q's reflectors as applyReflectors takes
+// them (row j of qv, length M, from entry j on).
+func tallQR(t []float64, m, n int) (r, qv, tau []float64) {
 	at, _ := Transpose(Matrix{Rows: m, Cols: n, Data: t}) // row c: column c
-	tau := make([]float64, n)
+	tau = make([]float64, n)
 	for j := 0; j < n; j++ {
 		tau[j] = eliminate(at.Data, m, n, j)
 	}
-	r := make([]float64, n*n)
+	r = make([]float64, n*n)
 	for i := 0; i < n; i++ {
 		for c := i; c < n; c++ {
 			r[i*n+c] = at.Data[c*m+i]
 		}
 	}
-	s, ur, v, ok := svdBidiag(r, n, n, wantUV)
-	if !ok || !wantUV {
-		return s, nil, nil, ok
-	}
-	// The reflectors of Q: row j of at from entry j on, 1 at j.
 	for j := 0; j < n; j++ {
 		row := at.Data[j*m : (j+1)*m]
 		clear(row[:j])
 		row[j] = 1
 	}
-	u = make([]float64, m*n)
-	copy(u, ur)
-	applyReflectors(u, m, n, at.Data, tau, 0)
-	return s, u, v, true
+	return r, at.Data, tau
+}
+
+// svdSolveTall computes, for the row-major M×N matrix t (M ≥ N ≥ 1) and the
+// row-major M×K matrix b (both destroyed), the singular values s of T
+// (unsorted), its right singular vectors V (N×N, column i for s[i]) and
+// C = Uᵀ·B (N×K, row i for s[i]) without forming U: the reflections Qᵀ and
+// the rotations U_Bᵀ that would build Uᵀ are applied to B instead, as
+// LAPACK's dgelss does, at K instead of M columns each.
+func svdSolveTall(t []float64, m, n int, b []float64, k int) (s, v, c []float64, ok bool) {
+	if 3*m >= 5*n {
+		r, qv, tau := tallQR(t, m, n)
+		applyReflectors(b, m, k, qv, tau, 0, true)
+		return svdSolveTall(r, n, n, b[:n*k], k)
+	}
+	bd := bidiagonalize(t, m, n)
+	applyReflectors(b, m, k, bd.hv, bd.ht, 0, true)
+	c = b[:n*k]
+	vt := Identity(n).Data
+	if !bidiagQR(bd.d, bd.e, c, vt) {
+		return nil, nil, nil, false
+	}
+	v = make([]float64, n*n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			v[j*n+i] = vt[i*n+j]
+		}
+	}
+	applyReflectors(v, n, n, bd.gv, bd.gt[:max(n-1, 0)], 1, false)
+	return bd.d, v, c, true
 }

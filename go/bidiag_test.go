@@ -271,14 +271,55 @@ func TestApplyReflectors(t *testing.T) {
 		for i := 0; i < n; i++ {
 			q.Data[i*n+i] = 1
 		}
-		applyReflectors(q.Data, m, n, b.hv, b.ht, 0)
+		applyReflectors(q.Data, m, n, b.hv, b.ht, 0, false)
 		p := Identity(n)
-		applyReflectors(p.Data, n, n, b.gv, b.gt[:n-1], 1)
+		applyReflectors(p.Data, n, n, b.gv, b.gt[:n-1], 1, false)
 		if r := residRatio(tr(qt), q); r > thresh {
 			t.Errorf("%dx%d: Q blocked and unblocked differ, ratio %.3g", m, n, r)
 		}
 		if r := residRatio(tr(pt), p); r > thresh {
 			t.Errorf("%dx%d: P blocked and unblocked differ, ratio %.3g", m, n, r)
+		}
+	}
+}
+
+func TestApplyReflectorsTransposed(t *testing.T) {
+	rng := rand.New(rand.NewSource(14))
+	m, n, k := 90, 70, 5
+	b := bidiagonalize(randMatrix(rng, m, n).Data, m, n)
+	x := randMatrix(rng, m, k)
+	y := x.Clone()
+	applyReflectors(y.Data, m, k, b.hv, b.ht, 0, false)
+	applyReflectors(y.Data, m, k, b.hv, b.ht, 0, true)
+	if r := residRatio(x, y); r > thresh {
+		t.Errorf("Qᵀ·Q·X ≠ X, ratio %.3g", r)
+	}
+}
+
+func TestSVDSolveTall(t *testing.T) {
+	rng := rand.New(rand.NewSource(15))
+	for _, s := range [][3]int{{1, 1, 1}, {6, 6, 2}, {40, 13, 1}, {100, 70, 3}, {120, 40, 4}} {
+		m, n, k := s[0], s[1], s[2]
+		a, b := randMatrix(rng, m, n), randMatrix(rng, m, k)
+		sv, v, c, ok := svdSolveTall(a.Clone().Data, m, n, b.Clone().Data, k)
+		if !ok {
+			t.Fatalf("%v: no convergence", s)
+		}
+		// The same rotations as svdTall's (they depend on the bidiagonal
+		// alone): the same values and V, and C = Uᵀ·B up to the order of
+		// the operations.
+		sv2, u2, v2, _ := svdTall(a.Clone().Data, m, n, true)
+		for i := range sv {
+			if sv[i] != sv2[i] {
+				t.Fatalf("%v: value %d is %v, svdTall gives %v", s, i, sv[i], sv2[i])
+			}
+		}
+		if r := residRatio(Matrix{Rows: n, Cols: n, Data: v2}, Matrix{Rows: n, Cols: n, Data: v}); r > thresh {
+			t.Errorf("%v: V differs from svdTall's, ratio %.3g", s, r)
+		}
+		want := mulMat(tr(Matrix{Rows: m, Cols: n, Data: u2}), b)
+		if r := residRatio(want, Matrix{Rows: n, Cols: k, Data: c}); r > thresh {
+			t.Errorf("%v: C differs from Uᵀ·B, ratio %.3g", s, r)
 		}
 	}
 }

@@ -96,7 +96,7 @@ func tridiagonalizeBlocked(s []float64, n int, d, off, zt []float64) {
 		clear(s[k*n : k*n+k+1])
 	}
 	q := Identity(n)
-	applyReflectors(q.Data, n, n, s, tau[:K], 1)
+	applyReflectors(q.Data, n, n, s, tau[:K], 1, false)
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
 			zt[j*n+i] = q.Data[i*n+j]
