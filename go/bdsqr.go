@@ -34,6 +34,18 @@ var bdIterFactor = 6
 // x ← c·x + s·y, y ← c·y − s·x (LAPACK's drot).
 func rotRows(x, y []float64, c, s float64) { rotKernel(x, y[:len(x)], c, s) }
 
+// pythag returns √(a² + b²) as math.Hypot does, directly from the squares
+// when neither can overflow and the larger cannot underflow (then the
+// smaller's square is negligible even if it does): the sweeps of the
+// bidiagonal and tridiagonal QR compute one or two per rotation.
+func pythag(a, b float64) float64 {
+	a, b = math.Abs(a), math.Abs(b)
+	if a < 0x1p500 && b < 0x1p500 && (a > 0x1p-500 || b > 0x1p-500) {
+		return math.Sqrt(a*a + b*b)
+	}
+	return math.Hypot(a, b)
+}
+
 // givens returns c, s and r with [c s; −s c]·(f, g) = (r, 0), c² + s² = 1
 // (LAPACK's dlartg, up to the signs, which the sweeps do not need).
 func givens(f, g float64) (c, s, r float64) {
@@ -43,7 +55,7 @@ func givens(f, g float64) (c, s, r float64) {
 	case f == 0:
 		return 0, 1, g
 	}
-	r = math.Hypot(f, g)
+	r = pythag(f, g)
 	if math.Abs(f) > math.Abs(g) && f < 0 {
 		r = -r
 	}

@@ -323,3 +323,18 @@ func TestSVDSolveTall(t *testing.T) {
 		}
 	}
 }
+
+func TestPythag(t *testing.T) {
+	inf := math.Inf(1)
+	cases := [][2]float64{{3, 4}, {-3, 4}, {0, 0}, {0, -2}, {1e300, 1e300}, {1e-300, 1e-300}, {5e-324, 0}, {1e-160, 1}, {inf, nan}, {nan, 1}, {-inf, 0}, {0x1p500, 1}}
+	rng := rand.New(rand.NewSource(16))
+	for i := 0; i < 200; i++ {
+		cases = append(cases, [2]float64{rng.NormFloat64(), rng.NormFloat64() * math.Pow(10, float64(rng.Intn(41)-20))})
+	}
+	for _, c := range cases {
+		got, want := pythag(c[0], c[1]), math.Hypot(c[0], c[1])
+		if !alike(got, want) && math.Abs(got-want) > 2*ulp(want) {
+			t.Errorf("pythag(%v, %v) = %v, want %v", c[0], c[1], got, want)
+		}
+	}
+}

@@ -193,7 +193,7 @@ func implicitQL(d, off, zt []float64, n int) error {
 			// Wilkinson's shift: the eigenvalue of the leading 2×2 block
 			// nearer d[l].
 			g := (d[l+1] - d[l]) / (2 * off[l])
-			r := math.Hypot(g, 1)
+			r := pythag(g, 1)
 			g = d[m] - d[l] + off[l]/(g+math.Copysign(r, g))
 			// Chase the bulge from the bottom of the block to its top with
 			// plane rotations in planes (i, i+1).
@@ -201,7 +201,7 @@ func implicitQL(d, off, zt []float64, n int) error {
 			i := m - 1
 			for ; i >= l; i-- {
 				f, b := s*off[i], c*off[i]
-				r = math.Hypot(f, g)
+				r = pythag(f, g)
 				off[i+1] = r
 				if r == 0 {
 					// Underflow: the block splits at i+1; undo the shift and
