@@ -1,5 +1,7 @@
 package twinmath
 
+import "math"
+
 // Householder bidiagonalisation, the first stage of the SVD (LAPACK's
 // dgebd2): a tall M×N matrix T (M ≥ N) is reduced to an upper bidiagonal B by
 // reflections from both sides,
@@ -7,10 +9,10 @@ package twinmath
 //	B = Qᵀ·T·P    Q = H₀·H₁⋯Hₙ₋₁ (M×M), P = G₀·G₁⋯Gₙ₋₂ (N×N)
 //
 // Hₖ zeroes column k below the diagonal, Gₖ row k right of the
-// superdiagonal. T is row-major, so both reflections work on whole rows:
-// Hₖ by two passes of axpy over the rows of the trailing block, Gₖ by a dot
-// product and an axpy per row. Each reflection is orthogonal and computed as
-// in QR, so B is the exact bidiagonal form of T + E with ‖E‖₂ = O(N·ε·‖T‖₂)
+// superdiagonal. T is row-major, so both reflections work on whole rows,
+// in one pass over the trailing block per step (see bidiagonalize). Each
+// reflection is orthogonal and computed as in QR, so B is the exact
+// bidiagonal form of T + E with ‖E‖₂ = O(N·ε·‖T‖₂)
 // (Higham, Accuracy and Stability, §19.3 and §20): the SVD built on it is
 // backward stable in the norm, as the residual checks require.
 
@@ -28,6 +30,15 @@ type bidiagonal struct {
 
 // bidiagonalize reduces the row-major M×N matrix t (M ≥ N ≥ 1), destroying
 // it.
+//
+// Step k applies Hₖ (C ← C − τ·x·wᵀ, w = Cᵀx, on the trailing block C of
+// rows k.. and columns k+1..) and Gₖ (a dot product and an axpy per row) in
+// one pass over the rows, which also gathers column k+1 and accumulates
+// S = Σᵢ t[i][k+1]·t[i][k+2:] over the rows below k+1: the next step's w is
+// then t[k+1][k+2:] + S/(α − β), the scaling householder applies to the
+// column, without another pass. Each row is read and written once per
+// step instead of three times; where householder rescales a tiny column
+// (and the scaling would differ) w is computed by its own pass instead.
 func bidiagonalize(t []float64, m, n int) *bidiagonal {
 	b := &bidiagonal{
 		m: m, n: n,
@@ -35,42 +46,61 @@ func bidiagonalize(t []float64, m, n int) *bidiagonal {
 		hv: make([]float64, n*m), gv: make([]float64, n*n),
 		ht: make([]float64, n), gt: make([]float64, n),
 	}
-	w := make([]float64, n)
+	w, acc := make([]float64, n), make([]float64, n)
+	// Column 0, gathered; later columns are gathered by the pass before.
+	for i := 0; i < m; i++ {
+		b.hv[i] = t[i*n]
+	}
+	fused := false // whether acc holds S for the current step
 	for k := 0; k < n; k++ {
-		// Hₖ from column k, rows k..m−1 (gathered: a column is strided).
 		x := b.hv[k*m+k : (k+1)*m]
-		for i := range x {
-			x[i] = t[(k+i)*n+k]
-		}
+		alpha := x[0]
 		beta, tau := householder(x)
 		x[0] = 1
 		b.d[k], b.ht[k] = beta, tau
-		if tau != 0 && k+1 < n {
-			// Trailing block C = t[k:, k+1:]: C ← C − τ·x·(xᵀC).
-			wk := w[:n-k-1]
-			clear(wk)
-			for i, xi := range x {
-				axpy(wk, xi, t[(k+i)*n+k+1:(k+i+1)*n])
-			}
-			for i, xi := range x {
-				axpy(t[(k+i)*n+k+1:(k+i+1)*n], -tau*xi, wk)
-			}
-		}
 		if k+1 >= n {
-			continue
+			break
+		}
+		wk := w[:n-k-1]
+		if tau != 0 {
+			d := alpha - beta
+			if fused && math.Abs(beta) >= 0x1p-969 && math.Abs(d) >= 0x1p-1022 {
+				// w = t[k][k+1:] + S/(α − β): v = x/(α − β) below entry k.
+				copy(wk, t[k*n+k+1:(k+1)*n])
+				axpy(wk, 1/d, acc[:n-k-1])
+			} else {
+				clear(wk)
+				for i, xi := range x {
+					axpy(wk, xi, t[(k+i)*n+k+1:(k+i+1)*n])
+				}
+			}
+			axpy(t[k*n+k+1:(k+1)*n], -tau, wk)
 		}
 		// Gₖ from row k, columns k+1..n−1 (contiguous).
 		y := t[k*n+k+1 : (k+1)*n]
-		beta, tau = householder(y)
+		gbeta, gtau := householder(y)
 		y[0] = 1
-		b.e[k], b.gt[k] = beta, tau
+		b.e[k], b.gt[k] = gbeta, gtau
 		copy(b.gv[k*n+k+1:(k+1)*n], y)
-		if tau != 0 {
-			for i := k + 1; i < m; i++ {
-				row := t[i*n+k+1 : (i+1)*n]
-				axpy(row, -tau*dot(row, y), y)
+		// One pass over rows k+1..: Hₖ, Gₖ, then gather column k+1 and
+		// accumulate S for step k+1.
+		next := b.hv[(k+1)*m : (k+2)*m]
+		s := acc[:max(n-k-2, 0)]
+		clear(s)
+		for i := k + 1; i < m; i++ {
+			row := t[i*n+k+1 : (i+1)*n]
+			if tau != 0 {
+				axpy(row, -tau*x[i-k], wk)
+			}
+			if gtau != 0 {
+				axpy(row, -gtau*dot(row, y), y)
+			}
+			next[i] = row[0]
+			if i > k+1 && len(s) > 0 {
+				axpy(s, row[0], row[1:])
 			}
 		}
+		fused = true
 	}
 	return b
 }
