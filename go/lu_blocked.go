@@ -21,41 +21,73 @@ const luBlock = 32
 // some pivot was exactly zero.
 func luFactorBlocked(a []float64, n int, piv []int) (sign float64, singular bool) {
 	sign = 1
+	panel := make([]float64, luBlock*n)
 	for j0 := 0; j0 < n; j0 += luBlock {
 		j1 := min(j0+luBlock, n)
-		// The panel: columns j0..j1−1, rows j0..n−1; whole rows are swapped.
-		for k := j0; k < j1; k++ {
-			p, big := k, math.Abs(a[k*n+k])
-			for i := k + 1; i < n; i++ {
-				if v := math.Abs(a[i*n+k]); v > big {
+		// The panel, columns j0..j1−1 and rows j0..n−1, factored in a
+		// transposed copy pt, where its columns are contiguous: the pivot
+		// search and each update of a column are then loops over one
+		// contiguous vector.
+		pw, ph := j1-j0, n-j0
+		pt := panel[:pw*ph]
+		for i := 0; i < ph; i++ {
+			for c, v := range a[(j0+i)*n+j0 : (j0+i)*n+j1] {
+				pt[c*ph+i] = v
+			}
+		}
+		for c := 0; c < pw; c++ {
+			k := j0 + c
+			col := pt[c*ph : (c+1)*ph]
+			p, big := c, math.Abs(col[c])
+			for i := c + 1; i < ph; i++ {
+				if v := math.Abs(col[i]); v > big {
 					p, big = i, v
 				}
 			}
-			piv[k] = p
-			if p != k {
-				rk, rp := a[k*n:(k+1)*n], a[p*n:(p+1)*n]
-				for j := range rk {
-					rk[j], rp[j] = rp[j], rk[j]
+			piv[k] = j0 + p
+			if p != c {
+				for cc := 0; cc < pw; cc++ {
+					q := pt[cc*ph : (cc+1)*ph]
+					q[c], q[p] = q[p], q[c]
 				}
 				sign = -sign
 			}
-			d := a[k*n+k]
+			d := col[c]
 			if d == 0 {
 				singular = true
 				continue
 			}
 			r, recip := 1/d, math.Abs(d) >= 0x1p-1022
-			rk := a[k*n+k+1 : k*n+j1]
-			for i := k + 1; i < n; i++ {
-				var l float64
+			l := col[c+1:]
+			for i := range l {
 				if recip {
-					l = a[i*n+k] * r
+					l[i] *= r
 				} else {
-					l = a[i*n+k] / d
+					l[i] /= d
 				}
-				a[i*n+k] = l
-				if l != 0 {
-					axpy(a[i*n+k+1:i*n+j1], -l, rk)
+			}
+			for cc := c + 1; cc < pw; cc++ {
+				q := pt[cc*ph : (cc+1)*ph]
+				if u := q[c]; u != 0 {
+					axpy(q[c+1:], -u, l)
+				}
+			}
+		}
+		for i := 0; i < ph; i++ {
+			row := a[(j0+i)*n+j0 : (j0+i)*n+j1]
+			for c := range row {
+				row[c] = pt[c*ph+i]
+			}
+		}
+		// The panel's interchanges in the columns outside it.
+		for k := j0; k < j1; k++ {
+			if p := piv[k]; p != k {
+				rk, rp := a[k*n:(k+1)*n], a[p*n:(p+1)*n]
+				for j := 0; j < j0; j++ {
+					rk[j], rp[j] = rp[j], rk[j]
+				}
+				for j := j1; j < n; j++ {
+					rk[j], rp[j] = rp[j], rk[j]
 				}
 			}
 		}
