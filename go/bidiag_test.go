@@ -27,13 +27,7 @@ func TestBidiagonalize(t *testing.T) {
 		a := randMatrix(rng, m, n)
 		b := bidiagonalize(a.Clone().Data, m, n)
 		// Q and P as matrices: their rows are the images of the unit rows.
-		qt := NewMatrix(n, m)
-		for i := 0; i < n; i++ {
-			qt.Data[i*m+i] = 1
-		}
-		b.applyQ(qt.Data, n)
-		pt := Identity(n)
-		b.applyP(pt.Data, n)
+		qt, pt := b.unblockedQP()
 		// T = Q·B·Pᵀ with Q's first n columns the rows of qt.
 		rec := mulMat(mulMat(tr(qt), bidiagMatrix(b.d, b.e)), pt)
 		if r := residRatio(a, rec); r > thresh {
@@ -259,13 +253,7 @@ func TestApplyReflectors(t *testing.T) {
 		m, n := s[0], s[1]
 		b := bidiagonalize(randMatrix(rng, m, n).Data, m, n)
 		// Rows: the images of the unit vectors, one reflection at a time.
-		qt := NewMatrix(n, m)
-		for i := 0; i < n; i++ {
-			qt.Data[i*m+i] = 1
-		}
-		b.applyQ(qt.Data, n)
-		pt := Identity(n)
-		b.applyP(pt.Data, n)
+		qt, pt := b.unblockedQP()
 		// Columns: the same, blocked.
 		q := NewMatrix(m, n)
 		for i := 0; i < n; i++ {
@@ -337,4 +325,18 @@ func TestPythag(t *testing.T) {
 			t.Errorf("pythag(%v, %v) = %v, want %v", c[0], c[1], got, want)
 		}
 	}
+}
+
+// unblockedQP returns the first n columns of Q and P, as the rows of qt
+// (n×m) and pt (n×n), one reflection at a time.
+func (b *bidiagonal) unblockedQP() (qt, pt Matrix) {
+	m, n := b.m, b.n
+	qt = NewMatrix(n, m)
+	for i := 0; i < n; i++ {
+		qt.Data[i*m+i] = 1
+	}
+	b.applyQ(qt.Data, n)
+	pt = Identity(n)
+	b.applyP(pt.Data, n)
+	return qt, pt
 }

@@ -502,21 +502,13 @@ func SolveTo(dst, a, b Matrix) error {
 
 // luSolve overwrites x (holding B) with the solution of A·X = B.
 func luSolve(op string, a, x Matrix) error {
-	n, k := a.Rows, x.Cols
+	n := a.Rows
 	lu := a.Clone()
 	piv := make([]int, n)
 	if _, singular := luFactor(lu.Data, n, piv); singular {
 		return opError(op, ErrSingular, "")
 	}
-	// Apply the row interchanges to B in the order they were made.
-	for i, p := range piv {
-		if p != i {
-			ri, rp := x.Data[i*k:(i+1)*k], x.Data[p*k:(p+1)*k]
-			for j := range ri {
-				ri[j], rp[j] = rp[j], ri[j]
-			}
-		}
-	}
+	interchange(x, piv)
 	luSubstitute(lu.Data, n, x)
 	return nil
 }

@@ -206,3 +206,17 @@ func luSubstitute(lu []float64, n int, x Matrix) {
 		}
 	}
 }
+
+// interchange applies the row interchanges of a factorisation to the rows of
+// x, in the order they were made: row k with row piv[k].
+func interchange(x Matrix, piv []int) {
+	k := x.Cols
+	for i, p := range piv {
+		if p != i {
+			ri, rp := x.Data[i*k:(i+1)*k], x.Data[p*k:(p+1)*k]
+			for j := range ri {
+				ri[j], rp[j] = rp[j], ri[j]
+			}
+		}
+	}
+}

@@ -11,14 +11,7 @@ import (
 func luResidual(a Matrix, lu []float64, piv []int) float64 {
 	n := a.Rows
 	pa := a.Clone()
-	for k, p := range piv {
-		if p != k {
-			rk, rp := pa.Data[k*n:(k+1)*n], pa.Data[p*n:(p+1)*n]
-			for j := range rk {
-				rk[j], rp[j] = rp[j], rk[j]
-			}
-		}
-	}
+	interchange(pa, piv)
 	l, u := NewMatrix(n, n), NewMatrix(n, n)
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
@@ -76,14 +69,7 @@ func TestLUSubstitute(t *testing.T) {
 		lu, piv := a.Clone(), make([]int, n)
 		luFactorBlocked(lu.Data, n, piv)
 		x := b.Clone()
-		for i, p := range piv {
-			if p != i {
-				ri, rp := x.Data[i*k:(i+1)*k], x.Data[p*k:(p+1)*k]
-				for j := range ri {
-					ri[j], rp[j] = rp[j], ri[j]
-				}
-			}
-		}
+		interchange(x, piv)
 		luSubstitute(lu.Data, n, x)
 		// The residual of each column, ‖B − A·X‖/(n·ε·‖A‖·‖X‖), Frobenius
 		// norms for all columns together.
