@@ -41,42 +41,36 @@ func svd(op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, er
 	if !wantUV {
 		return Matrix{}, s, Matrix{}, nil
 	}
-	// Row i of uRows and vRows: the columns of U_T and V_T (M×N and N×N,
-	// one singular vector per column) of the i-th largest value.
-	uRows, vRows := NewMatrix(N, M), NewMatrix(N, N)
-	for i, o := range order {
-		ur, vr := uRows.Data[i*M:(i+1)*M], vRows.Data[i*N:(i+1)*N]
-		for r := range ur {
-			ur[r] = uT[r*N+o]
-		}
-		for r := range vr {
-			vr[r] = vT[r*N+o]
-		}
-	}
+	// Column i of A's U and row i of its Vt, for the i-th largest value
+	// sigma[o]: column o of U_T and of V_T (M×N and N×N, one singular
+	// vector per column), swapped when A = Tᵀ = V_T·Σ·U_Tᵀ.
+	uA, vA, mA, nA := uT, vT, M, N
 	if !tall {
-		uRows, vRows = vRows, uRows // A = Tᵀ = V_T·Σ·U_Tᵀ
+		uA, vA, mA, nA = vT, uT, N, M
 	}
-	// Sign rule: the largest-magnitude entry of U[:, i] positive.
-	for i := 0; i < N; i++ {
-		ui := uRows.Data[i*uRows.Cols : (i+1)*uRows.Cols]
+	u, vt = NewMatrix(mA, N), NewMatrix(N, nA)
+	for i, o := range order {
+		// Sign rule: the largest-magnitude entry of U[:, i] positive (the
+		// first such entry on ties).
 		best := 0
-		for j, x := range ui {
-			if math.Abs(x) > math.Abs(ui[best]) {
-				best = j
+		for r := 1; r < mA; r++ {
+			if math.Abs(uA[r*N+o]) > math.Abs(uA[best*N+o]) {
+				best = r
 			}
 		}
-		if ui[best] < 0 {
-			for j := range ui {
-				ui[j] = -ui[j]
-			}
-			vi := vRows.Data[i*vRows.Cols : (i+1)*vRows.Cols]
-			for j := range vi {
-				vi[j] = -vi[j]
-			}
+		sign := 1.0
+		if uA[best*N+o] < 0 {
+			sign = -1
+		}
+		for r := 0; r < mA; r++ {
+			u.Data[r*N+i] = sign * uA[r*N+o]
+		}
+		vi := vt.Data[i*nA : (i+1)*nA]
+		for r := range vi {
+			vi[r] = sign * vA[r*N+o]
 		}
 	}
-	u, _ = Transpose(uRows)
-	return u, s, vRows, nil
+	return u, s, vt, nil
 }
 
 // SVD returns the thin singular value decomposition of the m×n matrix a,
