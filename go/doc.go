@@ -25,9 +25,12 @@
 // One file per topic or, for the decompositions, per algorithm family, each
 // with its _test.go beside it. decomp.go holds what the decompositions share
 // (input checks, exact power-of-two scaling) and householder.go the
-// Householder reflector; lu.go has LU, cholesky.go Cholesky, qr.go QR,
-// svd.go the one-sided Jacobi SVD with SVD, TruncatedSVD and SVDValues (on
-// which MatrixNorm(a, 2) in vectors.go stands), pinv.go Pinv, Lstsq and
+// Householder reflector; lu.go has LU (lu_blocked.go the blocked
+// factorisation and substitution behind Det, Inv and Solve), cholesky.go
+// Cholesky, qr.go QR, svd.go SVD, TruncatedSVD and SVDValues (on which
+// MatrixNorm(a, 2) in vectors.go stands) with their algorithm in bidiag.go
+// (Householder bidiagonalisation, blocked back-transformation) and
+// bdsqr.go (implicit-shift QR on the bidiagonal), pinv.go Pinv, Lstsq and
 // MatrixRank, pca.go PCA. eigen.go holds what the eigensolvers share
 // (ComplexMatrix, constants, the reflector); eigh.go has Eigh
 // (tridiagonalisation and implicit QL), eig.go Eig (balancing, Hessenberg

@@ -61,7 +61,7 @@ func eighTo(cc *canceller, w []float64, v Matrix, a Matrix) error {
 	e := scaleToUnit(s)
 	d, off := make([]float64, n), make([]float64, n)
 	zt := make([]float64, n*n)
-	if err := tridiagonalize(cc, s, n, d, off, zt); err != nil {
+	if err := tridiagonalizeBlocked(cc, s, n, d, off, zt); err != nil {
 		return err
 	}
 	if err := implicitQL(cc, d, off, zt, n); isCancel(err) {
@@ -168,11 +168,16 @@ func tridiagonalize(cc *canceller, s []float64, n int, d, off, zt []float64) err
 
 // implicitQL diagonalises the symmetric tridiagonal matrix (d, off) by the
 // implicit QL algorithm with Wilkinson shifts, applying every rotation to
-// the rows of zt, which then hold the eigenvectors of the eigenvalues left in
-// d (unsorted). It fails after eigIterFactor·n iterations in all, and
+// the rows of zt (those of a sweep together, strip by strip of columns and
+// on all GOMAXPROCS threads for large matrices, with the same result on any
+// number of them), which then hold the eigenvectors of the eigenvalues left
+// in d (unsorted). It fails after eigIterFactor·n iterations in all, and
 // stops with the error of cc when cc is cancelled.
 func implicitQL(cc *canceller, d, off, zt []float64, n int) error {
 	budget := eigIterFactor * n
+	// The rotations of a sweep, applied together (applySweep).
+	rc, rs := make([]float64, n), make([]float64, n)
+	seqs := []rotSeq{{zt, n, rc, rs}}
 	for l := 0; l < n; l++ {
 		for {
 			// The first negligible off-diagonal entry at or below l splits
@@ -195,12 +200,7 @@ func implicitQL(cc *canceller, d, off, zt []float64, n int) error {
 			if m == l+1 {
 				// A 2×2 block: solve it directly, as dsteqr does.
 				rt1, rt2, c, s := symmetric2x2(d[l], off[l], d[l+1])
-				zi, zj := zt[l*n:(l+1)*n], zt[(l+1)*n:(l+2)*n]
-				for k, x := range zi {
-					y := zj[k]
-					zi[k] = c*x + s*y
-					zj[k] = c*y - s*x
-				}
+				rotRows(zt[l*n:(l+1)*n], zt[(l+1)*n:(l+2)*n], c, s)
 				d[l], d[l+1], off[l] = rt1, rt2, 0
 				continue
 			}
@@ -214,7 +214,7 @@ func implicitQL(cc *canceller, d, off, zt []float64, n int) error {
 			// Wilkinson's shift: the eigenvalue of the leading 2×2 block
 			// nearer d[l].
 			g := (d[l+1] - d[l]) / (2 * off[l])
-			r := math.Hypot(g, 1)
+			r := pythag(g, 1)
 			g = d[m] - d[l] + off[l]/(g+math.Copysign(r, g))
 			// Chase the bulge from the bottom of the block to its top with
 			// plane rotations in planes (i, i+1).
@@ -222,7 +222,7 @@ func implicitQL(cc *canceller, d, off, zt []float64, n int) error {
 			i := m - 1
 			for ; i >= l; i-- {
 				f, b := s*off[i], c*off[i]
-				r = math.Hypot(f, g)
+				r = pythag(f, g)
 				off[i+1] = r
 				if r == 0 {
 					// Underflow: the block splits at i+1; undo the shift and
@@ -237,13 +237,11 @@ func implicitQL(cc *canceller, d, off, zt []float64, n int) error {
 				p = s * r
 				d[i+1] = g + p
 				g = c*r - b
-				zi, zj := zt[i*n:(i+1)*n], zt[(i+1)*n:(i+2)*n]
-				for k, x := range zi {
-					y := zj[k]
-					zj[k] = s*x + c*y
-					zi[k] = c*x - s*y
-				}
+				// Rows i and i+1 of zt: (c·zᵢ − s·zᵢ₊₁, s·zᵢ + c·zᵢ₊₁),
+				// applied with the sweep's other rotations below.
+				rc[i], rs[i] = c, -s
 			}
+			applySweep(seqs, i+1, m, true)
 			if r == 0 && i >= l {
 				continue
 			}

@@ -559,7 +559,7 @@ func solveTo(cc *canceller, dst, a, b Matrix) error {
 
 // luSolve overwrites x (holding B) with the solution of A·X = B.
 func luSolve(cc *canceller, op string, a, x Matrix) error {
-	n, k := a.Rows, x.Cols
+	n := a.Rows
 	lu := a.Clone()
 	piv := make([]int, n)
 	if _, singular, err := luFactor(cc, lu.Data, n, piv); err != nil {
@@ -567,43 +567,6 @@ func luSolve(cc *canceller, op string, a, x Matrix) error {
 	} else if singular {
 		return opError(op, ErrSingular, "")
 	}
-	// Apply the row interchanges to B in the order they were made.
-	for i, p := range piv {
-		if p != i {
-			ri, rp := x.Data[i*k:(i+1)*k], x.Data[p*k:(p+1)*k]
-			for j := range ri {
-				ri[j], rp[j] = rp[j], ri[j]
-			}
-		}
-	}
-	// Forward substitution with the unit lower triangle, row by row.
-	for i := 1; i < n; i++ {
-		if err := cc.tick(i * k); err != nil {
-			return err
-		}
-		xi := x.Data[i*k : (i+1)*k]
-		for j, l := range lu.Data[i*n : i*n+i] {
-			if l != 0 {
-				axpy(xi, -l, x.Data[j*k:(j+1)*k])
-			}
-		}
-	}
-	// Back substitution with the upper triangle.
-	for i := n - 1; i >= 0; i-- {
-		if err := cc.tick((n - i) * k); err != nil {
-			return err
-		}
-		xi := x.Data[i*k : (i+1)*k]
-		row := lu.Data[i*n : (i+1)*n]
-		for j := i + 1; j < n; j++ {
-			if row[j] != 0 {
-				axpy(xi, -row[j], x.Data[j*k:(j+1)*k])
-			}
-		}
-		d := row[i]
-		for j := range xi {
-			xi[j] /= d
-		}
-	}
-	return nil
+	interchange(x, piv)
+	return luSubstitute(cc, lu.Data, n, x)
 }

@@ -4,9 +4,13 @@ import "math"
 
 // luFactor factors the n×n matrix a in place for det, inv and solve, whose
 // results are compared under a rounding bound: its updates go through
-// axpyKernel, with fused multiply-adds where the CPU has them. LU, whose
-// factors are compared bit for bit, uses the exact update instead.
+// axpyKernel, with fused multiply-adds where the CPU has them, and from two
+// panels of columns on through the blocked factorisation (lu_blocked.go).
+// LU, whose factors are compared bit for bit, uses the exact update instead.
 func luFactor(cc *canceller, a []float64, n int, piv []int) (sign float64, singular bool, err error) {
+	if n >= 2*luBlock {
+		return luFactorBlocked(cc, a, n, piv)
+	}
 	return luFactorRect(cc, a, n, n, piv, axpyKernel)
 }
 

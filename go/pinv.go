@@ -1,6 +1,9 @@
 package twinmath
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // pinvFromSVD returns V·diag(1/sᵢ)·Uᵀ over the singular values above cutoff.
 func pinvFromSVD(u Matrix, s []float64, vt Matrix, cutoff float64) (vr, ur Matrix) {
@@ -75,7 +78,9 @@ func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
 // the solution numpy.linalg.lstsq returns first (LAPACK's dgelsd); singular
 // values at or below the cutoff count as zero, so a rank-deficient A gives
 // the solution of least norm. A negative rcond selects numpy's default,
-// max(m, n)·ε. It returns ErrShape if b.Rows != a.Rows, ErrInvalid if a is
+// max(m, n)·ε. For m ≥ n, Uᵀ·B is formed without U: the reflections and
+// rotations of the SVD are applied to B instead (as LAPACK's dgelss does).
+// It returns ErrShape if b.Rows != a.Rows, ErrInvalid if a is
 // empty, a or b holds NaN or Inf, or rcond is NaN or infinite, and
 // ErrNoConvergence as SVD.
 func Lstsq(a, b Matrix, rcond float64) (Matrix, error) {
@@ -116,6 +121,15 @@ func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
 	}
 	// X(A) = c·X(c·A) for c = 2⁻ᵉ, as in Pinv.
 	as, e := scaledCopy(a)
+	if a.Rows >= a.Cols {
+		if ok, err := lstsqTall(cc, dst, as, b, rcond); err != nil {
+			return err
+		} else if !ok {
+			return opError(op, ErrNoConvergence, "")
+		}
+		scaleBy(dst.Data, e)
+		return nil
+	}
 	u, s, vt, err := svd(cc, op, as, true)
 	if err != nil {
 		return err
@@ -160,4 +174,38 @@ func matrixRank(cc *canceller, a Matrix) (int, error) {
 		}
 	}
 	return r, nil
+}
+
+// lstsqTall writes V_r·diag(1/sᵢ)·U_rᵀ·B into dst for the scaled m×n matrix
+// a with m ≥ n, over the singular values above rcond·s₀, without forming U
+// (svdSolveTall). It returns false if the SVD does not converge.
+func lstsqTall(cc *canceller, dst, a, b Matrix, rcond float64) (bool, error) {
+	n, k := a.Cols, b.Cols
+	sigma, v, c, ok, err := svdSolveTall(cc, a.Data, a.Rows, n, b.Clone().Data, k)
+	if !ok || err != nil {
+		return false, err
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return sigma[order[i]] > sigma[order[j]] })
+	cutoff := rcond * sigma[order[0]]
+	r := 0
+	for r < n && sigma[order[r]] > cutoff {
+		r++
+	}
+	// X = V_r·(diag(1/s)·U_rᵀ·B), columns of V and rows of C in descending
+	// order of the values, as in LstsqTo.
+	vr, w := NewMatrix(n, r), NewMatrix(r, k)
+	for j, o := range order[:r] {
+		for i := 0; i < n; i++ {
+			vr.Data[i*r+j] = v[i*n+o]
+		}
+		for l := 0; l < k; l++ {
+			w.Data[j*k+l] = c[o*k+l] / sigma[o]
+		}
+	}
+	matmul(dst, vr, w)
+	return true, nil
 }
