@@ -54,6 +54,11 @@ func callbackErr(op string, err error) error {
 	return fmt.Errorf("%s: %w: %w", op, ErrCallback, err)
 }
 
+// missingFunc is the error of a nil function, checked before anything else.
+func missingFunc(op string) error {
+	return invalidErr(op, "f is missing")
+}
+
 // checkStep returns ErrInvalid unless h is positive and finite.
 func checkStep(op string, h float64) error {
 	if !(h > 0) || math.IsInf(h, 1) {
@@ -70,14 +75,20 @@ func checkStep(op string, h float64) error {
 // rounding adds about ε·|f(x)|/h; h = DefaultStep (1e-5) balances the two
 // for functions of moderate size. f is called at x + h, then at x − h.
 //
-// It returns ErrInvalid unless h is positive and finite.
+// It returns ErrInvalid if f is nil or unless h is positive and finite.
 func Derivative(f func(float64) float64, x, h float64) (float64, error) {
+	if f == nil {
+		return 0, missingFunc("derivative")
+	}
 	return DerivativeErr(func(x float64) (float64, error) { return f(x), nil }, x, h)
 }
 
 // DerivativeErr is Derivative for a function that may fail: an error from f
 // stops it, wrapped with ErrCallback.
 func DerivativeErr(f func(float64) (float64, error), x, h float64) (float64, error) {
+	if f == nil {
+		return 0, missingFunc("derivative")
+	}
 	if err := checkStep("derivative", h); err != nil {
 		return 0, err
 	}
@@ -101,13 +112,16 @@ func DerivativeErr(f func(float64) (float64, error), x, h float64) (float64, err
 // (the point x + h·eᵢ is x with x[i] + h in place of x[i]). The gradient of
 // a function of no variables is empty.
 //
-// It returns ErrInvalid unless h is positive and finite.
+// It returns ErrInvalid if f is nil or unless h is positive and finite.
 func Gradient(f func([]float64) float64, x []float64, h float64) ([]float64, error) {
 	return GradientErr(plain(f), x, h)
 }
 
 // GradientErr is Gradient for a function that may fail.
 func GradientErr(f Func, x []float64, h float64) ([]float64, error) {
+	if f == nil {
+		return nil, missingFunc("gradient")
+	}
 	dst := make([]float64, len(x))
 	return dst, GradientTo(dst, f, x, h)
 }
@@ -120,6 +134,9 @@ func GradientTo(dst []float64, f Func, x []float64, h float64) error {
 }
 
 func gradientTo(op string, dst []float64, f Func, x []float64, h float64) error {
+	if f == nil {
+		return missingFunc(op)
+	}
 	if err := checkStep(op, h); err != nil {
 		return err
 	}
@@ -159,6 +176,9 @@ func Jacobian(f func([]float64) []float64, x []float64, h float64) (Matrix, erro
 
 // JacobianErr is Jacobian for a function that may fail.
 func JacobianErr(f VecFunc, x []float64, h float64) (Matrix, error) {
+	if f == nil {
+		return Matrix{}, missingFunc("jacobian")
+	}
 	if err := checkStep("jacobian", h); err != nil {
 		return Matrix{}, err
 	}
@@ -166,19 +186,29 @@ func JacobianErr(f VecFunc, x []float64, h float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, callbackErr("jacobian", err)
 	}
-	dst := NewMatrix(len(y), len(x))
+	dst, err := newResult("jacobian", len(y), len(x))
+	if err != nil {
+		return Matrix{}, err
+	}
 	return dst, JacobianTo(dst, f, x, h)
 }
 
 // JacobianTo writes the central-difference Jacobian of f at x into dst,
 // whose row count is m, the length of every value of f. Unlike Jacobian it
 // does not call f at x itself: f is called only at the 2n points x ± h·eᵢ.
-// It returns ErrInvalid unless h is positive and finite, and ErrShape if dst
-// does not have len(x) columns or f returns other than dst.Rows values.
+// f may be nil when x is empty (it is then never called). It returns
+// ErrInvalid unless h is positive and finite, or if f is nil and x is not
+// empty, and ErrShape if dst does not have len(x) columns or f returns other
+// than dst.Rows values.
 func JacobianTo(dst Matrix, f VecFunc, x []float64, h float64) error {
 	const op = "jacobian"
 	if err := checkStep(op, h); err != nil {
 		return err
+	}
+	// With no variables f is never called, and may be nil: the C library
+	// checks h that way before it calls f itself.
+	if f == nil && len(x) > 0 {
+		return missingFunc(op)
 	}
 	if err := dst.check(op, "dst"); err != nil {
 		return err
@@ -228,14 +258,23 @@ func JacobianTo(dst Matrix, f VecFunc, x []float64, h float64) error {
 // 2n² + 1 times: at x, then for each i the two diagonal points and, for each
 // j > i, the four corner points in the order written above.
 //
-// It returns ErrInvalid unless h is positive and finite.
+// It returns ErrInvalid if f is nil or unless h is positive and finite.
 func Hessian(f func([]float64) float64, x []float64, h float64) (Matrix, error) {
 	return HessianErr(plain(f), x, h)
 }
 
 // HessianErr is Hessian for a function that may fail.
 func HessianErr(f Func, x []float64, h float64) (Matrix, error) {
-	dst := NewMatrix(len(x), len(x))
+	if f == nil {
+		return Matrix{}, missingFunc("hessian")
+	}
+	if err := checkStep("hessian", h); err != nil {
+		return Matrix{}, err
+	}
+	dst, err := newResult("hessian", len(x), len(x))
+	if err != nil {
+		return Matrix{}, err
+	}
 	return dst, HessianTo(dst, f, x, h)
 }
 
@@ -247,6 +286,9 @@ func HessianTo(dst Matrix, f Func, x []float64, h float64) error {
 }
 
 func hessianTo(op string, dst Matrix, f Func, x []float64, h float64) error {
+	if f == nil {
+		return missingFunc(op)
+	}
 	if err := checkStep(op, h); err != nil {
 		return err
 	}
@@ -314,6 +356,9 @@ func Taylor(f func([]float64) float64, x0, x []float64, order int) (float64, err
 // TaylorErr is Taylor for a function that may fail.
 func TaylorErr(f Func, x0, x []float64, order int) (float64, error) {
 	const op = "taylor"
+	if f == nil {
+		return 0, missingFunc(op)
+	}
 	n := len(x0)
 	if len(x) != n {
 		return 0, shapeErr(op, "x0 has length %d, x has length %d", n, len(x))
@@ -341,7 +386,10 @@ func TaylorErr(f Func, x0, x []float64, order int) (float64, error) {
 	if order == 1 {
 		return value, nil
 	}
-	hess := NewMatrix(n, n)
+	hess, err := newResult(op, n, n)
+	if err != nil {
+		return 0, err
+	}
 	if err := hessianTo(op, hess, f, x0, DefaultHessianStep); err != nil {
 		return 0, err
 	}
@@ -418,6 +466,9 @@ func GradientDescentTo(history Matrix, f Func, grad VecFunc, x0 []float64, learn
 	}
 	if maxIter < 0 {
 		return 0, false, invalidErr(op, "max_iter must be non-negative, got %d", maxIter)
+	}
+	if err := checkCount(op, "max_iter", maxIter); err != nil {
+		return 0, false, err
 	}
 	if !(tol >= 0) {
 		return 0, false, invalidErr(op, "tol must be non-negative, got %s", pyFloat(tol))

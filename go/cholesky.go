@@ -13,6 +13,9 @@ import "math"
 // or Inf, and ErrNotPositiveDefinite if a pivot Aⱼⱼ − Σₖ Lⱼₖ² is not
 // positive.
 func Cholesky(a Matrix) (Matrix, error) {
+	if err := a.check("cholesky", "A"); err != nil {
+		return Matrix{}, err
+	}
 	dst := NewMatrix(a.Rows, a.Cols)
 	return dst, CholeskyTo(dst, a)
 }

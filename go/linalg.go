@@ -14,7 +14,9 @@ type Matrix struct {
 	Data       []float64
 }
 
-// NewMatrix returns a rows×cols matrix of zeros.
+// NewMatrix returns a rows×cols matrix of zeros. Like make, it panics if
+// rows·cols is negative or too large to allocate; the operations check their
+// sizes first and return errors instead.
 func NewMatrix(rows, cols int) Matrix {
 	return Matrix{Rows: rows, Cols: cols, Data: make([]float64, rows*cols)}
 }
@@ -35,7 +37,8 @@ func MatrixOf(rows [][]float64) (Matrix, error) {
 	return m, nil
 }
 
-// Identity returns the n×n identity matrix.
+// Identity returns the n×n identity matrix. Like NewMatrix, it panics if
+// n·n is negative or too large to allocate.
 func Identity(n int) Matrix {
 	m := NewMatrix(n, n)
 	for i := 0; i < n; i++ {
@@ -64,12 +67,27 @@ func (m Matrix) Clone() Matrix {
 	return Matrix{Rows: m.Rows, Cols: m.Cols, Data: append([]float64(nil), m.Data...)}
 }
 
-// check returns ErrShape if m's fields are inconsistent.
+// check returns ErrShape if m's fields are inconsistent (a negative
+// dimension, or Data not of length Rows·Cols, the product taken without
+// overflow), and ErrInvalid if a dimension exceeds MaxLen. Every function
+// taking a Matrix runs it before it allocates anything.
 func (m Matrix) check(op, name string) error {
-	if m.Rows < 0 || m.Cols < 0 || len(m.Data) != m.Rows*m.Cols {
+	if m.Rows < 0 || m.Cols < 0 || !m.consistent() {
 		return shapeErr(op, "%s is %dx%d but holds %d values", name, m.Rows, m.Cols, len(m.Data))
 	}
+	if m.Rows > MaxLen || m.Cols > MaxLen {
+		return invalidErr(op, "%s is %dx%d, more than %d rows or columns", name, m.Rows, m.Cols, MaxLen)
+	}
 	return nil
+}
+
+// consistent reports whether len(m.Data) = m.Rows·m.Cols for non-negative
+// dimensions, by division so that the product cannot wrap around.
+func (m Matrix) consistent() bool {
+	if m.Cols == 0 {
+		return len(m.Data) == 0
+	}
+	return len(m.Data)%m.Cols == 0 && len(m.Data)/m.Cols == m.Rows
 }
 
 // want returns ErrShape unless m is a consistent rows×cols matrix.
@@ -110,13 +128,17 @@ func (m Matrix) square(op, name string, finite bool) error {
 // threads; each entry's sum may differ from a left-to-right sum by rounding,
 // within n·ε·(|a|·|b|)[i][j]. It returns ErrShape if a.Cols != b.Rows.
 func Matmul(a, b Matrix) (Matrix, error) {
-	dst := NewMatrix(a.Rows, b.Cols)
+	if err := checkMatmul(a, b); err != nil {
+		return Matrix{}, err
+	}
+	dst, err := newResult("matmul", a.Rows, b.Cols)
+	if err != nil {
+		return Matrix{}, err
+	}
 	return dst, MatmulTo(dst, a, b)
 }
 
-// MatmulTo writes a·b into dst, which must not alias a or b. It returns
-// ErrShape if a.Cols != b.Rows or dst is not a.Rows×b.Cols.
-func MatmulTo(dst, a, b Matrix) error {
+func checkMatmul(a, b Matrix) error {
 	if err := a.check("matmul", "A"); err != nil {
 		return err
 	}
@@ -125,6 +147,15 @@ func MatmulTo(dst, a, b Matrix) error {
 	}
 	if a.Cols != b.Rows {
 		return shapeErr("matmul", "inner dimensions %d and %d differ", a.Cols, b.Rows)
+	}
+	return nil
+}
+
+// MatmulTo writes a·b into dst, which must not alias a or b. It returns
+// ErrShape if a.Cols != b.Rows or dst is not a.Rows×b.Cols.
+func MatmulTo(dst, a, b Matrix) error {
+	if err := checkMatmul(a, b); err != nil {
+		return err
 	}
 	if err := dst.want("matmul", "dst", a.Rows, b.Cols); err != nil {
 		return err
@@ -350,6 +381,9 @@ func axpy2(y []float64, alpha float64, x []float64, beta float64, z []float64) {
 //
 //	dst[j][i] = a[i][j]
 func Transpose(a Matrix) (Matrix, error) {
+	if err := a.check("transpose", "A"); err != nil {
+		return Matrix{}, err
+	}
 	dst := NewMatrix(a.Cols, a.Rows)
 	return dst, TransposeTo(dst, a)
 }
@@ -439,6 +473,9 @@ func diagProduct(m Matrix) float64 {
 // NaN or Inf, and ErrSingular if a pivot of the factorisation is exactly
 // zero (as LAPACK's dgesv, which numpy uses, does).
 func Inv(a Matrix) (Matrix, error) {
+	if err := a.check("inv", "A"); err != nil {
+		return Matrix{}, err
+	}
 	dst := NewMatrix(a.Rows, a.Cols)
 	return dst, InvTo(dst, a)
 }
@@ -465,6 +502,12 @@ func InvTo(dst, a Matrix) error {
 // a is empty or a or b holds NaN or Inf, and ErrSingular if a pivot of the
 // LU factorisation is exactly zero.
 func Solve(a, b Matrix) (Matrix, error) {
+	if err := a.check("solve", "A"); err != nil {
+		return Matrix{}, err
+	}
+	if err := b.check("solve", "b"); err != nil {
+		return Matrix{}, err
+	}
 	dst := NewMatrix(b.Rows, b.Cols)
 	return dst, SolveTo(dst, a, b)
 }

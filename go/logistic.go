@@ -79,6 +79,9 @@ func checkClassification(nSamples, nFeatures int) error {
 	if nFeatures < 1 {
 		return invalidErr(op, "n_features must be at least 1, got %d", nFeatures)
 	}
+	if _, ok := mulLen(nSamples, nFeatures); !ok {
+		return invalidErr(op, "n_samples·n_features must be at most %d, got %d and %d", MaxLen, nSamples, nFeatures)
+	}
 	return nil
 }
 
@@ -173,7 +176,7 @@ func splitSizes(X Matrix, y []float64, testSize float64) (nTrain, nTest int, err
 // GOMAXPROCS. Each loss agrees with the Python reference within rounding
 // (docs/conventions.md). It returns ErrShape if
 // len(y) != X.Rows, and ErrInvalid if X has no rows or holds NaN or Inf, a
-// label is not 0 or 1, maxIter < 0, or learningRate, l2 or l1 is negative
+// label is not 0 or 1, maxIter < 0 or > MaxLen, or learningRate, l2 or l1 is negative
 // or not finite (checked in that order).
 func LogisticRegression(X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (w []float64, b float64, losses []float64, err error) {
 	if err := checkLogistic(X, y, learningRate, maxIter, l2, l1); err != nil {
@@ -330,6 +333,9 @@ func checkLogistic(X Matrix, y []float64, learningRate float64, maxIter int, l2,
 	if maxIter < 0 {
 		return invalidErr(op, "max_iter must be non-negative, got %d", maxIter)
 	}
+	if err := checkCount(op, "max_iter", maxIter); err != nil {
+		return err
+	}
 	if err := checkRate(op, "l2", l2); err != nil {
 		return err
 	}
@@ -361,7 +367,10 @@ func checkLabels(op, name string, y []float64) error {
 //
 // It returns ErrShape if len(w) != X.Cols.
 func PredictProba(X Matrix, w []float64, b float64) ([]float64, error) {
-	dst := make([]float64, max(X.Rows, 0))
+	if err := X.check("predict_proba", "X"); err != nil {
+		return nil, err
+	}
+	dst := make([]float64, X.Rows)
 	return dst, predictTo("predict_proba", dst, X, w, b, false)
 }
 
@@ -376,7 +385,10 @@ func PredictProbaTo(dst []float64, X Matrix, w []float64, b float64) error {
 // material has it (a NaN probability gives 0). It returns ErrShape if
 // len(w) != X.Cols.
 func Predict(X Matrix, w []float64, b float64) ([]float64, error) {
-	dst := make([]float64, max(X.Rows, 0))
+	if err := X.check("predict", "X"); err != nil {
+		return nil, err
+	}
+	dst := make([]float64, X.Rows)
 	return dst, predictTo("predict", dst, X, w, b, true)
 }
 

@@ -84,8 +84,14 @@ func luFactorRect(a []float64, m, n int, piv []int, update func(y []float64, alp
 // zero on its diagonal. It returns ErrInvalid if a is empty or holds NaN or
 // Inf.
 func LU(a Matrix) (p, l, u Matrix, err error) {
+	if err := a.finiteMatrix("lu", "A"); err != nil {
+		return Matrix{}, Matrix{}, Matrix{}, err
+	}
 	k := min(a.Rows, a.Cols)
-	p, l, u = NewMatrix(a.Rows, a.Rows), NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
+	if p, err = newResult("lu", a.Rows, a.Rows); err != nil {
+		return Matrix{}, Matrix{}, Matrix{}, err
+	}
+	l, u = NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
 	return p, l, u, LUTo(p, l, u, a)
 }
 

@@ -33,6 +33,9 @@ func pinvFromSVD(u Matrix, s []float64, vt Matrix, cutoff float64) (vr, ur Matri
 // if a is empty or holds NaN or Inf, or if rcond is negative or not finite,
 // and ErrNoConvergence as SVD.
 func Pinv(a Matrix, rcond float64) (Matrix, error) {
+	if err := a.check("pinv", "A"); err != nil {
+		return Matrix{}, err
+	}
 	dst := NewMatrix(a.Cols, a.Rows)
 	return dst, PinvTo(dst, a, rcond)
 }
@@ -73,7 +76,16 @@ func PinvTo(dst, a Matrix, rcond float64) error {
 // empty, a or b holds NaN or Inf, or rcond is NaN or infinite, and
 // ErrNoConvergence as SVD.
 func Lstsq(a, b Matrix, rcond float64) (Matrix, error) {
-	dst := NewMatrix(a.Cols, b.Cols)
+	if err := a.check("lstsq", "A"); err != nil {
+		return Matrix{}, err
+	}
+	if err := b.check("lstsq", "b"); err != nil {
+		return Matrix{}, err
+	}
+	dst, err := newResult("lstsq", a.Cols, b.Cols)
+	if err != nil {
+		return Matrix{}, err
+	}
 	return dst, LstsqTo(dst, a, b, rcond)
 }
 

@@ -10,6 +10,9 @@ package twinmath
 // of Q, which makes the factorisation unique when the first k columns of A are
 // independent. It returns ErrInvalid if a is empty or holds NaN or Inf.
 func QR(a Matrix) (q, r Matrix, err error) {
+	if err := a.finiteMatrix("qr", "A"); err != nil {
+		return Matrix{}, Matrix{}, err
+	}
 	k := min(a.Rows, a.Cols)
 	q, r = NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
 	return q, r, QRTo(q, r, a)

@@ -336,7 +336,13 @@ func reduceAxis(op string, dst []float64, a Matrix, axis, ddof int) (ax, n int, 
 // columns. C is exactly symmetric. It returns ErrInvalid if x has no rows
 // (and some columns), ddof is negative, or ddof ≥ n.
 func Covariance(x Matrix, ddof int) (Matrix, error) {
-	dst := NewMatrix(x.Cols, x.Cols)
+	if err := x.check("covariance", "X"); err != nil {
+		return Matrix{}, err
+	}
+	dst, err := newResult("covariance", x.Cols, x.Cols)
+	if err != nil {
+		return Matrix{}, err
+	}
 	return dst, CovarianceTo(dst, x, ddof)
 }
 
@@ -399,6 +405,9 @@ func CovarianceTo(dst, x Matrix, ddof int) error {
 // rounds to a tiny number is divided by it, as numpy would. It returns
 // ErrInvalid if x has no rows (and some columns).
 func Zscore(x Matrix) (xn Matrix, mean, std []float64, err error) {
+	if err := x.check("zscore", "X"); err != nil {
+		return Matrix{}, nil, nil, err
+	}
 	xn = NewMatrix(x.Rows, x.Cols)
 	mean, std = make([]float64, x.Cols), make([]float64, x.Cols)
 	return xn, mean, std, ZscoreTo(xn, mean, std, x)

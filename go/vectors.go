@@ -267,10 +267,14 @@ func CosineSimilarity(a, b []float64) (float64, error) {
 // Outer returns the outer product of a and b, a len(a)×len(b) matrix.
 //
 //	dst[i][j] = a[i]·b[j]
-func Outer(a, b []float64) Matrix {
-	dst := NewMatrix(len(a), len(b))
-	_ = OuterTo(dst, a, b)
-	return dst
+//
+// It returns ErrInvalid if the result would hold more than MaxLen values.
+func Outer(a, b []float64) (Matrix, error) {
+	dst, err := newResult("outer", len(a), len(b))
+	if err != nil {
+		return Matrix{}, err
+	}
+	return dst, OuterTo(dst, a, b)
 }
 
 // OuterTo writes the outer product of a and b into dst. It returns ErrShape
