@@ -127,13 +127,14 @@ func GradientErr(f Func, x []float64, h float64) ([]float64, error) {
 }
 
 // GradientTo writes the central-difference gradient of f at x into dst,
-// which must not alias x. It returns ErrInvalid unless h is positive and
+// which may share memory with x. It returns ErrInvalid unless h is positive and
 // finite, and ErrShape if len(dst) != len(x).
 func GradientTo(dst []float64, f Func, x []float64, h float64) error {
 	return gradientTo("gradient", dst, f, x, h)
 }
 
 func gradientTo(op string, dst []float64, f Func, x []float64, h float64) error {
+	x = fresh(x, spanOf(dst))
 	if f == nil {
 		return missingFunc(op)
 	}
@@ -201,6 +202,7 @@ func JacobianErr(f VecFunc, x []float64, h float64) (Matrix, error) {
 // empty, and ErrShape if dst does not have len(x) columns or f returns other
 // than dst.Rows values.
 func JacobianTo(dst Matrix, f VecFunc, x []float64, h float64) error {
+	x = fresh(x, spanOf(dst.Data))
 	const op = "jacobian"
 	if err := checkStep(op, h); err != nil {
 		return err
@@ -286,6 +288,7 @@ func HessianTo(dst Matrix, f Func, x []float64, h float64) error {
 }
 
 func hessianTo(op string, dst Matrix, f Func, x []float64, h float64) error {
+	x = fresh(x, spanOf(dst.Data))
 	if f == nil {
 		return missingFunc(op)
 	}
@@ -459,6 +462,7 @@ func GradientDescentErr(f Func, grad VecFunc, x0 []float64, learningRate float64
 // It returns the errors of GradientDescent, and ErrShape if history does not
 // have len(x0) columns or has no row.
 func GradientDescentTo(history Matrix, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (rows int, stopped bool, err error) {
+	x0 = fresh(x0, spanOf(history.Data))
 	const op = "gradient_descent"
 	n := len(x0)
 	if !(learningRate >= 0) || math.IsInf(learningRate, 1) {

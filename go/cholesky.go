@@ -22,6 +22,7 @@ func Cholesky(a Matrix) (Matrix, error) {
 
 // CholeskyTo writes the Cholesky factor of a into dst; see Cholesky.
 func CholeskyTo(dst, a Matrix) error {
+	a = a.fresh(spanOf(dst.Data))
 	if err := a.square("cholesky", "A", true); err != nil {
 		return err
 	}

@@ -18,7 +18,9 @@
 // returns its result. Its companion with the suffix To (AddTo, MatmulTo,
 // InvTo) writes into a caller-supplied dst of the right size and allocates
 // nothing for its result; the C library uses those. Inputs are never
-// modified.
+// modified. dst may share memory with an input, wholly or in part: the
+// result is the one the allocating form returns, as with numpy's out=
+// (an input that overlaps an output is copied first; see overlap.go).
 //
 // # Files
 //

@@ -41,6 +41,7 @@ func Eig(a Matrix) (w []complex128, v ComplexMatrix, err error) {
 // is real (has an imaginary part of exactly zero), in which case v is real
 // too. It returns ErrShape if w or v has the wrong size.
 func EigTo(w []complex128, v ComplexMatrix, a Matrix) (allReal bool, err error) {
+	a = a.fresh(spanOf(w), spanOf(v.Data))
 	if err := a.square("eig", "A", true); err != nil {
 		return false, err
 	}

@@ -36,6 +36,7 @@ func Eigh(a Matrix) (w []float64, v Matrix, err error) {
 // and its eigenvectors into the columns of v (n×n); see Eigh. It returns
 // ErrShape if w or v has the wrong size.
 func EighTo(w []float64, v Matrix, a Matrix) error {
+	a = a.fresh(spanOf(w), spanOf(v.Data))
 	if err := a.square("eigh", "A", true); err != nil {
 		return err
 	}

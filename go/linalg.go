@@ -151,9 +151,10 @@ func checkMatmul(a, b Matrix) error {
 	return nil
 }
 
-// MatmulTo writes a·b into dst, which must not alias a or b. It returns
+// MatmulTo writes a·b into dst, which may share memory with a or b. It returns
 // ErrShape if a.Cols != b.Rows or dst is not a.Rows×b.Cols.
 func MatmulTo(dst, a, b Matrix) error {
+	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
 	if err := checkMatmul(a, b); err != nil {
 		return err
 	}
@@ -388,9 +389,10 @@ func Transpose(a Matrix) (Matrix, error) {
 	return dst, TransposeTo(dst, a)
 }
 
-// TransposeTo writes the transpose of a into dst, which must not alias a.
+// TransposeTo writes the transpose of a into dst, which may share memory with a.
 // It returns ErrShape if dst is not a.Cols×a.Rows.
 func TransposeTo(dst, a Matrix) error {
+	a = a.fresh(spanOf(dst.Data))
 	if err := a.check("transpose", "A"); err != nil {
 		return err
 	}
@@ -482,6 +484,7 @@ func Inv(a Matrix) (Matrix, error) {
 
 // InvTo writes the inverse of a into dst; see Inv.
 func InvTo(dst, a Matrix) error {
+	a = a.fresh(spanOf(dst.Data))
 	if err := a.square("inv", "A", true); err != nil {
 		return err
 	}
@@ -515,6 +518,7 @@ func Solve(a, b Matrix) (Matrix, error) {
 // SolveTo writes the solution of A·X = B into dst, which may alias b; see
 // Solve.
 func SolveTo(dst, a, b Matrix) error {
+	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
 	if err := a.check("solve", "A"); err != nil {
 		return err
 	}

@@ -109,6 +109,8 @@ func TrainTestSplit(X Matrix, y []float64, testSize float64, seed uint64) (xTrai
 // buffers of the right sizes. It returns the errors of TrainTestSplit, then
 // ErrShape if a buffer has the wrong size.
 func TrainTestSplitTo(xTrain, xTest Matrix, yTrain, yTest []float64, X Matrix, y []float64, testSize float64, seed uint64) error {
+	outs := []span{spanOf(xTrain.Data), spanOf(xTest.Data), spanOf(yTrain), spanOf(yTest)}
+	X, y = X.fresh(outs...), fresh(y, outs...)
 	const op = "train_test_split"
 	nTrain, nTest, err := splitSizes(X, y, testSize)
 	if err != nil {
@@ -192,6 +194,7 @@ func LogisticRegression(X Matrix, y []float64, learningRate float64, maxIter int
 // values), and returns the bias. It returns the errors of
 // LogisticRegression, then ErrShape if w or losses has the wrong length.
 func LogisticRegressionTo(w, losses []float64, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (float64, error) {
+	X, y = X.fresh(spanOf(w), spanOf(losses)), fresh(y, spanOf(w), spanOf(losses))
 	const op = "logistic_regression"
 	if err := checkLogistic(X, y, learningRate, maxIter, l2, l1); err != nil {
 		return 0, err
@@ -398,6 +401,7 @@ func PredictTo(dst []float64, X Matrix, w []float64, b float64) error {
 }
 
 func predictTo(op string, dst []float64, X Matrix, w []float64, b float64, classes bool) error {
+	X, w = X.fresh(spanOf(dst)), fresh(w, spanOf(dst))
 	if err := X.check(op, "X"); err != nil {
 		return err
 	}

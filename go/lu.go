@@ -97,6 +97,7 @@ func LU(a Matrix) (p, l, u Matrix, err error) {
 
 // LUTo writes the factors of LU(a) into p (m×m), l (m×k) and u (k×n).
 func LUTo(p, l, u, a Matrix) error {
+	a = a.fresh(spanOf(p.Data), spanOf(l.Data), spanOf(u.Data))
 	if err := a.finiteMatrix("lu", "A"); err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ func Sigmoid(x []float64) []float64 {
 // SigmoidTo writes the logistic function of every x[i] into dst, which may
 // alias x. It returns ErrShape if len(dst) != len(x).
 func SigmoidTo(dst, x []float64) error {
+	x = freshElementwise(x, dst)
 	if len(dst) != len(x) {
 		return shapeErr("sigmoid", "dst has length %d, x has length %d", len(dst), len(x))
 	}
@@ -59,6 +60,7 @@ func SigmoidDerivative(x []float64) []float64 {
 // SigmoidDerivativeTo writes σ'(x[i]) into dst, which may alias x. It
 // returns ErrShape if len(dst) != len(x).
 func SigmoidDerivativeTo(dst, x []float64) error {
+	x = freshElementwise(x, dst)
 	if len(dst) != len(x) {
 		return shapeErr("sigmoid_derivative", "dst has length %d, x has length %d", len(dst), len(x))
 	}
@@ -94,6 +96,7 @@ func Relu(x []float64) []float64 {
 // ReluTo writes relu(x[i]) into dst, which may alias x. It returns ErrShape
 // if len(dst) != len(x).
 func ReluTo(dst, x []float64) error {
+	x = freshElementwise(x, dst)
 	if len(dst) != len(x) {
 		return shapeErr("relu", "dst has length %d, x has length %d", len(dst), len(x))
 	}
@@ -125,6 +128,7 @@ func Tanh(x []float64) []float64 {
 // TanhTo writes tanh(x[i]) into dst, which may alias x. It returns ErrShape
 // if len(dst) != len(x).
 func TanhTo(dst, x []float64) error {
+	x = freshElementwise(x, dst)
 	if len(dst) != len(x) {
 		return shapeErr("tanh", "dst has length %d, x has length %d", len(dst), len(x))
 	}
@@ -155,6 +159,7 @@ func Softmax(x []float64) []float64 {
 // SoftmaxTo writes the softmax of the vector x into dst, which may alias x.
 // It returns ErrShape if len(dst) != len(x).
 func SoftmaxTo(dst, x []float64) error {
+	x = freshElementwise(x, dst)
 	if len(dst) != len(x) {
 		return shapeErr("softmax", "dst has length %d, x has length %d", len(dst), len(x))
 	}
@@ -178,6 +183,7 @@ func SoftmaxAxis(x []float64, shape []int, axis int) ([]float64, error) {
 // SoftmaxAxisTo writes the softmax of x along axis into dst, which may alias
 // x; see SoftmaxAxis. It also returns ErrShape if len(dst) != len(x).
 func SoftmaxAxisTo(dst, x []float64, shape []int, axis int) error {
+	x = freshElementwise(x, dst)
 	size, err := shapeSize("softmax", "x", shape)
 	if err != nil {
 		return err
@@ -347,8 +353,11 @@ func ForwardPass(x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) (ForwardPa
 }
 
 // ForwardPassTo writes the forward pass into dst, whose matrices must be of
-// the sizes ForwardPass gives and must not alias the inputs; see ForwardPass.
+// the sizes ForwardPass gives and may share memory with the inputs; see ForwardPass.
 func ForwardPassTo(dst ForwardPassResult, x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) error {
+	outs := []span{spanOf(dst.A1.Data), spanOf(dst.A2.Data), spanOf(dst.Z1.Data), spanOf(dst.Z2.Data)}
+	x, w1, w2 = x.fresh(outs...), w1.fresh(outs...), w2.fresh(outs...)
+	b1, b2 = fresh(b1, outs...), fresh(b2, outs...)
 	const op = "forward_pass"
 	if err := checkMatrices(op, named{x, "X"}, named{w1, "W1"}, named{w2, "W2"}); err != nil {
 		return err
@@ -437,8 +446,11 @@ func BackwardPass(x, y, a1, a2, z1, z2, w1, w2 Matrix) (BackwardPassResult, erro
 }
 
 // BackwardPassTo writes the gradients into dst, whose parts must be of the
-// sizes BackwardPass gives and must not alias the inputs; see BackwardPass.
+// sizes BackwardPass gives and may share memory with the inputs; see BackwardPass.
 func BackwardPassTo(dst BackwardPassResult, x, y, a1, a2, z1, z2, w1, w2 Matrix) error {
+	outs := []span{spanOf(dst.DW1.Data), spanOf(dst.DB1), spanOf(dst.DW2.Data), spanOf(dst.DB2)}
+	x, y, a1, a2 = x.fresh(outs...), y.fresh(outs...), a1.fresh(outs...), a2.fresh(outs...)
+	z1, z2, w1, w2 = z1.fresh(outs...), z2.fresh(outs...), w1.fresh(outs...), w2.fresh(outs...)
 	const op = "backward_pass"
 	if err := checkBackwardArgs(x, y, a1, a2, z1, z2, w1, w2); err != nil {
 		return err

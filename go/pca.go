@@ -39,6 +39,7 @@ func checkPCA(x Matrix, k int) error {
 // PCATo writes the results of PCA(x, k) into components (k×d), explained (k)
 // and projected (N×k).
 func PCATo(components Matrix, explained []float64, projected, x Matrix, k int) error {
+	x = x.fresh(spanOf(components.Data), spanOf(explained), spanOf(projected.Data))
 	const op = "pca"
 	if err := checkPCA(x, k); err != nil {
 		return err

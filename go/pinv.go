@@ -42,6 +42,7 @@ func Pinv(a Matrix, rcond float64) (Matrix, error) {
 
 // PinvTo writes Pinv(a, rcond) into dst (n×m).
 func PinvTo(dst, a Matrix, rcond float64) error {
+	a = a.fresh(spanOf(dst.Data))
 	if err := a.finiteMatrix("pinv", "A"); err != nil {
 		return err
 	}
@@ -91,6 +92,7 @@ func Lstsq(a, b Matrix, rcond float64) (Matrix, error) {
 
 // LstsqTo writes Lstsq(a, b, rcond) into dst (n×k).
 func LstsqTo(dst, a, b Matrix, rcond float64) error {
+	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
 	const op = "lstsq"
 	if err := a.check(op, "A"); err != nil {
 		return err

@@ -20,6 +20,7 @@ func QR(a Matrix) (q, r Matrix, err error) {
 
 // QRTo writes the factors of QR(a) into q (m×k) and r (k×n).
 func QRTo(q, r, a Matrix) error {
+	a = a.fresh(spanOf(q.Data), spanOf(r.Data))
 	if err := a.finiteMatrix("qr", "A"); err != nil {
 		return err
 	}

@@ -120,6 +120,7 @@ func MeanAxis(a Matrix, axis int) ([]float64, error) {
 // MeanAxisTo writes the means of a along axis into dst; see MeanAxis. It
 // returns ErrShape if dst has the wrong length.
 func MeanAxisTo(dst []float64, a Matrix, axis int) error {
+	a = a.fresh(spanOf(dst))
 	ax, n, err := reduceAxis("mean", dst, a, axis, 0)
 	if err != nil {
 		return err
@@ -207,6 +208,7 @@ func VarianceAxisTo(dst []float64, a Matrix, ddof, axis int) error {
 }
 
 func varianceAxisTo(op string, dst []float64, a Matrix, ddof, axis int) error {
+	a = a.fresh(spanOf(dst))
 	ax, _, err := reduceAxis(op, dst, a, axis, ddof)
 	if err != nil {
 		return err
@@ -349,6 +351,7 @@ func Covariance(x Matrix, ddof int) (Matrix, error) {
 // CovarianceTo writes the covariance matrix of x into dst; see Covariance.
 // It returns ErrShape if dst is not x.Cols×x.Cols.
 func CovarianceTo(dst, x Matrix, ddof int) error {
+	x = x.fresh(spanOf(dst.Data))
 	const op = "covariance"
 	if err := x.check(op, "X"); err != nil {
 		return err
@@ -417,6 +420,7 @@ func Zscore(x Matrix) (xn Matrix, mean, std []float64, err error) {
 // xn, mean and std (xn may alias x); see Zscore. It returns ErrShape if the
 // outputs have the wrong sizes.
 func ZscoreTo(xn Matrix, mean, std []float64, x Matrix) error {
+	x = x.fresh(spanOf(xn.Data), spanOf(mean), spanOf(std))
 	const op = "zscore"
 	if err := x.check(op, "X"); err != nil {
 		return err
@@ -546,6 +550,7 @@ func NormalPDF(x []float64, mu, sigma float64) ([]float64, error) {
 // NormalPDFTo writes the normal density at every x[i] into dst, which may
 // alias x; see NormalPDF. It returns ErrShape if len(dst) != len(x).
 func NormalPDFTo(dst, x []float64, mu, sigma float64) error {
+	x = freshElementwise(x, dst)
 	if err := normalParams("normal_pdf", dst, x, mu, sigma); err != nil {
 		return err
 	}
@@ -578,6 +583,7 @@ func NormalCDF(x []float64, mu, sigma float64) ([]float64, error) {
 // NormalCDFTo writes the normal CDF at every x[i] into dst, which may alias
 // x; see NormalCDF. It returns ErrShape if len(dst) != len(x).
 func NormalCDFTo(dst, x []float64, mu, sigma float64) error {
+	x = freshElementwise(x, dst)
 	if err := normalParams("normal_cdf", dst, x, mu, sigma); err != nil {
 		return err
 	}

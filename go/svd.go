@@ -366,6 +366,7 @@ func SVD(a Matrix) (u Matrix, s []float64, vt Matrix, err error) {
 
 // SVDTo writes the factors of SVD(a) into u (m×k), s (k) and vt (k×n).
 func SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
+	a = a.fresh(spanOf(u.Data), spanOf(s), spanOf(vt.Data))
 	if err := a.finiteMatrix("svd", "A"); err != nil {
 		return err
 	}
@@ -423,6 +424,7 @@ func TruncatedSVD(a Matrix, k int) (uk Matrix, sk []float64, vtk, ak Matrix, err
 // TruncatedSVDTo writes the results of TruncatedSVD(a, k) into uk (m×k),
 // sk (k), vtk (k×n) and ak (m×n).
 func TruncatedSVDTo(uk Matrix, sk []float64, vtk, ak, a Matrix, k int) error {
+	a = a.fresh(spanOf(uk.Data), spanOf(sk), spanOf(vtk.Data), spanOf(ak.Data))
 	const op = "truncated_svd"
 	if err := a.finiteMatrix(op, "A"); err != nil {
 		return err

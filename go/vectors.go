@@ -15,6 +15,7 @@ func Add(a, b []float64) ([]float64, error) {
 // AddTo writes the elementwise sum a + b into dst, which may alias a or b.
 // It returns ErrShape if the three lengths differ.
 func AddTo(dst, a, b []float64) error {
+	a, b = freshElementwise(a, dst), freshElementwise(b, dst)
 	if err := sameLengths("add", dst, a, b); err != nil {
 		return err
 	}
@@ -38,6 +39,7 @@ func Subtract(a, b []float64) ([]float64, error) {
 // SubtractTo writes the elementwise difference a − b into dst, which may
 // alias a or b. It returns ErrShape if the three lengths differ.
 func SubtractTo(dst, a, b []float64) error {
+	a, b = freshElementwise(a, dst), freshElementwise(b, dst)
 	if err := sameLengths("subtract", dst, a, b); err != nil {
 		return err
 	}
@@ -60,6 +62,7 @@ func Scale(v []float64, c float64) []float64 {
 // ScaleTo writes c·v into dst, which may alias v. It returns ErrShape if
 // len(dst) != len(v).
 func ScaleTo(dst, v []float64, c float64) error {
+	v = freshElementwise(v, dst)
 	if len(dst) != len(v) {
 		return shapeErr("scale", "dst has length %d, v has length %d", len(dst), len(v))
 	}
@@ -280,6 +283,7 @@ func Outer(a, b []float64) (Matrix, error) {
 // OuterTo writes the outer product of a and b into dst. It returns ErrShape
 // if dst is not len(a)×len(b).
 func OuterTo(dst Matrix, a, b []float64) error {
+	a, b = fresh(a, spanOf(dst.Data)), fresh(b, spanOf(dst.Data))
 	if err := dst.want("outer", "dst", len(a), len(b)); err != nil {
 		return err
 	}
@@ -308,6 +312,7 @@ func Project(a, onto []float64) ([]float64, error) {
 // ProjectTo writes the projection of a onto onto into dst, which may alias
 // a or onto. It returns ErrShape if the three lengths differ.
 func ProjectTo(dst, a, onto []float64) error {
+	a, onto = freshElementwise(a, dst), freshElementwise(onto, dst)
 	if err := sameLengths("project", dst, a, onto); err != nil {
 		return err
 	}
