@@ -123,7 +123,10 @@ func GradientErr(f Func, x []float64, h float64) ([]float64, error) {
 		return nil, missingFunc("gradient")
 	}
 	dst := make([]float64, len(x))
-	return dst, GradientTo(dst, f, x, h)
+	if err := GradientTo(dst, f, x, h); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // GradientTo writes the central-difference gradient of f at x into dst,
@@ -191,7 +194,10 @@ func JacobianErr(f VecFunc, x []float64, h float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	return dst, JacobianTo(dst, f, x, h)
+	if err := JacobianTo(dst, f, x, h); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // JacobianTo writes the central-difference Jacobian of f at x into dst,
@@ -277,7 +283,10 @@ func HessianErr(f Func, x []float64, h float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	return dst, HessianTo(dst, f, x, h)
+	if err := HessianTo(dst, f, x, h); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // HessianTo writes the central-difference Hessian of f at x into the n×n
@@ -424,6 +433,9 @@ func GradientDescent(f func([]float64) float64, grad func([]float64) []float64, 
 
 // GradientDescentErr is GradientDescent for functions that may fail.
 func GradientDescentErr(f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
+	if err := checkDescent(f, grad, learningRate, maxIter, tol); err != nil {
+		return nil, Matrix{}, err
+	}
 	n := len(x0)
 	// The history grows in chunks that double: the run may stop long
 	// before maxIter. Each chunk continues from the last row of the one
@@ -451,6 +463,27 @@ func GradientDescentErr(f Func, grad VecFunc, x0 []float64, learningRate float64
 	return append([]float64(nil), history.Row(history.Rows-1)...), history, nil
 }
 
+// checkDescent checks the parameters of gradient descent.
+func checkDescent(f Func, grad VecFunc, learningRate float64, maxIter int, tol float64) error {
+	const op = "gradient_descent"
+	if !(learningRate >= 0) || math.IsInf(learningRate, 1) {
+		return invalidErr(op, "learning_rate must be non-negative and finite, got %s", pyFloat(learningRate))
+	}
+	if maxIter < 0 {
+		return invalidErr(op, "max_iter must be non-negative, got %d", maxIter)
+	}
+	if err := checkCount(op, "max_iter", maxIter); err != nil {
+		return err
+	}
+	if !(tol >= 0) {
+		return invalidErr(op, "tol must be non-negative, got %s", pyFloat(tol))
+	}
+	if f == nil && grad == nil {
+		return invalidErr(op, "f and grad_f are both missing")
+	}
+	return nil
+}
+
 // GradientDescentTo runs gradient descent from x0 and writes row 0 = x0 and
 // then one row per iterate into history, for at most min(maxIter,
 // history.Rows − 1) updates. It returns the number of rows written and
@@ -465,20 +498,8 @@ func GradientDescentTo(history Matrix, f Func, grad VecFunc, x0 []float64, learn
 	x0 = fresh(x0, spanOf(history.Data))
 	const op = "gradient_descent"
 	n := len(x0)
-	if !(learningRate >= 0) || math.IsInf(learningRate, 1) {
-		return 0, false, invalidErr(op, "learning_rate must be non-negative and finite, got %s", pyFloat(learningRate))
-	}
-	if maxIter < 0 {
-		return 0, false, invalidErr(op, "max_iter must be non-negative, got %d", maxIter)
-	}
-	if err := checkCount(op, "max_iter", maxIter); err != nil {
+	if err := checkDescent(f, grad, learningRate, maxIter, tol); err != nil {
 		return 0, false, err
-	}
-	if !(tol >= 0) {
-		return 0, false, invalidErr(op, "tol must be non-negative, got %s", pyFloat(tol))
-	}
-	if f == nil && grad == nil {
-		return 0, false, invalidErr(op, "f and grad_f are both missing")
 	}
 	if err := history.check(op, "history"); err != nil {
 		return 0, false, err

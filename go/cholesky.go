@@ -17,7 +17,10 @@ func Cholesky(a Matrix) (Matrix, error) {
 		return Matrix{}, err
 	}
 	dst := NewMatrix(a.Rows, a.Cols)
-	return dst, CholeskyTo(dst, a)
+	if err := CholeskyTo(dst, a); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // CholeskyTo writes the Cholesky factor of a into dst; see Cholesky.

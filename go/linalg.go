@@ -135,7 +135,10 @@ func Matmul(a, b Matrix) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	return dst, MatmulTo(dst, a, b)
+	if err := MatmulTo(dst, a, b); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 func checkMatmul(a, b Matrix) error {
@@ -386,7 +389,10 @@ func Transpose(a Matrix) (Matrix, error) {
 		return Matrix{}, err
 	}
 	dst := NewMatrix(a.Cols, a.Rows)
-	return dst, TransposeTo(dst, a)
+	if err := TransposeTo(dst, a); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // TransposeTo writes the transpose of a into dst, which may share memory with a.
@@ -479,7 +485,10 @@ func Inv(a Matrix) (Matrix, error) {
 		return Matrix{}, err
 	}
 	dst := NewMatrix(a.Rows, a.Cols)
-	return dst, InvTo(dst, a)
+	if err := InvTo(dst, a); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // InvTo writes the inverse of a into dst; see Inv.
@@ -512,7 +521,10 @@ func Solve(a, b Matrix) (Matrix, error) {
 		return Matrix{}, err
 	}
 	dst := NewMatrix(b.Rows, b.Cols)
-	return dst, SolveTo(dst, a, b)
+	if err := SolveTo(dst, a, b); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // SolveTo writes the solution of A·X = B into dst, which may alias b; see

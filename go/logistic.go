@@ -31,7 +31,10 @@ func MakeClassification(nSamples, nFeatures int, seed uint64) (X Matrix, y []flo
 		return Matrix{}, nil, err
 	}
 	X, y = NewMatrix(nSamples, nFeatures), make([]float64, nSamples)
-	return X, y, MakeClassificationTo(X, y, nSamples, nFeatures, seed)
+	if err := MakeClassificationTo(X, y, nSamples, nFeatures, seed); err != nil {
+		return Matrix{}, nil, err
+	}
+	return X, y, nil
 }
 
 // MakeClassificationTo writes the data set of MakeClassification into dstX
@@ -102,7 +105,10 @@ func TrainTestSplit(X Matrix, y []float64, testSize float64, seed uint64) (xTrai
 	xTrain, xTest = NewMatrix(nTrain, X.Cols), NewMatrix(nTest, X.Cols)
 	yTrain, yTest = make([]float64, nTrain), make([]float64, nTest)
 	err = TrainTestSplitTo(xTrain, xTest, yTrain, yTest, X, y, testSize, seed)
-	return xTrain, xTest, yTrain, yTest, err
+	if err != nil {
+		return Matrix{}, Matrix{}, nil, nil, err
+	}
+	return xTrain, xTest, yTrain, yTest, nil
 }
 
 // TrainTestSplitTo writes the parts of TrainTestSplit into caller-owned
@@ -186,7 +192,10 @@ func LogisticRegression(X Matrix, y []float64, learningRate float64, maxIter int
 	}
 	w, losses = make([]float64, X.Cols), make([]float64, maxIter)
 	b, err = LogisticRegressionTo(w, losses, X, y, learningRate, maxIter, l2, l1, seed)
-	return w, b, losses, err
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	return w, b, losses, nil
 }
 
 // LogisticRegressionTo fits the model of LogisticRegression, writes the
@@ -374,7 +383,10 @@ func PredictProba(X Matrix, w []float64, b float64) ([]float64, error) {
 		return nil, err
 	}
 	dst := make([]float64, X.Rows)
-	return dst, predictTo("predict_proba", dst, X, w, b, false)
+	if err := predictTo("predict_proba", dst, X, w, b, false); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // PredictProbaTo writes the probabilities of PredictProba into dst
@@ -392,7 +404,10 @@ func Predict(X Matrix, w []float64, b float64) ([]float64, error) {
 		return nil, err
 	}
 	dst := make([]float64, X.Rows)
-	return dst, predictTo("predict", dst, X, w, b, true)
+	if err := predictTo("predict", dst, X, w, b, true); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // PredictTo writes the classes of Predict into dst (X.Rows values).

@@ -92,7 +92,10 @@ func LU(a Matrix) (p, l, u Matrix, err error) {
 		return Matrix{}, Matrix{}, Matrix{}, err
 	}
 	l, u = NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
-	return p, l, u, LUTo(p, l, u, a)
+	if err := LUTo(p, l, u, a); err != nil {
+		return Matrix{}, Matrix{}, Matrix{}, err
+	}
+	return p, l, u, nil
 }
 
 // LUTo writes the factors of LU(a) into p (m×m), l (m×k) and u (k×n).

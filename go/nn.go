@@ -177,7 +177,10 @@ func SoftmaxTo(dst, x []float64) error {
 // is negative, and ErrInvalid if axis is out of range.
 func SoftmaxAxis(x []float64, shape []int, axis int) ([]float64, error) {
 	dst := make([]float64, len(x))
-	return dst, SoftmaxAxisTo(dst, x, shape, axis)
+	if err := SoftmaxAxisTo(dst, x, shape, axis); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // SoftmaxAxisTo writes the softmax of x along axis into dst, which may alias
@@ -349,7 +352,10 @@ func ForwardPass(x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) (ForwardPa
 		return ForwardPassResult{}, invalidErr(op, "the output would be %dx%d, more than %d values", m, k, MaxLen)
 	}
 	dst := ForwardPassResult{A1: NewMatrix(m, h), A2: NewMatrix(m, k), Z1: NewMatrix(m, h), Z2: NewMatrix(m, k)}
-	return dst, ForwardPassTo(dst, x, w1, b1, w2, b2)
+	if err := ForwardPassTo(dst, x, w1, b1, w2, b2); err != nil {
+		return ForwardPassResult{}, err
+	}
+	return dst, nil
 }
 
 // ForwardPassTo writes the forward pass into dst, whose matrices must be of
@@ -442,7 +448,10 @@ func BackwardPass(x, y, a1, a2, z1, z2, w1, w2 Matrix) (BackwardPassResult, erro
 		DW1: NewMatrix(n, h), DB1: make([]float64, h),
 		DW2: NewMatrix(w2.Rows, k), DB2: make([]float64, k),
 	}
-	return dst, BackwardPassTo(dst, x, y, a1, a2, z1, z2, w1, w2)
+	if err := BackwardPassTo(dst, x, y, a1, a2, z1, z2, w1, w2); err != nil {
+		return BackwardPassResult{}, err
+	}
+	return dst, nil
 }
 
 // BackwardPassTo writes the gradients into dst, whose parts must be of the

@@ -114,6 +114,17 @@ func TestBadShapesAndCountsGiveErrors(t *testing.T) {
 			o, _ := NewSGD(0.1)
 			return o.StepShaped([][]float64{make([]float64, 4)}, [][]float64{make([]float64, 4)}, [][]int{{1<<62 + 1, 4}}, [][]int{{4}})
 		}},
+		{"GradientDescent negative maxIter", ErrInvalid, func() error {
+			_, _, err := GradientDescentErr(nil, func(x []float64) ([]float64, error) { return x, nil }, []float64{1}, 0.1, -1, 0)
+			return err
+		}},
+		{"Integers empty interval", ErrInvalid, func() error {
+			v, err := rng.Integers(5, -71, 3)
+			if v != nil {
+				return fmt.Errorf("Integers returned %v with %v", v, err)
+			}
+			return err
+		}},
 		{"Derivative nil", ErrInvalid, func() error { _, err := Derivative(nil, 1, 1e-5); return err }},
 		{"DerivativeErr nil", ErrInvalid, func() error { _, err := DerivativeErr(nil, 1, 1e-5); return err }},
 		{"Gradient nil", ErrInvalid, func() error { _, err := Gradient(nil, []float64{1}, 1e-5); return err }},

@@ -16,7 +16,10 @@ func PCA(x Matrix, k int) (components Matrix, explained []float64, projected Mat
 		return Matrix{}, nil, Matrix{}, err
 	}
 	components, explained, projected = NewMatrix(k, x.Cols), make([]float64, k), NewMatrix(x.Rows, k)
-	return components, explained, projected, PCATo(components, explained, projected, x, k)
+	if err := PCATo(components, explained, projected, x, k); err != nil {
+		return Matrix{}, nil, Matrix{}, err
+	}
+	return components, explained, projected, nil
 }
 
 func checkPCA(x Matrix, k int) error {

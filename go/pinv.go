@@ -37,7 +37,10 @@ func Pinv(a Matrix, rcond float64) (Matrix, error) {
 		return Matrix{}, err
 	}
 	dst := NewMatrix(a.Cols, a.Rows)
-	return dst, PinvTo(dst, a, rcond)
+	if err := PinvTo(dst, a, rcond); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // PinvTo writes Pinv(a, rcond) into dst (n×m).
@@ -87,7 +90,10 @@ func Lstsq(a, b Matrix, rcond float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	return dst, LstsqTo(dst, a, b, rcond)
+	if err := LstsqTo(dst, a, b, rcond); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // LstsqTo writes Lstsq(a, b, rcond) into dst (n×k).

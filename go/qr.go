@@ -15,7 +15,10 @@ func QR(a Matrix) (q, r Matrix, err error) {
 	}
 	k := min(a.Rows, a.Cols)
 	q, r = NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
-	return q, r, QRTo(q, r, a)
+	if err := QRTo(q, r, a); err != nil {
+		return Matrix{}, Matrix{}, err
+	}
+	return q, r, nil
 }
 
 // QRTo writes the factors of QR(a) into q (m×k) and r (k×n).

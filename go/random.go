@@ -168,7 +168,10 @@ func (r *Rng) Integers(low, high int64, n int) ([]int64, error) {
 		return nil, err
 	}
 	dst := make([]int64, n)
-	return dst, r.IntegersTo(dst, low, high)
+	if err := r.IntegersTo(dst, low, high); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // IntegersTo fills dst with uniform integers in [low, high), in order. It

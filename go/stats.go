@@ -114,7 +114,10 @@ func MeanAxis(a Matrix, axis int) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	return dst, MeanAxisTo(dst, a, axis)
+	if err := MeanAxisTo(dst, a, axis); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // MeanAxisTo writes the means of a along axis into dst; see MeanAxis. It
@@ -198,7 +201,10 @@ func VarianceAxis(a Matrix, ddof, axis int) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	return dst, VarianceAxisTo(dst, a, ddof, axis)
+	if err := VarianceAxisTo(dst, a, ddof, axis); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // VarianceAxisTo writes the variances of a along axis into dst; see
@@ -263,7 +269,10 @@ func StdAxis(a Matrix, ddof, axis int) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	return dst, StdAxisTo(dst, a, ddof, axis)
+	if err := StdAxisTo(dst, a, ddof, axis); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // StdAxisTo writes the standard deviations of a along axis into dst.
@@ -345,7 +354,10 @@ func Covariance(x Matrix, ddof int) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	return dst, CovarianceTo(dst, x, ddof)
+	if err := CovarianceTo(dst, x, ddof); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // CovarianceTo writes the covariance matrix of x into dst; see Covariance.
@@ -413,7 +425,10 @@ func Zscore(x Matrix) (xn Matrix, mean, std []float64, err error) {
 	}
 	xn = NewMatrix(x.Rows, x.Cols)
 	mean, std = make([]float64, x.Cols), make([]float64, x.Cols)
-	return xn, mean, std, ZscoreTo(xn, mean, std, x)
+	if err := ZscoreTo(xn, mean, std, x); err != nil {
+		return Matrix{}, nil, nil, err
+	}
+	return xn, mean, std, nil
 }
 
 // ZscoreTo writes the standardised data, the means and the stds of x into
@@ -544,7 +559,10 @@ const sqrt2Pi = 2.5066282746310002
 // It returns ErrInvalid unless mu is finite and sigma positive and finite.
 func NormalPDF(x []float64, mu, sigma float64) ([]float64, error) {
 	dst := make([]float64, len(x))
-	return dst, NormalPDFTo(dst, x, mu, sigma)
+	if err := NormalPDFTo(dst, x, mu, sigma); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // NormalPDFTo writes the normal density at every x[i] into dst, which may
@@ -577,7 +595,10 @@ func NormalPDFTo(dst, x []float64, mu, sigma float64) error {
 // It returns ErrInvalid unless mu is finite and sigma positive and finite.
 func NormalCDF(x []float64, mu, sigma float64) ([]float64, error) {
 	dst := make([]float64, len(x))
-	return dst, NormalCDFTo(dst, x, mu, sigma)
+	if err := NormalCDFTo(dst, x, mu, sigma); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // NormalCDFTo writes the normal CDF at every x[i] into dst, which may alias

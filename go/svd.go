@@ -418,7 +418,10 @@ func TruncatedSVD(a Matrix, k int) (uk Matrix, sk []float64, vtk, ak Matrix, err
 		return Matrix{}, nil, Matrix{}, Matrix{}, err
 	}
 	uk, sk, vtk, ak = NewMatrix(a.Rows, k), make([]float64, k), NewMatrix(k, a.Cols), NewMatrix(a.Rows, a.Cols)
-	return uk, sk, vtk, ak, TruncatedSVDTo(uk, sk, vtk, ak, a, k)
+	if err := TruncatedSVDTo(uk, sk, vtk, ak, a, k); err != nil {
+		return Matrix{}, nil, Matrix{}, Matrix{}, err
+	}
+	return uk, sk, vtk, ak, nil
 }
 
 // TruncatedSVDTo writes the results of TruncatedSVD(a, k) into uk (m×k),

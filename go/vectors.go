@@ -9,7 +9,10 @@ import "math"
 // It returns ErrShape if len(a) != len(b).
 func Add(a, b []float64) ([]float64, error) {
 	dst := make([]float64, len(a))
-	return dst, AddTo(dst, a, b)
+	if err := AddTo(dst, a, b); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // AddTo writes the elementwise sum a + b into dst, which may alias a or b.
@@ -33,7 +36,10 @@ func AddTo(dst, a, b []float64) error {
 // It returns ErrShape if len(a) != len(b).
 func Subtract(a, b []float64) ([]float64, error) {
 	dst := make([]float64, len(a))
-	return dst, SubtractTo(dst, a, b)
+	if err := SubtractTo(dst, a, b); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // SubtractTo writes the elementwise difference a − b into dst, which may
@@ -277,7 +283,10 @@ func Outer(a, b []float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	return dst, OuterTo(dst, a, b)
+	if err := OuterTo(dst, a, b); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // OuterTo writes the outer product of a and b into dst. It returns ErrShape
@@ -306,7 +315,10 @@ func OuterTo(dst Matrix, a, b []float64) error {
 // It returns ErrShape if len(a) != len(onto).
 func Project(a, onto []float64) ([]float64, error) {
 	dst := make([]float64, len(a))
-	return dst, ProjectTo(dst, a, onto)
+	if err := ProjectTo(dst, a, onto); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // ProjectTo writes the projection of a onto onto into dst, which may alias
