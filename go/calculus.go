@@ -425,8 +425,10 @@ func TaylorErr(f Func, x0, x []float64, order int) (float64, error) {
 // 0.1, each step multiplies x by 0.8: ten steps give 5·0.8¹⁰ = 0.536870912.
 //
 // It returns ErrInvalid if learningRate is negative or not finite, maxIter
-// is negative, tol is negative or NaN, or both f and grad are nil; ErrShape
-// if grad returns a slice of another length than x0.
+// is negative or above MaxLen, tol is negative or NaN, or both f and grad
+// are nil; ErrShape if grad returns a slice of another length than x0. The
+// messages name grad, learningRate and maxIter by their shared names grad_f,
+// learning_rate and max_iter.
 func GradientDescent(f func([]float64) float64, grad func([]float64) []float64, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
 	return GradientDescentErr(plain(f), plainVec(grad), x0, learningRate, maxIter, tol)
 }

@@ -47,6 +47,11 @@
 // the sentinels ErrShape, ErrSingular, ErrNotPositiveDefinite,
 // ErrNoConvergence or ErrInvalid (test with errors.Is), and its text has the
 // form "op: sentinel text: detail", the same text the Python reference raises.
+// That text is shared by the three languages (the C library passes it to
+// Python unchanged), so it names the operation and its parameters by their
+// shared names — those of the C library and Python: "kl_divergence",
+// "Rng.permutation", "grad_f", "p_b" — not by the Go identifiers
+// (KLDivergence, grad, pB); see docs/conventions.md, "Errors".
 // A function given by the caller (Gradient's f, ...) that returns an error
 // stops the operation with an error wrapping both ErrCallback and that error.
 //

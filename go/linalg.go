@@ -30,7 +30,7 @@ func MatrixOf(rows [][]float64) (Matrix, error) {
 	m := NewMatrix(len(rows), len(rows[0]))
 	for i, r := range rows {
 		if len(r) != m.Cols {
-			return Matrix{}, shapeErr("matrix", "row %d has length %d, row 0 has length %d", i, len(r), m.Cols)
+			return Matrix{}, shapeErr("MatrixOf", "row %d has length %d, row 0 has length %d", i, len(r), m.Cols)
 		}
 		copy(m.Data[i*m.Cols:], r)
 	}

@@ -494,11 +494,12 @@ func ZscoreTo(xn Matrix, mean, std []float64, x Matrix) error {
 //
 //	P(A|B) = P(B|A)·P(A) / P(B)
 //
-// The three arguments must be probabilities in [0, 1], p_b must be
+// The three arguments must be probabilities in [0, 1], pB must be
 // positive, and P(B|A)·P(A) = P(A∩B) cannot exceed P(B); a product that
 // exceeds it by no more than rounding of the inputs (4ε relative) is
 // accepted and the result then capped at 1. It returns ErrInvalid
-// otherwise.
+// otherwise; its messages name pBGivenA, pA and pB by their shared names
+// p_b_given_a, p_a and p_b.
 func Bayes(pBGivenA, pA, pB float64) (float64, error) {
 	const op = "bayes"
 	for _, p := range []struct {
