@@ -30,7 +30,7 @@ STATICCHECK = PATH="$$(dirname $$(cat $(CURDIR)/$(VENV)/staticcheck-go)):$$PATH"
 GO_SOURCES := $(wildcard go/*.go go/go.mod bindings/*.go bindings/go.mod) bindings/libtwinmath.h bindings/build_ffi.py
 PY_BUILD := setup.py pyproject.toml
 
-.PHONY: help demo test bench vectors lint lint-py lint-go-static docs clean setup test-go test-c test-py parity
+.PHONY: help demo test bench vectors lint lint-py lint-go-static docs clean setup test-go test-c test-py parity fuzz fuzz-go
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -46,6 +46,31 @@ bench: $(VENV)/built  ## go/ref/numpy side by side, then the Go package's own be
 
 parity: $(VENV)/built  ## the parity report: worst observed error per operation
 	$(PY) -m twinmath parity
+
+# Fuzzing: each target runs for FUZZTIME (`make fuzz FUZZTIME=1m`). go test
+# -fuzz takes one target at a time; a failing input is written under
+# go/testdata/fuzz/<target>/, where plain `go test` runs it from then on.
+# Go 1.26's fuzzing coordinator may end a run that found nothing with
+# "context deadline exceeded" (go.dev/issue/75804): such a stop, with no new
+# input written, is reported and not counted as a failure.
+FUZZTIME ?= 20s
+GO_FUZZ_TARGETS = $(shell grep -ho '^func Fuzz[A-Za-z0-9_]*' go/*_fuzz_test.go | cut -c6-)
+
+fuzz: fuzz-go  ## run every fuzzer for FUZZTIME each (default 20s)
+
+fuzz-go: $(VENV)/go-path
+	@cd go && log=$$(mktemp) && for t in $(GO_FUZZ_TARGETS); do \
+	    echo "== $$t"; \
+	    before=$$(ls testdata/fuzz/$$t 2>/dev/null | wc -l); \
+	    $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) . 2>&1 | tee $$log; \
+	    status=$${PIPESTATUS[0]}; \
+	    after=$$(ls testdata/fuzz/$$t 2>/dev/null | wc -l); \
+	    if [ $$status -ne 0 ]; then \
+	        if [ $$after -eq $$before ] && grep -q '^    context deadline exceeded$$' $$log; then \
+	            echo "$$t: stopped by the coordinator's deadline race, no failing input (go.dev/issue/75804)"; \
+	        else rm -f $$log; exit 1; fi; \
+	    fi; \
+	done; rm -f $$log
 
 vectors: $(VENV)/built  ## regenerate tests/vectors from twinmath.ref
 	$(PY) tests/gen_vectors.py
