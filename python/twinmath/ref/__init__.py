@@ -28,6 +28,7 @@ from .logistic import (
     predict_proba,
     train_test_split,
 )
+from .model import load_model, save_model
 from .nn import backward_pass, forward_pass, relu, sigmoid, sigmoid_derivative, softmax, tanh
 from .optim import SGD, Adam, Momentum
 from .random import Rng
@@ -73,6 +74,7 @@ __all__ = [
     "inv",
     "jacobian",
     "kl_divergence",
+    "load_model",
     "logistic_regression",
     "lstsq",
     "lu",
@@ -92,6 +94,7 @@ __all__ = [
     "project",
     "qr",
     "relu",
+    "save_model",
     "scale",
     "sigmoid",
     "sigmoid_derivative",
