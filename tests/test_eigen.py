@@ -85,8 +85,8 @@ CASES = [
     case("normal 40", _sym(RNG.standard_normal((40, 40))), "sym"),
     # general: eig only
     case("[[1,2],[3,4]]", [[1, 2], [3, 4]]),
-    case("rotation by 90°", rotation(math.pi / 2), "complex"),
-    case("rotation by 2 rad", rotation(2.0), "complex"),
+    case("rotation by 90°", rotation(0.0, 1.0), "complex"),
+    case("rotation by 2 rad", rotation(math.cos(2.0), math.sin(2.0)), "complex"),
     case("companion (x-1)(x-2)(x-3)(x-4)", companion([1, 2, 3, 4])),
     case("companion (x²+1)(x²+4)", companion([1j, -1j, 2j, -2j]), "complex"),
     case("companion (x+2)(x²+2x+5)", companion([-2, -1 + 2j, -1 - 2j]), "complex"),

@@ -8,33 +8,15 @@ from typing import Any
 import numpy as np
 
 from .. import tolerances as tol
-from . import Args, Case, Check, normal, register
+from . import Args, Case, Check, geometric, grading, hilbert, matmul, normal, register, with_singular_values
 
 M2 = [[1.0, 2.0], [3.0, 4.0]]
 
 
-def orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
-    """A random orthogonal matrix (Q of a Gaussian matrix, Haar-distributed up to signs)."""
-    q, _ = np.linalg.qr(rng.standard_normal((n, n)))
-    return q
-
-
-def with_singular_values(rng: np.random.Generator, m: int, n: int, s: np.ndarray) -> np.ndarray:
-    """U·diag(s)·Vᵀ with random orthogonal U and V: a matrix whose singular values are s."""
-    k = min(m, n)
-    return (orthogonal(rng, m)[:, :k] * s) @ orthogonal(rng, n)[:, :k].T
-
-
-def hilbert(n: int) -> np.ndarray:
-    """The Hilbert matrix 1/(i + j + 1): κ₂(H₈) ≈ 1.5e10."""
-    i = np.arange(n)
-    return 1.0 / (i[:, None] + i[None, :] + 1)
-
-
 def graded(rng: np.random.Generator, n: int) -> np.ndarray:
-    """D·Z·D with D = diag(10^-75 … 10^75): entries graded from 1e-150 to 1e150."""
-    d = 10.0 ** np.linspace(-75, 75, n)
-    return d[:, None] * rng.standard_normal((n, n)) * d[None, :]
+    """D·Z·D with D = diag(2^−249 … 2^249): entries graded from about 1e-150 to 1e150."""
+    d = grading(n, 249)
+    return d[:, None] * normal(rng, n, n) * d[None, :]
 
 
 def families(rng: np.random.Generator, big: bool = True) -> list[Case]:
@@ -51,10 +33,10 @@ def families(rng: np.random.Generator, big: bool = True) -> list[Case]:
         ("zero", {"A": np.zeros((3, 4))}),
         ("diagonal", {"A": np.diag([3.0, -1.0, 4.0, 1.5, -5.0])}),
         ("diagonal, repeated entries", {"A": np.diag([2.0, 2.0, 2.0, 1.0, 1.0])}),
-        ("rank 2, 6x5", {"A": normal(rng, 6, 2) @ normal(rng, 2, 5)}),
+        ("rank 2, 6x5", {"A": matmul(normal(rng, 6, 2), normal(rng, 2, 5))}),
         ("rank 1, 4x4 of ones", {"A": np.ones((4, 4))}),
         ("graded 6x6, 1e-150 to 1e150", {"A": graded(rng, 6)}),
-        ("nearly singular, κ = 1e12", {"A": with_singular_values(rng, 6, 6, np.logspace(0, -12, 6))}),
+        ("nearly singular, κ = 2⁴⁰ ≈ 1.1e12", {"A": with_singular_values(rng, 6, 6, geometric(6, 8))}),
         ("hilbert 8", {"A": hilbert(8)}),
         ("scaled 1e300", {"A": normal(rng, 4, 3) * 1e300}),
         ("scaled 1e-300", {"A": normal(rng, 3, 4) * 1e-300}),
@@ -115,13 +97,13 @@ def _spd_cases(rng: np.random.Generator) -> list[Case]:
     ]
     for n in (2, 3, 5, 8, 15, 30):
         b = normal(rng, n, n)
-        cases.append((f"BBᵀ + nI, n={n}", {"A": b @ b.T + n * np.eye(n)}))
+        cases.append((f"BBᵀ + nI, n={n}", {"A": matmul(b, b.T) + n * np.eye(n)}))
     b = normal(rng, 6, 6)
-    cases.append(("BBᵀ, κ ≈ 1e3", {"A": b @ b.T + 1e-2 * np.eye(6)}))
-    cases.append(("scaled 1e250", {"A": 1e250 * (b @ b.T + 6 * np.eye(6))}))
-    cases.append(("scaled 1e-250", {"A": 1e-250 * (b @ b.T + 6 * np.eye(6))}))
+    cases.append(("BBᵀ, κ ≈ 1e3", {"A": matmul(b, b.T) + 1e-2 * np.eye(6)}))
+    cases.append(("scaled 1e250", {"A": 1e250 * (matmul(b, b.T) + 6 * np.eye(6))}))
+    cases.append(("scaled 1e-250", {"A": 1e-250 * (matmul(b, b.T) + 6 * np.eye(6))}))
     b = normal(rng, 300, 300)
-    cases.append(("BBᵀ + nI, n=300", {"A": b @ b.T + 300 * np.eye(300)}))
+    cases.append(("BBᵀ + nI, n=300", {"A": matmul(b, b.T) + 300 * np.eye(300)}))
     return cases
 
 
@@ -210,7 +192,7 @@ def _pinv_cases(rng: np.random.Generator) -> list[Case]:
             cases.append((label, {"A": args["A"], "rcond": 1e-15}))
     # A cutoff far above the rounding noise makes the rank of the
     # rank-deficient matrices decidable, so their pseudo-inverses are judged.
-    cases.append(("rank 2, rcond 1e-8", {"A": normal(rng, 6, 2) @ normal(rng, 2, 5), "rcond": 1e-8}))
+    cases.append(("rank 2, rcond 1e-8", {"A": matmul(normal(rng, 6, 2), normal(rng, 2, 5)), "rcond": 1e-8}))
     cases.append(("ones, rcond 1e-8", {"A": np.ones((3, 4)), "rcond": 1e-8}))
     cases.append(("cut at 0.5", {"A": np.diag([4.0, 1.0, 0.25]), "rcond": 0.1}))
     return cases
@@ -252,7 +234,7 @@ def _lstsq_cases(rng: np.random.Generator) -> list[Case]:
         ("underdetermined", {"A": normal(rng, 3, 6), "b": normal(rng, 3), "rcond": -1.0}),
         (
             "rank 2, rcond 1e-8",
-            {"A": normal(rng, 7, 2) @ normal(rng, 2, 4), "b": normal(rng, 7), "rcond": 1e-8},
+            {"A": matmul(normal(rng, 7, 2), normal(rng, 2, 4)), "b": normal(rng, 7), "rcond": 1e-8},
         ),
     ]
     for label, args in families(rng, big=False):
@@ -288,7 +270,7 @@ def _rank_cases(rng: np.random.Generator) -> list[Case]:
     cases: list[Case] = [("singular 2x2", {"A": [[1.0, 2.0], [2.0, 4.0]]})]
     cases += families(rng)
     for r in (1, 3, 5):
-        cases.append((f"rank {r}, 8x6", {"A": normal(rng, 8, r) @ normal(rng, r, 6)}))
+        cases.append((f"rank {r}, 8x6", {"A": matmul(normal(rng, 8, r), normal(rng, r, 6))}))
     return cases
 
 

@@ -2,7 +2,7 @@
 
 The matrix families: the source material's example; identity, zero, diagonal
 (with and without repeated entries), rank-deficient, graded (entries from
-1e-150 to 1e150), nearly singular (condition 1e12), Hilbert, 1×1 and 2×2;
+1e-150 to 1e150), nearly singular (condition 2⁴⁰ ≈ 1.1e12), Hilbert, 1×1 and 2×2;
 for eig also rotations and companion matrices (complex eigenvalues),
 triangular matrices and Jordan blocks (defective); random matrices of many
 sizes and scales. Results are compared after canonicalisation under the
@@ -23,37 +23,25 @@ import numpy as np
 
 from .. import tolerances as tol
 from ..ref.eigen import TIE
-from . import Args, Case, Check, normal, register, sizes
+from . import Args, Case, Check, geometric, grading, hilbert, matmul, normal, orthogonal, register, sizes
 
 EXAMPLE = [[2.0, 0.0], [0.0, 3.0]]  # the source material's example
-
-
-def orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
-    """A random orthogonal matrix (Q of the QR factorisation of a normal matrix)."""
-    q, r = np.linalg.qr(normal(rng, n, n))
-    return q * np.where(np.diag(r) < 0, -1.0, 1.0)
 
 
 def with_eigenvalues(rng: np.random.Generator, lam: Any) -> np.ndarray:
     """The symmetric matrix Q·diag(λ)·Qᵀ for a random orthogonal Q."""
     q = orthogonal(rng, len(lam))
-    a = (q * np.asarray(lam, dtype=np.float64)) @ q.T
+    a = matmul(q * np.asarray(lam, dtype=np.float64), q.T)
     return (a + a.T) / 2
 
 
 def graded(rng: np.random.Generator, n: int, symmetric: bool) -> np.ndarray:
-    """D·B·D with D = diag(10^-75 … 10^75): entries from about 1e-150 to 1e150."""
+    """D·B·D with D = diag(2^−249 … 2^249): entries from about 1e-150 to 1e150."""
     b = normal(rng, n, n)
     if symmetric:
         b = b + b.T
-    d = np.logspace(-75, 75, n)
+    d = grading(n, 249)
     return d[:, None] * b * d[None, :]
-
-
-def hilbert(n: int) -> np.ndarray:
-    """The Hilbert matrix 1/(i + j + 1): symmetric positive definite, κ(H₈) ≈ 1.5e10."""
-    i = np.arange(n)
-    return 1.0 / (i[:, None] + i[None, :] + 1)
 
 
 def companion(roots: Any) -> np.ndarray:
@@ -66,9 +54,8 @@ def companion(roots: Any) -> np.ndarray:
     return a
 
 
-def rotation(theta: float) -> np.ndarray:
-    """The rotation by theta: eigenvalues e^(±iθ)."""
-    c, s = math.cos(theta), math.sin(theta)
+def rotation(c: float, s: float) -> np.ndarray:
+    """The rotation [[c, −s], [s, c]] (c² + s² = 1): eigenvalues c ± is."""
     return np.array([[c, -s], [s, c]])
 
 
@@ -93,9 +80,9 @@ def _common(rng: np.random.Generator, symmetric: bool) -> list[Case]:
         ("diagonal", {"A": np.diag([2.0, -3.0, 0.5, 7.0])}),
         ("diagonal, repeated entries", {"A": np.diag([2.0, 5.0, 2.0, -1.0, 5.0, 2.0])}),
         ("repeated eigenvalue, rotated", {"A": with_eigenvalues(rng, [1.0, 1.0, 1.0, 4.0, -2.0])}),
-        ("rank 2 of 6", {"A": b @ b.T if symmetric else b @ normal(rng, 2, 6)}),
+        ("rank 2 of 6", {"A": matmul(b, b.T) if symmetric else matmul(b, normal(rng, 2, 6))}),
         ("graded 1e-150..1e150", {"A": graded(rng, 6, symmetric)}),
-        ("nearly singular, condition 1e12", {"A": with_eigenvalues(rng, np.logspace(0, -12, 6))}),
+        ("nearly singular, condition 2⁴⁰ ≈ 1.1e12", {"A": with_eigenvalues(rng, geometric(6, 8))}),
         ("Hilbert 8", {"A": hilbert(8)}),
         ("close eigenvalues 1 ± 1e-9", {"A": with_eigenvalues(rng, [1 - 1e-9, 1 + 1e-9, 3.0])}),
         ("scaled 1e150", {"A": sym(normal(rng, 5, 5)) * 1e150}),
@@ -208,8 +195,8 @@ def _eig_cases(rng: np.random.Generator) -> list[Case]:
     q = orthogonal(rng, 4)
     cases += [
         ("[[1, 2], [3, 4]]", {"A": [[1.0, 2.0], [3.0, 4.0]]}),
-        ("rotation by 90°", {"A": rotation(math.pi / 2)}),
-        ("rotation by 1 rad", {"A": rotation(1.0)}),
+        ("rotation by 90°", {"A": rotation(0.0, 1.0)}),
+        ("rotation with cos 3/5, sin 4/5", {"A": rotation(3 / 5, 4 / 5)}),
         ("companion of (x-1)(x-2)(x-3)", {"A": companion([1, 2, 3])}),
         ("companion of (x²+1)(x²+4)", {"A": companion([1j, -1j, 2j, -2j])}),
         ("companion of (x+1)(x²-2x+5)", {"A": companion([-1, 1 + 2j, 1 - 2j])}),
@@ -218,7 +205,7 @@ def _eig_cases(rng: np.random.Generator) -> list[Case]:
         ("symmetric", {"A": with_eigenvalues(rng, [-1.0, 0.5, 2.0, 3.0])}),
         ("cyclic permutation", {"A": np.roll(np.eye(5), 1, axis=0)}),
         ("Jordan block 2x2, defective", {"A": jordan(2.0, 2)}),
-        ("Jordan block 4x4 rotated, defective", {"A": q @ jordan(1.0, 4) @ q.T}),
+        ("Jordan block 4x4 rotated, defective", {"A": matmul(matmul(q, jordan(1.0, 4)), q.T)}),
     ]
     return cases
 

@@ -13,8 +13,8 @@ P, Q = [0.5, 0.3, 0.2], [0.4, 0.4, 0.2]  # the source material's distributions
 
 
 def _dist(rng: np.random.Generator, n: int) -> np.ndarray:
-    """Random weights with some zeros and a wide range of magnitudes."""
-    w = rng.random(n) * 10.0 ** rng.uniform(-30, 30)
+    """Random weights with some zeros, scaled by 2^e for a random e in [-100, 100)."""
+    w = rng.random(n) * np.ldexp(1.0, int(rng.integers(-100, 100)))
     w[rng.random(n) < 0.2] = 0.0
     if not np.any(w > 0):
         w[0] = 1.0

@@ -13,7 +13,7 @@ import numpy as np
 
 from .. import tolerances as tol
 from ..ref.logistic import SEPARATION
-from . import Args, Case, Check, normal, register, special, wide
+from . import Args, Case, Check, matmul, normal, register, special, wide
 
 I64, U64 = np.int64, np.uint64
 
@@ -119,7 +119,7 @@ TOY_X, TOY_Y = [[-2.0], [-1.0], [1.0], [2.0]], [0.0, 0.0, 1.0, 1.0]
 def labelled(rng: np.random.Generator, n: int, d: int, scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
     """Points with labels from a noisy linear rule (not separable)."""
     X = scale * normal(rng, n, d)
-    y = ((X @ normal(rng, d)) / scale + 0.7 * normal(rng, n) > 0).astype(np.float64)
+    y = (matmul(X, normal(rng, d)[:, None])[:, 0] / scale + 0.7 * normal(rng, n) > 0).astype(np.float64)
     return X, y
 
 

@@ -23,6 +23,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from . import normal
+
 # ---- XOR --------------------------------------------------------------------------
 
 # The four points of XOR and their labels.
@@ -111,8 +113,8 @@ def _random_run(
     steps: int,
     scale: float = 1.0,
 ) -> Trajectory:
-    params = [rng.standard_normal(s) for s in shapes]
-    grads = [[scale * rng.standard_normal(s) for s in shapes] for _ in range(steps)]
+    params = [normal(rng, *s) for s in shapes]
+    grads = [[scale * normal(rng, *s) for s in shapes] for _ in range(steps)]
     return Trajectory(label, optimizer, options, params, grads)
 
 

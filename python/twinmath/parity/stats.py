@@ -126,7 +126,9 @@ def _covariance_cases(rng: np.random.Generator) -> list[Case]:
     ]
     for _ in range(8):
         m, k = (int(s) + 2 for s in sizes(rng, 2, 20))
-        cases.append((f"normal {m}x{k}", {"X": normal(rng, m, k) * 10 ** rng.uniform(-5, 5)}))
+        cases.append(
+            (f"normal {m}x{k}", {"X": normal(rng, m, k) * np.ldexp(1.0, int(rng.integers(-16, 17)))})
+        )
     cases.append(("wide 6x3", {"X": wide(rng, 6, 3)}))
     cases.append(("1000x50", {"X": normal(rng, 1000, 50)}))
     return cases
@@ -260,7 +262,7 @@ def _normal_cases(rng: np.random.Generator) -> list[Case]:
         cases.append(
             (
                 f"normal n={n}",
-                {"x": 5 * normal(rng, n), "mu": float(rng.normal()), "sigma": float(rng.uniform(0.1, 3))},
+                {"x": 5 * normal(rng, n), "mu": float(normal(rng)), "sigma": float(rng.uniform(0.1, 3))},
             )
         )
     cases.append(("wide", {"x": wide(rng, 20), "mu": 0.0, "sigma": 1.0}))

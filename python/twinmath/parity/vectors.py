@@ -60,7 +60,7 @@ register(
 def _scale_cases(rng: np.random.Generator) -> list[Case]:
     cases: list[Case] = [("worked example", {"v": A3, "c": 2.0}), ("empty", {"v": [], "c": 3.0})]
     for n in sizes(rng, 8):
-        cases.append((f"normal n={n}", {"v": normal(rng, n), "c": float(rng.standard_normal())}))
+        cases.append((f"normal n={n}", {"v": normal(rng, n), "c": float(normal(rng))}))
     for n in sizes(rng, 4):
         cases.append((f"wide n={n}", {"v": wide(rng, n), "c": float(wide(rng, 1)[0])}))
     cases.append(("nan/inf", {"v": special(rng, 6), "c": -1.5}))
