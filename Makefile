@@ -41,7 +41,7 @@ bench: $(VENV)/built  ## go/ref/numpy side by side, then the Go package's own be
 parity: $(VENV)/built  ## the parity report: worst observed error per operation
 	$(PY) -m twinmath parity
 
-vectors: $(VENV)/built  ## regenerate tests/vectors from twinmath.ref
+vectors: $(VENV)/built  ## regenerate go/testdata/vectors from twinmath.ref
 	$(PY) tests/gen_vectors.py
 	$(PY) tests/gen_trajectories.py
 
