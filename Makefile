@@ -34,9 +34,12 @@ demo: $(VENV)/built  ## set up, then run the worked examples through both backen
 
 test: $(VENV)/built test-go test-c lint-py test-py  ## set up, then run every test (Go, C, Python) and the linters
 
-bench: $(VENV)/built  ## go/ref/numpy side by side, then the Go package's own benchmarks
+bench: $(VENV)/built  ## go/ref/numpy side by side, the Go package's own benchmarks, a load check of twinmath-serve
 	$(PY) -m twinmath bench
 	cd go && $(GO) test -run '^$$' -bench . -benchtime 200ms
+	mkdir -p build
+	cd go && $(GO) build -o ../build/twinmath-serve ./cmd/twinmath-serve && $(GO) build -o ../build/twinmath-load ./cmd/twinmath-load
+	./build/twinmath-load -serve ./build/twinmath-serve -requests 20000 -clients 16
 
 parity: $(VENV)/built  ## the parity report: worst observed error per operation
 	$(PY) -m twinmath parity
@@ -65,9 +68,15 @@ clean:  ## remove the environment and every build product
 	rm -rf $(VENV) build bindings/_build python/twinmath/_ffi*.so python/twinmath/libtwinmath.so \
 	       python/twinmath/libtwinmath.h python/twinmath/_ffi.c python/*.egg-info .pytest_cache .hypothesis
 
+# The Go module's tests run in a copy of go/ alone, which shows that the
+# module is self-contained (its test data under go/testdata); the gonum
+# interop module is a module of its own, with gonum from the module proxy.
 test-go: $(VENV)/built
 	@out=$$($(GOFMT) -l go bindings); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
-	cd go && $(GO) vet ./... && $(GO) test ./... && $(GO) test -tags purego ./...
+	cd go && $(GO) vet ./...
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && cp -r go "$$tmp/" && cd "$$tmp/go" && $(GO) test ./...
+	cd go && $(GO) test -tags purego ./...
+	cd go/interop/gonum && $(GO) vet ./... && $(GO) test ./...
 	cd bindings && $(GO) vet .
 
 test-c: $(VENV)/built  ## build and run the C example against libtwinmath.so
