@@ -96,23 +96,14 @@ func tm_load_model(data *C.tm_cbyte, n C.int64_t, w1, b1, w2, b2, mean, std *C.d
 	})
 }
 
-// bytesIn returns the n bytes at p as a slice, without copying.
+// bytesIn returns the n bytes at p as a slice, without copying; checked
+// applies to bytes as to doubles (a length that is not negative, a pointer
+// that is not NULL when the length is not zero).
 func bytesIn(p *C.tm_cbyte, n C.int64_t) []byte {
-	return unsafe.Slice((*byte)(checkedBytes(unsafe.Pointer(p), n)), int(n))
+	return unsafe.Slice((*byte)(checked(unsafe.Pointer(p), n)), int(n))
 }
 
 // bytesOut returns the n bytes at p as a writable slice, without copying.
 func bytesOut(p *C.uint8_t, n C.int64_t) []byte {
-	return unsafe.Slice((*byte)(checkedBytes(unsafe.Pointer(p), n)), int(n))
-}
-
-// checkedBytes returns p after checking that it may hold n bytes.
-func checkedBytes(p unsafe.Pointer, n C.int64_t) unsafe.Pointer {
-	if n < 0 {
-		panic(argError(fmt.Sprintf("negative length %d", n)))
-	}
-	if p == nil && n > 0 {
-		panic(argError("NULL pointer for a non-empty buffer"))
-	}
-	return p
+	return unsafe.Slice((*byte)(checked(unsafe.Pointer(p), n)), int(n))
 }

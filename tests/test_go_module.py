@@ -22,26 +22,27 @@ require {MODULE} v0.0.0
 replace {MODULE} => {ROOT / "go"}
 """
 
-MAIN = f"""package main
+MAIN = """package main
 
 import (
 \t"bytes"
 \t"fmt"
 
-\t"{MODULE}"
+\t"MODULE"
 )
 
-func main() {{
-\td, _ := twinmath.Dot([]float64{{1, 2, 3}}, []float64{{4, 5, 6}})
+func main() {
+\td, _ := twinmath.Dot([]float64{1, 2, 3}, []float64{4, 5, 6})
 \tvar file bytes.Buffer
-\tm := &twinmath.LogisticModel{{W: []float64{{2, -1}}, B: 0.5, Mean: []float64{{10, 0}}, Std: []float64{{5, 1}}}}
-\tif err := twinmath.SaveModel(&file, m); err != nil {{
+\tm := &twinmath.LogisticModel{W: []float64{2, -1}, B: 0.5}
+\tm.Mean, m.Std = []float64{10, 0}, []float64{5, 1}
+\tif err := twinmath.SaveModel(&file, m); err != nil {
 \t\tpanic(err)
-\t}}
+\t}
 \tloaded, err := twinmath.LoadModel(&file)
 \tfmt.Println(d, loaded.NFeatures(), err)
-}}
-"""
+}
+""".replace("MODULE", MODULE)
 
 
 def test_a_fresh_module_uses_the_package(tmp_path):
