@@ -59,10 +59,11 @@ lint: $(VENV)/built lint-py lint-go-static  ## gofmt, go vet, staticcheck, ruff,
 	cd go && $(GO) vet ./...
 	cd bindings && $(GO) vet .
 
-# staticcheck on go/ and bindings/ (both build tags of go/).
+# staticcheck on go/ (both build tags), bindings/ and the gonum interop module.
 lint-go-static: $(VENV)/built $(VENV)/staticcheck-$(STATICCHECK_VERSION)
 	cd go && $(STATICCHECK) ./... && $(STATICCHECK) -tags purego ./...
 	cd bindings && $(STATICCHECK) .
+	cd go/interop/gonum && $(STATICCHECK) ./...
 
 lint-py: $(VENV)/built
 	$(PY) -m ruff check python tests bindings docs setup.py
