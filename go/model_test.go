@@ -187,3 +187,48 @@ func TestSaveModelErrors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLoadModel holds LoadModel to its contract on any bytes: a model that
+// saves and loads back to the same values, or ErrInvalid — never a panic.
+// `go test` runs the seeds; `go test -fuzz FuzzLoadModel` explores.
+func FuzzLoadModel(f *testing.F) {
+	var buf bytes.Buffer
+	for _, m := range []Model{testLogisticModel(), testMLPModel()} {
+		buf.Reset()
+		if err := SaveModel(&buf, m); err != nil {
+			f.Fatal(err)
+		}
+		good := append([]byte(nil), buf.Bytes()...)
+		f.Add(good)
+		f.Add(good[:len(good)/2])
+		f.Add(rewrite(good, func(h string) string { return strings.Replace(h, `"shape":[`, `"shape":[99999999,`, 1) }))
+	}
+	f.Add([]byte("TWINMATH\xff\xff\xff\xff"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := LoadModel(bytes.NewReader(data))
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) || m != nil {
+				t.Fatalf("%v, %v", m, err)
+			}
+			return
+		}
+		// The header may be spaced or ordered otherwise than SaveModel writes
+		// it; the model must still save, and load back to the same bits.
+		var out bytes.Buffer
+		if err := SaveModel(&out, m); err != nil {
+			t.Fatalf("a loaded model does not save: %v", err)
+		}
+		again, err := LoadModel(&out)
+		if err != nil {
+			t.Fatalf("a saved model does not load: %v", err)
+		}
+		a, b := m.arrays(), again.arrays()
+		for i := range a {
+			for j := range a[i].data {
+				if math.Float64bits(a[i].data[j]) != math.Float64bits(b[i].data[j]) {
+					t.Fatalf("%s[%d]: %v, then %v", a[i].name, j, a[i].data[j], b[i].data[j])
+				}
+			}
+		}
+	})
+}

@@ -10,6 +10,9 @@ import struct
 import numpy as np
 import pytest
 import twinmath
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 from twinmath.ref.model import LogisticModel, MLPModel
 
 LOGISTIC = LogisticModel(
@@ -226,3 +229,35 @@ def test_trained_model_round_trip(ref, go, tmp_path):
     assert np.array_equal(
         go.predict_proba(z, loaded.w, loaded.b), go.predict_proba((X_test - mean) / std, w, b)
     )
+
+
+# Every finite float64, subnormals and -0.0 included: the file holds the bits.
+finite = st.floats(allow_nan=False, allow_infinity=False)
+positive = st.floats(min_value=5e-324, allow_infinity=False)
+
+
+@st.composite
+def models(draw: st.DrawFn) -> LogisticModel | MLPModel:
+    d = draw(st.integers(1, 5))
+    mean, std = (
+        draw(hnp.arrays(np.float64, d, elements=finite)),
+        draw(hnp.arrays(np.float64, d, elements=positive)),
+    )
+    if draw(st.booleans()):
+        return LogisticModel(draw(hnp.arrays(np.float64, d, elements=finite)), draw(finite), mean, std)
+    h, k = draw(st.integers(1, 4)), draw(st.integers(1, 3))
+    W1, b1, W2, b2 = (draw(hnp.arrays(np.float64, s, elements=finite)) for s in ((d, h), h, (h, k), k))
+    return MLPModel(W1, b1, W2, b2, mean, std)
+
+
+@settings(max_examples=40, deadline=None)
+@given(model=models())
+def test_any_model_same_bytes_and_bits(ref, go, model, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("m")
+    r, g = write(ref, model, tmp, "r.tm"), write(go, model, tmp, "g.tm")
+    assert r == g
+    for tm in (ref, go):
+        loaded = tm.load_model(tmp / "r.tm")
+        for x, y in zip(loaded, model, strict=True):
+            if not isinstance(x, str):
+                assert np.asarray(x).tobytes() == np.asarray(y, dtype=np.float64).tobytes()
