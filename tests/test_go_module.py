@@ -48,12 +48,9 @@ func main() {
 def test_a_fresh_module_uses_the_package(tmp_path):
     (tmp_path / "go.mod").write_text(GO_MOD)
     (tmp_path / "main.go").write_text(MAIN)
+    # GOPROXY=off: the package needs nothing from the network, and no go.sum:
+    # it has no dependencies.
     env = {**os.environ, "GOTOOLCHAIN": "local", "GOFLAGS": "-buildvcs=false", "GOPROXY": "off"}
-    # GOPROXY=off: the package needs nothing from the network.
-    go = go_tool()
-    subprocess.run([go, "mod", "tidy"], cwd=tmp_path, env=env, check=True, capture_output=True)
-    run = subprocess.run([go, "run", "."], cwd=tmp_path, env=env, capture_output=True, text=True)
+    run = subprocess.run([go_tool(), "run", "."], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout == "32 2 <nil>\n"
-    # go.mod keeps only the one requirement: the package has no dependencies.
-    assert (tmp_path / "go.mod").read_text().count("require") == 1
