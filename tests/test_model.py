@@ -261,3 +261,29 @@ def test_any_model_same_bytes_and_bits(ref, go, model, tmp_path_factory):
         for x, y in zip(loaded, model, strict=True):
             if not isinstance(x, str):
                 assert np.asarray(x).tobytes() == np.asarray(y, dtype=np.float64).tobytes()
+
+
+def test_c_contract(go, tmp_path):
+    # The C layer's own checks, which the Python wrapper never triggers.
+    from twinmath.go import _native as n
+
+    s = n.scratch()
+    kind, dims = n.ffi.new("int *"), n.ffi.new("int64_t[3]")
+    assert n.lib.tm_load_model_dims(n.ffi.NULL, 5, kind, dims, s.err, n.ERRLEN) == 5
+    assert b"NULL pointer" in n.ffi.string(s.err)
+    assert n.lib.tm_load_model_dims(b"TWINMATH", -1, kind, dims, s.err, n.ERRLEN) == 5
+    data = write(go, LOGISTIC, tmp_path)
+    assert n.lib.tm_load_model_dims(data, len(data), kind, dims, s.err, n.ERRLEN) == 0
+    assert (kind[0], list(dims)) == (1, [3, 1, 1])
+    w, one = np.ascontiguousarray(LOGISTIC.w), np.array([LOGISTIC.b])
+    dst, length = n.ffi.new("uint8_t[]", 16), n.ffi.new("int64_t *")
+    args = (n.ffi.from_buffer("double[]", w), 3, 1, n.ffi.from_buffer("double[]", one), 1)
+    rest = (n.ffi.NULL, 0, 0, n.ffi.NULL, 0, args[0], 3, args[0], 3, b"sigmoid")
+    assert n.lib.tm_save_model(7, *args, *rest, dst, 16, length, s.err, n.ERRLEN) == 5
+    assert n.ffi.string(s.err) == b"save_model: invalid input: unknown model kind 7"
+    # mean = std = w here: a std of -1.25 is refused before the size matters.
+    assert n.lib.tm_save_model(1, *args, *rest, dst, 16, length, s.err, n.ERRLEN) == 5
+    pos = n.ffi.from_buffer("double[]", np.array([1.0, 2.0, 3.0]))
+    rest = (*rest[:5], pos, 3, pos, 3, b"sigmoid")
+    assert n.lib.tm_save_model(1, *args, *rest, dst, 16, length, s.err, n.ERRLEN) == 1
+    assert b"dst only 16" in n.ffi.string(s.err)
