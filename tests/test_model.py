@@ -13,7 +13,7 @@ import twinmath
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
-from twinmath.ref.model import LogisticModel, MLPModel
+from twinmath import LogisticModel, MLPModel
 
 LOGISTIC = LogisticModel(
     np.array([0.5, -1.25, 2.0]), 0.125, np.array([1.0, 2.0, 3.0]), np.array([1.0, 0.5, 4.0])

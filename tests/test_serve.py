@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from test_model import edit_data, edit_header, put
-from twinmath.ref.model import LogisticModel
+from twinmath import LogisticModel
 from twinmath.tolerances import logistic as tol
 
 ROOT = Path(__file__).resolve().parent.parent
