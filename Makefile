@@ -40,9 +40,12 @@ demo: $(VENV)/built  ## set up, then run the worked examples through both backen
 
 test: $(VENV)/built test-go test-c lint-py test-py  ## set up, then run every test (Go, C, Python) and the linters
 
-bench: $(VENV)/built  ## go/ref/numpy side by side, then the Go package's own benchmarks
+bench: $(VENV)/built  ## go/ref/numpy side by side, the Go package's own benchmarks, a load check of twinmath-serve
 	$(PY) -m twinmath bench
 	cd go && $(GO) test -run '^$$' -bench . -benchtime 200ms
+	mkdir -p build
+	cd go && $(GO) build -o ../build/twinmath-serve ./cmd/twinmath-serve && $(GO) build -o ../build/twinmath-load ./cmd/twinmath-load
+	./build/twinmath-load -serve ./build/twinmath-serve -requests 20000 -clients 16
 
 parity: $(VENV)/built  ## the parity report: worst observed error per operation
 	$(PY) -m twinmath parity
@@ -51,7 +54,7 @@ parity: $(VENV)/built  ## the parity report: worst observed error per operation
 # -fuzz takes one target at a time; a failing input is written under
 # go/testdata/fuzz/<target>/, where plain `go test` runs it from then on.
 # Go 1.26's fuzzing coordinator may end a run that found nothing with
-# "context deadline exceeded" (go.dev/issue/75804): such a stop, with no new
+# "context deadline exceeded": such a stop, with no new
 # input written, is reported and not counted as a failure.
 FUZZTIME ?= 20s
 GO_FUZZ_TARGETS = $(shell grep -ho '^func Fuzz[A-Za-z0-9_]*' go/*_fuzz_test.go | cut -c6-)
@@ -67,12 +70,12 @@ fuzz-go: $(VENV)/go-path
 	    after=$$(ls testdata/fuzz/$$t 2>/dev/null | wc -l); \
 	    if [ $$status -ne 0 ]; then \
 	        if [ $$after -eq $$before ] && grep -q '^    context deadline exceeded$$' $$log; then \
-	            echo "$$t: stopped by the coordinator's deadline race, no failing input (go.dev/issue/75804)"; \
+	            echo "$$t: stopped by the coordinator's deadline race, no failing input"; \
 	        else rm -f $$log; exit 1; fi; \
 	    fi; \
 	done; rm -f $$log
 
-vectors: $(VENV)/built  ## regenerate tests/vectors from twinmath.ref
+vectors: $(VENV)/built  ## regenerate go/testdata/vectors from twinmath.ref
 	$(PY) tests/gen_vectors.py
 	$(PY) tests/gen_trajectories.py
 
@@ -81,10 +84,11 @@ lint: $(VENV)/built lint-py lint-go-static  ## gofmt, go vet, staticcheck, ruff,
 	cd go && $(GO) vet ./...
 	cd bindings && $(GO) vet .
 
-# staticcheck on go/ and bindings/ (both build tags of go/).
+# staticcheck on go/ (both build tags), bindings/ and the gonum interop module.
 lint-go-static: $(VENV)/built $(VENV)/staticcheck-$(STATICCHECK_VERSION)
 	cd go && $(STATICCHECK) ./... && $(STATICCHECK) -tags purego ./...
 	cd bindings && $(STATICCHECK) .
+	cd go/interop/gonum && $(STATICCHECK) ./...
 
 lint-py: $(VENV)/built
 	$(PY) -m ruff check python tests bindings docs setup.py
@@ -101,9 +105,15 @@ clean:  ## remove the environment and every build product
 	rm -rf $(VENV) build bindings/_build python/twinmath/_ffi*.so python/twinmath/libtwinmath.so \
 	       python/twinmath/libtwinmath.h python/twinmath/_ffi.c python/*.egg-info .pytest_cache .hypothesis
 
+# The Go module's tests run in a copy of go/ alone, which shows that the
+# module is self-contained (its test data under go/testdata); the gonum
+# interop module is a module of its own, with gonum from the module proxy.
 test-go: $(VENV)/built lint-go-static
 	@out=$$($(GOFMT) -l go bindings); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
-	cd go && $(GO) vet ./... && $(GO) test ./... && $(GO) test -tags purego ./...
+	cd go && $(GO) vet ./...
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && cp -r go "$$tmp/" && cd "$$tmp/go" && $(GO) test ./...
+	cd go && $(GO) test -tags purego ./...
+	cd go/interop/gonum && $(GO) vet ./... && $(GO) test ./...
 	cd bindings && $(GO) vet .
 
 test-c: $(VENV)/built  ## build and run the C example against libtwinmath.so

@@ -6,7 +6,7 @@
 // The same operations exist as a Python/numpy reference (twinmath.ref), and
 // this package is compiled into a C shared library that Python calls through
 // cffi (twinmath.go). A parity suite holds the three to the same results and
-// the same errors; the shared test vectors under ../tests/vectors are checked
+// the same errors; the shared test vectors under testdata/vectors are checked
 // by this package's own tests, without Python.
 //
 // # Conventions

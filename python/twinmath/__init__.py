@@ -25,6 +25,7 @@ import os
 from types import ModuleType
 from typing import Any
 
+from ._front.model import LogisticModel, MLPModel
 from .errors import ConvergenceError, NotPositiveDefiniteError, ShapeError, SingularMatrixError
 
 __version__ = "0.1.0"
@@ -34,6 +35,8 @@ BACKENDS = ("ref", "go")
 __all__ = [
     "BACKENDS",
     "ConvergenceError",
+    "LogisticModel",
+    "MLPModel",
     "NotPositiveDefiniteError",
     "ShapeError",
     "SingularMatrixError",

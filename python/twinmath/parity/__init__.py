@@ -6,7 +6,7 @@ beside ``ref/<topic>.py`` and ``go/<topic>.py``) and read by three users:
 - ``python -m twinmath parity`` runs every case through both backends and
   prints the worst observed error per operation, relative to its bound;
 - ``tests/gen_vectors.py`` writes the cases, the reference results, their
-  bounds and the expected errors to ``tests/vectors/<op>.json``, which the Go
+  bounds and the expected errors to ``go/testdata/vectors/<op>.json``, which the Go
   tests check without Python;
 - the pytest suite checks the error cases and reuses the comparisons.
 
