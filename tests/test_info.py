@@ -66,7 +66,7 @@ def test_kl_properties(go, pq):
         # p/q overflows for a subnormal q: where p·log(p/q) is formed as
         # scipy's rel_entr forms it, the divergence is +inf; it is never
         # negative (Gibbs).
-        assert kl >= 0
+        assert kl >= -1e-12 * (abs(ce) + abs(h) + 1)
         return
     # H(p, q) = H(p) + D(p||q), and D ≥ 0 (Gibbs), up to rounding.
     scale = abs(ce) + abs(h) + 1
