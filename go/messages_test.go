@@ -1,6 +1,8 @@
 package twinmath
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +17,11 @@ import (
 // function that exists in Go alone names itself by its Go name.
 func TestMessagesNameSharedOperations(t *testing.T) {
 	header, err := os.ReadFile(filepath.Join("..", "bindings", "libtwinmath.h"))
+	if errors.Is(err, fs.ErrNotExist) {
+		// The module tested on its own, outside the repository: the in-tree
+		// run (make test) checks the names.
+		t.Skip("the C header that names the shared operations is not beside the module")
+	}
 	if err != nil {
 		t.Fatalf("the C header is needed to know the shared names: %v", err)
 	}
