@@ -83,8 +83,9 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/deps: $(PY) $(PY_BUILD)
+	@echo "==> installing the build tools into $(VENV): pip, setuptools, cffi"
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet "setuptools>=68" "cffi>=1.16" wheel
+	$(PIP) install --quiet "setuptools>=77" "cffi>=1.16" wheel
 	touch $@
 
 $(VENV)/go-path: $(PY)
@@ -92,7 +93,10 @@ $(VENV)/go-path: $(PY)
 	@echo "Go toolchain: $$(cat $@) ($$($$(cat $@) env GOVERSION))"
 
 # The editable install runs setup.py: go build of libtwinmath.so, then the cffi
-# extension, both in python/twinmath.
+# extension, both in python/twinmath. Its steps are shown, the rest is logged.
 $(VENV)/built: $(VENV)/deps $(VENV)/go-path $(GO_SOURCES)
-	GO=$(GO) $(PIP) install --quiet --no-build-isolation -e '.[test,dev]'
+	@echo "==> pip install -e '.[test,dev]': the Go library, the extension, the test tools (log: $(VENV)/install.log)"
+	@set -o pipefail; GO=$(GO) $(PIP) install -v --no-build-isolation -e '.[test,dev]' 2>&1 | tee $(VENV)/install.log \
+	    | grep --line-buffered -E '^ *twinmath: |^(ERROR|error)|^Successfully installed' \
+	    || { tail -n 40 $(VENV)/install.log; exit 1; }
 	touch $@
