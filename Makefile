@@ -24,7 +24,7 @@ endif
 GO_SOURCES := $(wildcard go/*.go go/go.mod bindings/*.go bindings/go.mod) bindings/libtwinmath.h bindings/build_ffi.py
 PY_BUILD := setup.py pyproject.toml
 
-.PHONY: help demo test bench vectors lint lint-py docs clean setup test-go test-c test-py parity
+.PHONY: help demo test bench vectors lint lint-py docs docs-check pictures clean setup test-go test-c test-py parity
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,7 +32,7 @@ help:  ## list the targets
 demo: $(VENV)/built  ## set up, then run the worked examples through both backends
 	$(PY) -m twinmath demo
 
-test: $(VENV)/built test-go test-c lint-py test-py  ## set up, then run every test (Go, C, Python) and the linters
+test: $(VENV)/built test-go test-c lint-py test-py docs  ## set up, then run every test (Go, C, Python), the linters, the site build
 
 bench: $(VENV)/built  ## go/ref/numpy side by side, then the Go package's own benchmarks
 	$(PY) -m twinmath bench
@@ -55,14 +55,21 @@ lint-py: $(VENV)/built
 	$(PY) -m ruff format --check python tests bindings docs setup.py
 	$(PY) -m mypy
 
-docs: $(VENV)/built  ## redraw the pictures in docs/img from twinmath's output (docs/draw_*.py)
-	$(PIP) install --quiet -e '.[docs]' --no-build-isolation
+docs: $(VENV)/built  ## build the documentation site into site/ (mkdocs.yml; warnings are errors)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --quiet
+
+docs-check: docs  ## open every page of site/ in headless Chromium: console errors, maths, pictures
+	@command -v chromium >/dev/null || { echo "==> installing Chromium (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	mkdir -p build && $(PY) docs/check_site.py --site site --screenshot build/site-check.png
+
+pictures: $(VENV)/built  ## redraw the pictures in docs/img from twinmath's output (docs/draw_*.py)
 	@for script in docs/draw_*.py; do echo "$(PY) $$script"; $(PY) $$script || exit 1; done
 
 setup: $(VENV)/built  ## only the set-up
 
 clean:  ## remove the environment and every build product
-	rm -rf $(VENV) build bindings/_build python/twinmath/_ffi*.so python/twinmath/libtwinmath.so \
+	rm -rf $(VENV) build site bindings/_build python/twinmath/_ffi*.so python/twinmath/libtwinmath.so \
 	       python/twinmath/libtwinmath.h python/twinmath/_ffi.c python/*.egg-info .pytest_cache .hypothesis
 
 test-go: $(VENV)/built
@@ -95,8 +102,8 @@ $(VENV)/go-path: $(PY)
 # The editable install runs setup.py: go build of libtwinmath.so, then the cffi
 # extension, both in python/twinmath. Its steps are shown, the rest is logged.
 $(VENV)/built: $(VENV)/deps $(VENV)/go-path $(GO_SOURCES)
-	@echo "==> pip install -e '.[test,dev]': the Go library, the extension, the test tools (log: $(VENV)/install.log)"
-	@set -o pipefail; GO=$(GO) $(PIP) install -v --no-build-isolation -e '.[test,dev]' 2>&1 | tee $(VENV)/install.log \
+	@echo "==> pip install -e '.[test,dev,docs]': the Go library, the extension, the tools (log: $(VENV)/install.log)"
+	@set -o pipefail; GO=$(GO) $(PIP) install -v --no-build-isolation -e '.[test,dev,docs]' 2>&1 | tee $(VENV)/install.log \
 	    | grep --line-buffered -E '^ *twinmath: |^(ERROR|error)|^Successfully installed' \
 	    || { tail -n 40 $(VENV)/install.log; exit 1; }
 	touch $@
