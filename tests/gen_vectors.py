@@ -29,7 +29,8 @@ from typing import Any
 
 import numpy as np
 import twinmath
-from twinmath.parity import CHECKS, Check, outcome, rng_for
+from twinmath import tolerances as tol
+from twinmath.parity import CHECKS, FUNCTIONS, Check, outcome, rng_for
 
 VECTORS = Path(__file__).resolve().parent / "vectors"
 SEED = 0
@@ -138,6 +139,96 @@ def render(doc: dict[str, Any]) -> str:
     return f'{text},\n  "cases": [\n    {body}\n  ]\n}}\n'
 
 
+def load(op: str) -> dict:
+    return json.loads((VECTORS / f"{op}.json").read_text(encoding="utf-8"))
+
+
+def decode(x):
+    if isinstance(x, dict) and set(x) == {"re", "im"}:  # a complex array
+        re, im = (np.asarray(decode(x[k]), dtype=np.float64) for k in ("re", "im"))
+        return re + 1j * im
+    if isinstance(x, list):
+        return [decode(v) for v in x]
+    return {"nan": np.nan, "inf": np.inf, "-inf": -np.inf}.get(x, x) if isinstance(x, str) else x
+
+
+def parts(new: dict, old: dict) -> list:
+    """(new result, old result, new bound, old bound) for each part of a case."""
+    if "parts" not in old:
+        return [(decode(new["result"]), decode(old["result"]), decode(new["tol"]), decode(old["tol"]))]
+    return list(
+        zip(decode(new["result"]), decode(old["result"]), decode(new["tol"]), decode(old["tol"]), strict=True)
+    )
+
+
+def stale(op: str) -> str | None:
+    """Return why ``tests/vectors/<op>.json`` differs from a fresh generation, or None.
+
+    The inputs, comments and errors must be the same, bit for bit, on every
+    CPU (they are built from exact operations only: see
+    ``twinmath.parity``). Results may differ by rounding within the committed
+    bound, and bounds by ``tolerances.VECTOR_BOUND_DRIFT``: another CPU's BLAS
+    and LAPACK round the reference's results differently.
+    """
+    committed = load(op)["cases"]
+    fresh = json.loads(json.dumps(encode(document(CHECKS[op])["cases"])))
+    where = f"tests/vectors/{op}.json is stale: regenerate with `make vectors`"
+    if [c["comment"] for c in fresh] != [c["comment"] for c in committed]:
+        return f"{where} (the cases differ)"
+    for new, old in zip(fresh, committed, strict=True):
+        case = f"{where} (case {old['id']}, {old['comment']}"
+        if new["args"] != old["args"] or new.get("error") != old.get("error"):
+            return f"{case}: arguments or error)"
+        if "result" not in old:
+            continue
+        if isinstance(decode(old["result"]), str):  # an expression: judged by the check's own rule
+            if not CHECKS[op].ratio(args_of(old), old["result"], new["result"]) <= 1:
+                return f"{case}: expression)"
+            continue
+        for new_r, old_r, new_t, old_t in parts(new, old):
+            q = tol.part_ratio(old_r, new_r, old_t)
+            if not q <= 1:
+                return f"{case}: result {q:.3g} x the bound)"
+            if not _near(new_t, old_t, tol.VECTOR_BOUND_DRIFT):
+                return f"{case}: bound)"
+    return None
+
+
+def _near(a: Any, b: Any, factor: float) -> bool:
+    """Return whether two bounds agree within the factor (inf alike inf, 0 alike 0)."""
+    x, y = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    if x.shape != y.shape:
+        return False
+    same = (x == y) | (np.isnan(x) & np.isnan(y))
+    with np.errstate(all="ignore"):
+        close = (x <= factor * y) & (y <= factor * x)
+    return bool(np.all(same | close))
+
+
+def args_of(case: dict[str, Any]) -> dict[str, Any]:
+    """A case's arguments as the operation takes them: the shapes JSON loses (a
+    0×3 matrix is []) restored, test functions by name. Scalars stay Python
+    numbers, so an integer parameter arrives as an int."""
+    out = {}
+    for k, v in case["args"].items():
+        if case.get("shapes", {}).get(k):
+            out[k] = np.asarray(decode(v), dtype=np.float64).reshape(case["shapes"][k])
+        elif isinstance(v, str) and v in FUNCTIONS:
+            out[k] = FUNCTIONS[v]
+        else:
+            out[k] = decode(v)
+    return out
+
+
+def check() -> int:
+    """Compare every committed vector file with a fresh generation; print what is stale."""
+    problems = [p for p in (stale(op) for op in sorted(CHECKS)) if p]
+    for p in problems:
+        print(p)
+    print(f"{len(CHECKS) - len(problems)} of {len(CHECKS)} vector files fresh")
+    return 1 if problems else 0
+
+
 def main() -> int:
     """Write one file per operation and remove files of operations that left."""
     VECTORS.mkdir(exist_ok=True)
@@ -154,4 +245,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(check() if sys.argv[1:] == ["--check"] else main())

@@ -103,16 +103,38 @@ def register(check: Check) -> Check:
 
 
 # ---- random inputs -------------------------------------------------------------
+#
+# The shared vectors hold these inputs bit for bit, so they are built only from
+# operations that round the same way on every CPU: the generator's integer and
+# uniform draws, +, −, ×, ÷ and sums in a fixed order, and np.ldexp with integer
+# exponents. numpy's transcendental ufuncs (power, exp, log, logspace) have SIMD
+# kernels that differ from the scalar path in the last bit, the generator's
+# normal draws call libm in their tails, and BLAS and LAPACK results depend on
+# the kernel chosen for the CPU: none of them makes an input.
 
 
 def normal(rng: np.random.Generator, *shape: int) -> np.ndarray:
-    """Standard normal entries."""
-    return rng.standard_normal(shape)
+    """Entries of mean 0 and variance 1: the sum of twelve uniform draws, less 6.
+
+    (Irwin–Hall: close to a standard normal, within ±6, and exact arithmetic
+    only, added in a fixed order.)
+    """
+    u = rng.random((12, *shape))
+    total = np.array(u[0], dtype=np.float64)  # a 0-d array too, where shape is ()
+    for k in range(1, 12):
+        total += u[k]
+    total -= 6.0
+    return total
+
+
+def powers_of_two(rng: np.random.Generator, low: int, high: int, *shape: int) -> np.ndarray:
+    """Magnitudes m·2^e with m uniform in [1, 2) and integer e uniform in [low, high)."""
+    return np.ldexp(rng.uniform(1.0, 2.0, size=shape), rng.integers(low, high, size=shape))
 
 
 def wide(rng: np.random.Generator, *shape: int) -> np.ndarray:
-    """Entries of random sign with magnitudes from 1e-300 to 1e300, some ±0."""
-    x = rng.choice([-1.0, 1.0], size=shape) * 10.0 ** rng.uniform(-300, 300, size=shape)
+    """Entries of random sign with magnitudes from about 1e-300 to 1e300 (2^±997), some ±0."""
+    x = rng.choice([-1.0, 1.0], size=shape) * powers_of_two(rng, -997, 997, *shape)
     x[rng.random(shape) < 0.05] = 0.0
     x[rng.random(shape) < 0.03] = -0.0
     return x
@@ -120,15 +142,60 @@ def wide(rng: np.random.Generator, *shape: int) -> np.ndarray:
 
 def special(rng: np.random.Generator, n: int) -> np.ndarray:
     """Moderate entries with some NaN, +inf and -inf among them."""
-    x = rng.standard_normal(n)
+    x = normal(rng, n)
     for value in (np.nan, np.inf, -np.inf):
         x[rng.random(n) < 0.1] = value
     return x
 
 
 def sizes(rng: np.random.Generator, k: int, high: int = 40) -> Iterable[int]:
-    """k sizes from 0 to high, the small ones more often."""
-    return (int(s) for s in np.minimum(rng.geometric(0.15, size=k) - 1, high))
+    """k sizes from 0 to high, the small ones more often (high·u³ for uniform u)."""
+    u = rng.random(k)
+    return (int(s) for s in np.minimum(np.floor(u * u * u * (high + 1)), high))
+
+
+def matmul(a: Any, b: Any) -> np.ndarray:
+    """The product a·b of two matrices, summed over k in order by elementwise operations.
+
+    BLAS kernels round differently on different CPUs; this sum does not.
+    """
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    out = np.zeros((a.shape[0], b.shape[1]))
+    for k in range(a.shape[1]):
+        out += a[:, k, None] * b[None, k, :]
+    return out
+
+
+def orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
+    """A random orthogonal matrix: the product of n Householder reflectors I − 2vvᵀ/vᵀv."""
+    q = np.eye(n)
+    for _ in range(n):
+        v = normal(rng, n)
+        qv = (q * v).sum(axis=1)
+        q -= (2.0 / (v * v).sum()) * qv[:, None] * v[None, :]
+    return q
+
+
+def with_singular_values(rng: np.random.Generator, m: int, n: int, s: Any) -> np.ndarray:
+    """U·diag(s)·Vᵀ with random orthogonal U and V: a matrix whose singular values are s."""
+    k = min(m, n)
+    return matmul(orthogonal(rng, m)[:, :k] * np.asarray(s, dtype=np.float64), orthogonal(rng, n)[:, :k].T)
+
+
+def grading(n: int, e: int) -> np.ndarray:
+    """The diagonal of D = diag(2^−e … 2^e), n powers of two evenly spaced in the exponent."""
+    return np.ldexp(1.0, (np.arange(n) * 2 * e) // max(n - 1, 1) - e)
+
+
+def geometric(n: int, e: int) -> np.ndarray:
+    """1, 2^−e, 2^−2e, …: n values falling by the factor 2^e (exact, unlike np.logspace)."""
+    return np.ldexp(1.0, -e * np.arange(n))
+
+
+def hilbert(n: int) -> np.ndarray:
+    """The Hilbert matrix 1/(i + j + 1): κ₂(H₈) ≈ 1.5e10."""
+    i = np.arange(n)
+    return 1.0 / (i[:, None] + i[None, :] + 1)
 
 
 # ---- running --------------------------------------------------------------------

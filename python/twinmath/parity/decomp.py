@@ -3,38 +3,19 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 
 from .. import tolerances as tol
-from . import Args, Case, Check, normal, register
+from . import Case, Check, geometric, grading, hilbert, matmul, normal, register, with_singular_values
 
 M2 = [[1.0, 2.0], [3.0, 4.0]]
 
 
-def orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
-    """A random orthogonal matrix (Q of a Gaussian matrix, Haar-distributed up to signs)."""
-    q, _ = np.linalg.qr(rng.standard_normal((n, n)))
-    return q
-
-
-def with_singular_values(rng: np.random.Generator, m: int, n: int, s: np.ndarray) -> np.ndarray:
-    """U·diag(s)·Vᵀ with random orthogonal U and V: a matrix whose singular values are s."""
-    k = min(m, n)
-    return (orthogonal(rng, m)[:, :k] * s) @ orthogonal(rng, n)[:, :k].T
-
-
-def hilbert(n: int) -> np.ndarray:
-    """The Hilbert matrix 1/(i + j + 1): κ₂(H₈) ≈ 1.5e10."""
-    i = np.arange(n)
-    return 1.0 / (i[:, None] + i[None, :] + 1)
-
-
 def graded(rng: np.random.Generator, n: int) -> np.ndarray:
-    """D·Z·D with D = diag(10^-75 … 10^75): entries graded from 1e-150 to 1e150."""
-    d = 10.0 ** np.linspace(-75, 75, n)
-    return d[:, None] * rng.standard_normal((n, n)) * d[None, :]
+    """D·Z·D with D = diag(2^−249 … 2^249): entries graded from about 1e-150 to 1e150."""
+    d = grading(n, 249)
+    return d[:, None] * normal(rng, n, n) * d[None, :]
 
 
 def families(rng: np.random.Generator, big: bool = True) -> list[Case]:
@@ -51,10 +32,10 @@ def families(rng: np.random.Generator, big: bool = True) -> list[Case]:
         ("zero", {"A": np.zeros((3, 4))}),
         ("diagonal", {"A": np.diag([3.0, -1.0, 4.0, 1.5, -5.0])}),
         ("diagonal, repeated entries", {"A": np.diag([2.0, 2.0, 2.0, 1.0, 1.0])}),
-        ("rank 2, 6x5", {"A": normal(rng, 6, 2) @ normal(rng, 2, 5)}),
+        ("rank 2, 6x5", {"A": matmul(normal(rng, 6, 2), normal(rng, 2, 5))}),
         ("rank 1, 4x4 of ones", {"A": np.ones((4, 4))}),
         ("graded 6x6, 1e-150 to 1e150", {"A": graded(rng, 6)}),
-        ("nearly singular, κ = 1e12", {"A": with_singular_values(rng, 6, 6, np.logspace(0, -12, 6))}),
+        ("nearly singular, κ = 2⁴⁰ ≈ 1.1e12", {"A": with_singular_values(rng, 6, 6, geometric(6, 8))}),
         ("hilbert 8", {"A": hilbert(8)}),
         ("scaled 1e300", {"A": normal(rng, 4, 3) * 1e300}),
         ("scaled 1e-300", {"A": normal(rng, 3, 4) * 1e-300}),
@@ -96,8 +77,8 @@ register(
         "qr",
         "residuals ≤ T; ‖ΔQ‖_F ≤ 2(√2κ₁ε₁/(1 − κ₁ε₁) + √k·δ) (Sun)",
         families,
-        bound=lambda a, r: tol.qr_bounds(a["A"]),
-        compare=lambda a, r, g: tol.qr_ratio(a["A"], r, g),
+        bound=lambda a, r: tol.decomp.qr_bounds(a["A"]),
+        compare=lambda a, r, g: tol.decomp.qr_ratio(a["A"], r, g),
         errors=list(_COMMON_ERRORS),
         python_only=list(_PYTHON_ONLY),
     )
@@ -115,13 +96,13 @@ def _spd_cases(rng: np.random.Generator) -> list[Case]:
     ]
     for n in (2, 3, 5, 8, 15, 30):
         b = normal(rng, n, n)
-        cases.append((f"BBᵀ + nI, n={n}", {"A": b @ b.T + n * np.eye(n)}))
+        cases.append((f"BBᵀ + nI, n={n}", {"A": matmul(b, b.T) + n * np.eye(n)}))
     b = normal(rng, 6, 6)
-    cases.append(("BBᵀ, κ ≈ 1e3", {"A": b @ b.T + 1e-2 * np.eye(6)}))
-    cases.append(("scaled 1e250", {"A": 1e250 * (b @ b.T + 6 * np.eye(6))}))
-    cases.append(("scaled 1e-250", {"A": 1e-250 * (b @ b.T + 6 * np.eye(6))}))
+    cases.append(("BBᵀ, κ ≈ 1e3", {"A": matmul(b, b.T) + 1e-2 * np.eye(6)}))
+    cases.append(("scaled 1e250", {"A": 1e250 * (matmul(b, b.T) + 6 * np.eye(6))}))
+    cases.append(("scaled 1e-250", {"A": 1e-250 * (matmul(b, b.T) + 6 * np.eye(6))}))
     b = normal(rng, 300, 300)
-    cases.append(("BBᵀ + nI, n=300", {"A": b @ b.T + 300 * np.eye(300)}))
+    cases.append(("BBᵀ + nI, n=300", {"A": matmul(b, b.T) + 300 * np.eye(300)}))
     return cases
 
 
@@ -130,8 +111,8 @@ register(
         "cholesky",
         "residual ≤ T; ‖ΔL‖_F ≤ 2·2^(−1/2)·κ·√n·δ/(1 − κδ)·√‖A‖ (Sun)",
         _spd_cases,
-        bound=lambda a, r: tol.cholesky_bound(a["A"]),
-        compare=lambda a, r, g: tol.cholesky_ratio(a["A"], r, g),
+        bound=lambda a, r: tol.decomp.cholesky_bound(a["A"]),
+        compare=lambda a, r, g: tol.decomp.cholesky_ratio(a["A"], r, g),
         errors=[
             ("not square", {"A": [[1.0, 2.0, 3.0]]}),
             ("empty", {"A": np.zeros((0, 0))}),
@@ -150,8 +131,8 @@ register(
         "svd",
         "residuals ≤ T; |Δσ| ≤ 2e (Weyl); vectors 4e/(gap − 3e), subspaces (Wedin)",
         families,
-        bound=lambda a, r: tol.svd_bounds(a["A"], r[0], r[1]),
-        compare=lambda a, r, g: tol.svd_ratio(a["A"], r, g),
+        bound=lambda a, r: tol.decomp.svd_bounds(a["A"], r[0], r[1]),
+        compare=lambda a, r, g: tol.decomp.svd_ratio(a["A"], r, g),
         errors=list(_COMMON_ERRORS),
         python_only=list(_PYTHON_ONLY),
     )
@@ -172,22 +153,13 @@ def _truncated_cases(rng: np.random.Generator) -> list[Case]:
     return cases
 
 
-def _truncated_ratio(a: Args, r: Any, g: Any) -> float:
-    k = a["k"]
-    q = tol.svd_parts_ratio(a["A"], r[0], r[1], r[2], g[0], g[1], g[2])
-    bound = tol.truncated_bounds(a["A"], r[0], r[1], k)[3]
-    if not math.isfinite(bound):
-        return q
-    return max(q, tol.ratio(np.asarray(r[3]), np.asarray(g[3]), bound))
-
-
 register(
     Check(
         "truncated_svd",
         "as svd for the k triplets; A_k: 2(e + σ₁√2e/(gapₖ − 3e) + rounding)",
         _truncated_cases,
-        bound=lambda a, r: tol.truncated_bounds(a["A"], r[0], r[1], a["k"]),
-        compare=_truncated_ratio,
+        bound=lambda a, r: tol.decomp.truncated_bounds(a["A"], r[0], r[1], a["k"]),
+        compare=lambda a, r, g: tol.decomp.truncated_ratio(a["A"], a["k"], r, g),
         errors=[
             ("k = 0", {"A": M2, "k": 0}),
             ("k too large", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], "k": 3}),
@@ -210,18 +182,10 @@ def _pinv_cases(rng: np.random.Generator) -> list[Case]:
             cases.append((label, {"A": args["A"], "rcond": 1e-15}))
     # A cutoff far above the rounding noise makes the rank of the
     # rank-deficient matrices decidable, so their pseudo-inverses are judged.
-    cases.append(("rank 2, rcond 1e-8", {"A": normal(rng, 6, 2) @ normal(rng, 2, 5), "rcond": 1e-8}))
+    cases.append(("rank 2, rcond 1e-8", {"A": matmul(normal(rng, 6, 2), normal(rng, 2, 5)), "rcond": 1e-8}))
     cases.append(("ones, rcond 1e-8", {"A": np.ones((3, 4)), "rcond": 1e-8}))
     cases.append(("cut at 0.5", {"A": np.diag([4.0, 1.0, 0.25]), "rcond": 0.1}))
     return cases
-
-
-def _matrix_ratio(bound: float, r: Any, g: Any) -> float:
-    if tol.alike(r, g):
-        return 0.0  # the same values, overflowed ones included
-    if not math.isfinite(bound):
-        return 0.0  # the rank is undecidable: no rounding bound exists
-    return tol._q(tol.norm2(np.asarray(r) - np.asarray(g)), bound)
 
 
 register(
@@ -229,8 +193,8 @@ register(
         "pinv",
         "‖ΔA⁺‖₂ ≤ 2(√2(3e + 2σᵣ₊₁)/((σᵣ − e)σᵣ) + rounding) when the rank is decidable",
         _pinv_cases,
-        bound=lambda a, r: tol.pinv_bound(a["A"], a.get("rcond", 1e-15)),
-        compare=lambda a, r, g: _matrix_ratio(tol.pinv_bound(a["A"], a.get("rcond", 1e-15)), r, g),
+        bound=lambda a, r: tol.decomp.pinv_bound(a["A"], a.get("rcond", 1e-15)),
+        compare=lambda a, r, g: tol.decomp.pinv_ratio(a["A"], a.get("rcond", 1e-15), r, g),
         errors=[
             *[(label, {**args, "rcond": 1e-15}) for label, args in _COMMON_ERRORS],
             ("negative rcond", {"A": M2, "rcond": -1.0}),
@@ -252,7 +216,7 @@ def _lstsq_cases(rng: np.random.Generator) -> list[Case]:
         ("underdetermined", {"A": normal(rng, 3, 6), "b": normal(rng, 3), "rcond": -1.0}),
         (
             "rank 2, rcond 1e-8",
-            {"A": normal(rng, 7, 2) @ normal(rng, 2, 4), "b": normal(rng, 7), "rcond": 1e-8},
+            {"A": matmul(normal(rng, 7, 2), normal(rng, 2, 4)), "b": normal(rng, 7), "rcond": 1e-8},
         ),
     ]
     for label, args in families(rng, big=False):
@@ -267,8 +231,8 @@ register(
         "lstsq",
         "pinv's bound × ‖b‖₂ + rounding, when the rank is decidable",
         _lstsq_cases,
-        bound=lambda a, r: tol.lstsq_bound(a["A"], a["b"], a.get("rcond")),
-        compare=lambda a, r, g: _matrix_ratio(tol.lstsq_bound(a["A"], a["b"], a.get("rcond")), r, g),
+        bound=lambda a, r: tol.decomp.lstsq_bound(a["A"], a["b"], a.get("rcond")),
+        compare=lambda a, r, g: tol.decomp.lstsq_ratio(a["A"], a["b"], a.get("rcond"), r, g),
         errors=[
             ("b rows differ", {"A": M2, "b": [1.0, 2.0, 3.0], "rcond": -1.0}),
             ("empty", {"A": np.zeros((0, 2)), "b": np.zeros(0), "rcond": -1.0}),
@@ -288,7 +252,7 @@ def _rank_cases(rng: np.random.Generator) -> list[Case]:
     cases: list[Case] = [("singular 2x2", {"A": [[1.0, 2.0], [2.0, 4.0]]})]
     cases += families(rng)
     for r in (1, 3, 5):
-        cases.append((f"rank {r}, 8x6", {"A": normal(rng, 8, r) @ normal(rng, r, 6)}))
+        cases.append((f"rank {r}, 8x6", {"A": matmul(normal(rng, 8, r), normal(rng, r, 6))}))
     return cases
 
 
@@ -297,8 +261,8 @@ register(
         "matrix_rank",
         "equal, where the rank is decidable (no σ within 2e of the tolerance)",
         _rank_cases,
-        bound=lambda a, r: tol.matrix_rank_bound(a["A"]),
-        compare=lambda a, r, g: 0.0 if r == g or not tol.matrix_rank_bound(a["A"]) == 0 else math.inf,
+        bound=lambda a, r: tol.decomp.matrix_rank_bound(a["A"]),
+        compare=lambda a, r, g: 0.0 if r == g or not tol.decomp.matrix_rank_bound(a["A"]) == 0 else math.inf,
         errors=list(_COMMON_ERRORS),
         python_only=list(_PYTHON_ONLY),
     )
@@ -325,8 +289,8 @@ register(
         "pca",
         "components as right singular vectors of Xc (e + centring); variances, projections from them",
         _pca_cases,
-        bound=lambda a, r: tol.pca_bounds(a["X"], a["k"], r),
-        compare=lambda a, r, g: tol.pca_ratio(a["X"], a["k"], r, g),
+        bound=lambda a, r: tol.decomp.pca_bounds(a["X"], a["k"], r),
+        compare=lambda a, r, g: tol.decomp.pca_ratio(a["X"], a["k"], r, g),
         errors=[
             ("one sample", {"X": [[1.0, 2.0]], "k": 1}),
             ("empty", {"X": np.zeros((0, 2)), "k": 1}),

@@ -2,16 +2,15 @@
 
 The matrix families: the source material's example; identity, zero, diagonal
 (with and without repeated entries), rank-deficient, graded (entries from
-1e-150 to 1e150), nearly singular (condition 1e12), Hilbert, 1×1 and 2×2;
+1e-150 to 1e150), nearly singular (condition 2⁴⁰ ≈ 1.1e12), Hilbert, 1×1 and 2×2;
 for eig also rotations and companion matrices (complex eigenvalues),
 triangular matrices and Jordan blocks (defective); random matrices of many
 sizes and scales. Results are compared after canonicalisation under the
-perturbation bounds of ``tolerances.eigh_perturbation`` and
-``tolerances.eig_perturbation``: eigenvalues entry by entry, eigenvectors
-column by column where their eigenvalue is isolated, invariant subspaces
-(projectors) where eigenvalues cluster. An eigenvector whose canonical sign
-(phase) is ambiguous within its own bound is compared up to that factor
-(``ambiguous_pivots``).
+perturbation bounds of ``tolerances.eigen`` (``eigh_ratio``, ``eig_ratio``):
+eigenvalues entry by entry, eigenvectors column by column where their
+eigenvalue is isolated, invariant subspaces (projectors) where eigenvalues
+cluster. An eigenvector whose canonical sign (phase) is ambiguous within its
+own bound is compared up to that factor (``ambiguous_pivots``).
 """
 
 from __future__ import annotations
@@ -22,38 +21,25 @@ from typing import Any
 import numpy as np
 
 from .. import tolerances as tol
-from ..ref.eigen import TIE
-from . import Args, Case, Check, normal, register, sizes
+from . import Case, Check, geometric, grading, hilbert, matmul, normal, orthogonal, register, sizes
 
 EXAMPLE = [[2.0, 0.0], [0.0, 3.0]]  # the source material's example
-
-
-def orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
-    """A random orthogonal matrix (Q of the QR factorisation of a normal matrix)."""
-    q, r = np.linalg.qr(normal(rng, n, n))
-    return q * np.where(np.diag(r) < 0, -1.0, 1.0)
 
 
 def with_eigenvalues(rng: np.random.Generator, lam: Any) -> np.ndarray:
     """The symmetric matrix Q·diag(λ)·Qᵀ for a random orthogonal Q."""
     q = orthogonal(rng, len(lam))
-    a = (q * np.asarray(lam, dtype=np.float64)) @ q.T
+    a = matmul(q * np.asarray(lam, dtype=np.float64), q.T)
     return (a + a.T) / 2
 
 
 def graded(rng: np.random.Generator, n: int, symmetric: bool) -> np.ndarray:
-    """D·B·D with D = diag(10^-75 … 10^75): entries from about 1e-150 to 1e150."""
+    """D·B·D with D = diag(2^−249 … 2^249): entries from about 1e-150 to 1e150."""
     b = normal(rng, n, n)
     if symmetric:
         b = b + b.T
-    d = np.logspace(-75, 75, n)
+    d = grading(n, 249)
     return d[:, None] * b * d[None, :]
-
-
-def hilbert(n: int) -> np.ndarray:
-    """The Hilbert matrix 1/(i + j + 1): symmetric positive definite, κ(H₈) ≈ 1.5e10."""
-    i = np.arange(n)
-    return 1.0 / (i[:, None] + i[None, :] + 1)
 
 
 def companion(roots: Any) -> np.ndarray:
@@ -66,9 +52,8 @@ def companion(roots: Any) -> np.ndarray:
     return a
 
 
-def rotation(theta: float) -> np.ndarray:
-    """The rotation by theta: eigenvalues e^(±iθ)."""
-    c, s = math.cos(theta), math.sin(theta)
+def rotation(c: float, s: float) -> np.ndarray:
+    """The rotation [[c, −s], [s, c]] (c² + s² = 1): eigenvalues c ± is."""
     return np.array([[c, -s], [s, c]])
 
 
@@ -93,9 +78,9 @@ def _common(rng: np.random.Generator, symmetric: bool) -> list[Case]:
         ("diagonal", {"A": np.diag([2.0, -3.0, 0.5, 7.0])}),
         ("diagonal, repeated entries", {"A": np.diag([2.0, 5.0, 2.0, -1.0, 5.0, 2.0])}),
         ("repeated eigenvalue, rotated", {"A": with_eigenvalues(rng, [1.0, 1.0, 1.0, 4.0, -2.0])}),
-        ("rank 2 of 6", {"A": b @ b.T if symmetric else b @ normal(rng, 2, 6)}),
+        ("rank 2 of 6", {"A": matmul(b, b.T) if symmetric else matmul(b, normal(rng, 2, 6))}),
         ("graded 1e-150..1e150", {"A": graded(rng, 6, symmetric)}),
-        ("nearly singular, condition 1e12", {"A": with_eigenvalues(rng, np.logspace(0, -12, 6))}),
+        ("nearly singular, condition 2⁴⁰ ≈ 1.1e12", {"A": with_eigenvalues(rng, geometric(6, 8))}),
         ("Hilbert 8", {"A": hilbert(8)}),
         ("close eigenvalues 1 ± 1e-9", {"A": with_eigenvalues(rng, [1 - 1e-9, 1 + 1e-9, 3.0])}),
         ("scaled 1e150", {"A": sym(normal(rng, 5, 5)) * 1e150}),
@@ -120,75 +105,13 @@ def _eigh_cases(rng: np.random.Generator) -> list[Case]:
     return cases
 
 
-def _column_ratio(diff: np.ndarray, bound: np.ndarray) -> float:
-    """Worst ‖column of diff‖₂ / bound, with tolerances.ratio's rules."""
-    d = np.linalg.norm(diff, axis=0) if diff.size else np.zeros(0)
-    return tol.ratio(d, np.zeros_like(d), bound)
-
-
-def ambiguous_pivots(V: np.ndarray, dv: np.ndarray) -> np.ndarray:
-    """Columns whose canonical pivot the other side may choose differently.
-
-    The pivot is the first component with |vᵢ| ≥ (1 − 2⁻²⁶)·max|v| (see
-    ``twinmath.ref.eigen.pivots``). A vector known only to within dv may
-    have another component cross that threshold on the other side when two
-    components could qualify and one lies within 2·dv of the threshold (its
-    own error and the maximum's). Then the two canonical forms may differ by
-    a sign (a phase), though the eigenvectors agree: such a column is
-    compared up to that factor, and the shared vectors do not judge it.
-    Exact ties between well-determined components (dv far below 2⁻²⁶) are
-    not ambiguous: both sides pick the first.
-    """
-    mag = np.abs(V)
-    lim = mag.max(axis=0, initial=0.0) * (1 - TIE)
-    with np.errstate(invalid="ignore"):
-        cand = mag >= lim - 2 * dv
-        near = np.abs(mag - lim) <= 2 * dv
-    return (np.sum(cand, axis=0) >= 2) & np.any(cand & near, axis=0)
-
-
-def _vector_ratio(vr: np.ndarray, vg: np.ndarray, dv: np.ndarray) -> float:
-    """Worst column ratio, ambiguous columns aligned in sign (phase) first."""
-    diff = vr - vg
-    for j in np.flatnonzero(ambiguous_pivots(vr, dv) & np.isfinite(dv)):
-        c = np.vdot(vg[:, j], vr[:, j])
-        if c != 0:
-            diff[:, j] = vr[:, j] - vg[:, j] * (c / abs(c))
-    return _column_ratio(diff, dv)
-
-
-def _unpack(result: Any) -> tuple[np.ndarray, np.ndarray]:
-    w, v = result
-    return np.asarray(w), np.asarray(v)
-
-
-def _eigh_bound(args: Args, ref: Any) -> tuple[Any, Any]:
-    w, v = _unpack(ref)
-    dw, dv, _ = tol.eigh_perturbation(args["A"], w)
-    dv = np.where(ambiguous_pivots(v, dv), np.inf, dv)
-    return np.full(w.shape, dw), np.broadcast_to(dv, (w.size, w.size)).copy()
-
-
-def eigh_ratio(args: Args, ref: Any, go: Any) -> float:
-    """Eigenvalues entrywise, isolated eigenvectors by column, clusters by projector."""
-    (wr, vr), (wg, vg) = _unpack(ref), _unpack(go)
-    if wr.shape != wg.shape or vr.shape != vg.shape or wg.dtype != np.float64 or vg.dtype != np.float64:
-        return math.inf
-    dw, dv, clusters = tol.eigh_perturbation(args["A"], wr)
-    q = max(tol.ratio(wr, wg, dw), _vector_ratio(vr, vg, dv))
-    for c, bound in clusters:
-        pr, pg = vr[:, c] @ vr[:, c].T, vg[:, c] @ vg[:, c].T
-        q = max(q, tol.ratio(tol.norm2(pr - pg), 0.0, bound))
-    return q
-
-
 register(
     Check(
         "eigh",
         "Weyl |Δλ| ≤ 2η; Davis–Kahan ‖Δv‖ ≤ 2(√2·η/gap + g), projectors of clusters; η = 30nε‖A‖₂",
         _eigh_cases,
-        bound=_eigh_bound,
-        compare=eigh_ratio,
+        bound=lambda a, r: tol.eigen.eigh_bounds(a["A"], r),
+        compare=lambda a, r, g: tol.eigen.eigh_ratio(a["A"], r, g),
         errors=[
             ("not square", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
             ("empty", {"A": np.zeros((0, 0))}),
@@ -208,8 +131,8 @@ def _eig_cases(rng: np.random.Generator) -> list[Case]:
     q = orthogonal(rng, 4)
     cases += [
         ("[[1, 2], [3, 4]]", {"A": [[1.0, 2.0], [3.0, 4.0]]}),
-        ("rotation by 90°", {"A": rotation(math.pi / 2)}),
-        ("rotation by 1 rad", {"A": rotation(1.0)}),
+        ("rotation by 90°", {"A": rotation(0.0, 1.0)}),
+        ("rotation with cos 3/5, sin 4/5", {"A": rotation(3 / 5, 4 / 5)}),
         ("companion of (x-1)(x-2)(x-3)", {"A": companion([1, 2, 3])}),
         ("companion of (x²+1)(x²+4)", {"A": companion([1j, -1j, 2j, -2j])}),
         ("companion of (x+1)(x²-2x+5)", {"A": companion([-1, 1 + 2j, 1 - 2j])}),
@@ -218,41 +141,9 @@ def _eig_cases(rng: np.random.Generator) -> list[Case]:
         ("symmetric", {"A": with_eigenvalues(rng, [-1.0, 0.5, 2.0, 3.0])}),
         ("cyclic permutation", {"A": np.roll(np.eye(5), 1, axis=0)}),
         ("Jordan block 2x2, defective", {"A": jordan(2.0, 2)}),
-        ("Jordan block 4x4 rotated, defective", {"A": q @ jordan(1.0, 4) @ q.T}),
+        ("Jordan block 4x4 rotated, defective", {"A": matmul(matmul(q, jordan(1.0, 4)), q.T)}),
     ]
     return cases
-
-
-def _eig_bound(args: Args, ref: Any) -> tuple[Any, Any]:
-    w, v = _unpack(ref)
-    dw, dv, _ = tol.eig_perturbation(args["A"], w, v)
-    dv = np.where(ambiguous_pivots(v, dv), np.inf, dv)
-    return dw, np.broadcast_to(dv, (w.size, w.size)).copy()
-
-
-def eig_ratio(args: Args, ref: Any, go: Any) -> float:
-    """Like eigh_ratio, with spectral projectors X_C·(X⁻¹)_C for the clusters.
-
-    The results are compared as complex numbers: a nearly double real
-    eigenvalue may come out as a complex pair on one side only, and that is
-    within the bound exactly when the bound allows it.
-    """
-    (wr, vr), (wg, vg) = _unpack(ref), _unpack(go)
-    if wr.shape != wg.shape or vr.shape != vg.shape:
-        return math.inf
-    dw, dv, clusters = tol.eig_perturbation(args["A"], wr, vr)
-    dwv = np.abs(wr.astype(np.complex128) - wg)
-    q = max(tol.ratio(dwv, np.zeros_like(dwv), dw), _vector_ratio(vr.astype(np.complex128), vg, dv))
-    clusters = [(c, b) for c, b in clusters if math.isfinite(b)]
-    if clusters:
-        try:
-            yr, yg = np.linalg.inv(vr), np.linalg.inv(vg)
-        except np.linalg.LinAlgError:
-            return math.inf  # the reference's basis is well-conditioned (finite bound): Go's must be too
-        for c, bound in clusters:
-            pr, pg = vr[:, c] @ yr[c], vg[:, c] @ yg[c]
-            q = max(q, tol.ratio(float(np.linalg.norm(pr - pg, 2)), 0.0, bound))
-    return q
 
 
 register(
@@ -260,8 +151,8 @@ register(
         "eig",
         "first order: |Δλᵢ| ≤ 2√n‖X‖κᵢη (Gershgorin), ‖Δvᵢ‖ from κⱼη/|λᵢ−λⱼ|, projectors of clusters",
         _eig_cases,
-        bound=_eig_bound,
-        compare=eig_ratio,
+        bound=lambda a, r: tol.eigen.eig_bounds(a["A"], r),
+        compare=lambda a, r, g: tol.eigen.eig_ratio(a["A"], r, g),
         errors=[
             ("not square", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
             ("empty", {"A": np.zeros((0, 0))}),

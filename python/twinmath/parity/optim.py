@@ -11,7 +11,7 @@ rather than by the single calls of ``CHECKS``:
   the Go tests; the error cases carry the exception both backends raise.
 - ``train_xor``: the 2-3-1 network of the source material trained on XOR with
   each optimiser; the two backends' loss curves agree within
-  ``tolerances.training_bound``.
+  ``tolerances.optim.training_bound``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+
+from . import normal
 
 # ---- XOR --------------------------------------------------------------------------
 
@@ -111,8 +113,8 @@ def _random_run(
     steps: int,
     scale: float = 1.0,
 ) -> Trajectory:
-    params = [rng.standard_normal(s) for s in shapes]
-    grads = [[scale * rng.standard_normal(s) for s in shapes] for _ in range(steps)]
+    params = [normal(rng, *s) for s in shapes]
+    grads = [[scale * normal(rng, *s) for s in shapes] for _ in range(steps)]
     return Trajectory(label, optimizer, options, params, grads)
 
 

@@ -1,0 +1,451 @@
+package twinmath
+
+import (
+	"math"
+	"sort"
+)
+
+// Eig returns the eigenvalues and right eigenvectors of the square matrix a.
+//
+//	A·V = V·diag(w)
+//
+// The eigenvalues of a real matrix are real or come in complex conjugate
+// pairs. They are sorted by real part, then by imaginary part (real parts
+// equal to within √ε·max|w| count as equal); column j of V is the unit
+// eigenvector of w[j], scaled so that its largest-magnitude component (the
+// first within a relative √ε of the largest) is real and positive. A real
+// eigenvalue has an imaginary part of exactly zero and a real eigenvector;
+// the eigenvectors of a conjugate pair are conjugate. For a defective matrix
+// (a repeated eigenvalue with too few eigenvectors) the columns of V are
+// nearly parallel and V is nearly singular. Special cases are:
+//
+//	Eig(0ₙ) = (0, …, 0), Iₙ
+//	Eig(diag(d)) = sorted d, the matching columns of Iₙ
+//
+// It returns ErrShape if a is not square, ErrInvalid if a is empty or holds
+// NaN or Inf, and ErrNoConvergence if the QR iteration does not converge in
+// 30·max(10, n) steps for some eigenvalue.
+func Eig(a Matrix) (w []complex128, v ComplexMatrix, err error) {
+	if err := a.square("eig", "A", true); err != nil {
+		return nil, ComplexMatrix{}, err
+	}
+	w, v = make([]complex128, a.Rows), NewComplexMatrix(a.Rows, a.Rows)
+	if _, err := EigTo(w, v, a); err != nil {
+		return nil, ComplexMatrix{}, err
+	}
+	return w, v, nil
+}
+
+// EigTo writes the eigenvalues of a into w (length n) and its eigenvectors
+// into the columns of v (n×n); see Eig. It reports whether every eigenvalue
+// is real (has an imaginary part of exactly zero), in which case v is real
+// too. It returns ErrShape if w or v has the wrong size.
+func EigTo(w []complex128, v ComplexMatrix, a Matrix) (allReal bool, err error) {
+	if err := a.square("eig", "A", true); err != nil {
+		return false, err
+	}
+	n := a.Rows
+	if len(w) != n {
+		return false, shapeErr("eig", "w has length %d, want %d", len(w), n)
+	}
+	if v.Rows != n || v.Cols != n || len(v.Data) != n*n {
+		return false, shapeErr("eig", "V is %dx%d with %d values, want %dx%d", v.Rows, v.Cols, len(v.Data), n, n)
+	}
+	as := a.Clone()
+	e := scaleToUnit(as.Data)
+	wr, wi, vr, scaled, err := schurEig(as, true)
+	if err == nil && scaled && !backwardStable(as, wr, wi, vr) {
+		// Balancing can ruin the eigenvectors of a badly scaled matrix
+		// (James, Langou & Lowery, 2014): their residual in A is then far
+		// above rounding level. Solve again without the scaling, which is
+		// backward stable in A itself.
+		wr, wi, vr, _, err = schurEig(as, false)
+	}
+	if err != nil {
+		return false, opError("eig", ErrNoConvergence, "eigenvalues did not converge")
+	}
+
+	// The eigenvalues scaled back. A conjugate pair of a matrix scaled up
+	// from subnormal entries may lose its imaginary part to underflow: it is
+	// then a double real eigenvalue, and the two columns holding the real
+	// and imaginary parts of its eigenvector span its invariant subspace.
+	wro, wio := make([]float64, n), make([]float64, n)
+	allReal = true
+	for j := range wr {
+		wro[j], wio[j] = math.Ldexp(wr[j], e)+0, math.Ldexp(wi[j], e)+0
+		allReal = allReal && wio[j] == 0
+	}
+	// Gather the eigenvectors one per row of vt (a conjugate pair from the
+	// two columns holding its real and imaginary parts), in canonical form.
+	vt := make([]complex128, n*n)
+	for j := 0; j < n; j++ {
+		col := vt[j*n : (j+1)*n]
+		switch {
+		case wio[j] == 0:
+			for i := range col {
+				col[i] = complex(vr.Data[i*n+j], 0)
+			}
+		case wi[j] > 0:
+			for i := range col {
+				col[i] = complex(vr.Data[i*n+j], vr.Data[i*n+j+1])
+			}
+		default:
+			for i := range col {
+				col[i] = complex(vr.Data[i*n+j-1], -vr.Data[i*n+j])
+			}
+		}
+		canonicalPhase(col)
+	}
+	for j, k := range eigOrder(wro, wio) {
+		w[j] = complex(wro[k], wio[k])
+		for i, c := range vt[k*n : (k+1)*n] {
+			v.Data[i*n+j] = c
+		}
+	}
+	return allReal, nil
+}
+
+// schurEig computes the eigenvalues wr + i·wi of the n×n matrix a and its
+// eigenvectors vr in LAPACK's layout (see schurEigenvectors), after
+// balancing a by permutations and, when scale is set, by a diagonal scaling;
+// scaled reports whether that scaling changed anything.
+func schurEig(a Matrix, scale bool) (wr, wi []float64, vr Matrix, scaled bool, err error) {
+	n := a.Rows
+	h := a.Clone().Data
+	ilo, ihi, bal := balance(h, n, scale)
+	for i := ilo; i <= ihi; i++ {
+		scaled = scaled || bal[i] != 1
+	}
+	zt := hessenberg(h, n, ilo, ihi)
+	wr, wi = make([]float64, n), make([]float64, n)
+	if err := francisQR(h, zt, n, ilo, ihi, wr, wi); err != nil {
+		return nil, nil, Matrix{}, false, err
+	}
+	// The eigenvectors of T, transformed back: Z·X, then the balancing undone.
+	x := schurEigenvectors(h, n, wr, wi)
+	z := NewMatrix(n, n)
+	_ = TransposeTo(z, Matrix{Rows: n, Cols: n, Data: zt})
+	vr = NewMatrix(n, n)
+	matmul(vr, z, Matrix{Rows: n, Cols: n, Data: x})
+	unbalance(vr.Data, n, ilo, ihi, bal)
+	return wr, wi, vr, scaled, nil
+}
+
+// backwardStable reports whether every eigenpair (λ, v) in LAPACK's layout
+// has a residual ‖A·v − λ·v‖ ≤ 30·√n·ε·‖A‖_F·‖v‖: below LAPACK's test
+// threshold 30·n·ε·‖A‖₂ (as ‖A‖_F ≤ √n·‖A‖₂), and far above the rounding
+// of the residual itself (about n·u·‖A‖_F·‖v‖) for n ≤ 3600.
+func backwardStable(a Matrix, wr, wi []float64, vr Matrix) bool {
+	n := a.Rows
+	av := NewMatrix(n, n)
+	matmul(av, a, vr)
+	tol := 30 * math.Sqrt(float64(n)) * eigULP * norm2(a.Data)
+	r, v := make([]float64, 2*n), make([]float64, 2*n)
+	for j := 0; j < n; j++ {
+		for i := 0; i < n; i++ {
+			x, ax := vr.Data[i*n+j], av.Data[i*n+j]
+			switch {
+			case wi[j] == 0:
+				r[2*i], r[2*i+1] = ax-wr[j]*x, 0
+				v[2*i], v[2*i+1] = x, 0
+			case wi[j] > 0:
+				// Columns j, j+1 hold x + i·y for λ = a + i·b:
+				// A(x + iy) − λ(x + iy) = (Ax − ax + by) + i(Ay − bx − ay).
+				y, ay := vr.Data[i*n+j+1], av.Data[i*n+j+1]
+				r[2*i] = ax - wr[j]*x + wi[j]*y
+				r[2*i+1] = ay - wi[j]*x - wr[j]*y
+				v[2*i], v[2*i+1] = x, y
+			default:
+				continue // the conjugate of the pair before: the same residual
+			}
+		}
+		if wi[j] >= 0 && norm2(r) > tol*norm2(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// canonicalPhase scales x to unit norm and multiplies it by the unit complex
+// number that makes its pivot (the first component whose magnitude is within
+// a relative eigTie of the largest) real and positive. Zeros come out as +0.
+func canonicalPhase(x []complex128) {
+	mags := make([]float64, 2*len(x))
+	for i, c := range x {
+		mags[2*i], mags[2*i+1] = real(c), imag(c)
+	}
+	nrm := norm2(mags)
+	if nrm == 0 {
+		return
+	}
+	big := 0.0
+	for i, c := range x {
+		x[i] = complex(real(c)/nrm, imag(c)/nrm)
+		big = max(big, cmplxAbs(x[i]))
+	}
+	p, lim := 0, big*(1-eigTie)
+	for i, c := range x {
+		if cmplxAbs(c) >= lim {
+			p = i
+			break
+		}
+	}
+	r := cmplxAbs(x[p])
+	u := complex(real(x[p])/r, -imag(x[p])/r) // conj(x[p]) / |x[p]|
+	for i, c := range x {
+		if imag(u) == 0 {
+			// A real factor (±1): scale the parts apart, so that a real
+			// vector stays exactly real.
+			x[i] = complex(real(c)*real(u)+0, imag(c)*real(u)+0)
+		} else {
+			y := c * u
+			x[i] = complex(real(y)+0, imag(y)+0)
+		}
+	}
+	x[p] = complex(r, 0)
+}
+
+// cmplxAbs returns |c| without overflow or underflow.
+func cmplxAbs(c complex128) float64 { return math.Hypot(real(c), imag(c)) }
+
+// eigOrder returns the canonical order of the eigenvalues wr + i·wi: by real
+// part, where real parts within eigTie·max|λ| of their neighbour form one
+// group, ordered by imaginary part and then real part.
+func eigOrder(wr, wi []float64) []int {
+	n := len(wr)
+	order := make([]int, n)
+	big := 0.0
+	for i := range order {
+		order[i] = i
+		big = max(big, math.Hypot(wr[i], wi[i]))
+	}
+	sort.SliceStable(order, func(x, y int) bool { return wr[order[x]] < wr[order[y]] })
+	tol := eigTie * big
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && wr[order[hi]]-wr[order[hi-1]] <= tol {
+			hi++
+		}
+		g := order[lo:hi]
+		sort.SliceStable(g, func(x, y int) bool {
+			p, q := g[x], g[y]
+			if wi[p] != wi[q] {
+				return wi[p] < wi[q]
+			}
+			return wr[p] < wr[q]
+		})
+		lo = hi
+	}
+	return order
+}
+
+// balance permutes and scales the n×n matrix h in place, as LAPACK's dgebal
+// with job 'B' (job 'P' when scale is false): rows and columns that isolate
+// an eigenvalue are moved to the bottom and to the top, leaving
+// h[ilo:ihi+1, ilo:ihi+1] to the QR algorithm; that block is then scaled by
+// a diagonal similarity of powers of two (exact) until its rows and columns
+// have comparable 2-norms. bal[i] is the index swapped with i for i outside
+// ilo..ihi and the scale factor inside.
+func balance(h []float64, n int, scale bool) (ilo, ihi int, bal []float64) {
+	bal = make([]float64, n)
+	ilo, ihi = 0, n-1
+	// Rows whose off-diagonal entries in the active columns are all zero.
+	for found := true; found && ihi > ilo; {
+		found = false
+		for j := ihi; j >= ilo; j-- {
+			if zeroOffDiagonal(h, n, j, ilo, ihi, true) {
+				bal[ihi] = float64(j)
+				swapRowCol(h, n, j, ihi)
+				ihi--
+				found = true
+				break
+			}
+		}
+	}
+	// Columns whose off-diagonal entries in the active rows are all zero.
+	for found := true; found && ihi > ilo; {
+		found = false
+		for j := ilo; j <= ihi; j++ {
+			if zeroOffDiagonal(h, n, j, ilo, ihi, false) {
+				bal[ilo] = float64(j)
+				swapRowCol(h, n, j, ilo)
+				ilo++
+				found = true
+				break
+			}
+		}
+	}
+	for i := ilo; i <= ihi; i++ {
+		bal[i] = 1
+	}
+	if ihi <= ilo || !scale {
+		return ilo, ihi, bal
+	}
+	// Scale row i by 1/f and column i by f (f a power of 2) while that
+	// lowers ‖row‖₂ + ‖column‖₂ by 5% or more, keeping clear of overflow
+	// and underflow.
+	const radix = 2.0
+	sfmin1 := eigSafmin / eigULP
+	sfmax1 := 1 / sfmin1
+	sfmin2 := sfmin1 * radix
+	sfmax2 := 1 / sfmin2
+	col := make([]float64, ihi-ilo+1)
+	for noconv := true; noconv; {
+		noconv = false
+		for i := ilo; i <= ihi; i++ {
+			for r := ilo; r <= ihi; r++ {
+				col[r-ilo] = h[r*n+i]
+			}
+			c := norm2(col)
+			r := norm2(h[i*n+ilo : i*n+ihi+1])
+			ca := 0.0
+			for k := 0; k <= ihi; k++ {
+				ca = max(ca, math.Abs(h[k*n+i]))
+			}
+			ra := maxAbs(h[i*n+ilo : (i+1)*n])
+			if c == 0 || r == 0 {
+				continue
+			}
+			g, f, s := r/radix, 1.0, c+r
+			for c < g && max(f, c, ca) < sfmax2 && min(r, g, ra) > sfmin2 {
+				f, c, ca, r, g, ra = f*radix, c*radix, ca*radix, r/radix, g/radix, ra/radix
+			}
+			g = c / radix
+			for g >= r && max(r, ra) < sfmax2 && min(f, c, g, ca) > sfmin2 {
+				f, c, g, ca, r, ra = f/radix, c/radix, g/radix, ca/radix, r*radix, ra*radix
+			}
+			if c+r >= 0.95*s {
+				continue
+			}
+			if f < 1 && bal[i] < 1 && f*bal[i] <= sfmin1 {
+				continue
+			}
+			if f > 1 && bal[i] > 1 && bal[i] >= sfmax1/f {
+				continue
+			}
+			bal[i] *= f
+			noconv = true
+			for k := ilo; k < n; k++ {
+				h[i*n+k] /= f
+			}
+			for k := 0; k <= ihi; k++ {
+				h[k*n+i] *= f
+			}
+		}
+	}
+	return ilo, ihi, bal
+}
+
+// zeroOffDiagonal reports whether row j (or column j) of h has only zeros
+// in columns (rows) lo..hi other than j.
+func zeroOffDiagonal(h []float64, n, j, lo, hi int, row bool) bool {
+	for k := lo; k <= hi; k++ {
+		x := h[k*n+j]
+		if row {
+			x = h[j*n+k]
+		}
+		if k != j && x != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// swapRowCol applies the symmetric permutation that exchanges indices i and
+// j: rows i and j, then columns i and j.
+func swapRowCol(h []float64, n, i, j int) {
+	if i == j {
+		return
+	}
+	ri, rj := h[i*n:(i+1)*n], h[j*n:(j+1)*n]
+	for k := range ri {
+		ri[k], rj[k] = rj[k], ri[k]
+	}
+	for k := 0; k < n; k++ {
+		h[k*n+i], h[k*n+j] = h[k*n+j], h[k*n+i]
+	}
+}
+
+// unbalance turns the eigenvectors of the balanced matrix (the columns of
+// the n×n row-major v) into those of the original one, as LAPACK's dgebak:
+// rows ilo..ihi are scaled back, then the exchanges are undone in reverse.
+func unbalance(v []float64, n, ilo, ihi int, bal []float64) {
+	for i := ilo; i <= ihi && ihi > ilo; i++ {
+		if s := bal[i]; s != 1 {
+			for k := i * n; k < (i+1)*n; k++ {
+				v[k] *= s
+			}
+		}
+	}
+	swap := func(i int) {
+		if j := int(bal[i]); j != i {
+			ri, rj := v[i*n:(i+1)*n], v[j*n:(j+1)*n]
+			for k := range ri {
+				ri[k], rj[k] = rj[k], ri[k]
+			}
+		}
+	}
+	for i := ilo - 1; i >= 0; i-- {
+		swap(i)
+	}
+	for i := ihi + 1; i < n; i++ {
+		swap(i)
+	}
+}
+
+// hessenberg reduces rows and columns ilo..ihi of the n×n matrix h to upper
+// Hessenberg form H = QᵀAQ by Householder reflections (as LAPACK's dgehd2),
+// zeroing the entries below the subdiagonal, and returns Qᵀ (identity
+// outside ilo..ihi).
+func hessenberg(h []float64, n, ilo, ihi int) []float64 {
+	vs := make([][]float64, n)
+	taus := make([]float64, n)
+	wrk := make([]float64, n)
+	for k := ilo; k+1 < ihi; k++ {
+		m := ihi - k // rows k+1..ihi
+		v := make([]float64, m)
+		for i := range v {
+			v[i] = h[(k+1+i)*n+k]
+		}
+		beta, t := eigReflector(v)
+		h[(k+1)*n+k] = beta
+		for i := 1; i < m; i++ {
+			h[(k+1+i)*n+k] = 0
+		}
+		vs[k], taus[k] = v, t
+		if t == 0 {
+			continue
+		}
+		// From the left on rows k+1..ihi, columns k+1..n-1:
+		// B ← B − τ·v·(vᵀB), vᵀB gathered row by row.
+		u := wrk[:n-k-1]
+		clear(u)
+		for i := 0; i < m; i++ {
+			axpy(u, v[i], h[(k+1+i)*n+k+1:(k+2+i)*n])
+		}
+		for i := 0; i < m; i++ {
+			axpy(h[(k+1+i)*n+k+1:(k+2+i)*n], -t*v[i], u)
+		}
+		// From the right on rows 0..ihi, columns k+1..ihi.
+		for r := 0; r <= ihi; r++ {
+			row := h[r*n+k+1 : r*n+ihi+1]
+			axpy(row, -t*dot(row, v), v)
+		}
+	}
+	// Qᵀ = H_{ihi-2}⋯H_ilo, accumulated as I·H_{ihi-2}⋯H_ilo.
+	zt := make([]float64, n*n)
+	for i := 0; i < n; i++ {
+		zt[i*n+i] = 1
+	}
+	for k := ihi - 2; k >= ilo; k-- {
+		t, v := taus[k], vs[k]
+		if t == 0 {
+			continue
+		}
+		for r := k + 1; r <= ihi; r++ {
+			row := zt[r*n+k+1 : r*n+ihi+1]
+			axpy(row, -t*dot(row, v), v)
+		}
+	}
+	return zt
+}

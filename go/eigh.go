@@ -1,0 +1,288 @@
+package twinmath
+
+import (
+	"math"
+	"sort"
+)
+
+// Eigh returns the eigenvalues and eigenvectors of the symmetric matrix a,
+// reading only its lower triangle (as numpy's eigh does by default).
+//
+//	A·V = V·diag(w),  VᵀV = I
+//
+// The eigenvalues w are real and ascending; column j of V is the unit
+// eigenvector of w[j], with its largest-magnitude component positive (the
+// first such component when several are equal to within a relative √ε).
+// Special cases are:
+//
+//	Eigh(0ₙ) = (0, …, 0), Iₙ
+//	Eigh([[a]]) = [a], [[1]]
+//
+// It returns ErrShape if a is not square, ErrInvalid if a is empty or holds
+// NaN or Inf (anywhere, the upper triangle included), and ErrNoConvergence if
+// the QL iteration does not converge in 30·n steps.
+func Eigh(a Matrix) (w []float64, v Matrix, err error) {
+	if err := a.square("eigh", "A", true); err != nil {
+		return nil, Matrix{}, err
+	}
+	w, v = make([]float64, a.Rows), NewMatrix(a.Rows, a.Rows)
+	if err := EighTo(w, v, a); err != nil {
+		return nil, Matrix{}, err
+	}
+	return w, v, nil
+}
+
+// EighTo writes the eigenvalues of the symmetric matrix a into w (length n)
+// and its eigenvectors into the columns of v (n×n); see Eigh. It returns
+// ErrShape if w or v has the wrong size.
+func EighTo(w []float64, v Matrix, a Matrix) error {
+	if err := a.square("eigh", "A", true); err != nil {
+		return err
+	}
+	n := a.Rows
+	if len(w) != n {
+		return shapeErr("eigh", "w has length %d, want %d", len(w), n)
+	}
+	if err := v.want("eigh", "V", n, n); err != nil {
+		return err
+	}
+	// The symmetric matrix the lower triangle defines, both halves stored so
+	// that every row is contiguous.
+	s := make([]float64, n*n)
+	for i := 0; i < n; i++ {
+		for j := 0; j <= i; j++ {
+			s[i*n+j], s[j*n+i] = a.Data[i*n+j], a.Data[i*n+j]
+		}
+	}
+	e := scaleToUnit(s)
+	d, off := make([]float64, n), make([]float64, n)
+	zt := make([]float64, n*n)
+	tridiagonalize(s, n, d, off, zt)
+	if err := implicitQL(d, off, zt, n); err != nil {
+		return opError("eigh", ErrNoConvergence, "eigenvalues did not converge")
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool { return d[order[x]] < d[order[y]] })
+	for j, k := range order {
+		w[j] = math.Ldexp(d[k], e) + 0 // + 0 turns −0 into +0
+		z := zt[k*n : (k+1)*n]
+		if z[pivotIndex(z)] < 0 {
+			for i := range z {
+				z[i] = -z[i]
+			}
+		}
+		for i, x := range z {
+			v.Data[i*n+j] = x + 0
+		}
+	}
+	return nil
+}
+
+// pivotIndex returns the index of the first component of x whose magnitude
+// is within a relative eigTie of the largest: the component the canonical
+// sign rule makes positive.
+func pivotIndex(x []float64) int {
+	lim := maxAbs(x) * (1 - eigTie)
+	for i, v := range x {
+		if math.Abs(v) >= lim {
+			return i
+		}
+	}
+	return 0
+}
+
+// tridiagonalize reduces the symmetric n×n matrix s (both halves stored) to
+// tridiagonal form T = QᵀSQ with the reflections H₀⋯Hₙ₋₃ = Q: diagonal d,
+// off-diagonal off[0:n-1] (off[i] couples i and i+1, off[n-1] = 0). It
+// writes Qᵀ into zt and destroys s.
+func tridiagonalize(s []float64, n int, d, off, zt []float64) {
+	tau := make([]float64, n)
+	p := make([]float64, n)
+	for k := 0; k+2 < n; k++ {
+		// Column k below the diagonal is row k right of it.
+		v := s[k*n+k+1 : (k+1)*n]
+		beta, t := eigReflector(v)
+		d[k], off[k], tau[k] = s[k*n+k], beta, t
+		if t == 0 {
+			continue
+		}
+		// B ← H·B·H for the trailing block B, as the symmetric rank-2 update
+		// B − v·qᵀ − q·vᵀ with p = τ·B·v and q = p − (τ/2)(pᵀv)·v.
+		m := n - k - 1
+		q := p[:m]
+		for i := range q {
+			q[i] = t * dot(s[(k+1+i)*n+k+1:(k+2+i)*n], v)
+		}
+		alpha := -0.5 * t * dot(q, v)
+		axpy(q, alpha, v)
+		for i := 0; i < m; i++ {
+			axpy2(s[(k+1+i)*n+k+1:(k+2+i)*n], -v[i], q, -q[i], v)
+		}
+	}
+	switch {
+	case n >= 2:
+		d[n-2], d[n-1] = s[(n-2)*n+n-2], s[n*n-1]
+		off[n-2] = s[(n-1)*n+n-2]
+	case n == 1:
+		d[0] = s[0]
+	}
+	off[n-1] = 0
+	// Qᵀ = Hₙ₋₃⋯H₀, accumulated as I·Hₙ₋₃⋯H₀: Hₖ changes columns k+1.. of
+	// rows k+1.. only, each row by a dot product and an axpy.
+	clear(zt)
+	for i := 0; i < n; i++ {
+		zt[i*n+i] = 1
+	}
+	for k := n - 3; k >= 0; k-- {
+		t := tau[k]
+		if t == 0 {
+			continue
+		}
+		v := s[k*n+k+1 : (k+1)*n]
+		for r := k + 1; r < n; r++ {
+			z := zt[r*n+k+1 : (r+1)*n]
+			axpy(z, -t*dot(z, v), v)
+		}
+	}
+}
+
+// implicitQL diagonalises the symmetric tridiagonal matrix (d, off) by the
+// implicit QL algorithm with Wilkinson shifts, applying every rotation to
+// the rows of zt, which then hold the eigenvectors of the eigenvalues left in
+// d (unsorted). It fails after eigIterFactor·n iterations in all.
+func implicitQL(d, off, zt []float64, n int) error {
+	budget := eigIterFactor * n
+	for l := 0; l < n; l++ {
+		for {
+			// The first negligible off-diagonal entry at or below l splits
+			// off the block l..m. The test is LAPACK's (dsteqr):
+			// e² ≤ ε²·|d[m]·d[m+1]| + safmin, relative to the neighbouring
+			// diagonal, and absolute below √safmin = 2⁻⁵¹¹, where the
+			// products of the sweep would underflow and stall it. As a
+			// matrix with entries below 2⁻⁴⁶⁰ is scaled up first, that
+			// floor is below 2ε·‖T‖: negligible normwise.
+			m := l
+			for ; m < n-1; m++ {
+				e := math.Abs(off[m])
+				if e*e <= (eigULP*eigULP*math.Abs(d[m]))*math.Abs(d[m+1])+eigSafmin {
+					break
+				}
+			}
+			if m == l {
+				break // d[l] is an eigenvalue
+			}
+			if m == l+1 {
+				// A 2×2 block: solve it directly, as dsteqr does.
+				rt1, rt2, c, s := symmetric2x2(d[l], off[l], d[l+1])
+				zi, zj := zt[l*n:(l+1)*n], zt[(l+1)*n:(l+2)*n]
+				for k, x := range zi {
+					y := zj[k]
+					zi[k] = c*x + s*y
+					zj[k] = c*y - s*x
+				}
+				d[l], d[l+1], off[l] = rt1, rt2, 0
+				continue
+			}
+			if budget == 0 {
+				return ErrNoConvergence
+			}
+			budget--
+			// Wilkinson's shift: the eigenvalue of the leading 2×2 block
+			// nearer d[l].
+			g := (d[l+1] - d[l]) / (2 * off[l])
+			r := math.Hypot(g, 1)
+			g = d[m] - d[l] + off[l]/(g+math.Copysign(r, g))
+			// Chase the bulge from the bottom of the block to its top with
+			// plane rotations in planes (i, i+1).
+			s, c, p := 1.0, 1.0, 0.0
+			i := m - 1
+			for ; i >= l; i-- {
+				f, b := s*off[i], c*off[i]
+				r = math.Hypot(f, g)
+				off[i+1] = r
+				if r == 0 {
+					// Underflow: the block splits at i+1; undo the shift and
+					// start again.
+					d[i+1] -= p
+					off[m] = 0
+					break
+				}
+				s, c = f/r, g/r
+				g = d[i+1] - p
+				r = (d[i]-g)*s + 2*c*b
+				p = s * r
+				d[i+1] = g + p
+				g = c*r - b
+				zi, zj := zt[i*n:(i+1)*n], zt[(i+1)*n:(i+2)*n]
+				for k, x := range zi {
+					y := zj[k]
+					zj[k] = s*x + c*y
+					zi[k] = c*x - s*y
+				}
+			}
+			if r == 0 && i >= l {
+				continue
+			}
+			d[l] -= p
+			off[l] = g
+			off[m] = 0
+		}
+	}
+	return nil
+}
+
+// symmetric2x2 returns the eigenvalues of [[a, b], [b, c]], rt1 of larger
+// magnitude first, and the unit eigenvector (cs, sn) of rt1, as LAPACK's
+// dlaev2: rt2 comes from the determinant, not from a difference, so it
+// keeps its relative accuracy.
+func symmetric2x2(a, b, c float64) (rt1, rt2, cs, sn float64) {
+	sm, df := a+c, a-c
+	adf, tb := math.Abs(df), b+b
+	ab := math.Abs(tb)
+	acmx, acmn := a, c
+	if math.Abs(a) <= math.Abs(c) {
+		acmx, acmn = c, a
+	}
+	var rt float64
+	switch {
+	case adf > ab:
+		rt = adf * math.Sqrt(1+(ab/adf)*(ab/adf))
+	case adf < ab:
+		rt = ab * math.Sqrt(1+(adf/ab)*(adf/ab))
+	default:
+		rt = ab * math.Sqrt2
+	}
+	sgn1 := 1.0
+	switch {
+	case sm < 0:
+		rt1, sgn1 = 0.5*(sm-rt), -1
+		rt2 = (acmx/rt1)*acmn - (b/rt1)*b
+	case sm > 0:
+		rt1 = 0.5 * (sm + rt)
+		rt2 = (acmx/rt1)*acmn - (b/rt1)*b
+	default:
+		rt1, rt2 = 0.5*rt, -0.5*rt
+	}
+	csv, sgn2 := df+rt, 1.0
+	if df < 0 {
+		csv, sgn2 = df-rt, -1
+	}
+	if math.Abs(csv) > ab {
+		ct := -tb / csv
+		sn = 1 / math.Sqrt(1+ct*ct)
+		cs = ct * sn
+	} else if ab == 0 {
+		cs, sn = 1, 0
+	} else {
+		tn := -csv / tb
+		cs = 1 / math.Sqrt(1+tn*tn)
+		sn = tn * cs
+	}
+	if sgn1 == sgn2 {
+		cs, sn = -sn, cs
+	}
+	return rt1, rt2, cs, sn
+}

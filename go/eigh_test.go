@@ -1,0 +1,165 @@
+package twinmath
+
+import (
+	"fmt"
+	"math"
+	"math/rand"
+	"testing"
+)
+
+// symFromLower returns the symmetric matrix of a's lower triangle.
+func symFromLower(a Matrix) Matrix {
+	s := a.Clone()
+	for i := 0; i < a.Rows; i++ {
+		for j := 0; j < i; j++ {
+			s.Data[j*a.Cols+i] = a.Data[i*a.Cols+j]
+		}
+	}
+	return s
+}
+
+// eighRatios returns ‖SV − V·diag(w)‖_F/(n·ε·‖S‖_F) and ‖VᵀV − I‖_F/(n·ε),
+// LAPACK's dsyt21 ratios (Frobenius norms: each bounds the 2-norm above).
+func eighRatios(a Matrix, w []float64, v Matrix) (res, orth float64) {
+	s := symFromLower(a)
+	n := a.Rows
+	sv, _ := Matmul(s, v)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			sv.Data[i*n+j] -= v.Data[i*n+j] * w[j]
+		}
+	}
+	vt, _ := Transpose(v)
+	vtv, _ := Matmul(vt, v)
+	for i := 0; i < n; i++ {
+		vtv.Data[i*n+i]--
+	}
+	ns := norm2(s.Data)
+	res = norm2(sv.Data) / (float64(n) * eps * ns)
+	if ns == 0 {
+		res = norm2(sv.Data)
+	}
+	return res, norm2(vtv.Data) / (float64(n) * eps)
+}
+
+// checkEighCanonical checks the canonical form: ascending eigenvalues, unit
+// columns whose pivot is positive.
+func checkEighCanonical(t *testing.T, name string, w []float64, v Matrix) {
+	t.Helper()
+	n := len(w)
+	for j := 1; j < n; j++ {
+		if w[j] < w[j-1] {
+			t.Errorf("%s: eigenvalues not ascending: %v", name, w)
+		}
+	}
+	for j := 0; j < n; j++ {
+		col := make([]float64, n)
+		for i := range col {
+			col[i] = v.Data[i*n+j]
+		}
+		if col[pivotIndex(col)] <= 0 {
+			t.Errorf("%s: column %d has a negative pivot: %v", name, j, col)
+		}
+		if d := math.Abs(norm2(col) - 1); d > float64(n)*eigThresh*eps {
+			t.Errorf("%s: column %d has norm 1%+g", name, j, d)
+		}
+	}
+}
+
+func TestEighExact(t *testing.T) {
+	// Eigenvalues known in closed form.
+	const s2 = 0.7071067811865476 // 1/√2
+	tests := []struct {
+		name string
+		a    [][]float64
+		w    []float64
+		v    [][]float64 // nil: not checked
+	}{
+		{"source example", [][]float64{{2, 0}, {0, 3}}, []float64{2, 3}, [][]float64{{1, 0}, {0, 1}}},
+		{"1x1", [][]float64{{-4}}, []float64{-4}, [][]float64{{1}}},
+		{"[[2,1],[1,2]]", [][]float64{{2, 1}, {1, 2}}, []float64{1, 3}, [][]float64{{s2, s2}, {-s2, s2}}},
+		{"zero", [][]float64{{0, 0}, {0, 0}}, []float64{0, 0}, [][]float64{{1, 0}, {0, 1}}},
+		{"diagonal unsorted", [][]float64{{3, 0, 0}, {0, -1, 0}, {0, 0, 2}}, []float64{-1, 2, 3},
+			[][]float64{{0, 0, 1}, {1, 0, 0}, {0, 1, 0}}},
+		{"upper triangle ignored", [][]float64{{2, 99}, {1, 2}}, []float64{1, 3}, [][]float64{{s2, s2}, {-s2, s2}}},
+		// The tridiagonal (1, 2, 1) matrix of order n has eigenvalues
+		// 2 − 2cos(kπ/(n+1)), k = 1..n.
+		{"tridiagonal 4", [][]float64{{2, 1, 0, 0}, {1, 2, 1, 0}, {0, 1, 2, 1}, {0, 0, 1, 2}},
+			[]float64{2 - 2*math.Cos(math.Pi/5), 2 - 2*math.Cos(2*math.Pi/5), 2 - 2*math.Cos(3*math.Pi/5), 2 - 2*math.Cos(4*math.Pi/5)}, nil},
+	}
+	for _, tt := range tests {
+		a := eigTestMatrix(t, tt.a)
+		w, v, err := Eigh(a)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		n := len(tt.w)
+		for i := range tt.w {
+			if math.Abs(w[i]-tt.w[i]) > 8*eps*3 { // a few roundings of numbers below 4
+				t.Errorf("%s: w = %v, want %v", tt.name, w, tt.w)
+				break
+			}
+		}
+		for i := 0; i < n && tt.v != nil; i++ {
+			for j := 0; j < n; j++ {
+				if math.Abs(v.At(i, j)-tt.v[i][j]) > 8*eps {
+					t.Errorf("%s: V = %v, want %v", tt.name, v.RowsOf(), tt.v)
+					i = n
+					break
+				}
+			}
+		}
+		checkEighCanonical(t, tt.name, w, v)
+	}
+}
+
+func TestEighResiduals(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	cases := map[string]Matrix{}
+	for _, n := range []int{1, 2, 3, 5, 8, 20, 64, 150} {
+		cases[fmt.Sprint("normal ", n)] = randMatrix(rng, n, n)
+	}
+	// Graded: entries from 1e-150 to 1e150.
+	g := randMatrix(rng, 8, 8)
+	for i := 0; i < 8; i++ {
+		for j := 0; j < 8; j++ {
+			g.Data[i*8+j] *= math.Pow(10, -75+150*float64(i)/7) * math.Pow(10, -75+150*float64(j)/7)
+		}
+	}
+	cases["graded"] = g
+	h := NewMatrix(10, 10)
+	for i := 0; i < 10; i++ {
+		for j := 0; j < 10; j++ {
+			h.Data[i*10+j] = 1 / float64(i+j+1)
+		}
+	}
+	cases["Hilbert 10"] = h
+	cases["identity"] = Identity(6)
+	tiny := randMatrix(rng, 4, 4)
+	for i := range tiny.Data {
+		tiny.Data[i] *= 1e-300
+	}
+	cases["tiny 1e-300"] = tiny
+	huge := randMatrix(rng, 4, 4)
+	for i := range huge.Data {
+		huge.Data[i] *= 1e300
+	}
+	cases["huge 1e300"] = huge
+	for name, a := range cases {
+		a0 := a.Clone()
+		w, v, err := Eigh(a)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for i := range a.Data {
+			if !alike(a.Data[i], a0.Data[i]) {
+				t.Fatalf("%s: the input was modified", name)
+			}
+		}
+		res, orth := eighRatios(a, w, v)
+		if res > eigThresh || orth > eigThresh || math.IsNaN(res+orth) {
+			t.Errorf("%s: residual ratio %.3g, orthogonality ratio %.3g", name, res, orth)
+		}
+		checkEighCanonical(t, name, w, v)
+	}
+}

@@ -1,0 +1,145 @@
+package twinmath
+
+import "math"
+
+// pinvFromSVD returns V·diag(1/sᵢ)·Uᵀ over the singular values above cutoff.
+func pinvFromSVD(u Matrix, s []float64, vt Matrix, cutoff float64) (vr, ur Matrix) {
+	r := 0
+	for r < len(s) && s[r] > cutoff {
+		r++
+	}
+	m, n, k := u.Rows, vt.Cols, len(s)
+	// vr = V_r (n×r), ur = diag(1/s)·U_rᵀ (r×m).
+	vr, ur = NewMatrix(n, r), NewMatrix(r, m)
+	for i := 0; i < n; i++ {
+		for j := 0; j < r; j++ {
+			vr.Data[i*r+j] = vt.Data[j*n+i]
+		}
+	}
+	for i := 0; i < m; i++ {
+		for j := 0; j < r; j++ {
+			ur.Data[j*m+i] = u.Data[i*k+j] / s[j]
+		}
+	}
+	return vr, ur
+}
+
+// Pinv returns the Moore–Penrose pseudo-inverse of the m×n matrix a, an n×m
+// matrix, from its SVD:
+//
+//	A⁺ = V·diag(1/sᵢ)·Uᵀ   over the sᵢ > rcond·s₀ (the others count as zero)
+//
+// numpy.linalg.pinv's rule; its default rcond is 1e-15. It returns ErrInvalid
+// if a is empty or holds NaN or Inf, or if rcond is negative or not finite,
+// and ErrNoConvergence as SVD.
+func Pinv(a Matrix, rcond float64) (Matrix, error) {
+	dst := NewMatrix(a.Cols, a.Rows)
+	return dst, PinvTo(dst, a, rcond)
+}
+
+// PinvTo writes Pinv(a, rcond) into dst (n×m).
+func PinvTo(dst, a Matrix, rcond float64) error {
+	if err := a.finiteMatrix("pinv", "A"); err != nil {
+		return err
+	}
+	if !(rcond >= 0) || math.IsInf(rcond, 1) {
+		return invalidErr("pinv", "rcond must be a finite non-negative number, got %s", pyFloat(rcond))
+	}
+	if err := dst.want("pinv", "dst", a.Cols, a.Rows); err != nil {
+		return err
+	}
+	// pinv(A) = c·pinv(c·A) for c = 2⁻ᵉ, an exact scaling that keeps 1/sᵢ
+	// finite for tiny matrices, as the reference does.
+	as, e := scaledCopy(a)
+	u, s, vt, err := svd("pinv", as, true)
+	if err != nil {
+		return err
+	}
+	vr, ur := pinvFromSVD(u, s, vt, rcond*s[0])
+	matmul(dst, vr, ur)
+	scaleBy(dst.Data, e)
+	return nil
+}
+
+// Lstsq returns the minimum-norm least-squares solution of A·X ≈ B for an
+// m×n matrix a and b of m rows (a vector is the m×1 matrix holding it):
+//
+//	X = A⁺·B = V·diag(1/sᵢ)·Uᵀ·B   over the sᵢ > rcond·s₀
+//
+// the solution numpy.linalg.lstsq returns first (LAPACK's dgelsd); singular
+// values at or below the cutoff count as zero, so a rank-deficient A gives
+// the solution of least norm. A negative rcond selects numpy's default,
+// max(m, n)·ε. It returns ErrShape if b.Rows != a.Rows, ErrInvalid if a is
+// empty, a or b holds NaN or Inf, or rcond is NaN or infinite, and
+// ErrNoConvergence as SVD.
+func Lstsq(a, b Matrix, rcond float64) (Matrix, error) {
+	dst := NewMatrix(a.Cols, b.Cols)
+	return dst, LstsqTo(dst, a, b, rcond)
+}
+
+// LstsqTo writes Lstsq(a, b, rcond) into dst (n×k).
+func LstsqTo(dst, a, b Matrix, rcond float64) error {
+	const op = "lstsq"
+	if err := a.check(op, "A"); err != nil {
+		return err
+	}
+	if err := b.check(op, "b"); err != nil {
+		return err
+	}
+	if b.Rows != a.Rows {
+		return shapeErr(op, "A has %d rows but b has %d", a.Rows, b.Rows)
+	}
+	if err := a.finiteMatrix(op, "A"); err != nil {
+		return err
+	}
+	if err := checkFinite(op, "b", b.Data); err != nil {
+		return err
+	}
+	if math.IsNaN(rcond) || math.IsInf(rcond, 0) {
+		return invalidErr(op, "rcond must be finite, got %s", pyFloat(rcond))
+	}
+	if err := dst.want(op, "dst", a.Cols, b.Cols); err != nil {
+		return err
+	}
+	if rcond < 0 {
+		rcond = float64(max(a.Rows, a.Cols)) * 0x1p-52
+	}
+	// X(A) = c·X(c·A) for c = 2⁻ᵉ, as in Pinv.
+	as, e := scaledCopy(a)
+	u, s, vt, err := svd(op, as, true)
+	if err != nil {
+		return err
+	}
+	vr, ur := pinvFromSVD(u, s, vt, rcond*s[0])
+	// X = V_r·(diag(1/s)·U_rᵀ·B): the small product first.
+	c := NewMatrix(ur.Rows, b.Cols)
+	matmul(c, ur, b)
+	matmul(dst, vr, c)
+	scaleBy(dst.Data, e)
+	return nil
+}
+
+// MatrixRank returns the numerical rank of a: the number of singular values
+// above numpy's default tolerance,
+//
+//	tol = s₀·max(m, n)·ε
+//
+// It returns ErrInvalid if a is empty or holds NaN or Inf, and
+// ErrNoConvergence as SVD.
+func MatrixRank(a Matrix) (int, error) {
+	if err := a.finiteMatrix("matrix_rank", "A"); err != nil {
+		return 0, err
+	}
+	_, s, _, err := svd("matrix_rank", a, false)
+	if err != nil {
+		return 0, err
+	}
+	tol := s[0] * float64(max(a.Rows, a.Cols)) * 0x1p-52
+	r := 0
+	for _, v := range s {
+		if v > tol {
+			r++
+		}
+	}
+	return r, nil
+}

@@ -1,0 +1,65 @@
+package twinmath
+
+// QR returns the thin QR factorisation of the m×n matrix a, k = min(m, n):
+//
+//	A = Q·R    Q m×k with orthonormal columns, R k×n upper triangular, Rᵢᵢ ≥ 0
+//
+// computed with Householder reflections (Golub & Van Loan §5.2). The
+// reflections choose the sign that avoids cancellation, as LAPACK's dgeqrf
+// does; rows of R with a negative diagonal are then negated with the columns
+// of Q, which makes the factorisation unique when the first k columns of A are
+// independent. It returns ErrInvalid if a is empty or holds NaN or Inf.
+func QR(a Matrix) (q, r Matrix, err error) {
+	k := min(a.Rows, a.Cols)
+	q, r = NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
+	return q, r, QRTo(q, r, a)
+}
+
+// QRTo writes the factors of QR(a) into q (m×k) and r (k×n).
+func QRTo(q, r, a Matrix) error {
+	if err := a.finiteMatrix("qr", "A"); err != nil {
+		return err
+	}
+	m, n := a.Rows, a.Cols
+	k := min(m, n)
+	if err := q.want("qr", "Q", m, k); err != nil {
+		return err
+	}
+	if err := r.want("qr", "R", k, n); err != nil {
+		return err
+	}
+	// Work on Aᵀ, so that every column of A is a contiguous row. No scaling
+	// of the whole matrix: it would make the entries of a column much smaller
+	// than the largest of A subnormal, and lose them; the reflectors are
+	// safe on their own (norm2 and Hypot scale, |v[i]| ≤ 1).
+	at, _ := Transpose(a)
+	tau := make([]float64, k)
+	for j := 0; j < k; j++ {
+		tau[j] = eliminate(at.Data, m, n, j)
+	}
+	// R: the upper triangle.
+	clear(r.Data)
+	for i := 0; i < k; i++ {
+		for c := i; c < n; c++ {
+			r.Data[i*n+c] = at.Data[c*m+i]
+		}
+	}
+	// Q = H₀·H₁⋯Hₖ₋₁·[I; 0], on Qᵀ, whose rows are the columns of Q.
+	qt := householderQ(at, tau, k, m)
+	for i := 0; i < k; i++ {
+		neg := r.Data[i*n+i] < 0
+		if neg {
+			for c := i; c < n; c++ {
+				r.Data[i*n+c] = -r.Data[i*n+c]
+			}
+		}
+		for row := 0; row < m; row++ {
+			v := qt.Data[i*m+row]
+			if neg {
+				v = -v
+			}
+			q.Data[row*k+i] = v
+		}
+	}
+	return nil
+}

@@ -1,0 +1,133 @@
+package twinmath
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand"
+	"runtime"
+	"testing"
+)
+
+func TestSVDResiduals(t *testing.T) {
+	for name, a := range families() {
+		u, s, vt, err := SVD(a)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		k := min(a.Rows, a.Cols)
+		n := max(a.Rows, a.Cols)
+		if u.Rows != a.Rows || u.Cols != k || len(s) != k || vt.Rows != k || vt.Cols != a.Cols {
+			t.Fatalf("%s: shapes %dx%d %d %dx%d", name, u.Rows, u.Cols, len(s), vt.Rows, vt.Cols)
+		}
+		for i := 1; i < k; i++ {
+			if s[i] > s[i-1] || s[i] < 0 {
+				t.Errorf("%s: singular values not descending: %v", name, s)
+			}
+		}
+		// Scale for the residual, so that 1e300·1e300 does not overflow.
+		e := powerOfTwoScale(a.Data)
+		as := a.Clone()
+		scaleBy(as.Data, e)
+		ss := append([]float64(nil), s...)
+		scaleBy(ss, e)
+		rec := mulMat(mulMat(u, diag(ss)), vt)
+		if r := residRatio(as, rec); r > thresh {
+			t.Errorf("%s: ‖A − UΣVᵀ‖ ratio %.3g", name, r)
+		}
+		if r := orthoRatio(u, n); r > thresh {
+			t.Errorf("%s: ‖UᵀU − I‖ ratio %.3g", name, r)
+		}
+		if r := orthoRatio(tr(vt), n); r > thresh {
+			t.Errorf("%s: ‖VᵀV − I‖ ratio %.3g", name, r)
+		}
+		// The sign rule.
+		for i := 0; i < k; i++ {
+			best := 0
+			for j := 0; j < u.Rows; j++ {
+				if math.Abs(u.At(j, i)) > math.Abs(u.At(best, i)) {
+					best = j
+				}
+			}
+			if u.At(best, i) < 0 {
+				t.Errorf("%s: U[:, %d] breaks the sign rule", name, i)
+			}
+		}
+	}
+}
+
+func TestSVDSpecialCases(t *testing.T) {
+	tests := []struct {
+		a    [][]float64
+		want []float64
+	}{
+		{[][]float64{{3}}, []float64{3}},
+		{[][]float64{{-2}}, []float64{2}},
+		{[][]float64{{0, 0}, {0, 0}}, []float64{0, 0}},
+		{[][]float64{{3, 0}, {0, -4}}, []float64{4, 3}},
+		{[][]float64{{1, 1}, {1, 1}}, []float64{2, 0}},                     // rank 1: 2 and exactly 0
+		{[][]float64{{3, 4}}, []float64{5}},                                // a row: its length
+		{[][]float64{{1e-310, 0}, {0, 2e-310}}, []float64{2e-310, 1e-310}}, // subnormal
+		{[][]float64{{1e300, 1e300}, {1e300, -1e300}}, []float64{1e300 * math.Sqrt2, 1e300 * math.Sqrt2}},
+	}
+	for _, tt := range tests {
+		a, _ := MatrixOf(tt.a)
+		s, err := SVDValues(a)
+		if err != nil {
+			t.Fatalf("%v: %v", tt.a, err)
+		}
+		for i := range s {
+			if math.Abs(s[i]-tt.want[i]) > 4*ulp(tt.want[0]) {
+				t.Errorf("SVDValues(%v) = %v, want %v", tt.a, s, tt.want)
+				break
+			}
+		}
+	}
+	// The zero matrix: the singular vectors complete orthonormal bases.
+	u, s, vt, _ := SVD(NewMatrix(3, 2))
+	if fmt.Sprint(s) != "[0 0]" || orthoRatio(u, 3) != 0 || orthoRatio(tr(vt), 3) != 0 {
+		t.Errorf("SVD(zeros) = %v %v %v", u, s, vt)
+	}
+}
+
+func TestSVDNoConvergence(t *testing.T) {
+	defer func(n int) { maxSweeps = n }(maxSweeps)
+	maxSweeps = 1 // one sweep cannot orthogonalise a random 6×6 matrix
+	_, _, _, err := SVD(randMatrix(rand.New(rand.NewSource(1)), 6, 6))
+	if !errors.Is(err, ErrNoConvergence) || err.Error() != "svd: no convergence" {
+		t.Errorf("SVD after one sweep: %v", err)
+	}
+}
+
+func TestMatrixNorm2(t *testing.T) {
+	a, _ := MatrixOf([][]float64{{3, 0}, {0, -4}})
+	if n, err := MatrixNorm(a, 2); n != 4 || err != nil {
+		t.Errorf("MatrixNorm(diag(3, -4), 2) = %v, %v", n, err)
+	}
+	if n, _ := MatrixNorm(Matrix{Rows: 1, Cols: 2, Data: []float64{math.Inf(-1), 1}}, 2); !math.IsInf(n, 1) {
+		t.Errorf("norm of a matrix with -inf: %v", n)
+	}
+	if n, _ := MatrixNorm(Matrix{Rows: 1, Cols: 2, Data: []float64{math.Inf(-1), math.NaN()}}, 2); !math.IsNaN(n) {
+		t.Errorf("norm of a matrix with NaN: %v", n)
+	}
+	if n, _ := MatrixNorm(NewMatrix(0, 3), 2); n != 0 {
+		t.Errorf("norm of an empty matrix: %v", n)
+	}
+}
+
+func TestSVDSameOnAnyNumberOfThreads(t *testing.T) {
+	// The pairs of a round are disjoint, so running them on several threads
+	// must give the same bits as running them on one.
+	a := randMatrix(rand.New(rand.NewSource(11)), 120, 100)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	u1, s1, v1, _ := SVD(a)
+	runtime.GOMAXPROCS(2)
+	u2, s2, v2, _ := SVD(a)
+	for _, pair := range [][2][]float64{{u1.Data, u2.Data}, {s1, s2}, {v1.Data, v2.Data}} {
+		for i := range pair[0] {
+			if !alike(pair[0][i], pair[1][i]) {
+				t.Fatalf("entry %d differs: %v and %v", i, pair[0][i], pair[1][i])
+			}
+		}
+	}
+}
