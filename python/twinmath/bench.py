@@ -55,12 +55,12 @@ def _contenders(op: str, numpy_fn: Callable[..., Any], *args: Any) -> tuple[Call
 
 def _spd(rng: np.random.Generator, n: int) -> np.ndarray:
     a = rng.standard_normal((n, n))
-    return a @ a.T + n * np.eye(n)
+    return np.asarray(a @ a.T + n * np.eye(n))
 
 
 def _symmetric(rng: np.random.Generator, n: int) -> np.ndarray:
     a = rng.standard_normal((n, n))
-    return a + a.T
+    return np.asarray(a + a.T)
 
 
 ROWS: list[Row] = []
@@ -288,10 +288,12 @@ def main(quick: bool = False, only: list[str] | None = None, keep_env: bool = Fa
 
 def _numpy_softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - np.max(x, axis=-1, keepdims=True))
-    return e / np.sum(e, axis=-1, keepdims=True)
+    return np.asarray(e / np.sum(e, axis=-1, keepdims=True))
 
 
-def _numpy_forward(X: np.ndarray, W1: np.ndarray, b1: np.ndarray, W2: np.ndarray, b2: np.ndarray) -> tuple:
+def _numpy_forward(
+    X: np.ndarray, W1: np.ndarray, b1: np.ndarray, W2: np.ndarray, b2: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     a1 = 1 / (1 + np.exp(-np.clip(np.dot(X, W1) + b1, -500, 500)))
     z2 = np.dot(a1, W2) + b2
     return a1, 1 / (1 + np.exp(-np.clip(z2, -500, 500)))
