@@ -23,7 +23,7 @@ from __future__ import annotations
 import importlib
 import os
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConvergenceError, NotPositiveDefiniteError, ShapeError, SingularMatrixError
 
@@ -92,6 +92,10 @@ def default_backend() -> str:
     from .go._native import available
 
     return "go" if available() else "ref"
+
+
+if TYPE_CHECKING:
+    from .ref import *  # noqa: F403
 
 
 def __getattr__(name: str) -> Any:
