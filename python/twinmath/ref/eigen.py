@@ -2,38 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
+from .._front import twin
+from .._front.eigen import EighResult, EigResult
 from ..errors import no_convergence
 from .linalg import square
 
-__all__ = ["eig", "eigh"]
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.eigen.__all__
 
 # Two magnitudes (or two real parts) within this relative distance count as
 # tied in the canonical forms: √ε = 2⁻²⁶, far above the rounding differences
 # between two implementations and far below the spread of distinct values.
 # The Go package uses the same constant (eigTie in go/eigen.go).
 TIE = 2.0**-26
-
-
-class EighResult(NamedTuple):
-    """The result of ``eigh``: eigenvalues ``w`` and eigenvectors ``V`` (columns)."""
-
-    w: NDArray[np.float64]
-    V: NDArray[np.float64]
-
-
-class EigResult(NamedTuple):
-    """The result of ``eig``: eigenvalues ``w`` and eigenvectors ``V`` (columns).
-
-    Both are float64 when every eigenvalue is real, complex128 otherwise.
-    """
-
-    w: NDArray[Any]
-    V: NDArray[Any]
 
 
 def pivots(V: NDArray[Any]) -> NDArray[np.intp]:
@@ -61,47 +48,8 @@ def eig_order(w: NDArray[Any]) -> NDArray[np.intp]:
     return order[np.lexsort((re, im, group))]
 
 
+@twin(_front.eigen.eigh)
 def eigh(A: ArrayLike) -> EighResult:
-    """Return the eigenvalues and eigenvectors of a symmetric matrix.
-
-    ``A @ V = V @ diag(w)`` and ``V.T @ V = I``. Only the lower triangle of
-    ``A`` is read (as ``numpy.linalg.eigh`` does by default), so ``A`` need
-    not be exactly symmetric. The eigenvalues are real and ascending; column
-    ``j`` of ``V`` is the unit eigenvector of ``w[j]``, its largest-magnitude
-    component positive (the first such component when several agree to a
-    relative 2⁻²⁶).
-
-    Parameters
-    ----------
-    A : array_like, shape (n, n)
-        Symmetric; its upper triangle is ignored.
-
-    Returns
-    -------
-    EighResult
-        A named tuple ``(w, V)``: ``w`` ndarray of float64, shape (n,);
-        ``V`` ndarray of float64, shape (n, n).
-
-    Raises
-    ------
-    ShapeError
-        If ``A`` is not a square matrix.
-    ValueError
-        If ``A`` is empty or holds NaN or Inf (anywhere, the upper triangle
-        included).
-    ConvergenceError
-        If the eigenvalue iteration does not converge.
-
-    Examples
-    --------
-    >>> import twinmath as tm
-    >>> w, V = tm.eigh([[2, 1], [1, 2]])
-    >>> w.round(12)
-    array([1., 3.])
-    >>> (V * 2**0.5).round(12)
-    array([[ 1.,  1.],
-           [-1.,  1.]])
-    """
     a = square(A, "eigh")
     try:
         w, V = np.linalg.eigh(a)
@@ -112,50 +60,8 @@ def eigh(A: ArrayLike) -> EighResult:
     return EighResult(w + 0.0, V + 0.0)  # + 0.0 turns −0 into +0
 
 
+@twin(_front.eigen.eig)
 def eig(A: ArrayLike) -> EigResult:
-    """Return the eigenvalues and right eigenvectors of a square matrix.
-
-    ``A @ V = V @ diag(w)``. The eigenvalues of a real matrix are real or
-    come in complex conjugate pairs; they are sorted by real part, then by
-    imaginary part (real parts within 2⁻²⁶·max|w| of each other count as
-    equal). Column ``j`` of ``V`` is the unit eigenvector of ``w[j]``,
-    multiplied by the unit complex number that makes its largest-magnitude
-    component (the first within a relative 2⁻²⁶ of the largest) real and
-    positive. Both results are float64 when every eigenvalue is real (its
-    imaginary part exactly 0), complex128 otherwise, as numpy returns them.
-    For a defective matrix the columns of ``V`` are nearly parallel.
-
-    Parameters
-    ----------
-    A : array_like, shape (n, n)
-
-    Returns
-    -------
-    EigResult
-        A named tuple ``(w, V)``: ``w`` ndarray of float64 or complex128,
-        shape (n,); ``V`` ndarray of the same dtype, shape (n, n).
-
-    Raises
-    ------
-    ShapeError
-        If ``A`` is not a square matrix.
-    ValueError
-        If ``A`` is empty or holds NaN or Inf.
-    ConvergenceError
-        If the QR iteration does not converge.
-
-    Examples
-    --------
-    >>> import twinmath as tm
-    >>> w, V = tm.eig([[2, 0], [0, 3]])
-    >>> w
-    array([2., 3.])
-    >>> V
-    array([[1., 0.],
-           [0., 1.]])
-    >>> tm.eig([[0, -1], [1, 0]]).w.round(12)
-    array([0.-1.j, 0.+1.j])
-    """
     a = square(A, "eig")
     try:
         w, V = np.linalg.eig(a)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import norm_ord, real, vector, vector_or_matrix
+from .._front import twin
 from ..errors import invalid, lengths_differ
 
-__all__ = ["add", "cosine_similarity", "dot", "norm", "outer", "project", "scale", "subtract"]
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.vectors.__all__
 
 
 def _pair(op: str, a: Any, b: Any, bname: str = "b") -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -21,121 +24,26 @@ def _pair(op: str, a: Any, b: Any, bname: str = "b") -> tuple[NDArray[np.float64
     return x, y
 
 
+@twin(_front.vectors.add)
 def add(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
-    """Return the elementwise sum of two vectors.
-
-    ``add(a, b)[i] = a[i] + b[i]``
-
-    Parameters
-    ----------
-    a, b : array_like, shape (n,)
-        Vectors of the same length.
-
-    Returns
-    -------
-    ndarray of float64, shape (n,)
-
-    Raises
-    ------
-    ShapeError
-        If ``a`` or ``b`` is not 1-D, or their lengths differ.
-
-    Examples
-    --------
-    >>> import twinmath as tm
-    >>> tm.add([1, 2, 3], [4, 5, 6])
-    array([5., 7., 9.])
-    """
     x, y = _pair("add", a, b)
     return x + y
 
 
+@twin(_front.vectors.subtract)
 def subtract(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
-    """Return the elementwise difference of two vectors.
-
-    ``subtract(a, b)[i] = a[i] - b[i]``
-
-    Parameters
-    ----------
-    a, b : array_like, shape (n,)
-        Vectors of the same length.
-
-    Returns
-    -------
-    ndarray of float64, shape (n,)
-
-    Raises
-    ------
-    ShapeError
-        If ``a`` or ``b`` is not 1-D, or their lengths differ.
-
-    Examples
-    --------
-    >>> import twinmath as tm
-    >>> tm.subtract([4, 5, 6], [1, 2, 3])
-    array([3., 3., 3.])
-    """
     x, y = _pair("subtract", a, b)
     return x - y
 
 
+@twin(_front.vectors.scale)
 def scale(v: ArrayLike, c: float) -> NDArray[np.float64]:
-    """Return the vector multiplied by a scalar.
-
-    ``scale(v, c)[i] = c * v[i]``
-
-    Parameters
-    ----------
-    v : array_like, shape (n,)
-    c : float
-
-    Returns
-    -------
-    ndarray of float64, shape (n,)
-
-    Raises
-    ------
-    ShapeError
-        If ``v`` is not 1-D.
-    TypeError
-        If ``c`` is not a real number.
-
-    Examples
-    --------
-    >>> import twinmath as tm
-    >>> tm.scale([1, 2, 3], 2)
-    array([2., 4., 6.])
-    """
     x = vector(v, "scale", "v")
     return real(c, "scale", "c") * x
 
 
+@twin(_front.vectors.dot)
 def dot(a: ArrayLike, b: ArrayLike) -> float:
-    """Return the dot product of two vectors.
-
-    ``a · b = Σᵢ a[i] b[i]``
-
-    Parameters
-    ----------
-    a, b : array_like, shape (n,)
-        Vectors of the same length; 2-D arrays are refused (use ``matmul``).
-
-    Returns
-    -------
-    float
-        0.0 for empty vectors.
-
-    Raises
-    ------
-    ShapeError
-        If ``a`` or ``b`` is not 1-D, or their lengths differ.
-
-    Examples
-    --------
-    >>> import twinmath as tm
-    >>> tm.dot([1, 2, 3], [4, 5, 6])
-    32.0
-    """
     x, y = _pair("dot", a, b)
     return float(np.dot(x, y))
 
@@ -153,47 +61,8 @@ def _norm2(x: NDArray[np.float64]) -> float:
     return float(m * np.sqrt(np.dot(x / m, x / m)))
 
 
+@twin(_front.vectors.norm)
 def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
-    """Return the norm of a vector, or of a matrix.
-
-    For a vector: ``ord=1`` gives Σ|vᵢ|, ``ord=2`` the Euclidean length
-    √(Σvᵢ²), ``ord=inf`` max|vᵢ|. For a matrix: ``ord="fro"`` the Frobenius
-    norm √(Σaᵢⱼ²), ``ord=1`` the largest absolute column sum, ``ord=2`` the
-    spectral norm (the largest singular value), ``ord=inf`` the largest
-    absolute row sum. ``ord=None`` is numpy's default (2 for a vector,
-    ``"fro"`` for a matrix). Euclidean and Frobenius norms are scaled by the
-    largest magnitude, so they do not overflow for huge entries.
-
-    Parameters
-    ----------
-    v : array_like, shape (n,) or (m, n)
-    ord : {1, 2, inf, "fro", None}, optional
-
-    Returns
-    -------
-    float
-        0.0 for an empty input; NaN if any entry is NaN, else inf if any is
-        infinite.
-
-    Raises
-    ------
-    ShapeError
-        If ``v`` is neither 1-D nor 2-D.
-    ValueError
-        If ``ord`` is not one of the orders above for that dimension.
-    ConvergenceError
-        If the singular values of a matrix (``ord=2``) do not converge.
-
-    Examples
-    --------
-    >>> import twinmath as tm
-    >>> tm.norm([3, 4])
-    5.0
-    >>> tm.norm([[1, 2], [3, 4]], ord="fro")
-    5.477225575051661
-    >>> tm.norm([[3, 0], [0, -4]], ord=2)
-    4.0
-    """
     x = vector_or_matrix(v, "norm", "v")
     o = norm_ord(ord, x.ndim)
     if x.ndim == 1:
@@ -217,35 +86,8 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     raise invalid("norm", f"ord must be 'fro', 1, 2 or inf for a matrix, got {o!r}")
 
 
+@twin(_front.vectors.cosine_similarity)
 def cosine_similarity(a: ArrayLike, b: ArrayLike) -> float:
-    """Return the cosine of the angle between two vectors.
-
-    ``cos θ = a · b / (‖a‖ ‖b‖)``
-
-    Both vectors are scaled by their largest magnitude first, so the result is
-    accurate for any finite input; it is clamped to [-1, 1].
-
-    Parameters
-    ----------
-    a, b : array_like, shape (n,)
-
-    Returns
-    -------
-    float
-        0.0 if either vector is zero (or empty); NaN if either holds NaN or
-        inf.
-
-    Raises
-    ------
-    ShapeError
-        If ``a`` or ``b`` is not 1-D, or their lengths differ.
-
-    Examples
-    --------
-    >>> import twinmath as tm
-    >>> round(tm.cosine_similarity([1, 2, 3], [4, 5, 6]), 6)
-    0.974632
-    """
     x, y = _pair("cosine_similarity", a, b)
     mx = np.max(np.abs(x), initial=0.0)
     my = np.max(np.abs(y), initial=0.0)
@@ -256,63 +98,13 @@ def cosine_similarity(a: ArrayLike, b: ArrayLike) -> float:
     return float(np.clip(c, -1.0, 1.0))
 
 
+@twin(_front.vectors.outer)
 def outer(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
-    """Return the outer product of two vectors.
-
-    ``outer(a, b)[i, j] = a[i] * b[j]``
-
-    Parameters
-    ----------
-    a : array_like, shape (m,)
-    b : array_like, shape (n,)
-
-    Returns
-    -------
-    ndarray of float64, shape (m, n)
-
-    Raises
-    ------
-    ShapeError
-        If ``a`` or ``b`` is not 1-D.
-
-    Examples
-    --------
-    >>> import twinmath as tm
-    >>> tm.outer([1, 2], [3, 4, 5])
-    array([[ 3.,  4.,  5.],
-           [ 6.,  8., 10.]])
-    """
     return np.outer(vector(a, "outer", "a"), vector(b, "outer", "b"))
 
 
+@twin(_front.vectors.project)
 def project(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
-    """Return the orthogonal projection of ``a`` onto the line through ``onto``.
-
-    ``proj(a, u) = (a · u / u · u) u``
-
-    ``onto`` is scaled by its largest magnitude first, so ``u · u`` neither
-    overflows nor underflows.
-
-    Parameters
-    ----------
-    a, onto : array_like, shape (n,)
-
-    Returns
-    -------
-    ndarray of float64, shape (n,)
-        Zeros if ``onto`` is the zero vector.
-
-    Raises
-    ------
-    ShapeError
-        If ``a`` or ``onto`` is not 1-D, or their lengths differ.
-
-    Examples
-    --------
-    >>> import twinmath as tm
-    >>> tm.project([2, 3], [1, 0])
-    array([2., 0.])
-    """
     x, u = _pair("project", a, onto, "onto")
     m = np.max(np.abs(u), initial=0.0)
     if m == 0:
