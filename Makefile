@@ -66,6 +66,7 @@ lint-py: $(VENV)/built
 	$(PY) -m ruff check python tests bindings docs setup.py
 	$(PY) -m ruff format --check python tests bindings docs setup.py
 	$(PY) -m mypy
+	$(PY) -m mypy --strict python/twinmath  # the package as its users see it
 
 docs: $(VENV)/built  ## build the documentation site into site/ (mkdocs.yml; warnings are errors)
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --quiet
