@@ -34,6 +34,14 @@
 // reduction, the canonical order and phase) and schur.go the Francis QR
 // iteration to real Schur form and the eigenvectors by back substitution.
 //
+// # Cancellation and threads
+//
+// Every long operation has a form that takes a context.Context first and
+// carries the suffix Context (SVDContext, InvToContext, …; see context.go).
+// When the context is done the operation stops within about a millisecond
+// of work and returns an error wrapping ctx.Err(). SetMaxThreads bounds the
+// goroutines one operation runs on; results do not depend on it.
+//
 // # Errors
 //
 // Functions return errors, never panic on bad input. Every error wraps one of

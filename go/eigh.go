@@ -36,6 +36,10 @@ func Eigh(a Matrix) (w []float64, v Matrix, err error) {
 // and its eigenvectors into the columns of v (n×n); see Eigh. It returns
 // ErrShape if w or v has the wrong size.
 func EighTo(w []float64, v Matrix, a Matrix) error {
+	return eighTo(nil, w, v, a)
+}
+
+func eighTo(cc *canceller, w []float64, v Matrix, a Matrix) error {
 	if err := a.square("eigh", "A", true); err != nil {
 		return err
 	}
@@ -57,8 +61,12 @@ func EighTo(w []float64, v Matrix, a Matrix) error {
 	e := scaleToUnit(s)
 	d, off := make([]float64, n), make([]float64, n)
 	zt := make([]float64, n*n)
-	tridiagonalize(s, n, d, off, zt)
-	if err := implicitQL(d, off, zt, n); err != nil {
+	if err := tridiagonalize(cc, s, n, d, off, zt); err != nil {
+		return err
+	}
+	if err := implicitQL(cc, d, off, zt, n); isCancel(err) {
+		return err
+	} else if err != nil {
 		return opError("eigh", ErrNoConvergence, "eigenvalues did not converge")
 	}
 	order := make([]int, n)
@@ -98,10 +106,15 @@ func pivotIndex(x []float64) int {
 // tridiagonal form T = QᵀSQ with the reflections H₀⋯Hₙ₋₃ = Q: diagonal d,
 // off-diagonal off[0:n-1] (off[i] couples i and i+1, off[n-1] = 0). It
 // writes Qᵀ into zt and destroys s.
-func tridiagonalize(s []float64, n int, d, off, zt []float64) {
+//
+// It stops with the error of cc when cc is cancelled.
+func tridiagonalize(cc *canceller, s []float64, n int, d, off, zt []float64) error {
 	tau := make([]float64, n)
 	p := make([]float64, n)
 	for k := 0; k+2 < n; k++ {
+		if err := cc.tick(3 * (n - k) * (n - k)); err != nil {
+			return err
+		}
 		// Column k below the diagonal is row k right of it.
 		v := s[k*n+k+1 : (k+1)*n]
 		beta, t := eigReflector(v)
@@ -137,6 +150,9 @@ func tridiagonalize(s []float64, n int, d, off, zt []float64) {
 		zt[i*n+i] = 1
 	}
 	for k := n - 3; k >= 0; k-- {
+		if err := cc.tick(2 * (n - k) * (n - k)); err != nil {
+			return err
+		}
 		t := tau[k]
 		if t == 0 {
 			continue
@@ -147,13 +163,15 @@ func tridiagonalize(s []float64, n int, d, off, zt []float64) {
 			axpy(z, -t*dot(z, v), v)
 		}
 	}
+	return nil
 }
 
 // implicitQL diagonalises the symmetric tridiagonal matrix (d, off) by the
 // implicit QL algorithm with Wilkinson shifts, applying every rotation to
 // the rows of zt, which then hold the eigenvectors of the eigenvalues left in
-// d (unsorted). It fails after eigIterFactor·n iterations in all.
-func implicitQL(d, off, zt []float64, n int) error {
+// d (unsorted). It fails after eigIterFactor·n iterations in all, and
+// stops with the error of cc when cc is cancelled.
+func implicitQL(cc *canceller, d, off, zt []float64, n int) error {
 	budget := eigIterFactor * n
 	for l := 0; l < n; l++ {
 		for {
@@ -190,6 +208,9 @@ func implicitQL(d, off, zt []float64, n int) error {
 				return ErrNoConvergence
 			}
 			budget--
+			if err := cc.tick(4 * n * (m - l + 1)); err != nil {
+				return err
+			}
 			// Wilkinson's shift: the eigenvalue of the leading 2×2 block
 			// nearer d[l].
 			g := (d[l+1] - d[l]) / (2 * off[l])

@@ -34,11 +34,15 @@ func pinvFromSVD(u Matrix, s []float64, vt Matrix, cutoff float64) (vr, ur Matri
 // and ErrNoConvergence as SVD.
 func Pinv(a Matrix, rcond float64) (Matrix, error) {
 	dst := NewMatrix(a.Cols, a.Rows)
-	return dst, PinvTo(dst, a, rcond)
+	return dst, pinvTo(nil, dst, a, rcond)
 }
 
 // PinvTo writes Pinv(a, rcond) into dst (n×m).
 func PinvTo(dst, a Matrix, rcond float64) error {
+	return pinvTo(nil, dst, a, rcond)
+}
+
+func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
 	if err := a.finiteMatrix("pinv", "A"); err != nil {
 		return err
 	}
@@ -51,12 +55,14 @@ func PinvTo(dst, a Matrix, rcond float64) error {
 	// pinv(A) = c·pinv(c·A) for c = 2⁻ᵉ, an exact scaling that keeps 1/sᵢ
 	// finite for tiny matrices, as the reference does.
 	as, e := scaledCopy(a)
-	u, s, vt, err := svd("pinv", as, true)
+	u, s, vt, err := svd(cc, "pinv", as, true)
 	if err != nil {
 		return err
 	}
 	vr, ur := pinvFromSVD(u, s, vt, rcond*s[0])
-	matmul(dst, vr, ur)
+	if err := matmulCtx(cc, dst, vr, ur); err != nil {
+		return err
+	}
 	scaleBy(dst.Data, e)
 	return nil
 }
@@ -74,11 +80,15 @@ func PinvTo(dst, a Matrix, rcond float64) error {
 // ErrNoConvergence as SVD.
 func Lstsq(a, b Matrix, rcond float64) (Matrix, error) {
 	dst := NewMatrix(a.Cols, b.Cols)
-	return dst, LstsqTo(dst, a, b, rcond)
+	return dst, lstsqTo(nil, dst, a, b, rcond)
 }
 
 // LstsqTo writes Lstsq(a, b, rcond) into dst (n×k).
 func LstsqTo(dst, a, b Matrix, rcond float64) error {
+	return lstsqTo(nil, dst, a, b, rcond)
+}
+
+func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
 	const op = "lstsq"
 	if err := a.check(op, "A"); err != nil {
 		return err
@@ -106,15 +116,19 @@ func LstsqTo(dst, a, b Matrix, rcond float64) error {
 	}
 	// X(A) = c·X(c·A) for c = 2⁻ᵉ, as in Pinv.
 	as, e := scaledCopy(a)
-	u, s, vt, err := svd(op, as, true)
+	u, s, vt, err := svd(cc, op, as, true)
 	if err != nil {
 		return err
 	}
 	vr, ur := pinvFromSVD(u, s, vt, rcond*s[0])
 	// X = V_r·(diag(1/s)·U_rᵀ·B): the small product first.
 	c := NewMatrix(ur.Rows, b.Cols)
-	matmul(c, ur, b)
-	matmul(dst, vr, c)
+	if err := matmulCtx(cc, c, ur, b); err != nil {
+		return err
+	}
+	if err := matmulCtx(cc, dst, vr, c); err != nil {
+		return err
+	}
 	scaleBy(dst.Data, e)
 	return nil
 }
@@ -127,10 +141,14 @@ func LstsqTo(dst, a, b Matrix, rcond float64) error {
 // It returns ErrInvalid if a is empty or holds NaN or Inf, and
 // ErrNoConvergence as SVD.
 func MatrixRank(a Matrix) (int, error) {
+	return matrixRank(nil, a)
+}
+
+func matrixRank(cc *canceller, a Matrix) (int, error) {
 	if err := a.finiteMatrix("matrix_rank", "A"); err != nil {
 		return 0, err
 	}
-	_, s, _, err := svd("matrix_rank", a, false)
+	_, s, _, err := svd(cc, "matrix_rank", a, false)
 	if err != nil {
 		return 0, err
 	}

@@ -2,7 +2,6 @@ package twinmath
 
 import (
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -43,8 +42,9 @@ const tinySquare = 0x1p-900
 // rounds pairs every row with another, the pairs of a round are disjoint, and
 // so they run on all GOMAXPROCS threads — with results that do not depend on
 // the number of threads. It reports false if a sweep still rotated after
-// maxSweeps sweeps.
-func jacobi(w []float64, r, c int, z []float64) bool {
+// maxSweeps sweeps, and stops with the error of cc, which it looks at after
+// every round, when cc is cancelled.
+func jacobi(cc *canceller, w []float64, r, c int, z []float64) (bool, error) {
 	tol := math.Sqrt(float64(c)) * 0x1p-52
 	norms := make([]float64, r)
 	// The circle method: slot 0 stays, the others turn one place per round;
@@ -58,7 +58,7 @@ func jacobi(w []float64, r, c int, z []float64) bool {
 	}
 	half := len(slots) / 2
 	workers := 1
-	if p := runtime.GOMAXPROCS(0); p > 1 && r >= 64 && r*c >= 1<<14 {
+	if p := MaxThreads(); p > 1 && r >= 64 && r*c >= 1<<14 {
 		workers = min(p, half)
 	}
 	rotated := make([]bool, workers)
@@ -86,12 +86,15 @@ func jacobi(w []float64, r, c int, z []float64) bool {
 			last := slots[len(slots)-1]
 			copy(slots[2:], slots[1:len(slots)-1])
 			slots[1] = last
+			if err := cc.tick(half * (c + r) * 3); err != nil {
+				return false, err
+			}
 		}
 		if !slices.Contains(rotated, true) {
-			return true
+			return true, nil
 		}
 	}
-	return false
+	return false, nil
 }
 
 // jacobiPairs rotates the pairs (slots[i], slots[len−1−i]) for lo ≤ i < hi
@@ -148,7 +151,9 @@ func jacobiPairs(w []float64, c int, z []float64, r int, norms []float64, slots 
 // 2008): the rotations then work on N×N instead of N×M, and with
 // X = U_X·Σ·V_Xᵀ, T = (Q·V_X)·Σ·(P·U_X)ᵀ. For squarer T the factorisation
 // costs more than the sweeps it saves.
-func svd(op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, err error) {
+//
+// It stops with the error of cc when cc is cancelled.
+func svd(cc *canceller, op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, err error) {
 	tall := a.Rows >= a.Cols
 	var t Matrix
 	if tall {
@@ -164,7 +169,10 @@ func svd(op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, er
 	var w, qt Matrix
 	var perm []int
 	if precondition {
-		qt, w, perm = qrcp(t, wantUV)
+		qt, w, perm, err = qrcp(cc, t, wantUV)
+		if err != nil {
+			return Matrix{}, nil, Matrix{}, err
+		}
 	} else {
 		w, _ = Transpose(t)
 	}
@@ -173,7 +181,9 @@ func svd(op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, er
 	if wantUV {
 		z = Identity(N).Data
 	}
-	if !jacobi(w.Data, N, L, z) {
+	if ok, err := jacobi(cc, w.Data, N, L, z); err != nil {
+		return Matrix{}, nil, Matrix{}, err
+	} else if !ok {
 		return Matrix{}, nil, Matrix{}, opError(op, ErrNoConvergence, "")
 	}
 	sigma := make([]float64, N)
@@ -211,14 +221,18 @@ func svd(op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, er
 		}
 		copy(zv.Data[i*N:(i+1)*N], z[o*N:(o+1)*N])
 	}
-	complete(wv, s)
+	if err := complete(cc, wv, s); err != nil {
+		return Matrix{}, nil, Matrix{}, err
+	}
 	// Rows of uT: the columns of U_T; rows of vT: the columns of V_T.
 	uT, vT := wv, zv
 	if precondition {
 		// U_T = Q·V_X with V_X's columns the rows of zv; V_T = P·U_X, P
 		// sending entry j to perm[j].
 		uT = NewMatrix(N, M)
-		matmul(uT, zv, qt)
+		if err := matmulCtx(cc, uT, zv, qt); err != nil {
+			return Matrix{}, nil, Matrix{}, err
+		}
 		vT = NewMatrix(N, N)
 		for i := 0; i < N; i++ {
 			for j, p := range perm {
@@ -258,8 +272,8 @@ func svd(op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, er
 // the remaining column of largest norm (measured afresh, with norm2) is
 // swapped to the front. It returns the rows of Qᵀ (N×M; only if wantQ), R
 // (N×N upper triangular, |R₀₀| ≥ |R₁₁| ≥ …) and perm, with (t·P)[:, j] =
-// t[:, perm[j]].
-func qrcp(t Matrix, wantQ bool) (qt, r Matrix, perm []int) {
+// t[:, perm[j]]. It stops with the error of cc when cc is cancelled.
+func qrcp(cc *canceller, t Matrix, wantQ bool) (qt, r Matrix, perm []int, err error) {
 	M, N := t.Rows, t.Cols
 	at, _ := Transpose(t) // row c: column c of t, contiguous
 	perm = make([]int, N)
@@ -268,6 +282,9 @@ func qrcp(t Matrix, wantQ bool) (qt, r Matrix, perm []int) {
 	}
 	tau := make([]float64, N)
 	for j := 0; j < N; j++ {
+		if err := cc.tick((M - j) * (N - j)); err != nil {
+			return Matrix{}, Matrix{}, nil, err
+		}
 		best, big := j, -1.0
 		for c := j; c < N; c++ {
 			if v := norm2(at.Data[c*M+j : (c+1)*M]); v > big {
@@ -290,16 +307,19 @@ func qrcp(t Matrix, wantQ bool) (qt, r Matrix, perm []int) {
 		}
 	}
 	if wantQ {
-		qt = householderQ(at, tau, N, M)
+		if qt, err = householderQ(cc, at, tau, N, M); err != nil {
+			return Matrix{}, Matrix{}, nil, err
+		}
 	}
-	return qt, r, perm
+	return qt, r, perm, nil
 }
 
 // complete replaces the rows of q whose singular value is zero with unit
 // vectors orthogonal to every other row: each is the standard basis vector
 // with the largest component outside the span of the rows so far,
-// orthogonalised twice (Gram–Schmidt, "twice is enough").
-func complete(q Matrix, s []float64) {
+// orthogonalised twice (Gram–Schmidt, "twice is enough"). It stops with the
+// error of cc when cc is cancelled.
+func complete(cc *canceller, q Matrix, s []float64) error {
 	c := q.Cols
 	for i, sv := range s {
 		if sv > 0 {
@@ -309,6 +329,9 @@ func complete(q Matrix, s []float64) {
 		bestJ, bestN := 0, -1.0
 		v := make([]float64, c)
 		for j := 0; j < c; j++ {
+			if err := cc.tick(q.Rows * c); err != nil {
+				return err
+			}
 			clear(v)
 			v[j] = 1
 			orthogonalise(v, q, done)
@@ -326,6 +349,7 @@ func complete(q Matrix, s []float64) {
 			row[j] = v[j] / nv
 		}
 	}
+	return nil
 }
 
 // orthogonalise removes from v its components along the rows j of q with
@@ -358,14 +382,22 @@ func orthogonalise(v []float64, q Matrix, use func(int) bool) {
 // ones are returned as 0, far below the rounding error of the largest). It returns ErrInvalid if a is empty or holds NaN
 // or Inf, and ErrNoConvergence if 30 sweeps do not suffice.
 func SVD(a Matrix) (u Matrix, s []float64, vt Matrix, err error) {
+	return svdChecked(nil, a)
+}
+
+func svdChecked(cc *canceller, a Matrix) (u Matrix, s []float64, vt Matrix, err error) {
 	if err := a.finiteMatrix("svd", "A"); err != nil {
 		return Matrix{}, nil, Matrix{}, err
 	}
-	return svd("svd", a, true)
+	return svd(cc, "svd", a, true)
 }
 
 // SVDTo writes the factors of SVD(a) into u (m×k), s (k) and vt (k×n).
 func SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
+	return svdTo(nil, u, s, vt, a)
+}
+
+func svdTo(cc *canceller, u Matrix, s []float64, vt Matrix, a Matrix) error {
 	if err := a.finiteMatrix("svd", "A"); err != nil {
 		return err
 	}
@@ -373,7 +405,7 @@ func SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
 	if err := wantSVD("svd", u, s, vt, a.Rows, k, a.Cols); err != nil {
 		return err
 	}
-	uu, ss, vv, err := svd("svd", a, true)
+	uu, ss, vv, err := svd(cc, "svd", a, true)
 	if err != nil {
 		return err
 	}
@@ -410,6 +442,10 @@ func checkK(op string, k, most int) error {
 // in SVD's canonical form. It returns ErrInvalid if a is empty or holds NaN
 // or Inf, or unless 1 ≤ k ≤ min(m, n), and ErrNoConvergence as SVD.
 func TruncatedSVD(a Matrix, k int) (uk Matrix, sk []float64, vtk, ak Matrix, err error) {
+	return truncatedSVD(nil, a, k)
+}
+
+func truncatedSVD(cc *canceller, a Matrix, k int) (uk Matrix, sk []float64, vtk, ak Matrix, err error) {
 	if err := a.finiteMatrix("truncated_svd", "A"); err != nil {
 		return Matrix{}, nil, Matrix{}, Matrix{}, err
 	}
@@ -417,12 +453,16 @@ func TruncatedSVD(a Matrix, k int) (uk Matrix, sk []float64, vtk, ak Matrix, err
 		return Matrix{}, nil, Matrix{}, Matrix{}, err
 	}
 	uk, sk, vtk, ak = NewMatrix(a.Rows, k), make([]float64, k), NewMatrix(k, a.Cols), NewMatrix(a.Rows, a.Cols)
-	return uk, sk, vtk, ak, TruncatedSVDTo(uk, sk, vtk, ak, a, k)
+	return uk, sk, vtk, ak, truncatedSVDTo(cc, uk, sk, vtk, ak, a, k)
 }
 
 // TruncatedSVDTo writes the results of TruncatedSVD(a, k) into uk (m×k),
 // sk (k), vtk (k×n) and ak (m×n).
 func TruncatedSVDTo(uk Matrix, sk []float64, vtk, ak, a Matrix, k int) error {
+	return truncatedSVDTo(nil, uk, sk, vtk, ak, a, k)
+}
+
+func truncatedSVDTo(cc *canceller, uk Matrix, sk []float64, vtk, ak, a Matrix, k int) error {
 	const op = "truncated_svd"
 	if err := a.finiteMatrix(op, "A"); err != nil {
 		return err
@@ -436,7 +476,7 @@ func TruncatedSVDTo(uk Matrix, sk []float64, vtk, ak, a Matrix, k int) error {
 	if err := ak.want(op, "A_k", a.Rows, a.Cols); err != nil {
 		return err
 	}
-	u, s, vt, err := svd(op, a, true)
+	u, s, vt, err := svd(cc, op, a, true)
 	if err != nil {
 		return err
 	}
@@ -453,8 +493,7 @@ func TruncatedSVDTo(uk Matrix, sk []float64, vtk, ak, a Matrix, k int) error {
 			us.Data[i*k+j] *= sk[j]
 		}
 	}
-	matmul(ak, us, vtk)
-	return nil
+	return matmulCtx(cc, ak, us, vtk)
 }
 
 // SVDValues returns the singular values of a, descending, without the
@@ -464,6 +503,6 @@ func SVDValues(a Matrix) ([]float64, error) {
 	if err := a.finiteMatrix("svd", "A"); err != nil {
 		return nil, err
 	}
-	_, s, _, err := svd("svd", a, false)
+	_, s, _, err := svd(nil, "svd", a, false)
 	return s, err
 }

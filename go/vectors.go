@@ -149,7 +149,7 @@ func MatrixNorm(a Matrix, ord float64) (float64, error) {
 		if m := maxAbs(a.Data); m != m || math.IsInf(m, 1) {
 			return m, nil
 		}
-		_, s, _, err := svd("norm", a, false)
+		_, s, _, err := svd(nil, "norm", a, false)
 		if err != nil {
 			return 0, err
 		}
