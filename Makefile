@@ -30,7 +30,8 @@ STATICCHECK = PATH="$$(dirname $$(cat $(CURDIR)/$(VENV)/staticcheck-go)):$$PATH"
 GO_SOURCES := $(wildcard go/*.go go/go.mod bindings/*.go bindings/go.mod) bindings/libtwinmath.h bindings/build_ffi.py
 PY_BUILD := setup.py pyproject.toml
 
-.PHONY: help demo test bench vectors lint lint-py lint-go-static docs clean setup test-go test-c test-py parity fuzz fuzz-go
+.PHONY: help demo test bench vectors lint lint-py lint-go-static docs docs-check pictures clean setup test-go \
+        test-c test-py parity fuzz fuzz-go
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -38,7 +39,7 @@ help:  ## list the targets
 demo: $(VENV)/built  ## set up, then run the worked examples through both backends
 	$(PY) -m twinmath demo
 
-test: $(VENV)/built test-go test-c lint-py test-py  ## set up, then run every test (Go, C, Python) and the linters
+test: $(VENV)/built test-go test-c lint-py test-py docs  ## set up, then run every test (Go, C, Python), the linters, the site build
 
 bench: $(VENV)/built  ## go/ref/numpy side by side, the Go package's own benchmarks, a load check of twinmath-serve
 	$(PY) -m twinmath bench
@@ -94,15 +95,23 @@ lint-py: $(VENV)/built
 	$(PY) -m ruff check python tests bindings docs setup.py
 	$(PY) -m ruff format --check python tests bindings docs setup.py
 	$(PY) -m mypy
+	$(PY) -m mypy --strict python/twinmath  # the package as its users see it
 
-docs: $(VENV)/built  ## redraw the pictures in docs/img from twinmath's output (docs/draw_*.py)
-	$(PIP) install --quiet -e '.[docs]' --no-build-isolation
+docs: $(VENV)/built  ## build the documentation site into site/ (mkdocs.yml; warnings are errors)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --quiet
+
+docs-check: docs  ## open every page of site/ in headless Chromium: console errors, maths, pictures
+	@command -v chromium >/dev/null || { echo "==> installing Chromium (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	mkdir -p build && $(PY) docs/check_site.py --site site --screenshot build/site-check.png
+
+pictures: $(VENV)/built  ## redraw the pictures in docs/img from twinmath's output (docs/draw_*.py)
 	@for script in docs/draw_*.py; do echo "$(PY) $$script"; $(PY) $$script || exit 1; done
 
 setup: $(VENV)/built  ## only the set-up
 
 clean:  ## remove the environment and every build product
-	rm -rf $(VENV) build bindings/_build python/twinmath/_ffi*.so python/twinmath/libtwinmath.so \
+	rm -rf $(VENV) build site bindings/_build python/twinmath/_ffi*.so python/twinmath/libtwinmath.so \
 	       python/twinmath/libtwinmath.h python/twinmath/_ffi.c python/*.egg-info .pytest_cache .hypothesis
 
 # The Go module's tests run in a copy of go/ alone, which shows that the
@@ -129,8 +138,9 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/deps: $(PY) $(PY_BUILD)
+	@echo "==> installing the build tools into $(VENV): pip, setuptools, cffi"
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet "setuptools>=68" "cffi>=1.16" wheel
+	$(PIP) install --quiet "setuptools>=77" "cffi>=1.16" wheel
 	touch $@
 
 $(VENV)/go-path: $(PY)
@@ -146,7 +156,10 @@ $(VENV)/staticcheck-$(STATICCHECK_VERSION): $(PY)
 	touch $@
 
 # The editable install runs setup.py: go build of libtwinmath.so, then the cffi
-# extension, both in python/twinmath.
+# extension, both in python/twinmath. Its steps are shown, the rest is logged.
 $(VENV)/built: $(VENV)/deps $(VENV)/go-path $(GO_SOURCES)
-	GO=$(GO) $(PIP) install --quiet --no-build-isolation -e '.[test,dev]'
+	@echo "==> pip install -e '.[test,dev,docs]': the Go library, the extension, the tools (log: $(VENV)/install.log)"
+	@set -o pipefail; GO=$(GO) $(PIP) install -v --no-build-isolation -e '.[test,dev,docs]' 2>&1 | tee $(VENV)/install.log \
+	    | grep --line-buffered -E '^ *twinmath: |^(ERROR|error)|^Successfully installed' \
+	    || { tail -n 40 $(VENV)/install.log; exit 1; }
 	touch $@

@@ -137,7 +137,7 @@ def wide(rng: np.random.Generator, *shape: int) -> np.ndarray:
     x = rng.choice([-1.0, 1.0], size=shape) * powers_of_two(rng, -997, 997, *shape)
     x[rng.random(shape) < 0.05] = 0.0
     x[rng.random(shape) < 0.03] = -0.0
-    return x
+    return np.asarray(x)
 
 
 def special(rng: np.random.Generator, n: int) -> np.ndarray:
