@@ -128,18 +128,43 @@ func (c *vcase) optional(name string, def float64) float64 {
 	return c.num(name)
 }
 
+// pythonStep is the C library's check that keeps h = 0 an error for the
+// Python API (the Go package reads h = 0 as the default step).
+func pythonStep(op string, h float64) error {
+	if h == 0 {
+		return invalidErr(op, "h must be positive and finite, got %s", pyFloat(h))
+	}
+	return nil
+}
+
 func init() {
 	vectorOps["derivative"] = func(c *vcase) (any, error) {
-		return Derivative(testScalars[c.str("f")], c.num("x"), c.optional("h", DefaultStep))
+		h := c.optional("h", DefaultStep)
+		if err := pythonStep("derivative", h); err != nil {
+			return nil, err
+		}
+		return Derivative(testScalars[c.str("f")], c.num("x"), h)
 	}
 	vectorOps["gradient"] = func(c *vcase) (any, error) {
-		return Gradient(c.field("f"), c.vec("x"), c.optional("h", DefaultStep))
+		h := c.optional("h", DefaultStep)
+		if err := pythonStep("gradient", h); err != nil {
+			return nil, err
+		}
+		return Gradient(c.field("f"), c.vec("x"), h)
 	}
 	vectorOps["hessian"] = func(c *vcase) (any, error) {
-		return Hessian(c.field("f"), c.vec("x"), c.optional("h", DefaultHessianStep))
+		h := c.optional("h", DefaultHessianStep)
+		if err := pythonStep("hessian", h); err != nil {
+			return nil, err
+		}
+		return Hessian(c.field("f"), c.vec("x"), h)
 	}
 	vectorOps["jacobian"] = func(c *vcase) (any, error) {
-		return Jacobian(c.vecField("f"), c.vec("x"), c.optional("h", DefaultStep))
+		h := c.optional("h", DefaultStep)
+		if err := pythonStep("jacobian", h); err != nil {
+			return nil, err
+		}
+		return Jacobian(c.vecField("f"), c.vec("x"), h)
 	}
 	vectorOps["taylor"] = func(c *vcase) (any, error) {
 		return Taylor(c.field("f"), c.flatArg("x0"), c.flatArg("x"), int(c.optional("order", 2)))
@@ -206,7 +231,6 @@ func TestDerivativeSpecialCases(t *testing.T) {
 		// (x+h)³ − (x−h)³ = 6x²h + 2h³: (54 + 2)/2 = 28 at x = 3, h = 1.
 		{"cube, h = 1", cube, 3, 1, 28, ""},
 		{"nan", cube, nan, 1e-5, nan, ""},
-		{"h = 0", cube, 1, 0, 0, "derivative: invalid input: h must be positive and finite, got 0.0"},
 		{"h < 0", cube, 1, -1e-5, 0, "derivative: invalid input: h must be positive and finite, got -1e-05"},
 		{"h nan", cube, 1, nan, 0, "derivative: invalid input: h must be positive and finite, got nan"},
 		{"h inf", cube, 1, inf, 0, "derivative: invalid input: h must be positive and finite, got inf"},
@@ -222,6 +246,48 @@ func TestDerivativeSpecialCases(t *testing.T) {
 			t.Errorf("%s: Derivative = %v, %v; want %v", tt.name, got, err, tt.want)
 		}
 	}
+}
+
+// h = 0 chooses the documented default step: the points f is called at are
+// x ± DefaultStep for the first derivatives and x ± DefaultHessianStep for
+// the Hessian.
+func TestZeroStepChoosesTheDefault(t *testing.T) {
+	var got []float64
+	record := func(x []float64) float64 {
+		got = append(got, x[0])
+		return x[0] * x[0]
+	}
+	check := func(name string, err error, h float64) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s with h = 0: %v", name, err)
+		}
+		if len(got) < 2 || !containsValue(got, 1+h) || !containsValue(got, 1-h) {
+			t.Errorf("%s with h = 0 called f at %v, want 1 ± %g among them", name, got, h)
+		}
+		got = nil
+	}
+	sq := func(x float64) float64 { return record([]float64{x}) }
+	d, err := Derivative(sq, 1, 0)
+	check("Derivative", err, DefaultStep)
+	if want, _ := Derivative(sq, 1, DefaultStep); d != want {
+		t.Errorf("Derivative with h = 0 = %v, want %v (the value at h = DefaultStep)", d, want)
+	}
+	_, err = Gradient(record, []float64{1}, 0)
+	check("Gradient", err, DefaultStep)
+	_, err = Jacobian(func(x []float64) []float64 { return []float64{record(x)} }, []float64{1}, 0)
+	check("Jacobian", err, DefaultStep)
+	_, err = Hessian(record, []float64{1}, 0)
+	check("Hessian", err, DefaultHessianStep)
+}
+
+func containsValue(xs []float64, v float64) bool {
+	for _, x := range xs {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // The points are the documented ones, in the documented order.
