@@ -199,12 +199,22 @@ func PCAToContext(ctx context.Context, components Matrix, explained []float64, p
 
 // EighContext is Eigh, stopping early when ctx is done.
 func EighContext(ctx context.Context, a Matrix) (w []float64, v Matrix, err error) {
-	return eighAlloc(newCanceller(ctx, "eigh"), a)
+	return eighAlloc(newCanceller(ctx, "eigh"), a, false)
 }
 
 // EighToContext is EighTo, stopping early when ctx is done.
 func EighToContext(ctx context.Context, w []float64, v Matrix, a Matrix) error {
-	return eighTo(newCanceller(ctx, "eigh"), w, v, a)
+	return eighTo(newCanceller(ctx, "eigh"), w, v, a, false)
+}
+
+// EighLowerContext is EighLower, stopping early when ctx is done.
+func EighLowerContext(ctx context.Context, a Matrix) (w []float64, v Matrix, err error) {
+	return eighAlloc(newCanceller(ctx, "eigh"), a, true)
+}
+
+// EighLowerToContext is EighLowerTo, stopping early when ctx is done.
+func EighLowerToContext(ctx context.Context, w []float64, v Matrix, a Matrix) error {
+	return eighTo(newCanceller(ctx, "eigh"), w, v, a, true)
 }
 
 // EigContext is Eig, stopping early when ctx is done.

@@ -64,7 +64,7 @@ var toCases = []toCase{
 	{"PCATo", []int{6, 2, 8}, []int{12}, nil, func(o, i [][]float64) error {
 		return PCATo(mat(2, 3, o[0]), o[1], mat(4, 2, o[2]), mat(4, 3, i[0]), 2)
 	}},
-	{"EighTo", []int{3, 9}, []int{9}, nil, func(o, i [][]float64) error { return EighTo(o[0], mat(3, 3, o[1]), mat(3, 3, i[0])) }},
+	{"EighLowerTo", []int{3, 9}, []int{9}, nil, func(o, i [][]float64) error { return EighLowerTo(o[0], mat(3, 3, o[1]), mat(3, 3, i[0])) }},
 	{"MeanAxisTo", []int{3}, []int{12}, nil, func(o, i [][]float64) error { return MeanAxisTo(o[0], mat(4, 3, i[0]), 0) }},
 	{"VarianceAxisTo", []int{4}, []int{12}, nil, func(o, i [][]float64) error { return VarianceAxisTo(o[0], mat(4, 3, i[0]), 1, 1) }},
 	{"StdAxisTo", []int{3}, []int{12}, nil, func(o, i [][]float64) error { return StdAxisTo(o[0], mat(4, 3, i[0]), 1, 0) }},
