@@ -103,7 +103,7 @@ func TestBadShapesAndCountsGiveErrors(t *testing.T) {
 			return err
 		}},
 		{"BackwardPass negative", ErrShape, func() error {
-			_, err := BackwardPass(x4, x4, x4, x4, x4, x4, Matrix{Rows: -1, Cols: 2}, x4)
+			_, err := BackwardPass(x4, x4, ForwardPassResult{x4, x4, x4, x4}, Matrix{Rows: -1, Cols: 2}, x4)
 			return err
 		}},
 		{"Outer huge", ErrInvalid, func() error {

@@ -187,7 +187,7 @@ func trainXOR(t *testing.T, opt Optimizer, x, y Matrix, params [][]float64, shap
 		if s == steps {
 			return losses, f.A2.Data
 		}
-		g, err := BackwardPass(x, y, f.A1, f.A2, f.Z1, f.Z2, w1, w2)
+		g, err := BackwardPass(x, y, f, w1, w2)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -107,8 +107,8 @@ var toCases = []toCase{
 	}},
 	{"BackwardPassTo", []int{4, 2, 2, 1}, []int{6, 3, 6, 3, 6, 3, 4, 2}, nil, func(o, i [][]float64) error {
 		dst := BackwardPassResult{DW1: mat(2, 2, o[0]), DB1: o[1], DW2: mat(2, 1, o[2]), DB2: o[3]}
-		return BackwardPassTo(dst, mat(3, 2, i[0]), mat(3, 1, i[1]), mat(3, 2, i[2]), mat(3, 1, i[3]),
-			mat(3, 2, i[4]), mat(3, 1, i[5]), mat(2, 2, i[6]), mat(2, 1, i[7]))
+		fwd := ForwardPassResult{A1: mat(3, 2, i[2]), A2: mat(3, 1, i[3]), Z1: mat(3, 2, i[4]), Z2: mat(3, 1, i[5])}
+		return BackwardPassTo(dst, mat(3, 2, i[0]), mat(3, 1, i[1]), fwd, mat(2, 2, i[6]), mat(2, 1, i[7]))
 	}},
 }
 
