@@ -142,8 +142,7 @@ func tm_gradient_descent(f C.tm_scalar_fn, grad C.tm_vector_fn, ctx unsafe.Point
 	learningRate C.double, maxIter C.int64_t, tol C.double, history *C.double, rows C.int64_t,
 	written *C.int64_t, stopped *C.int, err *C.char, errlen C.size_t) C.int {
 	return call(err, errlen, func() error {
-		k, done, e := twinmath.GradientDescentTo(outMat(history, rows, n), scalarFn(f, ctx), vectorFn(grad, ctx),
-			in(x0, n), float64(learningRate), int(maxIter), float64(tol))
+		k, done, e := twinmath.GradientDescentTo(outMat(history, rows, n), scalarFn(f, ctx), vectorFn(grad, ctx), in(x0, n), twinmath.GradientDescentOptions{LearningRate: float64(learningRate), MaxIter: int(maxIter), Tol: float64(tol), Literal: true})
 		*written, *stopped = C.int64_t(k), 0
 		if done {
 			*stopped = 1

@@ -424,30 +424,96 @@ func TaylorErr(f Func, x0, x []float64, order int) (float64, error) {
 	return value + 0.5*dot(d, hd), nil
 }
 
+// GradientDescentOptions holds the settings of GradientDescent. The zero
+// value is the default run: LearningRate 0.01, MaxIter 1000, Tol 1e-6, and
+// only the last iterate kept.
+type GradientDescentOptions struct {
+	// LearningRate is the step size; 0 means DefaultLearningRate (0.01).
+	LearningRate float64
+	// MaxIter bounds the number of updates; 0 means DefaultMaxIter (1000).
+	MaxIter int
+	// Tol stops the run when the norm of the gradient just used is below
+	// it; 0 means DefaultTol (1e-6).
+	Tol float64
+	// KeepHistory asks for every iterate in the history matrix; without it
+	// the history is the zero Matrix and the run keeps one iterate at a time.
+	KeepHistory bool
+	// Literal takes LearningRate, MaxIter and Tol as given, zero included
+	// (a zero rate, no update, or no early stop), as the C library does
+	// for the Python API's arguments.
+	Literal bool
+}
+
+// resolve returns the rate, iteration bound and tolerance o stands for.
+func (o GradientDescentOptions) resolve() (float64, int, float64) {
+	lr, n, tol := o.LearningRate, o.MaxIter, o.Tol
+	if !o.Literal {
+		if lr == 0 {
+			lr = DefaultLearningRate
+		}
+		if n == 0 {
+			n = DefaultMaxIter
+		}
+		if tol == 0 {
+			tol = DefaultTol
+		}
+	}
+	return lr, n, tol
+}
+
 // GradientDescent minimises f from x0 by steps against the gradient and
-// returns the last iterate and the history: row 0 is x0, row k the k-th
-// iterate.
+// returns the last iterate and, when opts.KeepHistory is set, the history:
+// row 0 is x0, row k the k-th iterate.
 //
 //	x ← x − learningRate·∇f(x)
 //
 // After each update it stops when the Euclidean norm of the gradient just
-// used is below tol, and in any case after maxIter updates. grad computes
-// ∇f; when it is nil the central-difference Gradient of f (h = 1e-5) stands
-// in, and f is used for nothing else. For f(x) = x², x0 = 5 and a rate of
-// 0.1, each step multiplies x by 0.8: ten steps give 5·0.8¹⁰ = 0.536870912.
+// used is below tol, and in any case after maxIter updates (learningRate,
+// maxIter and tol are those of opts, see GradientDescentOptions). grad
+// computes ∇f; when it is nil the central-difference Gradient of f
+// (h = 1e-5) stands in, and f is used for nothing else. For f(x) = x²,
+// x0 = 5 and a rate of 0.1, each step multiplies x by 0.8: ten steps give
+// 5·0.8¹⁰ = 0.536870912.
 //
 // It returns ErrInvalid if learningRate is negative or not finite, maxIter
 // is negative or above MaxLen, tol is negative or NaN, or both f and grad
 // are nil; ErrShape if grad returns a slice of another length than x0. The
 // messages name grad, learningRate and maxIter by their shared names grad_f,
 // learning_rate and max_iter.
-func GradientDescent(f func([]float64) float64, grad func([]float64) []float64, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
-	return GradientDescentErr(plain(f), plainVec(grad), x0, learningRate, maxIter, tol)
+func GradientDescent(f func([]float64) float64, grad func([]float64) []float64, x0 []float64, opts GradientDescentOptions) (x []float64, history Matrix, err error) {
+	return GradientDescentErr(plain(f), plainVec(grad), x0, opts)
 }
 
 // GradientDescentErr is GradientDescent for functions that may fail.
-func GradientDescentErr(f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
-	return gradientDescent(nil, f, grad, x0, learningRate, maxIter, tol)
+func GradientDescentErr(f Func, grad VecFunc, x0 []float64, opts GradientDescentOptions) (x []float64, history Matrix, err error) {
+	return gradientDescentOpts(nil, f, grad, x0, opts)
+}
+
+// gradientDescentOpts is GradientDescentErr stopping with the error of cc.
+func gradientDescentOpts(cc *canceller, f Func, grad VecFunc, x0 []float64, opts GradientDescentOptions) (x []float64, history Matrix, err error) {
+	lr, maxIter, tol := opts.resolve()
+	if opts.KeepHistory {
+		return gradientDescent(cc, f, grad, x0, lr, maxIter, tol)
+	}
+	if err := checkDescent(f, grad, lr, maxIter, tol); err != nil {
+		return nil, Matrix{}, err
+	}
+	// Two rows, reused: each call makes one update from row 0 into row 1,
+	// exactly as the run with a full history does.
+	n := len(x0)
+	pair := NewMatrix(2, n)
+	x = append([]float64(nil), x0...)
+	for left := maxIter; left > 0; left-- {
+		rows, stopped, err := gradientDescentTo(cc, pair, f, grad, x, lr, left, tol)
+		if err != nil {
+			return nil, Matrix{}, err
+		}
+		copy(x, pair.Row(rows-1))
+		if stopped {
+			break
+		}
+	}
+	return x, Matrix{}, nil
 }
 
 func gradientDescent(cc *canceller, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
@@ -504,7 +570,8 @@ func checkDescent(f Func, grad VecFunc, learningRate float64, maxIter int, tol f
 
 // GradientDescentTo runs gradient descent from x0 and writes row 0 = x0 and
 // then one row per iterate into history, for at most min(maxIter,
-// history.Rows − 1) updates. It returns the number of rows written and
+// history.Rows − 1) updates (opts.KeepHistory is implied: history is the
+// caller's). It returns the number of rows written and
 // whether the stopping rule ended the run (the norm of the gradient just
 // used below tol). A run cut short by the size of history continues exactly
 // where it stopped when called again with its last row as x0 and the
@@ -512,8 +579,9 @@ func checkDescent(f Func, grad VecFunc, learningRate float64, maxIter int, tol f
 //
 // It returns the errors of GradientDescent, and ErrShape if history does not
 // have len(x0) columns or has no row.
-func GradientDescentTo(history Matrix, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (rows int, stopped bool, err error) {
-	return gradientDescentTo(nil, history, f, grad, x0, learningRate, maxIter, tol)
+func GradientDescentTo(history Matrix, f Func, grad VecFunc, x0 []float64, opts GradientDescentOptions) (rows int, stopped bool, err error) {
+	lr, maxIter, tol := opts.resolve()
+	return gradientDescentTo(nil, history, f, grad, x0, lr, maxIter, tol)
 }
 
 func gradientDescentTo(cc *canceller, history Matrix, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (rows int, stopped bool, err error) {

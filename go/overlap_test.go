@@ -89,7 +89,7 @@ var toCases = []toCase{
 		return JacobianTo(mat(2, 3, o[0]), f, i[0], 1e-5)
 	}},
 	{"GradientDescentTo", []int{6}, []int{2}, nil, func(o, i [][]float64) error {
-		_, _, err := GradientDescentTo(mat(3, 2, o[0]), sumSquares, nil, i[0], 0.1, 5, 0)
+		_, _, err := GradientDescentTo(mat(3, 2, o[0]), sumSquares, nil, i[0], GradientDescentOptions{LearningRate: 0.1, MaxIter: 5, Tol: 0, Literal: true})
 		return err
 	}},
 	{"PredictProbaTo", []int{4}, []int{12, 3}, nil, func(o, i [][]float64) error { return PredictProbaTo(o[0], mat(4, 3, i[0]), i[1], 0.5) }},
@@ -98,7 +98,7 @@ var toCases = []toCase{
 		copy(i[0], []float64{1, 2, -1, 0.5, 0.3, -2, 2, 1})
 		copy(i[1], []float64{1, 0, 1, 0})
 	}, func(o, i [][]float64) error {
-		b, err := LogisticRegressionTo(o[0], o[1], mat(4, 2, i[0]), i[1], 0.1, 5, 0.01, 0, 3)
+		b, err := LogisticRegressionTo(o[0], o[1], mat(4, 2, i[0]), i[1], LogisticOptions{LearningRate: 0.1, MaxIter: 5, L2: 0.01, Seed: 3})
 		o[1][0] += b // the bias is part of the result too
 		return err
 	}},
