@@ -246,23 +246,8 @@ func matmulCtx(cc *canceller, dst, a, b Matrix) error {
 	if workers == 1 || m < 2*workers || m*n*p < 1<<20 {
 		workers = 1
 	}
-	// Each goroutine works through its rows in pieces, looking at cc between
-	// them; the pieces do not change the order of any sum.
-	rows := func(lo, hi int) error {
-		if cc == nil {
-			matmulRows(dst, a, b, lo, hi)
-			return nil
-		}
-		for i := lo; i < hi; i += matmulPiece {
-			if err := cc.err(); err != nil {
-				return err
-			}
-			matmulRows(dst, a, b, i, min(i+matmulPiece, hi))
-		}
-		return nil
-	}
 	if workers == 1 {
-		return rows(0, m)
+		return matmulRowsCtx(cc, dst, a, b, 0, m)
 	}
 	var wg sync.WaitGroup
 	chunk := (m + workers - 1) / workers
@@ -271,11 +256,29 @@ func matmulCtx(cc *canceller, dst, a, b Matrix) error {
 		wg.Add(1)
 		go func(lo, hi int) {
 			defer wg.Done()
-			_ = rows(lo, hi) // a cancellation is reported below
+			_ = matmulRowsCtx(cc, dst, a, b, lo, hi) // a cancellation is reported below
 		}(lo, hi)
 	}
 	wg.Wait()
 	return cc.err()
+}
+
+// matmulRowsCtx is matmulRows, stopping with the error of cc. Each goroutine
+// works through its rows in pieces, looking at cc between them; the pieces
+// do not change the order of any sum. (A function, not a closure, so that
+// the single-goroutine product allocates nothing.)
+func matmulRowsCtx(cc *canceller, dst, a, b Matrix, lo, hi int) error {
+	if cc == nil {
+		matmulRows(dst, a, b, lo, hi)
+		return nil
+	}
+	for i := lo; i < hi; i += matmulPiece {
+		if err := cc.err(); err != nil {
+			return err
+		}
+		matmulRows(dst, a, b, i, min(i+matmulPiece, hi))
+	}
+	return nil
 }
 
 // matmulPiece is the number of rows of a cancellable product between two

@@ -1,6 +1,8 @@
 package twinmath
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +17,12 @@ import (
 // function that exists in Go alone names itself by its Go name.
 func TestMessagesNameSharedOperations(t *testing.T) {
 	header, err := os.ReadFile(filepath.Join("..", "bindings", "libtwinmath.h"))
+	if errors.Is(err, fs.ErrNotExist) {
+		// The module copied out alone (make test-go runs it so): the C
+		// header lives beside it in the repository, where the in-tree run
+		// (go test -tags purego) makes this check.
+		t.Skipf("the module is outside the repository: %v", err)
+	}
 	if err != nil {
 		t.Fatalf("the C header is needed to know the shared names: %v", err)
 	}
