@@ -16,6 +16,7 @@ import "C"
 
 import (
 	"fmt"
+	"math"
 	"unsafe"
 
 	"github.com/twinmath/twinmath/go"
@@ -35,6 +36,20 @@ func first(x []float64) *C.double {
 		return nil
 	}
 	return (*C.double)(unsafe.Pointer(&x[0]))
+}
+
+// zeroStep keeps h = 0 an error for the C library, as in the Python API
+// (whose default step is explicit), while the Go package reads h = 0 as
+// "use the default step". It gives the package's own message for h = 0.
+func zeroStep(op string, h C.double) error {
+	if h != 0 {
+		return nil
+	}
+	got := "0.0"
+	if math.Signbit(float64(h)) {
+		got = "-0.0"
+	}
+	return fmt.Errorf("%s: %w: h must be positive and finite, got %s", op, twinmath.ErrInvalid, got)
 }
 
 // scalarFn wraps a C scalar callback as a twinmath.Func; nil stays nil.
@@ -75,6 +90,9 @@ func vectorFn(f C.tm_vector_fn, ctx unsafe.Pointer) twinmath.VecFunc {
 //export tm_derivative
 func tm_derivative(f C.tm_scalar_fn, ctx unsafe.Pointer, x, h C.double, res *C.double, err *C.char, errlen C.size_t) C.int {
 	return call(err, errlen, func() error {
+		if e := zeroStep("derivative", h); e != nil {
+			return e
+		}
 		g := scalarFn(f, ctx)
 		v, e := twinmath.DerivativeErr(func(x float64) (float64, error) { return g([]float64{x}) }, float64(x), float64(h))
 		return scalar(res, v, e)
@@ -84,6 +102,9 @@ func tm_derivative(f C.tm_scalar_fn, ctx unsafe.Pointer, x, h C.double, res *C.d
 //export tm_gradient
 func tm_gradient(f C.tm_scalar_fn, ctx unsafe.Pointer, x *C.tm_cdouble, n C.int64_t, h C.double, dst *C.double, err *C.char, errlen C.size_t) C.int {
 	return call(err, errlen, func() error {
+		if e := zeroStep("gradient", h); e != nil {
+			return e
+		}
 		return twinmath.GradientTo(out(dst, n), scalarFn(f, ctx), in(x, n), float64(h))
 	})
 }
@@ -91,6 +112,9 @@ func tm_gradient(f C.tm_scalar_fn, ctx unsafe.Pointer, x *C.tm_cdouble, n C.int6
 //export tm_jacobian
 func tm_jacobian(f C.tm_vector_fn, ctx unsafe.Pointer, x *C.tm_cdouble, n C.int64_t, h C.double, m C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
 	return call(err, errlen, func() error {
+		if e := zeroStep("jacobian", h); e != nil {
+			return e
+		}
 		return twinmath.JacobianTo(outMat(dst, m, n), vectorFn(f, ctx), in(x, n), float64(h))
 	})
 }
@@ -98,6 +122,9 @@ func tm_jacobian(f C.tm_vector_fn, ctx unsafe.Pointer, x *C.tm_cdouble, n C.int6
 //export tm_hessian
 func tm_hessian(f C.tm_scalar_fn, ctx unsafe.Pointer, x *C.tm_cdouble, n C.int64_t, h C.double, dst *C.double, err *C.char, errlen C.size_t) C.int {
 	return call(err, errlen, func() error {
+		if e := zeroStep("hessian", h); e != nil {
+			return e
+		}
 		return twinmath.HessianTo(outMat(dst, n, n), scalarFn(f, ctx), in(x, n), float64(h))
 	})
 }
@@ -115,8 +142,7 @@ func tm_gradient_descent(f C.tm_scalar_fn, grad C.tm_vector_fn, ctx unsafe.Point
 	learningRate C.double, maxIter C.int64_t, tol C.double, history *C.double, rows C.int64_t,
 	written *C.int64_t, stopped *C.int, err *C.char, errlen C.size_t) C.int {
 	return call(err, errlen, func() error {
-		k, done, e := twinmath.GradientDescentTo(outMat(history, rows, n), scalarFn(f, ctx), vectorFn(grad, ctx),
-			in(x0, n), float64(learningRate), int(maxIter), float64(tol))
+		k, done, e := twinmath.GradientDescentTo(outMat(history, rows, n), scalarFn(f, ctx), vectorFn(grad, ctx), in(x0, n), twinmath.GradientDescentOptions{LearningRate: float64(learningRate), MaxIter: int(maxIter), Tol: float64(tol), Literal: true})
 		*written, *stopped = C.int64_t(k), 0
 		if done {
 			*stopped = 1

@@ -35,8 +35,7 @@ func tm_logistic_regression(x *C.tm_cdouble, n, d C.int64_t, y *C.tm_cdouble, ny
 	l2, l1 C.double, seed C.uint64_t, w *C.double, b *C.double, losses *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		// A negative maxIter is reported by the Go package; its losses buffer is empty.
-		r, e := twinmath.LogisticRegressionToContext(ctx, out(w, d), out(losses, max(maxIter, 0)), inMat(x, n, d), in(y, ny),
-			float64(learningRate), int(maxIter), float64(l2), float64(l1), uint64(seed))
+		r, e := twinmath.LogisticRegressionToContext(ctx, out(w, d), out(losses, max(maxIter, 0)), inMat(x, n, d), in(y, ny), twinmath.LogisticOptions{LearningRate: float64(learningRate), MaxIter: int(maxIter), L2: float64(l2), L1: float64(l1), Seed: uint64(seed), Literal: true})
 		return scalar(b, r, e)
 	})
 }

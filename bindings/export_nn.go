@@ -70,8 +70,8 @@ func tm_backward_pass(x *C.tm_cdouble, m, n C.int64_t, y *C.tm_cdouble, my, ky C
 	dw1, db1, dw2, db2 *C.double, err *C.char, errlen C.size_t) C.int {
 	return call(err, errlen, func() error {
 		dst := twinmath.BackwardPassResult{DW1: outMat(dw1, n1, h), DB1: out(db1, h), DW2: outMat(dw2, h2, k), DB2: out(db2, k)}
-		return twinmath.BackwardPassTo(dst, inMat(x, m, n), inMat(y, my, ky), inMat(a1, ma1, ha1), inMat(a2, ma2, ka2),
-			inMat(z1, mz1, hz1), inMat(z2, mz2, kz2), inMat(w1, n1, h), inMat(w2, h2, k))
+		fwd := twinmath.ForwardPassResult{A1: inMat(a1, ma1, ha1), A2: inMat(a2, ma2, ka2), Z1: inMat(z1, mz1, hz1), Z2: inMat(z2, mz2, kz2)}
+		return twinmath.BackwardPassTo(dst, inMat(x, m, n), inMat(y, my, ky), fwd, inMat(w1, n1, h), inMat(w2, h2, k))
 	})
 }
 

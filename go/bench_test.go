@@ -111,7 +111,7 @@ func BenchmarkLogisticRegression(b *testing.B) {
 	X, y, _ := MakeClassification(1000, 20, 1)
 	w, losses := make([]float64, 20), make([]float64, 1000)
 	for i := 0; i < b.N; i++ {
-		_, _ = LogisticRegressionTo(w, losses, X, y, 0.01, 1000, 0, 0, 0)
+		_, _ = LogisticRegressionTo(w, losses, X, y, LogisticOptions{LearningRate: 0.01, MaxIter: 1000})
 	}
 }
 

@@ -59,12 +59,17 @@ func missingFunc(op string) error {
 	return invalidErr(op, "f is missing")
 }
 
-// checkStep returns ErrInvalid unless h is positive and finite.
-func checkStep(op string, h float64) error {
-	if !(h > 0) || math.IsInf(h, 1) {
-		return invalidErr(op, "h must be positive and finite, got %s", pyFloat(h))
+// checkStep returns the step to use: def when h is zero ("choose for me",
+// as a zero value means in Go), else h, which must be positive and finite.
+// It returns ErrInvalid for a negative, NaN or infinite h.
+func checkStep(op string, h, def float64) (float64, error) {
+	if h == 0 {
+		return def, nil
 	}
-	return nil
+	if !(h > 0) || math.IsInf(h, 1) {
+		return 0, invalidErr(op, "h must be positive and finite, got %s", pyFloat(h))
+	}
+	return h, nil
 }
 
 // Derivative returns the central-difference approximation of f'(x).
@@ -75,7 +80,8 @@ func checkStep(op string, h float64) error {
 // rounding adds about ε·|f(x)|/h; h = DefaultStep (1e-5) balances the two
 // for functions of moderate size. f is called at x + h, then at x − h.
 //
-// It returns ErrInvalid if f is nil or unless h is positive and finite.
+// It returns ErrInvalid if f is nil or if h is negative, NaN or infinite;
+// h = 0 chooses the default step.
 func Derivative(f func(float64) float64, x, h float64) (float64, error) {
 	if f == nil {
 		return 0, missingFunc("derivative")
@@ -89,7 +95,8 @@ func DerivativeErr(f func(float64) (float64, error), x, h float64) (float64, err
 	if f == nil {
 		return 0, missingFunc("derivative")
 	}
-	if err := checkStep("derivative", h); err != nil {
+	h, err := checkStep("derivative", h, DefaultStep)
+	if err != nil {
 		return 0, err
 	}
 	fp, err := f(x + h)
@@ -112,7 +119,8 @@ func DerivativeErr(f func(float64) (float64, error), x, h float64) (float64, err
 // (the point x + h·eᵢ is x with x[i] + h in place of x[i]). The gradient of
 // a function of no variables is empty.
 //
-// It returns ErrInvalid if f is nil or unless h is positive and finite.
+// It returns ErrInvalid if f is nil or if h is negative, NaN or infinite;
+// h = 0 chooses the default step.
 func Gradient(f func([]float64) float64, x []float64, h float64) ([]float64, error) {
 	return GradientErr(plain(f), x, h)
 }
@@ -130,8 +138,8 @@ func GradientErr(f Func, x []float64, h float64) ([]float64, error) {
 }
 
 // GradientTo writes the central-difference gradient of f at x into dst,
-// which may share memory with x. It returns ErrInvalid unless h is positive and
-// finite, and ErrShape if len(dst) != len(x).
+// which may share memory with x. It returns ErrInvalid if h is negative, NaN or
+// infinite (h = 0 chooses DefaultStep), and ErrShape if len(dst) != len(x).
 func GradientTo(dst []float64, f Func, x []float64, h float64) error {
 	return gradientTo("gradient", dst, f, x, h)
 }
@@ -141,7 +149,8 @@ func gradientTo(op string, dst []float64, f Func, x []float64, h float64) error 
 	if f == nil {
 		return missingFunc(op)
 	}
-	if err := checkStep(op, h); err != nil {
+	h, err := checkStep(op, h, DefaultStep)
+	if err != nil {
 		return err
 	}
 	if len(dst) != len(x) {
@@ -172,8 +181,8 @@ func gradientTo(op string, dst []float64, f Func, x []float64, h float64) error 
 // f is called first at x, to learn m = len(f(x)), then at x + h·eᵢ and
 // x − h·eᵢ for i = 0, …, n−1. Each row is the gradient of one output.
 //
-// It returns ErrInvalid unless h is positive and finite, and ErrShape if f
-// returns a slice of another length than f(x) at some point.
+// It returns ErrInvalid if f is nil or if h is negative, NaN or infinite
+// (h = 0 chooses DefaultStep), and ErrShape if f returns a slice of another length than f(x) at some point.
 func Jacobian(f func([]float64) []float64, x []float64, h float64) (Matrix, error) {
 	return JacobianErr(plainVec(f), x, h)
 }
@@ -183,7 +192,7 @@ func JacobianErr(f VecFunc, x []float64, h float64) (Matrix, error) {
 	if f == nil {
 		return Matrix{}, missingFunc("jacobian")
 	}
-	if err := checkStep("jacobian", h); err != nil {
+	if _, err := checkStep("jacobian", h, DefaultStep); err != nil {
 		return Matrix{}, err
 	}
 	y, err := f(x)
@@ -204,13 +213,14 @@ func JacobianErr(f VecFunc, x []float64, h float64) (Matrix, error) {
 // whose row count is m, the length of every value of f. Unlike Jacobian it
 // does not call f at x itself: f is called only at the 2n points x ± h·eᵢ.
 // f may be nil when x is empty (it is then never called). It returns
-// ErrInvalid unless h is positive and finite, or if f is nil and x is not
+// ErrInvalid if h is negative, NaN or infinite (h = 0 chooses DefaultStep), or if f is nil and x is not
 // empty, and ErrShape if dst does not have len(x) columns or f returns other
 // than dst.Rows values.
 func JacobianTo(dst Matrix, f VecFunc, x []float64, h float64) error {
 	x = fresh(x, spanOf(dst.Data))
 	const op = "jacobian"
-	if err := checkStep(op, h); err != nil {
+	h, err := checkStep(op, h, DefaultStep)
+	if err != nil {
 		return err
 	}
 	// With no variables f is never called, and may be nil: the C library
@@ -266,7 +276,8 @@ func JacobianTo(dst Matrix, f VecFunc, x []float64, h float64) error {
 // 2n² + 1 times: at x, then for each i the two diagonal points and, for each
 // j > i, the four corner points in the order written above.
 //
-// It returns ErrInvalid if f is nil or unless h is positive and finite.
+// It returns ErrInvalid if f is nil or if h is negative, NaN or infinite;
+// h = 0 chooses the default step.
 func Hessian(f func([]float64) float64, x []float64, h float64) (Matrix, error) {
 	return HessianErr(plain(f), x, h)
 }
@@ -276,7 +287,7 @@ func HessianErr(f Func, x []float64, h float64) (Matrix, error) {
 	if f == nil {
 		return Matrix{}, missingFunc("hessian")
 	}
-	if err := checkStep("hessian", h); err != nil {
+	if _, err := checkStep("hessian", h, DefaultHessianStep); err != nil {
 		return Matrix{}, err
 	}
 	dst, err := newResult("hessian", len(x), len(x))
@@ -290,8 +301,8 @@ func HessianErr(f Func, x []float64, h float64) (Matrix, error) {
 }
 
 // HessianTo writes the central-difference Hessian of f at x into the n×n
-// matrix dst. It returns ErrInvalid unless h is positive and finite, and
-// ErrShape if dst is not n×n.
+// matrix dst. It returns ErrInvalid if h is negative, NaN or infinite (h = 0
+// chooses DefaultHessianStep), and ErrShape if dst is not n×n.
 func HessianTo(dst Matrix, f Func, x []float64, h float64) error {
 	return hessianTo("hessian", dst, f, x, h)
 }
@@ -301,7 +312,8 @@ func hessianTo(op string, dst Matrix, f Func, x []float64, h float64) error {
 	if f == nil {
 		return missingFunc(op)
 	}
-	if err := checkStep(op, h); err != nil {
+	h, err := checkStep(op, h, DefaultHessianStep)
+	if err != nil {
 		return err
 	}
 	n := len(x)
@@ -309,7 +321,7 @@ func hessianTo(op string, dst Matrix, f Func, x []float64, h float64) error {
 		return err
 	}
 	p := append([]float64(nil), x...)
-	var err error
+	err = nil
 	call := func() float64 {
 		if err != nil {
 			return 0
@@ -412,30 +424,96 @@ func TaylorErr(f Func, x0, x []float64, order int) (float64, error) {
 	return value + 0.5*dot(d, hd), nil
 }
 
+// GradientDescentOptions holds the settings of GradientDescent. The zero
+// value is the default run: LearningRate 0.01, MaxIter 1000, Tol 1e-6, and
+// only the last iterate kept.
+type GradientDescentOptions struct {
+	// LearningRate is the step size; 0 means DefaultLearningRate (0.01).
+	LearningRate float64
+	// MaxIter bounds the number of updates; 0 means DefaultMaxIter (1000).
+	MaxIter int
+	// Tol stops the run when the norm of the gradient just used is below
+	// it; 0 means DefaultTol (1e-6).
+	Tol float64
+	// KeepHistory asks for every iterate in the history matrix; without it
+	// the history is the zero Matrix and the run keeps one iterate at a time.
+	KeepHistory bool
+	// Literal takes LearningRate, MaxIter and Tol as given, zero included
+	// (a zero rate, no update, or no early stop), as the C library does
+	// for the Python API's arguments.
+	Literal bool
+}
+
+// resolve returns the rate, iteration bound and tolerance o stands for.
+func (o GradientDescentOptions) resolve() (float64, int, float64) {
+	lr, n, tol := o.LearningRate, o.MaxIter, o.Tol
+	if !o.Literal {
+		if lr == 0 {
+			lr = DefaultLearningRate
+		}
+		if n == 0 {
+			n = DefaultMaxIter
+		}
+		if tol == 0 {
+			tol = DefaultTol
+		}
+	}
+	return lr, n, tol
+}
+
 // GradientDescent minimises f from x0 by steps against the gradient and
-// returns the last iterate and the history: row 0 is x0, row k the k-th
-// iterate.
+// returns the last iterate and, when opts.KeepHistory is set, the history:
+// row 0 is x0, row k the k-th iterate.
 //
 //	x ← x − learningRate·∇f(x)
 //
 // After each update it stops when the Euclidean norm of the gradient just
-// used is below tol, and in any case after maxIter updates. grad computes
-// ∇f; when it is nil the central-difference Gradient of f (h = 1e-5) stands
-// in, and f is used for nothing else. For f(x) = x², x0 = 5 and a rate of
-// 0.1, each step multiplies x by 0.8: ten steps give 5·0.8¹⁰ = 0.536870912.
+// used is below tol, and in any case after maxIter updates (learningRate,
+// maxIter and tol are those of opts, see GradientDescentOptions). grad
+// computes ∇f; when it is nil the central-difference Gradient of f
+// (h = 1e-5) stands in, and f is used for nothing else. For f(x) = x²,
+// x0 = 5 and a rate of 0.1, each step multiplies x by 0.8: ten steps give
+// 5·0.8¹⁰ = 0.536870912.
 //
 // It returns ErrInvalid if learningRate is negative or not finite, maxIter
 // is negative or above MaxLen, tol is negative or NaN, or both f and grad
 // are nil; ErrShape if grad returns a slice of another length than x0. The
 // messages name grad, learningRate and maxIter by their shared names grad_f,
 // learning_rate and max_iter.
-func GradientDescent(f func([]float64) float64, grad func([]float64) []float64, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
-	return GradientDescentErr(plain(f), plainVec(grad), x0, learningRate, maxIter, tol)
+func GradientDescent(f func([]float64) float64, grad func([]float64) []float64, x0 []float64, opts GradientDescentOptions) (x []float64, history Matrix, err error) {
+	return GradientDescentErr(plain(f), plainVec(grad), x0, opts)
 }
 
 // GradientDescentErr is GradientDescent for functions that may fail.
-func GradientDescentErr(f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
-	return gradientDescent(nil, f, grad, x0, learningRate, maxIter, tol)
+func GradientDescentErr(f Func, grad VecFunc, x0 []float64, opts GradientDescentOptions) (x []float64, history Matrix, err error) {
+	return gradientDescentOpts(nil, f, grad, x0, opts)
+}
+
+// gradientDescentOpts is GradientDescentErr stopping with the error of cc.
+func gradientDescentOpts(cc *canceller, f Func, grad VecFunc, x0 []float64, opts GradientDescentOptions) (x []float64, history Matrix, err error) {
+	lr, maxIter, tol := opts.resolve()
+	if opts.KeepHistory {
+		return gradientDescent(cc, f, grad, x0, lr, maxIter, tol)
+	}
+	if err := checkDescent(f, grad, lr, maxIter, tol); err != nil {
+		return nil, Matrix{}, err
+	}
+	// Two rows, reused: each call makes one update from row 0 into row 1,
+	// exactly as the run with a full history does.
+	n := len(x0)
+	pair := NewMatrix(2, n)
+	x = append([]float64(nil), x0...)
+	for left := maxIter; left > 0; left-- {
+		rows, stopped, err := gradientDescentTo(cc, pair, f, grad, x, lr, left, tol)
+		if err != nil {
+			return nil, Matrix{}, err
+		}
+		copy(x, pair.Row(rows-1))
+		if stopped {
+			break
+		}
+	}
+	return x, Matrix{}, nil
 }
 
 func gradientDescent(cc *canceller, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
@@ -492,7 +570,8 @@ func checkDescent(f Func, grad VecFunc, learningRate float64, maxIter int, tol f
 
 // GradientDescentTo runs gradient descent from x0 and writes row 0 = x0 and
 // then one row per iterate into history, for at most min(maxIter,
-// history.Rows − 1) updates. It returns the number of rows written and
+// history.Rows − 1) updates (opts.KeepHistory is implied: history is the
+// caller's). It returns the number of rows written and
 // whether the stopping rule ended the run (the norm of the gradient just
 // used below tol). A run cut short by the size of history continues exactly
 // where it stopped when called again with its last row as x0 and the
@@ -500,8 +579,9 @@ func checkDescent(f Func, grad VecFunc, learningRate float64, maxIter int, tol f
 //
 // It returns the errors of GradientDescent, and ErrShape if history does not
 // have len(x0) columns or has no row.
-func GradientDescentTo(history Matrix, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (rows int, stopped bool, err error) {
-	return gradientDescentTo(nil, history, f, grad, x0, learningRate, maxIter, tol)
+func GradientDescentTo(history Matrix, f Func, grad VecFunc, x0 []float64, opts GradientDescentOptions) (rows int, stopped bool, err error) {
+	lr, maxIter, tol := opts.resolve()
+	return gradientDescentTo(nil, history, f, grad, x0, lr, maxIter, tol)
 }
 
 func gradientDescentTo(cc *canceller, history Matrix, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (rows int, stopped bool, err error) {

@@ -57,7 +57,7 @@ func ExampleTaylor() {
 // The source material's example: f(x) = x² from 5 with rate 0.1, ten steps.
 func ExampleGradientDescent() {
 	grad := func(x []float64) []float64 { return []float64{2 * x[0]} }
-	x, history, _ := twinmath.GradientDescent(nil, grad, []float64{5}, 0.1, 10, 1e-6)
+	x, history, _ := twinmath.GradientDescent(nil, grad, []float64{5}, twinmath.GradientDescentOptions{LearningRate: 0.1, MaxIter: 10, KeepHistory: true})
 	fmt.Printf("%.12g after %d steps\n", x[0], history.Rows-1)
 	// Output: 0.536870912 after 10 steps
 }
@@ -72,7 +72,7 @@ func ExampleGradientDescentErr() {
 		}
 		return []float64{2 * x[0]}, nil
 	}
-	_, _, err := twinmath.GradientDescentErr(nil, grad, []float64{5}, 1.5, 100, 1e-6) // diverges: x ← −2x
+	_, _, err := twinmath.GradientDescentErr(nil, grad, []float64{5}, twinmath.GradientDescentOptions{LearningRate: 1.5, MaxIter: 100}) // diverges: x ← −2x
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, tooFar), errors.Is(err, twinmath.ErrCallback))
 	// Output:

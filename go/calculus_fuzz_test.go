@@ -128,7 +128,7 @@ func FuzzCalculus(f *testing.F) {
 			c.done("Taylor", err, []float64{r})
 		case 5, 6:
 			z.special = true // a step may overflow: the rate and f are fuzzed
-			r, hist, err := GradientDescentErr(ef, g, x, z.float(), min(z.count(), 50), z.float())
+			r, hist, err := GradientDescentErr(ef, g, x, GradientDescentOptions{LearningRate: z.float(), MaxIter: min(z.count(), 50), Tol: z.float(), KeepHistory: true, Literal: true})
 			c.done("GradientDescent", err, r, hist.Data)
 		case 7:
 			r, err := Derivative(math.Sin, z.float(), h)

@@ -128,25 +128,49 @@ func (c *vcase) optional(name string, def float64) float64 {
 	return c.num(name)
 }
 
+// pythonStep is the C library's check that keeps h = 0 an error for the
+// Python API (the Go package reads h = 0 as the default step).
+func pythonStep(op string, h float64) error {
+	if h == 0 {
+		return invalidErr(op, "h must be positive and finite, got %s", pyFloat(h))
+	}
+	return nil
+}
+
 func init() {
 	vectorOps["derivative"] = func(c *vcase) (any, error) {
-		return Derivative(testScalars[c.str("f")], c.num("x"), c.optional("h", DefaultStep))
+		h := c.optional("h", DefaultStep)
+		if err := pythonStep("derivative", h); err != nil {
+			return nil, err
+		}
+		return Derivative(testScalars[c.str("f")], c.num("x"), h)
 	}
 	vectorOps["gradient"] = func(c *vcase) (any, error) {
-		return Gradient(c.field("f"), c.vec("x"), c.optional("h", DefaultStep))
+		h := c.optional("h", DefaultStep)
+		if err := pythonStep("gradient", h); err != nil {
+			return nil, err
+		}
+		return Gradient(c.field("f"), c.vec("x"), h)
 	}
 	vectorOps["hessian"] = func(c *vcase) (any, error) {
-		return Hessian(c.field("f"), c.vec("x"), c.optional("h", DefaultHessianStep))
+		h := c.optional("h", DefaultHessianStep)
+		if err := pythonStep("hessian", h); err != nil {
+			return nil, err
+		}
+		return Hessian(c.field("f"), c.vec("x"), h)
 	}
 	vectorOps["jacobian"] = func(c *vcase) (any, error) {
-		return Jacobian(c.vecField("f"), c.vec("x"), c.optional("h", DefaultStep))
+		h := c.optional("h", DefaultStep)
+		if err := pythonStep("jacobian", h); err != nil {
+			return nil, err
+		}
+		return Jacobian(c.vecField("f"), c.vec("x"), h)
 	}
 	vectorOps["taylor"] = func(c *vcase) (any, error) {
 		return Taylor(c.field("f"), c.flatArg("x0"), c.flatArg("x"), int(c.optional("order", 2)))
 	}
 	vectorOps["gradient_descent"] = func(c *vcase) (any, error) {
-		x, hist, err := GradientDescent(c.field("f"), c.vecField("grad_f"), c.flatArg("x0"),
-			c.optional("learning_rate", 0.01), int(c.optional("max_iter", 1000)), c.optional("tol", 1e-6))
+		x, hist, err := GradientDescent(c.field("f"), c.vecField("grad_f"), c.flatArg("x0"), GradientDescentOptions{LearningRate: c.optional("learning_rate", 0.01), MaxIter: int(c.optional("max_iter", 1000)), Tol: c.optional("tol", 1e-6), KeepHistory: true, Literal: true})
 		if err != nil {
 			return nil, err
 		}
@@ -206,7 +230,6 @@ func TestDerivativeSpecialCases(t *testing.T) {
 		// (x+h)³ − (x−h)³ = 6x²h + 2h³: (54 + 2)/2 = 28 at x = 3, h = 1.
 		{"cube, h = 1", cube, 3, 1, 28, ""},
 		{"nan", cube, nan, 1e-5, nan, ""},
-		{"h = 0", cube, 1, 0, 0, "derivative: invalid input: h must be positive and finite, got 0.0"},
 		{"h < 0", cube, 1, -1e-5, 0, "derivative: invalid input: h must be positive and finite, got -1e-05"},
 		{"h nan", cube, 1, nan, 0, "derivative: invalid input: h must be positive and finite, got nan"},
 		{"h inf", cube, 1, inf, 0, "derivative: invalid input: h must be positive and finite, got inf"},
@@ -222,6 +245,48 @@ func TestDerivativeSpecialCases(t *testing.T) {
 			t.Errorf("%s: Derivative = %v, %v; want %v", tt.name, got, err, tt.want)
 		}
 	}
+}
+
+// h = 0 chooses the documented default step: the points f is called at are
+// x ± DefaultStep for the first derivatives and x ± DefaultHessianStep for
+// the Hessian.
+func TestZeroStepChoosesTheDefault(t *testing.T) {
+	var got []float64
+	record := func(x []float64) float64 {
+		got = append(got, x[0])
+		return x[0] * x[0]
+	}
+	check := func(name string, err error, h float64) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s with h = 0: %v", name, err)
+		}
+		if len(got) < 2 || !containsValue(got, 1+h) || !containsValue(got, 1-h) {
+			t.Errorf("%s with h = 0 called f at %v, want 1 ± %g among them", name, got, h)
+		}
+		got = nil
+	}
+	sq := func(x float64) float64 { return record([]float64{x}) }
+	d, err := Derivative(sq, 1, 0)
+	check("Derivative", err, DefaultStep)
+	if want, _ := Derivative(sq, 1, DefaultStep); d != want {
+		t.Errorf("Derivative with h = 0 = %v, want %v (the value at h = DefaultStep)", d, want)
+	}
+	_, err = Gradient(record, []float64{1}, 0)
+	check("Gradient", err, DefaultStep)
+	_, err = Jacobian(func(x []float64) []float64 { return []float64{record(x)} }, []float64{1}, 0)
+	check("Jacobian", err, DefaultStep)
+	_, err = Hessian(record, []float64{1}, 0)
+	check("Hessian", err, DefaultHessianStep)
+}
+
+func containsValue(xs []float64, v float64) bool {
+	for _, x := range xs {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // The points are the documented ones, in the documented order.
@@ -365,7 +430,10 @@ func TestCallbackErrorsStopTheLoop(t *testing.T) {
 		{"hessian", 3, func() error { _, err := HessianErr(f, x3, DefaultHessianStep); return err }},
 		{"jacobian", 3, func() error { _, err := JacobianErr(vf, x3, DefaultStep); return err }},
 		{"taylor", 3, func() error { _, err := TaylorErr(f, x3, x3, 2); return err }},
-		{"gradient_descent", 3, func() error { _, _, err := GradientDescentErr(nil, vf, x3[:1], 0.1, 10, 0); return err }},
+		{"gradient_descent", 3, func() error {
+			_, _, err := GradientDescentErr(nil, vf, x3[:1], GradientDescentOptions{LearningRate: 0.1, MaxIter: 10, Tol: 0, KeepHistory: true, Literal: true})
+			return err
+		}},
 	}
 	for _, tt := range tests {
 		calls, failAt = 0, tt.failAt
@@ -408,8 +476,7 @@ func TestTaylor(t *testing.T) {
 
 // The source material's example: f(x) = x², x = 5, rate 0.1, ten steps.
 func TestGradientDescentWorkedExample(t *testing.T) {
-	x, hist, err := GradientDescent(nil, func(x []float64) []float64 { return []float64{2 * x[0]} },
-		[]float64{5}, 0.1, 10, 1e-6)
+	x, hist, err := GradientDescent(nil, func(x []float64) []float64 { return []float64{2 * x[0]} }, []float64{5}, GradientDescentOptions{LearningRate: 0.1, MaxIter: 10, Tol: 1e-6, KeepHistory: true, Literal: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -428,7 +495,7 @@ func TestGradientDescentWorkedExample(t *testing.T) {
 // The source material's quadratic example converges: f = x² + y² from (3, 4).
 func TestGradientDescentConverges(t *testing.T) {
 	grad := func(x []float64) []float64 { return []float64{2 * x[0], 2 * x[1]} }
-	x, hist, err := GradientDescent(nil, grad, []float64{3, 4}, 0.01, 1000, 1e-6)
+	x, hist, err := GradientDescent(nil, grad, []float64{3, 4}, GradientDescentOptions{LearningRate: 0.01, MaxIter: 1000, Tol: 1e-6, KeepHistory: true, Literal: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -441,7 +508,7 @@ func TestGradientDescentConverges(t *testing.T) {
 	}
 	// Without grad, the central-difference gradient of f stands in.
 	f := func(v []float64) float64 { return v[0]*v[0] + v[1]*v[1] }
-	x2, hist2, err := GradientDescent(f, nil, []float64{3, 4}, 0.01, 1000, 1e-6)
+	x2, hist2, err := GradientDescent(f, nil, []float64{3, 4}, GradientDescentOptions{LearningRate: 0.01, MaxIter: 1000, Tol: 1e-6, KeepHistory: true, Literal: true})
 	if err != nil || hist2.Rows < 2 || norm2(x2) > 1e-6 {
 		t.Errorf("numerical gradient: %v after %d steps, %v", x2, hist2.Rows-1, err)
 	}
@@ -451,7 +518,7 @@ func TestGradientDescentToContinues(t *testing.T) {
 	// A run cut into pieces by the size of history is the same run.
 	grad := func(x []float64) ([]float64, error) { return []float64{2*x[0] - x[1], x[1] - x[0]}, nil }
 	whole := NewMatrix(101, 2)
-	rows, stopped, err := GradientDescentTo(whole, nil, grad, []float64{1, -1}, 0.1, 100, 0)
+	rows, stopped, err := GradientDescentTo(whole, nil, grad, []float64{1, -1}, GradientDescentOptions{LearningRate: 0.1, MaxIter: 100, Tol: 0, Literal: true})
 	if err != nil || rows != 101 || stopped {
 		t.Fatalf("whole run: %d rows, stopped %v, %v", rows, stopped, err)
 	}
@@ -459,7 +526,7 @@ func TestGradientDescentToContinues(t *testing.T) {
 	start, left := []float64{1, -1}, 100
 	for left > 0 {
 		part := NewMatrix(8, 2)
-		k, _, err := GradientDescentTo(part, nil, grad, start, 0.1, left, 0)
+		k, _, err := GradientDescentTo(part, nil, grad, start, GradientDescentOptions{LearningRate: 0.1, MaxIter: left, Tol: 0, Literal: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -495,16 +562,16 @@ func TestGradientDescentErrors(t *testing.T) {
 		{0.1, 10, nan, "gradient_descent: invalid input: tol must be non-negative, got nan"},
 	}
 	for _, tt := range tests {
-		_, _, err := GradientDescent(nil, grad, []float64{1}, tt.rate, tt.maxIter, tt.tol)
+		_, _, err := GradientDescent(nil, grad, []float64{1}, GradientDescentOptions{LearningRate: tt.rate, MaxIter: tt.maxIter, Tol: tt.tol, KeepHistory: true, Literal: true})
 		if err == nil || err.Error() != tt.want || !errors.Is(err, ErrInvalid) {
 			t.Errorf("rate %v, maxIter %d, tol %v: %v; want %q", tt.rate, tt.maxIter, tt.tol, err, tt.want)
 		}
 	}
-	if _, _, err := GradientDescent(nil, nil, []float64{1}, 0.1, 10, 0); !errors.Is(err, ErrInvalid) {
+	if _, _, err := GradientDescent(nil, nil, []float64{1}, GradientDescentOptions{LearningRate: 0.1, MaxIter: 10, Tol: 0, KeepHistory: true, Literal: true}); !errors.Is(err, ErrInvalid) {
 		t.Errorf("no functions: %v", err)
 	}
 	short := func(x []float64) []float64 { return x[:1] }
-	if _, _, err := GradientDescent(nil, short, []float64{1, 2}, 0.1, 10, 0); err == nil ||
+	if _, _, err := GradientDescent(nil, short, []float64{1, 2}, GradientDescentOptions{LearningRate: 0.1, MaxIter: 10, Tol: 0, KeepHistory: true, Literal: true}); err == nil ||
 		err.Error() != "gradient_descent: shape mismatch: grad_f returned 1 values, x0 has 2" {
 		t.Errorf("short gradient: %v", err)
 	}
@@ -740,12 +807,46 @@ func BenchmarkHessian10(b *testing.B) {
 func BenchmarkGradientDescent(b *testing.B) {
 	grad := testVecFuncs["fn:rosenbrock_grad"]
 	for i := 0; i < b.N; i++ {
-		_, _, _ = GradientDescent(nil, grad, []float64{-1.2, 1}, 1e-3, 1000, 0)
+		_, _, _ = GradientDescent(nil, grad, []float64{-1.2, 1}, GradientDescentOptions{LearningRate: 1e-3, MaxIter: 1000, Tol: 0, KeepHistory: true, Literal: true})
 	}
 }
 
 func BenchmarkSymbolicDerivative(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		_, _ = SymbolicDerivative("exp(sin(cos(x)))*log(1 + x**2) + sigmoid(w*x + b)**2", "x")
+	}
+}
+
+// The zero GradientDescentOptions is the documented default run; without
+// KeepHistory the last iterate is the same and the history is empty;
+// Literal keeps a zero MaxIter (no update).
+func TestGradientDescentOptions(t *testing.T) {
+	grad := func(x []float64) []float64 { return []float64{2 * x[0], 4 * x[1]} }
+	x0 := []float64{3, -2}
+	xd, hd, err := GradientDescent(nil, grad, x0, GradientDescentOptions{KeepHistory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	xe, he, err := GradientDescent(nil, grad, x0, GradientDescentOptions{LearningRate: 0.01, MaxIter: 1000, Tol: 1e-6, KeepHistory: true, Literal: true})
+	if err != nil || xd[0] != xe[0] || xd[1] != xe[1] || hd.Rows != he.Rows {
+		t.Errorf("zero options: %v (%d rows), explicit defaults: %v (%d rows), %v", xd, hd.Rows, xe, he.Rows, err)
+	}
+	xn, hn, err := GradientDescent(nil, grad, x0, GradientDescentOptions{})
+	if err != nil || xn[0] != xd[0] || xn[1] != xd[1] || hn.Rows != 0 || hn.Data != nil {
+		t.Errorf("without history: %v, %v, %v; want %v and the zero Matrix", xn, hn, err, xd)
+	}
+	short := GradientDescentOptions{LearningRate: 0.1, MaxIter: 7, Tol: 0, Literal: true}
+	xs, _, _ := GradientDescent(nil, grad, x0, short)
+	short.KeepHistory = true
+	xk, hk, _ := GradientDescent(nil, grad, x0, short)
+	if xs[0] != xk[0] || xs[1] != xk[1] || hk.Rows != 8 {
+		t.Errorf("7 steps: %v without history, %v with %d rows", xs, xk, hk.Rows)
+	}
+	x, h, err := GradientDescent(nil, grad, x0, GradientDescentOptions{MaxIter: 0, KeepHistory: true, Literal: true})
+	if err != nil || x[0] != 3 || x[1] != -2 || h.Rows != 1 {
+		t.Errorf("Literal MaxIter 0: %v, %d rows, %v", x, h.Rows, err)
+	}
+	if _, _, err := GradientDescent(nil, grad, x0, GradientDescentOptions{MaxIter: -1}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("MaxIter -1: %v", err)
 	}
 }

@@ -199,12 +199,22 @@ func PCAToContext(ctx context.Context, components Matrix, explained []float64, p
 
 // EighContext is Eigh, stopping early when ctx is done.
 func EighContext(ctx context.Context, a Matrix) (w []float64, v Matrix, err error) {
-	return eighAlloc(newCanceller(ctx, "eigh"), a)
+	return eighAlloc(newCanceller(ctx, "eigh"), a, false)
 }
 
 // EighToContext is EighTo, stopping early when ctx is done.
 func EighToContext(ctx context.Context, w []float64, v Matrix, a Matrix) error {
-	return eighTo(newCanceller(ctx, "eigh"), w, v, a)
+	return eighTo(newCanceller(ctx, "eigh"), w, v, a, false)
+}
+
+// EighLowerContext is EighLower, stopping early when ctx is done.
+func EighLowerContext(ctx context.Context, a Matrix) (w []float64, v Matrix, err error) {
+	return eighAlloc(newCanceller(ctx, "eigh"), a, true)
+}
+
+// EighLowerToContext is EighLowerTo, stopping early when ctx is done.
+func EighLowerToContext(ctx context.Context, w []float64, v Matrix, a Matrix) error {
+	return eighTo(newCanceller(ctx, "eigh"), w, v, a, true)
 }
 
 // EigContext is Eig, stopping early when ctx is done.
@@ -219,24 +229,27 @@ func EigToContext(ctx context.Context, w []complex128, v ComplexMatrix, a Matrix
 
 // LogisticRegressionContext is LogisticRegression, stopping early when ctx
 // is done.
-func LogisticRegressionContext(ctx context.Context, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (w []float64, b float64, losses []float64, err error) {
-	return logisticRegression(newCanceller(ctx, "logistic_regression"), X, y, learningRate, maxIter, l2, l1, seed)
+func LogisticRegressionContext(ctx context.Context, X Matrix, y []float64, opts LogisticOptions) (w []float64, b float64, losses []float64, err error) {
+	lr, maxIter := opts.resolve()
+	return logisticRegression(newCanceller(ctx, "logistic_regression"), X, y, lr, maxIter, opts.L2, opts.L1, opts.Seed)
 }
 
 // LogisticRegressionToContext is LogisticRegressionTo, stopping early when
 // ctx is done.
-func LogisticRegressionToContext(ctx context.Context, w, losses []float64, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (float64, error) {
-	return logisticRegressionTo(newCanceller(ctx, "logistic_regression"), w, losses, X, y, learningRate, maxIter, l2, l1, seed)
+func LogisticRegressionToContext(ctx context.Context, w, losses []float64, X Matrix, y []float64, opts LogisticOptions) (float64, error) {
+	lr, maxIter := opts.resolve()
+	return logisticRegressionTo(newCanceller(ctx, "logistic_regression"), w, losses, X, y, lr, maxIter, opts.L2, opts.L1, opts.Seed)
 }
 
 // GradientDescentContext is GradientDescentErr, stopping early when ctx is
 // done; it looks at ctx before every step.
-func GradientDescentContext(ctx context.Context, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
-	return gradientDescent(newCanceller(ctx, "gradient_descent"), f, grad, x0, learningRate, maxIter, tol)
+func GradientDescentContext(ctx context.Context, f Func, grad VecFunc, x0 []float64, opts GradientDescentOptions) (x []float64, history Matrix, err error) {
+	return gradientDescentOpts(newCanceller(ctx, "gradient_descent"), f, grad, x0, opts)
 }
 
 // GradientDescentToContext is GradientDescentTo, stopping early when ctx is
 // done; it looks at ctx before every step.
-func GradientDescentToContext(ctx context.Context, history Matrix, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (rows int, stopped bool, err error) {
-	return gradientDescentTo(newCanceller(ctx, "gradient_descent"), history, f, grad, x0, learningRate, maxIter, tol)
+func GradientDescentToContext(ctx context.Context, history Matrix, f Func, grad VecFunc, x0 []float64, opts GradientDescentOptions) (rows int, stopped bool, err error) {
+	lr, maxIter, tol := opts.resolve()
+	return gradientDescentTo(newCanceller(ctx, "gradient_descent"), history, f, grad, x0, lr, maxIter, tol)
 }

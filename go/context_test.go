@@ -61,11 +61,11 @@ func contextOps() map[string]func(ctx context.Context) error {
 		"eigh":         func(ctx context.Context) error { return third(EighContext(ctx, spd)) },
 		"eig":          func(ctx context.Context) error { return third(EigContext(ctx, mid)) },
 		"logisticRegression": func(ctx context.Context) error {
-			_, _, _, err := LogisticRegressionContext(ctx, X, y, 0.01, 1<<20, 0, 0, 0)
+			_, _, _, err := LogisticRegressionContext(ctx, X, y, LogisticOptions{LearningRate: 0.01, MaxIter: 1 << 20, Literal: true})
 			return err
 		},
 		"gradientDescent": func(ctx context.Context) error {
-			_, _, err := GradientDescentContext(ctx, sq, nil, []float64{1}, 0, MaxLen, 0)
+			_, _, err := GradientDescentContext(ctx, sq, nil, []float64{1}, GradientDescentOptions{LearningRate: 0, MaxIter: MaxLen, Tol: 0, KeepHistory: true, Literal: true})
 			return err
 		},
 	}
@@ -216,7 +216,7 @@ func TestMaxThreadsSameBits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w, bias, losses, err := LogisticRegression(X, y, 0.1, 20, 0, 0, 0)
+		w, bias, losses, err := LogisticRegression(X, y, LogisticOptions{LearningRate: 0.1, MaxIter: 20})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,7 +9,7 @@ import (
 
 func init() {
 	vectorOps["eigh"] = func(c *vcase) (any, error) {
-		w, v, err := Eigh(c.mat("A"))
+		w, v, err := EighLower(c.mat("A"))
 		return []any{w, v}, err
 	}
 	vectorOps["eig"] = func(c *vcase) (any, error) {
@@ -98,7 +98,7 @@ func TestEigenNoConvergence(t *testing.T) {
 	defer func(f int) { eigIterFactor = f }(eigIterFactor)
 	eigIterFactor = 0 // no iteration allowed: any matrix that needs one fails
 	a := randMatrix(rand.New(rand.NewSource(10)), 5, 5)
-	if _, _, err := Eigh(a); !errors.Is(err, ErrNoConvergence) || err.Error() != "eigh: no convergence: eigenvalues did not converge" {
+	if _, _, err := EighLower(a); !errors.Is(err, ErrNoConvergence) || err.Error() != "eigh: no convergence: eigenvalues did not converge" {
 		t.Errorf("Eigh: %v", err)
 	}
 	if _, _, err := Eig(a); !errors.Is(err, ErrNoConvergence) || err.Error() != "eig: no convergence: eigenvalues did not converge" {

@@ -5,8 +5,7 @@ import (
 	"sort"
 )
 
-// Eigh returns the eigenvalues and eigenvectors of the symmetric matrix a,
-// reading only its lower triangle (as numpy's eigh does by default).
+// Eigh returns the eigenvalues and eigenvectors of the symmetric matrix a.
 //
 //	A·V = V·diag(w),  VᵀV = I
 //
@@ -18,20 +17,33 @@ import (
 //	Eigh(0ₙ) = (0, …, 0), Iₙ
 //	Eigh([[a]]) = [a], [[1]]
 //
-// It returns ErrShape if a is not square, ErrInvalid if a is empty or holds
-// NaN or Inf (anywhere, the upper triangle included), and ErrNoConvergence if
-// the QL iteration does not converge in 30·n steps.
+// a must be symmetric up to rounding: |a[i][j] − a[j][i]| ≤ SymmetryTol(a)
+// = 16·n·ε·max|a| for every i, j (see SymmetryTol); the lower triangle is
+// the one used. EighLower reads the lower triangle alone, as numpy's eigh
+// does, for a matrix whose upper triangle is unset.
+//
+// It returns ErrShape if a is not square, ErrInvalid if a is empty, holds
+// NaN or Inf (anywhere, the upper triangle included) or is not symmetric,
+// and ErrNoConvergence if the QL iteration does not converge in 30·n steps.
 func Eigh(a Matrix) (w []float64, v Matrix, err error) {
-	return eighAlloc(nil, a)
+	return eighAlloc(nil, a, false)
 }
 
-// eighAlloc is Eigh, stopping with the error of cc when cc is cancelled.
-func eighAlloc(cc *canceller, a Matrix) (w []float64, v Matrix, err error) {
+// EighLower is Eigh reading only the lower triangle of a (the diagonal
+// included): the upper triangle is never compared, only checked to be
+// finite. It is numpy's eigh (UPLO="L") and the Python API's.
+func EighLower(a Matrix) (w []float64, v Matrix, err error) {
+	return eighAlloc(nil, a, true)
+}
+
+// eighAlloc is Eigh (EighLower if lower), stopping with the error of cc
+// when cc is cancelled.
+func eighAlloc(cc *canceller, a Matrix, lower bool) (w []float64, v Matrix, err error) {
 	if err := a.square("eigh", "A", true); err != nil {
 		return nil, Matrix{}, err
 	}
 	w, v = make([]float64, a.Rows), NewMatrix(a.Rows, a.Rows)
-	if err := eighTo(cc, w, v, a); err != nil {
+	if err := eighTo(cc, w, v, a, lower); err != nil {
 		return nil, Matrix{}, err
 	}
 	return w, v, nil
@@ -39,15 +51,71 @@ func eighAlloc(cc *canceller, a Matrix) (w []float64, v Matrix, err error) {
 
 // EighTo writes the eigenvalues of the symmetric matrix a into w (length n)
 // and its eigenvectors into the columns of v (n×n); see Eigh. It returns
-// ErrShape if w or v has the wrong size.
+// ErrShape if w or v has the wrong size and ErrInvalid if a is not
+// symmetric to within SymmetryTol(a).
 func EighTo(w []float64, v Matrix, a Matrix) error {
-	return eighTo(nil, w, v, a)
+	return eighTo(nil, w, v, a, false)
 }
 
-func eighTo(cc *canceller, w []float64, v Matrix, a Matrix) error {
+// EighLowerTo is EighTo reading only the lower triangle of a; see EighLower.
+func EighLowerTo(w []float64, v Matrix, a Matrix) error {
+	return eighTo(nil, w, v, a, true)
+}
+
+// symmetryFactor is c in the symmetry tolerance c·n·ε·max|a|; see SymmetryTol.
+const symmetryFactor = 16
+
+// SymmetryTol returns the largest difference |a[i][j] − a[j][i]| that Eigh
+// accepts for the n×n matrix a: 16·n·ε·max|a[i][j]|, with ε = 2⁻⁵².
+//
+// A matrix symmetric in exact arithmetic but formed in floating point (a
+// product B·Bᵀ, a covariance, a sum of outer products whose two triangles
+// were summed in different orders) differs between its triangles by at most
+// the rounding of two n-term sums, about 2·n·ε·max|a| for data of one scale;
+// the factor 16 leaves a margin of 8 over that, while any asymmetry that is
+// not rounding (a wrong entry, a swapped index) is far larger. Using the
+// lower triangle then perturbs each eigenvalue by at most ‖E‖₂ ≤ n·tol
+// (Weyl), of the order of the backward error of the eigensolver itself.
+func SymmetryTol(a Matrix) float64 {
+	big := 0.0
+	for _, x := range a.Data {
+		big = math.Max(big, math.Abs(x))
+	}
+	return symmetryFactor * float64(a.Rows) * 0x1p-52 * big
+}
+
+// checkSymmetric returns ErrInvalid if a (square, finite) is not symmetric
+// to within SymmetryTol(a), naming the first offending pair.
+func checkSymmetric(op string, a Matrix) error {
+	n := a.Rows
+	tol := -1.0
+	for i := 1; i < n; i++ {
+		for j := 0; j < i; j++ {
+			x, y := a.Data[i*n+j], a.Data[j*n+i]
+			if x == y {
+				continue
+			}
+			if tol < 0 {
+				tol = SymmetryTol(a)
+			}
+			if d := math.Abs(x - y); d > tol {
+				return invalidErr(op, "A is not symmetric: A[%d][%d] = %s, A[%d][%d] = %s differ by more than %s (use the lower triangle alone with EighLower)",
+					i, j, pyFloat(x), j, i, pyFloat(y), pyFloat(tol))
+			}
+		}
+	}
+	return nil
+}
+
+func eighTo(cc *canceller, w []float64, v Matrix, a Matrix, lower bool) error {
 	a = a.fresh(spanOf(w), spanOf(v.Data))
 	if err := a.square("eigh", "A", true); err != nil {
 		return err
+	}
+	if !lower {
+		if err := checkSymmetric("eigh", a); err != nil {
+			return err
+		}
 	}
 	n := a.Rows
 	if len(w) != n {

@@ -1,6 +1,8 @@
 package twinmath
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand"
@@ -90,7 +92,11 @@ func TestEighExact(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a := eigTestMatrix(t, tt.a)
-		w, v, err := Eigh(a)
+		eigh := Eigh
+		if tt.name == "upper triangle ignored" {
+			eigh = EighLower
+		}
+		w, v, err := eigh(a)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
@@ -148,7 +154,7 @@ func TestEighResiduals(t *testing.T) {
 	cases["huge 1e300"] = huge
 	for name, a := range cases {
 		a0 := a.Clone()
-		w, v, err := Eigh(a)
+		w, v, err := EighLower(a)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -183,5 +189,51 @@ func TestEighSameOnAnyNumberOfThreads(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Eigh refuses a matrix whose triangles differ by more than SymmetryTol,
+// accepts one that differs by rounding, and EighLower reads the lower
+// triangle whatever the upper holds.
+func TestEighSymmetryCheck(t *testing.T) {
+	a := eigTestMatrix(t, [][]float64{{4, 1}, {2, 3}})
+	if _, _, err := Eigh(a); !errors.Is(err, ErrInvalid) ||
+		err.Error() != "eigh: invalid input: A is not symmetric: A[1][0] = 2.0, A[0][1] = 1.0 differ by more than 2.842170943040401e-14 (use the lower triangle alone with EighLower)" {
+		t.Errorf("Eigh of an asymmetric matrix: %v", err)
+	}
+	if err := EighTo(make([]float64, 2), NewMatrix(2, 2), a); !errors.Is(err, ErrInvalid) {
+		t.Errorf("EighTo of an asymmetric matrix: %v", err)
+	}
+	if w, _, err := EighLower(a); err != nil || math.Abs(w[0]-(3.5-math.Sqrt(4.25))) > 1e-14 || math.Abs(w[1]-(3.5+math.Sqrt(4.25))) > 1e-14 {
+		t.Errorf("EighLower = %v, %v; want the eigenvalues of [[4,2],[2,3]]", w, err)
+	}
+	// n = 2, max|a| = 4: the tolerance is 16·2·ε·4 = 128ε.
+	if tol := SymmetryTol(a); tol != 128*0x1p-52 {
+		t.Errorf("SymmetryTol = %v, want 128ε", tol)
+	}
+	for _, d := range []struct {
+		delta float64
+		ok    bool
+	}{{128 * 0x1p-52, true}, {64 * 0x1p-52, true}, {136 * 0x1p-52, false}} {
+		b := eigTestMatrix(t, [][]float64{{4, 1}, {1, 3}})
+		b.Data[1] += d.delta
+		_, _, err := Eigh(b)
+		if (err == nil) != d.ok {
+			t.Errorf("a difference of %v: error %v, want accepted %v", d.delta, err, d.ok)
+		}
+	}
+	// A Gram matrix XᵀX formed by Matmul is symmetric up to rounding.
+	rng := rand.New(rand.NewSource(3))
+	x := randMatrix(rng, 50, 20)
+	xt, _ := Transpose(x)
+	g, _ := Matmul(xt, x)
+	if _, _, err := Eigh(g); err != nil {
+		t.Errorf("Eigh of XᵀX: %v", err)
+	}
+	if _, _, err := EighContext(context.Background(), a); !errors.Is(err, ErrInvalid) {
+		t.Errorf("EighContext of an asymmetric matrix: %v", err)
+	}
+	if _, _, err := EighLowerContext(context.Background(), a); err != nil {
+		t.Errorf("EighLowerContext: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package twinmath
 
 import (
+	"fmt"
 	"math"
 	"sync"
 )
@@ -46,11 +47,52 @@ func Identity(n int) Matrix {
 	return m
 }
 
-// At returns entry (i, j).
-func (m Matrix) At(i, j int) float64 { return m.Data[i*m.Cols+j] }
+// Dims returns the number of rows and columns of m.
+func (m Matrix) Dims() (r, c int) { return m.Rows, m.Cols }
 
-// Row returns row i as a slice that shares m's storage.
-func (m Matrix) Row(i int) []float64 { return m.Data[i*m.Cols : (i+1)*m.Cols] }
+// index returns the offset of entry (i, j) in m.Data. An index out of range
+// is a programming error, not a data error: like gonum's mat.Dense and a Go
+// slice, it panics, with a message naming the method, the index and the
+// dimensions (otherwise At(0, 3) on a 2×2 matrix would silently read Data[3]).
+func (m Matrix) index(op string, i, j int) int {
+	if uint(i) >= uint(m.Rows) || uint(j) >= uint(m.Cols) {
+		panic(fmt.Sprintf("twinmath: Matrix.%s(%d, %d) out of range for a %d×%d matrix", op, i, j, m.Rows, m.Cols))
+	}
+	return i*m.Cols + j
+}
+
+// At returns entry (i, j). It panics if i or j is out of range, as indexing
+// a slice does.
+func (m Matrix) At(i, j int) float64 { return m.Data[m.index("At", i, j)] }
+
+// Set sets entry (i, j) to v. It panics if i or j is out of range.
+func (m Matrix) Set(i, j int, v float64) { m.Data[m.index("Set", i, j)] = v }
+
+// Row returns row i as a slice that shares m's storage. It panics if i is
+// out of range.
+func (m Matrix) Row(i int) []float64 {
+	if uint(i) >= uint(m.Rows) {
+		panic(fmt.Sprintf("twinmath: Matrix.Row(%d) out of range for a %d×%d matrix", i, m.Rows, m.Cols))
+	}
+	return m.Data[i*m.Cols : (i+1)*m.Cols : (i+1)*m.Cols]
+}
+
+// RowView is Row: a view of row i sharing m's storage (writes through it
+// change m). The name matches gonum's mat.Dense.RowView.
+func (m Matrix) RowView(i int) []float64 { return m.Row(i) }
+
+// Col returns a copy of column j (a row-major matrix has no contiguous
+// column to share). It panics if j is out of range.
+func (m Matrix) Col(j int) []float64 {
+	if uint(j) >= uint(m.Cols) {
+		panic(fmt.Sprintf("twinmath: Matrix.Col(%d) out of range for a %d×%d matrix", j, m.Rows, m.Cols))
+	}
+	out := make([]float64, m.Rows)
+	for i := range out {
+		out[i] = m.Data[i*m.Cols+j]
+	}
+	return out
+}
 
 // RowsOf returns the rows of m as a slice of copies.
 func (m Matrix) RowsOf() [][]float64 {
@@ -204,23 +246,8 @@ func matmulCtx(cc *canceller, dst, a, b Matrix) error {
 	if workers == 1 || m < 2*workers || m*n*p < 1<<20 {
 		workers = 1
 	}
-	// Each goroutine works through its rows in pieces, looking at cc between
-	// them; the pieces do not change the order of any sum.
-	rows := func(lo, hi int) error {
-		if cc == nil {
-			matmulRows(dst, a, b, lo, hi)
-			return nil
-		}
-		for i := lo; i < hi; i += matmulPiece {
-			if err := cc.err(); err != nil {
-				return err
-			}
-			matmulRows(dst, a, b, i, min(i+matmulPiece, hi))
-		}
-		return nil
-	}
 	if workers == 1 {
-		return rows(0, m)
+		return matmulRowsCtx(cc, dst, a, b, 0, m)
 	}
 	var wg sync.WaitGroup
 	chunk := (m + workers - 1) / workers
@@ -229,11 +256,29 @@ func matmulCtx(cc *canceller, dst, a, b Matrix) error {
 		wg.Add(1)
 		go func(lo, hi int) {
 			defer wg.Done()
-			_ = rows(lo, hi) // a cancellation is reported below
+			_ = matmulRowsCtx(cc, dst, a, b, lo, hi) // a cancellation is reported below
 		}(lo, hi)
 	}
 	wg.Wait()
 	return cc.err()
+}
+
+// matmulRowsCtx is matmulRows, stopping with the error of cc. Each goroutine
+// works through its rows in pieces, looking at cc between them; the pieces
+// do not change the order of any sum. (A function, not a closure, so that
+// the single-goroutine product allocates nothing.)
+func matmulRowsCtx(cc *canceller, dst, a, b Matrix, lo, hi int) error {
+	if cc == nil {
+		matmulRows(dst, a, b, lo, hi)
+		return nil
+	}
+	for i := lo; i < hi; i += matmulPiece {
+		if err := cc.err(); err != nil {
+			return err
+		}
+		matmulRows(dst, a, b, i, min(i+matmulPiece, hi))
+	}
+	return nil
 }
 
 // matmulPiece is the number of rows of a cancellable product between two

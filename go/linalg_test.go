@@ -205,3 +205,52 @@ func TestInputsUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// Dims, Set, RowView and Col read and write the documented entries; an
+// index out of range panics with a message naming it, as a slice does.
+func TestMatrixAccessors(t *testing.T) {
+	m := NewMatrix(2, 3)
+	if r, c := m.Dims(); r != 2 || c != 3 {
+		t.Fatalf("Dims = %d, %d; want 2, 3", r, c)
+	}
+	m.Set(1, 2, 7)
+	if m.Data[5] != 7 || m.At(1, 2) != 7 {
+		t.Errorf("Set(1, 2, 7) gave Data %v", m.Data)
+	}
+	m.RowView(0)[1] = 3
+	if m.At(0, 1) != 3 {
+		t.Errorf("a write through RowView(0) did not reach m: %v", m.Data)
+	}
+	col := m.Col(2)
+	if len(col) != 2 || col[0] != 0 || col[1] != 7 {
+		t.Errorf("Col(2) = %v, want [0 7]", col)
+	}
+	col[1] = 9
+	if m.At(1, 2) != 7 {
+		t.Errorf("Col returned a view, want a copy")
+	}
+	if got := cap(m.Row(0)); got != 3 {
+		t.Errorf("cap(Row(0)) = %d, want 3 (an append must not overwrite row 1)", got)
+	}
+	panics := []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"At(0, 3)", func() { m.At(0, 3) }, "twinmath: Matrix.At(0, 3) out of range for a 2×3 matrix"},
+		{"At(-1, 0)", func() { m.At(-1, 0) }, "twinmath: Matrix.At(-1, 0) out of range for a 2×3 matrix"},
+		{"Set(2, 0)", func() { m.Set(2, 0, 1) }, "twinmath: Matrix.Set(2, 0) out of range for a 2×3 matrix"},
+		{"Row(2)", func() { m.Row(2) }, "twinmath: Matrix.Row(2) out of range for a 2×3 matrix"},
+		{"Col(3)", func() { m.Col(3) }, "twinmath: Matrix.Col(3) out of range for a 2×3 matrix"},
+	}
+	for _, p := range panics {
+		func() {
+			defer func() {
+				if r := recover(); r != p.want {
+					t.Errorf("%s: recovered %v, want %q", p.name, r, p.want)
+				}
+			}()
+			p.f()
+		}()
+	}
+}

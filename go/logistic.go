@@ -168,8 +168,9 @@ func splitSizes(X Matrix, y []float64, testSize float64) (nTrain, nTest int, err
 // LogisticRegression fits a logistic-regression model to the rows of X and
 // the labels y (0 or 1) by full-batch gradient descent on the cross-entropy,
 // as the source material does, and returns the weights, the bias and the
-// loss before each of the maxIter updates. The Python defaults are
-// learningRate 0.01, maxIter 1000, l2 = l1 = 0, seed 0.
+// loss before each of the maxIter updates (learningRate, maxIter, l2, l1
+// and seed below are the fields of opts, with the defaults LogisticOptions
+// documents: the Python defaults).
 //
 //	w₀ = 0.01·NewRng(seed).Normal(d),  b₀ = 0
 //	p = σ(X·w + b)                      (σ clips its input to ±500)
@@ -185,8 +186,52 @@ func splitSizes(X Matrix, y []float64, testSize float64) (nTrain, nTest int, err
 // len(y) != X.Rows, and ErrInvalid if X has no rows or holds NaN or Inf, a
 // label is not 0 or 1, maxIter < 0 or > MaxLen, or learningRate, l2 or l1 is negative
 // or not finite (checked in that order).
-func LogisticRegression(X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (w []float64, b float64, losses []float64, err error) {
-	return logisticRegression(nil, X, y, learningRate, maxIter, l2, l1, seed)
+//
+// The hyperparameters come in opts; see LogisticOptions for their defaults.
+func LogisticRegression(X Matrix, y []float64, opts LogisticOptions) (w []float64, b float64, losses []float64, err error) {
+	lr, maxIter := opts.resolve()
+	return logisticRegression(nil, X, y, lr, maxIter, opts.L2, opts.L1, opts.Seed)
+}
+
+// The defaults of the training loops, as in the Python signatures: a zero
+// LearningRate, MaxIter or Tol in LogisticOptions or GradientDescentOptions
+// stands for these.
+const (
+	DefaultLearningRate = 0.01
+	DefaultMaxIter      = 1000
+	DefaultTol          = 1e-6
+)
+
+// LogisticOptions holds the hyperparameters of LogisticRegression. The zero
+// value is the default training: LearningRate 0.01, MaxIter 1000, no
+// penalty, seed 0.
+type LogisticOptions struct {
+	// LearningRate is the step size α; 0 means DefaultLearningRate (0.01).
+	LearningRate float64
+	// MaxIter is the number of iterations; 0 means DefaultMaxIter (1000).
+	MaxIter int
+	// L2 and L1 weight the penalties λ₂·‖w‖² and λ₁·‖w‖₁; 0 is none.
+	L2, L1 float64
+	// Seed seeds the Rng the weights start from.
+	Seed uint64
+	// Literal takes LearningRate and MaxIter as given, zero included: a
+	// zero rate (the weights never move) or no iteration at all. It is how
+	// the C library passes the Python API's arguments unchanged.
+	Literal bool
+}
+
+// resolve returns the learning rate and iteration count opts stands for.
+func (o LogisticOptions) resolve() (float64, int) {
+	lr, n := o.LearningRate, o.MaxIter
+	if !o.Literal {
+		if lr == 0 {
+			lr = DefaultLearningRate
+		}
+		if n == 0 {
+			n = DefaultMaxIter
+		}
+	}
+	return lr, n
 }
 
 func logisticRegression(cc *canceller, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (w []float64, b float64, losses []float64, err error) {
@@ -202,11 +247,13 @@ func logisticRegression(cc *canceller, X Matrix, y []float64, learningRate float
 }
 
 // LogisticRegressionTo fits the model of LogisticRegression, writes the
-// weights into w (X.Cols values) and the losses into losses (maxIter
-// values), and returns the bias. It returns the errors of
-// LogisticRegression, then ErrShape if w or losses has the wrong length.
-func LogisticRegressionTo(w, losses []float64, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (float64, error) {
-	return logisticRegressionTo(nil, w, losses, X, y, learningRate, maxIter, l2, l1, seed)
+// weights into w (X.Cols values) and the losses into losses (one value per
+// iteration: the MaxIter opts stands for), and returns the bias. It returns
+// the errors of LogisticRegression, then ErrShape if w or losses has the
+// wrong length.
+func LogisticRegressionTo(w, losses []float64, X Matrix, y []float64, opts LogisticOptions) (float64, error) {
+	lr, maxIter := opts.resolve()
+	return logisticRegressionTo(nil, w, losses, X, y, lr, maxIter, opts.L2, opts.L1, opts.Seed)
 }
 
 func logisticRegressionTo(cc *canceller, w, losses []float64, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (float64, error) {

@@ -24,7 +24,7 @@ func ExampleTrainTestSplit() {
 func ExampleLogisticRegression() {
 	X := twinmath.Matrix{Rows: 4, Cols: 1, Data: []float64{-2, -1, 1, 2}}
 	y := []float64{0, 0, 1, 1}
-	w, b, losses, _ := twinmath.LogisticRegression(X, y, 0.5, 100, 0, 0, 0)
+	w, b, losses, _ := twinmath.LogisticRegression(X, y, twinmath.LogisticOptions{LearningRate: 0.5, MaxIter: 100})
 	pred, _ := twinmath.Predict(X, w, b)
 	fmt.Printf("%.6f %.4f %v\n", losses[0], losses[len(losses)-1], pred)
 	// Output: 0.688673 0.0175 [0 0 1 1]
@@ -58,7 +58,7 @@ func Example_pipeline() {
 			row[j] = (row[j] - mean[j]) / std[j]
 		}
 	}
-	w, b, losses, _ := twinmath.LogisticRegression(xTrain, yTrain, 0.01, 1000, 0, 0, seed)
+	w, b, losses, _ := twinmath.LogisticRegression(xTrain, yTrain, twinmath.LogisticOptions{Seed: seed}) // rate 0.01, 1000 iterations
 	for it := 0; it < len(losses); it += 250 {
 		fmt.Printf("iteration %d, loss %.4f\n", it, losses[it])
 	}

@@ -34,7 +34,7 @@ func FuzzLogistic(f *testing.F) {
 			// A rate or penalty too large for the data diverges to ±Inf
 			// and NaN, as in IEEE arithmetic it must.
 			z.special = true
-			ww, bb, losses, err := LogisticRegression(x, y, rate, z.count(), l2, l1, 5)
+			ww, bb, losses, err := LogisticRegression(x, y, LogisticOptions{LearningRate: rate, MaxIter: z.count(), L2: l2, L1: l1, Seed: 5, Literal: true})
 			c.done("LogisticRegression", err, ww, []float64{bb}, losses)
 		case 3:
 			r, err := PredictProba(x, w, b)

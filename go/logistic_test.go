@@ -17,8 +17,7 @@ func init() {
 		return []any{a, b, y1, y2}, err
 	}
 	vectorOps["logistic_regression"] = func(c *vcase) (any, error) {
-		w, b, losses, err := LogisticRegression(c.mat("X"), c.vec("y"), c.num("learning_rate"),
-			int(c.int64("max_iter")), c.num("l2"), c.num("l1"), c.uint64("seed"))
+		w, b, losses, err := LogisticRegression(c.mat("X"), c.vec("y"), LogisticOptions{LearningRate: c.num("learning_rate"), MaxIter: int(c.int64("max_iter")), L2: c.num("l2"), L1: c.num("l1"), Seed: c.uint64("seed"), Literal: true})
 		return []any{w, b, losses}, err
 	}
 	vectorOps["predict_proba"] = func(c *vcase) (any, error) { return PredictProba(c.mat("X"), c.vec("w"), c.num("b")) }
@@ -60,7 +59,7 @@ func pipeline(nSamples, nFeatures int, testSize, learningRate float64, maxIter i
 		return 0, nil, err
 	}
 	standardise(xTest, mean, std)
-	w, b, losses, err := LogisticRegression(xTrain, yTrain, learningRate, maxIter, 0, 0, seed)
+	w, b, losses, err := LogisticRegression(xTrain, yTrain, LogisticOptions{LearningRate: learningRate, MaxIter: maxIter, Seed: seed, Literal: true})
 	if err != nil {
 		return 0, nil, err
 	}
@@ -190,7 +189,7 @@ func TestLogisticRegressionGradientStep(t *testing.T) {
 		}
 		grad[k] = (loss(wp, bp) - loss(wm, bm)) / (2 * h)
 	}
-	w, b, losses, err := LogisticRegression(X, y, lr, 1, l2, 0, 3)
+	w, b, losses, err := LogisticRegression(X, y, LogisticOptions{LearningRate: lr, MaxIter: 1, L2: l2, Seed: 3, Literal: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +211,7 @@ func TestLogisticRegressionGradientStep(t *testing.T) {
 func TestLogisticRegressionDescends(t *testing.T) {
 	// For a convex L-smooth loss, steps of at most 1/L never increase it.
 	X, y, _ := MakeClassification(200, 3, 2)
-	_, _, losses, err := LogisticRegression(X, y, 0.1, 300, 0.01, 0, 0)
+	_, _, losses, err := LogisticRegression(X, y, LogisticOptions{LearningRate: 0.1, MaxIter: 300, L2: 0.01})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +234,7 @@ func TestLogisticRegressionL1Sparsity(t *testing.T) {
 		y[i] = boolFloat(X.Data[2*i] > 0)
 	}
 	const lr, l1 = 0.1, 0.2
-	w, _, _, err := LogisticRegression(X, y, lr, 2000, 0, l1, 0)
+	w, _, _, err := LogisticRegression(X, y, LogisticOptions{LearningRate: lr, MaxIter: 2000, L1: l1, Literal: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,9 +271,9 @@ func TestLogisticErrors(t *testing.T) {
 	_, _, err1 := MakeClassification(1, 2, 0)
 	_, _, _, _, err2 := TrainTestSplit(X, []float64{0, 1}, 0.6, 0)
 	_, _, _, _, err3 := TrainTestSplit(X, []float64{0}, 0.5, 0)
-	_, _, _, err4 := LogisticRegression(X, []float64{0, 2}, 0.1, 10, 0, 0, 0)
-	_, _, _, err5 := LogisticRegression(X, []float64{0, 1}, 0.1, -1, 0, 0, 0)
-	_, _, _, err6 := LogisticRegression(X, []float64{0, 1}, math.Inf(1), 1, 0, 0, 0)
+	_, _, _, err4 := LogisticRegression(X, []float64{0, 2}, LogisticOptions{LearningRate: 0.1, MaxIter: 10})
+	_, _, _, err5 := LogisticRegression(X, []float64{0, 1}, LogisticOptions{LearningRate: 0.1, MaxIter: -1})
+	_, _, _, err6 := LogisticRegression(X, []float64{0, 1}, LogisticOptions{LearningRate: math.Inf(1), MaxIter: 1, Literal: true})
 	_, err7 := Predict(X, []float64{1, 2}, 0)
 	_, err8 := Accuracy(nil, nil)
 	for _, tt := range []struct {
@@ -302,9 +301,9 @@ func TestLogisticRegressionIndependentOfThreads(t *testing.T) {
 	// several give the same bits.
 	X, y, _ := MakeClassification(1500, 20, 3)
 	prev := runtime.GOMAXPROCS(1)
-	w1, b1, l1, _ := LogisticRegression(X, y, 0.05, 50, 0.01, 0.001, 0)
+	w1, b1, l1, _ := LogisticRegression(X, y, LogisticOptions{LearningRate: 0.05, MaxIter: 50, L2: 0.01, L1: 0.001})
 	runtime.GOMAXPROCS(max(prev, 4))
-	w2, b2, l2, _ := LogisticRegression(X, y, 0.05, 50, 0.01, 0.001, 0)
+	w2, b2, l2, _ := LogisticRegression(X, y, LogisticOptions{LearningRate: 0.05, MaxIter: 50, L2: 0.01, L1: 0.001})
 	runtime.GOMAXPROCS(prev)
 	for j := range w1 {
 		if !alike(w1[j], w2[j]) {
@@ -313,5 +312,23 @@ func TestLogisticRegressionIndependentOfThreads(t *testing.T) {
 	}
 	if !alike(b1, b2) || !alike(l1[49], l2[49]) {
 		t.Errorf("b %v / %v, last loss %v / %v", b1, b2, l1[49], l2[49])
+	}
+}
+
+// The zero LogisticOptions is the documented default training; Literal
+// keeps a zero MaxIter (no iteration, no loss).
+func TestLogisticOptionsDefaults(t *testing.T) {
+	X, y, _ := MakeClassification(60, 3, 4)
+	wd, bd, ld, err := LogisticRegression(X, y, LogisticOptions{Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	we, be, le, err := LogisticRegression(X, y, LogisticOptions{LearningRate: 0.01, MaxIter: 1000, Seed: 2, Literal: true})
+	if err != nil || bd != be || len(ld) != 1000 || len(le) != 1000 || ld[999] != le[999] || wd[0] != we[0] {
+		t.Errorf("zero options: b %v, %d losses; explicit defaults: b %v, %d losses; %v", bd, len(ld), be, len(le), err)
+	}
+	w, b, losses, err := LogisticRegression(X, y, LogisticOptions{Literal: true})
+	if err != nil || b != 0 || len(losses) != 0 || len(w) != 3 {
+		t.Errorf("Literal, no iteration: %v, %v, %v, %v", w, b, losses, err)
 	}
 }

@@ -422,7 +422,8 @@ type BackwardPassResult struct {
 
 // BackwardPass returns the gradients of the network of ForwardPass by
 // backpropagation, averaged over the m samples, given the targets y (m×k)
-// and the quantities of the forward pass.
+// and the result fwd of ForwardPass(x, w1, b1, w2, b2): passing the forward
+// pass as one value, not its four matrices, leaves no A1 and Z1 to swap.
 //
 //	dZ2 = A2 − Y
 //	dW2 = (1/m)·A1ᵀ·dZ2,   db2 = (1/m)·Σᵢ dZ2[i]
@@ -437,10 +438,11 @@ type BackwardPassResult struct {
 // the reference does. NaN and Inf propagate.
 //
 // It returns ErrShape if the shapes do not fit together (x m×n, w1 n×h, w2
-// h×k, a1 and z1 m×h, y, a2 and z2 m×k) and ErrInvalid if m is 0 (there is
-// no average over no samples).
-func BackwardPass(x, y, a1, a2, z1, z2, w1, w2 Matrix) (BackwardPassResult, error) {
-	if err := checkBackwardArgs(x, y, a1, a2, z1, z2, w1, w2); err != nil {
+// h×k, fwd.A1 and fwd.Z1 m×h, y, fwd.A2 and fwd.Z2 m×k; the messages call
+// them a1, z1, a2 and z2) and ErrInvalid if m is 0 (there is no average over
+// no samples).
+func BackwardPass(x, y Matrix, fwd ForwardPassResult, w1, w2 Matrix) (BackwardPassResult, error) {
+	if err := checkBackwardArgs(x, y, fwd.A1, fwd.A2, fwd.Z1, fwd.Z2, w1, w2); err != nil {
 		return BackwardPassResult{}, err
 	}
 	n, h, k := w1.Rows, w1.Cols, w2.Cols
@@ -448,7 +450,7 @@ func BackwardPass(x, y, a1, a2, z1, z2, w1, w2 Matrix) (BackwardPassResult, erro
 		DW1: NewMatrix(n, h), DB1: make([]float64, h),
 		DW2: NewMatrix(w2.Rows, k), DB2: make([]float64, k),
 	}
-	if err := BackwardPassTo(dst, x, y, a1, a2, z1, z2, w1, w2); err != nil {
+	if err := BackwardPassTo(dst, x, y, fwd, w1, w2); err != nil {
 		return BackwardPassResult{}, err
 	}
 	return dst, nil
@@ -456,7 +458,11 @@ func BackwardPass(x, y, a1, a2, z1, z2, w1, w2 Matrix) (BackwardPassResult, erro
 
 // BackwardPassTo writes the gradients into dst, whose parts must be of the
 // sizes BackwardPass gives and may share memory with the inputs; see BackwardPass.
-func BackwardPassTo(dst BackwardPassResult, x, y, a1, a2, z1, z2, w1, w2 Matrix) error {
+func BackwardPassTo(dst BackwardPassResult, x, y Matrix, fwd ForwardPassResult, w1, w2 Matrix) error {
+	return backwardPassTo(dst, x, y, fwd.A1, fwd.A2, fwd.Z1, fwd.Z2, w1, w2)
+}
+
+func backwardPassTo(dst BackwardPassResult, x, y, a1, a2, z1, z2, w1, w2 Matrix) error {
 	outs := []span{spanOf(dst.DW1.Data), spanOf(dst.DB1), spanOf(dst.DW2.Data), spanOf(dst.DB2)}
 	x, y, a1, a2 = x.fresh(outs...), y.fresh(outs...), a1.fresh(outs...), a2.fresh(outs...)
 	z1, z2, w1, w2 = z1.fresh(outs...), z2.fresh(outs...), w1.fresh(outs...), w2.fresh(outs...)

@@ -51,7 +51,7 @@ func ExampleBackwardPass() {
 	w1 := twinmath.NewMatrix(2, 3)
 	w2 := twinmath.Matrix{Rows: 3, Cols: 1, Data: []float64{1, 1, 1}}
 	f, _ := twinmath.ForwardPass(x, w1, []float64{0, 0, 0}, w2, []float64{0})
-	g, _ := twinmath.BackwardPass(x, y, f.A1, f.A2, f.Z1, f.Z2, w1, w2)
+	g, _ := twinmath.BackwardPass(x, y, f, w1, w2)
 	fmt.Printf("%.8f %.8f\n", g.DB2, g.DW2.Data)
 	// Output: [0.31757448] [0.15878724 0.15878724 0.15878724]
 }

@@ -40,7 +40,7 @@ func FuzzNN(f *testing.F) {
 				ms[i] = z.matrix()
 			}
 			c.keepMatrix(ms...)
-			r, err := BackwardPass(ms[0], ms[1], ms[2], ms[3], ms[4], ms[5], ms[6], ms[7])
+			r, err := BackwardPass(ms[0], ms[1], ForwardPassResult{A1: ms[2], A2: ms[3], Z1: ms[4], Z2: ms[5]}, ms[6], ms[7])
 			c.done("BackwardPass", err, r.DW1.Data, r.DB1, r.DW2.Data, r.DB2)
 		}
 	})

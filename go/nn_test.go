@@ -28,7 +28,8 @@ func init() {
 		return []any{r.A1, r.A2, r.Z1, r.Z2}, err
 	}
 	vectorOps["backward_pass"] = func(c *vcase) (any, error) {
-		r, err := BackwardPass(c.mat("X"), c.mat("y"), c.mat("a1"), c.mat("a2"), c.mat("z1"), c.mat("z2"), c.mat("W1"), c.mat("W2"))
+		r, err := BackwardPass(c.mat("X"), c.mat("y"),
+			ForwardPassResult{A1: c.mat("a1"), A2: c.mat("a2"), Z1: c.mat("z1"), Z2: c.mat("z2")}, c.mat("W1"), c.mat("W2"))
 		row := func(v []float64) Matrix { return Matrix{Rows: 1, Cols: len(v), Data: v} }
 		return []any{r.DW1, row(r.DB1), r.DW2, row(r.DB2)}, err
 	}

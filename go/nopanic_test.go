@@ -70,7 +70,7 @@ func TestBadShapesAndCountsGiveErrors(t *testing.T) {
 		{"Covariance wide", ErrInvalid, func() error { _, err := Covariance(NewMatrix(1, 1<<17), 0); return err }},
 		{"Lstsq wide", ErrInvalid, func() error { _, err := Lstsq(NewMatrix(1, 1<<17), NewMatrix(1, 1<<17), -1); return err }},
 		{"LogisticRegression maxIter", ErrInvalid, func() error {
-			_, _, _, err := LogisticRegression(x4, []float64{0, 1}, 0.1, 1<<62, 0, 0, 0)
+			_, _, _, err := LogisticRegression(x4, []float64{0, 1}, LogisticOptions{LearningRate: 0.1, MaxIter: 1 << 62, Literal: true})
 			return err
 		}},
 		{"MakeClassification huge", ErrInvalid, func() error { _, _, err := MakeClassification(1<<31, 1<<31, 0); return err }},
@@ -79,7 +79,7 @@ func TestBadShapesAndCountsGiveErrors(t *testing.T) {
 		{"Normal", ErrInvalid, func() error { _, err := rng.Normal(1 << 62); return err }},
 		{"Integers", ErrInvalid, func() error { _, err := rng.Integers(0, 2, 1<<62); return err }},
 		{"GradientDescent maxIter", ErrInvalid, func() error {
-			_, _, err := GradientDescent(nil, func(x []float64) []float64 { return x }, []float64{1}, 0.1, 1<<62, 0)
+			_, _, err := GradientDescent(nil, func(x []float64) []float64 { return x }, []float64{1}, GradientDescentOptions{LearningRate: 0.1, MaxIter: 1 << 62, Tol: 0, KeepHistory: true, Literal: true})
 			return err
 		}},
 		{"Hessian huge", ErrInvalid, func() error {
@@ -103,7 +103,7 @@ func TestBadShapesAndCountsGiveErrors(t *testing.T) {
 			return err
 		}},
 		{"BackwardPass negative", ErrShape, func() error {
-			_, err := BackwardPass(x4, x4, x4, x4, x4, x4, Matrix{Rows: -1, Cols: 2}, x4)
+			_, err := BackwardPass(x4, x4, ForwardPassResult{x4, x4, x4, x4}, Matrix{Rows: -1, Cols: 2}, x4)
 			return err
 		}},
 		{"Outer huge", ErrInvalid, func() error {
@@ -115,7 +115,7 @@ func TestBadShapesAndCountsGiveErrors(t *testing.T) {
 			return o.StepShaped([][]float64{make([]float64, 4)}, [][]float64{make([]float64, 4)}, [][]int{{1<<62 + 1, 4}}, [][]int{{4}})
 		}},
 		{"GradientDescent negative maxIter", ErrInvalid, func() error {
-			_, _, err := GradientDescentErr(nil, func(x []float64) ([]float64, error) { return x, nil }, []float64{1}, 0.1, -1, 0)
+			_, _, err := GradientDescentErr(nil, func(x []float64) ([]float64, error) { return x, nil }, []float64{1}, GradientDescentOptions{LearningRate: 0.1, MaxIter: -1, Tol: 0, KeepHistory: true, Literal: true})
 			return err
 		}},
 		{"Integers empty interval", ErrInvalid, func() error {

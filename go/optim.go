@@ -20,9 +20,23 @@ import (
 // later step with another number or other shapes returns ErrShape. A step
 // that returns an error changes nothing. The gradients must not share memory
 // with the parameters. An Optimizer is not safe for concurrent use.
+//
+// StepSlice(p, g) is Step([][]float64{p}, [][]float64{g}): the form for a
+// model with a single parameter array.
+//
+// The optimisers are made by their constructors (NewSGD, NewMomentum,
+// NewAdam), which check the hyperparameters. A zero value (SGD{}, Adam{},
+// …) or a nil pointer has none: its steps return ErrInvalid and change
+// nothing, rather than silently leaving the parameters as they were.
 type Optimizer interface {
 	Step(params, grads [][]float64) error
+	StepSlice(params, grads []float64) error
 	StepShaped(params, grads [][]float64, paramShapes, gradShapes [][]int) error
+}
+
+// notMade is the error of a step on an optimiser its constructor did not make.
+func notMade(op, kind string) error {
+	return invalidErr(op, "a zero %s has no hyperparameters: make it with New%s", kind, kind)
 }
 
 // SGD is stochastic gradient descent: a step moves every parameter against
@@ -33,6 +47,7 @@ type Optimizer interface {
 // It has no state.
 type SGD struct {
 	learningRate float64
+	made         bool
 }
 
 // NewSGD returns an SGD optimiser. It returns ErrInvalid unless learningRate
@@ -41,7 +56,7 @@ func NewSGD(learningRate float64) (*SGD, error) {
 	if err := checkLearningRate("SGD", learningRate); err != nil {
 		return nil, err
 	}
-	return &SGD{learningRate: learningRate}, nil
+	return &SGD{learningRate: learningRate, made: true}, nil
 }
 
 // Step updates params in place; see Optimizer.
@@ -49,8 +64,17 @@ func (o *SGD) Step(params, grads [][]float64) error {
 	return o.StepShaped(params, grads, nil, nil)
 }
 
+// StepSlice updates the single parameter array params in place; see
+// Optimizer.
+func (o *SGD) StepSlice(params, grads []float64) error {
+	return o.StepShaped([][]float64{params}, [][]float64{grads}, nil, nil)
+}
+
 // StepShaped updates params in place; see Optimizer.
 func (o *SGD) StepShaped(params, grads [][]float64, paramShapes, gradShapes [][]int) error {
+	if o == nil || !o.made {
+		return notMade("SGD.step", "SGD")
+	}
 	if _, err := checkStepArgs("SGD.step", params, grads, paramShapes, gradShapes, nil); err != nil {
 		return err
 	}
@@ -80,6 +104,7 @@ type Momentum struct {
 	learningRate, momentum float64
 	layout                 layout
 	velocity               [][]float64
+	made                   bool
 }
 
 // NewMomentum returns a Momentum optimiser with learning rate α and momentum
@@ -92,7 +117,7 @@ func NewMomentum(learningRate, momentum float64) (*Momentum, error) {
 	if err := checkDecay("Momentum", "momentum", momentum); err != nil {
 		return nil, err
 	}
-	return &Momentum{learningRate: learningRate, momentum: momentum}, nil
+	return &Momentum{learningRate: learningRate, momentum: momentum, made: true}, nil
 }
 
 // Step updates params in place; see Optimizer.
@@ -100,8 +125,17 @@ func (o *Momentum) Step(params, grads [][]float64) error {
 	return o.StepShaped(params, grads, nil, nil)
 }
 
+// StepSlice updates the single parameter array params in place; see
+// Optimizer.
+func (o *Momentum) StepSlice(params, grads []float64) error {
+	return o.StepShaped([][]float64{params}, [][]float64{grads}, nil, nil)
+}
+
 // StepShaped updates params in place; see Optimizer.
 func (o *Momentum) StepShaped(params, grads [][]float64, paramShapes, gradShapes [][]int) error {
+	if o == nil || !o.made {
+		return notMade("Momentum.step", "Momentum")
+	}
 	first, err := checkStepArgs("Momentum.step", params, grads, paramShapes, gradShapes, &o.layout)
 	if err != nil {
 		return err
@@ -142,6 +176,7 @@ type Adam struct {
 	m, v                                [][]float64
 	t                                   int
 	beta1t, beta2t                      float64
+	made                                bool
 }
 
 // NewAdam returns an Adam optimiser. It returns ErrInvalid unless
@@ -160,7 +195,7 @@ func NewAdam(learningRate, beta1, beta2, epsilon float64) (*Adam, error) {
 	if !(epsilon > 0) || math.IsInf(epsilon, 0) {
 		return nil, invalidErr("Adam", "epsilon must be finite and > 0, got %s", pyFloat(epsilon))
 	}
-	return &Adam{learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, beta1t: 1, beta2t: 1}, nil
+	return &Adam{learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, beta1t: 1, beta2t: 1, made: true}, nil
 }
 
 // Step updates params in place; see Optimizer.
@@ -168,8 +203,17 @@ func (o *Adam) Step(params, grads [][]float64) error {
 	return o.StepShaped(params, grads, nil, nil)
 }
 
+// StepSlice updates the single parameter array params in place; see
+// Optimizer.
+func (o *Adam) StepSlice(params, grads []float64) error {
+	return o.StepShaped([][]float64{params}, [][]float64{grads}, nil, nil)
+}
+
 // StepShaped updates params in place; see Optimizer.
 func (o *Adam) StepShaped(params, grads [][]float64, paramShapes, gradShapes [][]int) error {
+	if o == nil || !o.made {
+		return notMade("Adam.step", "Adam")
+	}
 	first, err := checkStepArgs("Adam.step", params, grads, paramShapes, gradShapes, &o.layout)
 	if err != nil {
 		return err

@@ -54,7 +54,7 @@ func Example_xor() {
 		b1, b2 := make([]float64, 3), make([]float64, 1)
 		for step := 0; step < 2000; step++ {
 			f, _ := twinmath.ForwardPass(x, w1, b1, w2, b2)
-			g, _ := twinmath.BackwardPass(x, y, f.A1, f.A2, f.Z1, f.Z2, w1, w2)
+			g, _ := twinmath.BackwardPass(x, y, f, w1, w2)
 			_ = run.opt.Step([][]float64{w1.Data, b1, w2.Data, b2}, [][]float64{g.DW1.Data, g.DB1, g.DW2.Data, g.DB2})
 		}
 		f, _ := twinmath.ForwardPass(x, w1, b1, w2, b2)

@@ -187,7 +187,7 @@ func trainXOR(t *testing.T, opt Optimizer, x, y Matrix, params [][]float64, shap
 		if s == steps {
 			return losses, f.A2.Data
 		}
-		g, err := BackwardPass(x, y, f.A1, f.A2, f.Z1, f.Z2, w1, w2)
+		g, err := BackwardPass(x, y, f, w1, w2)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -382,6 +382,49 @@ func TestStepsSplitAcrossGoroutines(t *testing.T) {
 	for i := 0; i < 100; i++ {
 		if !alike(p[i], head[0][i]) || !alike(p[n-100+i], tail[0][i]) {
 			t.Fatalf("entry %d differs between the split and the whole update", i)
+		}
+	}
+}
+
+// A zero optimiser or a nil one refuses to step (ErrInvalid, parameters
+// unchanged); StepSlice is Step on one array.
+func TestZeroOptimizersAndStepSlice(t *testing.T) {
+	var nilAdam *Adam
+	for _, tt := range []struct {
+		o    Optimizer
+		want string
+	}{
+		{&SGD{}, "SGD.step: invalid input: a zero SGD has no hyperparameters: make it with NewSGD"},
+		{&Momentum{}, "Momentum.step: invalid input: a zero Momentum has no hyperparameters: make it with NewMomentum"},
+		{&Adam{}, "Adam.step: invalid input: a zero Adam has no hyperparameters: make it with NewAdam"},
+		{nilAdam, "Adam.step: invalid input: a zero Adam has no hyperparameters: make it with NewAdam"},
+	} {
+		p := []float64{1, 2}
+		err := tt.o.StepSlice(p, []float64{1, 1})
+		if !errors.Is(err, ErrInvalid) || err.Error() != tt.want || p[0] != 1 || p[1] != 2 {
+			t.Errorf("%T: %v, params %v; want %q and no change", tt.o, err, p, tt.want)
+		}
+	}
+	sgd, _ := NewSGD(0.5)
+	mom, _ := NewMomentum(0.5, 0.9)
+	adam, _ := NewAdam(0.5, 0.9, 0.999, 1e-8)
+	sgd2, _ := NewSGD(0.5)
+	mom2, _ := NewMomentum(0.5, 0.9)
+	adam2, _ := NewAdam(0.5, 0.9, 0.999, 1e-8)
+	for i, o := range []Optimizer{sgd, mom, adam} {
+		o2 := []Optimizer{sgd2, mom2, adam2}[i]
+		p, q := []float64{1, -2}, []float64{1, -2}
+		for k := 0; k < 3; k++ {
+			g := []float64{0.5, float64(k)}
+			if err := o.StepSlice(p, g); err != nil {
+				t.Fatal(err)
+			}
+			if err := o2.Step([][]float64{q}, [][]float64{g}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if p[0] != q[0] || p[1] != q[1] || p[0] == 1 {
+			t.Errorf("%T: StepSlice gave %v, Step %v", o, p, q)
 		}
 	}
 }

@@ -64,7 +64,7 @@ var toCases = []toCase{
 	{"PCATo", []int{6, 2, 8}, []int{12}, nil, func(o, i [][]float64) error {
 		return PCATo(mat(2, 3, o[0]), o[1], mat(4, 2, o[2]), mat(4, 3, i[0]), 2)
 	}},
-	{"EighTo", []int{3, 9}, []int{9}, nil, func(o, i [][]float64) error { return EighTo(o[0], mat(3, 3, o[1]), mat(3, 3, i[0])) }},
+	{"EighLowerTo", []int{3, 9}, []int{9}, nil, func(o, i [][]float64) error { return EighLowerTo(o[0], mat(3, 3, o[1]), mat(3, 3, i[0])) }},
 	{"MeanAxisTo", []int{3}, []int{12}, nil, func(o, i [][]float64) error { return MeanAxisTo(o[0], mat(4, 3, i[0]), 0) }},
 	{"VarianceAxisTo", []int{4}, []int{12}, nil, func(o, i [][]float64) error { return VarianceAxisTo(o[0], mat(4, 3, i[0]), 1, 1) }},
 	{"StdAxisTo", []int{3}, []int{12}, nil, func(o, i [][]float64) error { return StdAxisTo(o[0], mat(4, 3, i[0]), 1, 0) }},
@@ -89,7 +89,7 @@ var toCases = []toCase{
 		return JacobianTo(mat(2, 3, o[0]), f, i[0], 1e-5)
 	}},
 	{"GradientDescentTo", []int{6}, []int{2}, nil, func(o, i [][]float64) error {
-		_, _, err := GradientDescentTo(mat(3, 2, o[0]), sumSquares, nil, i[0], 0.1, 5, 0)
+		_, _, err := GradientDescentTo(mat(3, 2, o[0]), sumSquares, nil, i[0], GradientDescentOptions{LearningRate: 0.1, MaxIter: 5, Tol: 0, Literal: true})
 		return err
 	}},
 	{"PredictProbaTo", []int{4}, []int{12, 3}, nil, func(o, i [][]float64) error { return PredictProbaTo(o[0], mat(4, 3, i[0]), i[1], 0.5) }},
@@ -98,7 +98,7 @@ var toCases = []toCase{
 		copy(i[0], []float64{1, 2, -1, 0.5, 0.3, -2, 2, 1})
 		copy(i[1], []float64{1, 0, 1, 0})
 	}, func(o, i [][]float64) error {
-		b, err := LogisticRegressionTo(o[0], o[1], mat(4, 2, i[0]), i[1], 0.1, 5, 0.01, 0, 3)
+		b, err := LogisticRegressionTo(o[0], o[1], mat(4, 2, i[0]), i[1], LogisticOptions{LearningRate: 0.1, MaxIter: 5, L2: 0.01, Seed: 3})
 		o[1][0] += b // the bias is part of the result too
 		return err
 	}},
@@ -107,8 +107,8 @@ var toCases = []toCase{
 	}},
 	{"BackwardPassTo", []int{4, 2, 2, 1}, []int{6, 3, 6, 3, 6, 3, 4, 2}, nil, func(o, i [][]float64) error {
 		dst := BackwardPassResult{DW1: mat(2, 2, o[0]), DB1: o[1], DW2: mat(2, 1, o[2]), DB2: o[3]}
-		return BackwardPassTo(dst, mat(3, 2, i[0]), mat(3, 1, i[1]), mat(3, 2, i[2]), mat(3, 1, i[3]),
-			mat(3, 2, i[4]), mat(3, 1, i[5]), mat(2, 2, i[6]), mat(2, 1, i[7]))
+		fwd := ForwardPassResult{A1: mat(3, 2, i[2]), A2: mat(3, 1, i[3]), Z1: mat(3, 2, i[4]), Z2: mat(3, 1, i[5])}
+		return BackwardPassTo(dst, mat(3, 2, i[0]), mat(3, 1, i[1]), fwd, mat(2, 2, i[6]), mat(2, 1, i[7]))
 	}},
 }
 

@@ -189,7 +189,7 @@ func trainModel(features int) (twinmath.Model, twinmath.Matrix, error) {
 	if err != nil {
 		return nil, X, err
 	}
-	w, b, _, err := twinmath.LogisticRegression(xn, y, 0.1, 200, 0, 0, 1)
+	w, b, _, err := twinmath.LogisticRegression(xn, y, twinmath.LogisticOptions{LearningRate: 0.1, MaxIter: 200, Seed: 1})
 	if err != nil {
 		return nil, X, err
 	}

@@ -53,8 +53,9 @@ func FromDense(d *mat.Dense) (m twinmath.Matrix, shared bool) {
 
 // ToSymDense returns the symmetric matrix whose upper triangle is that of m,
 // sharing m's storage: no copy. It returns an error if m is not square and
-// nil for an empty m. gonum reads only the upper triangle, twinmath's Eigh
-// the lower: give a matrix whose triangles agree.
+// nil for an empty m. gonum reads only the upper triangle; twinmath's Eigh
+// refuses a matrix whose triangles differ beyond rounding (EighLower reads
+// the lower one): give a matrix whose triangles agree.
 func ToSymDense(m twinmath.Matrix) (*mat.SymDense, error) {
 	if m.Rows != m.Cols || len(m.Data) != m.Rows*m.Cols {
 		return nil, fmt.Errorf("gonum: a SymDense needs a square matrix, got %dx%d", m.Rows, m.Cols)
