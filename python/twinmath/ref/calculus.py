@@ -219,6 +219,7 @@ def gradient_descent(
             raise shape_error(op, f"grad_f returned {g.size} values, x0 has {n}")
         return g
 
+    x = x.copy()  # the result never shares memory with x0, even after no step
     history = [x.copy()]
     for _ in range(steps):
         g = grad(x)

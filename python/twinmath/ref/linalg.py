@@ -50,7 +50,8 @@ def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
 
 @twin(_front.linalg.transpose)
 def transpose(A: ArrayLike) -> NDArray[np.float64]:
-    return np.ascontiguousarray(matrix(A, "transpose", "A").T)
+    # A copy even where the transpose is contiguous already (a column, a row).
+    return np.array(matrix(A, "transpose", "A").T, order="C")
 
 
 @twin(_front.linalg.trace)
