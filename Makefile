@@ -30,7 +30,7 @@ STATICCHECK = PATH="$$(dirname $$(cat $(CURDIR)/$(VENV)/staticcheck-go)):$$PATH"
 GO_SOURCES := $(wildcard go/*.go go/go.mod bindings/*.go bindings/go.mod) bindings/libtwinmath.h bindings/build_ffi.py
 PY_BUILD := setup.py pyproject.toml
 
-.PHONY: help demo test bench vectors lint lint-py lint-go-static docs clean setup test-go test-c test-py parity
+.PHONY: fuzz fuzz-py help demo test bench vectors lint lint-py lint-go-static docs clean setup test-go test-c test-py parity
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -43,6 +43,12 @@ test: $(VENV)/built test-go test-c lint-py test-py  ## set up, then run every te
 bench: $(VENV)/built  ## go/ref/numpy side by side, then the Go package's own benchmarks
 	$(PY) -m twinmath bench
 	cd go && $(GO) test -run '^$$' -bench . -benchtime 200ms
+
+fuzz: fuzz-py  ## run the fuzzers for a while (FUZZ_MINUTES, default 10)
+
+FUZZ_MINUTES ?= 10
+fuzz-py: $(VENV)/built  ## the Python fuzzer: ref against go on drawn inputs, batches in subprocesses
+	$(PY) tests/fuzz_parity.py --minutes $(FUZZ_MINUTES)
 
 parity: $(VENV)/built  ## the parity report: worst observed error per operation
 	$(PY) -m twinmath parity
