@@ -71,6 +71,10 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     ("qr", {"A": 1e308 * np.array([[1.0, 1.0], [1.0, -1.0]])}),
     ("qr", {"A": [[1.7976931348623157e308, 1.0], [1.0, 1.0]]}),
     ("softmax", {"x": [1.0, 2.0, 3.0], "axis": 0.0}),
+    # h·h underflows: ZeroDivisionError from ref, IEEE inf/NaN from go
+    ("hessian", {"f": square, "x": [3.0, 4.0], "h": 5e-324}),
+    ("hessian", {"f": square, "x": [3.0, 4.0], "h": 1e-310}),
+    ("hessian", {"f": square, "x": [-4.5e-191, -4.5e-191], "h": 7.9e-292}),
 ]
 
 
