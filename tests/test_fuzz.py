@@ -71,6 +71,9 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     ("qr", {"A": 1e308 * np.array([[1.0, 1.0], [1.0, -1.0]])}),
     ("qr", {"A": [[1.7976931348623157e308, 1.0], [1.0, 1.0]]}),
     ("softmax", {"x": [1.0, 2.0, 3.0], "axis": 0.0}),
+    # a NUL ends the C string Go receives
+    ("symbolic_derivative", {"expression": "x**3 + sin(x)*exp(x)", "variable": "\x00\xb8~"}),
+    ("symbolic_derivative", {"expression": "x\x00+1", "variable": "x"}),
     # h·h underflows: ZeroDivisionError from ref, IEEE inf/NaN from go
     ("hessian", {"f": square, "x": [3.0, 4.0], "h": 5e-324}),
     ("hessian", {"f": square, "x": [3.0, 4.0], "h": 1e-310}),

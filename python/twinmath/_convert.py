@@ -121,9 +121,14 @@ def check_size(op: str, count: int, itemsize: int = 8) -> None:
 
 
 def text(x: Any, op: str, name: str) -> str:
-    """Return ``x`` if it is a str, else raise TypeError."""
+    """Return ``x`` if it is a str, else raise TypeError (ValueError if it holds a NUL).
+
+    A NUL would end the C string the Go backend receives.
+    """
     if not isinstance(x, str):
         raise TypeError(f"{op}: {name} must be a str, got {type(x).__name__}")
+    if "\x00" in x:
+        raise invalid(op, f"{name} contains a NUL character")
     return x
 
 
