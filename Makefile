@@ -31,7 +31,7 @@ GO_SOURCES := $(wildcard go/*.go go/go.mod bindings/*.go bindings/go.mod) bindin
 PY_BUILD := setup.py pyproject.toml
 
 .PHONY: help demo test bench vectors lint lint-py lint-go-static docs docs-check pictures clean setup test-go \
-        test-c test-py parity fuzz fuzz-go
+        test-c test-py parity fuzz fuzz-go fuzz-py
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -55,6 +55,10 @@ bench: $(VENV)/built  ## go/ref/numpy side by side, the Go package's own benchma
 	cd go/interop/gonum && $(GO) test -run '^$$' -bench VsGonum -benchtime $(GONUM_BENCH_TIME) -count $(GONUM_BENCH_COUNT) . > ../../../build/gonum-bench.txt
 	cd go/interop/gonum && $(GO) run ./cmd/benchratio < ../../../build/gonum-bench.txt
 
+FUZZ_MINUTES ?= 10
+fuzz-py: $(VENV)/built  ## the Python fuzzer: ref against go on drawn inputs, batches in subprocesses
+	$(PY) tests/fuzz_parity.py --minutes $(FUZZ_MINUTES)
+
 parity: $(VENV)/built  ## the parity report: worst observed error per operation
 	$(PY) -m twinmath parity
 
@@ -67,7 +71,7 @@ parity: $(VENV)/built  ## the parity report: worst observed error per operation
 FUZZTIME ?= 20s
 GO_FUZZ_TARGETS = $(shell grep -ho '^func Fuzz[A-Za-z0-9_]*' go/*_fuzz_test.go | cut -c6-)
 
-fuzz: fuzz-go  ## run every fuzzer for FUZZTIME each (default 20s)
+fuzz: fuzz-go fuzz-py  ## run every fuzzer: each Go target for FUZZTIME (default 20s), then the Python one for FUZZ_MINUTES (default 10)
 
 fuzz-go: $(VENV)/go-path
 	@cd go && log=$$(mktemp) && for t in $(GO_FUZZ_TARGETS); do \

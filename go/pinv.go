@@ -192,7 +192,10 @@ func matrixRank(cc *canceller, a Matrix) (int, error) {
 	if err := a.finiteMatrix("matrix_rank", "A"); err != nil {
 		return 0, err
 	}
-	_, s, _, err := svd(cc, "matrix_rank", a, false)
+	// The rank of A is that of A/2^e: scaled, s₀·max(m, n)·ε cannot
+	// overflow where s₀ itself would (1e308·ones(3, 3)).
+	as, _ := scaledCopy(a)
+	_, s, _, err := svd(cc, "matrix_rank", as, false)
 	if err != nil {
 		return 0, err
 	}

@@ -1,5 +1,11 @@
 package twinmath
 
+import "math"
+
+// qrTopExponent is the largest binary exponent of max|A| that QR factors
+// without shifting A down first.
+const qrTopExponent = 1000
+
 // QR returns the thin QR factorisation of the m×n matrix a, k = min(m, n):
 //
 //	A = Q·R    Q m×k with orthonormal columns, R k×n upper triangular, Rᵢᵢ ≥ 0
@@ -49,6 +55,11 @@ func qrTo(cc *canceller, q, r, a Matrix) error {
 	// than the largest of A subnormal, and lose them; the reflectors are
 	// safe on their own (norm2 and Hypot scale, |v[i]| ≤ 1).
 	at, _ := Transpose(a)
+	// Near the top of the range a reflector's v = x − α·e₁ overflows
+	// (1e308·[[1, 1], [1, −1]]): then A is shifted down by just enough
+	// powers of two (exact); Q is unchanged, R is shifted back.
+	shift := max(powerOfTwoScale(at.Data)-qrTopExponent, 0)
+	scaleBy(at.Data, shift)
 	tau := make([]float64, k)
 	for j := 0; j < k; j++ {
 		if err := cc.tick((m - j) * (n - j)); err != nil {
@@ -60,7 +71,7 @@ func qrTo(cc *canceller, q, r, a Matrix) error {
 	clear(r.Data)
 	for i := 0; i < k; i++ {
 		for c := i; c < n; c++ {
-			r.Data[i*n+c] = at.Data[c*m+i]
+			r.Data[i*n+c] = math.Ldexp(at.Data[c*m+i], shift)
 		}
 	}
 	// Q = H₀·H₁⋯Hₖ₋₁·[I; 0], on Qᵀ, whose rows are the columns of Q.

@@ -6,6 +6,11 @@ C-contiguous float64 array of the right dimension is returned as it is (the Go
 backend hands its buffer to Go without a copy); anything else — lists, other
 real dtypes, strided or Fortran-ordered or byte-swapped arrays — is converted
 into a new array. Nothing here ever writes into the caller's data.
+
+Scalar arguments are converted here too, each once, before either backend
+computes: ``real`` and ``integer`` (which also refuses an integer outside
+int64, the range Go's ``int`` holds), and ``check_size`` refuses results and
+working arrays larger than ``MAX_BYTES`` before anything is allocated.
 """
 
 from __future__ import annotations
@@ -24,6 +29,16 @@ _ndarray = np.ndarray
 # dtype kinds accepted as real numbers: bool, signed and unsigned ints, floats.
 _REAL_KINDS = "biuf"
 _DIMS = {0: "0-D", 1: "1-D", 2: "2-D"}
+
+INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
+
+MAX_BYTES = 1 << 34
+"""The most memory (16 GiB) an operation may allocate for the sizes it is asked for.
+
+``check_size`` refuses larger requests with ValueError, before anything is
+allocated; sizes from integer arguments (``Rng(s).normal(n)``,
+``make_classification(n, d, s)``) are checked against it.
+"""
 
 
 def array(x: Any, op: str, name: str) -> NDArray[np.float64]:
@@ -76,8 +91,12 @@ def real(x: Any, op: str, name: str) -> float:
         raise TypeError(f"{op}: {name} must be a real number, got {type(x).__name__}") from None
 
 
-def integer(x: Any, op: str, name: str) -> int:
-    """Return the integer ``x``: an int, a numpy integer, an integral float, or a 0-D array of one."""
+def integer(x: Any, op: str, name: str, *, int64: bool = True) -> int:
+    """Return the integer ``x``: an int, a numpy integer, an integral float, or a 0-D array of one.
+
+    A value outside int64 is a ValueError, unless ``int64`` is False (the
+    caller then checks its own range, as ``seed`` does).
+    """
     if isinstance(x, np.ndarray) and x.ndim == 0:
         x = x[()]
     if isinstance(x, (bool, np.bool_)) or not isinstance(x, (int, np.integer, float, np.floating)):
@@ -85,13 +104,31 @@ def integer(x: Any, op: str, name: str) -> int:
     if isinstance(x, (float, np.floating)):
         if not math.isfinite(x) or x != int(x):
             raise TypeError(f"{op}: {name} must be an integer, got {x!r}")
-    return int(x)
+    v = int(x)
+    if int64 and not INT64_MIN <= v <= INT64_MAX:
+        raise invalid(op, f"{name} must lie in [-2**63, 2**63), got {v}")
+    return v
+
+
+def check_size(op: str, count: int, itemsize: int = 8) -> None:
+    """Raise ValueError if ``count`` items of ``itemsize`` bytes exceed ``MAX_BYTES``."""
+    if count * itemsize > MAX_BYTES:
+        raise invalid(
+            op,
+            f"the result needs {count} values of {itemsize} bytes, more than the limit of "
+            f"{MAX_BYTES} bytes (twinmath._convert.MAX_BYTES)",
+        )
 
 
 def text(x: Any, op: str, name: str) -> str:
-    """Return ``x`` if it is a str, else raise TypeError."""
+    """Return ``x`` if it is a str, else raise TypeError (ValueError if it holds a NUL).
+
+    A NUL would end the C string the Go backend receives.
+    """
     if not isinstance(x, str):
         raise TypeError(f"{op}: {name} must be a str, got {type(x).__name__}")
+    if "\x00" in x:
+        raise invalid(op, f"{name} contains a NUL character")
     return x
 
 

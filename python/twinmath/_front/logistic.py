@@ -11,10 +11,14 @@ beyond ``_convert``, that both backends apply.
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
+from .._convert import check_size, integer
+from ..errors import invalid
+from .random import seed_of
 
 __all__ = [
     "accuracy",
@@ -91,6 +95,23 @@ def make_classification(n_samples: int, n_features: int, seed: int) -> Classific
     >>> X.shape, y.tolist()
     ((6, 2), [1.0, 1.0, 1.0, 0.0, 0.0, 0.0])
     """
+
+
+def classification_sizes(n_samples: Any, n_features: Any, seed: Any) -> tuple[int, int, int]:
+    """Return the checked ``(n_samples, n_features, seed)`` of ``make_classification``.
+
+    Refuses sizes whose arrays (X, the noise drawn for it, y and the
+    permutation) would exceed ``twinmath._convert.MAX_BYTES``.
+    """
+    op = "make_classification"
+    n, d = integer(n_samples, op, "n_samples"), integer(n_features, op, "n_features")
+    s = seed_of(seed, op)
+    if n < 2:
+        raise invalid(op, f"n_samples must be at least 2, got {n}")
+    if d < 1:
+        raise invalid(op, f"n_features must be at least 1, got {d}")
+    check_size(op, 2 * n * d + 2 * n)
+    return n, d, s
 
 
 def split_count(n: int, test_size: float) -> int | None:

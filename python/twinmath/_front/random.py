@@ -10,12 +10,13 @@ beyond ``_convert``, that both backends apply.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from .._convert import integer
+from .._convert import check_size, integer
 from ..errors import invalid
 
 __all__ = ["Rng"]
@@ -30,7 +31,7 @@ Size = Any  # None, an integer, or a tuple of integers
 
 def seed_of(seed: Any, op: str) -> int:
     """Return ``seed`` as an integer in [0, 2⁶⁴), or raise TypeError / ValueError."""
-    s = integer(seed, op, "seed")
+    s = integer(seed, op, "seed", int64=False)
     if not 0 <= s <= MASK:
         raise invalid(op, f"seed must be in [0, 2**64), got {s}")
     return s
@@ -50,16 +51,26 @@ def shape_of(size: Size, op: str) -> tuple[int, ...] | None:
         shape = (integer(size, op, "size"),)
     if any(k < 0 for k in shape):
         raise invalid(op, "negative dimensions are not allowed")
+    check_size(op, math.prod(shape))
     return shape
+
+
+def permutation_size(n: Any, op: str) -> int:
+    """Return the length ``n`` of a permutation, checked: non-negative, within ``MAX_BYTES``."""
+    k = integer(n, op, "n")
+    if k < 0:
+        raise invalid(op, f"n must be non-negative, got {k}")
+    check_size(op, k)
+    return k
 
 
 def integer_bounds(low: Any, high: Any, op: str) -> tuple[int, int]:
     """Return (low, high) of ``integers``; ``high=None`` means [0, low)."""
-    lo = integer(low, op, "low")
+    lo = integer(low, op, "low", int64=False)
     if high is None:
         lo, hi = 0, lo
     else:
-        hi = integer(high, op, "high")
+        hi = integer(high, op, "high", int64=False)
     if not (INT64_MIN <= lo <= INT64_MAX and INT64_MIN <= hi <= INT64_MAX):
         raise invalid(op, f"low and high must lie in [-2**63, 2**63), got low={lo}, high={hi}")
     return lo, hi

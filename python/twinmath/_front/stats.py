@@ -51,11 +51,22 @@ def data(x: Any, op: str, axis: Any) -> tuple[NDArray[np.float64], int | None]:
 
     A 1-D array reduced along its only axis is reduced whole (axis None).
     """
+    a, _, ax = data_ddof(x, op, 0, axis)
+    return a, ax
+
+
+def data_ddof(x: Any, op: str, ddof: Any, axis: Any) -> tuple[NDArray[np.float64], int, int | None]:
+    """Return ``x`` as in ``data``, ``ddof`` as an integer, and the axis.
+
+    The arguments are converted in their order in the signature — ``x``,
+    ``ddof``, then ``axis``, whose range depends on the dimension of ``x``.
+    """
     a = array(x, op, "x")
     if a.ndim > 2:
         raise shape_error(op, f"x must have at most 2 dimensions, got shape {a.shape}")
+    d = integer(ddof, op, "ddof")
     ax = axis_of(axis, a.ndim, op)
-    return a, (None if a.ndim < 2 else ax)
+    return a, d, (None if a.ndim < 2 else ax)
 
 
 def mean(x: ArrayLike, axis: int | None = None) -> float | NDArray[np.float64]:

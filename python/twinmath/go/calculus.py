@@ -281,7 +281,8 @@ def gradient_descent(
     chunks: list[Array] = []
     start, left, rows = x, steps, 0
     while True:
-        chunk = np.empty((min(left, max(64, rows)) + 1, x.size))
+        # (max(left, 0): a negative max_iter is Go's to refuse, with its message.)
+        chunk = np.empty((min(max(left, 0), max(64, rows)) + 1, x.size))
         _run(
             call,
             lib.tm_gradient_descent,

@@ -21,10 +21,8 @@ if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
 
 @twin(_front.logistic.make_classification)
 def make_classification(n_samples: int, n_features: int, seed: int) -> Classification:
-    op = "make_classification"
-    k, d = integer(n_samples, op, "n_samples"), integer(n_features, op, "n_features")
-    sd = seed_of(seed, op)
-    X, y = np.empty((max(k, 0), max(d, 0))), np.empty(max(k, 0))
+    k, d, sd = _front.logistic.classification_sizes(n_samples, n_features, seed)
+    X, y = np.empty((k, d)), np.empty(k)
     n.call(n.lib.tm_make_classification, k, d, sd, ptr(X), ptr(y))
     return Classification(X, y)
 

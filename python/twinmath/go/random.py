@@ -13,7 +13,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import _front
-from .._convert import integer
 from .._front import twin
 from .._front.random import Size
 from . import _native as native
@@ -56,8 +55,8 @@ class Rng(NativeObject):
         return int(out[0]) if shape is None else out
 
     def permutation(self, n: int) -> NDArray[np.int64]:
-        k = integer(n, "Rng.permutation", "n")
-        out = np.empty(max(k, 0), dtype=np.int64)
+        k = _front.random.permutation_size(n, "Rng.permutation")
+        out = np.empty(k, dtype=np.int64)
         native.call(native.lib.tm_rng_permutation, self.handle, k, iptr(out))
         return out
 

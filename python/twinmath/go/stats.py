@@ -18,10 +18,17 @@ if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.stats.__all__
 
 
-def _reduce(op: str, x: Any, axis: Any, ddof: int | None) -> float | NDArray[np.float64]:
+_NO_DDOF = object()  # mean takes no ddof
+
+
+def _reduce(op: str, x: Any, axis: Any, ddof: Any = _NO_DDOF) -> float | NDArray[np.float64]:
     """Run the reduction ``op`` over all of ``x`` or along an axis of a matrix."""
-    a, ax = data(x, op, axis)
-    extra = () if ddof is None else (ddof,)
+    if ddof is _NO_DDOF:
+        a, ax = data(x, op, axis)
+        extra: tuple[int, ...] = ()
+    else:
+        a, d, ax = _front.stats.data_ddof(x, op, ddof, axis)
+        extra = (d,)
     if ax is None:
         return n.scalar(getattr(n.lib, f"tm_{op}"), ptr(a), a.size, *extra)  # type: ignore[no-any-return]
     out = np.empty(a.shape[1 - ax])
@@ -31,17 +38,17 @@ def _reduce(op: str, x: Any, axis: Any, ddof: int | None) -> float | NDArray[np.
 
 @twin(_front.stats.mean)
 def mean(x: ArrayLike, axis: int | None = None) -> float | NDArray[np.float64]:
-    return _reduce("mean", x, axis, None)
+    return _reduce("mean", x, axis)
 
 
 @twin(_front.stats.variance)
 def variance(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
-    return _reduce("variance", x, axis, integer(ddof, "variance", "ddof"))
+    return _reduce("variance", x, axis, ddof)
 
 
 @twin(_front.stats.std)
 def std(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
-    return _reduce("std", x, axis, integer(ddof, "std", "ddof"))
+    return _reduce("std", x, axis, ddof)
 
 
 @twin(_front.stats.covariance)

@@ -140,15 +140,20 @@ def _hessian(fx: Callable[[Array], float], x: Array, h: float) -> Array:
         return fx(p)
 
     f0 = fx(x.copy())
+    # h·h underflows to 0 for h below ~1e-162: divide as IEEE 754 (and Go)
+    # does, to ±inf or NaN, where Python's floats raise ZeroDivisionError.
+    hh, hh4 = np.float64(h) * h, 4 * np.float64(h) * h
     for i in range(n):
         xp = x.copy()
         xp[i] += h
         xm = x.copy()
         xm[i] -= h
-        H[i, i] = (fx(xp) - 2 * f0 + fx(xm)) / (h * h)
+        with np.errstate(all="ignore"):
+            H[i, i] = (fx(xp) - 2 * f0 + fx(xm)) / hh
         for j in range(i + 1, n):
             fpp, fpm, fmp, fmm = at(i, 1, j, 1), at(i, 1, j, -1), at(i, -1, j, 1), at(i, -1, j, -1)
-            H[i, j] = H[j, i] = (fpp - fpm - fmp + fmm) / (4 * h * h)
+            with np.errstate(all="ignore"):
+                H[i, j] = H[j, i] = (fpp - fpm - fmp + fmm) / hh4
     return H
 
 
@@ -219,6 +224,7 @@ def gradient_descent(
             raise shape_error(op, f"grad_f returned {g.size} values, x0 has {n}")
         return g
 
+    x = x.copy()  # the result never shares memory with x0, even after no step
     history = [x.copy()]
     for _ in range(steps):
         g = grad(x)

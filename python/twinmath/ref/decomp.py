@@ -52,6 +52,10 @@ def check_k(op: str, k: int, most: int) -> None:
         raise invalid(op, f"k must be between 1 and {most}, got {k}")
 
 
+# The largest binary exponent of max|A| that qr factors without shifting A down.
+QR_TOP_EXPONENT = 1000
+
+
 def exponent(a: F64) -> int:
     """Return e with max|a| = f·2^e, f in [0.5, 1) (0 for a zero matrix)."""
     m = float(np.max(np.abs(a), initial=0.0))
@@ -101,9 +105,13 @@ def lu(A: ArrayLike) -> LUResult:
 @twin(_front.decomp.qr)
 def qr(A: ArrayLike) -> QRResult:
     a = nonempty_finite(A, "qr")
-    Q, R = np.linalg.qr(a, mode="reduced")
+    # Near the top of the range a reflector overflows: shift A down by just
+    # enough powers of two (exact), as the Go package does; Q is unchanged.
+    shift = max(exponent(a) - QR_TOP_EXPONENT, 0)
+    Q, R = np.linalg.qr(np.ldexp(a, -shift), mode="reduced")
     sign = np.where(np.diag(R) < 0, -1.0, 1.0)
-    return QRResult(Q * sign, np.triu(R * sign[:, None]))
+    with np.errstate(over="ignore"):
+        return QRResult(Q * sign, np.ldexp(np.triu(R * sign[:, None]), shift))
 
 
 @twin(_front.decomp.cholesky)
@@ -161,6 +169,8 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
         raise invalid("lstsq", f"rcond must be finite, got {rc!r}")
     if rc < 0:
         rc = max(a.shape) * EPS
+    if rc >= 1:  # every sᵢ ≤ rcond·s₀ counts as zero (LAPACK keeps s₀ for a column)
+        return np.zeros((a.shape[1], *y.shape[1:]))
     e = exponent(a)
     try:
         # (c·A)·(x/c) = b with c = 2⁻ᵉ, an exact scaling.

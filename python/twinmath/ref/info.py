@@ -44,8 +44,7 @@ def normalised(a: NDArray[np.float64], op: str, name: str) -> NDArray[np.float64
     return a / math.fsum(a.flat)
 
 
-def _log_base(base: Any, op: str) -> float:
-    b = real(base, op, "base")
+def _log_base(b: float, op: str) -> float:
     if not (b > 0) or b == math.inf or b == 1:
         raise invalid(op, f"base must be positive, finite and not 1, got {b!r}")
     return math.log(b)
@@ -54,19 +53,20 @@ def _log_base(base: Any, op: str) -> float:
 @twin(_front.info.entropy)
 def entropy(p: ArrayLike, base: float = 2) -> float:
     op = "entropy"
-    pn = normalised(vector(p, op, "p"), op, "p")
-    lb = _log_base(base, op)
+    x, b = vector(p, op, "p"), real(base, op, "base")
+    pn = normalised(x, op, "p")
+    lb = _log_base(b, op)
     nz = pn[pn > 0]
     s = float(np.sum(nz * np.log(nz)))
     return -s / lb + 0.0  # + 0.0: a certain outcome gives 0.0, not -0.0
 
 
 def _pair(op: str, p: Any, q: Any, base: Any) -> tuple[NDArray[np.float64], NDArray[np.float64], float]:
-    x, y = vector(p, op, "p"), vector(q, op, "q")
+    x, y, b = vector(p, op, "p"), vector(q, op, "q"), real(base, op, "base")
     if x.size != y.size:
         raise lengths_differ(op, x.size, y.size)
     pn, qn = normalised(x, op, "p"), normalised(y, op, "q")
-    return pn, qn, _log_base(base, op)
+    return pn, qn, _log_base(b, op)
 
 
 @twin(_front.info.cross_entropy)
@@ -96,8 +96,9 @@ def kl_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> float:
 @twin(_front.info.mutual_information)
 def mutual_information(joint: ArrayLike, base: float = 2) -> float:
     op = "mutual_information"
-    P = normalised(matrix(joint, op, "joint"), op, "joint")
-    lb = _log_base(base, op)
+    m, b = matrix(joint, op, "joint"), real(base, op, "base")
+    P = normalised(m, op, "joint")
+    lb = _log_base(b, op)
     px = np.array([math.fsum(row) for row in P])
     py = np.array([math.fsum(col) for col in P.T])
     i, j = np.nonzero(P > 0)

@@ -16,6 +16,10 @@ if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.linalg.__all__
 
 
+# inv shifts A by a power of two when max|A| lies beyond 2^±INV_SHIFT_EXPONENT.
+INV_SHIFT_EXPONENT = 500
+
+
 def square(a: ArrayLike, op: str, name: str = "A") -> NDArray[np.float64]:
     """Return ``a`` as a square, non-empty, finite float64 matrix.
 
@@ -50,7 +54,8 @@ def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
 
 @twin(_front.linalg.transpose)
 def transpose(A: ArrayLike) -> NDArray[np.float64]:
-    return np.ascontiguousarray(matrix(A, "transpose", "A").T)
+    # A copy even where the transpose is contiguous already (a column, a row).
+    return np.array(matrix(A, "transpose", "A").T, order="C")
 
 
 @twin(_front.linalg.trace)
@@ -69,8 +74,14 @@ def det(A: ArrayLike) -> float:
 @twin(_front.linalg.inv)
 def inv(A: ArrayLike) -> NDArray[np.float64]:
     a = square(A, "inv")
+    # inv(c·A) = inv(A)/c with c = 2⁻ᵉ (exact), so that a tiny A (1e-310·I)
+    # does not overflow inside the factorisation (the result may still, as
+    # Go's does); only far from 1, where numpy's own rounding is unchanged.
+    e = int(np.frexp(np.max(np.abs(a)))[1])
+    e = e if abs(e) > INV_SHIFT_EXPONENT else 0
     try:
-        return np.asarray(np.linalg.inv(a), dtype=np.float64)
+        with np.errstate(over="ignore"):
+            return np.ldexp(np.linalg.inv(np.ldexp(a, -e)), -e)
     except np.linalg.LinAlgError:
         raise singular("inv") from None
 

@@ -34,13 +34,7 @@ LOSS_EPSILON = 1e-15
 
 @twin(_front.logistic.make_classification)
 def make_classification(n_samples: int, n_features: int, seed: int) -> Classification:
-    op = "make_classification"
-    n, d = integer(n_samples, op, "n_samples"), integer(n_features, op, "n_features")
-    s = seed_of(seed, op)
-    if n < 2:
-        raise invalid(op, f"n_samples must be at least 2, got {n}")
-    if d < 1:
-        raise invalid(op, f"n_features must be at least 1, got {d}")
+    n, d, s = _front.logistic.classification_sizes(n_samples, n_features, seed)
     rng = Rng(s)
     z = rng.normal(d)
     u = z / np.linalg.norm(z)

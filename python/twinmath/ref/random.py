@@ -15,9 +15,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import _front
-from .._convert import integer
 from .._front import twin
-from .._front.random import MASK, Size, integer_bounds, seed_of, shape_of
+from .._front.random import MASK, Size, integer_bounds, permutation_size, seed_of, shape_of
 from ..errors import invalid
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
@@ -119,9 +118,7 @@ class Rng:
 
     def permutation(self, n: int) -> NDArray[np.int64]:
         op = "Rng.permutation"
-        k = integer(n, op, "n")
-        if k < 0:
-            raise invalid(op, f"n must be non-negative, got {k}")
+        k = permutation_size(n, op)
         p = list(range(k))
         for i in range(k - 1, 0, -1):
             j = self._below(i + 1)

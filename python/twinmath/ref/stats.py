@@ -59,8 +59,7 @@ def mean(x: ArrayLike, axis: int | None = None) -> float | NDArray[np.float64]:
 
 @twin(_front.stats.variance)
 def variance(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
-    a, ax = data(x, "variance", axis)
-    d = integer(ddof, "variance", "ddof")
+    a, d, ax = _front.stats.data_ddof(x, "variance", ddof, axis)
     if not count(a, ax, d, "variance"):
         return np.zeros(0)
     return _result(np.var(a, ddof=d, axis=ax), ax)
@@ -68,8 +67,7 @@ def variance(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | ND
 
 @twin(_front.stats.std)
 def std(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
-    a, ax = data(x, "std", axis)
-    d = integer(ddof, "std", "ddof")
+    a, d, ax = _front.stats.data_ddof(x, "std", ddof, axis)
     if not count(a, ax, d, "std"):
         return np.zeros(0)
     return _result(np.std(a, ddof=d, axis=ax), ax)
@@ -110,8 +108,7 @@ def zscore(X: ArrayLike) -> ZscoreResult:
     return ZscoreResult((a - m) / s, m, s)
 
 
-def _probability(v: Any, op: str, name: str) -> float:
-    p = real(v, op, name)
+def _probability(p: float, op: str, name: str) -> float:
     if not 0 <= p <= 1:
         raise invalid(op, f"{name} must be a probability in [0, 1], got {p!r}")
     return p
@@ -120,9 +117,10 @@ def _probability(v: Any, op: str, name: str) -> float:
 @twin(_front.stats.bayes)
 def bayes(p_b_given_a: float, p_a: float, p_b: float) -> float:
     op = "bayes"
-    pba = _probability(p_b_given_a, op, "p_b_given_a")
-    pa = _probability(p_a, op, "p_a")
-    pb = _probability(p_b, op, "p_b")
+    args = real(p_b_given_a, op, "p_b_given_a"), real(p_a, op, "p_a"), real(p_b, op, "p_b")
+    pba, pa, pb = (
+        _probability(v, op, name) for v, name in zip(args, ("p_b_given_a", "p_a", "p_b"), strict=True)
+    )
     if pb == 0:
         raise invalid(op, f"p_b must be positive, got {pb!r}")
     joint = pba * pa

@@ -1,0 +1,61 @@
+package twinmath
+
+import (
+	"math"
+	"testing"
+)
+
+// Matrices at the edges of the float range, where a factorisation overflows
+// unless A is first shifted by a power of two.
+
+func TestMatrixRankNearOverflow(t *testing.T) {
+	a := NewMatrix(3, 3)
+	for i := range a.Data {
+		a.Data[i] = 1e308
+	}
+	r, err := MatrixRank(a)
+	if err != nil || r != 1 {
+		t.Fatalf("MatrixRank(1e308·ones(3, 3)) = %d, %v; want 1", r, err)
+	}
+}
+
+func TestQRNearOverflow(t *testing.T) {
+	a := Matrix{Rows: 2, Cols: 2, Data: []float64{1e308, 1e308, 1e308, -1e308}}
+	q, r, err := QR(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := math.Sqrt(0.5)
+	want := []float64{h, h, h, -h}
+	for i, v := range q.Data {
+		if math.Abs(v-want[i]) > 1e-15 {
+			t.Fatalf("Q = %v, want %v", q.Data, want)
+		}
+	}
+	if d := r.Data[0]; math.Abs(d-math.Sqrt2*1e308) > 1e293 || math.IsInf(r.Data[3], 0) {
+		t.Fatalf("R = %v", r.Data)
+	}
+	if a.Data[0] != 1e308 || a.Data[3] != -1e308 {
+		t.Fatal("QR modified its input")
+	}
+}
+
+func TestInvOfSubnormalIdentity(t *testing.T) {
+	a := Matrix{Rows: 2, Cols: 2, Data: []float64{1e-310, 0, 0, 1e-310}}
+	x, err := Inv(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !math.IsInf(x.Data[0], 1) || x.Data[1] != 0 || x.Data[2] != 0 || !math.IsInf(x.Data[3], 1) {
+		t.Fatalf("Inv(1e-310·I) = %v, want [[inf, 0], [0, inf]]", x.Data)
+	}
+}
+
+func TestLstsqRcondAtLeastOne(t *testing.T) {
+	a := Matrix{Rows: 5, Cols: 1, Data: []float64{4.9, 0, 4.2, 5, 1}}
+	b := Matrix{Rows: 5, Cols: 1, Data: []float64{3.8, -4.2, -.33, 9, -.56}}
+	x, err := Lstsq(a, b, 1.0)
+	if err != nil || x.Data[0] != 0 {
+		t.Fatalf("Lstsq(..., rcond=1) = %v, %v; want [0]", x.Data, err)
+	}
+}

@@ -1,0 +1,167 @@
+"""The fuzzer's fast profile, the inputs it (and others) found, and results that own their memory.
+
+``tests/fuzz_parity.py`` compares the backends on drawn inputs, each batch in
+a subprocess; ``make fuzz-py`` runs it for longer. Every input a fuzz run found
+disagreeing is pinned in ``PINNED`` and runs here for ever.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from helpers import assert_parity
+from twinmath.parity import CHECKS, outcome
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import fuzz_parity
+
+
+def square(x: Any) -> float:
+    return float(np.sum(np.asarray(x, dtype=np.float64) ** 2))
+
+
+A_SUB = np.array([[0.0, 2.225e-311], [2.225e-311, 2.225e-311]])
+
+# (op, args): inputs where the backends once raised differently or disagreed.
+PINNED: list[tuple[str, dict[str, Any]]] = [
+    # integers beyond int64: OverflowError from cffi in go, ValueError in ref
+    ("taylor", {"f": square, "x0": 1.0, "x": 2.0, "order": 2**64}),
+    ("softmax", {"x": [1.0, 2.0], "axis": 2**63}),
+    ("truncated_svd", {"A": np.eye(3), "k": 2**63}),
+    ("variance", {"x": [1.0, 2.0, 3.0], "ddof": 2**63}),
+    ("std", {"x": [1.0, 2.0, 3.0], "ddof": -(2**63) - 1}),
+    ("covariance", {"X": np.eye(3), "ddof": 2**63}),
+    ("pca", {"X": np.eye(3), "k": 2**63}),
+    ("make_classification", {"n_samples": 10, "n_features": -(2**63) - 1, "seed": 0}),
+    # numpy's own messages
+    (
+        "gradient_descent",
+        {"f": square, "grad_f": None, "x0": 1.0, "max_iter": -(2**63) - 1},
+    ),
+    (
+        "gradient_descent",
+        {"f": square, "grad_f": None, "x0": 1.0, "max_iter": -(2**63)},
+    ),
+    ("logistic_regression", {"X": [[1.0], [2.0]], "y": [0, 5], "learning_rate": 0.1, "max_iter": 2**63}),
+    # the order of the checks
+    ("bayes", {"p_b_given_a": 2.0, "p_a": None, "p_b": 0.5}),
+    ("entropy", {"p": [-1.0, 2.0], "base": None}),
+    ("cross_entropy", {"p": [-1.0, 2.0], "q": [1.0, 1.0], "base": None}),
+    ("mutual_information", {"joint": [[-1.0, 2.0]], "base": None}),
+    ("variance", {"x": np.array(1.0), "ddof": None, "axis": 1}),
+    ("std", {"x": np.ones((2, 2, 2)), "ddof": None}),
+    # sizes beyond twinmath._convert.MAX_BYTES (they hung, or grew past 24 GB)
+    ("Rng.normal", {"seed": 5, "size": 2**63}),
+    ("Rng.normal", {"seed": 5, "size": (2**40, 2**40)}),
+    ("Rng.random", {"seed": 5, "size": 2**62}),
+    ("Rng.permutation", {"seed": 5, "n": 2**62}),
+    ("make_classification", {"n_samples": 17, "n_features": 2**63, "seed": 0}),
+    ("make_classification", {"n_samples": 2**31, "n_features": 2, "seed": 0}),
+    ("make_classification", {"n_samples": 1, "n_features": 2**62, "seed": 0}),
+    # the edges of the float range
+    ("matrix_rank", {"A": 1e308 * np.ones((3, 3))}),
+    ("lstsq", {"A": [[4.9], [0], [4.2], [5], [1]], "b": [3.8, -4.2, -0.33, 9, -0.56], "rcond": 1.0}),
+    ("lstsq", {"A": [[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], "b": [1.0, 2.0, 2.0], "rcond": 8.574411790656246}),
+    ("inv", {"A": 1e-310 * np.eye(2)}),
+    ("qr", {"A": 1e308 * np.array([[1.0, 1.0], [1.0, -1.0]])}),
+    ("qr", {"A": [[1.7976931348623157e308, 1.0], [1.0, 1.0]]}),
+    ("softmax", {"x": [1.0, 2.0, 3.0], "axis": 0.0}),
+    # a NUL ends the C string Go receives
+    ("symbolic_derivative", {"expression": "x**3 + sin(x)*exp(x)", "variable": "\x00\xb8~"}),
+    ("symbolic_derivative", {"expression": "x\x00+1", "variable": "x"}),
+    # h·h underflows: ZeroDivisionError from ref, IEEE inf/NaN from go
+    ("hessian", {"f": square, "x": [3.0, 4.0], "h": 5e-324}),
+    ("hessian", {"f": square, "x": [3.0, 4.0], "h": 1e-310}),
+    ("hessian", {"f": square, "x": [-4.5e-191, -4.5e-191], "h": 7.9e-292}),
+]
+
+
+@pytest.mark.parametrize(("op", "args"), PINNED, ids=[f"{op}-{i}" for i, (op, _) in enumerate(PINNED)])
+def test_pinned(ref, go, op, args):
+    assert fuzz_parity.compare(op, args) is None
+
+
+REFUSALS = PINNED[:8] + [c for c in PINNED[8:] if c[0].startswith("Rng.") or c[0] == "make_classification"]
+
+
+@pytest.mark.parametrize(("op", "args"), REFUSALS)
+def test_pinned_refusals(ref, go, op, args):
+    """Integers beyond int64 and sizes beyond MAX_BYTES are refused with ValueError, not computed."""
+    _, err = outcome(ref, op, args)
+    assert type(err) is ValueError, err
+
+
+@pytest.mark.parametrize(
+    ("op", "args", "expected"),
+    [
+        ("matrix_rank", {"A": 1e308 * np.ones((3, 3))}, 1),
+        (
+            "lstsq",
+            {"A": [[4.9], [0], [4.2], [5], [1]], "b": [3.8, -4.2, -0.33, 9, -0.56], "rcond": 1.0},
+            [0.0],
+        ),
+        ("inv", {"A": 1e-310 * np.eye(2)}, [[math.inf, 0.0], [0.0, math.inf]]),
+    ],
+)
+def test_float_range_edges(ref, go, op, args, expected):
+    for m in (ref, go):
+        np.testing.assert_array_equal(getattr(m, op)(**args), expected)
+
+
+def test_qr_near_overflow(ref, go):
+    a = 1e308 * np.array([[1.0, 1.0], [1.0, -1.0]])
+    for m in (ref, go):
+        q, r = m.qr(a)
+        assert np.isfinite(q).all() and np.isfinite(r).all()
+        np.testing.assert_allclose(q, np.sqrt(0.5) * np.array([[1.0, 1.0], [1.0, -1.0]]), atol=1e-15)
+    assert_parity(ref, go, "qr", A=a)
+
+
+def _float64_args(args: dict[str, Any]) -> dict[str, Any]:
+    """The arguments with every list of numbers made a C-contiguous float64 array.
+
+    That is the form a backend may use without a copy: the one in which a
+    result could share memory with an input.
+    """
+    out = {}
+    for k, v in args.items():
+        if isinstance(v, list):
+            try:
+                v = np.array(v, dtype=np.float64)
+            except (TypeError, ValueError):
+                pass
+        out[k] = v
+    return out
+
+
+@pytest.mark.parametrize("op", sorted(CHECKS))
+def test_no_result_shares_memory_with_an_input(ref, go, op):
+    check = CHECKS[op]
+    for label, args in check.cases(np.random.default_rng(0)):
+        args = _float64_args(args)
+        found = fuzz_parity.compare(op, args)
+        assert found is None or found[0] != "shared", f"{op} ({label}): {found}"
+
+
+def test_no_result_shares_memory_pinned(ref, go):
+    a = np.ones((3, 1))
+    for m in (ref, go):
+        assert not np.shares_memory(m.transpose(a), a)
+        x = np.ones(3)
+        assert not np.shares_memory(m.gradient_descent(square, None, x, 0.1, 0).x, x)
+
+
+def test_fuzz_fast_profile(ref, go):
+    """The CI profile: every operation, a few inputs each, in two subprocesses."""
+    total = fuzz_parity.session(sorted(CHECKS), examples=30, seed=20261204, batches=2, timeout=240)
+    assert total["inputs"] >= 30 * len(CHECKS)
+    assert not total["crashes"], total["crashes"]
+    assert not total["hangs"], total["hangs"]
+    assert not total["found"], "\n".join(
+        f"{f['op']} [{f['kind']}] {f['detail']}\n{f['args']}" for f in total["found"]
+    )
