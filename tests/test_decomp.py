@@ -283,6 +283,13 @@ def test_pinv_examples(ref, go):
         np.testing.assert_allclose(tm.pinv(np.diag([4.0, 1.0, 0.25]), 0.1), np.diag([0.25, 1.0, 0.0]))
 
 
+def test_lstsq_solution_that_overflows(ref, go):
+    # Found by hypothesis: the minimal-norm solution of [[5e-324, 2⁻¹⁰²²]]·x = 5
+    # overflows in its second entry on both sides; the first entries agree
+    # within the bound, and the infinities alike count nothing.
+    assert_parity(ref, go, "lstsq", A=np.array([[5e-324, 2.0**-1022]]), b=np.array([[5.0]]), rcond=-1.0)
+
+
 def test_lstsq_examples(ref, go):
     for tm in (ref, go):
         # The line through (0, 1), (1, 2), (2, 2): intercept 7/6, slope 1/2.

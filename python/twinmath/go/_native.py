@@ -251,11 +251,11 @@ Ctrl-C may take.
 """
 
 JACOBI = 30
-"""Multiply-adds of the one-sided Jacobi SVD per m·n·min(m, n).
+"""Multiply-adds per m·n·min(m, n) that the SVD-based calls declare to ``cancellable``.
 
-About ten sweeps, each rotating the n²/2 pairs of columns of length m with
-six multiply-adds per entry (dot product, rotation, accumulated V): the
-estimate that the SVD-based calls give ``cancellable``.
+The figure of one-sided Jacobi (about ten sweeps of six multiply-adds per
+entry); the bidiagonal QR SVD does fewer, so the estimate errs towards the
+helper thread, which only costs its start (about 50 µs).
 """
 
 WAIT_SLICE = 0.01
@@ -281,7 +281,8 @@ def cancellable(fn: Callable[..., int], work: int, head: tuple[Any, ...], tail: 
         return fn(*head, ffi.NULL, *tail)
     flag = ffi.new("int32_t *")
     result: list[Any] = []  # the status, or the exception cffi raised
-    done = threading.Event()
+    finished = threading.Lock()  # held until the call has ended
+    finished.acquire()
 
     def native() -> None:
         try:
@@ -289,22 +290,23 @@ def cancellable(fn: Callable[..., int], work: int, head: tuple[Any, ...], tail: 
         except BaseException as e:  # e.g. an argument cffi cannot convert
             result.append(e)
         finally:
-            done.set()
+            finished.release()
 
-    # The wait is on an Event the call sets, not on Thread.join: a join
-    # interrupted by KeyboardInterrupt can mark a thread that still runs as
-    # stopped (Python 3.11), and the call must have ended before we return.
+    # The wait is a timed acquire of a plain lock, which a signal interrupts
+    # cleanly: not Thread.join (an interrupted join can mark a thread that
+    # still runs as stopped, Python 3.11), nor Event.wait (an interrupt inside
+    # its Condition can leave the Condition's lock released twice).
     helper = threading.Thread(target=native, name="twinmath-call", daemon=True)
     helper.start()
     try:
-        while not done.wait(WAIT_SLICE):
-            pass
+        while not result:
+            finished.acquire(timeout=WAIT_SLICE)
     except BaseException:
         # Usually KeyboardInterrupt from the SIGINT handler; whatever it is,
         # stop the call before the exception leaves, and ignore further
         # interrupts until it has stopped (a few milliseconds).
         flag[0] = 1
-        _wait_uninterrupted(done)
+        _settle(result, finished)
         raise
     finally:
         _wait_uninterrupted(helper)
@@ -313,14 +315,20 @@ def cancellable(fn: Callable[..., int], work: int, head: tuple[Any, ...], tail: 
     return result[0]  # type: ignore[no-any-return]
 
 
-def _wait_uninterrupted(what: threading.Event | threading.Thread) -> None:
-    """Wait for the event to be set or the thread to end, ignoring Ctrl-C."""
+def _settle(result: list[Any], finished: threading.Lock) -> None:
+    """Wait, ignoring Ctrl-C, until the helper's call has put its outcome in result."""
+    while not result:
+        try:
+            finished.acquire(timeout=WAIT_SLICE)
+        except KeyboardInterrupt:
+            pass
+
+
+def _wait_uninterrupted(thread: threading.Thread) -> None:
+    """Wait for the thread to end, ignoring Ctrl-C."""
     while True:
         try:
-            if isinstance(what, threading.Event):
-                what.wait()
-            else:
-                what.join()
+            thread.join()
             return
         except KeyboardInterrupt:
             pass

@@ -532,7 +532,14 @@ def _matrix_ratio(bound: float, r: Any, g: Any) -> float:
         return 0.0  # the same values, overflowed ones included
     if not math.isfinite(bound):
         return 0.0  # the rank is undecidable: no rounding bound exists
-    return _q(norm2(np.asarray(r) - np.asarray(g)), bound)
+    x, y = np.asarray(r, dtype=np.float64), np.asarray(g, dtype=np.float64)
+    if x.shape != y.shape:
+        return math.inf
+    # Entries that are alike (infinities that overflowed on both sides
+    # included) differ by nothing, as in ``ratio``.
+    with np.errstate(invalid="ignore"):
+        d = np.where((x == y) | (np.isnan(x) & np.isnan(y)), 0.0, x - y)
+    return _q(norm2(d), bound)
 
 
 def pinv_ratio(A: ArrayLike, rcond: float, r: Any, g: Any) -> float:
