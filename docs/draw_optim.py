@@ -3,7 +3,7 @@
 - xor_loss.png: the loss of the 2-3-1 network trained on XOR with each
   optimiser (twinmath.parity.optim.train_xor), computed by twinmath.go and by
   twinmath.ref, and the difference between the two against its bound
-  (twinmath.tolerances.training_bound).
+  (twinmath.tolerances.optim.training_bound).
 - rosenbrock.png: the paths of SGD, Momentum and Adam (twinmath.go) on the
   Rosenbrock function from (-1.5, 2), over its contours; the reference
   follows the same paths bit for bit, which the script checks.
@@ -58,7 +58,7 @@ def draw_xor() -> None:
     fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.6))
     for name, options in po.XOR_OPTIMIZERS.items():
         g, r = po.train_xor(go, name), po.train_xor(ref, name)
-        steps, bound = tol.training_bound(
+        steps, bound = tol.optim.training_bound(
             po.XOR_X, po.XOR_Y, po.xor_params(), name, options, po.XOR_STEPS, 10
         )
         label = f"{name}({', '.join(f'{k}={v}' for k, v in options.items())})"

@@ -180,7 +180,7 @@ func TestPartialDerivativesWorkedExample(t *testing.T) {
 	}
 	// f''' = 0, so only rounding remains: f is correct to γ₂ = 2u relative
 	// and |f| ≤ 25.0001 near (3, 4), giving 2u·25/h, plus the rounded points
-	// u·(|x| + h)·|f'|/h (twinmath.tolerances.central_difference_error).
+	// u·(|x| + h)·|f'|/h (twinmath.tolerances.calculus.central_difference_error).
 	const u = 0x1p-53
 	h := DefaultStep
 	for i, want := range []float64{6, 8} {

@@ -130,7 +130,7 @@ func TestDet(t *testing.T) {
 }
 
 // residual returns the normwise backward error ‖AX − B‖₁ / (n·ε·(‖A‖₁·‖X‖₁ + ‖B‖₁)),
-// as twinmath.tolerances.residual_ratio defines it.
+// as twinmath.tolerances.linalg.residual_ratio defines it.
 func residual(a, x, b Matrix) float64 {
 	ax, _ := Matmul(a, x)
 	r, _ := Subtract(ax.Data, b.Data)

@@ -201,7 +201,7 @@ func trainXOR(t *testing.T, opt Optimizer, x, y Matrix, params [][]float64, shap
 // TestXORLossCurves trains the network of the source material on XOR with
 // each optimiser, as the Python reference did to write xor.json, and checks
 // the loss curve against the reference's within the bound of
-// tolerances.training_bound, and that the four points are separated.
+// tolerances.optim.training_bound, and that the four points are separated.
 func TestXORLossCurves(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "tests", "vectors", "trajectories", "xor.json"))
 	if err != nil {

@@ -11,7 +11,7 @@ whole runs rather than single calls (tests/gen_vectors.py writes those):
   (``"step": -1``) or a step raises.
 - ``xor.json``: the 2-3-1 network trained on XOR with each optimiser: the
   reference's loss at every tenth step with its bound from
-  ``twinmath.tolerances.training_bound``, and the final outputs.
+  ``twinmath.tolerances.optim.training_bound``, and the final outputs.
 
 Arrays are written flat, in row-major order, beside their shapes; floats as in
 tests/gen_vectors.py (shortest repr; "nan", "inf", "-inf").
@@ -96,7 +96,7 @@ def xor_document() -> dict[str, Any]:
     runs = []
     for name, options in po.XOR_OPTIMIZERS.items():
         r = po.train_xor(twinmath.ref, name)
-        steps, bound = tol.training_bound(
+        steps, bound = tol.optim.training_bound(
             po.XOR_X, po.XOR_Y, po.xor_params(), name, options, po.XOR_STEPS, XOR_EVERY
         )
         runs.append(
@@ -112,7 +112,7 @@ def xor_document() -> dict[str, Any]:
     params = po.xor_params()
     return {
         "generated_by": "tests/gen_trajectories.py from twinmath.ref; regenerate with `make vectors`",
-        "bound": "tolerances.training_bound: the rounding differences carried along the run",
+        "bound": "tolerances.optim.training_bound: the rounding differences carried along the run",
         "steps": po.XOR_STEPS,
         "X": encode(po.XOR_X),
         "y": encode(po.XOR_Y),

@@ -161,21 +161,6 @@ def parts(new: dict, old: dict) -> list:
     )
 
 
-def part_ratio(want, got, bound) -> float:
-    """tolerances.ratio; for a complex result, of the real and imaginary parts
-    (the bound holds for both).
-
-    Whether eig's eigenvalues come out real is decided by rounding where they
-    (nearly) coincide, so a real result is compared with a complex one as a
-    complex result with zero imaginary parts.
-    """
-    want, got = np.asarray(want), np.asarray(got)
-    if np.iscomplexobj(want) or np.iscomplexobj(got):
-        want, got = want.astype(np.complex128), got.astype(np.complex128)
-        return max(tol.ratio(want.real, got.real, bound), tol.ratio(want.imag, got.imag, bound))
-    return tol.ratio(want, got, bound)
-
-
 def stale(op: str) -> str | None:
     """Return why ``tests/vectors/<op>.json`` differs from a fresh generation, or None.
 
@@ -201,7 +186,7 @@ def stale(op: str) -> str | None:
                 return f"{case}: expression)"
             continue
         for new_r, old_r, new_t, old_t in parts(new, old):
-            q = part_ratio(old_r, new_r, old_t)
+            q = tol.part_ratio(old_r, new_r, old_t)
             if not q <= 1:
                 return f"{case}: result {q:.3g} x the bound)"
             if not _near(new_t, old_t, tol.VECTOR_BOUND_DRIFT):

@@ -57,6 +57,7 @@ def test_same_signature_and_docstring(ref, go, name):
     assert str(inspect.signature(r)) == str(inspect.signature(g))
     assert r.__doc__ and r.__doc__ == g.__doc__
     doc = inspect.getdoc(r)
+    assert doc is not None
     # A class documents its constructor's parameters; its methods their returns.
     sections = ("Parameters", "Examples") if inspect.isclass(r) else ("Parameters", "Returns", "Examples")
     for section in sections:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import types
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -36,12 +37,12 @@ def test_parity_report_covers_every_operation():
 def test_parity_fails_when_out_of_bound(monkeypatch):
     from twinmath import backend, parity
 
-    class Broken:
+    class Broken(types.ModuleType):
         def __getattr__(self, name):
             f = getattr(backend("go"), name)
             return lambda *a, **k: f(*a, **k) * (1 + 1e-9) if name == "dot" else f(*a, **k)
 
-    rows = parity.run(backend("ref"), Broken(), ops=["dot"])
+    rows = parity.run(backend("ref"), Broken("broken"), ops=["dot"])
     assert not rows[0].ok
 
 

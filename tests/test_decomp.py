@@ -29,16 +29,16 @@ def residuals(op: str, A, result) -> list[float]:
     a_s = np.ldexp(a, -e)  # the ratios are scale-free; this keeps products finite
     if op == "lu":
         P, L, U = result
-        return [tol.factor_residual(a_s, P @ L @ np.ldexp(U, -e), e)]
+        return [tol.decomp.factor_residual(a_s, P @ L @ np.ldexp(U, -e), e)]
     if op == "qr":
         Q, R = result
-        return [tol.factor_residual(a_s, Q @ np.ldexp(R, -e), e), tol.orthonormality(Q, N)]
+        return [tol.decomp.factor_residual(a_s, Q @ np.ldexp(R, -e), e), tol.decomp.orthonormality(Q, N)]
     if op == "svd":
         U, s, Vt = result
         return [
-            tol.factor_residual(a_s, (U * np.ldexp(s, -e)) @ Vt, e),
-            tol.orthonormality(U, N),
-            tol.orthonormality(Vt.T, N),
+            tol.decomp.factor_residual(a_s, (U * np.ldexp(s, -e)) @ Vt, e),
+            tol.decomp.orthonormality(U, N),
+            tol.decomp.orthonormality(Vt.T, N),
         ]
     raise ValueError(op)
 
@@ -94,7 +94,7 @@ def test_cholesky(ref, go, a):
     for tm in (ref, go):
         L = tm.cholesky(a)
         assert np.all(np.triu(L, 1) == 0) and np.all(np.diag(L) > 0)
-        assert tol.factor_residual(a, L @ L.T) <= T
+        assert tol.decomp.factor_residual(a, L @ L.T) <= T
 
 
 @given(x=matrices(st.integers(2, 30), st.integers(1, 6), moderate), data=st.data())
@@ -127,7 +127,7 @@ def test_cholesky_300(ref, go):
     b = np.random.default_rng(300).standard_normal((300, 300))
     a = b @ b.T + 300 * np.eye(300)
     assert_parity(ref, go, "cholesky", A=a)
-    assert tol.factor_residual(a, go.cholesky(a) @ go.cholesky(a).T) <= T
+    assert tol.decomp.factor_residual(a, go.cholesky(a) @ go.cholesky(a).T) <= T
 
 
 # ---- results the mathematics fixes ---------------------------------------------
@@ -198,7 +198,7 @@ def test_svd_sign_rule(ref, go):
         assert np.all(top > 0)
         assert np.all(np.diff(s) <= 0)
         # Vt flipped with U: U·diag(s)·Vt still rebuilds A.
-        assert tol.factor_residual(a, (U * s) @ Vt) <= T
+        assert tol.decomp.factor_residual(a, (U * s) @ Vt) <= T
 
 
 def test_graded_singular_values_have_relative_accuracy(go):
@@ -232,7 +232,9 @@ def test_eckart_young(go, a, data):
     k = data.draw(st.integers(1, min(a.shape) - 1))
     s = tol.singular_values(a)
     err = tol.norm2(a - go.truncated_svd(a, k).A_k)
-    assert abs(err - s[k]) <= 4 * tol.svd_error(a) + tol.truncated_bounds(a, go.svd(a).U, s, k)[3]
+    assert (
+        abs(err - s[k]) <= 4 * tol.decomp.svd_error(a) + tol.decomp.truncated_bounds(a, go.svd(a).U, s, k)[3]
+    )
 
 
 def test_truncated_svd_300(ref, go):
@@ -255,7 +257,7 @@ def test_pinv_penrose_conditions(go, a):
     # On A/2^e (an exact scaling): 1/σ of a subnormal matrix would overflow.
     a = np.ldexp(a, -tol._exponent(a))
     rc = 1e-8
-    if not math.isfinite(tol.pinv_bound(a, rc)):
+    if not math.isfinite(tol.decomp.pinv_bound(a, rc)):
         return  # a singular value near the cutoff: the truncation is not A⁺
     x = go.pinv(a, rc)
     s = tol.singular_values(a)
@@ -304,12 +306,12 @@ def test_pca_against_covariance(go, x):
     # Both routes are backward stable: their eigen/singular values err by a
     # modest multiple of N·ε·tr(C) (1e3 covers the constants of an SVD and a
     # symmetric eigensolver, with room); and each centres the data with its
-    # own rounding, which moves σ by up to tol.centring_error.
-    c = tol.centring_error(x)
+    # own rounding, which moves σ by up to tol.decomp.centring_error.
+    c = tol.decomp.centring_error(x)
     scale = float(np.sum(np.var(x, axis=0, ddof=1)))
     bound = 1e3 * N * tol.EPS * scale + 2 * (2 * tol.norm2(xc) * c + c * c) / (N - 1)
     assert np.all(np.abs(var - w) <= bound)
-    assert tol.orthonormality(comp.T, max(x.shape)) <= T
+    assert tol.decomp.orthonormality(comp.T, max(x.shape)) <= T
     # The product rounds by γ_d·Σ|xc||c| ≤ γ_d·√d·max|xc|, and Go's centring
     # may differ from numpy's by 2γ_{N+1}·max|x| per entry (its sum runs in
     # another order).
@@ -358,7 +360,7 @@ def test_spectral_norm(ref, go):
 
 @given(a=matrices(shapes, shapes, st.floats(-1e6, 1e6)))
 def test_spectral_norm_against_numpy(go, a):
-    assert tol.ratio(np.linalg.norm(a, 2), go.norm(a, 2), tol.spectral_norm_bound(a)) <= 1
+    assert tol.ratio(np.linalg.norm(a, 2), go.norm(a, 2), tol.decomp.spectral_norm_bound(a)) <= 1
 
 
 # ---- result types ----------------------------------------------------------------
@@ -405,7 +407,7 @@ def test_cholesky_reads_the_lower_triangle(ref, go):
 @given(a=square(6, moderate))
 def test_cholesky_of_any_matrix(ref, go, a):
     """Both factor or both refuse, unless rounding decides (λ_min within the bound)."""
-    sym = tol.cholesky_symmetric(a)
+    sym = tol.decomp.cholesky_symmetric(a)
     outcomes = []
     for tm in (ref, go):
         try:
@@ -417,7 +419,7 @@ def test_cholesky_of_any_matrix(ref, go, a):
     # outcome is decided by rounding only when the smallest eigenvalue lies
     # within that distance of zero.
     lam = np.linalg.eigvalsh(sym)
-    borderline = abs(lam[0]) <= tol.certified(a.shape[0]) * max(abs(lam[-1]), abs(lam[0]))
+    borderline = abs(lam[0]) <= tol.decomp.certified(a.shape[0]) * max(abs(lam[-1]), abs(lam[0]))
     if outcomes[0] != outcomes[1]:
         assert borderline, outcomes
     else:

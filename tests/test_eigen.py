@@ -4,7 +4,7 @@ The matrix families are a tagged case table (as numpy's linalg tests keep
 theirs): each case says whether its eigenvectors can be compared one by one
 and, where not, why. Every case runs through both backends; each side's
 residuals are held to LAPACK's threshold, and the two sides to the bounds of
-``tolerances.eigh_perturbation`` / ``tolerances.eig_perturbation`` (which
+``tolerances.eigen.eigh_perturbation`` / ``tolerances.eigen.eig_perturbation`` (which
 compare invariant subspaces where eigenvalues cluster).
 """
 
@@ -24,7 +24,6 @@ from strategies import layouts, moderate
 from twinmath import tolerances as tol
 from twinmath.parity import CHECKS
 from twinmath.parity.eigen import (
-    ambiguous_pivots,
     companion,
     graded,
     hilbert,
@@ -196,9 +195,9 @@ def test_eigh_families(ref, go, c):
     for tm in (ref, go):
         w, V = tm.eigh(c.A)
         eigh_canonical(w, V)
-        res, orth = tol.eigh_residuals(c.A, w, V)
+        res, orth = tol.eigen.eigh_residuals(c.A, w, V)
         assert res <= tol.RESIDUAL_THRESHOLD and orth <= tol.RESIDUAL_THRESHOLD, (tm.__name__, res, orth)
-    _, dv, clusters = tol.eigh_perturbation(c.A, ref.eigh(c.A).w)
+    _, dv, clusters = tol.eigen.eigh_perturbation(c.A, ref.eigh(c.A).w)
     if c.vectors is None:
         assert np.all(np.isfinite(dv)), "every eigenvector should be compared"
     elif c.vectors in (REPEATED, CLOSE):
@@ -211,7 +210,7 @@ def test_eig_families(ref, go, c):
     results = [tm.eig(c.A) for tm in (ref, go)]
     for (w, V), tm in zip(results, (ref, go), strict=True):
         eig_canonical(w, V)
-        r = tol.eig_residual(c.A, w, V)
+        r = tol.eigen.eig_residual(c.A, w, V)
         assert r <= tol.RESIDUAL_THRESHOLD, (tm.__name__, r)
     (wr, vr), (wg, _) = results
     if c.vectors is None:
@@ -220,7 +219,7 @@ def test_eig_families(ref, go, c):
         # one side and a complex pair on the other, within its bound.)
         assert wr.dtype == wg.dtype
         assert np.iscomplexobj(wr) == ("complex" in c.tags)
-        dw, dv, _ = tol.eig_perturbation(c.A, wr, vr)
+        dw, dv, _ = tol.eigen.eig_perturbation(c.A, wr, vr)
         assert np.all(np.isfinite(dw)) and np.all(np.isfinite(dv)), "every eigenpair should be compared"
 
 
@@ -241,7 +240,7 @@ def test_defective_eigenvalues_within_holder_bound(ref, go, c):
     The eigenvectors are not compared: see DEFECTIVE.
     """
     k, lam = c.A.shape[0], c.eigenvalue
-    e = tol.eig_backward(c.A) + 4 * k * tol.EPS * (abs(lam) + 1)
+    e = tol.eigen.eig_backward(c.A) + 4 * k * tol.EPS * (abs(lam) + 1)
     bound = (k * e) ** (1 / k)
     for tm in (ref, go):
         w = tm.eig(c.A).w
@@ -277,7 +276,7 @@ def numpy_backward_stable(ref, a) -> bool:
     matrices only test the Go side, which notices and solves again without
     the scaling (go/eigen.go, backwardStable).
     """
-    return tol.eig_residual(a, *ref.eig(a)) <= tol.RESIDUAL_THRESHOLD
+    return tol.eigen.eig_residual(a, *ref.eig(a)) <= tol.RESIDUAL_THRESHOLD
 
 
 @given(a=symmetric())
@@ -285,13 +284,13 @@ def test_eigh_random(ref, go, a):
     assert_parity(ref, go, "eigh", A=a)
     w, V = go.eigh(a)
     eigh_canonical(w, V)
-    assert max(tol.eigh_residuals(a, w, V)) <= tol.RESIDUAL_THRESHOLD
+    assert max(tol.eigen.eigh_residuals(a, w, V)) <= tol.RESIDUAL_THRESHOLD
 
 
 @given(a=scaled(symmetric_=True))
 def test_eigh_any_scale(ref, go, a):
     assert_parity(ref, go, "eigh", A=a)
-    assert max(tol.eigh_residuals(a, *go.eigh(a))) <= tol.RESIDUAL_THRESHOLD
+    assert max(tol.eigen.eigh_residuals(a, *go.eigh(a))) <= tol.RESIDUAL_THRESHOLD
 
 
 @given(
@@ -304,14 +303,14 @@ def test_eigh_any_scale(ref, go, a):
 def test_eig_random(ref, go, a):
     w, V = go.eig(a)
     eig_canonical(w, V)
-    assert tol.eig_residual(a, w, V) <= tol.RESIDUAL_THRESHOLD
+    assert tol.eigen.eig_residual(a, w, V) <= tol.RESIDUAL_THRESHOLD
     if numpy_backward_stable(ref, a):
         assert_parity(ref, go, "eig", A=a)
 
 
 @given(a=scaled())
 def test_eig_any_scale(ref, go, a):
-    assert tol.eig_residual(a, *go.eig(a)) <= tol.RESIDUAL_THRESHOLD
+    assert tol.eigen.eig_residual(a, *go.eig(a)) <= tol.RESIDUAL_THRESHOLD
     if numpy_backward_stable(ref, a):
         assert_parity(ref, go, "eig", A=a)
 
@@ -327,8 +326,8 @@ def test_eig_small_integer_matrices(ref, go, a):
     assert_parity(ref, go, "eig", A=a)
     assert_parity(ref, go, "eigh", A=a)
     for tm in (ref, go):
-        assert tol.eig_residual(a, *tm.eig(a)) <= tol.RESIDUAL_THRESHOLD
-        assert max(tol.eigh_residuals(a, *tm.eigh(a))) <= tol.RESIDUAL_THRESHOLD
+        assert tol.eigen.eig_residual(a, *tm.eig(a)) <= tol.RESIDUAL_THRESHOLD
+        assert max(tol.eigen.eigh_residuals(a, *tm.eigh(a))) <= tol.RESIDUAL_THRESHOLD
 
 
 def test_balancing_that_ruins_eigenvectors(ref, go):
@@ -337,12 +336,12 @@ def test_balancing_that_ruins_eigenvectors(ref, go):
     a[0, 1] = a[4, 4] = 1.0
     assert not numpy_backward_stable(ref, a)  # numpy's eig fails its residual test here
     w, V = go.eig(a)
-    assert tol.eig_residual(a, w, V) <= tol.RESIDUAL_THRESHOLD
+    assert tol.eigen.eig_residual(a, w, V) <= tol.RESIDUAL_THRESHOLD
     eig_canonical(w, V)
     # The eigenvalues are well determined all the same: 1 is simple and far
     # from the others, which lie within η of 0.
-    assert np.sum(np.abs(w - 1) <= tol.eig_backward(a)) == 1
-    assert np.sum(np.abs(w) <= 10 * tol.eig_backward(a)) == 9
+    assert np.sum(np.abs(w - 1) <= tol.eigen.eig_backward(a)) == 1
+    assert np.sum(np.abs(w) <= 10 * tol.eigen.eig_backward(a)) == 9
 
 
 # ---- properties with an independent oracle ---------------------------------------------
@@ -352,14 +351,14 @@ def test_balancing_that_ruins_eigenvectors(ref, go):
 def test_eigh_invariants(go, a):
     """Σλ = tr A and Σλ² = ‖A‖_F².
 
-    Each computed λ̂ᵢ is within δ of λᵢ (tolerances.eigh_perturbation, whose
+    Each computed λ̂ᵢ is within δ of λᵢ (tolerances.eigen.eigh_perturbation, whose
     two-sided bound is 2δ), so the sums differ by at most n·δ and
     2n·δ·max|λ| + n·δ², plus the rounding of the sums themselves (γ per
     term count) and the underflow of the n + n² squares (η₀ each).
     """
     w = go.eigh(a).w
     n = a.shape[0]
-    delta = tol.eigh_perturbation(a, w)[0] / 2
+    delta = tol.eigen.eigh_perturbation(a, w)[0] / 2
     sums = np.sum(np.abs(w)) + np.sum(np.abs(np.diag(a)))
     assert abs(np.sum(w) - np.trace(a)) <= n * delta + tol.gamma(n) * sums
     fro = float(np.sum(a * a))
@@ -376,7 +375,7 @@ def test_eigh_is_invariant_under_orthogonal_similarity(go, a, data):
     q = orthogonal(np.random.default_rng(data.draw(st.integers(0, 2**32 - 1))), n)
     b = _sym(q.T @ a @ q)
     nrm = tol.norm2(a)
-    bound = tol.eig_backward(a) + tol.eig_backward(b) + tol.gamma(2 * n) * n * nrm
+    bound = tol.eigen.eig_backward(a) + tol.eigen.eig_backward(b) + tol.gamma(2 * n) * n * nrm
     assert np.max(np.abs(go.eigh(a).w - go.eigh(b).w)) <= bound
 
 
@@ -390,7 +389,9 @@ def test_eig_shift(go, a, c):
     n = a.shape[0]
     b = a + c * np.eye(n)
     wa, wb = go.eig(a).w, go.eig(b).w
-    bound = math.sqrt(n) * (tol.eig_backward(a) + tol.eig_backward(b)) + 2 * tol.EPS * (tol.norm2(a) + abs(c))
+    bound = math.sqrt(n) * (tol.eigen.eig_backward(a) + tol.eigen.eig_backward(b)) + 2 * tol.EPS * (
+        tol.norm2(a) + abs(c)
+    )
     assert np.max(np.abs(wa + c - wb)) <= bound
 
 
@@ -407,13 +408,13 @@ def test_companion_roots(go, ref, roots, name):
 
     Each root is simple, so it moves by at most κᵢ·η to first order (κ from
     the exact left and right eigenvectors of the companion matrix, here
-    estimated by tolerances.eig_perturbation from the reference's result).
+    estimated by tolerances.eigen.eig_perturbation from the reference's result).
     """
     a = companion(roots)
     expected = np.sort_complex(np.asarray(roots, dtype=np.complex128))
     for tm in (ref, go):
         w, V = tm.eig(a)
-        dw, _, _ = tol.eig_perturbation(a, w, V)
+        dw, _, _ = tol.eigen.eig_perturbation(a, w, V)
         got = np.asarray(w, dtype=np.complex128)
         for x, b in zip(got, dw, strict=True):
             assert np.min(np.abs(expected - x)) <= b / 2, (tm.__name__, got)
@@ -460,11 +461,11 @@ def test_exact_ties_resolve_alike(ref, go, a):
         r, g = getattr(ref, op)(a), getattr(go, op)(a)
         assert_parity(ref, go, op, A=a)
         if op == "eigh":
-            dv = tol.eigh_perturbation(a, r.w)[1]
+            dv = tol.eigen.eigh_perturbation(a, r.w)[1]
         else:
-            dv = tol.eig_perturbation(a, r.w, r.V)[1]
+            dv = tol.eigen.eig_perturbation(a, r.w, r.V)[1]
         single = np.isfinite(dv)
-        assert not np.any(ambiguous_pivots(r.V, dv)[single])  # well determined: the tie is exact
+        assert not np.any(tol.eigen.ambiguous_pivots(r.V, dv)[single])  # well determined: the tie is exact
         assert np.array_equal(pivots(r.V)[single], pivots(g.V)[single])
 
 
@@ -475,7 +476,8 @@ def test_rotation_ties(ref, go):
         w, V = tm.eig([[0, -1], [1, 0]])
         assert np.allclose(w, [-1j, 1j], rtol=0, atol=2 * tol.EPS)
         s = math.sqrt(0.5)
-        assert np.allclose(V, [[s, s], [1j * s, -1j * s]], rtol=0, atol=2 * tol.EPS)
+        want: list[list[complex]] = [[s, s], [1j * s, -1j * s]]
+        assert np.allclose(V, want, rtol=0, atol=2 * tol.EPS)
 
 
 def test_real_and_complex_results(ref, go):
@@ -502,7 +504,7 @@ def test_conjugate_pair_lost_to_underflow(ref, go):
     for tm in (ref, go):
         w, V = tm.eig(a)
         eig_canonical(w, V)
-        assert tol.eig_residual(a, w, V) <= tol.RESIDUAL_THRESHOLD
+        assert tol.eigen.eig_residual(a, w, V) <= tol.RESIDUAL_THRESHOLD
     assert_parity(ref, go, "eig", A=a)
 
 
@@ -624,5 +626,5 @@ def test_large(ref, go, n):
     s = _sym(a)
     assert_parity(ref, go, "eigh", A=s)
     assert_parity(ref, go, "eig", A=a)
-    assert max(tol.eigh_residuals(s, *go.eigh(s))) <= tol.RESIDUAL_THRESHOLD
-    assert tol.eig_residual(a, *go.eig(a)) <= tol.RESIDUAL_THRESHOLD
+    assert max(tol.eigen.eigh_residuals(s, *go.eigh(s))) <= tol.RESIDUAL_THRESHOLD
+    assert tol.eigen.eig_residual(a, *go.eig(a)) <= tol.RESIDUAL_THRESHOLD

@@ -37,7 +37,7 @@ def test_matmul(ref, go, ab):
 def test_matmul_against_numpy(go, ab):
     a, b = ab
     b2 = b if b.ndim == 2 else b[:, None]
-    bound = tol.matmul_bound(a, b2).reshape(np.shape(a @ b))
+    bound = tol.vectors.matmul_bound(a, b2).reshape(np.shape(a @ b))
     assert tol.ratio(a @ b, go.matmul(a, b), bound) <= 1
 
 
@@ -72,7 +72,7 @@ def test_det(ref, go, a):
 
 @given(a=square(12))
 def test_det_against_numpy(go, a):
-    assert tol.ratio(np.linalg.det(a), go.det(a), tol.det_bound(a)) <= 1
+    assert tol.ratio(np.linalg.det(a), go.det(a), tol.linalg.det_bound(a)) <= 1
 
 
 @given(a=square(8), i=st.integers(0, 7), j=st.integers(0, 7))
@@ -94,7 +94,7 @@ def test_inv(ref, go, a):
     assert_parity(ref, go, "inv", A=a)
     n = a.shape[0]
     for x in (go.inv(a), ref.inv(a)):
-        assert tol.residual_ratio(a, x, np.eye(n)) <= tol.RESIDUAL_THRESHOLD
+        assert tol.linalg.residual_ratio(a, x, np.eye(n)) <= tol.RESIDUAL_THRESHOLD
 
 
 @given(a=well_conditioned(), k=st.sampled_from([None, 1, 3]), data=st.data())
@@ -110,7 +110,7 @@ def test_solve(ref, go, a, k, data):
     assert_parity(ref, go, "solve", A=a, b=b)
     for x in (go.solve(a, b), ref.solve(a, b)):
         assert x.shape == shape
-        assert tol.residual_ratio(a, x, b) <= tol.RESIDUAL_THRESHOLD
+        assert tol.linalg.residual_ratio(a, x, b) <= tol.RESIDUAL_THRESHOLD
 
 
 @given(a=square(10))
@@ -129,7 +129,7 @@ def test_inv_of_any_matrix(ref, go, a):
             outcomes.append("ok")
         except twinmath.SingularMatrixError:
             outcomes.append("singular")
-    singular_to_working_precision = tol.condition(a) >= 1 / (a.shape[0] * tol.EPS)
+    singular_to_working_precision = tol.linalg.condition(a) >= 1 / (a.shape[0] * tol.EPS)
     if outcomes[0] != outcomes[1]:
         assert singular_to_working_precision, outcomes
     elif outcomes[0] == "ok" and not singular_to_working_precision:
@@ -155,9 +155,9 @@ def test_singular_to_working_precision(ref, go):
     # Singular in exact arithmetic; after rounding, a LU factorisation may meet
     # an exactly zero pivot or a tiny one (OpenBLAS and Go may differ), so
     # either outcome is right, but det must be tiny either way.
-    a = [[1, 2, 3], [4, 5, 6], [7, 8, 9.0]]
+    a: list[list[float]] = [[1, 2, 3], [4, 5, 6], [7, 8, 9.0]]
     for tm in (ref, go):
-        assert abs(tm.det(a)) <= tol.det_bound(a)
+        assert abs(tm.det(a)) <= tol.linalg.det_bound(a)
     assert_parity(ref, go, "det", A=a)
 
 

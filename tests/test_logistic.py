@@ -3,7 +3,7 @@ logistic_regression, predict_proba, predict and accuracy.
 
 Data and splits agree bit for bit where no logarithm is involved; the
 weights of gradient descent agree iteration by iteration within
-``tolerances.logistic_bounds``; predictions agree except where a probability
+``tolerances.logistic.logistic_bounds``; predictions agree except where a probability
 lies within rounding of 0.5. Independent oracles: the documented recipes,
 central differences for the gradient, Newton's method for the optimum.
 """
@@ -119,14 +119,14 @@ def problems(draw):
     l2 = draw(st.sampled_from([0.0, 0.0, 0.01, 0.5]))
     l1 = draw(st.sampled_from([0.0, 0.0, 0.001, 0.05]))
     fraction = draw(st.floats(0.01, 1.0))
-    lr = fraction * 2 / tol.logistic_step_rate(X, l2)
+    lr = fraction * 2 / tol.logistic.logistic_step_rate(X, l2)
     return {"X": X, "y": y, "learning_rate": lr, "l2": l2, "l1": l1}
 
 
 @given(problem=problems(), max_iter=st.integers(0, 60), seed=seeds)
 def test_logistic_regression(ref, go, problem, max_iter, seed):
     args = {**problem, "max_iter": max_iter, "seed": seed}
-    D, E = tol.logistic_bounds(**args)
+    D, E = tol.logistic.logistic_bounds(**args)
     # The bound exists for every step within 2/L: the test judges every case.
     assert np.all(np.isfinite(D)) and np.all(np.isfinite(E))
     assert_parity(ref, go, "logistic_regression", **args)
@@ -138,8 +138,8 @@ def test_iteration_by_iteration(ref, go):
     # non-expansive); the observed difference stays far below it.
     X, y = labelled(np.random.default_rng(3), 200, 6)
     X[:, 0] *= 5  # unequal scales: a less trivial condition
-    lr = 1.0 / tol.logistic_step_rate(X, 0.0)
-    D, E = tol.logistic_bounds(X, y, lr, 400, 0.0, 0.0, 5)
+    lr = 1.0 / tol.logistic.logistic_step_rate(X, 0.0)
+    D, E = tol.logistic.logistic_bounds(X, y, lr, 400, 0.0, 0.0, 5)
     for k in (0, 1, 2, 5, 10, 50, 100, 400):
         w_r, b_r, loss_r = ref.logistic_regression(X, y, lr, k, seed=5)
         w_g, b_g, loss_g = go.logistic_regression(X, y, lr, k, seed=5)
@@ -205,7 +205,7 @@ def test_converges_to_newtons_optimum(backend):
         grad = Xt.T @ (p - y) / 80 + reg @ theta
         hess = (Xt.T * (p * (1 - p))) @ Xt / 80 + reg
         theta -= np.linalg.solve(hess, grad)
-    lr = 1.0 / tol.logistic_step_rate(X, l2)
+    lr = 1.0 / tol.logistic.logistic_step_rate(X, l2)
     w, b, losses = tm.logistic_regression(X, y, lr, 5000, l2=l2)
     assert np.allclose(np.append(w, b), theta, rtol=0, atol=1e-8)
     # Steps of 1/L never increase a convex L-smooth loss.
@@ -230,7 +230,7 @@ def test_inputs_are_not_modified_and_layouts_agree(ref, go):
     Xf, yl = np.asfortranarray(X), y.tolist()
     a = go.logistic_regression(Xf, yl, 0.3, 50)
     b = ref.logistic_regression(X, y, 0.3, 50)
-    D, _ = tol.logistic_bounds(X, y, 0.3, 50, 0.0, 0.0, 0)
+    D, _ = tol.logistic.logistic_bounds(X, y, 0.3, 50, 0.0, 0.0, 0)
     assert np.linalg.norm(a.w - b.w) <= D[-1]
     assert_parity(
         ref, go, "logistic_regression", X=Xf, y=yl, learning_rate=0.3, max_iter=50, l2=0.0, l1=0.0, seed=0
@@ -393,26 +393,30 @@ def test_pipeline_stage_by_stage(ref, go, seed):
     # logistic_bounds for data that differ as observed, the same accuracy.
     args = {**PIPELINE, "seed": seed}
     r, g = pipeline_stages(ref, args), pipeline_stages(go, args)
-    assert tol.ratio(r["X"], g["X"], tol.classification_bound(r["X"], SEPARATION)) <= 1
+    assert tol.ratio(r["X"], g["X"], tol.random.classification_bound(r["X"], SEPARATION)) <= 1
     assert (
         tol.alike(r["y"], g["y"])
         and tol.alike(r["y_train"], g["y_train"])
         and tol.alike(r["y_test"], g["y_test"])
     )
-    dx_raw = tol.classification_bound(r["X_train_raw"], SEPARATION)
+    dx_raw = tol.random.classification_bound(r["X_train_raw"], SEPARATION)
     assert tol.ratio(r["X_train_raw"], g["X_train_raw"], dx_raw) <= 1
-    dxn, dm, ds = tol.standardise_bounds(r["X_train_raw"], r["zscore"], dx_raw)
+    dxn, dm, ds = tol.logistic.standardise_bounds(r["X_train_raw"], r["zscore"], dx_raw)
     assert tol.ratio(r["X_train"], g["X_train"], dxn) <= 1
     assert tol.ratio(r["zscore"].mean, g["zscore"].mean, dm) <= 1
     assert tol.ratio(r["zscore"].std, g["zscore"].std, ds) <= 1
     # Gradient descent on data that differ by what was observed.
     observed = np.abs(r["X_train"] - g["X_train"])
     k = int(args["max_iter"])
-    D, E = tol.logistic_bounds(r["X_train"], r["y_train"], args["learning_rate"], k, 0.0, 0.0, seed, observed)
+    D, E = tol.logistic.logistic_bounds(
+        r["X_train"], r["y_train"], args["learning_rate"], k, 0.0, 0.0, seed, observed
+    )
     assert math.hypot(float(np.linalg.norm(r["w"] - g["w"])), r["b"] - g["b"]) <= D[-1]
     assert tol.ratio(r["losses"], g["losses"], E) <= 1
     dte = np.abs(r["X_test"] - g["X_test"])
-    assert tol.accuracy_bound(r["X_test"], r["w"], r["b"], dte, float(D[-1])) == 0  # no test point near 0.5
+    assert (
+        tol.logistic.accuracy_bound(r["X_test"], r["w"], r["b"], dte, float(D[-1])) == 0
+    )  # no test point near 0.5
     assert r["accuracy"] == g["accuracy"]
     # Close to the best possible, Φ(1.5) ≈ 0.933: within 4 standard errors of 200 test points.
     phi = 0.5 * (1 + math.erf(1.5 / math.sqrt(2)))

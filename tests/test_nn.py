@@ -34,7 +34,7 @@ def test_sigmoid_scalars_and_special_values(ref, go):
         assert tm.sigmoid(-math.inf) == tm.sigmoid(-500.0) > 0  # the clip keeps e^500 finite
         assert math.isnan(tm.sigmoid(math.nan))
     s = ref.sigmoid([0.0, 2.0])
-    assert tol.ratio(s, go.sigmoid([0.0, 2.0]), tol.sigmoid_bound(s)) <= 1
+    assert tol.ratio(s, go.sigmoid([0.0, 2.0]), tol.nn.sigmoid_bound(s)) <= 1
 
 
 any_shape = hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=6)
@@ -79,7 +79,7 @@ def test_tanh_against_libm(ref, go, x):
     # implementation independent of numpy's SIMD loop and of Go's math.Tanh.
     want = math.tanh(x)
     for tm in (ref, go):
-        assert tol.ratio(want, tm.tanh(x), tol.tanh_bound(want)) <= 1
+        assert tol.ratio(want, tm.tanh(x), tol.nn.tanh_bound(want)) <= 1
 
 
 def test_special_values(ref, go):
@@ -131,7 +131,7 @@ def test_softmax_against_an_independent_oracle(ref, go, case):
         else moved
     )
     want = np.moveaxis(want.reshape(moved.shape), -1, axis).reshape(x.shape)
-    bound = tol.softmax_bound(x, axis, want)  # the oracle errs less than either side
+    bound = tol.nn.softmax_bound(x, axis, want)  # the oracle errs less than either side
     for tm in (ref, go):
         got = tm.softmax(x, axis=axis)
         assert tol.ratio(want, got, bound) <= 1
@@ -152,7 +152,7 @@ def test_softmax_ignores_a_shift(ref, go, x, c):
     # calls' own errors, one side's each: softmax_bound, which is twice that.
     for tm in (ref, go):
         a, b = tm.softmax(x), tm.softmax(x + c)
-        bound = tol.softmax_bound(x, -1, a) + 12 * tol.U * (np.max(np.abs(x)) + abs(c)) * np.abs(a)
+        bound = tol.nn.softmax_bound(x, -1, a) + 12 * tol.U * (np.max(np.abs(x)) + abs(c)) * np.abs(a)
         assert tol.ratio(a, b, bound) <= 1
 
 
@@ -210,7 +210,7 @@ def test_forward_pass_against_an_independent_oracle(ref, go, net):
         a2 = 1 / (1 + np.exp(-np.clip(z2, -500, 500)))
     # The oracle's error is within one side's (forward_pass_errors), so the
     # difference to either side is within twice that: forward_pass_bound.
-    bounds = tol.forward_pass_bound(**net)
+    bounds = tol.nn.forward_pass_bound(**net)
     for tm in (ref, go):
         for got, want, b in zip(tm.forward_pass(**net), (a1, a2, z1, z2), bounds, strict=True):
             assert tol.ratio(want, got, b) <= 1

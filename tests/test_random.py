@@ -1,7 +1,7 @@
 """Parity of the random streams: Rng(seed) in twinmath.ref and twinmath.go.
 
 Uniforms, integers and permutations agree bit for bit for every seed;
-normals within ``tolerances.normal_bound``. The generator itself is checked
+normals within ``tolerances.random.normal_bound``. The generator itself is checked
 against the published outputs of SplitMix64 and xoshiro256**, and its
 output against the distributions it should follow.
 """
@@ -179,7 +179,7 @@ def test_many_seeds_streams(ref, go):
         assert np.array_equal(r.integers(-(2**40), 2**40, 50), g.integers(-(2**40), 2**40, 50)), seed
         assert np.array_equal(r.permutation(50), g.permutation(50)), seed
         z = r.normal(50)
-        assert tol.ratio(z, g.normal(50), tol.normal_bound(z)) <= 1, seed
+        assert tol.ratio(z, g.normal(50), tol.random.normal_bound(z)) <= 1, seed
 
 
 def test_normals_one_by_one_equal_a_block(ref, go):

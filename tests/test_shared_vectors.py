@@ -3,6 +3,7 @@ Go package against the same files)."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import twinmath
-from gen_vectors import VECTORS, args_of, decode, load, part_ratio, stale
+from gen_vectors import VECTORS, args_of, decode, load, stale
 from helpers import snapshot, unchanged
 from twinmath import tolerances as tol
 from twinmath.parity import CHECKS, outcome, same_error
@@ -63,7 +64,7 @@ def test_go_backend_matches_vectors(go, op):
                 if case.get("exact"):
                     q = 0.0 if tol.alike(want, g) else np.inf
                 else:
-                    q = part_ratio(want, g, bound)
+                    q = tol.part_ratio(want, g, bound)
                 assert q <= 1, f"case {case['id']} ({case['comment']}): {q:.3g} x the bound"
 
 
@@ -105,9 +106,10 @@ def _dispatch_variants() -> list[tuple[str, dict[str, str]]]:
     kernels by core type, unless OPENBLAS_CORETYPE names another.
     """
     try:
-        from numpy._core._multiarray_umath import __cpu_dispatch__, __cpu_features__
+        umath = importlib.import_module("numpy._core._multiarray_umath")
     except ImportError:  # numpy 1.x
-        from numpy.core._multiarray_umath import __cpu_dispatch__, __cpu_features__
+        umath = importlib.import_module("numpy.core._multiarray_umath")
+    __cpu_dispatch__, __cpu_features__ = umath.__cpu_dispatch__, umath.__cpu_features__
     have = [f for f in __cpu_dispatch__ if __cpu_features__.get(f)]
     avx512 = [f for f in have if "AVX512" in f or f == "X86_V4"]
     variants: list[tuple[str, dict[str, str]]] = []

@@ -48,7 +48,7 @@ def test_dot_within_rounding_bound(ref, go, pair):
 @given(pair=vector_pairs(tame))
 def test_dot_against_numpy(go, pair):
     a, b = pair
-    assert tol.ratio(np.dot(a, b), go.dot(a, b), tol.dot_bound(a, b)) <= 1
+    assert tol.ratio(np.dot(a, b), go.dot(a, b), tol.vectors.dot_bound(a, b)) <= 1
 
 
 @given(pair=vector_pairs(special))
@@ -58,7 +58,7 @@ def test_dot_propagates_nan_inf(ref, go, pair):
     a, b = pair
     r, g = ref.dot(a, b), go.dot(a, b)
     if np.isfinite(r) and np.isfinite(g):
-        assert tol.ratio(r, g, tol.dot_bound(a, b)) <= 1
+        assert tol.ratio(r, g, tol.vectors.dot_bound(a, b)) <= 1
     else:
         assert tol.alike(r, g)
 
@@ -77,7 +77,7 @@ def test_vector_norms(ref, go, ord, v):
 @pytest.mark.parametrize("ord", [1, 2, math.inf])
 @given(v=st.integers(1, 40).flatmap(lambda n: vectors(n, tame)))
 def test_vector_norms_against_numpy(go, ord, v):
-    assert tol.ratio(np.linalg.norm(v, ord), go.norm(v, ord), tol.norm_bound(v, ord)) <= 1
+    assert tol.ratio(np.linalg.norm(v, ord), go.norm(v, ord), tol.vectors.norm_bound(v, ord)) <= 1
 
 
 @pytest.mark.parametrize("ord", ["fro", 1, math.inf, None])
@@ -90,7 +90,10 @@ def test_matrix_norms(ref, go, ord, data):
     a = data.draw(matrices(st.integers(1, 8), st.integers(1, 8), tame))
     if a.size:
         expected = np.linalg.norm(a, ord)
-        assert tol.ratio(expected, go.norm(a, ord), tol.norm_bound(a, "fro" if ord is None else ord)) <= 1
+        assert (
+            tol.ratio(expected, go.norm(a, ord), tol.vectors.norm_bound(a, "fro" if ord is None else ord))
+            <= 1
+        )
 
 
 @given(v=st.integers(0, 12).flatmap(lambda n: vectors(n, special)))
@@ -98,7 +101,7 @@ def test_norms_propagate_nan_inf(ref, go, v):
     for ord in (1, 2, math.inf):
         r, g = ref.norm(v, ord), go.norm(v, ord)
         if np.isfinite(r) and np.isfinite(g):
-            assert tol.ratio(r, g, tol.norm_bound(v, ord)) <= 1
+            assert tol.ratio(r, g, tol.vectors.norm_bound(v, ord)) <= 1
         else:
             assert tol.alike(r, g)  # NaN wins over inf, on both sides
 
@@ -124,14 +127,16 @@ def test_cosine_similarity_against_numpy(go, pair):
     na, nb = np.linalg.norm(a), np.linalg.norm(b)
     expected = np.dot(a, b) / (na * nb) if na and nb else 0.0
     if np.isfinite(expected):
-        assert tol.ratio(expected, go.cosine_similarity(a, b), tol.cosine_bound(a)) <= 1
+        assert tol.ratio(expected, go.cosine_similarity(a, b), tol.vectors.cosine_bound(a)) <= 1
 
 
 def test_cosine_similarity_special_cases(go, ref):
     for tm in (go, ref):
         assert tm.cosine_similarity([0, 0], [1, 2]) == 0.0  # a zero vector
         assert tm.cosine_similarity([], []) == 0.0
-        assert tm.cosine_similarity([1, 2], [-2, -4]) == pytest.approx(-1.0, abs=tol.cosine_bound([1, 2]))
+        assert tm.cosine_similarity([1, 2], [-2, -4]) == pytest.approx(
+            -1.0, abs=tol.vectors.cosine_bound([1, 2])
+        )
         assert math.isnan(tm.cosine_similarity([1, math.nan], [1, 2]))
 
 

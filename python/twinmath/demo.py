@@ -292,7 +292,7 @@ def xor_training(ref: Any, go: Any) -> int:
     runs = []
     for name, options in po.XOR_OPTIMIZERS.items():
         r, g = po.train_xor(ref, name), po.train_xor(go, name)
-        _, bound = tolerances.training_bound(
+        _, bound = tolerances.optim.training_bound(
             po.XOR_X, po.XOR_Y, po.xor_params(), name, options, po.XOR_STEPS, po.XOR_STEPS
         )
         lr, lg = float(r.losses[-1]), float(g.losses[-1])

@@ -13,7 +13,6 @@ finite differences built on them agree bit for bit across languages too.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -185,7 +184,7 @@ def _taylor_bound(args: Args, result: Any) -> float:
     fx = ref.scalar_caller(args["f"], "taylor", scalar)
     g = ref._gradient(fx, x0, ref.STEP) if order >= 1 else np.zeros(x0.size)
     H = ref._hessian(fx, x0, ref.HESSIAN_STEP) if order == 2 else np.zeros((x0.size, x0.size))
-    return tol.taylor_bound(fx(x0.copy()), g, H, x - x0)
+    return tol.calculus.taylor_bound(fx(x0.copy()), g, H, x - x0)
 
 
 def _descent_cases(rng: np.random.Generator) -> list[Case]:
@@ -338,38 +337,6 @@ register(
 
 # ---- symbolic derivatives -----------------------------------------------------
 
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def same_expression(args: Args, ref: Any, go: Any) -> float:
-    """0.0 if sympy proves the two derivatives equal (simplify(a − b) == 0), else inf.
-
-    Both are read with the input's names as symbols and sympy's own meaning
-    for every other name (the functions, and constants such as E that sympy
-    may print).
-    """
-    import sympy as sp
-    from sympy.parsing.sympy_parser import parse_expr, standard_transformations
-
-    from ..ref.calculus import sympy_names
-
-    if not isinstance(ref, str) or not isinstance(go, str):
-        return math.inf
-    if ref == go:
-        return 0.0
-    names = set(_IDENTIFIER.findall(args["expression"])) | {args["variable"]}
-    local = sympy_names(names)
-    a, b = (parse_expr(s, local_dict=local, transformations=standard_transformations) for s in (ref, go))
-    if a == b:  # the same expression (zoo and nan too, which a - b would not cancel)
-        return 0.0
-    undefined = (sp.nan, sp.zoo, sp.oo, -sp.oo)
-    if a.has(*undefined) and b.has(*undefined):
-        return 0.0  # both undefined, as the derivative of 0**x or 1/(x - x) is
-    d = a - b
-    # expand settles most cases at a fraction of simplify's cost; both are proofs.
-    return 0.0 if sp.expand(d) == 0 or sp.simplify(d) == 0 else math.inf
-
-
 SYMBOLIC_CASES: list[tuple[str, str, str]] = [
     ("worked example", "x**3 + sin(x)*exp(x)", "x"),
     ("partial derivative", "x**2 + y**2", "y"),
@@ -434,7 +401,7 @@ register(
         "symbolic_derivative",
         "equal by sympy: simplify(ref − go) == 0",
         lambda rng: [(label, {"expression": e, "variable": v}) for label, e, v in SYMBOLIC_CASES],
-        compare=same_expression,
+        compare=lambda a, r, g: tol.calculus.same_expression(a["expression"], a["variable"], r, g),
         errors=[(label, {"expression": e, "variable": v}) for label, e, v in SYMBOLIC_ERRORS],
         python_only=[
             ("expression not text", {"expression": 3, "variable": "x"}),

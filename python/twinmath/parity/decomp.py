@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 
 from .. import tolerances as tol
-from . import Args, Case, Check, geometric, grading, hilbert, matmul, normal, register, with_singular_values
+from . import Case, Check, geometric, grading, hilbert, matmul, normal, register, with_singular_values
 
 M2 = [[1.0, 2.0], [3.0, 4.0]]
 
@@ -78,8 +77,8 @@ register(
         "qr",
         "residuals ≤ T; ‖ΔQ‖_F ≤ 2(√2κ₁ε₁/(1 − κ₁ε₁) + √k·δ) (Sun)",
         families,
-        bound=lambda a, r: tol.qr_bounds(a["A"]),
-        compare=lambda a, r, g: tol.qr_ratio(a["A"], r, g),
+        bound=lambda a, r: tol.decomp.qr_bounds(a["A"]),
+        compare=lambda a, r, g: tol.decomp.qr_ratio(a["A"], r, g),
         errors=list(_COMMON_ERRORS),
         python_only=list(_PYTHON_ONLY),
     )
@@ -112,8 +111,8 @@ register(
         "cholesky",
         "residual ≤ T; ‖ΔL‖_F ≤ 2·2^(−1/2)·κ·√n·δ/(1 − κδ)·√‖A‖ (Sun)",
         _spd_cases,
-        bound=lambda a, r: tol.cholesky_bound(a["A"]),
-        compare=lambda a, r, g: tol.cholesky_ratio(a["A"], r, g),
+        bound=lambda a, r: tol.decomp.cholesky_bound(a["A"]),
+        compare=lambda a, r, g: tol.decomp.cholesky_ratio(a["A"], r, g),
         errors=[
             ("not square", {"A": [[1.0, 2.0, 3.0]]}),
             ("empty", {"A": np.zeros((0, 0))}),
@@ -132,8 +131,8 @@ register(
         "svd",
         "residuals ≤ T; |Δσ| ≤ 2e (Weyl); vectors 4e/(gap − 3e), subspaces (Wedin)",
         families,
-        bound=lambda a, r: tol.svd_bounds(a["A"], r[0], r[1]),
-        compare=lambda a, r, g: tol.svd_ratio(a["A"], r, g),
+        bound=lambda a, r: tol.decomp.svd_bounds(a["A"], r[0], r[1]),
+        compare=lambda a, r, g: tol.decomp.svd_ratio(a["A"], r, g),
         errors=list(_COMMON_ERRORS),
         python_only=list(_PYTHON_ONLY),
     )
@@ -154,22 +153,13 @@ def _truncated_cases(rng: np.random.Generator) -> list[Case]:
     return cases
 
 
-def _truncated_ratio(a: Args, r: Any, g: Any) -> float:
-    k = a["k"]
-    q = tol.svd_parts_ratio(a["A"], r[0], r[1], r[2], g[0], g[1], g[2])
-    bound = tol.truncated_bounds(a["A"], r[0], r[1], k)[3]
-    if not math.isfinite(bound):
-        return q
-    return max(q, tol.ratio(np.asarray(r[3]), np.asarray(g[3]), bound))
-
-
 register(
     Check(
         "truncated_svd",
         "as svd for the k triplets; A_k: 2(e + σ₁√2e/(gapₖ − 3e) + rounding)",
         _truncated_cases,
-        bound=lambda a, r: tol.truncated_bounds(a["A"], r[0], r[1], a["k"]),
-        compare=_truncated_ratio,
+        bound=lambda a, r: tol.decomp.truncated_bounds(a["A"], r[0], r[1], a["k"]),
+        compare=lambda a, r, g: tol.decomp.truncated_ratio(a["A"], a["k"], r, g),
         errors=[
             ("k = 0", {"A": M2, "k": 0}),
             ("k too large", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], "k": 3}),
@@ -198,21 +188,13 @@ def _pinv_cases(rng: np.random.Generator) -> list[Case]:
     return cases
 
 
-def _matrix_ratio(bound: float, r: Any, g: Any) -> float:
-    if tol.alike(r, g):
-        return 0.0  # the same values, overflowed ones included
-    if not math.isfinite(bound):
-        return 0.0  # the rank is undecidable: no rounding bound exists
-    return tol._q(tol.norm2(np.asarray(r) - np.asarray(g)), bound)
-
-
 register(
     Check(
         "pinv",
         "‖ΔA⁺‖₂ ≤ 2(√2(3e + 2σᵣ₊₁)/((σᵣ − e)σᵣ) + rounding) when the rank is decidable",
         _pinv_cases,
-        bound=lambda a, r: tol.pinv_bound(a["A"], a.get("rcond", 1e-15)),
-        compare=lambda a, r, g: _matrix_ratio(tol.pinv_bound(a["A"], a.get("rcond", 1e-15)), r, g),
+        bound=lambda a, r: tol.decomp.pinv_bound(a["A"], a.get("rcond", 1e-15)),
+        compare=lambda a, r, g: tol.decomp.pinv_ratio(a["A"], a.get("rcond", 1e-15), r, g),
         errors=[
             *[(label, {**args, "rcond": 1e-15}) for label, args in _COMMON_ERRORS],
             ("negative rcond", {"A": M2, "rcond": -1.0}),
@@ -249,8 +231,8 @@ register(
         "lstsq",
         "pinv's bound × ‖b‖₂ + rounding, when the rank is decidable",
         _lstsq_cases,
-        bound=lambda a, r: tol.lstsq_bound(a["A"], a["b"], a.get("rcond")),
-        compare=lambda a, r, g: _matrix_ratio(tol.lstsq_bound(a["A"], a["b"], a.get("rcond")), r, g),
+        bound=lambda a, r: tol.decomp.lstsq_bound(a["A"], a["b"], a.get("rcond")),
+        compare=lambda a, r, g: tol.decomp.lstsq_ratio(a["A"], a["b"], a.get("rcond"), r, g),
         errors=[
             ("b rows differ", {"A": M2, "b": [1.0, 2.0, 3.0], "rcond": -1.0}),
             ("empty", {"A": np.zeros((0, 2)), "b": np.zeros(0), "rcond": -1.0}),
@@ -279,8 +261,8 @@ register(
         "matrix_rank",
         "equal, where the rank is decidable (no σ within 2e of the tolerance)",
         _rank_cases,
-        bound=lambda a, r: tol.matrix_rank_bound(a["A"]),
-        compare=lambda a, r, g: 0.0 if r == g or not tol.matrix_rank_bound(a["A"]) == 0 else math.inf,
+        bound=lambda a, r: tol.decomp.matrix_rank_bound(a["A"]),
+        compare=lambda a, r, g: 0.0 if r == g or not tol.decomp.matrix_rank_bound(a["A"]) == 0 else math.inf,
         errors=list(_COMMON_ERRORS),
         python_only=list(_PYTHON_ONLY),
     )
@@ -307,8 +289,8 @@ register(
         "pca",
         "components as right singular vectors of Xc (e + centring); variances, projections from them",
         _pca_cases,
-        bound=lambda a, r: tol.pca_bounds(a["X"], a["k"], r),
-        compare=lambda a, r, g: tol.pca_ratio(a["X"], a["k"], r, g),
+        bound=lambda a, r: tol.decomp.pca_bounds(a["X"], a["k"], r),
+        compare=lambda a, r, g: tol.decomp.pca_ratio(a["X"], a["k"], r, g),
         errors=[
             ("one sample", {"X": [[1.0, 2.0]], "k": 1}),
             ("empty", {"X": np.zeros((0, 2)), "k": 1}),

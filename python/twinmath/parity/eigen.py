@@ -6,12 +6,11 @@ The matrix families: the source material's example; identity, zero, diagonal
 for eig also rotations and companion matrices (complex eigenvalues),
 triangular matrices and Jordan blocks (defective); random matrices of many
 sizes and scales. Results are compared after canonicalisation under the
-perturbation bounds of ``tolerances.eigh_perturbation`` and
-``tolerances.eig_perturbation``: eigenvalues entry by entry, eigenvectors
-column by column where their eigenvalue is isolated, invariant subspaces
-(projectors) where eigenvalues cluster. An eigenvector whose canonical sign
-(phase) is ambiguous within its own bound is compared up to that factor
-(``ambiguous_pivots``).
+perturbation bounds of ``tolerances.eigen`` (``eigh_ratio``, ``eig_ratio``):
+eigenvalues entry by entry, eigenvectors column by column where their
+eigenvalue is isolated, invariant subspaces (projectors) where eigenvalues
+cluster. An eigenvector whose canonical sign (phase) is ambiguous within its
+own bound is compared up to that factor (``ambiguous_pivots``).
 """
 
 from __future__ import annotations
@@ -22,8 +21,7 @@ from typing import Any
 import numpy as np
 
 from .. import tolerances as tol
-from ..ref.eigen import TIE
-from . import Args, Case, Check, geometric, grading, hilbert, matmul, normal, orthogonal, register, sizes
+from . import Case, Check, geometric, grading, hilbert, matmul, normal, orthogonal, register, sizes
 
 EXAMPLE = [[2.0, 0.0], [0.0, 3.0]]  # the source material's example
 
@@ -107,75 +105,13 @@ def _eigh_cases(rng: np.random.Generator) -> list[Case]:
     return cases
 
 
-def _column_ratio(diff: np.ndarray, bound: np.ndarray) -> float:
-    """Worst ‖column of diff‖₂ / bound, with tolerances.ratio's rules."""
-    d = np.linalg.norm(diff, axis=0) if diff.size else np.zeros(0)
-    return tol.ratio(d, np.zeros_like(d), bound)
-
-
-def ambiguous_pivots(V: np.ndarray, dv: np.ndarray) -> np.ndarray:
-    """Columns whose canonical pivot the other side may choose differently.
-
-    The pivot is the first component with |vᵢ| ≥ (1 − 2⁻²⁶)·max|v| (see
-    ``twinmath.ref.eigen.pivots``). A vector known only to within dv may
-    have another component cross that threshold on the other side when two
-    components could qualify and one lies within 2·dv of the threshold (its
-    own error and the maximum's). Then the two canonical forms may differ by
-    a sign (a phase), though the eigenvectors agree: such a column is
-    compared up to that factor, and the shared vectors do not judge it.
-    Exact ties between well-determined components (dv far below 2⁻²⁶) are
-    not ambiguous: both sides pick the first.
-    """
-    mag = np.abs(V)
-    lim = mag.max(axis=0, initial=0.0) * (1 - TIE)
-    with np.errstate(invalid="ignore"):
-        cand = mag >= lim - 2 * dv
-        near = np.abs(mag - lim) <= 2 * dv
-    return (np.sum(cand, axis=0) >= 2) & np.any(cand & near, axis=0)
-
-
-def _vector_ratio(vr: np.ndarray, vg: np.ndarray, dv: np.ndarray) -> float:
-    """Worst column ratio, ambiguous columns aligned in sign (phase) first."""
-    diff = vr - vg
-    for j in np.flatnonzero(ambiguous_pivots(vr, dv) & np.isfinite(dv)):
-        c = np.vdot(vg[:, j], vr[:, j])
-        if c != 0:
-            diff[:, j] = vr[:, j] - vg[:, j] * (c / abs(c))
-    return _column_ratio(diff, dv)
-
-
-def _unpack(result: Any) -> tuple[np.ndarray, np.ndarray]:
-    w, v = result
-    return np.asarray(w), np.asarray(v)
-
-
-def _eigh_bound(args: Args, ref: Any) -> tuple[Any, Any]:
-    w, v = _unpack(ref)
-    dw, dv, _ = tol.eigh_perturbation(args["A"], w)
-    dv = np.where(ambiguous_pivots(v, dv), np.inf, dv)
-    return np.full(w.shape, dw), np.broadcast_to(dv, (w.size, w.size)).copy()
-
-
-def eigh_ratio(args: Args, ref: Any, go: Any) -> float:
-    """Eigenvalues entrywise, isolated eigenvectors by column, clusters by projector."""
-    (wr, vr), (wg, vg) = _unpack(ref), _unpack(go)
-    if wr.shape != wg.shape or vr.shape != vg.shape or wg.dtype != np.float64 or vg.dtype != np.float64:
-        return math.inf
-    dw, dv, clusters = tol.eigh_perturbation(args["A"], wr)
-    q = max(tol.ratio(wr, wg, dw), _vector_ratio(vr, vg, dv))
-    for c, bound in clusters:
-        pr, pg = vr[:, c] @ vr[:, c].T, vg[:, c] @ vg[:, c].T
-        q = max(q, tol.ratio(tol.norm2(pr - pg), 0.0, bound))
-    return q
-
-
 register(
     Check(
         "eigh",
         "Weyl |Δλ| ≤ 2η; Davis–Kahan ‖Δv‖ ≤ 2(√2·η/gap + g), projectors of clusters; η = 30nε‖A‖₂",
         _eigh_cases,
-        bound=_eigh_bound,
-        compare=eigh_ratio,
+        bound=lambda a, r: tol.eigen.eigh_bounds(a["A"], r),
+        compare=lambda a, r, g: tol.eigen.eigh_ratio(a["A"], r, g),
         errors=[
             ("not square", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
             ("empty", {"A": np.zeros((0, 0))}),
@@ -210,45 +146,13 @@ def _eig_cases(rng: np.random.Generator) -> list[Case]:
     return cases
 
 
-def _eig_bound(args: Args, ref: Any) -> tuple[Any, Any]:
-    w, v = _unpack(ref)
-    dw, dv, _ = tol.eig_perturbation(args["A"], w, v)
-    dv = np.where(ambiguous_pivots(v, dv), np.inf, dv)
-    return dw, np.broadcast_to(dv, (w.size, w.size)).copy()
-
-
-def eig_ratio(args: Args, ref: Any, go: Any) -> float:
-    """Like eigh_ratio, with spectral projectors X_C·(X⁻¹)_C for the clusters.
-
-    The results are compared as complex numbers: a nearly double real
-    eigenvalue may come out as a complex pair on one side only, and that is
-    within the bound exactly when the bound allows it.
-    """
-    (wr, vr), (wg, vg) = _unpack(ref), _unpack(go)
-    if wr.shape != wg.shape or vr.shape != vg.shape:
-        return math.inf
-    dw, dv, clusters = tol.eig_perturbation(args["A"], wr, vr)
-    dwv = np.abs(wr.astype(np.complex128) - wg)
-    q = max(tol.ratio(dwv, np.zeros_like(dwv), dw), _vector_ratio(vr.astype(np.complex128), vg, dv))
-    clusters = [(c, b) for c, b in clusters if math.isfinite(b)]
-    if clusters:
-        try:
-            yr, yg = np.linalg.inv(vr), np.linalg.inv(vg)
-        except np.linalg.LinAlgError:
-            return math.inf  # the reference's basis is well-conditioned (finite bound): Go's must be too
-        for c, bound in clusters:
-            pr, pg = vr[:, c] @ yr[c], vg[:, c] @ yg[c]
-            q = max(q, tol.ratio(float(np.linalg.norm(pr - pg, 2)), 0.0, bound))
-    return q
-
-
 register(
     Check(
         "eig",
         "first order: |Δλᵢ| ≤ 2√n‖X‖κᵢη (Gershgorin), ‖Δvᵢ‖ from κⱼη/|λᵢ−λⱼ|, projectors of clusters",
         _eig_cases,
-        bound=_eig_bound,
-        compare=eig_ratio,
+        bound=lambda a, r: tol.eigen.eig_bounds(a["A"], r),
+        compare=lambda a, r, g: tol.eigen.eig_ratio(a["A"], r, g),
         errors=[
             ("not square", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
             ("empty", {"A": np.zeros((0, 0))}),

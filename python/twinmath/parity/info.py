@@ -84,7 +84,7 @@ register(
         "entropy",
         "(2γₙ + 16u)·Σ|p̂ᵢ ln p̂ᵢ|/|ln b| (p̂ shared to the bit)",
         _entropy_cases,
-        bound=lambda a, r: tol.entropy_bound(a["p"], a.get("base", 2.0)),
+        bound=lambda a, r: tol.info.entropy_bound(a["p"], a.get("base", 2.0)),
         errors=_errors(False),
         python_only=_PY_ONLY_ONE,
     )
@@ -94,7 +94,7 @@ register(
         "cross_entropy",
         "(2γₙ + 16u)·Σ|p̂ᵢ ln q̂ᵢ|/|ln b|",
         lambda rng: _pair_cases(rng, []),
-        bound=lambda a, r: tol.cross_entropy_bound(a["p"], a["q"], a.get("base", 2.0)),
+        bound=lambda a, r: tol.info.cross_entropy_bound(a["p"], a["q"], a.get("base", 2.0)),
         errors=_errors(True),
         python_only=_PY_ONLY_TWO,
     )
@@ -110,7 +110,7 @@ register(
                 ("p/q overflows", {"p": [1.0, 1.0], "q": [2.2250738585072e-311, 1.0]}),
             ],
         ),
-        bound=lambda a, r: tol.kl_divergence_bound(a["p"], a["q"], a.get("base", 2.0)),
+        bound=lambda a, r: tol.info.kl_divergence_bound(a["p"], a["q"], a.get("base", 2.0)),
         errors=_errors(True),
         python_only=_PY_ONLY_TWO,
     )
@@ -137,7 +137,7 @@ register(
         "mutual_information",
         "(2γₙ + 16u)·Σ|P̂ᵢⱼ ln rᵢⱼ|/|ln b| (P̂ and marginals shared)",
         _mi_cases,
-        bound=lambda a, r: tol.mutual_information_bound(a["joint"], a.get("base", 2.0)),
+        bound=lambda a, r: tol.info.mutual_information_bound(a["joint"], a.get("base", 2.0)),
         errors=[
             ("empty", {"joint": np.zeros((0, 2))}),
             ("negative", {"joint": [[0.5, -0.5], [0.5, 0.5]]}),

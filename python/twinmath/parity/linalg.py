@@ -34,7 +34,7 @@ def _matmul_cases(rng: np.random.Generator) -> list[Case]:
 
 def _matmul_bound(a: Args, r: Any) -> Any:
     b = np.asarray(a["B"], dtype=np.float64)
-    return tol.matmul_bound(a["A"], b if b.ndim == 2 else b[:, None]).reshape(np.shape(r))
+    return tol.vectors.matmul_bound(a["A"], b if b.ndim == 2 else b[:, None]).reshape(np.shape(r))
 
 
 register(
@@ -87,7 +87,7 @@ register(
         "trace",
         "2·γₙ·Σ|Aᵢᵢ| + 2nη",
         lambda rng: [("empty", {"A": np.zeros((0, 0))}), *_square_cases(rng, [("worked", {"A": M2A})])],
-        bound=lambda a, r: tol.trace_bound(a["A"]),
+        bound=lambda a, r: tol.vectors.trace_bound(a["A"]),
         errors=[("not square", {"A": [[1.0, 2.0, 3.0]]})],
         python_only=[("1-D", {"A": [1.0, 2.0]})],
     )
@@ -114,24 +114,11 @@ register(
                 ("zero", {"A": np.zeros((3, 3))}),
             ],
         ),
-        bound=lambda a, r: tol.det_bound(a["A"]),
+        bound=lambda a, r: tol.linalg.det_bound(a["A"]),
         errors=list(_LU_ERRORS),
         python_only=[("1-D", {"A": [1.0, 2.0]})],
     )
 )
-
-
-def _solve_ratio(args: Args, ref: Any, go: Any) -> float:
-    """‖X_ref − X_go‖₂ / solve_bound, with tolerances.ratio's rules for specials."""
-    if tol.alike(ref, go):
-        return 0.0
-    b = tol.solve_bound(args["A"], ref)
-    if not math.isfinite(b):
-        return 0.0  # no rounding bound exists (κ too large, or X overflowed): not judged
-    diff = tol.norm2(np.asarray(ref, dtype=np.float64) - np.asarray(go, dtype=np.float64))
-    if diff == 0:
-        return 0.0  # equal values (+0 and -0 differ only in sign)
-    return diff / b if b > 0 and not math.isnan(diff) else math.inf
 
 
 register(
@@ -139,8 +126,8 @@ register(
         "inv",
         "‖Δ‖₂ ≤ 2·κ·(nργₙ + γₙ)·‖A⁻¹‖₂",
         lambda rng: _square_cases(rng, [("worked example", {"A": M2A}), ("identity", {"A": np.eye(3)})]),
-        bound=lambda a, r: tol.solve_bound(a["A"], r),
-        compare=_solve_ratio,
+        bound=lambda a, r: tol.linalg.solve_bound(a["A"], r),
+        compare=lambda a, r, g: tol.linalg.solve_ratio(a["A"], r, g),
         errors=[
             *_LU_ERRORS,
             ("singular", {"A": [[1.0, 2.0], [2.0, 4.0]]}),
@@ -168,8 +155,8 @@ register(
         "solve",
         "‖Δ‖₂ ≤ 2·κ·(nργₙ + γₙ)·‖x‖₂",
         _solve_cases,
-        bound=lambda a, r: tol.solve_bound(a["A"], r),
-        compare=_solve_ratio,
+        bound=lambda a, r: tol.linalg.solve_bound(a["A"], r),
+        compare=lambda a, r, g: tol.linalg.solve_ratio(a["A"], r, g),
         errors=[
             ("A not square", {"A": [[1.0, 2.0]], "b": [1.0]}),
             ("b rows differ", {"A": M2A, "b": [1.0, 2.0, 3.0]}),

@@ -35,7 +35,7 @@ register(
         "make_classification",
         "X: (γ₇ + 2u)|X| + (3γ₇ + γ_d + 12u)·1.5 (normals, norm); y bit for bit",
         _classification_cases,
-        bound=lambda a, r: (tol.classification_bound(r[0], SEPARATION), 0.0),
+        bound=lambda a, r: (tol.random.classification_bound(r[0], SEPARATION), 0.0),
         errors=[
             ("one sample", {"n_samples": I64(1), "n_features": I64(2), "seed": U64(0)}),
             ("negative samples", {"n_samples": I64(-3), "n_features": I64(2), "seed": U64(0)}),
@@ -160,7 +160,7 @@ def logistic_bound(a: Args, r: Any) -> tuple[Any, ...]:
     """The bounds of one run: D[K] on w and b, E[k] on each loss."""
     # The defaults of the signature, for arguments a caller left out.
     args = {"learning_rate": 0.01, "max_iter": 1000, "l2": 0.0, "l1": 0.0, "seed": 0, **a}
-    D, E = tol.logistic_bounds(
+    D, E = tol.logistic.logistic_bounds(
         args["X"],
         args["y"],
         float(args["learning_rate"]),
@@ -236,7 +236,7 @@ register(
         "predict_proba",
         "σ'(z)·Δz·e^(2Δz) + 12u·p, Δz = 2γ_{d+1}(|X||w| + |b|)",
         _model_cases,
-        bound=lambda a, r: tol.proba_bound(a["X"], a["w"], float(a["b"])),
+        bound=lambda a, r: tol.logistic.proba_bound(a["X"], a["w"], float(a["b"])),
         errors=_MODEL_ERRORS,
         python_only=_MODEL_PYTHON_ONLY,
     )
@@ -246,7 +246,7 @@ register(
         "predict",
         "bit for bit, except where p is within the predict_proba bound of 0.5",
         _model_cases,
-        bound=lambda a, r: tol.predict_bound(a["X"], a["w"], float(a["b"])),
+        bound=lambda a, r: tol.logistic.predict_bound(a["X"], a["w"], float(a["b"])),
         errors=_MODEL_ERRORS,
         python_only=_MODEL_PYTHON_ONLY,
     )
@@ -348,16 +348,16 @@ def pipeline_bound(args: Args, result: Any) -> tuple[float, float]:
     s = pipeline_stages(ref, args)
     k = int(args["max_iter"])
     z = s["zscore"]
-    dtr, dm, ds = tol.standardise_bounds(
-        s["X_train_raw"], z, tol.classification_bound(s["X_train_raw"], SEPARATION)
+    dtr, dm, ds = tol.logistic.standardise_bounds(
+        s["X_train_raw"], z, tol.random.classification_bound(s["X_train_raw"], SEPARATION)
     )
-    dte = tol.restandardise_bound(
-        s["X_test"], z.std, tol.classification_bound(s["X_test_raw"], SEPARATION), dm, ds
+    dte = tol.logistic.restandardise_bound(
+        s["X_test"], z.std, tol.random.classification_bound(s["X_test_raw"], SEPARATION), dm, ds
     )
-    D, E = tol.logistic_bounds(
+    D, E = tol.logistic.logistic_bounds(
         s["X_train"], s["y_train"], args["learning_rate"], k, 0.0, 0.0, int(args["seed"]), dtr
     )
-    acc = tol.accuracy_bound(s["X_test"], s["w"], s["b"], dte, float(D[-1]))
+    acc = tol.logistic.accuracy_bound(s["X_test"], s["w"], s["b"], dte, float(D[-1]))
     return acc, float(E[-1])
 
 

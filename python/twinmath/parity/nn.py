@@ -32,7 +32,7 @@ register(
         "sigmoid",
         "2·(2u·2 + 2u)·σ (each side's exp within 2 ulps, plus two roundings)",
         _sigmoid_cases,
-        bound=lambda a, r: tol.sigmoid_bound(r),
+        bound=lambda a, r: tol.nn.sigmoid_bound(r),
         python_only=[("complex", {"x": [1j]}), ("text", {"x": "1"})],
     )
 )
@@ -70,7 +70,7 @@ register(
                 ("clip edges", {"x": [-500.0, 501.0, 36.0, 37.0]}),
             ],
         ),
-        bound=lambda a, r: tol.sigmoid_derivative_bound(a["x"]),
+        bound=lambda a, r: tol.nn.sigmoid_derivative_bound(a["x"]),
         python_only=_ELEMENTWISE_ERRORS,
     )
 )
@@ -94,7 +94,7 @@ register(
             rng,
             [("worked example", {"x": [0.0, 1.0, -1.0]}), ("near 0.625", {"x": [0.62, 0.625, 0.63, -0.65]})],
         ),
-        bound=lambda a, r: tol.tanh_bound(r),
+        bound=lambda a, r: tol.nn.tanh_bound(r),
         python_only=_ELEMENTWISE_ERRORS,
     )
 )
@@ -132,7 +132,7 @@ register(
         "softmax",
         "(2·γₖ + 10u)·|y| + 4η for lanes of k values",
         _softmax_cases,
-        bound=lambda a, r: tol.softmax_bound(a["x"], a.get("axis", -1), r),
+        bound=lambda a, r: tol.nn.softmax_bound(a["x"], a.get("axis", -1), r),
         errors=[
             ("axis out of range", {"x": [1.0, 2.0], "axis": 1}),
             ("negative axis out of range", {"x": [[1.0, 2.0]], "axis": -3}),
@@ -200,7 +200,7 @@ register(
         "forward_pass",
         "per layer: 2·(γₙ₊₁·(|x|·|W| + |b|) + |Δx|·|W|), then L·Δz + 9u·|a| through σ",
         _forward_cases,
-        bound=lambda a, r: tol.forward_pass_bound(a["X"], a["W1"], a["b1"], a["W2"], a["b2"]),
+        bound=lambda a, r: tol.nn.forward_pass_bound(a["X"], a["W1"], a["b1"], a["W2"], a["b2"]),
         errors=[
             ("W1 rows differ from X columns", {**FORWARD, "W1": [[1.0, 2.0]]}),
             ("b1 of the wrong length", {**FORWARD, "b1": [0.0, 0.0, 0.0]}),
@@ -300,7 +300,7 @@ register(
         "backward_pass",
         "per product: 2·(γₘ₊₁·c·|A|ᵀ|B| + c·|A|ᵀ·|ΔB|), ΔdZ1 through σ' and dZ2·W2ᵀ",
         _backward_cases,
-        bound=lambda a, r: tol.backward_pass_bound(a["X"], a["y"], a["a1"], a["a2"], a["z1"], a["W2"]),
+        bound=lambda a, r: tol.nn.backward_pass_bound(a["X"], a["y"], a["a1"], a["a2"], a["z1"], a["W2"]),
         errors=[
             ("W1 rows differ from X columns", {**BACKWARD, "W1": [[1.0, 2.0]]}),
             ("W2 rows differ from W1 columns", {**BACKWARD, "W2": [[1.0]]}),

@@ -11,7 +11,7 @@ rather than by the single calls of ``CHECKS``:
   the Go tests; the error cases carry the exception both backends raise.
 - ``train_xor``: the 2-3-1 network of the source material trained on XOR with
   each optimiser; the two backends' loss curves agree within
-  ``tolerances.training_bound``.
+  ``tolerances.optim.training_bound``.
 """
 
 from __future__ import annotations

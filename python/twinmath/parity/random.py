@@ -73,7 +73,7 @@ def _script_cases(rng: np.random.Generator) -> list[Case]:
 def _script_bound(args: Args, result: tuple[Any, ...]) -> tuple[Any, ...]:
     names = [item.split()[0] for item in args["draws"].split(";")]
     return tuple(
-        tol.normal_bound(r) if name == "normal" else 0.0 for name, r in zip(names, result, strict=True)
+        tol.random.normal_bound(r) if name == "normal" else 0.0 for name, r in zip(names, result, strict=True)
     )
 
 
@@ -123,7 +123,7 @@ for _name in ("random", "normal"):
             f"Rng.{_name}",
             "bit for bit" if _name == "random" else "γ₇·|z| (two libm logs)",
             _sized_cases,
-            bound=None if _name == "random" else (lambda a, r: tol.normal_bound(r)),
+            bound=None if _name == "random" else (lambda a, r: tol.random.normal_bound(r)),
             call=_method(_name),
             errors=[
                 ("negative size", {"seed": _seed(0), "size": "-1"}),

@@ -88,7 +88,7 @@ register(
         "mean",
         "2·γₙ·Σ|xᵢ|/n + 2η per mean",
         lambda rng: _moment_cases(rng, False),
-        bound=lambda a, r: tol.mean_bound(_x(a), _axis(a)),
+        bound=lambda a, r: tol.stats.mean_bound(_x(a), _axis(a)),
         errors=_MOMENT_ERRORS,
         python_only=_MOMENT_PYTHON_ONLY,
     )
@@ -98,7 +98,7 @@ register(
         "variance",
         "two-pass: 2·(γₙ₊₃(S + nδ²) + nδ²)/(n − ddof)",
         lambda rng: _moment_cases(rng, True),
-        bound=lambda a, r: tol.variance_bound(_x(a), _ddof(a), _axis(a)),
+        bound=lambda a, r: tol.stats.variance_bound(_x(a), _ddof(a), _axis(a)),
         errors=_MOMENT_ERRORS + _DDOF_ERRORS,
         python_only=[*_MOMENT_PYTHON_ONLY, ("ddof 0.5", {"x": [1.0, 2.0], "ddof": 0.5})],
     )
@@ -108,7 +108,7 @@ register(
         "std",
         "the variance bound through the square root",
         lambda rng: _moment_cases(rng, True),
-        bound=lambda a, r: tol.std_bound(_x(a), _ddof(a), _axis(a), r),
+        bound=lambda a, r: tol.stats.std_bound(_x(a), _ddof(a), _axis(a), r),
         errors=_MOMENT_ERRORS + _DDOF_ERRORS,
         python_only=_MOMENT_PYTHON_ONLY,
     )
@@ -139,7 +139,7 @@ register(
         "covariance",
         "2·(γₙ₊₆·√((Sⱼⱼ + nδⱼ²)(Sₖₖ + nδₖ²)) + nδⱼδₖ)/(n − ddof) per entry",
         _covariance_cases,
-        bound=lambda a, r: tol.covariance_bound(a["X"], int(a.get("ddof", 1))),
+        bound=lambda a, r: tol.stats.covariance_bound(a["X"], int(a.get("ddof", 1))),
         errors=[
             ("no rows", {"X": np.zeros((0, 2))}),
             ("ddof = n", {"X": [[1.0, 2.0]]}),
@@ -171,7 +171,7 @@ register(
         "zscore",
         "mean and std bounds; Xn through (x − m)/s; constant columns exact",
         _zscore_cases,
-        bound=lambda a, r: tol.zscore_bound(a["X"], r),
+        bound=lambda a, r: tol.stats.zscore_bound(a["X"], r),
         errors=[("no rows", {"X": np.zeros((0, 3))})],
         python_only=[("1-D", {"X": [1.0, 2.0]}), ("complex", {"X": [[1j]]})],
     )
@@ -238,7 +238,7 @@ register(
         "expectation",
         "2·γₙ·Σ|vᵢp̂ᵢ| + 2nη (p̂ shared to the bit)",
         _expectation_cases,
-        bound=lambda a, r: tol.expectation_bound(a["values"], a["probs"]),
+        bound=lambda a, r: tol.stats.expectation_bound(a["values"], a["probs"]),
         errors=[
             ("lengths differ", {"values": [1.0, 2.0], "probs": [1.0]}),
             *[(f"probs {label}", {"values": [0.0] * len(p), "probs": p}) for label, p in _DIST_ERRORS],
@@ -281,8 +281,8 @@ _NORMAL_ERRORS: list[Case] = [
 def _normal_bound(op: str) -> Any:
     def bound(a: Args, r: Any) -> Any:
         if op == "normal_pdf":
-            return tol.normal_pdf_bound(a["x"], a.get("mu", 0.0), a.get("sigma", 1.0), r)
-        return tol.normal_cdf_bound(r)
+            return tol.stats.normal_pdf_bound(a["x"], a.get("mu", 0.0), a.get("sigma", 1.0), r)
+        return tol.stats.normal_cdf_bound(r)
 
     return bound
 
@@ -332,7 +332,7 @@ register(
         "confidence_interval",
         "mean, std (ddof 1) and quantile bounds through m ∓ z·s/√n",
         _ci_cases,
-        bound=lambda a, r: tol.confidence_interval_bound(a["x"], a.get("level", 0.95), r),
+        bound=lambda a, r: tol.stats.confidence_interval_bound(a["x"], a.get("level", 0.95), r),
         errors=[
             ("one value", {"x": [1.0]}),
             ("empty", {"x": []}),

@@ -85,7 +85,7 @@ register(
         "dot",
         "2·γₙ·Σ|aᵢbᵢ| + 2nη",
         lambda rng: _pairs(rng, [("worked example", {"a": A3, "b": B3})]),
-        bound=lambda a, r: tol.dot_bound(a["a"], a["b"]),
+        bound=lambda a, r: tol.vectors.dot_bound(a["a"], a["b"]),
         errors=_PAIR_ERRORS,
         python_only=_pair_python_only(),
     )
@@ -130,7 +130,7 @@ register(
         "norm",
         "(γₙ + 8u)·‖v‖ for 2/fro; 2·γₙ·Σ|vᵢ| for 1; bit for bit for inf; 2e for a matrix's 2",
         _norm_cases,
-        bound=lambda a, r: tol.norm_bound(a["v"], a["ord"]),
+        bound=lambda a, r: tol.vectors.norm_bound(a["v"], a["ord"]),
         errors=[
             ("ord 3", {"v": [1.0, 2.0], "ord": 3}),
             ("ord 0 for a matrix", {"v": [[1.0]], "ord": 0}),
@@ -156,7 +156,7 @@ register(
                 ("huge", {"a": [1e300, 2e300], "b": [3e300, -1e300]}),
             ],
         ),
-        bound=lambda a, r: tol.cosine_bound(a["a"]),
+        bound=lambda a, r: tol.vectors.cosine_bound(a["a"]),
         errors=_PAIR_ERRORS,
         python_only=_pair_python_only(),
     )
@@ -187,7 +187,7 @@ register(
             ],
             b="onto",
         ),
-        bound=lambda a, r: tol.project_bound(a["a"], a["onto"]),
+        bound=lambda a, r: tol.vectors.project_bound(a["a"], a["onto"]),
         errors=[("lengths differ", {"a": [1.0, 2.0, 3.0], "onto": [1.0, 2.0]})],
         python_only=_pair_python_only("onto"),
     )

@@ -1,0 +1,650 @@
+"""Decompositions: LU, QR, Cholesky, the SVD and what stands on it (pinv, lstsq, rank, PCA)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from . import EPS, ETA, RESIDUAL_THRESHOLD, U, _exponent, alike, gamma, norm2, ratio, singular_values
+
+# The factors of a decomposition are compared in two steps. First each side's
+# residuals must pass LAPACK's test: ‖A − (product of the factors)‖₂ ≤
+# T·N·ε·‖A‖₂ and ‖QᵀQ − I‖₂ ≤ T·N·ε for every factor meant to have orthonormal
+# columns, with T = RESIDUAL_THRESHOLD and N = max(m, n). Those residuals
+# *certify* a backward error: the factors are, up to a known amount, the exact
+# factors of some A + E with ‖E‖₂ ≤ e. Then perturbation theory bounds how far
+# the exact factors of two such perturbations can lie apart. So each bound
+# below holds whenever both sides pass their residual checks, which the
+# comparisons check too.
+
+
+def underflow_floor(N: int) -> float:
+    """Return 4·N²·η: what underflow may add to the residual of factors of an N-sized A.
+
+    An entry of a product of N terms loses at most η per product to underflow
+    (Higham §2.1), and a factor's subnormal entries η/2 each; so the 2-norm
+    of the residual may hold about N²·η that no relative bound explains
+    (counted twice, with room). It matters only for subnormal matrices.
+    """
+    return 4.0 * N * N * ETA
+
+
+def factor_residual(A: ArrayLike, product: ArrayLike, scale_exp: int = 0) -> float:
+    """Return ``‖A − product‖₂ / (N·ε·‖A‖₂ + 4N²η)``, N = max(m, n), LAPACK's test ratio.
+
+    Both are scaled by the same power of two first (exactly), so that huge
+    and tiny matrices are judged alike; the underflow floor (``underflow_floor``)
+    is that of the caller's original matrix, which was A·2^scale_exp. A zero
+    A passes only with a zero product.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    p = np.asarray(product, dtype=np.float64)
+    e = _exponent(a)
+    a, p = np.ldexp(a, -e), np.ldexp(p, -e)
+    num = norm2(a - p)
+    if num == 0:
+        return 0.0
+    N = max(a.shape)
+    den = N * EPS * norm2(a) + math.ldexp(underflow_floor(N), -(e + scale_exp))
+    return num / den if den > 0 else math.inf
+
+
+def orthonormality(Q: ArrayLike, N: int) -> float:
+    """Return ``‖QᵀQ − I‖₂ / (N·ε)`` for the columns of Q."""
+    q = np.asarray(Q, dtype=np.float64)
+    return norm2(q.T @ q - np.eye(q.shape[1])) / (max(N, 1) * EPS)
+
+
+def certified(N: int) -> float:
+    """Return δ = T·N·ε, the largest residual ratio the checks let through."""
+    return RESIDUAL_THRESHOLD * max(N, 1) * EPS
+
+
+def svd_error(A: ArrayLike) -> float:
+    """Return e, the backward error that passing SVD residual checks certifies.
+
+    If ‖ÛᵀÛ − I‖₂, ‖V̂ᵀV̂ − I‖₂ ≤ δ and ‖A − ÛΣ̂V̂ᵀ‖₂ ≤ δ·σ₁ (δ = ``certified``),
+    let Q_U, Q_V be the orthonormal polar factors of Û, V̂: ‖Û − Q_U‖₂ ≤ δ
+    (Higham §8.1 of *Functions of Matrices*). Then Σ̂ holds the exact singular
+    values of Q_UΣ̂Q_Vᵀ = A + E, with ‖E‖₂ ≤ δσ₁ + σ̂₁(2δ + δ²), and σ̂₁ ≤ σ₁ + e:
+
+        e = σ₁·δ·(3 + δ) / (1 − 2δ − δ²)
+
+    By Weyl's theorem every computed singular value is within e of the exact
+    one, |σ̂ᵢ − σᵢ| ≤ ‖E‖₂. The residual check also lets through T times the
+    underflow floor (``underflow_floor``), which adds to e.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    s1 = float(singular_values(a)[0]) if a.size else 0.0
+    N = max(a.shape)
+    d = certified(N)
+    return (s1 * d * (3 + d) + RESIDUAL_THRESHOLD * underflow_floor(N)) / (1 - 2 * d - d * d)
+
+
+def singular_vector_bounds(s: ArrayLike, e: float, rectangular: bool) -> NDArray[np.float64]:
+    """Bound on ‖u_ref − u_go‖₂ for each singular vector (inf where not unique enough).
+
+    Wedin's sin θ theorem (Stewart & Sun, *Matrix Perturbation Theory* V.4):
+    a singular vector pair of A + E lies at an angle θ from A's with
+    sin θ ≤ √2·‖E‖/δ, δ the distance of its singular value to the others
+    (and to 0 when m ≠ n, for the complement of the thin factors). With the
+    reference's σ̂ each within e of the exact ones, δ ≥ ĝ − 3e, ĝ the gap in
+    σ̂; sign-aligned unit vectors then differ by 2·sin(θ/2) ≤ √2·sin θ ≤
+    2e/(ĝ − 3e) per side, 4e/(ĝ − 3e) between the sides. A singular value
+    closer than 6e to another is "repeated": its vectors are not unique, and
+    its subspace is compared instead (``subspace_bound``).
+    """
+    sv = np.asarray(s, dtype=np.float64)
+    k = sv.size
+    out = np.full(k, np.inf)
+    for i in range(k):
+        others = np.delete(sv, i)
+        gap = float(np.min(np.abs(others - sv[i]))) if others.size else math.inf
+        if rectangular:
+            gap = min(gap, float(sv[i]))
+        if gap > 6 * e:
+            out[i] = 4 * e / (gap - 3 * e) if math.isfinite(gap) else 0.0
+    return out
+
+
+def clusters(s: ArrayLike, e: float) -> list[list[int]]:
+    """Group the indices of descending singular values closer than 6e."""
+    sv = np.asarray(s, dtype=np.float64)
+    groups: list[list[int]] = []
+    for i in range(sv.size):
+        if groups and sv[i - 1] - sv[i] <= 6 * e:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def subspace_bound(s: ArrayLike, group: list[int], e: float, rectangular: bool, N: int = 0) -> float:
+    """Bound on ‖P_ref − P_go‖₂ for the projector onto a cluster's singular subspace.
+
+    Wedin's theorem for subspaces: ‖sin Θ‖₂ ≤ √2·‖E‖/δ, δ the distance of the
+    cluster's singular values to the rest (and to 0 when m ≠ n); for
+    subspaces of equal dimension ‖P − P̃‖₂ = ‖sin Θ‖₂. Between the sides:
+    2√2·e/(Ĝ − 3e). inf when the cluster is not separated by more than 6e.
+
+    Each side forms its projector as V̂V̂ᵀ from k = len(group) computed
+    vectors, orthonormal to within the residual check, ‖V̂ᵀV̂ − I‖₂ ≤ T·N·ε
+    (N = max(m, n), default len(s)): V̂V̂ᵀ is then within T·N·ε of the
+    projector onto its span, and its k-term entries round by k·γₖ in norm.
+    Twice that is added, so a cluster spanning the whole space (no gap at
+    all, both projectors the identity) is judged by rounding alone.
+    """
+    k = len(group)
+    slack = 2 * (RESIDUAL_THRESHOLD * (N or len(np.atleast_1d(s))) * EPS + k * gamma(k))
+    sv = np.asarray(s, dtype=np.float64)
+    inside = sv[group]
+    rest = np.delete(sv, group)
+    gap = float(np.min(np.abs(rest[:, None] - inside[None, :]))) if rest.size else math.inf
+    if rectangular:
+        gap = min(gap, float(np.min(inside)))
+    if not gap > 6 * e:
+        return math.inf
+    return (2 * math.sqrt(2) * e / (gap - 3 * e) if math.isfinite(gap) else 0.0) + slack
+
+
+def sign_decidable(u: ArrayLike, bound: float) -> bool:
+    """Whether the sign rule picks the same entry on both sides.
+
+    The rule looks at the largest-magnitude entry; if entries of the two
+    sides differ by at most ``bound``, the same entry is largest on both
+    when it exceeds the runner-up by more than 2·bound.
+    """
+    m = np.sort(np.abs(np.asarray(u, dtype=np.float64)))[::-1]
+    return m.size < 2 or bool(m[0] - m[1] > 2 * bound)
+
+
+def svd_bounds(A: ArrayLike, U: ArrayLike, s: ArrayLike) -> tuple[Any, Any, Any]:
+    """Entrywise bounds for ``svd``'s (U, s, Vt), from the reference's U and s.
+
+    s: 2e (Weyl, both sides). A column of U and the row of Vt with it:
+    ``singular_vector_bounds`` (each entry is at most the 2-norm of the
+    difference), inf where the singular value is repeated or the sign rule
+    is undecidable (``sign_decidable``): those are compared as subspaces.
+    A singular value within 6e of 0 ties the signs of u and v to nothing
+    (A·v = σ·u ≈ 0 for either sign of u), so Vt[i] is then compared up to
+    sign too.
+    """
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:  # the bounds scale with A; computing them on A/2^e keeps products finite
+        bu, bs, bvt = svd_bounds(np.ldexp(np.asarray(A, dtype=np.float64), -ex), U, np.ldexp(s, -ex))
+        return bu, np.ldexp(bs, ex), bvt
+    a = np.asarray(A, dtype=np.float64)
+    u = np.asarray(U, dtype=np.float64)
+    m, n = a.shape
+    e = svd_error(a)
+    b = singular_vector_bounds(s, e, m != n)
+    bv = b.copy()
+    for i in range(b.size):
+        if not sign_decidable(u[:, i], b[i]):
+            b[i] = bv[i] = math.inf
+        if not float(np.asarray(s)[i]) > 6 * e:
+            bv[i] = math.inf  # σ ≈ 0: Vt[i]'s sign is not tied to U[:, i]'s
+    return np.broadcast_to(b, (m, b.size)).copy(), np.full(b.size, 2 * e), np.repeat(bv[:, None], n, axis=1)
+
+
+def _projector(Q: NDArray[np.float64]) -> NDArray[np.float64]:
+    return np.asarray(Q @ Q.T, dtype=np.float64)
+
+
+def svd_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
+    """Worst ratio for two SVDs of A: residual premises, values, vectors, subspaces.
+
+    Each side's residual ratios (``factor_residual``, ``orthonormality`` of U
+    and V) must be ≤ T; the singular values within 2e; each unique singular
+    vector, after aligning signs where the rule is undecidable, within
+    ``singular_vector_bounds``; each cluster's projectors within
+    ``subspace_bound``.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    m, n = a.shape
+    N = max(m, n)
+    worst = 0.0
+    for side in (ref, go):
+        Us, s, Vt = (np.asarray(x, dtype=np.float64) for x in side)
+        e_ = _exponent(a)  # judged on A/2^e, so that the product cannot overflow
+        product = (Us * np.ldexp(s, -e_)) @ Vt
+        worst = max(
+            worst,
+            factor_residual(np.ldexp(a, -e_), product, e_) / RESIDUAL_THRESHOLD,
+            orthonormality(Us, N) / RESIDUAL_THRESHOLD,
+            orthonormality(Vt.T, N) / RESIDUAL_THRESHOLD,
+        )
+    return max(worst, svd_parts_ratio(a, ref[0], ref[1], ref[2], go[0], go[1], go[2]))
+
+
+def svd_parts_ratio(A: ArrayLike, Ur: Any, sr: Any, Vtr: Any, Ug: Any, sg: Any, Vtg: Any) -> float:
+    """The comparison of ``svd_ratio`` without the residual premises.
+
+    Also used for the first k triplets of ``truncated_svd``: the gaps are
+    then measured against the reference's singular values (``sr``) of A,
+    which may hold more values than the k compared.
+    """
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:  # judged on A/2^e, where no product overflows
+        sc = np.ldexp(np.asarray(A, dtype=np.float64), -ex)
+        return svd_parts_ratio(sc, Ur, np.ldexp(sr, -ex), Vtr, Ug, np.ldexp(sg, -ex), Vtg)
+    a = np.asarray(A, dtype=np.float64)
+    m, n = a.shape
+    e = svd_error(a)
+    s_all = singular_values(a)
+    Ur, sr, Vtr, Ug, sg, Vtg = (np.asarray(x, dtype=np.float64) for x in (Ur, sr, Vtr, Ug, sg, Vtg))
+    k = sr.size
+    ds = float(np.max(np.abs(sr - sg), initial=0.0))
+    worst = ds / (2 * e) if e > 0 else (0.0 if ds == 0 else math.inf)
+    b = singular_vector_bounds(s_all, e, m != n)[:k]
+    for i in range(k):
+        if not math.isfinite(b[i]):
+            continue
+        sign = 1.0
+        if not sign_decidable(Ur[:, i], b[i]) and float(Ur[:, i] @ Ug[:, i]) < 0:
+            sign = -1.0
+        vsign = sign
+        if not float(s_all[i]) > 6 * e and float(Vtr[i] @ Vtg[i]) < 0:
+            vsign = -1.0  # σ ≈ 0: v's sign is free of u's
+        elif not float(s_all[i]) > 6 * e:
+            vsign = 1.0
+        d = max(norm2(Ur[:, i] - sign * Ug[:, i]), norm2(Vtr[i] - vsign * Vtg[i]))
+        worst = max(worst, d / b[i] if b[i] > 0 else (0.0 if d == 0 else math.inf))
+    for g in clusters(s_all, e):
+        if len(g) < 2 or max(g) >= k:
+            continue
+        bound = subspace_bound(s_all, g, e, m != n, max(m, n))
+        if not math.isfinite(bound):
+            continue
+        d = max(
+            norm2(_projector(Ur[:, g]) - _projector(Ug[:, g])),
+            norm2(_projector(Vtr[g].T) - _projector(Vtg[g].T)),
+        )
+        worst = max(worst, d / bound if bound > 0 else (0.0 if d == 0 else math.inf))
+    return worst
+
+
+def _q(d: float, bound: float) -> float:
+    """d / bound, with 0/0 = 0 and a positive d over a zero bound = inf."""
+    if d == 0:
+        return 0.0
+    return d / bound if bound > 0 else math.inf
+
+
+def qr_bounds(A: ArrayLike) -> tuple[float, float]:
+    """Bounds on ‖Q_ref − Q_go‖_F and ‖R_ref − R_go‖_F for ``qr``.
+
+    Residuals ‖A − Q̂R̂‖₂ ≤ δ‖A‖₂ and ‖Q̂ᵀQ̂ − I‖₂ ≤ δ (δ = ``certified``)
+    make (Q_o, R̂), Q_o the polar factor of Q̂ (‖Q̂ − Q_o‖₂ ≤ δ), an exact QR
+    factorisation of A + E, ‖E‖₂ ≤ e = (2δ‖A‖₂ + T·floor)/(1 − δ), with R̂'s diagonal
+    non-negative. The factors are determined by A₁ = A[:, :k]; Sun's bound
+    (BIT 31, 1991; as in Chang & Stehlé, SIMAX 31, 2010) gives
+    ‖ΔQ‖_F ≤ √2·κ₁·ε₁/(1 − κ₁·ε₁), κ₁ = κ₂(A₁), ε₁ = ‖E‖_F/‖A₁‖₂ ≤
+    √k·e/‖A₁‖₂. Then R = QᵀA moves by ‖ΔQ‖_F·(‖A‖₂ + e) + √k·e. Per side
+    Q̂ adds √k·δ; between the sides, twice the sum. inf (not judged) when
+    κ₁·ε₁ ≥ 1/2: the first k columns are too close to dependent.
+    """
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:  # R's bound scales with A, Q's does not
+        bq, br = qr_bounds(np.ldexp(np.asarray(A, dtype=np.float64), -ex))
+        return bq, math.ldexp(br, ex)
+    a = np.asarray(A, dtype=np.float64)
+    m, n = a.shape
+    k = min(m, n)
+    d = certified(max(m, n))
+    na = norm2(a)
+    e = (2 * d * na + RESIDUAL_THRESHOLD * underflow_floor(max(m, n))) / (1 - d)
+    s1 = singular_values(a[:, :k])
+    if s1[-1] == 0:
+        return math.inf, math.inf
+    kappa = float(s1[0] / s1[-1])
+    eps1 = math.sqrt(k) * e / float(s1[0])
+    if not kappa * eps1 < 0.5:
+        return math.inf, math.inf
+    dq = math.sqrt(2) * kappa * eps1 / (1 - kappa * eps1)
+    return 2 * (dq + math.sqrt(k) * d), 2 * (dq * (na + e) + math.sqrt(k) * e)
+
+
+def qr_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
+    """Residual premises of both sides, then ``qr_bounds`` on ‖ΔQ‖_F and ‖ΔR‖_F."""
+    a = np.asarray(A, dtype=np.float64)
+    N = max(a.shape)
+    worst = 0.0
+    for Q, R in (ref, go):
+        e_ = _exponent(a)
+        worst = max(
+            worst,
+            factor_residual(np.ldexp(a, -e_), Q @ np.ldexp(R, -e_), e_) / RESIDUAL_THRESHOLD,
+            orthonormality(Q, N) / RESIDUAL_THRESHOLD,
+        )
+    bq, br = qr_bounds(a)
+    if not math.isfinite(bq):
+        return worst
+    dq = float(np.linalg.norm(np.asarray(ref[0]) - np.asarray(go[0])))
+    e_ = _exponent(a)
+    dr = math.ldexp(float(np.linalg.norm(np.ldexp(np.asarray(ref[1]) - np.asarray(go[1]), -e_))), e_)
+    return max(worst, _q(dq, bq), _q(dr, br))
+
+
+def cholesky_symmetric(A: ArrayLike) -> NDArray[np.float64]:
+    """The symmetric matrix that Cholesky factors: A's lower triangle, mirrored."""
+    a = np.asarray(A, dtype=np.float64)
+    return np.tril(a) + np.tril(a, -1).T
+
+
+def cholesky_bound(A: ArrayLike) -> float:
+    """Bound on ‖L_ref − L_go‖_F for ``cholesky``.
+
+    L̂ is lower triangular with a positive diagonal, so it is the exact
+    Cholesky factor of L̂L̂ᵀ = A + E; the residual check gives ‖E‖₂ ≤ e =
+    δ‖A‖₂ + T·floor (δ = ``certified``), ‖E‖_F ≤ √n·e. Sun's bound (BIT 31, 1991):
+    ‖ΔL‖_F ≤ 2^(−1/2)·κ₂(A)·ε_F/(1 − κ₂(A)·ε₂)·‖L‖₂, ε = ‖E‖/‖A‖₂, with
+    ‖L‖₂ = √‖A‖₂. Twice that between the sides; inf when κ₂(A)·ε₂ ≥ 1/2.
+    """
+    f = (_exponent(np.asarray(A, dtype=np.float64)) + 1) // 2
+    if f > 0:  # L scales with the square root of A
+        return math.ldexp(cholesky_bound(np.ldexp(np.asarray(A, dtype=np.float64), -2 * f)), f)
+    a = cholesky_symmetric(A)
+    n = a.shape[0]
+    s = singular_values(a)
+    if s[-1] == 0:
+        return math.inf
+    d = certified(n) + RESIDUAL_THRESHOLD * underflow_floor(n) / float(s[0])
+    kappa = float(s[0] / s[-1])
+    if not kappa * d < 0.5:
+        return math.inf
+    return 2 * math.sqrt(0.5) * kappa * math.sqrt(n) * d / (1 - kappa * d) * math.sqrt(float(s[0]))
+
+
+def cholesky_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
+    """Residual premises (‖A − LLᵀ‖, A's lower triangle mirrored), then ``cholesky_bound``."""
+    a = cholesky_symmetric(A)
+    worst = 0.0
+    for L in (ref, go):
+        L = np.asarray(L, dtype=np.float64)
+        e_ = _exponent(a)
+        Ls = np.ldexp(L, -((e_ + 1) // 2))  # L scales with the square root of A
+        f = 2 * ((e_ + 1) // 2)
+        worst = max(worst, factor_residual(np.ldexp(a, -f), Ls @ Ls.T, f) / RESIDUAL_THRESHOLD)
+    d = float(np.linalg.norm(np.asarray(ref) - np.asarray(go)))
+    return max(worst, _q(d, cholesky_bound(A)))
+
+
+def spectral_norm_bound(A: ArrayLike) -> float:
+    """Bound for ``norm(A, 2)``: 2e (Weyl; e = ``svd_error``).
+
+    Both sides compute σ₁ with the SVD whose residuals the svd checks hold
+    below the threshold, so each is within e of the exact value.
+    """
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:
+        return math.ldexp(spectral_norm_bound(np.ldexp(np.asarray(A, dtype=np.float64), -ex)), ex)
+    a = np.asarray(A, dtype=np.float64)
+    if a.size == 0 or not np.all(np.isfinite(a)):
+        return 0.0
+    return 2 * svd_error(a)
+
+
+def truncated_bounds(A: ArrayLike, U: ArrayLike, s: ArrayLike, k: int) -> tuple[Any, Any, Any, float]:
+    """Entrywise bounds for ``truncated_svd``'s (U_k, s_k, Vt_k, A_k).
+
+    The triplets as ``svd_bounds`` (gaps measured over all singular values).
+    A_k: per side, C = Q_UΣ̂Q_Vᵀ = A + E (``svd_error``); its rank-k part
+    C_k = C·P̃ differs from A_k = A·P by ≤ e + σ₁·‖P̃ − P‖₂, where P, P̃
+    project onto the top-k right singular subspaces: ‖P̃ − P‖₂ ≤
+    √2·e/(σ̂ₖ − σ̂ₖ₊₁ − 3e) (Wedin; 0 for k = min(m, n), where C_k = C). The
+    computed Û_kΣ̂_kV̂_kᵀ adds σ̂₁(2δ + δ²) for the non-orthogonality and
+    γ_k·k·σ̂₁(1 + δ)² for the rounding of the products. Twice the sum between
+    the sides; inf when the gap is below 6e.
+    """
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:
+        bu, bs, bvt, bk = truncated_bounds(
+            np.ldexp(np.asarray(A, dtype=np.float64), -ex), U, np.ldexp(s, -ex), k
+        )
+        return bu, np.ldexp(bs, ex), bvt, math.ldexp(bk, ex)
+    a = np.asarray(A, dtype=np.float64)
+    m, n = a.shape
+    s_all = singular_values(a)
+    e = svd_error(a)
+    K = min(m, n)
+    b_all = singular_vector_bounds(s_all, e, m != n)[:k]
+    u = np.asarray(U, dtype=np.float64)
+    bv = b_all.copy()
+    for i in range(k):
+        if not sign_decidable(u[:, i], b_all[i]):
+            b_all[i] = bv[i] = math.inf
+        if not float(s_all[i]) > 6 * e:
+            bv[i] = math.inf  # as in svd_bounds
+    bu = np.broadcast_to(b_all, (m, k)).copy()
+    bvt = np.repeat(bv[:, None], n, axis=1)
+    d = certified(max(m, n))
+    s1 = float(s_all[0])
+    if k < K:
+        gap = float(s_all[k - 1] - s_all[k])
+        if not gap > 6 * e:
+            return bu, np.full(k, 2 * e), bvt, math.inf
+        proj = s1 * math.sqrt(2) * e / (gap - 3 * e)
+    else:
+        proj = 0.0
+    side = e + proj + s1 * (2 * d + d * d) + gamma(k) * k * s1 * (1 + d) ** 2
+    return bu, np.full(k, 2 * e), bvt, 2 * side
+
+
+def truncated_ratio(A: ArrayLike, k: int, r: Any, g: Any) -> float:
+    """Compare ``truncated_svd``: the k triplets as ``svd_parts_ratio``, A_k by ``truncated_bounds``."""
+    q = svd_parts_ratio(A, r[0], r[1], r[2], g[0], g[1], g[2])
+    bound = truncated_bounds(A, r[0], r[1], k)[3]
+    if not math.isfinite(bound):
+        return q
+    return max(q, ratio(np.asarray(r[3]), np.asarray(g[3]), bound))
+
+
+def rank_decidable(s: ArrayLike, cutoff: float, e: float, rel: float) -> bool:
+    """Whether both sides count the same singular values above the cutoff.
+
+    Each side's σᵢ lies within 2e of the reference's, and its cutoff (rel
+    times its own σ₁) within rel·2e of the reference's: the decision
+    σᵢ > cutoff is the same on both sides unless some σ̂ᵢ lies within
+    2e(1 + rel) above the cutoff or at most that far below it.
+    """
+    sv = np.asarray(s, dtype=np.float64)
+    w = 2 * e * (1 + rel)
+    return not bool(np.any((sv > cutoff - w) & (sv <= cutoff + w)))
+
+
+def pinv_bound(A: ArrayLike, rcond: float) -> float:
+    """Bound on ‖X_ref − X_go‖₂ for ``pinv(A, rcond)`` (inf when the rank is undecidable).
+
+    With the rank r decided alike (``rank_decidable``), each side computes
+    V̂_rΣ̂_r⁻¹Û_rᵀ from factors that are exact for C = A + E (``svd_error``).
+    Wedin's bound for pseudo-inverses of equal rank (Stewart & Sun III.3,
+    μ = √2) applied to the rank-r parts, ‖C_r − A_r‖₂ ≤ 2e + σᵣ₊₁ + σ̂ᵣ₊₁:
+    ‖C_r⁺ − A_r⁺‖₂ ≤ √2·(3e + 2σ̂ᵣ₊₁)/((σ̂ᵣ − e)·σ̂ᵣ); the non-orthogonality
+    of the factors adds (2δ + δ²)/σ̂ᵣ and the products' rounding
+    γ_r·r·(1 + δ)²/σ̂ᵣ. Twice the sum between the sides. Computed for A/2^e
+    (pinv(cA) = pinv(A)/c), so that products of tiny σ do not underflow.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    ex = _exponent(a)
+    if ex:
+        return float(np.ldexp(pinv_bound(np.ldexp(a, -ex), rcond), -ex))  # inf if it overflows
+    m, n = a.shape
+    s = singular_values(a)
+    e = svd_error(a)
+    cutoff = rcond * float(s[0])
+    if not rank_decidable(s, cutoff, e, rcond):
+        return math.inf
+    r = int(np.sum(s > cutoff))
+    if r == 0:
+        return 0.0
+    sr = float(s[r - 1])
+    nxt = float(s[r]) if r < s.size else 0.0
+    if not sr > 3 * e:
+        return math.inf
+    d = certified(max(m, n))
+    side = (
+        math.sqrt(2) * (3 * e + 2 * nxt) / ((sr - e) * sr)
+        + (2 * d + d * d + gamma(r) * r * (1 + d) ** 2) / sr
+    )
+    return 2 * side
+
+
+def lstsq_bound(A: ArrayLike, b: ArrayLike, rcond: float | None) -> float:
+    """Bound on ‖x_ref − x_go‖₂ for ``lstsq``: ``pinv_bound``·‖b‖₂ plus rounding.
+
+    numpy's dgelsd is backward stable (its x̂ is the truncated least-squares
+    solution of a nearby problem), taken here with the same backward error
+    as the SVD; the products x = V_r(Σ_r⁻¹(U_rᵀb)) round by at most
+    (γ_m + γ_r)·r·‖b‖₂/σ̂ᵣ per side, and their underflow by (m/σ̂ᵣ + r)·η.
+    Computed for A/2^e, as pinv_bound; scaling x back by 2^−e rounds once
+    more where x is subnormal, η/2 per side.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    ex = _exponent(a)
+    if ex:
+        return float(np.ldexp(lstsq_bound(np.ldexp(a, -ex), b, rcond), -ex)) + ETA
+    m, n = a.shape
+    rc = max(m, n) * EPS if rcond is None or rcond < 0 else float(rcond)
+    p = pinv_bound(a, rc)
+    if not math.isfinite(p):
+        return math.inf
+    s = singular_values(a)
+    r = int(np.sum(s > rc * float(s[0])))
+    nb = norm2(np.asarray(b, dtype=np.float64).reshape(m, -1))
+    rounding = 2 * (gamma(m) + gamma(max(r, 1))) * max(r, 1) * nb / float(s[r - 1]) if r else 0.0
+    underflow = 2 * (m / float(s[r - 1]) + r) * ETA if r else 0.0
+    return p * nb + rounding + underflow
+
+
+def _matrix_ratio(bound: float, r: Any, g: Any) -> float:
+    """Return ‖r − g‖₂ / bound for pinv and lstsq, 0 where no rounding bound exists."""
+    if alike(r, g):
+        return 0.0  # the same values, overflowed ones included
+    if not math.isfinite(bound):
+        return 0.0  # the rank is undecidable: no rounding bound exists
+    return _q(norm2(np.asarray(r) - np.asarray(g)), bound)
+
+
+def pinv_ratio(A: ArrayLike, rcond: float, r: Any, g: Any) -> float:
+    """Compare ``pinv``: ‖ΔA⁺‖₂ / ``pinv_bound``."""
+    return _matrix_ratio(pinv_bound(A, rcond), r, g)
+
+
+def lstsq_ratio(A: ArrayLike, b: ArrayLike, rcond: float | None, r: Any, g: Any) -> float:
+    """Compare ``lstsq``: ‖Δx‖₂ / ``lstsq_bound``."""
+    return _matrix_ratio(lstsq_bound(A, b, rcond), r, g)
+
+
+def matrix_rank_bound(A: ArrayLike) -> float:
+    """0 when the rank is decidable (``rank_decidable``), else inf (not judged)."""
+    ex = _exponent(np.asarray(A, dtype=np.float64))
+    if ex > 0:  # the rank is scale-free
+        return matrix_rank_bound(np.ldexp(np.asarray(A, dtype=np.float64), -ex))
+    a = np.asarray(A, dtype=np.float64)
+    s = singular_values(a)
+    rel = max(a.shape) * EPS
+    return 0.0 if rank_decidable(s, rel * float(s[0]), svd_error(a), rel) else math.inf
+
+
+def centring_error(X: ArrayLike) -> float:
+    """Bound on ‖Xc_side − Xc‖₂ for the centred data of ``pca``, per side.
+
+    Each column mean is a sum of N terms divided by N: error ≤ γ_{N+1}·
+    mean|x| per column; the subtraction adds u·|xc| per entry. So
+    ‖ΔXc‖₂ ≤ ‖ΔXc‖_F ≤ √N·‖γ_{N+1}·mean|X|‖₂ + u·‖Xc‖_F.
+    """
+    x = np.asarray(X, dtype=np.float64)
+    N = x.shape[0]
+    xc = x - x.mean(axis=0)
+    return math.sqrt(N) * gamma(N + 1) * norm2(np.mean(np.abs(x), axis=0)) + U * norm2(xc.ravel())
+
+
+def pca_ratio(X: ArrayLike, k: int, ref: Any, go: Any) -> float:
+    """Worst ratio for two PCA results.
+
+    The centred data of the two sides differ by ``centring_error`` each,
+    which joins the SVD's backward error: e = svd_error(Xc) + centring_error.
+    Components are right singular vectors (``singular_vector_bounds`` with
+    that e, sign rule decided on U = projected/σ), the explained variances
+    σ²/(N − 1) move by (2e·(2σ + 2e) + 4u·σ²)/(N − 1), and a column of
+    projected = Xc·vᵢ by ‖Xc‖₂·bᵢ + 2·(centring_error + γ_d·√d·‖Xc‖_F).
+    Clusters of repeated values compare the projectors of their components.
+    """
+    ex = _exponent(np.asarray(X, dtype=np.float64))
+    if ex > 0:  # judged on X/2^e: variances scale by 2^-2e, projections by 2^-e
+
+        def scaled(r: Any) -> tuple[Any, Any, Any]:
+            return r[0], np.ldexp(r[1], -2 * ex), np.ldexp(r[2], -ex)
+
+        return pca_ratio(np.ldexp(np.asarray(X, dtype=np.float64), -ex), k, scaled(ref), scaled(go))
+    x = np.asarray(X, dtype=np.float64)
+    N, dd = x.shape
+    xc = x - x.mean(axis=0)
+    e = svd_error(xc) + centring_error(x)
+    s_all = singular_values(xc)
+    comp_r, var_r, proj_r = (np.asarray(v, dtype=np.float64) for v in ref)
+    comp_g, var_g, proj_g = (np.asarray(v, dtype=np.float64) for v in go)
+    s = s_all[:k]
+    worst = float(
+        np.max(
+            [
+                _q(
+                    abs(float(var_r[i] - var_g[i])),
+                    (2 * e * (2 * s[i] + 2 * e) + 4 * U * s[i] ** 2) / (N - 1),
+                )
+                for i in range(k)
+            ]
+        )
+    )
+    b = singular_vector_bounds(s_all, e, N != dd)[:k]
+    nxc = norm2(xc)
+    extra = 2 * (centring_error(x) + gamma(dd) * math.sqrt(dd) * norm2(xc.ravel()))
+    for i in range(k):
+        if not math.isfinite(b[i]):
+            continue
+        sign = 1.0
+        u = proj_r[:, i] / s[i] if s[i] > 0 else proj_r[:, i]
+        if (not sign_decidable(u, b[i]) or not s[i] > 6 * e) and float(comp_r[i] @ comp_g[i]) < 0:
+            sign = -1.0  # the rule is undecidable, or σ ≈ 0 ties no sign
+        worst = max(
+            worst,
+            _q(norm2(comp_r[i] - sign * comp_g[i]), b[i]),
+            _q(norm2(proj_r[:, i] - sign * proj_g[:, i]), nxc * b[i] + extra),
+        )
+    for g in clusters(s_all, e):
+        if len(g) < 2 or max(g) >= k:
+            continue
+        bound = subspace_bound(s_all, g, e, N != dd, max(N, dd))
+        if math.isfinite(bound):
+            d = norm2(_projector(comp_r[g].T) - _projector(comp_g[g].T))
+            worst = max(worst, _q(d, bound))
+    return worst
+
+
+def pca_bounds(X: ArrayLike, k: int, ref: Any) -> tuple[Any, Any, Any]:
+    """Entrywise bounds for ``pca``, as ``pca_ratio`` derives them (the vectors' files)."""
+    ex = _exponent(np.asarray(X, dtype=np.float64))
+    if ex > 0:
+        x_s = np.ldexp(np.asarray(X, dtype=np.float64), -ex)
+        bc, bv, bp = pca_bounds(x_s, k, (ref[0], np.ldexp(ref[1], -2 * ex), np.ldexp(ref[2], -ex)))
+        return bc, np.ldexp(bv, 2 * ex), np.ldexp(bp, ex)
+    x = np.asarray(X, dtype=np.float64)
+    N, dd = x.shape
+    xc = x - x.mean(axis=0)
+    e = svd_error(xc) + centring_error(x)
+    s_all = singular_values(xc)
+    s = s_all[:k]
+    proj_r = np.asarray(ref[2], dtype=np.float64)
+    b = singular_vector_bounds(s_all, e, N != dd)[:k]
+    for i in range(k):
+        u = proj_r[:, i] / s[i] if s[i] > 0 else proj_r[:, i]
+        if not sign_decidable(u, b[i]) or not s[i] > 6 * e:
+            b[i] = math.inf
+    extra = 2 * (centring_error(x) + gamma(dd) * math.sqrt(dd) * norm2(xc.ravel()))
+    var = (2 * e * (2 * s + 2 * e) + 4 * U * s**2) / (N - 1)
+    proj = norm2(xc) * b + extra
+    return np.repeat(b[:, None], dd, axis=1), var, np.broadcast_to(proj, (N, k)).copy()
