@@ -30,7 +30,7 @@ STATICCHECK = PATH="$$(dirname $$(cat $(CURDIR)/$(VENV)/staticcheck-go)):$$PATH"
 GO_SOURCES := $(wildcard go/*.go go/go.mod bindings/*.go bindings/go.mod) bindings/libtwinmath.h bindings/build_ffi.py
 PY_BUILD := setup.py pyproject.toml
 
-.PHONY: help demo test bench vectors lint lint-py lint-go-static docs clean setup test-go test-c test-py parity
+.PHONY: help demo test bench vectors lint lint-py lint-go-static docs clean setup test-go test-c test-py parity peer
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -46,6 +46,9 @@ bench: $(VENV)/built  ## go/ref/numpy side by side, then the Go package's own be
 
 parity: $(VENV)/built  ## the parity report: worst observed error per operation
 	$(PY) -m twinmath parity
+
+peer: $(VENV)/built  ## numpy's own linalg tests against twinmath.go, counted per unit
+	$(PY) tests/peer/run_numpy_linalg.py
 
 vectors: $(VENV)/built  ## regenerate tests/vectors from twinmath.ref
 	$(PY) tests/gen_vectors.py
