@@ -18,13 +18,13 @@ import "math"
 // It returns ErrShape if a is not square and ErrInvalid if a holds NaN or
 // Inf.
 func Slogdet(a Matrix) (sign, logAbsDet float64, err error) {
-	if err := a.check("slogdet", "A"); err != nil {
+	if err := a.check("slogdet", "a"); err != nil {
 		return 0, 0, err
 	}
 	if a.Rows != a.Cols {
-		return 0, 0, shapeErr("slogdet", "A must be square, got %dx%d", a.Rows, a.Cols)
+		return 0, 0, shapeErr("slogdet", "a must be square, got %dx%d", a.Rows, a.Cols)
 	}
-	if err := checkFinite("slogdet", "A", a.Data); err != nil {
+	if err := checkFinite("slogdet", "a", a.Data); err != nil {
 		return 0, 0, err
 	}
 	n := a.Rows
@@ -67,7 +67,7 @@ func Slogdet(a Matrix) (sign, logAbsDet float64, err error) {
 func Cond(a Matrix, p float64) (float64, error) {
 	switch p {
 	case 2, -2:
-		if err := a.finiteMatrix("cond", "A"); err != nil {
+		if err := a.finiteMatrix("cond", "x"); err != nil {
 			return 0, err
 		}
 		_, s, _, err := svd("cond", a, false)
@@ -102,7 +102,7 @@ func CondNuclear(a Matrix) (float64, error) {
 
 // condByInverse returns norm(A)·norm(A⁻¹), +Inf when A is singular.
 func condByInverse(a Matrix, norm func(Matrix) (float64, error)) (float64, error) {
-	if err := a.square("cond", "A", true); err != nil {
+	if err := a.square("cond", "x", true); err != nil {
 		return 0, err
 	}
 	inv := NewMatrix(a.Rows, a.Cols)

@@ -7,6 +7,26 @@ import (
 	"testing"
 )
 
+func init() {
+	vectorOps["slogdet"] = func(c *vcase) (any, error) {
+		s, l, err := Slogdet(c.mat("a"))
+		return []any{s, l}, err
+	}
+	vectorOps["cond"] = func(c *vcase) (any, error) {
+		a := c.mat("x")
+		if _, ok := c.Args["p"]; !ok {
+			return Cond(a, 2) // p None
+		}
+		switch c.str("p") {
+		case "fro":
+			return CondFrobenius(a)
+		case "nuc":
+			return CondNuclear(a)
+		}
+		return Cond(a, c.num("p"))
+	}
+}
+
 func TestSlogdet(t *testing.T) {
 	tests := []struct {
 		name      string

@@ -5,6 +5,21 @@ import (
 	"testing"
 )
 
+func init() {
+	vectorOps["vector_norm"] = func(c *vcase) (any, error) {
+		return VectorNorm(c.flatArg("x"), c.opt("ord", 2))
+	}
+	vectorOps["matrix_norm"] = func(c *vcase) (any, error) {
+		a := c.mat("x")
+		if _, ok := c.Args["ord"]; !ok {
+			return FrobeniusNorm(a)
+		}
+		return matrixNormCase(c, a, "ord")
+	}
+	vectorOps["diagonal"] = func(c *vcase) (any, error) { return Diagonal(c.mat("x"), int(c.opt("offset", 0))) }
+	vectorOps["matrix_transpose"] = func(c *vcase) (any, error) { return MatrixTranspose(c.mat("x")) }
+}
+
 func TestVectorNorm(t *testing.T) {
 	inf := math.Inf(1)
 	tests := []struct {
@@ -67,4 +82,16 @@ func TestDiagonal(t *testing.T) {
 	if tr, _ := MatrixTranspose(a); tr.Rows != 3 || tr.At(2, 1) != 6 {
 		t.Errorf("MatrixTranspose = %v", tr)
 	}
+}
+
+// matrixNormCase runs the matrix norm a case's argument ord names: "fro",
+// "nuc" or a number.
+func matrixNormCase(c *vcase, a Matrix, ord string) (any, error) {
+	switch c.str(ord) {
+	case "fro":
+		return FrobeniusNorm(a)
+	case "nuc":
+		return NuclearNorm(a)
+	}
+	return MatrixNorm(a, c.num(ord))
 }

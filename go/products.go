@@ -21,11 +21,11 @@ func MatrixPower(a Matrix, n int) (Matrix, error) {
 // MatrixPowerTo writes a raised to the power n into dst, which must not
 // alias a; see MatrixPower.
 func MatrixPowerTo(dst, a Matrix, n int) error {
-	if err := a.check("matrix_power", "A"); err != nil {
+	if err := a.check("matrix_power", "a"); err != nil {
 		return err
 	}
 	if a.Rows != a.Cols {
-		return shapeErr("matrix_power", "A must be square, got %dx%d", a.Rows, a.Cols)
+		return shapeErr("matrix_power", "a must be square, got %dx%d", a.Rows, a.Cols)
 	}
 	if err := dst.want("matrix_power", "dst", a.Rows, a.Cols); err != nil {
 		return err
@@ -40,7 +40,7 @@ func MatrixPowerTo(dst, a Matrix, n int) error {
 	}
 	base := a
 	if n < 0 {
-		if err := checkFinite("matrix_power", "A", a.Data); err != nil {
+		if err := checkFinite("matrix_power", "a", a.Data); err != nil {
 			return err
 		}
 		base = Identity(k)

@@ -2,10 +2,41 @@ package twinmath
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand"
 	"testing"
 )
+
+func init() {
+	vectorOps["matrix_power"] = func(c *vcase) (any, error) { return MatrixPower(c.mat("a"), int(c.num("n"))) }
+	vectorOps["multi_dot"] = func(c *vcase) (any, error) {
+		var ms []Matrix
+		for i := 0; ; i++ {
+			name := fmt.Sprintf("A%d", i)
+			if _, ok := c.Args[name]; !ok {
+				break
+			}
+			ms = append(ms, c.mat(name))
+		}
+		// A vector first is a row; c.mat made it a column.
+		first := c.ndim("A0") == 1
+		if first {
+			ms[0].Rows, ms[0].Cols = 1, ms[0].Rows
+		}
+		p, err := MultiDot(ms)
+		switch {
+		case err != nil:
+			return nil, err
+		case first && c.ndim(fmt.Sprintf("A%d", len(ms)-1)) == 1:
+			return p.Data[0], nil
+		case first:
+			return p.Data, nil
+		}
+		return p, nil
+	}
+	vectorOps["cross"] = func(c *vcase) (any, error) { return Cross(c.vec("x1"), c.vec("x2")) }
+}
 
 func TestMatrixPower(t *testing.T) {
 	a := Matrix{2, 2, []float64{1, 2, 3, 4}}

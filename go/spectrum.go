@@ -83,10 +83,10 @@ func Svdvals(a Matrix) ([]float64, error) {
 // SvdvalsTo writes the singular values of a into s (length min(m, n)); see
 // Svdvals.
 func SvdvalsTo(s []float64, a Matrix) error {
-	if err := a.check("svdvals", "A"); err != nil {
+	if err := a.check("svdvals", "x"); err != nil {
 		return err
 	}
-	if err := checkFinite("svdvals", "A", a.Data); err != nil {
+	if err := checkFinite("svdvals", "x", a.Data); err != nil {
 		return err
 	}
 	if k := min(a.Rows, a.Cols); len(s) != k {
@@ -106,13 +106,13 @@ func SvdvalsTo(s []float64, a Matrix) error {
 // spectrumInput returns ErrShape unless a is square and ErrInvalid if it
 // holds NaN or Inf; an empty a passes.
 func spectrumInput(op string, a Matrix) error {
-	if err := a.check(op, "A"); err != nil {
+	if err := a.check(op, "a"); err != nil {
 		return err
 	}
 	if a.Rows != a.Cols {
-		return shapeErr(op, "A must be square, got %dx%d", a.Rows, a.Cols)
+		return shapeErr(op, "a must be square, got %dx%d", a.Rows, a.Cols)
 	}
-	return checkFinite(op, "A", a.Data)
+	return checkFinite(op, "a", a.Data)
 }
 
 // renameOp returns err, an error of operation from, as the same error of

@@ -17,10 +17,39 @@ from .calculus import (
     symbolic_derivative,
     taylor,
 )
-from .decomp import cholesky, lstsq, lu, matrix_rank, pca, pinv, qr, svd, truncated_svd
-from .eigen import eig, eigh
+from .decomp import (
+    cholesky,
+    lstsq,
+    lu,
+    matrix_rank,
+    pca,
+    pinv,
+    qr,
+    svd,
+    svdvals,
+    truncated_svd,
+)
+from .eigen import (
+    eig,
+    eigh,
+    eigvals,
+    eigvalsh,
+)
 from .info import cross_entropy, entropy, kl_divergence, mutual_information
-from .linalg import det, inv, matmul, solve, trace, transpose
+from .linalg import (
+    cond,
+    det,
+    diagonal,
+    inv,
+    matmul,
+    matrix_power,
+    matrix_transpose,
+    multi_dot,
+    slogdet,
+    solve,
+    trace,
+    transpose,
+)
 from .logistic import (
     accuracy,
     logistic_regression,
@@ -44,7 +73,19 @@ from .stats import (
     variance,
     zscore,
 )
-from .vectors import add, cosine_similarity, dot, norm, outer, project, scale, subtract
+from .vectors import (
+    add,
+    cosine_similarity,
+    cross,
+    dot,
+    matrix_norm,
+    norm,
+    outer,
+    project,
+    scale,
+    subtract,
+    vector_norm,
+)
 
 __all__ = [
     "SGD",
@@ -56,15 +97,20 @@ __all__ = [
     "backward_pass",
     "bayes",
     "cholesky",
+    "cond",
     "confidence_interval",
     "cosine_similarity",
     "covariance",
+    "cross",
     "cross_entropy",
     "derivative",
     "det",
+    "diagonal",
     "dot",
     "eig",
     "eigh",
+    "eigvals",
+    "eigvalsh",
     "entropy",
     "expectation",
     "forward_pass",
@@ -79,8 +125,12 @@ __all__ = [
     "lu",
     "make_classification",
     "matmul",
+    "matrix_norm",
+    "matrix_power",
     "matrix_rank",
+    "matrix_transpose",
     "mean",
+    "multi_dot",
     "mutual_information",
     "norm",
     "normal_cdf",
@@ -96,11 +146,13 @@ __all__ = [
     "scale",
     "sigmoid",
     "sigmoid_derivative",
+    "slogdet",
     "softmax",
     "solve",
     "std",
     "subtract",
     "svd",
+    "svdvals",
     "symbolic_derivative",
     "tanh",
     "taylor",
@@ -109,5 +161,6 @@ __all__ = [
     "transpose",
     "truncated_svd",
     "variance",
+    "vector_norm",
     "zscore",
 ]

@@ -184,3 +184,20 @@ def _free(handle: int) -> None:
     # memory goes with the process.
     if not isinstance(lib, _Forked):
         lib.tm_free(handle)
+
+
+def call(fn: Any, *args: Any) -> None:
+    """Call the library function ``fn(*args, err, errlen)``; raise if it fails."""
+    s = scratch()
+    st = fn(*args, s.err, ERRLEN)
+    if st:
+        raise error(st, s)
+
+
+def scalar(fn: Any, *args: Any) -> Any:
+    """Call ``fn(*args, out, err, errlen)`` as ``call`` does; return ``out[0]``."""
+    s = scratch()
+    st = fn(*args, s.out, s.err, ERRLEN)
+    if st:
+        raise error(st, s)
+    return s.out[0]

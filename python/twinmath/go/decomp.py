@@ -132,3 +132,11 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
     if st:
         raise error(st, s)
     return PCAResult(comp, var, proj)
+
+
+@twin(ref.svdvals)
+def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
+    a = matrix(x, "svdvals", "x")
+    out = np.empty(min(a.shape))
+    n.call(n.lib.tm_svdvals, ptr(a), *a.shape, ptr(out))
+    return out

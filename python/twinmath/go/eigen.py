@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 
 from .._convert import matrix
 from ..ref import eigen as ref
@@ -38,3 +40,20 @@ def eig(A: ArrayLike) -> EigResult:
     if real[0]:
         return EigResult(np.ascontiguousarray(w.real), np.ascontiguousarray(V.real))
     return EigResult(w, V)
+
+
+@twin(ref.eigvals)
+def eigvals(a: ArrayLike) -> NDArray[Any]:
+    x = matrix(a, "eigvals", "a")
+    m = x.shape[0]
+    w, real = np.empty(m, np.complex128), n.ffi.new("int *")
+    n.call(n.lib.tm_eigvals, ptr(x), *x.shape, ptr(w), real)
+    return np.ascontiguousarray(w.real) if real[0] else w
+
+
+@twin(ref.eigvalsh)
+def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
+    x = ref.triangle(a, UPLO, "eigvalsh")
+    w = np.empty(x.shape[0])
+    n.call(n.lib.tm_eigvalsh, ptr(x), *x.shape, ptr(w))
+    return w

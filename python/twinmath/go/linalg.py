@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._convert import array, matrix
 from ..errors import shape_error
 from ..ref import linalg as ref
+from ..ref.linalg import SlogdetResult
+from . import _native as _n  # for functions whose argument is named n
 from . import _native as n
 from ._native import error, ptr, scratch, twin
 
@@ -82,4 +87,61 @@ def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     st = n.lib.tm_solve(ptr(a), *a.shape, ptr(y), nb, k, ptr(out), s.err, n.ERRLEN)
     if st:
         raise error(st, s)
+    return out
+
+
+@twin(ref.slogdet)
+def slogdet(a: ArrayLike) -> SlogdetResult:
+    x = matrix(a, "slogdet", "a")
+    out = np.empty(2)
+    n.call(n.lib.tm_slogdet, ptr(x), *x.shape, ptr(out), ptr(out[1:]))
+    return SlogdetResult(float(out[0]), float(out[1]))
+
+
+@twin(ref.cond)
+def cond(x: ArrayLike, p: float | str | None = None) -> float:
+    q = ref.cond_order(p)
+    a = matrix(x, "cond", "x")
+    if q == "fro":
+        return n.scalar(n.lib.tm_cond_fro, ptr(a), *a.shape)  # type: ignore[no-any-return]
+    if q == "nuc":
+        return n.scalar(n.lib.tm_cond_nuc, ptr(a), *a.shape)  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_cond, ptr(a), *a.shape, 2.0 if q is None else q)  # type: ignore[no-any-return]
+
+
+@twin(ref.matrix_power)
+def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
+    k = ref.exponent_of(n, "matrix_power", "n")
+    x = matrix(a, "matrix_power", "a")
+    out = np.empty(x.shape)
+    _n.call(_n.lib.tm_matrix_power, ptr(x), *x.shape, k, ptr(out))
+    return out
+
+
+@twin(ref.multi_dot)
+def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
+    ms = ref.chain(arrays)
+    dims = [m.shape[0] for m in ms] + [ms[-1].shape[1]]
+    out = np.empty((dims[0], dims[-1]))
+    ptrs = n.ffi.new("double *[]", [ptr(m) for m in ms])
+    n.call(n.lib.tm_multi_dot, len(ms), ptrs, n.ffi.new("int64_t[]", dims), ptr(out))
+    return ref.chain_result(arrays, out)
+
+
+@twin(ref.diagonal)
+def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
+    k = ref.offset_of(offset, "diagonal")
+    a = matrix(x, "diagonal", "x")
+    r, c = a.shape
+    length = max(0, min(r, c - k) if k >= 0 else min(r + k, c))
+    out = np.empty(length)
+    n.call(n.lib.tm_diagonal, ptr(a), r, c, k, ptr(out), length)
+    return out
+
+
+@twin(ref.matrix_transpose)
+def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
+    a = matrix(x, "matrix_transpose", "x")
+    out = np.empty(a.shape[::-1])
+    n.call(n.lib.tm_matrix_transpose, ptr(a), *a.shape, ptr(out))
     return out

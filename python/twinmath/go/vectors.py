@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import norm_ord, real, vector, vector_or_matrix
+from .._convert import matrix, norm_ord, real, vector, vector_or_matrix
 from ..ref import vectors as ref
 from . import _native as n
 from ._native import error, ptr, scratch, twin
@@ -57,16 +59,9 @@ def dot(a: ArrayLike, b: ArrayLike) -> float:
 def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     x = vector_or_matrix(v, "norm", "v")
     o = norm_ord(ord, x.ndim)
-    s = scratch()
     if x.ndim == 1:
-        st = n.lib.tm_norm(ptr(x), x.size, o, s.out, s.err, n.ERRLEN)
-    elif o == "fro":
-        st = n.lib.tm_frobenius_norm(ptr(x), *x.shape, s.out, s.err, n.ERRLEN)
-    else:
-        st = n.lib.tm_matrix_norm(ptr(x), *x.shape, o, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+        return _norm_of(x, ref.vector_order(o, "norm"))
+    return _norm_of(x, ref.matrix_order(o, "norm"))
 
 
 @twin(ref.cosine_similarity)
@@ -97,3 +92,35 @@ def project(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
     if st:
         raise error(st, s)
     return out
+
+
+def _norm_of(x: NDArray[np.float64], o: float | str) -> float:
+    """The o-norm of a checked 1-D or 2-D x, for an order checked by the reference's helpers."""
+    if x.ndim == 1:
+        return n.scalar(n.lib.tm_vector_norm, ptr(x), x.size, o)  # type: ignore[no-any-return]
+    if o == "fro":
+        return n.scalar(n.lib.tm_frobenius_norm, ptr(x), *x.shape)  # type: ignore[no-any-return]
+    if o == "nuc":
+        return n.scalar(n.lib.tm_nuclear_norm, ptr(x), *x.shape)  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_matrix_norm, ptr(x), *x.shape, o)  # type: ignore[no-any-return]
+
+
+@twin(ref.cross)
+def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.float64]:
+    a, b = ref.cross_args(x1, x2, axis)
+    out = np.empty(3)
+    n.call(n.lib.tm_cross, ptr(a), a.size, ptr(b), b.size, ptr(out))
+    return out
+
+
+@twin(ref.vector_norm)
+def vector_norm(x: ArrayLike, /, *, axis: None = None, keepdims: bool = False, ord: float = 2) -> Any:
+    o, v, ndim = ref.vector_norm_args(x, axis, keepdims, ord)
+    return ref.keep(_norm_of(v, o), ndim, bool(keepdims))
+
+
+@twin(ref.matrix_norm)
+def matrix_norm(x: ArrayLike, /, *, keepdims: bool = False, ord: float | str = "fro") -> Any:
+    o = ref.matrix_order(ord, "matrix_norm")
+    a = matrix(x, "matrix_norm", "x")
+    return ref.keep(_norm_of(a, o), 2, bool(keepdims))

@@ -28,7 +28,7 @@ from .._convert import array, integer, matrix, real
 from ..errors import invalid, no_convergence, not_positive_definite, shape_error
 from .linalg import finite, square
 
-__all__ = ["cholesky", "lstsq", "lu", "matrix_rank", "pca", "pinv", "qr", "svd", "truncated_svd"]
+__all__ = ["cholesky", "lstsq", "lu", "matrix_rank", "pca", "pinv", "qr", "svd", "svdvals", "truncated_svd"]
 
 F64 = NDArray[np.float64]
 EPS = float(np.finfo(np.float64).eps)
@@ -573,3 +573,44 @@ def spectral_norm(a: F64) -> float:
     except np.linalg.LinAlgError:
         raise no_convergence("norm") from None
     return float(np.ldexp(s[0], e))
+
+
+def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
+    """Return the singular values of a matrix, descending, without its singular vectors.
+
+    The ``s`` of ``svd``: ``min(m, n)`` non-negative values. A matrix with no
+    rows or no columns has none (an empty array).
+
+    Parameters
+    ----------
+    x : array_like, shape (m, n)
+
+    Returns
+    -------
+    ndarray of float64, shape (min(m, n),)
+
+    Raises
+    ------
+    ShapeError
+        If ``x`` is not 2-D.
+    ValueError
+        If ``x`` holds NaN or Inf.
+    ConvergenceError
+        If the singular values do not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.svdvals([[3, 0], [0, -4]])
+    array([4., 3.])
+    """
+    a = matrix(x, "svdvals", "x")
+    finite(a, "svdvals", "x")
+    if a.size == 0:
+        return np.zeros(0)
+    e = exponent(a)
+    try:
+        s = np.linalg.svd(np.ldexp(a, -e), compute_uv=False)
+    except np.linalg.LinAlgError:
+        raise no_convergence("svdvals") from None
+    return np.asarray(np.ldexp(s, e), dtype=np.float64)

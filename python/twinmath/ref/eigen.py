@@ -7,10 +7,11 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ..errors import no_convergence
-from .linalg import square
+from .._convert import matrix
+from ..errors import ConvergenceError, invalid, no_convergence, not_square
+from .linalg import finite, square, square_or_empty
 
-__all__ = ["eig", "eigh"]
+__all__ = ["eig", "eigh", "eigvals", "eigvalsh"]
 
 # Two magnitudes (or two real parts) within this relative distance count as
 # tied in the canonical forms: √ε = 2⁻²⁶, far above the rounding differences
@@ -176,3 +177,99 @@ def eig(A: ArrayLike) -> EigResult:
     else:
         V = V * np.where(top < 0, -1.0, 1.0)
     return EigResult(w + 0.0, V + 0.0)
+
+
+def eigvals(a: ArrayLike) -> NDArray[Any]:
+    """Return the eigenvalues of a square matrix, without its eigenvectors.
+
+    The ``w`` of ``eig``, in its order (by real part, then imaginary part):
+    float64 when every eigenvalue is real, complex128 otherwise. The empty
+    0×0 matrix has none (an empty float64 array).
+
+    Parameters
+    ----------
+    a : array_like, shape (n, n)
+
+    Returns
+    -------
+    ndarray of float64 or complex128, shape (n,)
+
+    Raises
+    ------
+    ShapeError
+        If ``a`` is not a square matrix.
+    ValueError
+        If ``a`` holds NaN or Inf.
+    ConvergenceError
+        If the QR iteration does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.eigvals([[2, 0], [0, 3]])
+    array([2., 3.])
+    >>> tm.eigvals([[0, -1], [1, 0]]).round(12)
+    array([0.-1.j, 0.+1.j])
+    """
+    x = square_or_empty(a, "eigvals", "a")
+    if x.size == 0:
+        return np.zeros(0)
+    try:
+        return eig(x).w
+    except ConvergenceError:
+        raise no_convergence("eigvals", "eigenvalues did not converge") from None
+
+
+def triangle(a: ArrayLike, UPLO: Any, op: str) -> NDArray[np.float64]:
+    """Return the square matrix whose lower triangle is the one ``UPLO`` names ('L' or 'U', any case)."""
+    if not isinstance(UPLO, str) or UPLO.upper() not in ("L", "U"):
+        raise invalid(op, f"UPLO must be 'L' or 'U', got {UPLO!r}")
+    x = matrix(a, op, "a")
+    if x.shape[0] != x.shape[1]:
+        raise not_square(op, "a", x.shape)
+    return np.ascontiguousarray(x.T) if UPLO.upper() == "U" else x
+
+
+def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
+    """Return the eigenvalues of a symmetric matrix, ascending, without its eigenvectors.
+
+    The ``w`` of ``eigh``. Only one triangle of ``a`` is read: the lower one
+    (``UPLO='L'``, the default) or the upper one (``UPLO='U'``). The empty
+    0×0 matrix has none.
+
+    Parameters
+    ----------
+    a : array_like, shape (n, n)
+        Symmetric; the other triangle is ignored.
+    UPLO : {'L', 'U'}, optional
+
+    Returns
+    -------
+    ndarray of float64, shape (n,)
+
+    Raises
+    ------
+    ShapeError
+        If ``a`` is not a square matrix.
+    ValueError
+        If ``UPLO`` is not 'L' or 'U', or ``a`` holds NaN or Inf (anywhere).
+    ConvergenceError
+        If the eigenvalue iteration does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.eigvalsh([[2, 1], [1, 2]]).round(12)
+    array([1., 3.])
+    >>> tm.eigvalsh([[2, 5], [0, 2]], UPLO="U").round(12)
+    array([-3.,  7.])
+    """
+    x = triangle(a, UPLO, "eigvalsh")
+    finite(x, "eigvalsh", "a")
+    if x.size == 0:
+        return np.zeros(0)
+    try:
+        w = np.linalg.eigvalsh(x)
+    except np.linalg.LinAlgError:
+        raise no_convergence("eigvalsh", "eigenvalues did not converge") from None
+    return np.asarray(w + 0.0, dtype=np.float64)  # + 0.0 turns −0 into +0

@@ -8,10 +8,22 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import norm_ord, real, vector, vector_or_matrix
-from ..errors import invalid, lengths_differ
+from .._convert import array, matrix, norm_ord, real, vector, vector_or_matrix
+from ..errors import invalid, lengths_differ, shape_error
 
-__all__ = ["add", "cosine_similarity", "dot", "norm", "outer", "project", "scale", "subtract"]
+__all__ = [
+    "add",
+    "cosine_similarity",
+    "cross",
+    "dot",
+    "matrix_norm",
+    "norm",
+    "outer",
+    "project",
+    "scale",
+    "subtract",
+    "vector_norm",
+]
 
 
 def _pair(op: str, a: Any, b: Any, bname: str = "b") -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -157,32 +169,35 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     """Return the norm of a vector, or of a matrix.
 
     For a vector: ``ord=1`` gives Σ|vᵢ|, ``ord=2`` the Euclidean length
-    √(Σvᵢ²), ``ord=inf`` max|vᵢ|. For a matrix: ``ord="fro"`` the Frobenius
-    norm √(Σaᵢⱼ²), ``ord=1`` the largest absolute column sum, ``ord=2`` the
-    spectral norm (the largest singular value), ``ord=inf`` the largest
-    absolute row sum. ``ord=None`` is numpy's default (2 for a vector,
-    ``"fro"`` for a matrix). Euclidean and Frobenius norms are scaled by the
-    largest magnitude, so they do not overflow for huge entries.
+    √(Σvᵢ²), ``ord=inf`` max|vᵢ|, and any other ``ord`` as ``vector_norm``.
+    For a matrix: ``ord="fro"`` the Frobenius norm √(Σaᵢⱼ²), ``ord=1`` the
+    largest absolute column sum, ``ord=2`` the spectral norm (the largest
+    singular value), ``ord=inf`` the largest absolute row sum, and
+    ``"nuc"``, -1, -2, -inf as ``matrix_norm``. ``ord=None`` is numpy's
+    default (2 for a vector, ``"fro"`` for a matrix). Euclidean and Frobenius
+    norms are scaled by the largest magnitude, so they do not overflow for
+    huge entries.
 
     Parameters
     ----------
     v : array_like, shape (n,) or (m, n)
-    ord : {1, 2, inf, "fro", None}, optional
+    ord : {non-zero int, inf, -inf, "fro", "nuc", None}, optional
 
     Returns
     -------
     float
-        0.0 for an empty input; NaN if any entry is NaN, else inf if any is
-        infinite.
+        0.0 for an empty input (for the orders 1, 2, inf, "fro"); NaN if
+        any entry is NaN, else inf if any is infinite (for those orders).
 
     Raises
     ------
     ShapeError
         If ``v`` is neither 1-D nor 2-D.
     ValueError
-        If ``ord`` is not one of the orders above for that dimension.
+        If ``ord`` is not one of the orders above for that dimension (NaN
+        for a vector).
     ConvergenceError
-        If the singular values of a matrix (``ord=2``) do not converge.
+        If the singular values of a matrix (``ord`` ±2, "nuc") do not converge.
 
     Examples
     --------
@@ -197,24 +212,8 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     x = vector_or_matrix(v, "norm", "v")
     o = norm_ord(ord, x.ndim)
     if x.ndim == 1:
-        if o == 1:
-            return float(np.sum(np.abs(x)))
-        if o == 2:
-            return _norm2(x)
-        if o == np.inf:
-            return float(np.max(np.abs(x), initial=0.0))
-        raise invalid("norm", f"ord must be 1, 2 or inf for a vector, got {o!r}")
-    if o == "fro":
-        return _norm2(x.ravel())
-    if o == 1:
-        return float(np.max(np.sum(np.abs(x), axis=0), initial=0.0))
-    if o == np.inf:
-        return float(np.max(np.sum(np.abs(x), axis=1), initial=0.0))
-    if o == 2:
-        from .decomp import spectral_norm
-
-        return spectral_norm(x)
-    raise invalid("norm", f"ord must be 'fro', 1, 2 or inf for a matrix, got {o!r}")
+        return vector_norm_of(x, vector_order(o, "norm"))
+    return matrix_norm_of(x, matrix_order(o, "norm"), "norm")
 
 
 def cosine_similarity(a: ArrayLike, b: ArrayLike) -> float:
@@ -319,3 +318,232 @@ def project(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
         return np.zeros_like(x)
     u = u / m
     return (np.dot(x, u) / np.dot(u, u)) * u
+
+
+def vector_order(ord: Any, op: str) -> float:
+    """Return a vector norm's order as a float: any number but NaN."""
+    if isinstance(ord, str) or isinstance(ord, bool):
+        raise invalid(op, f"ord must be a number for a vector, got {ord!r}")
+    o = real(ord, op, "ord")
+    if math.isnan(o):
+        raise invalid(op, "ord must be a number, got nan")
+    return o
+
+
+MATRIX_ORDERS = "'fro', 'nuc', 1, -1, 2, -2, inf or -inf"
+
+
+def matrix_order(ord: Any, op: str) -> float | str:
+    """Return a matrix norm's order: "fro", "nuc", or one of ±1, ±2, ±inf as a float."""
+    if isinstance(ord, str) and ord in ("fro", "nuc"):
+        return ord
+    if not isinstance(ord, str) and not isinstance(ord, bool):
+        o = real(ord, op, "ord")
+        if o in (1.0, -1.0, 2.0, -2.0, math.inf, -math.inf):
+            return o
+        ord = o
+    raise invalid(op, f"ord must be {MATRIX_ORDERS} for a matrix, got {ord!r}")
+
+
+def vector_norm_of(x: NDArray[np.float64], o: float) -> float:
+    """Return the o-norm of the 1-D x, for any order o (see ``vector_norm``)."""
+    a = np.abs(x)
+    if o == 1:
+        return float(np.sum(a))
+    if o == 2:
+        return _norm2(x)
+    if o == math.inf:
+        return float(np.max(a, initial=0.0))
+    if o == -math.inf:
+        return float(np.min(a, initial=math.inf))
+    if o == 0:
+        return float(np.count_nonzero(x))
+    if x.size == 0:
+        return math.inf if o < 0 else 0.0
+    m = float(np.max(a))
+    if math.isnan(m):
+        return m
+    if math.isinf(m):
+        if o > 0:
+            return m
+        return vector_norm_of(x[~np.isinf(x)], o)  # |±inf|^p = 0 for p < 0
+    if m == 0:
+        return 0.0
+    if o < 0:
+        # The smallest magnitude scales: every term is then at most 1.
+        m = float(np.min(a))
+        if m == 0:
+            return 0.0
+    total = 0.0
+    for t in (a / m) ** o:  # left to right, as the Go package adds
+        total += float(t)
+    return float(m * total ** (1.0 / o))
+
+
+def matrix_norm_of(x: NDArray[np.float64], o: float | str, op: str) -> float:
+    """Return the o-norm of the 2-D x (see ``matrix_norm``)."""
+    from .decomp import spectral_norm, svdvals
+
+    if o == "fro":
+        return _norm2(x.ravel())
+    if o in (1.0, -1.0, math.inf, -math.inf):
+        sums = np.sum(np.abs(x), axis=0 if abs(o) == 1 else 1)  # type: ignore[arg-type]
+        if sums.size == 0:
+            return 0.0
+        return float(np.max(sums) if o > 0 else np.min(sums))  # type: ignore[operator]
+    if o == 2.0:
+        return spectral_norm(x)
+    if x.size == 0:
+        return 0.0
+    m = float(np.max(np.abs(x)))
+    if not math.isfinite(m):
+        return m if (o == "nuc" or math.isnan(m)) else math.nan
+    s = svdvals(x)
+    return float(np.sum(s)) if o == "nuc" else float(s[-1])
+
+
+def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.float64]:
+    """Return the cross product of two 3-vectors.
+
+    ``x1 × x2 = (a₁b₂ − a₂b₁, a₂b₀ − a₀b₂, a₀b₁ − a₁b₀)``, each entry from
+    two rounded products (no fused multiply-add), as numpy computes it.
+
+    Parameters
+    ----------
+    x1, x2 : array_like, shape (3,)
+    axis : int, optional
+        The axis holding the vectors: -1 or 0, the same for 1-D input.
+
+    Returns
+    -------
+    ndarray of float64, shape (3,)
+
+    Raises
+    ------
+    ShapeError
+        If ``x1`` or ``x2`` is not a vector of 3 entries.
+    ValueError
+        If ``axis`` is neither -1 nor 0.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.cross([1, 2, 3], [4, 5, 6])
+    array([-3.,  6., -3.])
+    """
+    a, b = cross_args(x1, x2, axis)
+    return np.cross(a, b).astype(np.float64)
+
+
+def cross_args(x1: ArrayLike, x2: ArrayLike, axis: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Return ``cross``'s vectors, checked: 1-D, 3 entries each, axis -1 or 0."""
+    a, b = vector(x1, "cross", "x1"), vector(x2, "cross", "x2")
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)) or axis not in (-1, 0):
+        raise invalid("cross", f"axis must be -1 or 0 for vectors, got {axis!r}")
+    for name, v in (("x1", a), ("x2", b)):
+        if v.size != 3:
+            raise shape_error("cross", f"{name} must have 3 entries, got {v.size}")
+    return a, b
+
+
+def keep(r: float, ndim: int, keepdims: bool) -> Any:
+    """Return r, or with keepdims an array of ndim axes of length 1 holding it."""
+    return np.full((1,) * ndim, r) if keepdims else r
+
+
+def vector_norm(x: ArrayLike, /, *, axis: None = None, keepdims: bool = False, ord: float = 2) -> Any:
+    """Return the norm of all the entries of ``x`` taken as one vector, for any order.
+
+    ``ord = inf``: max|xᵢ|; ``-inf``: min|xᵢ|; ``0``: the number of non-zero
+    entries; any other p: ``(Σ|xᵢ|ᵖ)^(1/p)`` (1 and 2 as ``norm``). The sum
+    is taken after dividing by the largest magnitude (the smallest for
+    p < 0), so it neither overflows nor underflows; a zero entry makes a
+    negative-order norm 0. An empty ``x`` gives 0.0 for ord ≥ 0 and inf for
+    ord < 0 (the sum of no terms is 0).
+
+    Parameters
+    ----------
+    x : array_like
+        Any shape; its entries are taken in C order.
+    axis : None, optional
+        Only None, the whole array (norms along an axis are not supported).
+    keepdims : bool, optional
+        Return an array of ``x.ndim`` axes of length 1 instead of a float.
+    ord : float, optional
+
+    Returns
+    -------
+    float, or ndarray of float64 of shape (1, …, 1) with ``keepdims``
+        NaN if an entry is NaN (ord ≠ 0).
+
+    Raises
+    ------
+    ValueError
+        If ``ord`` is NaN or not a number, or ``axis`` is not None.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.vector_norm([3, -4])
+    5.0
+    >>> tm.vector_norm([[1, 2], [0, 4]], ord=0)
+    3.0
+    >>> tm.vector_norm([3, -4], ord=-float("inf"))
+    3.0
+    """
+    o, v, ndim = vector_norm_args(x, axis, keepdims, ord)
+    return keep(vector_norm_of(v, o), ndim, bool(keepdims))
+
+
+def vector_norm_args(
+    x: ArrayLike, axis: Any, keepdims: Any, ord: Any
+) -> tuple[float, NDArray[np.float64], int]:
+    """Return ``vector_norm``'s order, its entries as one vector and the input's ndim, checked."""
+    o = vector_order(ord, "vector_norm")
+    if axis is not None:
+        raise invalid("vector_norm", f"axis must be None (the whole array), got {axis!r}")
+    a = array(x, "vector_norm", "x")
+    return o, a.reshape(-1), a.ndim
+
+
+def matrix_norm(x: ArrayLike, /, *, keepdims: bool = False, ord: float | str = "fro") -> Any:
+    """Return a norm of a matrix, as ``numpy.linalg.matrix_norm``.
+
+    ``ord = "fro"``: √(Σxᵢⱼ²) (scaled against overflow); ``"nuc"``: the sum
+    of the singular values; ``2``: the largest singular value; ``1``:
+    the largest absolute column sum; ``inf``: the largest absolute row sum;
+    ``-2``, ``-1``, ``-inf``: the smallest of the same. An empty matrix has
+    norm 0.0; NaN propagates, and an infinite entry gives inf (NaN for
+    ``-2``, whose smallest singular value is then undefined).
+
+    Parameters
+    ----------
+    x : array_like, shape (m, n)
+    keepdims : bool, optional
+        Return an array of shape (1, 1) instead of a float.
+    ord : {"fro", "nuc", 1, -1, 2, -2, inf, -inf}, optional
+
+    Returns
+    -------
+    float, or ndarray of float64 of shape (1, 1) with ``keepdims``
+
+    Raises
+    ------
+    ShapeError
+        If ``x`` is not 2-D.
+    ValueError
+        If ``ord`` is not one of the orders above.
+    ConvergenceError
+        If the singular values do not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.matrix_norm([[1, 2], [3, 4]], ord=1)
+    6.0
+    >>> tm.matrix_norm([[3, 0], [0, -4]], ord="nuc")
+    7.0
+    """
+    o = matrix_order(ord, "matrix_norm")
+    a = matrix(x, "matrix_norm", "x")
+    return keep(matrix_norm_of(a, o, "matrix_norm"), 2, bool(keepdims))
