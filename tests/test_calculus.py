@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from strategies import moderate, special
 from twinmath import tolerances as tol
-from twinmath.ref.calculus import FUNCTIONS, sympy_names
+from twinmath._front.calculus import FUNCTIONS
+from twinmath.ref.calculus import sympy_names
 
 # ---- functions to differentiate ---------------------------------------------------
 

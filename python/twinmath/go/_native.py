@@ -15,8 +15,7 @@ from __future__ import annotations
 import os
 import threading
 import weakref
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 
@@ -27,18 +26,11 @@ from ..errors import (
     SingularMatrixError,
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-# Status codes of libtwinmath.h.
-OK = 0
-_EXCEPTIONS: dict[int, type[Exception]] = {
-    1: ShapeError,
-    2: SingularMatrixError,
-    3: NotPositiveDefiniteError,
-    4: ConvergenceError,
-    5: ValueError,
-}
-ERRLEN = 512  # TM_ERRLEN
+# The status codes and the message length are the header's (``lib.TM_ERR_*``,
+# ``lib.TM_ERRLEN``), read when the library is loaded.
+_EXCEPTIONS: dict[int, type[Exception]] = {}
+ERRLEN = 0
+_DOUBLES: Any = "double[]"  # ffi.typeof("double[]") once loaded: ptr() need not parse it
 
 FORK_MESSAGE = (
     "twinmath.go cannot run in a process forked after the Go runtime started in "
@@ -81,7 +73,25 @@ def load() -> None:
         from .. import _ffi  # type: ignore[attr-defined]  # built by setup.py
 
         os.register_at_fork(after_in_child=_after_fork)
+        global _DOUBLES
+        _status_codes(_ffi.lib)  # type: ignore[attr-defined]
+        _DOUBLES = _ffi.ffi.typeof("double[]")  # type: ignore[attr-defined]
         ffi, lib = _ffi.ffi, _ffi.lib  # type: ignore[attr-defined]
+
+
+def _status_codes(library: Any) -> None:
+    """Read the message length and the exception of each status from the header."""
+    global ERRLEN
+    ERRLEN = library.TM_ERRLEN
+    _EXCEPTIONS.update(
+        {
+            library.TM_ERR_SHAPE: ShapeError,
+            library.TM_ERR_SINGULAR: SingularMatrixError,
+            library.TM_ERR_NOT_POSITIVE_DEFINITE: NotPositiveDefiniteError,
+            library.TM_ERR_NO_CONVERGENCE: ConvergenceError,
+            library.TM_ERR_INVALID: ValueError,
+        }
+    )
 
 
 def available() -> bool:
@@ -97,11 +107,20 @@ def _after_fork() -> None:
 
 
 class Scratch:
-    """One thread's buffers for scalar results and error messages."""
+    """One thread's buffers for scalar results and error messages.
+
+    ``tail`` and ``out_tail`` are the arguments ``call`` and ``scalar`` append,
+    made once: on the hot path a tuple concatenation is cheaper than building
+    the argument list.
+    """
+
+    __slots__ = ("err", "out", "out_tail", "tail")
 
     def __init__(self) -> None:
         self.out = ffi.new("double[8]")
         self.err = ffi.new("char[]", ERRLEN)
+        self.tail = (self.err, ERRLEN)
+        self.out_tail = (self.out, self.err, ERRLEN)
 
 
 _local = threading.local()
@@ -123,7 +142,37 @@ def ptr(a: np.ndarray) -> Any:
     the call. ``_convert`` has made sure dtype and order are right, which cffi
     does not check.
     """
-    return ffi.from_buffer("double[]", a)
+    return ffi.from_buffer(_DOUBLES, a)
+
+
+def call(fn: Any, *args: Any) -> None:
+    """Call the library function ``fn(*args, err, errlen)``; raise if it fails.
+
+    ``err`` is this thread's message buffer; a non-zero status raises the
+    exception ``error`` gives for it.
+    """
+    try:
+        s = _local.s
+    except AttributeError:
+        s = scratch()
+    st = fn(*(args + s.tail))
+    if st:
+        raise error(st, s)
+
+
+def scalar(fn: Any, *args: Any) -> Any:
+    """Call ``fn(*args, out, err, errlen)`` as ``call`` does; return ``out[0]``.
+
+    ``out`` is this thread's buffer for scalar results.
+    """
+    try:
+        s = _local.s
+    except AttributeError:
+        s = scratch()
+    st = fn(*(args + s.out_tail))
+    if st:
+        raise error(st, s)
+    return s.out[0]
 
 
 def error(status: int, s: Scratch) -> Exception:
@@ -133,16 +182,6 @@ def error(status: int, s: Scratch) -> Exception:
     if cls is None:
         return RuntimeError(f"twinmath.go: {msg} (status {status})")
     return cls(msg)
-
-
-def twin(ref: Callable[..., Any]) -> Callable[[F], F]:
-    """Give the decorated wrapper the docstring of its twin in twinmath.ref."""
-
-    def give(f: F) -> F:
-        f.__doc__ = ref.__doc__
-        return f
-
-    return give
 
 
 class NativeObject:
@@ -184,20 +223,3 @@ def _free(handle: int) -> None:
     # memory goes with the process.
     if not isinstance(lib, _Forked):
         lib.tm_free(handle)
-
-
-def call(fn: Any, *args: Any) -> None:
-    """Call the library function ``fn(*args, err, errlen)``; raise if it fails."""
-    s = scratch()
-    st = fn(*args, s.err, ERRLEN)
-    if st:
-        raise error(st, s)
-
-
-def scalar(fn: Any, *args: Any) -> Any:
-    """Call ``fn(*args, out, err, errlen)`` as ``call`` does; return ``out[0]``."""
-    s = scratch()
-    st = fn(*args, s.out, s.err, ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]

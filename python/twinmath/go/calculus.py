@@ -1,4 +1,4 @@
-"""Calculus, computed by the Go library (see twinmath.ref.calculus).
+"""Calculus, computed by the Go library (documented in twinmath._front.calculus).
 
 The loops run in Go, which calls the user's Python functions back through
 two cffi ``extern "Python"`` callbacks, ``tm_py_scalar`` and ``tm_py_vector``
@@ -9,8 +9,8 @@ of them raised — lives in a ``_Call`` that travels to Go and back as a
 may call at once. The callbacks run on the calling thread, inside the
 library call, and take the GIL for the time they run.
 
-A callback converts what the user's function returned with the reference's
-own helpers, so a bad value raises the same TypeError or ShapeError from both
+A callback converts what the user's function returned with the front's
+helpers (shared with twinmath.ref), so a bad value raises the same TypeError or ShapeError from both
 backends. Any exception stops the Go loop (the callback returns 1, Go returns
 TM_ERR_CALLBACK) and is raised again here: the very exception object, with
 its traceback.
@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import integer, real, text, vector
-from ..ref import calculus as ref
-from ..ref.calculus import (
+from .._front import twin
+from .._front.calculus import (
     HESSIAN_STEP,
     STEP,
     GradientDescentResult,
@@ -40,11 +41,11 @@ from ..ref.calculus import (
     vector_result,
 )
 from . import _native as n
-from ._native import Scratch, error, ptr, scratch, twin
+from ._native import error, ptr, scratch
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.calculus.__all__
 
-TM_ERR_CALLBACK = 6
 Array = NDArray[np.float64]
 _EMPTY = np.empty(0)
 
@@ -79,12 +80,20 @@ class _Call:
             _ffi.memmove(a, x, 8 * size)
         return a
 
-    def fail(self, status: int, s: Scratch) -> NoReturn:
-        """Raise the exception of a failed call: the callback's own, or the library's."""
-        exc, self.exc = self.exc, None
-        if status == TM_ERR_CALLBACK and exc is not None:
+
+def _run(call: _Call, fn: Any, *args: Any) -> None:
+    """Call ``fn(*args, err, errlen)`` as ``_native.call`` does, for a loop that calls back.
+
+    When a callback failed (Go returns ``TM_ERR_CALLBACK``), the exception it
+    caught is raised itself; any other failure as ``_native.call`` raises it.
+    """
+    s = scratch()
+    st = fn(*(args + s.tail))
+    if st:
+        exc, call.exc = call.exc, None
+        if st == n.lib.TM_ERR_CALLBACK and exc is not None:
             raise exc
-        raise error(status, s)
+        raise error(st, s)
 
 
 def _scalar_callback(handle: Any, x: Any, size: int, out: Any) -> int:
@@ -130,90 +139,81 @@ def _callbacks() -> Any:
     return n.lib
 
 
-@twin(ref.derivative)
+@twin(_front.calculus.derivative)
 def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:
     op = "derivative"
     fn = function(f, op, "f")
     x0 = number(x, op, "x")
     step = real(h, op, "h")
     lib, call, s = _callbacks(), _Call(op, f=fn, scalar=True), scratch()
-    st = lib.tm_derivative(lib.tm_py_scalar, n.ffi.new_handle(call), x0, step, s.out, s.err, n.ERRLEN)
-    if st:
-        call.fail(st, s)
+    _run(call, lib.tm_derivative, lib.tm_py_scalar, n.ffi.new_handle(call), x0, step, s.out)
     return s.out[0]  # type: ignore[no-any-return]
 
 
-@twin(ref.gradient)
+@twin(_front.calculus.gradient)
 def gradient(f: Callable[[Array], float], x: ArrayLike, h: float = STEP) -> Array:
     op = "gradient"
     fn = function(f, op, "f")
     a = vector(x, op, "x")
     step = real(h, op, "h")
-    lib, call, s = _callbacks(), _Call(op, f=fn), scratch()
+    lib, call = _callbacks(), _Call(op, f=fn)
     out = np.empty(a.size)
-    st = lib.tm_gradient(
-        lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out), s.err, n.ERRLEN
-    )
-    if st:
-        call.fail(st, s)
+    _run(call, lib.tm_gradient, lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out))
     return out
 
 
-@twin(ref.jacobian)
+@twin(_front.calculus.jacobian)
 def jacobian(f: Callable[[Array], ArrayLike], x: ArrayLike, h: float = STEP) -> Array:
     op = "jacobian"
     fn = function(f, op, "f")
     a = vector(x, op, "x")
     step = real(h, op, "h")
-    lib, call, s = _callbacks(), _Call(op, vf=fn), scratch()
+    lib, call = _callbacks(), _Call(op, vf=fn)
     # The caller allocates, so m comes from f(x) here, before the loop; but
     # first Go checks h, as its Jacobian does before it calls f: a Jacobian
     # of no variables calls nothing.
-    st = lib.tm_jacobian(n.ffi.NULL, n.ffi.NULL, ptr(_EMPTY), 0, step, 0, ptr(_EMPTY), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    n.call(lib.tm_jacobian, n.ffi.NULL, n.ffi.NULL, ptr(_EMPTY), 0, step, 0, ptr(_EMPTY))
     m = vector_result(fn(a.copy()), op, "f(x)").size
     out = np.empty((m, a.size))
-    st = lib.tm_jacobian(
-        lib.tm_py_vector, n.ffi.new_handle(call), ptr(a), a.size, step, m, ptr(out), s.err, n.ERRLEN
-    )
-    if st:
-        call.fail(st, s)
+    _run(call, lib.tm_jacobian, lib.tm_py_vector, n.ffi.new_handle(call), ptr(a), a.size, step, m, ptr(out))
     return out
 
 
-@twin(ref.hessian)
+@twin(_front.calculus.hessian)
 def hessian(f: Callable[[Array], float], x: ArrayLike, h: float = HESSIAN_STEP) -> Array:
     op = "hessian"
     fn = function(f, op, "f")
     a = vector(x, op, "x")
     step = real(h, op, "h")
-    lib, call, s = _callbacks(), _Call(op, f=fn), scratch()
+    lib, call = _callbacks(), _Call(op, f=fn)
     out = np.empty((a.size, a.size))
-    st = lib.tm_hessian(
-        lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out), s.err, n.ERRLEN
-    )
-    if st:
-        call.fail(st, s)
+    _run(call, lib.tm_hessian, lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out))
     return out
 
 
-@twin(ref.taylor)
+@twin(_front.calculus.taylor)
 def taylor(f: Callable[..., float], x0: float | ArrayLike, x: float | ArrayLike, order: int = 2) -> float:
     op = "taylor"
     fn = function(f, op, "f")
     scalar, a0, a = points(x0, x, op)
     k = integer(order, op, "order")
     lib, call, s = _callbacks(), _Call(op, f=fn, scalar=scalar), scratch()
-    st = lib.tm_taylor(
-        lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a0), a0.size, ptr(a), a.size, k, s.out, s.err, n.ERRLEN
+    _run(
+        call,
+        lib.tm_taylor,
+        lib.tm_py_scalar,
+        n.ffi.new_handle(call),
+        ptr(a0),
+        a0.size,
+        ptr(a),
+        a.size,
+        k,
+        s.out,
     )
-    if st:
-        call.fail(st, s)
     return s.out[0]  # type: ignore[no-any-return]
 
 
-@twin(ref.gradient_descent)
+@twin(_front.calculus.gradient_descent)
 def gradient_descent(
     f: Callable[..., float],
     grad_f: Callable[..., ArrayLike] | None,
@@ -229,7 +229,7 @@ def gradient_descent(
     rate = real(learning_rate, op, "learning_rate")
     steps = integer(max_iter, op, "max_iter")
     stop = real(tol, op, "tol")
-    lib, s = _callbacks(), scratch()
+    lib = _callbacks()
     call = _Call(op, f=fn, vf=gf, scalar=scalar, what="grad_f(x)")
     handle = n.ffi.new_handle(call)
     grad = n.ffi.NULL if gf is None else lib.tm_py_vector
@@ -241,12 +241,22 @@ def gradient_descent(
     start, left, rows = x, steps, 0
     while True:
         chunk = np.empty((min(left, max(64, rows)) + 1, x.size))
-        st = lib.tm_gradient_descent(
-            lib.tm_py_scalar, grad, handle, ptr(start), x.size, rate, left, stop,
-            ptr(chunk), chunk.shape[0], written, stopped, s.err, n.ERRLEN,
-        )  # fmt: skip
-        if st:
-            call.fail(st, s)
+        _run(
+            call,
+            lib.tm_gradient_descent,
+            lib.tm_py_scalar,
+            grad,
+            handle,
+            ptr(start),
+            x.size,
+            rate,
+            left,
+            stop,
+            ptr(chunk),
+            chunk.shape[0],
+            written,
+            stopped,
+        )
         k = written[0]
         chunks.append(chunk[(1 if chunks else 0) : k])  # row 0 repeats the last iterate
         rows += len(chunks[-1])
@@ -259,7 +269,7 @@ def gradient_descent(
     return GradientDescentResult(float(last[0]) if scalar else last, history)
 
 
-@twin(ref.symbolic_derivative)
+@twin(_front.calculus.symbolic_derivative)
 def symbolic_derivative(expression: str, variable: str) -> str:
     op = "symbolic_derivative"
     expression, variable = text(expression, op, "expression"), text(variable, op, "variable")
@@ -271,13 +281,11 @@ def symbolic_derivative(expression: str, variable: str) -> str:
         # reference reports it.
         check_expression(expression, variable)
         raise
-    s, length = scratch(), n.ffi.new("size_t *")
+    length = n.ffi.new("size_t *")
     size = 4096
     while True:
         out = n.ffi.new("char[]", size)
-        st = n.lib.tm_symbolic_derivative(e, len(e), v, len(v), out, size, length, s.err, n.ERRLEN)
-        if st:
-            raise error(st, s)
+        n.call(n.lib.tm_symbolic_derivative, e, len(e), v, len(v), out, size, length)
         if length[0] < size:
             return n.ffi.string(out, length[0]).decode("utf-8")  # type: ignore[no-any-return]
         size = length[0] + 1

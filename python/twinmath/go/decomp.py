@@ -1,67 +1,63 @@
-"""Decompositions, computed by the Go library (see twinmath.ref.decomp).
+"""Decompositions, computed by the Go library (documented in twinmath._front.decomp).
 
-The named tuples are the reference's own classes, so results from both
-backends are of the same types.
+The named tuples are the front's, shared with twinmath.ref, so results from
+both backends are of the same types.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import array, integer, matrix, real
+from .._front import twin
+from .._front.decomp import LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult
 from ..errors import shape_error
-from ..ref import decomp as ref
-from ..ref.decomp import LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import ptr
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.decomp.__all__
 
 
-@twin(ref.lu)
+@twin(_front.decomp.lu)
 def lu(A: ArrayLike) -> LUResult:
     a = matrix(A, "lu", "A")
     m, c = a.shape
     k = min(m, c)
-    P, L, U, s = np.empty((m, m)), np.empty((m, k)), np.empty((k, c)), scratch()
-    st = n.lib.tm_lu(ptr(a), m, c, ptr(P), ptr(L), ptr(U), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    P, L, U = np.empty((m, m)), np.empty((m, k)), np.empty((k, c))
+    n.call(n.lib.tm_lu, ptr(a), m, c, ptr(P), ptr(L), ptr(U))
     return LUResult(P, L, U)
 
 
-@twin(ref.qr)
+@twin(_front.decomp.qr)
 def qr(A: ArrayLike) -> QRResult:
     a = matrix(A, "qr", "A")
     m, c = a.shape
     k = min(m, c)
-    Q, R, s = np.empty((m, k)), np.empty((k, c)), scratch()
-    st = n.lib.tm_qr(ptr(a), m, c, ptr(Q), ptr(R), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    Q, R = np.empty((m, k)), np.empty((k, c))
+    n.call(n.lib.tm_qr, ptr(a), m, c, ptr(Q), ptr(R))
     return QRResult(Q, R)
 
 
-@twin(ref.cholesky)
+@twin(_front.decomp.cholesky)
 def cholesky(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "cholesky", "A")
-    L, s = np.empty(a.shape), scratch()
-    st = n.lib.tm_cholesky(ptr(a), *a.shape, ptr(L), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    L = np.empty(a.shape)
+    n.call(n.lib.tm_cholesky, ptr(a), *a.shape, ptr(L))
     return L
 
 
-@twin(ref.svd)
+@twin(_front.decomp.svd)
 def svd(A: ArrayLike) -> SVDResult:
     a = matrix(A, "svd", "A")
     m, c = a.shape
     k = min(m, c)
-    U, sv, Vt, s = np.empty((m, k)), np.empty(k), np.empty((k, c)), scratch()
-    st = n.lib.tm_svd(ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    U, sv, Vt = np.empty((m, k)), np.empty(k), np.empty((k, c))
+    n.call(n.lib.tm_svd, ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt))
     return SVDResult(U, sv, Vt)
 
 
@@ -70,32 +66,27 @@ def _k_alloc(k: int, most: int) -> int:
     return k if 1 <= k <= most else 0
 
 
-@twin(ref.truncated_svd)
+@twin(_front.decomp.truncated_svd)
 def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
     a = matrix(A, "truncated_svd", "A")
     kk = integer(k, "truncated_svd", "k")
     m, c = a.shape
     ka = _k_alloc(kk, min(m, c))
     U, sv, Vt, Ak = np.empty((m, ka)), np.empty(ka), np.empty((ka, c)), np.empty((m, c))
-    s = scratch()
-    st = n.lib.tm_truncated_svd(ptr(a), m, c, kk, ptr(U), ptr(sv), ptr(Vt), ptr(Ak), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    n.call(n.lib.tm_truncated_svd, ptr(a), m, c, kk, ptr(U), ptr(sv), ptr(Vt), ptr(Ak))
     return TruncatedSVDResult(U, sv, Vt, Ak)
 
 
-@twin(ref.pinv)
+@twin(_front.decomp.pinv)
 def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     a = matrix(A, "pinv", "A")
     rc = real(rcond, "pinv", "rcond")
-    out, s = np.empty(a.shape[::-1]), scratch()
-    st = n.lib.tm_pinv(ptr(a), *a.shape, rc, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(a.shape[::-1])
+    n.call(n.lib.tm_pinv, ptr(a), *a.shape, rc, ptr(out))
     return out
 
 
-@twin(ref.lstsq)
+@twin(_front.decomp.lstsq)
 def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
     a = matrix(A, "lstsq", "A")
     y = array(b, "lstsq", "b")
@@ -103,38 +94,31 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
         raise shape_error("lstsq", f"b must be 1-D or 2-D, got shape {y.shape}")
     rc = -1.0 if rcond is None else real(rcond, "lstsq", "rcond")
     mb, k = (y.shape[0], 1) if y.ndim == 1 else y.shape
-    out, s = np.empty((a.shape[1],) if y.ndim == 1 else (a.shape[1], k)), scratch()
-    st = n.lib.tm_lstsq(ptr(a), *a.shape, ptr(y), mb, k, rc, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty((a.shape[1],) if y.ndim == 1 else (a.shape[1], k))
+    n.call(n.lib.tm_lstsq, ptr(a), *a.shape, ptr(y), mb, k, rc, ptr(out))
     return out
 
 
-@twin(ref.matrix_rank)
+@twin(_front.decomp.matrix_rank)
 def matrix_rank(A: ArrayLike) -> int:
     a = matrix(A, "matrix_rank", "A")
-    s = scratch()
     r = n.ffi.new("int64_t *")
-    st = n.lib.tm_matrix_rank(ptr(a), *a.shape, r, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    n.call(n.lib.tm_matrix_rank, ptr(a), *a.shape, r)
     return int(r[0])
 
 
-@twin(ref.pca)
+@twin(_front.decomp.pca)
 def pca(X: ArrayLike, k: int) -> PCAResult:
     x = matrix(X, "pca", "X")
     kk = integer(k, "pca", "k")
     N, d = x.shape
     ka = _k_alloc(kk, min(N, d))
-    comp, var, proj, s = np.empty((ka, d)), np.empty(ka), np.empty((N, ka)), scratch()
-    st = n.lib.tm_pca(ptr(x), N, d, kk, ptr(comp), ptr(var), ptr(proj), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    comp, var, proj = np.empty((ka, d)), np.empty(ka), np.empty((N, ka))
+    n.call(n.lib.tm_pca, ptr(x), N, d, kk, ptr(comp), ptr(var), ptr(proj))
     return PCAResult(comp, var, proj)
 
 
-@twin(ref.svdvals)
+@twin(_front.decomp.svdvals)
 def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
     a = matrix(x, "svdvals", "x")
     out = np.empty(min(a.shape))

@@ -1,48 +1,46 @@
-"""Eigenvalues and eigenvectors, computed by the Go library (see twinmath.ref.eigen)."""
+"""Eigenvalues and eigenvectors, computed by the Go library (documented in twinmath._front.eigen)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import matrix
-from ..ref import eigen as ref
-from ..ref.eigen import EighResult, EigResult
+from .._front import twin
+from .._front.eigen import EighResult, EigResult
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import ptr
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.eigen.__all__
 
 
-@twin(ref.eigh)
+@twin(_front.eigen.eigh)
 def eigh(A: ArrayLike) -> EighResult:
     a = matrix(A, "eigh", "A")
     m = a.shape[0]
-    w, V, s = np.empty(m), np.empty((m, m)), scratch()
-    st = n.lib.tm_eigh(ptr(a), *a.shape, ptr(w), ptr(V), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    w, V = np.empty(m), np.empty((m, m))
+    n.call(n.lib.tm_eigh, ptr(a), *a.shape, ptr(w), ptr(V))
     return EighResult(w, V)
 
 
-@twin(ref.eig)
+@twin(_front.eigen.eig)
 def eig(A: ArrayLike) -> EigResult:
     a = matrix(A, "eig", "A")
     m = a.shape[0]
     # complex128 is interleaved (re, im) doubles: Go fills it through a double*.
-    w, V, s = np.empty(m, np.complex128), np.empty((m, m), np.complex128), scratch()
+    w, V = np.empty(m, np.complex128), np.empty((m, m), np.complex128)
     real = n.ffi.new("int *")
-    st = n.lib.tm_eig(ptr(a), *a.shape, ptr(w), ptr(V), real, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    n.call(n.lib.tm_eig, ptr(a), *a.shape, ptr(w), ptr(V), real)
     if real[0]:
         return EigResult(np.ascontiguousarray(w.real), np.ascontiguousarray(V.real))
     return EigResult(w, V)
 
 
-@twin(ref.eigvals)
+@twin(_front.eigen.eigvals)
 def eigvals(a: ArrayLike) -> NDArray[Any]:
     x = matrix(a, "eigvals", "a")
     m = x.shape[0]
@@ -51,9 +49,9 @@ def eigvals(a: ArrayLike) -> NDArray[Any]:
     return np.ascontiguousarray(w.real) if real[0] else w
 
 
-@twin(ref.eigvalsh)
+@twin(_front.eigen.eigvalsh)
 def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
-    x = ref.triangle(a, UPLO, "eigvalsh")
+    x = _front.eigen.triangle(a, UPLO, "eigvalsh")
     w = np.empty(x.shape[0])
     n.call(n.lib.tm_eigvalsh, ptr(x), *x.shape, ptr(w))
     return w

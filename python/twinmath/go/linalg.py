@@ -1,22 +1,24 @@
-"""Matrices, computed by the Go library (see twinmath.ref.linalg)."""
+"""Matrices, computed by the Go library (documented in twinmath._front.linalg)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import array, matrix
+from .._front import twin
+from .._front.linalg import SlogdetResult
 from ..errors import shape_error
-from ..ref import linalg as ref
-from ..ref.linalg import SlogdetResult
-from . import _native as _n  # for functions whose argument is named n
+from . import _native as _n  # for matrix_power, whose exponent is named n
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import ptr
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.linalg.__all__
 
 
 def _columns(b: NDArray[np.float64], op: str, name: str) -> tuple[int, int]:
@@ -28,69 +30,53 @@ def _columns(b: NDArray[np.float64], op: str, name: str) -> tuple[int, int]:
     raise shape_error(op, f"{name} must be 1-D or 2-D, got shape {b.shape}")
 
 
-@twin(ref.matmul)
+@twin(_front.linalg.matmul)
 def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
     a, b = matrix(A, "matmul", "A"), array(B, "matmul", "B")
     n2, p = _columns(b, "matmul", "B")
-    out, s = np.empty((a.shape[0], p) if b.ndim == 2 else a.shape[0]), scratch()
-    st = n.lib.tm_matmul(ptr(a), *a.shape, ptr(b), n2, p, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty((a.shape[0], p) if b.ndim == 2 else a.shape[0])
+    n.call(n.lib.tm_matmul, ptr(a), *a.shape, ptr(b), n2, p, ptr(out))
     return out
 
 
-@twin(ref.transpose)
+@twin(_front.linalg.transpose)
 def transpose(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "transpose", "A")
-    out, s = np.empty(a.shape[::-1]), scratch()
-    st = n.lib.tm_transpose(ptr(a), *a.shape, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(a.shape[::-1])
+    n.call(n.lib.tm_transpose, ptr(a), *a.shape, ptr(out))
     return out
 
 
-@twin(ref.trace)
+@twin(_front.linalg.trace)
 def trace(A: ArrayLike) -> float:
     a = matrix(A, "trace", "A")
-    s = scratch()
-    st = n.lib.tm_trace(ptr(a), *a.shape, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_trace, ptr(a), *a.shape)  # type: ignore[no-any-return]
 
 
-@twin(ref.det)
+@twin(_front.linalg.det)
 def det(A: ArrayLike) -> float:
     a = matrix(A, "det", "A")
-    s = scratch()
-    st = n.lib.tm_det(ptr(a), *a.shape, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_det, ptr(a), *a.shape)  # type: ignore[no-any-return]
 
 
-@twin(ref.inv)
+@twin(_front.linalg.inv)
 def inv(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "inv", "A")
-    out, s = np.empty(a.shape), scratch()
-    st = n.lib.tm_inv(ptr(a), *a.shape, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(a.shape)
+    n.call(n.lib.tm_inv, ptr(a), *a.shape, ptr(out))
     return out
 
 
-@twin(ref.solve)
+@twin(_front.linalg.solve)
 def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     a, y = matrix(A, "solve", "A"), array(b, "solve", "b")
     nb, k = _columns(y, "solve", "b")
-    out, s = np.empty(y.shape), scratch()
-    st = n.lib.tm_solve(ptr(a), *a.shape, ptr(y), nb, k, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(y.shape)
+    n.call(n.lib.tm_solve, ptr(a), *a.shape, ptr(y), nb, k, ptr(out))
     return out
 
 
-@twin(ref.slogdet)
+@twin(_front.linalg.slogdet)
 def slogdet(a: ArrayLike) -> SlogdetResult:
     x = matrix(a, "slogdet", "a")
     out = np.empty(2)
@@ -98,9 +84,9 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
     return SlogdetResult(float(out[0]), float(out[1]))
 
 
-@twin(ref.cond)
+@twin(_front.linalg.cond)
 def cond(x: ArrayLike, p: float | str | None = None) -> float:
-    q = ref.cond_order(p)
+    q = _front.linalg.cond_order(p)
     a = matrix(x, "cond", "x")
     if q == "fro":
         return n.scalar(n.lib.tm_cond_fro, ptr(a), *a.shape)  # type: ignore[no-any-return]
@@ -109,28 +95,28 @@ def cond(x: ArrayLike, p: float | str | None = None) -> float:
     return n.scalar(n.lib.tm_cond, ptr(a), *a.shape, 2.0 if q is None else q)  # type: ignore[no-any-return]
 
 
-@twin(ref.matrix_power)
+@twin(_front.linalg.matrix_power)
 def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
-    k = ref.exponent_of(n, "matrix_power", "n")
+    k = _front.linalg.exponent_of(n, "matrix_power", "n")
     x = matrix(a, "matrix_power", "a")
     out = np.empty(x.shape)
     _n.call(_n.lib.tm_matrix_power, ptr(x), *x.shape, k, ptr(out))
     return out
 
 
-@twin(ref.multi_dot)
+@twin(_front.linalg.multi_dot)
 def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
-    ms = ref.chain(arrays)
+    ms = _front.linalg.chain(arrays)
     dims = [m.shape[0] for m in ms] + [ms[-1].shape[1]]
     out = np.empty((dims[0], dims[-1]))
     ptrs = n.ffi.new("double *[]", [ptr(m) for m in ms])
     n.call(n.lib.tm_multi_dot, len(ms), ptrs, n.ffi.new("int64_t[]", dims), ptr(out))
-    return ref.chain_result(arrays, out)
+    return _front.linalg.chain_result(arrays, out)
 
 
-@twin(ref.diagonal)
+@twin(_front.linalg.diagonal)
 def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
-    k = ref.offset_of(offset, "diagonal")
+    k = _front.linalg.offset_of(offset, "diagonal")
     a = matrix(x, "diagonal", "x")
     r, c = a.shape
     length = max(0, min(r, c - k) if k >= 0 else min(r + k, c))
@@ -139,7 +125,7 @@ def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
     return out
 
 
-@twin(ref.matrix_transpose)
+@twin(_front.linalg.matrix_transpose)
 def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
     a = matrix(x, "matrix_transpose", "x")
     out = np.empty(a.shape[::-1])

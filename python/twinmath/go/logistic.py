@@ -1,33 +1,35 @@
-"""The logistic-regression pipeline, computed by the Go library (see twinmath.ref.logistic)."""
+"""The logistic-regression pipeline, computed by the Go library (documented in twinmath._front.logistic)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import integer, matrix, real, vector
-from ..ref import logistic as ref
-from ..ref.logistic import Classification, LogisticRegressionResult, TrainTestSplit
-from ..ref.random import seed_of
+from .._front import twin
+from .._front.logistic import Classification, LogisticRegressionResult, TrainTestSplit
+from .._front.random import seed_of
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import ptr, scratch
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.logistic.__all__
 
 
-@twin(ref.make_classification)
+@twin(_front.logistic.make_classification)
 def make_classification(n_samples: int, n_features: int, seed: int) -> Classification:
     op = "make_classification"
     k, d = integer(n_samples, op, "n_samples"), integer(n_features, op, "n_features")
     sd = seed_of(seed, op)
-    X, y, s = np.empty((max(k, 0), max(d, 0))), np.empty(max(k, 0)), scratch()
-    st = n.lib.tm_make_classification(k, d, sd, ptr(X), ptr(y), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    X, y = np.empty((max(k, 0), max(d, 0))), np.empty(max(k, 0))
+    n.call(n.lib.tm_make_classification, k, d, sd, ptr(X), ptr(y))
     return Classification(X, y)
 
 
-@twin(ref.train_test_split)
+@twin(_front.logistic.train_test_split)
 def train_test_split(X: ArrayLike, y: ArrayLike, test_size: float = 0.2, seed: int = 0) -> TrainTestSplit:
     op = "train_test_split"
     a, v = matrix(X, op, "X"), vector(y, op, "y")
@@ -35,20 +37,30 @@ def train_test_split(X: ArrayLike, y: ArrayLike, test_size: float = 0.2, seed: i
     rows, cols = a.shape
     # The sizes of the parts, to allocate them; Go checks the arguments (and
     # sees 0 and 0 where the split is impossible).
-    k = ref.split_count(rows, ts) if v.shape[0] == rows else None
+    k = _front.logistic.split_count(rows, ts) if v.shape[0] == rows else None
     n_test, n_train = (k, rows - k) if k is not None else (0, 0)
     xtr, xte = np.empty((n_train, cols)), np.empty((n_test, cols))
-    ytr, yte, s = np.empty(n_train), np.empty(n_test), scratch()
-    st = n.lib.tm_train_test_split(
-        ptr(a), rows, cols, ptr(v), v.shape[0], ts, sd,
-        ptr(xtr), n_train, ptr(xte), n_test, ptr(ytr), ptr(yte), s.err, n.ERRLEN,
-    )  # fmt: skip
-    if st:
-        raise error(st, s)
+    ytr, yte = np.empty(n_train), np.empty(n_test)
+    n.call(
+        n.lib.tm_train_test_split,
+        ptr(a),
+        rows,
+        cols,
+        ptr(v),
+        v.shape[0],
+        ts,
+        sd,
+        ptr(xtr),
+        n_train,
+        ptr(xte),
+        n_test,
+        ptr(ytr),
+        ptr(yte),
+    )
     return TrainTestSplit(xtr, xte, ytr, yte)
 
 
-@twin(ref.logistic_regression)
+@twin(_front.logistic.logistic_regression)
 def logistic_regression(
     X: ArrayLike,
     y: ArrayLike,
@@ -63,40 +75,33 @@ def logistic_regression(
     lr, k = real(learning_rate, op, "learning_rate"), integer(max_iter, op, "max_iter")
     r2, r1, sd = real(l2, op, "l2"), real(l1, op, "l1"), seed_of(seed, op)
     w, losses, s = np.empty(a.shape[1]), np.empty(max(k, 0)), scratch()
-    st = n.lib.tm_logistic_regression(
-        ptr(a), *a.shape, ptr(v), v.shape[0], lr, k, r2, r1, sd, ptr(w), s.out, ptr(losses), s.err, n.ERRLEN
-    )
-    if st:
-        raise error(st, s)
+    n.call(
+        n.lib.tm_logistic_regression,
+        ptr(a), *a.shape, ptr(v), v.shape[0], lr, k, r2, r1, sd, ptr(w), s.out, ptr(losses),
+    )  # fmt: skip
     return LogisticRegressionResult(w, s.out[0], losses)
 
 
 def _model(X: ArrayLike, w: ArrayLike, b: float, op: str) -> NDArray[np.float64]:
     a, v, c = matrix(X, op, "X"), vector(w, op, "w"), real(b, op, "b")
-    out, s = np.empty(a.shape[0]), scratch()
+    out = np.empty(a.shape[0])
     f = n.lib.tm_predict if op == "predict" else n.lib.tm_predict_proba
-    st = f(ptr(a), *a.shape, ptr(v), v.shape[0], c, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    n.call(f, ptr(a), *a.shape, ptr(v), v.shape[0], c, ptr(out))
     return out
 
 
-@twin(ref.predict_proba)
+@twin(_front.logistic.predict_proba)
 def predict_proba(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
     return _model(X, w, b, "predict_proba")
 
 
-@twin(ref.predict)
+@twin(_front.logistic.predict)
 def predict(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
     return _model(X, w, b, "predict")
 
 
-@twin(ref.accuracy)
+@twin(_front.logistic.accuracy)
 def accuracy(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     op = "accuracy"
     t, p = vector(y_true, op, "y_true"), vector(y_pred, op, "y_pred")
-    s = scratch()
-    st = n.lib.tm_accuracy(ptr(t), t.shape[0], ptr(p), p.shape[0], s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_accuracy, ptr(t), t.shape[0], ptr(p), p.shape[0])  # type: ignore[no-any-return]

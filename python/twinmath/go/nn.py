@@ -1,64 +1,62 @@
-"""Neural-network mathematics, computed by the Go library (see twinmath.ref.nn)."""
+"""Neural-network mathematics, computed by the Go library (documented in twinmath._front.nn)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import array, integer, matrix
-from ..ref import nn as ref
-from ..ref.nn import BackwardPassResult, ForwardPassResult, bias
+from .._front import twin
+from .._front.nn import BackwardPassResult, ForwardPassResult, bias
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import ptr
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.nn.__all__
 
 
 def _elementwise(op: str, f: Callable[..., int], x: ArrayLike) -> float | NDArray[np.float64]:
     a = array(x, op, "x")
-    out, s = np.empty(a.shape), scratch()
-    st = f(ptr(a), a.size, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(a.shape)
+    n.call(f, ptr(a), a.size, ptr(out))
     return float(out) if a.ndim == 0 else out
 
 
-@twin(ref.sigmoid)
+@twin(_front.nn.sigmoid)
 def sigmoid(x: ArrayLike) -> float | NDArray[np.float64]:
     return _elementwise("sigmoid", n.lib.tm_sigmoid, x)
 
 
-@twin(ref.sigmoid_derivative)
+@twin(_front.nn.sigmoid_derivative)
 def sigmoid_derivative(x: ArrayLike) -> float | NDArray[np.float64]:
     return _elementwise("sigmoid_derivative", n.lib.tm_sigmoid_derivative, x)
 
 
-@twin(ref.relu)
+@twin(_front.nn.relu)
 def relu(x: ArrayLike) -> float | NDArray[np.float64]:
     return _elementwise("relu", n.lib.tm_relu, x)
 
 
-@twin(ref.tanh)
+@twin(_front.nn.tanh)
 def tanh(x: ArrayLike) -> float | NDArray[np.float64]:
     return _elementwise("tanh", n.lib.tm_tanh, x)
 
 
-@twin(ref.softmax)
+@twin(_front.nn.softmax)
 def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
     a = array(x, "softmax", "x")
     ax = integer(axis, "softmax", "axis")
-    out, s = np.empty(a.shape), scratch()
+    out = np.empty(a.shape)
     shape = n.ffi.new("int64_t[]", list(a.shape))
-    st = n.lib.tm_softmax(ptr(a), shape, a.ndim, ax, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    n.call(n.lib.tm_softmax, ptr(a), shape, a.ndim, ax, ptr(out))
     return float(out) if a.ndim == 0 else out
 
 
-@twin(ref.forward_pass)
+@twin(_front.nn.forward_pass)
 def forward_pass(
     X: ArrayLike, W1: ArrayLike, b1: ArrayLike, W2: ArrayLike, b2: ArrayLike
 ) -> ForwardPassResult:
@@ -67,17 +65,15 @@ def forward_pass(
     w2, c2 = matrix(W2, op, "W2"), bias(b2, op, "b2")
     m, h, k = x.shape[0], w1.shape[1], w2.shape[1]
     a1, a2, z1, z2 = np.empty((m, h)), np.empty((m, k)), np.empty((m, h)), np.empty((m, k))
-    s = scratch()
-    st = n.lib.tm_forward_pass(
+    n.call(
+        n.lib.tm_forward_pass,
         ptr(x), *x.shape, ptr(w1), *w1.shape, ptr(c1), c1.size, ptr(w2), *w2.shape, ptr(c2), c2.size,
-        ptr(a1), ptr(a2), ptr(z1), ptr(z2), s.err, n.ERRLEN,
+        ptr(a1), ptr(a2), ptr(z1), ptr(z2),
     )  # fmt: skip
-    if st:
-        raise error(st, s)
     return ForwardPassResult(a1, a2, z1, z2)
 
 
-@twin(ref.backward_pass)
+@twin(_front.nn.backward_pass)
 def backward_pass(
     X: ArrayLike,
     y: ArrayLike,
@@ -97,8 +93,5 @@ def backward_pass(
     flat: list[Any] = []
     for a in args:
         flat += [ptr(a), *a.shape]
-    s = scratch()
-    st = n.lib.tm_backward_pass(*flat, ptr(dW1), ptr(db1), ptr(dW2), ptr(db2), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    n.call(n.lib.tm_backward_pass, *flat, ptr(dW1), ptr(db1), ptr(dW2), ptr(db2))
     return BackwardPassResult(dW1, db1, dW2, db2)

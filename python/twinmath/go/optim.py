@@ -1,20 +1,22 @@
-"""Optimisers whose state lives in Go, behind a handle (see twinmath.ref.optim)."""
+"""Optimisers whose state lives in Go, behind a handle (documented in twinmath._front.optim)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import real
-from ..ref import optim as ref
-from ..ref.optim import checked_arrays
+from .._front import twin
+from .._front.optim import checked_arrays
 from . import _native as n
-from ._native import NativeObject, error, ptr, scratch, twin
+from ._native import NativeObject, ptr
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.optim.__all__
 
 
 def _shapes(arrays: list[NDArray[np.float64]]) -> Any:
@@ -26,10 +28,8 @@ class _Optimizer(NativeObject):
     """A Go optimiser: construction, a step on the caller's arrays, closing."""
 
     def _new(self, make: Callable[..., int], *args: float) -> None:
-        handle, s = n.ffi.new("int64_t *"), scratch()
-        st = make(*args, handle, s.err, n.ERRLEN)
-        if st:
-            raise error(st, s)
+        handle = n.ffi.new("int64_t *")
+        n.call(make, *args, handle)
         self._adopt(handle[0])
 
     def _step(
@@ -44,23 +44,26 @@ class _Optimizer(NativeObject):
         # The buffers stay referenced (pb, gb) until the call returns.
         pb, gb = [ptr(p) for p in ps], [ptr(g) for g in gs]
         pshapes, gshapes = _shapes(ps), _shapes(gs)
-        s = scratch()
-        st = run(
-            h, len(ps), n.ffi.new("double *[]", pb), pshapes, len(pshapes),
-            len(gs), n.ffi.new("double *[]", gb), gshapes, len(gshapes), s.err, n.ERRLEN,
-        )  # fmt: skip
-        if st:
-            raise error(st, s)
+        n.call(
+            run,
+            h,
+            len(ps),
+            n.ffi.new("double *[]", pb),
+            pshapes,
+            len(pshapes),
+            len(gs),
+            n.ffi.new("double *[]", gb),
+            gshapes,
+            len(gshapes),
+        )
         return params
 
-    @twin(ref._Optimizer.close)
     def close(self) -> None:
         super().close()
 
 
+@twin(_front.optim.SGD)
 class SGD(_Optimizer):
-    __doc__ = ref.SGD.__doc__
-
     def __init__(self, learning_rate: float) -> None:
         self._lr = real(learning_rate, "SGD", "learning_rate")
         self._new(n.lib.tm_sgd_new, self._lr)
@@ -68,16 +71,14 @@ class SGD(_Optimizer):
     def __repr__(self) -> str:
         return f"SGD(learning_rate={self._lr!r})"
 
-    @twin(ref.SGD.step)
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:
         return self._step("SGD.step", n.lib.tm_sgd_step, params, grads)
 
 
+@twin(_front.optim.Momentum)
 class Momentum(_Optimizer):
-    __doc__ = ref.Momentum.__doc__
-
     def __init__(self, learning_rate: float, momentum: float = 0.9) -> None:
         self._lr = real(learning_rate, "Momentum", "learning_rate")
         self._beta = real(momentum, "Momentum", "momentum")
@@ -86,16 +87,14 @@ class Momentum(_Optimizer):
     def __repr__(self) -> str:
         return f"Momentum(learning_rate={self._lr!r}, momentum={self._beta!r})"
 
-    @twin(ref.Momentum.step)
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:
         return self._step("Momentum.step", n.lib.tm_momentum_step, params, grads)
 
 
+@twin(_front.optim.Adam)
 class Adam(_Optimizer):
-    __doc__ = ref.Adam.__doc__
-
     def __init__(
         self, learning_rate: float, beta1: float = 0.9, beta2: float = 0.999, epsilon: float = 1e-8
     ) -> None:
@@ -110,7 +109,6 @@ class Adam(_Optimizer):
             f"epsilon={self._eps!r})"
         )
 
-    @twin(ref.Adam.step)
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:

@@ -1,4 +1,4 @@
-"""Reproducible random numbers, computed by the Go library (see twinmath.ref.random).
+"""Reproducible random numbers, computed by the Go library (documented in twinmath._front.random).
 
 The generator's state lives in Go behind a handle; this class holds the
 handle and frees it on ``close()``, at the end of a ``with`` block, or when it
@@ -7,18 +7,20 @@ is collected.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from .. import _front
 from .._convert import integer
-from ..ref import random as ref
-from ..ref.random import Size
+from .._front import twin
+from .._front.random import Size
 from . import _native as native
-from ._native import NativeObject, error, ptr, scratch
+from ._native import NativeObject, ptr
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.random.__all__
 
 
 def iptr(a: NDArray[np.int64]) -> Any:
@@ -26,48 +28,37 @@ def iptr(a: NDArray[np.int64]) -> Any:
     return native.ffi.from_buffer("int64_t[]", a)
 
 
+@twin(_front.random.Rng)
 class Rng(NativeObject):
-    __doc__ = ref.Rng.__doc__
-
     def __init__(self, seed: int) -> None:
-        s, h = scratch(), native.ffi.new("int64_t *")
-        st = native.lib.tm_rng_new(ref.seed_of(seed, "Rng"), h, s.err, native.ERRLEN)
-        if st:
-            raise error(st, s)
+        h = native.ffi.new("int64_t *")
+        native.call(native.lib.tm_rng_new, _front.random.seed_of(seed, "Rng"), h)
         self._adopt(h[0])
 
     def random(self, size: Size = None) -> float | NDArray[np.float64]:
-        shape = ref.shape_of(size, "Rng.random")
-        out, s = np.empty(1 if shape is None else shape), scratch()
-        st = native.lib.tm_rng_random(self.handle, ptr(out), out.size, s.err, native.ERRLEN)
-        if st:
-            raise error(st, s)
+        shape = _front.random.shape_of(size, "Rng.random")
+        out = np.empty(1 if shape is None else shape)
+        native.call(native.lib.tm_rng_random, self.handle, ptr(out), out.size)
         return float(out[0]) if shape is None else out
 
     def normal(self, size: Size = None) -> float | NDArray[np.float64]:
-        shape = ref.shape_of(size, "Rng.normal")
-        out, s = np.empty(1 if shape is None else shape), scratch()
-        st = native.lib.tm_rng_normal(self.handle, ptr(out), out.size, s.err, native.ERRLEN)
-        if st:
-            raise error(st, s)
+        shape = _front.random.shape_of(size, "Rng.normal")
+        out = np.empty(1 if shape is None else shape)
+        native.call(native.lib.tm_rng_normal, self.handle, ptr(out), out.size)
         return float(out[0]) if shape is None else out
 
     def integers(self, low: int, high: int | None = None, size: Size = None) -> int | NDArray[np.int64]:
         op = "Rng.integers"
-        lo, hi = ref.integer_bounds(low, high, op)
-        shape = ref.shape_of(size, op)
-        out, s = np.empty(1 if shape is None else shape, dtype=np.int64), scratch()
-        st = native.lib.tm_rng_integers(self.handle, lo, hi, iptr(out), out.size, s.err, native.ERRLEN)
-        if st:
-            raise error(st, s)
+        lo, hi = _front.random.integer_bounds(low, high, op)
+        shape = _front.random.shape_of(size, op)
+        out = np.empty(1 if shape is None else shape, dtype=np.int64)
+        native.call(native.lib.tm_rng_integers, self.handle, lo, hi, iptr(out), out.size)
         return int(out[0]) if shape is None else out
 
     def permutation(self, n: int) -> NDArray[np.int64]:
         k = integer(n, "Rng.permutation", "n")
-        out, s = np.empty(max(k, 0), dtype=np.int64), scratch()
-        st = native.lib.tm_rng_permutation(self.handle, k, iptr(out), s.err, native.ERRLEN)
-        if st:
-            raise error(st, s)
+        out = np.empty(max(k, 0), dtype=np.int64)
+        native.call(native.lib.tm_rng_permutation, self.handle, k, iptr(out))
         return out
 
     def close(self) -> None:
@@ -78,8 +69,3 @@ class Rng(NativeObject):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-for _name in ("random", "normal", "integers", "permutation", "close"):
-    getattr(Rng, _name).__doc__ = getattr(ref.Rng, _name).__doc__
-del _name

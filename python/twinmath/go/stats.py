@@ -1,121 +1,101 @@
-"""Probability and statistics, computed by the Go library (see twinmath.ref.stats)."""
+"""Probability and statistics, computed by the Go library (documented in twinmath._front.stats)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import array, integer, matrix, real, vector
-from ..ref import stats as ref
-from ..ref.stats import ConfidenceIntervalResult, ZscoreResult, data
+from .._front import twin
+from .._front.stats import ConfidenceIntervalResult, ZscoreResult, data
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import ptr
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.stats.__all__
 
 
 def _reduce(op: str, x: Any, axis: Any, ddof: int | None) -> float | NDArray[np.float64]:
     """Run the reduction ``op`` over all of ``x`` or along an axis of a matrix."""
     a, ax = data(x, op, axis)
-    s = scratch()
     extra = () if ddof is None else (ddof,)
     if ax is None:
-        st = getattr(n.lib, f"tm_{op}")(ptr(a), a.size, *extra, s.out, s.err, n.ERRLEN)
-        if st:
-            raise error(st, s)
-        return s.out[0]  # type: ignore[no-any-return]
+        return n.scalar(getattr(n.lib, f"tm_{op}"), ptr(a), a.size, *extra)  # type: ignore[no-any-return]
     out = np.empty(a.shape[1 - ax])
-    st = getattr(n.lib, f"tm_{op}_axis")(ptr(a), *a.shape, *extra, ax, ptr(out), out.size, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    n.call(getattr(n.lib, f"tm_{op}_axis"), ptr(a), *a.shape, *extra, ax, ptr(out), out.size)
     return out
 
 
-@twin(ref.mean)
+@twin(_front.stats.mean)
 def mean(x: ArrayLike, axis: int | None = None) -> float | NDArray[np.float64]:
     return _reduce("mean", x, axis, None)
 
 
-@twin(ref.variance)
+@twin(_front.stats.variance)
 def variance(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
     return _reduce("variance", x, axis, integer(ddof, "variance", "ddof"))
 
 
-@twin(ref.std)
+@twin(_front.stats.std)
 def std(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
     return _reduce("std", x, axis, integer(ddof, "std", "ddof"))
 
 
-@twin(ref.covariance)
+@twin(_front.stats.covariance)
 def covariance(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
     a = matrix(X, "covariance", "X")
     d = integer(ddof, "covariance", "ddof")
-    out, s = np.empty((a.shape[1], a.shape[1])), scratch()
-    st = n.lib.tm_covariance(ptr(a), *a.shape, d, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty((a.shape[1], a.shape[1]))
+    n.call(n.lib.tm_covariance, ptr(a), *a.shape, d, ptr(out))
     return out
 
 
-@twin(ref.zscore)
+@twin(_front.stats.zscore)
 def zscore(X: ArrayLike) -> ZscoreResult:
     a = matrix(X, "zscore", "X")
-    xn, m, sd, s = np.empty(a.shape), np.empty(a.shape[1]), np.empty(a.shape[1]), scratch()
-    st = n.lib.tm_zscore(ptr(a), *a.shape, ptr(xn), ptr(m), ptr(sd), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    xn, m, sd = np.empty(a.shape), np.empty(a.shape[1]), np.empty(a.shape[1])
+    n.call(n.lib.tm_zscore, ptr(a), *a.shape, ptr(xn), ptr(m), ptr(sd))
     return ZscoreResult(xn, m, sd)
 
 
-@twin(ref.bayes)
+@twin(_front.stats.bayes)
 def bayes(p_b_given_a: float, p_a: float, p_b: float) -> float:
     op = "bayes"
     args = real(p_b_given_a, op, "p_b_given_a"), real(p_a, op, "p_a"), real(p_b, op, "p_b")
-    s = scratch()
-    st = n.lib.tm_bayes(*args, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_bayes, *args)  # type: ignore[no-any-return]
 
 
-@twin(ref.expectation)
+@twin(_front.stats.expectation)
 def expectation(values: ArrayLike, probs: ArrayLike) -> float:
     v, p = vector(values, "expectation", "values"), vector(probs, "expectation", "probs")
-    s = scratch()
-    st = n.lib.tm_expectation(ptr(v), v.size, ptr(p), p.size, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_expectation, ptr(v), v.size, ptr(p), p.size)  # type: ignore[no-any-return]
 
 
 def _normal(op: str, x: Any, mu: Any, sigma: Any) -> float | NDArray[np.float64]:
     a = array(x, op, "x")
     m, sg = real(mu, op, "mu"), real(sigma, op, "sigma")
-    out, s = np.empty(a.shape), scratch()
-    st = getattr(n.lib, f"tm_{op}")(ptr(a), a.size, m, sg, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(a.shape)
+    n.call(getattr(n.lib, f"tm_{op}"), ptr(a), a.size, m, sg, ptr(out))
     return float(out) if a.ndim == 0 else out
 
 
-@twin(ref.normal_pdf)
+@twin(_front.stats.normal_pdf)
 def normal_pdf(x: ArrayLike, mu: float = 0, sigma: float = 1) -> float | NDArray[np.float64]:
     return _normal("normal_pdf", x, mu, sigma)
 
 
-@twin(ref.normal_cdf)
+@twin(_front.stats.normal_cdf)
 def normal_cdf(x: ArrayLike, mu: float = 0, sigma: float = 1) -> float | NDArray[np.float64]:
     return _normal("normal_cdf", x, mu, sigma)
 
 
-@twin(ref.confidence_interval)
+@twin(_front.stats.confidence_interval)
 def confidence_interval(x: ArrayLike, level: float = 0.95) -> ConfidenceIntervalResult:
     a = vector(x, "confidence_interval", "x")
     lv = real(level, "confidence_interval", "level")
-    out, s = np.empty(2), scratch()
-    st = n.lib.tm_confidence_interval(ptr(a), a.size, lv, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(2)
+    n.call(n.lib.tm_confidence_interval, ptr(a), a.size, lv, ptr(out))
     return ConfidenceIntervalResult(float(out[0]), float(out[1]))

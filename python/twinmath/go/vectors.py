@@ -1,96 +1,80 @@
-"""Vectors, computed by the Go library (see twinmath.ref.vectors)."""
+"""Vectors, computed by the Go library (documented in twinmath._front.vectors)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _front
 from .._convert import matrix, norm_ord, real, vector, vector_or_matrix
-from ..ref import vectors as ref
+from .._front import twin
 from . import _native as n
-from ._native import error, ptr, scratch, twin
+from ._native import ptr
 
-__all__ = ref.__all__
+if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
+    __all__ = _front.vectors.__all__
 
 
-@twin(ref.add)
+@twin(_front.vectors.add)
 def add(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     x, y = vector(a, "add", "a"), vector(b, "add", "b")
-    out, s = np.empty(x.size), scratch()
-    st = n.lib.tm_add(ptr(x), x.size, ptr(y), y.size, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(x.size)
+    n.call(n.lib.tm_add, ptr(x), x.size, ptr(y), y.size, ptr(out))
     return out
 
 
-@twin(ref.subtract)
+@twin(_front.vectors.subtract)
 def subtract(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     x, y = vector(a, "subtract", "a"), vector(b, "subtract", "b")
-    out, s = np.empty(x.size), scratch()
-    st = n.lib.tm_subtract(ptr(x), x.size, ptr(y), y.size, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(x.size)
+    n.call(n.lib.tm_subtract, ptr(x), x.size, ptr(y), y.size, ptr(out))
     return out
 
 
-@twin(ref.scale)
+@twin(_front.vectors.scale)
 def scale(v: ArrayLike, c: float) -> NDArray[np.float64]:
     x = vector(v, "scale", "v")
-    out, s = np.empty(x.size), scratch()
-    st = n.lib.tm_scale(ptr(x), x.size, real(c, "scale", "c"), ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(x.size)
+    n.call(n.lib.tm_scale, ptr(x), x.size, real(c, "scale", "c"), ptr(out))
     return out
 
 
-@twin(ref.dot)
+@twin(_front.vectors.dot)
 def dot(a: ArrayLike, b: ArrayLike) -> float:
     x, y = vector(a, "dot", "a"), vector(b, "dot", "b")
-    s = scratch()
-    st = n.lib.tm_dot(ptr(x), x.size, ptr(y), y.size, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_dot, ptr(x), x.size, ptr(y), y.size)  # type: ignore[no-any-return]
 
 
-@twin(ref.norm)
+@twin(_front.vectors.norm)
 def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     x = vector_or_matrix(v, "norm", "v")
     o = norm_ord(ord, x.ndim)
     if x.ndim == 1:
-        return _norm_of(x, ref.vector_order(o, "norm"))
-    return _norm_of(x, ref.matrix_order(o, "norm"))
+        return _norm_of(x, _front.vectors.vector_order(o, "norm"))
+    return _norm_of(x, _front.vectors.matrix_order(o, "norm"))
 
 
-@twin(ref.cosine_similarity)
+@twin(_front.vectors.cosine_similarity)
 def cosine_similarity(a: ArrayLike, b: ArrayLike) -> float:
     x, y = vector(a, "cosine_similarity", "a"), vector(b, "cosine_similarity", "b")
-    s = scratch()
-    st = n.lib.tm_cosine_similarity(ptr(x), x.size, ptr(y), y.size, s.out, s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
-    return s.out[0]  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_cosine_similarity, ptr(x), x.size, ptr(y), y.size)  # type: ignore[no-any-return]
 
 
-@twin(ref.outer)
+@twin(_front.vectors.outer)
 def outer(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     x, y = vector(a, "outer", "a"), vector(b, "outer", "b")
-    out, s = np.empty((x.size, y.size)), scratch()
-    st = n.lib.tm_outer(ptr(x), x.size, ptr(y), y.size, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty((x.size, y.size))
+    n.call(n.lib.tm_outer, ptr(x), x.size, ptr(y), y.size, ptr(out))
     return out
 
 
-@twin(ref.project)
+@twin(_front.vectors.project)
 def project(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
     x, u = vector(a, "project", "a"), vector(onto, "project", "onto")
-    out, s = np.empty(x.size), scratch()
-    st = n.lib.tm_project(ptr(x), x.size, ptr(u), u.size, ptr(out), s.err, n.ERRLEN)
-    if st:
-        raise error(st, s)
+    out = np.empty(x.size)
+    n.call(n.lib.tm_project, ptr(x), x.size, ptr(u), u.size, ptr(out))
     return out
 
 
@@ -105,22 +89,22 @@ def _norm_of(x: NDArray[np.float64], o: float | str) -> float:
     return n.scalar(n.lib.tm_matrix_norm, ptr(x), *x.shape, o)  # type: ignore[no-any-return]
 
 
-@twin(ref.cross)
+@twin(_front.vectors.cross)
 def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.float64]:
-    a, b = ref.cross_args(x1, x2, axis)
+    a, b = _front.vectors.cross_args(x1, x2, axis)
     out = np.empty(3)
     n.call(n.lib.tm_cross, ptr(a), a.size, ptr(b), b.size, ptr(out))
     return out
 
 
-@twin(ref.vector_norm)
+@twin(_front.vectors.vector_norm)
 def vector_norm(x: ArrayLike, /, *, axis: None = None, keepdims: bool = False, ord: float = 2) -> Any:
-    o, v, ndim = ref.vector_norm_args(x, axis, keepdims, ord)
-    return ref.keep(_norm_of(v, o), ndim, bool(keepdims))
+    o, v, ndim = _front.vectors.vector_norm_args(x, axis, keepdims, ord)
+    return _front.vectors.keep(_norm_of(v, o), ndim, bool(keepdims))
 
 
-@twin(ref.matrix_norm)
+@twin(_front.vectors.matrix_norm)
 def matrix_norm(x: ArrayLike, /, *, keepdims: bool = False, ord: float | str = "fro") -> Any:
-    o = ref.matrix_order(ord, "matrix_norm")
+    o = _front.vectors.matrix_order(ord, "matrix_norm")
     a = matrix(x, "matrix_norm", "x")
-    return ref.keep(_norm_of(a, o), 2, bool(keepdims))
+    return _front.vectors.keep(_norm_of(a, o), 2, bool(keepdims))

@@ -1,0 +1,456 @@
+# mypy: disable-error-code="empty-body"
+"""The front of decomp, which twinmath.ref and twinmath.go share.
+
+Decompositions: LU, QR, Cholesky, the SVD and what stands on it.
+
+The signature and docstring of every public function, declared once (the backends
+take them with ``twin``); the result types; and the checks of arguments,
+beyond ``_convert``, that both backends apply.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+__all__ = ["cholesky", "lstsq", "lu", "matrix_rank", "pca", "pinv", "qr", "svd", "svdvals", "truncated_svd"]
+
+
+F64 = NDArray[np.float64]
+
+
+class LUResult(NamedTuple):
+    """``A = P @ L @ U``: a permutation, a unit lower and an upper triangle."""
+
+    P: F64
+    L: F64
+    U: F64
+
+
+class QRResult(NamedTuple):
+    """``A = Q @ R``: orthonormal columns and an upper triangle, ``diag(R) >= 0``."""
+
+    Q: F64
+    R: F64
+
+
+class SVDResult(NamedTuple):
+    """``A = U @ diag(s) @ Vt``, singular values descending."""
+
+    U: F64
+    s: F64
+    Vt: F64
+
+
+class TruncatedSVDResult(NamedTuple):
+    """The first k singular triplets and the rank-k matrix they rebuild."""
+
+    U_k: F64
+    s_k: F64
+    Vt_k: F64
+    A_k: F64
+
+
+class PCAResult(NamedTuple):
+    """Principal axes (rows), the variance along each, and the projected data."""
+
+    components: F64
+    explained_variance: F64
+    projected: F64
+
+
+def lu(A: ArrayLike) -> LUResult:
+    """Return the LU factorisation with partial pivoting, ``A = P @ L @ U``.
+
+    For A of shape (m, n) and k = min(m, n): P is an m×m permutation
+    matrix, L is m×k unit lower triangular (|Lᵢⱼ| ≤ 1), U is k×n upper
+    triangular, as ``scipy.linalg.lu`` returns them. The pivot of each column
+    is its first entry of largest magnitude (LAPACK's choice). A singular A
+    is no error: U then has a zero on its diagonal.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+
+    Returns
+    -------
+    LUResult(P, L, U)
+        A named tuple of ndarrays of float64, shapes (m, m), (m, k), (k, n).
+
+    Raises
+    ------
+    ShapeError
+        If ``A`` is not 2-D.
+    ValueError
+        If ``A`` is empty or holds NaN or Inf.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> P, L, U = tm.lu([[1, 2], [3, 4]])
+    >>> P
+    array([[0., 1.],
+           [1., 0.]])
+    >>> L.round(6)
+    array([[1.      , 0.      ],
+           [0.333333, 1.      ]])
+    >>> U.round(6)
+    array([[3.      , 4.      ],
+           [0.      , 0.666667]])
+    """
+
+
+def qr(A: ArrayLike) -> QRResult:
+    """Return the thin QR factorisation, ``A = Q @ R``, with ``diag(R) >= 0``.
+
+    For A of shape (m, n) and k = min(m, n): Q is m×k with orthonormal
+    columns, R is k×n upper triangular with a non-negative diagonal. Computed
+    with Householder reflections (LAPACK's dgeqrf); the rows of R with a
+    negative diagonal are negated together with the columns of Q, which makes
+    the factorisation unique when the first k columns of A are independent.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+
+    Returns
+    -------
+    QRResult(Q, R)
+        A named tuple of ndarrays of float64, shapes (m, k) and (k, n).
+
+    Raises
+    ------
+    ShapeError
+        If ``A`` is not 2-D.
+    ValueError
+        If ``A`` is empty or holds NaN or Inf.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> Q, R = tm.qr([[3, 1], [4, 2]])
+    >>> Q.round(6)
+    array([[ 0.6, -0.8],
+           [ 0.8,  0.6]])
+    >>> R.round(6)
+    array([[5. , 2.2],
+           [0. , 0.4]])
+    """
+
+
+def cholesky(A: ArrayLike) -> NDArray[np.float64]:
+    """Return the Cholesky factor L of a symmetric positive definite matrix.
+
+    ``A = L @ L.T`` with L lower triangular and a positive diagonal. As
+    ``numpy.linalg.cholesky`` (LAPACK's dpotrf) does, only the lower triangle
+    and the diagonal of A are read; the upper triangle is not checked for
+    symmetry, but must be finite.
+
+    Parameters
+    ----------
+    A : array_like, shape (n, n)
+
+    Returns
+    -------
+    ndarray of float64, shape (n, n)
+
+    Raises
+    ------
+    ShapeError
+        If ``A`` is not a square matrix.
+    ValueError
+        If ``A`` is empty or holds NaN or Inf.
+    NotPositiveDefiniteError
+        If a pivot ``A[j, j] - Σₖ L[j, k]²`` is not positive.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.cholesky([[4, 2], [2, 5]])
+    array([[2., 0.],
+           [1., 2.]])
+    """
+
+
+def svd(A: ArrayLike) -> SVDResult:
+    """Return the thin singular value decomposition, ``A = U @ diag(s) @ Vt``.
+
+    For A of shape (m, n) and k = min(m, n): U is m×k and Vt is k×n, both
+    with orthonormal rows/columns, and s holds the k singular values,
+    descending. Canonical form: the largest-magnitude entry of each column of
+    U is positive (the first such entry on ties) and the row of Vt is flipped
+    with it. Singular vectors of repeated singular values are not unique; of
+    a zero singular value, they complete an orthonormal set.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+
+    Returns
+    -------
+    SVDResult(U, s, Vt)
+        A named tuple of ndarrays of float64, shapes (m, k), (k,), (k, n).
+
+    Raises
+    ------
+    ShapeError
+        If ``A`` is not 2-D.
+    ValueError
+        If ``A`` is empty or holds NaN or Inf.
+    ConvergenceError
+        If the iteration does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> U, s, Vt = tm.svd([[3, 0], [4, 5]])
+    >>> s.round(6)
+    array([6.708204, 2.236068])
+    >>> U.round(6)
+    array([[ 0.316228,  0.948683],
+           [ 0.948683, -0.316228]])
+    >>> Vt.round(6)
+    array([[ 0.707107,  0.707107],
+           [ 0.707107, -0.707107]])
+    """
+
+
+def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
+    """Return the first k singular triplets of A and its rank-k reconstruction.
+
+    ``A_k = U_k @ diag(s_k) @ Vt_k`` is the best approximation of A of rank k
+    in the 2- and Frobenius norms (Eckart–Young): matrix factorisation with
+    the SVD. The triplets are those of ``svd``, in its canonical form.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+    k : int
+        From 1 to min(m, n).
+
+    Returns
+    -------
+    TruncatedSVDResult(U_k, s_k, Vt_k, A_k)
+        A named tuple of ndarrays of float64, shapes (m, k), (k,), (k, n),
+        (m, n).
+
+    Raises
+    ------
+    ShapeError
+        If ``A`` is not 2-D.
+    TypeError
+        If ``k`` is not an integer.
+    ValueError
+        If ``A`` is empty or holds NaN or Inf, or k is out of range.
+    ConvergenceError
+        If the iteration does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> U_k, s_k, Vt_k, A_k = tm.truncated_svd([[3, 0], [4, 5]], 1)
+    >>> s_k.round(6)
+    array([6.708204])
+    >>> A_k.round(6)
+    array([[1.5, 1.5],
+           [4.5, 4.5]])
+    """
+
+
+def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
+    """Return the Moore–Penrose pseudo-inverse of a matrix.
+
+    ``pinv(A) = V @ diag(1/sᵢ) @ U.T`` over the singular values
+    ``sᵢ > rcond * s[0]``; the smaller ones count as zero. The default rcond
+    is numpy's, 1e-15. For a square invertible A this is ``inv(A)``; for A of
+    full column rank it solves least-squares problems, ``pinv(A) @ A = I``.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+    rcond : float, optional
+        Relative cutoff for small singular values, finite and non-negative.
+
+    Returns
+    -------
+    ndarray of float64, shape (n, m)
+
+    Raises
+    ------
+    ShapeError
+        If ``A`` is not 2-D.
+    TypeError
+        If ``rcond`` is not a real number.
+    ValueError
+        If ``A`` is empty or holds NaN or Inf, or rcond is negative or not
+        finite.
+    ConvergenceError
+        If the SVD does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.pinv([[1, 1], [1, 1]]).round(6)
+    array([[0.25, 0.25],
+           [0.25, 0.25]])
+    >>> tm.pinv([[1, 2], [3, 4]]).round(6)
+    array([[-2. ,  1. ],
+           [ 1.5, -0.5]])
+    """
+
+
+def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
+    """Return the minimum-norm least-squares solution x of ``A @ x ≈ b``.
+
+    x minimises ‖A @ x − b‖₂, and among the minimisers has the least norm:
+    ``x = pinv(A) @ b`` with singular values ``sᵢ <= rcond * s[0]`` counting
+    as zero. This is the first of the four results of ``numpy.linalg.lstsq``
+    (LAPACK's dgelsd); residuals, rank and singular values are what
+    ``norm``, ``matrix_rank`` and ``svd`` give.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+    b : array_like, shape (m,) or (m, k)
+    rcond : float or None, optional
+        Relative cutoff for small singular values. None, or any negative
+        value, selects numpy's default ``max(m, n) * eps``.
+
+    Returns
+    -------
+    ndarray of float64, shape (n,) or (n, k)
+        The shape of ``b`` with n rows.
+
+    Raises
+    ------
+    ShapeError
+        If ``A`` is not 2-D, ``b`` is neither 1-D nor 2-D, or ``b`` has not m
+        rows.
+    TypeError
+        If ``rcond`` is not a real number or None.
+    ValueError
+        If ``A`` is empty, ``A`` or ``b`` holds NaN or Inf, or rcond is NaN
+        or infinite.
+    ConvergenceError
+        If the SVD does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 2]).round(6)
+    array([1.166667, 0.5     ])
+    >>> tm.lstsq([[1, 1], [1, 1]], [2, 2]).round(6)
+    array([1., 1.])
+    """
+
+
+def matrix_rank(A: ArrayLike) -> int:
+    """Return the numerical rank of a matrix.
+
+    The number of singular values above numpy's default tolerance
+    ``s[0] * max(m, n) * eps``.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ShapeError
+        If ``A`` is not 2-D.
+    ValueError
+        If ``A`` is empty or holds NaN or Inf.
+    ConvergenceError
+        If the SVD does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.matrix_rank([[1, 2], [2, 4]])
+    1
+    >>> tm.matrix_rank([[1, 2], [3, 4]])
+    2
+    """
+
+
+def pca(X: ArrayLike, k: int) -> PCAResult:
+    """Return the first k principal components of data with one sample per row.
+
+    With ``Xc = X - X.mean(axis=0)`` and its SVD ``Xc = U @ diag(s) @ Vt`` in
+    the canonical form of ``svd``: ``components = Vt[:k]`` (the directions of
+    largest variance, orthonormal rows), ``explained_variance = s[:k]**2 /
+    (N - 1)`` (the sample variance along each, ddof=1: the eigenvalues of the
+    covariance matrix) and ``projected = Xc @ components.T``.
+
+    Parameters
+    ----------
+    X : array_like, shape (N, d)
+        N ≥ 2 samples of d features.
+    k : int
+        From 1 to min(N, d).
+
+    Returns
+    -------
+    PCAResult(components, explained_variance, projected)
+        A named tuple of ndarrays of float64, shapes (k, d), (k,), (N, k).
+
+    Raises
+    ------
+    ShapeError
+        If ``X`` is not 2-D.
+    TypeError
+        If ``k`` is not an integer.
+    ValueError
+        If ``X`` is empty, has fewer than two samples, holds NaN or Inf, or
+        k is out of range.
+    ConvergenceError
+        If the SVD does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> comp, var, proj = tm.pca([[0, 0], [1, 2], [2, 4], [5, 10]], 1)
+    >>> comp.round(6)
+    array([[0.447214, 0.894427]])
+    >>> var.round(6)
+    array([23.333333])
+    >>> proj.ravel().round(6)
+    array([-4.472136, -2.236068,  0.      ,  6.708204])
+    """
+
+
+def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
+    """Return the singular values of a matrix, descending, without its singular vectors.
+
+    The ``s`` of ``svd``: ``min(m, n)`` non-negative values. A matrix with no
+    rows or no columns has none (an empty array).
+
+    Parameters
+    ----------
+    x : array_like, shape (m, n)
+
+    Returns
+    -------
+    ndarray of float64, shape (min(m, n),)
+
+    Raises
+    ------
+    ShapeError
+        If ``x`` is not 2-D.
+    ValueError
+        If ``x`` holds NaN or Inf.
+    ConvergenceError
+        If the singular values do not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.svdvals([[3, 0], [0, -4]])
+    array([4., 3.])
+    """

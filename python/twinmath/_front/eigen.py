@@ -1,0 +1,207 @@
+# mypy: disable-error-code="empty-body"
+"""The front of eigen, which twinmath.ref and twinmath.go share.
+
+Eigenvalues and eigenvectors: eigh (symmetric) and eig (general), in canonical form.
+
+The signature and docstring of every public function, declared once (the backends
+take them with ``twin``); the result types; and the checks of arguments,
+beyond ``_convert``, that both backends apply.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .._convert import matrix
+from ..errors import invalid, not_square
+
+__all__ = ["eig", "eigh", "eigvals", "eigvalsh"]
+
+
+class EighResult(NamedTuple):
+    """The result of ``eigh``: eigenvalues ``w`` and eigenvectors ``V`` (columns)."""
+
+    w: NDArray[np.float64]
+    V: NDArray[np.float64]
+
+
+class EigResult(NamedTuple):
+    """The result of ``eig``: eigenvalues ``w`` and eigenvectors ``V`` (columns).
+
+    Both are float64 when every eigenvalue is real, complex128 otherwise.
+    """
+
+    w: NDArray[Any]
+    V: NDArray[Any]
+
+
+def eigh(A: ArrayLike) -> EighResult:
+    """Return the eigenvalues and eigenvectors of a symmetric matrix.
+
+    ``A @ V = V @ diag(w)`` and ``V.T @ V = I``. Only the lower triangle of
+    ``A`` is read (as ``numpy.linalg.eigh`` does by default), so ``A`` need
+    not be exactly symmetric. The eigenvalues are real and ascending; column
+    ``j`` of ``V`` is the unit eigenvector of ``w[j]``, its largest-magnitude
+    component positive (the first such component when several agree to a
+    relative 2⁻²⁶).
+
+    Parameters
+    ----------
+    A : array_like, shape (n, n)
+        Symmetric; its upper triangle is ignored.
+
+    Returns
+    -------
+    EighResult
+        A named tuple ``(w, V)``: ``w`` ndarray of float64, shape (n,);
+        ``V`` ndarray of float64, shape (n, n).
+
+    Raises
+    ------
+    ShapeError
+        If ``A`` is not a square matrix.
+    ValueError
+        If ``A`` is empty or holds NaN or Inf (anywhere, the upper triangle
+        included).
+    ConvergenceError
+        If the eigenvalue iteration does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> w, V = tm.eigh([[2, 1], [1, 2]])
+    >>> w.round(12)
+    array([1., 3.])
+    >>> (V * 2**0.5).round(12)
+    array([[ 1.,  1.],
+           [-1.,  1.]])
+    """
+
+
+def eig(A: ArrayLike) -> EigResult:
+    """Return the eigenvalues and right eigenvectors of a square matrix.
+
+    ``A @ V = V @ diag(w)``. The eigenvalues of a real matrix are real or
+    come in complex conjugate pairs; they are sorted by real part, then by
+    imaginary part (real parts within 2⁻²⁶·max|w| of each other count as
+    equal). Column ``j`` of ``V`` is the unit eigenvector of ``w[j]``,
+    multiplied by the unit complex number that makes its largest-magnitude
+    component (the first within a relative 2⁻²⁶ of the largest) real and
+    positive. Both results are float64 when every eigenvalue is real (its
+    imaginary part exactly 0), complex128 otherwise, as numpy returns them.
+    For a defective matrix the columns of ``V`` are nearly parallel.
+
+    Parameters
+    ----------
+    A : array_like, shape (n, n)
+
+    Returns
+    -------
+    EigResult
+        A named tuple ``(w, V)``: ``w`` ndarray of float64 or complex128,
+        shape (n,); ``V`` ndarray of the same dtype, shape (n, n).
+
+    Raises
+    ------
+    ShapeError
+        If ``A`` is not a square matrix.
+    ValueError
+        If ``A`` is empty or holds NaN or Inf.
+    ConvergenceError
+        If the QR iteration does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> w, V = tm.eig([[2, 0], [0, 3]])
+    >>> w
+    array([2., 3.])
+    >>> V
+    array([[1., 0.],
+           [0., 1.]])
+    >>> tm.eig([[0, -1], [1, 0]]).w.round(12)
+    array([0.-1.j, 0.+1.j])
+    """
+
+
+def triangle(a: ArrayLike, UPLO: Any, op: str) -> NDArray[np.float64]:
+    """Return the square matrix whose lower triangle is the one ``UPLO`` names ('L' or 'U', any case)."""
+    if not isinstance(UPLO, str) or UPLO.upper() not in ("L", "U"):
+        raise invalid(op, f"UPLO must be 'L' or 'U', got {UPLO!r}")
+    x = matrix(a, op, "a")
+    if x.shape[0] != x.shape[1]:
+        raise not_square(op, "a", x.shape)
+    return np.ascontiguousarray(x.T) if UPLO.upper() == "U" else x
+
+
+def eigvals(a: ArrayLike) -> NDArray[Any]:
+    """Return the eigenvalues of a square matrix, without its eigenvectors.
+
+    The ``w`` of ``eig``, in its order (by real part, then imaginary part):
+    float64 when every eigenvalue is real, complex128 otherwise. The empty
+    0×0 matrix has none (an empty float64 array).
+
+    Parameters
+    ----------
+    a : array_like, shape (n, n)
+
+    Returns
+    -------
+    ndarray of float64 or complex128, shape (n,)
+
+    Raises
+    ------
+    ShapeError
+        If ``a`` is not a square matrix.
+    ValueError
+        If ``a`` holds NaN or Inf.
+    ConvergenceError
+        If the QR iteration does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.eigvals([[2, 0], [0, 3]])
+    array([2., 3.])
+    >>> tm.eigvals([[0, -1], [1, 0]]).round(12)
+    array([0.-1.j, 0.+1.j])
+    """
+
+
+def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
+    """Return the eigenvalues of a symmetric matrix, ascending, without its eigenvectors.
+
+    The ``w`` of ``eigh``. Only one triangle of ``a`` is read: the lower one
+    (``UPLO='L'``, the default) or the upper one (``UPLO='U'``). The empty
+    0×0 matrix has none.
+
+    Parameters
+    ----------
+    a : array_like, shape (n, n)
+        Symmetric; the other triangle is ignored.
+    UPLO : {'L', 'U'}, optional
+
+    Returns
+    -------
+    ndarray of float64, shape (n,)
+
+    Raises
+    ------
+    ShapeError
+        If ``a`` is not a square matrix.
+    ValueError
+        If ``UPLO`` is not 'L' or 'U', or ``a`` holds NaN or Inf (anywhere).
+    ConvergenceError
+        If the eigenvalue iteration does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.eigvalsh([[2, 1], [1, 2]]).round(12)
+    array([1., 3.])
+    >>> tm.eigvalsh([[2, 5], [0, 2]], UPLO="U").round(12)
+    array([-3.,  7.])
+    """
