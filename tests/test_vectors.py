@@ -206,7 +206,11 @@ def test_scale_needs_a_real_scalar(ref, go, c):
         ([1.0, 2.0], math.nan, "norm: invalid input: ord must be a number, got nan"),
         ([1.0, 2.0], "fro", "norm: invalid input: ord 'fro' needs a 2-D array"),
         ([1.0, 2.0], "nuc", "norm: invalid input: ord 'nuc' needs a 2-D array"),
-        ([[1.0]], 0, "norm: invalid input: ord must be 'fro', 'nuc', 1, -1, 2, -2, inf or -inf for a matrix, got 0.0"),
+        (
+            [[1.0]],
+            0,
+            "norm: invalid input: ord must be 'fro', 'nuc', 1, -1, 2, -2, inf or -inf for a matrix, got 0.0",
+        ),
         ([[1.0]], "euclid", "norm: invalid input: unknown ord 'euclid'"),
     ],
 )

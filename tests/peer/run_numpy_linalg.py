@@ -260,10 +260,10 @@ def lstsq(a: Any, b: Any, rcond: Any = None) -> Any:
 def pinv(a: Any, rcond: Any = None, hermitian: Any = False, *, rtol: Any = np._NoValue) -> Any:  # type: ignore[attr-defined]
     x = arr(a)
     default("hermitian", hermitian, False)
-    if rcond is None and rtol is np._NoValue:  # type: ignore[attr-defined]
+    if rtol is not np._NoValue:  # type: ignore[attr-defined]
+        raise outside("keyword rtol")
+    if rcond is None:
         rcond = 1e-15
-    elif rcond is None:
-        rcond = max(x.shape) * np.finfo(np.float64).eps if rtol is None else rtol
     if np.ndim(rcond) != 0:
         raise outside("array rcond")
     return real(has("pinv")(x, float(rcond)), rtype(x))

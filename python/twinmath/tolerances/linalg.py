@@ -220,9 +220,8 @@ def matrix_power_bound(A: ArrayLike, k: int) -> np.ndarray:
             return np.asarray(2.0 * gamma((m - 1) * n) * _abs_power(a, m) + 2.0 * (m - 1) * n * ETA)
         x = np.linalg.inv(a)
         d = solve_bound(a, x)
-        b = m * (norm2(x) + d) ** (m - 1) * d + 2.0 * gamma(max(m - 1, 1) * n) * float(
-            np.linalg.norm(_abs_power(x, m))
-        )
+        growth = np.float64(norm2(x) + d) ** (m - 1)  # inf, not OverflowError, beyond range
+        b = float(m * growth * d + 2.0 * gamma(max(m - 1, 1) * n) * np.linalg.norm(_abs_power(x, m)))
     return np.full(a.shape, b)
 
 
