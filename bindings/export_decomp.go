@@ -5,65 +5,69 @@ package main
 */
 import "C"
 
-import "github.com/twinmath/twinmath/go"
+import (
+	"context"
+
+	"github.com/twinmath/twinmath/go"
+)
 
 //export tm_lu
-func tm_lu(a *C.tm_cdouble, m, n C.int64_t, p, l, u *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
+func tm_lu(a *C.tm_cdouble, m, n C.int64_t, p, l, u *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		k := min(m, n)
-		return twinmath.LUTo(outMat(p, m, m), outMat(l, m, k), outMat(u, k, n), inMat(a, m, n))
+		return twinmath.LUToContext(ctx, outMat(p, m, m), outMat(l, m, k), outMat(u, k, n), inMat(a, m, n))
 	})
 }
 
 //export tm_qr
-func tm_qr(a *C.tm_cdouble, m, n C.int64_t, q, r *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
+func tm_qr(a *C.tm_cdouble, m, n C.int64_t, q, r *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		k := min(m, n)
-		return twinmath.QRTo(outMat(q, m, k), outMat(r, k, n), inMat(a, m, n))
+		return twinmath.QRToContext(ctx, outMat(q, m, k), outMat(r, k, n), inMat(a, m, n))
 	})
 }
 
 //export tm_cholesky
-func tm_cholesky(a *C.tm_cdouble, m, n C.int64_t, l *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.CholeskyTo(outMat(l, m, n), inMat(a, m, n))
+func tm_cholesky(a *C.tm_cdouble, m, n C.int64_t, l *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.CholeskyToContext(ctx, outMat(l, m, n), inMat(a, m, n))
 	})
 }
 
 //export tm_svd
-func tm_svd(a *C.tm_cdouble, m, n C.int64_t, u, s, vt *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
+func tm_svd(a *C.tm_cdouble, m, n C.int64_t, u, s, vt *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		k := min(m, n)
-		return twinmath.SVDTo(outMat(u, m, k), out(s, k), outMat(vt, k, n), inMat(a, m, n))
+		return twinmath.SVDToContext(ctx, outMat(u, m, k), out(s, k), outMat(vt, k, n), inMat(a, m, n))
 	})
 }
 
 //export tm_truncated_svd
-func tm_truncated_svd(a *C.tm_cdouble, m, n, k C.int64_t, u, s, vt, ak *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
+func tm_truncated_svd(a *C.tm_cdouble, m, n, k C.int64_t, u, s, vt, ak *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		kk := inRange(k, min(m, n))
-		return twinmath.TruncatedSVDTo(outMat(u, m, kk), out(s, kk), outMat(vt, kk, n), outMat(ak, m, n), inMat(a, m, n), int(k))
+		return twinmath.TruncatedSVDToContext(ctx, outMat(u, m, kk), out(s, kk), outMat(vt, kk, n), outMat(ak, m, n), inMat(a, m, n), int(k))
 	})
 }
 
 //export tm_pinv
-func tm_pinv(a *C.tm_cdouble, m, n C.int64_t, rcond C.double, dst *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.PinvTo(outMat(dst, n, m), inMat(a, m, n), float64(rcond))
+func tm_pinv(a *C.tm_cdouble, m, n C.int64_t, rcond C.double, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.PinvToContext(ctx, outMat(dst, n, m), inMat(a, m, n), float64(rcond))
 	})
 }
 
 //export tm_lstsq
-func tm_lstsq(a *C.tm_cdouble, m, n C.int64_t, b *C.tm_cdouble, mb, k C.int64_t, rcond C.double, dst *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.LstsqTo(outMat(dst, n, k), inMat(a, m, n), inMat(b, mb, k), float64(rcond))
+func tm_lstsq(a *C.tm_cdouble, m, n C.int64_t, b *C.tm_cdouble, mb, k C.int64_t, rcond C.double, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.LstsqToContext(ctx, outMat(dst, n, k), inMat(a, m, n), inMat(b, mb, k), float64(rcond))
 	})
 }
 
 //export tm_matrix_rank
-func tm_matrix_rank(a *C.tm_cdouble, m, n C.int64_t, res *C.int64_t, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		r, e := twinmath.MatrixRank(inMat(a, m, n))
+func tm_matrix_rank(a *C.tm_cdouble, m, n C.int64_t, res *C.int64_t, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		r, e := twinmath.MatrixRankContext(ctx, inMat(a, m, n))
 		if e == nil {
 			*res = C.int64_t(r)
 		}
@@ -72,10 +76,10 @@ func tm_matrix_rank(a *C.tm_cdouble, m, n C.int64_t, res *C.int64_t, err *C.char
 }
 
 //export tm_pca
-func tm_pca(x *C.tm_cdouble, rows, cols, k C.int64_t, components, explained, projected *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
+func tm_pca(x *C.tm_cdouble, rows, cols, k C.int64_t, components, explained, projected *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		kk := inRange(k, min(rows, cols))
-		return twinmath.PCATo(outMat(components, kk, cols), out(explained, kk), outMat(projected, rows, kk), inMat(x, rows, cols), int(k))
+		return twinmath.PCAToContext(ctx, outMat(components, kk, cols), out(explained, kk), outMat(projected, rows, kk), inMat(x, rows, cols), int(k))
 	})
 }
 

@@ -6,6 +6,7 @@ package main
 import "C"
 
 import (
+	"context"
 	"unsafe"
 
 	"github.com/twinmath/twinmath/go"
@@ -19,17 +20,17 @@ func outComplex(p *C.double, n C.int64_t) []complex128 {
 }
 
 //export tm_eigh
-func tm_eigh(a *C.tm_cdouble, m, n C.int64_t, w *C.double, v *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.EighTo(out(w, m), outMat(v, m, m), inMat(a, m, n))
+func tm_eigh(a *C.tm_cdouble, m, n C.int64_t, w *C.double, v *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.EighToContext(ctx, out(w, m), outMat(v, m, m), inMat(a, m, n))
 	})
 }
 
 //export tm_eig
-func tm_eig(a *C.tm_cdouble, m, n C.int64_t, w *C.double, v *C.double, allReal *C.int, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
+func tm_eig(a *C.tm_cdouble, m, n C.int64_t, w *C.double, v *C.double, allReal *C.int, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		vs := outComplex(v, size(m, m))
-		r, e := twinmath.EigTo(outComplex(w, m), twinmath.ComplexMatrix{Rows: int(m), Cols: int(m), Data: vs}, inMat(a, m, n))
+		r, e := twinmath.EigToContext(ctx, outComplex(w, m), twinmath.ComplexMatrix{Rows: int(m), Cols: int(m), Data: vs}, inMat(a, m, n))
 		if e == nil {
 			*allReal = 0
 			if r {

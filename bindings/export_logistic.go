@@ -5,7 +5,11 @@ package main
 */
 import "C"
 
-import "github.com/twinmath/twinmath/go"
+import (
+	"context"
+
+	"github.com/twinmath/twinmath/go"
+)
 
 //export tm_make_classification
 func tm_make_classification(nSamples, nFeatures C.int64_t, seed C.uint64_t, x *C.double, y *C.double, err *C.char, errlen C.size_t) C.int {
@@ -28,10 +32,10 @@ func tm_train_test_split(x *C.tm_cdouble, n, d C.int64_t, y *C.tm_cdouble, ny C.
 
 //export tm_logistic_regression
 func tm_logistic_regression(x *C.tm_cdouble, n, d C.int64_t, y *C.tm_cdouble, ny C.int64_t, learningRate C.double, maxIter C.int64_t,
-	l2, l1 C.double, seed C.uint64_t, w *C.double, b *C.double, losses *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
+	l2, l1 C.double, seed C.uint64_t, w *C.double, b *C.double, losses *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		// A negative maxIter is reported by the Go package; its losses buffer is empty.
-		r, e := twinmath.LogisticRegressionTo(out(w, d), out(losses, max(maxIter, 0)), inMat(x, n, d), in(y, ny),
+		r, e := twinmath.LogisticRegressionToContext(ctx, out(w, d), out(losses, max(maxIter, 0)), inMat(x, n, d), in(y, ny),
 			float64(learningRate), int(maxIter), float64(l2), float64(l1), uint64(seed))
 		return scalar(b, r, e)
 	})

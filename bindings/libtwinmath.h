@@ -21,6 +21,16 @@
  *     non-zero length, gives TM_ERR_INVALID.
  *   - A fault inside the library is reported as TM_ERR_INTERNAL; it never
  *     aborts the process.
+ *   - The long operations (those marked "cancellable") take a cancel flag
+ *     just before err: NULL, or a pointer to an int32_t that the caller
+ *     owns, holds 0 at the start, keeps alive until the call returns, and
+ *     may set to 1 from any thread (or a signal handler) while the call
+ *     runs. The library only reads it. Once it is set, the call stops
+ *     within about 2 ms of work (its loops look at the flag after every
+ *     few tens of microseconds of arithmetic, the flag is polled every
+ *     millisecond) and returns TM_ERR_CANCELLED; its outputs then hold
+ *     unspecified values and nothing of the call is left behind in the
+ *     library. A call that finishes before it notices the flag succeeds.
  */
 #ifndef LIBTWINMATH_H
 #define LIBTWINMATH_H
@@ -40,6 +50,7 @@ extern "C" {
 #define TM_ERR_NO_CONVERGENCE 4         /* iteration did not converge */
 #define TM_ERR_INVALID 5                /* NaN/Inf to a factorisation, empty input, bad parameter */
 #define TM_ERR_CALLBACK 6               /* a user callback reported an error */
+#define TM_ERR_CANCELLED 7              /* the caller's cancel flag was set during the call */
 #define TM_ERR_INTERNAL 99              /* a fault inside the library */
 
 /* A message buffer of this size holds every message the library writes. */
@@ -47,11 +58,20 @@ extern "C" {
 
 /* The const double that the Go exports use for their inputs. */
 typedef const double tm_cdouble;
+/* The cancel flag of a cancellable call: read by the library, written by
+ * the caller (see the conventions above). */
+typedef const int32_t tm_cflag;
 
 /* ---- runtime ----------------------------------------------------------- */
 
 /* The number of threads the Go runtime runs Go code on (GOMAXPROCS). */
 int tm_gomaxprocs(void);
+/* Limit the threads that one call runs its work on to n (n <= 0: no limit,
+ * up to GOMAXPROCS) and return the previous limit (0 for none). The limit
+ * is process-wide; results do not depend on it. */
+int64_t tm_set_max_threads(int64_t n);
+/* The number of threads a call may use now: GOMAXPROCS or the limit. */
+int64_t tm_max_threads(void);
 
 /* Handles. A stateful object (an optimiser, a random stream) lives in Go; its
  * tm_<kind>_new function gives the caller a positive int64_t handle, which the
@@ -101,21 +121,23 @@ int tm_nuclear_norm(const double *a, int64_t rows, int64_t cols, double *out, ch
 
 /* ---- linalg ------------------------------------------------------------ */
 
-/* dst = A·B for A (m x n) and B (n2 x p); dst holds m x p values. TM_ERR_SHAPE if n != n2. */
-int tm_matmul(const double *a, int64_t m, int64_t n, const double *b, int64_t n2, int64_t p, double *dst, char *err, size_t errlen);
+/* dst = A·B for A (m x n) and B (n2 x p); dst holds m x p values. TM_ERR_SHAPE if n != n2. Cancellable. */
+int tm_matmul(const double *a, int64_t m, int64_t n, const double *b, int64_t n2, int64_t p, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = the transpose of A (m x n); dst holds n x m values. */
 int tm_transpose(const double *a, int64_t m, int64_t n, double *dst, char *err, size_t errlen);
 /* *out = the trace of A (m x n). TM_ERR_SHAPE unless m == n. */
 int tm_trace(const double *a, int64_t m, int64_t n, double *out, char *err, size_t errlen);
-/* *out = det(A), 0 for a singular A. TM_ERR_SHAPE unless square; TM_ERR_INVALID if empty or not finite. */
-int tm_det(const double *a, int64_t m, int64_t n, double *out, char *err, size_t errlen);
+/* *out = det(A), 0 for a singular A. TM_ERR_SHAPE unless square; TM_ERR_INVALID if empty or not finite. Cancellable. */
+int tm_det(const double *a, int64_t m, int64_t n, double *out, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = the inverse of A (m x n); dst holds m x n values. TM_ERR_SHAPE unless square;
- * TM_ERR_INVALID if empty or not finite; TM_ERR_SINGULAR for an exactly zero pivot. */
-int tm_inv(const double *a, int64_t m, int64_t n, double *dst, char *err, size_t errlen);
+ * TM_ERR_INVALID if empty or not finite; TM_ERR_SINGULAR for an exactly zero pivot.
+ * Cancellable. */
+int tm_inv(const double *a, int64_t m, int64_t n, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = X solving A·X = B for A (m x n) and B (nb x k); dst holds nb x k values.
  * TM_ERR_SHAPE unless m == n == nb; TM_ERR_INVALID if empty or not finite;
- * TM_ERR_SINGULAR for an exactly zero pivot. */
-int tm_solve(const double *a, int64_t m, int64_t n, const double *b, int64_t nb, int64_t k, double *dst, char *err, size_t errlen);
+ * TM_ERR_SINGULAR for an exactly zero pivot.
+ * Cancellable. */
+int tm_solve(const double *a, int64_t m, int64_t n, const double *b, int64_t nb, int64_t k, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* *sign, *logabsdet = the sign (1, -1, or 0 for a singular A) and log|det(A)| (-INFINITY
  * when singular) of A (m x n); 1, 0 for the empty 0 x 0 matrix. TM_ERR_SHAPE unless
  * square; TM_ERR_INVALID if not finite. */
@@ -152,8 +174,9 @@ int tm_matrix_transpose(const double *a, int64_t m, int64_t n, double *dst, char
  * eigenvalues ascending; v holds m x m doubles, column j the unit eigenvector
  * of w[j] with its largest component positive. TM_ERR_SHAPE unless m == n;
  * TM_ERR_INVALID if empty or not finite; TM_ERR_NO_CONVERGENCE if the
- * iteration fails. */
-int tm_eigh(const double *a, int64_t m, int64_t n, double *w, double *v, char *err, size_t errlen);
+ * iteration fails.
+ * Cancellable. */
+int tm_eigh(const double *a, int64_t m, int64_t n, double *w, double *v, tm_cflag *cancel, char *err, size_t errlen);
 /* Eigenvalues and right eigenvectors of the general matrix A (m x n). The
  * results are complex, stored as interleaved (real, imaginary) doubles, the
  * layout of C99 double complex and of numpy's complex128: w holds m complex
@@ -162,8 +185,9 @@ int tm_eigh(const double *a, int64_t m, int64_t n, double *w, double *v, char *e
  * largest component real and positive. *all_real is set to 1 when every
  * eigenvalue has an imaginary part of exactly 0 (then so do the
  * eigenvectors), else 0. TM_ERR_SHAPE unless m == n; TM_ERR_INVALID if empty
- * or not finite; TM_ERR_NO_CONVERGENCE if the QR iteration fails. */
-int tm_eig(const double *a, int64_t m, int64_t n, double *w, double *v, int *all_real, char *err, size_t errlen);
+ * or not finite; TM_ERR_NO_CONVERGENCE if the QR iteration fails.
+ * Cancellable. */
+int tm_eig(const double *a, int64_t m, int64_t n, double *w, double *v, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
 /* The eigenvalues of A (m x n) alone, as tm_eig's w (2m doubles) and *all_real; none
  * for the empty 0 x 0 matrix. TM_ERR_SHAPE unless m == n; TM_ERR_INVALID if not
  * finite; TM_ERR_NO_CONVERGENCE if the QR iteration fails. */
@@ -178,35 +202,40 @@ int tm_eigvalsh(const double *a, int64_t m, int64_t n, double *w, char *err, siz
  * is empty or holds NaN or Inf; TM_ERR_NO_CONVERGENCE if the Jacobi SVD needs more
  * than 30 sweeps (the SVD-based ones). Canonical forms: see docs/conventions.md. */
 
-/* A = P·L·U with partial pivoting: p holds m x m, l m x k, u k x n values. */
-int tm_lu(const double *a, int64_t m, int64_t n, double *p, double *l, double *u, char *err, size_t errlen);
-/* Thin QR, A = Q·R with diag(R) >= 0: q holds m x k, r k x n values. */
-int tm_qr(const double *a, int64_t m, int64_t n, double *q, double *r, char *err, size_t errlen);
+/* A = P·L·U with partial pivoting: p holds m x m, l m x k, u k x n values. Cancellable. */
+int tm_lu(const double *a, int64_t m, int64_t n, double *p, double *l, double *u, tm_cflag *cancel, char *err, size_t errlen);
+/* Thin QR, A = Q·R with diag(R) >= 0: q holds m x k, r k x n values. Cancellable. */
+int tm_qr(const double *a, int64_t m, int64_t n, double *q, double *r, tm_cflag *cancel, char *err, size_t errlen);
 /* A = L·Lᵀ from the lower triangle of A; l holds m x n values. TM_ERR_SHAPE unless
- * square; TM_ERR_NOT_POSITIVE_DEFINITE if a pivot is not positive. */
-int tm_cholesky(const double *a, int64_t m, int64_t n, double *l, char *err, size_t errlen);
-/* Thin SVD, A = U·diag(s)·Vt, s descending: u holds m x k, s k, vt k x n values. */
-int tm_svd(const double *a, int64_t m, int64_t n, double *u, double *s, double *vt, char *err, size_t errlen);
+ * square; TM_ERR_NOT_POSITIVE_DEFINITE if a pivot is not positive.
+ * Cancellable. */
+int tm_cholesky(const double *a, int64_t m, int64_t n, double *l, tm_cflag *cancel, char *err, size_t errlen);
+/* Thin SVD, A = U·diag(s)·Vt, s descending: u holds m x k, s k, vt k x n values. Cancellable. */
+int tm_svd(const double *a, int64_t m, int64_t n, double *u, double *s, double *vt, tm_cflag *cancel, char *err, size_t errlen);
 /* The first k singular triplets and A_k = U_k·diag(s_k)·Vt_k: u holds m x k, s k,
- * vt k x n, ak m x n values. TM_ERR_INVALID unless 1 <= k <= min(m, n). */
-int tm_truncated_svd(const double *a, int64_t m, int64_t n, int64_t k, double *u, double *s, double *vt, double *ak, char *err, size_t errlen);
+ * vt k x n, ak m x n values. TM_ERR_INVALID unless 1 <= k <= min(m, n).
+ * Cancellable. */
+int tm_truncated_svd(const double *a, int64_t m, int64_t n, int64_t k, double *u, double *s, double *vt, double *ak, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = the pseudo-inverse of A, singular values <= rcond·s[0] counting as zero;
- * dst holds n x m values. TM_ERR_INVALID if rcond is negative or not finite. */
-int tm_pinv(const double *a, int64_t m, int64_t n, double rcond, double *dst, char *err, size_t errlen);
+ * dst holds n x m values. TM_ERR_INVALID if rcond is negative or not finite.
+ * Cancellable. */
+int tm_pinv(const double *a, int64_t m, int64_t n, double rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = the minimum-norm least-squares solution X of A·X = B for B (mb x k),
  * singular values <= rcond·s[0] counting as zero (rcond < 0: max(m, n)·ε);
  * dst holds n x k values. TM_ERR_SHAPE if mb != m; TM_ERR_INVALID if A or B holds
- * NaN or Inf or rcond is not finite. */
-int tm_lstsq(const double *a, int64_t m, int64_t n, const double *b, int64_t mb, int64_t k, double rcond, double *dst, char *err, size_t errlen);
-/* *out = the number of singular values above s[0]·max(m, n)·ε. */
-int tm_matrix_rank(const double *a, int64_t m, int64_t n, int64_t *out, char *err, size_t errlen);
+ * NaN or Inf or rcond is not finite.
+ * Cancellable. */
+int tm_lstsq(const double *a, int64_t m, int64_t n, const double *b, int64_t mb, int64_t k, double rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* *out = the number of singular values above s[0]·max(m, n)·ε. Cancellable. */
+int tm_matrix_rank(const double *a, int64_t m, int64_t n, int64_t *out, tm_cflag *cancel, char *err, size_t errlen);
 /* The singular values of A (m x n) alone, descending: s holds min(m, n) values (none
  * for an empty A, which is accepted). TM_ERR_INVALID if not finite. */
 int tm_svdvals(const double *a, int64_t m, int64_t n, double *s, char *err, size_t errlen);
 /* PCA of x (rows samples, cols features) with k components: components holds
  * k x cols, explained k, projected rows x k values. TM_ERR_INVALID if x has fewer
- * than two rows or unless 1 <= k <= min(rows, cols). */
-int tm_pca(const double *x, int64_t rows, int64_t cols, int64_t k, double *components, double *explained, double *projected, char *err, size_t errlen);
+ * than two rows or unless 1 <= k <= min(rows, cols).
+ * Cancellable. */
+int tm_pca(const double *x, int64_t rows, int64_t cols, int64_t k, double *components, double *explained, double *projected, tm_cflag *cancel, char *err, size_t errlen);
 
 /* ---- nn ---------------------------------------------------------------- */
 
@@ -369,9 +398,10 @@ int tm_train_test_split(const double *X, int64_t n, int64_t d, const double *y, 
  * descent: w holds d values, *b the bias, losses max_iter values.
  * TM_ERR_SHAPE if ny != n; TM_ERR_INVALID if n == 0, X is not finite, a label
  * is not 0 or 1, max_iter < 0, or learning_rate, l2 or l1 is negative or not
- * finite. */
+ * finite.
+ * Cancellable. */
 int tm_logistic_regression(const double *X, int64_t n, int64_t d, const double *y, int64_t ny, double learning_rate, int64_t max_iter,
-                           double l2, double l1, uint64_t seed, double *w, double *b, double *losses, char *err, size_t errlen);
+                           double l2, double l1, uint64_t seed, double *w, double *b, double *losses, tm_cflag *cancel, char *err, size_t errlen);
 /* dst[i] = sigmoid(X[i]·w + b) for X (n x d), w (nw values); dst holds n
  * values. TM_ERR_SHAPE if nw != d. */
 int tm_predict_proba(const double *X, int64_t n, int64_t d, const double *w, int64_t nw, double b, double *dst, char *err, size_t errlen);

@@ -15,6 +15,7 @@ package main
 import "C"
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
@@ -59,6 +60,8 @@ func code(err error) C.int {
 	switch {
 	case errors.Is(err, twinmath.ErrCallback): // first: a callback's own error may wrap a sentinel
 		return C.TM_ERR_CALLBACK
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		return C.TM_ERR_CANCELLED
 	case errors.Is(err, twinmath.ErrShape):
 		return C.TM_ERR_SHAPE
 	case errors.Is(err, twinmath.ErrSingular):

@@ -373,6 +373,10 @@ func GradientDescent(f func([]float64) float64, grad func([]float64) []float64, 
 
 // GradientDescentErr is GradientDescent for functions that may fail.
 func GradientDescentErr(f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
+	return gradientDescent(nil, f, grad, x0, learningRate, maxIter, tol)
+}
+
+func gradientDescent(cc *canceller, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
 	n := len(x0)
 	// The history grows in chunks that double: the run may stop long
 	// before maxIter. Each chunk continues from the last row of the one
@@ -381,7 +385,7 @@ func GradientDescentErr(f Func, grad VecFunc, x0 []float64, learningRate float64
 	start, left := x0, maxIter
 	for {
 		chunk := NewMatrix(min(left, max(64, history.Rows))+1, n)
-		rows, stopped, err := GradientDescentTo(chunk, f, grad, start, learningRate, left, tol)
+		rows, stopped, err := gradientDescentTo(cc, chunk, f, grad, start, learningRate, left, tol)
 		if err != nil {
 			return nil, Matrix{}, err
 		}
@@ -411,6 +415,10 @@ func GradientDescentErr(f Func, grad VecFunc, x0 []float64, learningRate float64
 // It returns the errors of GradientDescent, and ErrShape if history does not
 // have len(x0) columns or has no row.
 func GradientDescentTo(history Matrix, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (rows int, stopped bool, err error) {
+	return gradientDescentTo(nil, history, f, grad, x0, learningRate, maxIter, tol)
+}
+
+func gradientDescentTo(cc *canceller, history Matrix, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (rows int, stopped bool, err error) {
 	const op = "gradient_descent"
 	n := len(x0)
 	if !(learningRate >= 0) || math.IsInf(learningRate, 1) {
@@ -439,6 +447,11 @@ func GradientDescentTo(history Matrix, f Func, grad VecFunc, x0 []float64, learn
 		g = make([]float64, n)
 	}
 	for k := 0; k < maxIter && rows < history.Rows; k++ {
+		// Every step, not every checkWork: a step calls the caller's
+		// functions, whose cost is unknown.
+		if err := cc.err(); err != nil {
+			return rows, false, err
+		}
 		if grad != nil {
 			if g, err = grad(x); err != nil {
 				return rows, false, callbackErr(op, err)

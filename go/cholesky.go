@@ -19,6 +19,10 @@ func Cholesky(a Matrix) (Matrix, error) {
 
 // CholeskyTo writes the Cholesky factor of a into dst; see Cholesky.
 func CholeskyTo(dst, a Matrix) error {
+	return choleskyTo(nil, dst, a)
+}
+
+func choleskyTo(cc *canceller, dst, a Matrix) error {
 	if err := a.square("cholesky", "A", true); err != nil {
 		return err
 	}
@@ -30,6 +34,9 @@ func CholeskyTo(dst, a Matrix) error {
 	// Row by row (Cholesky–Banachiewicz): every sum is a dot product of two
 	// contiguous rows of L.
 	for i := 0; i < n; i++ {
+		if err := cc.tick(i * i / 2); err != nil {
+			return err
+		}
 		li := dst.Data[i*n : i*n+i+1]
 		for j := 0; j <= i; j++ {
 			lj := dst.Data[j*n : j*n+j]

@@ -32,7 +32,7 @@ func Slogdet(a Matrix) (sign, logAbsDet float64, err error) {
 		return 1, 0, nil
 	}
 	lu := a.Clone()
-	sign, _ = luFactor(lu.Data, n, make([]int, n))
+	sign, _, _ = luFactor(nil, lu.Data, n, make([]int, n)) // a nil canceller never stops
 	frac, exp := 1.0, 0
 	for i := 0; i < n; i++ {
 		f, e := math.Frexp(lu.Data[i*n+i])
@@ -70,7 +70,7 @@ func Cond(a Matrix, p float64) (float64, error) {
 		if err := a.finiteMatrix("cond", "x"); err != nil {
 			return 0, err
 		}
-		_, s, _, err := svd("cond", a, false)
+		_, s, _, err := svd(nil, "cond", a, false)
 		if err != nil {
 			return 0, err
 		}
@@ -109,7 +109,7 @@ func condByInverse(a Matrix, norm func(Matrix) (float64, error)) (float64, error
 	for i := 0; i < a.Rows; i++ {
 		inv.Data[i*a.Cols+i] = 1
 	}
-	if err := luSolve("cond", a, inv); err != nil {
+	if err := luSolve(nil, "cond", a, inv); err != nil {
 		return math.Inf(1), nil // only ErrSingular comes back
 	}
 	na, err := norm(a)
@@ -144,7 +144,7 @@ func NuclearNorm(a Matrix) (float64, error) {
 	if m := maxAbs(a.Data); m != m || math.IsInf(m, 1) {
 		return m, nil
 	}
-	_, s, _, err := svd("norm", a, false)
+	_, s, _, err := svd(nil, "norm", a, false)
 	if err != nil {
 		return 0, err
 	}

@@ -3,8 +3,8 @@ package twinmath
 import "math"
 
 // Decompositions: LU with partial pivoting, Householder QR, Cholesky, the
-// singular value decomposition by one-sided Jacobi rotations, and what stands
-// on it (truncated SVD, pseudo-inverse, least squares, rank, PCA).
+// singular value decomposition by bidiagonalisation and implicit-shift QR,
+// and what stands on it (truncated SVD, pseudo-inverse, least squares, rank, PCA).
 //
 // Canonical forms, shared with the Python reference so that results compare
 // entry by entry (docs/conventions.md, "Decompositions"):

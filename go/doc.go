@@ -25,9 +25,12 @@
 // One file per topic or, for the decompositions, per algorithm family, each
 // with its _test.go beside it. decomp.go holds what the decompositions share
 // (input checks, exact power-of-two scaling) and householder.go the
-// Householder reflector; lu.go has LU, cholesky.go Cholesky, qr.go QR,
-// svd.go the one-sided Jacobi SVD with SVD, TruncatedSVD and SVDValues (on
-// which MatrixNorm(a, 2) in vectors.go stands), pinv.go Pinv, Lstsq and
+// Householder reflector; lu.go has LU (lu_blocked.go the blocked
+// factorisation and substitution behind Det, Inv and Solve), cholesky.go
+// Cholesky, qr.go QR, svd.go SVD, TruncatedSVD and SVDValues (on which
+// MatrixNorm(a, 2) in vectors.go stands) with their algorithm in bidiag.go
+// (Householder bidiagonalisation, blocked back-transformation) and
+// bdsqr.go (implicit-shift QR on the bidiagonal), pinv.go Pinv, Lstsq and
 // MatrixRank, pca.go PCA. eigen.go holds what the eigensolvers share
 // (ComplexMatrix, constants, the reflector); eigh.go has Eigh
 // (tridiagonalisation and implicit QL), eig.go Eig (balancing, Hessenberg
@@ -37,6 +40,14 @@
 // MultiDot (the optimal chain order) and Cross; spectrum.go the values
 // without the vectors (Eigvals, Eigvalsh, Svdvals); norms.go VectorNorm of
 // any order; views.go Diagonal and MatrixTranspose.
+//
+// # Cancellation and threads
+//
+// Every long operation has a form that takes a context.Context first and
+// carries the suffix Context (SVDContext, InvToContext, …; see context.go).
+// When the context is done the operation stops within about a millisecond
+// of work and returns an error wrapping ctx.Err(). SetMaxThreads bounds the
+// goroutines one operation runs on; results do not depend on it.
 //
 // # Errors
 //

@@ -41,6 +41,10 @@ func Eig(a Matrix) (w []complex128, v ComplexMatrix, err error) {
 // is real (has an imaginary part of exactly zero), in which case v is real
 // too. It returns ErrShape if w or v has the wrong size.
 func EigTo(w []complex128, v ComplexMatrix, a Matrix) (allReal bool, err error) {
+	return eigTo(nil, w, v, a)
+}
+
+func eigTo(cc *canceller, w []complex128, v ComplexMatrix, a Matrix) (allReal bool, err error) {
 	if err := a.square("eig", "A", true); err != nil {
 		return false, err
 	}
@@ -53,13 +57,20 @@ func EigTo(w []complex128, v ComplexMatrix, a Matrix) (allReal bool, err error) 
 	}
 	as := a.Clone()
 	e := scaleToUnit(as.Data)
-	wr, wi, vr, scaled, err := schurEig(as, true)
-	if err == nil && scaled && !backwardStable(as, wr, wi, vr) {
+	wr, wi, vr, scaled, err := schurEig(cc, as, true)
+	stable := true
+	if err == nil && scaled {
+		stable, err = backwardStable(cc, as, wr, wi, vr)
+	}
+	if err == nil && !stable {
 		// Balancing can ruin the eigenvectors of a badly scaled matrix
 		// (James, Langou & Lowery, 2014): their residual in A is then far
 		// above rounding level. Solve again without the scaling, which is
 		// backward stable in A itself.
-		wr, wi, vr, _, err = schurEig(as, false)
+		wr, wi, vr, _, err = schurEig(cc, as, false)
+	}
+	if isCancel(err) {
+		return false, err
 	}
 	if err != nil {
 		return false, opError("eig", ErrNoConvergence, "eigenvalues did not converge")
@@ -108,25 +119,34 @@ func EigTo(w []complex128, v ComplexMatrix, a Matrix) (allReal bool, err error) 
 // schurEig computes the eigenvalues wr + i·wi of the n×n matrix a and its
 // eigenvectors vr in LAPACK's layout (see schurEigenvectors), after
 // balancing a by permutations and, when scale is set, by a diagonal scaling;
-// scaled reports whether that scaling changed anything.
-func schurEig(a Matrix, scale bool) (wr, wi []float64, vr Matrix, scaled bool, err error) {
+// scaled reports whether that scaling changed anything. It stops with the
+// error of cc when cc is cancelled.
+func schurEig(cc *canceller, a Matrix, scale bool) (wr, wi []float64, vr Matrix, scaled bool, err error) {
 	n := a.Rows
 	h := a.Clone().Data
 	ilo, ihi, bal := balance(h, n, scale)
 	for i := ilo; i <= ihi; i++ {
 		scaled = scaled || bal[i] != 1
 	}
-	zt := hessenberg(h, n, ilo, ihi)
+	zt, err := hessenberg(cc, h, n, ilo, ihi)
+	if err != nil {
+		return nil, nil, Matrix{}, false, err
+	}
 	wr, wi = make([]float64, n), make([]float64, n)
-	if err := francisQR(h, zt, n, ilo, ihi, wr, wi); err != nil {
+	if err := francisQR(cc, h, zt, n, ilo, ihi, wr, wi); err != nil {
 		return nil, nil, Matrix{}, false, err
 	}
 	// The eigenvectors of T, transformed back: Z·X, then the balancing undone.
-	x := schurEigenvectors(h, n, wr, wi)
+	x, err := schurEigenvectors(cc, h, n, wr, wi)
+	if err != nil {
+		return nil, nil, Matrix{}, false, err
+	}
 	z := NewMatrix(n, n)
 	_ = TransposeTo(z, Matrix{Rows: n, Cols: n, Data: zt})
 	vr = NewMatrix(n, n)
-	matmul(vr, z, Matrix{Rows: n, Cols: n, Data: x})
+	if err := matmulCtx(cc, vr, z, Matrix{Rows: n, Cols: n, Data: x}); err != nil {
+		return nil, nil, Matrix{}, false, err
+	}
 	unbalance(vr.Data, n, ilo, ihi, bal)
 	return wr, wi, vr, scaled, nil
 }
@@ -134,11 +154,14 @@ func schurEig(a Matrix, scale bool) (wr, wi []float64, vr Matrix, scaled bool, e
 // backwardStable reports whether every eigenpair (λ, v) in LAPACK's layout
 // has a residual ‖A·v − λ·v‖ ≤ 30·√n·ε·‖A‖_F·‖v‖: below LAPACK's test
 // threshold 30·n·ε·‖A‖₂ (as ‖A‖_F ≤ √n·‖A‖₂), and far above the rounding
-// of the residual itself (about n·u·‖A‖_F·‖v‖) for n ≤ 3600.
-func backwardStable(a Matrix, wr, wi []float64, vr Matrix) bool {
+// of the residual itself (about n·u·‖A‖_F·‖v‖) for n ≤ 3600. It stops with
+// the error of cc when cc is cancelled.
+func backwardStable(cc *canceller, a Matrix, wr, wi []float64, vr Matrix) (bool, error) {
 	n := a.Rows
 	av := NewMatrix(n, n)
-	matmul(av, a, vr)
+	if err := matmulCtx(cc, av, a, vr); err != nil {
+		return false, err
+	}
 	tol := 30 * math.Sqrt(float64(n)) * eigULP * norm2(a.Data)
 	r, v := make([]float64, 2*n), make([]float64, 2*n)
 	for j := 0; j < n; j++ {
@@ -160,10 +183,10 @@ func backwardStable(a Matrix, wr, wi []float64, vr Matrix) bool {
 			}
 		}
 		if wi[j] >= 0 && norm2(r) > tol*norm2(v) {
-			return false
+			return false, nil
 		}
 	}
-	return true
+	return true, nil
 }
 
 // canonicalPhase scales x to unit norm and multiplies it by the unit complex
@@ -396,12 +419,15 @@ func unbalance(v []float64, n, ilo, ihi int, bal []float64) {
 // hessenberg reduces rows and columns ilo..ihi of the n×n matrix h to upper
 // Hessenberg form H = QᵀAQ by Householder reflections (as LAPACK's dgehd2),
 // zeroing the entries below the subdiagonal, and returns Qᵀ (identity
-// outside ilo..ihi).
-func hessenberg(h []float64, n, ilo, ihi int) []float64 {
+// outside ilo..ihi). It stops with the error of cc when cc is cancelled.
+func hessenberg(cc *canceller, h []float64, n, ilo, ihi int) ([]float64, error) {
 	vs := make([][]float64, n)
 	taus := make([]float64, n)
 	wrk := make([]float64, n)
 	for k := ilo; k+1 < ihi; k++ {
+		if err := cc.tick(4 * n * (ihi - k)); err != nil {
+			return nil, err
+		}
 		m := ihi - k // rows k+1..ihi
 		v := make([]float64, m)
 		for i := range v {
@@ -438,6 +464,9 @@ func hessenberg(h []float64, n, ilo, ihi int) []float64 {
 		zt[i*n+i] = 1
 	}
 	for k := ihi - 2; k >= ilo; k-- {
+		if err := cc.tick(2 * (ihi - k) * (ihi - k)); err != nil {
+			return nil, err
+		}
 		t, v := taus[k], vs[k]
 		if t == 0 {
 			continue
@@ -447,5 +476,5 @@ func hessenberg(h []float64, n, ilo, ihi int) []float64 {
 			axpy(row, -t*dot(row, v), v)
 		}
 	}
-	return zt
+	return zt, nil
 }

@@ -36,6 +36,10 @@ func Eigh(a Matrix) (w []float64, v Matrix, err error) {
 // and its eigenvectors into the columns of v (n×n); see Eigh. It returns
 // ErrShape if w or v has the wrong size.
 func EighTo(w []float64, v Matrix, a Matrix) error {
+	return eighTo(nil, w, v, a)
+}
+
+func eighTo(cc *canceller, w []float64, v Matrix, a Matrix) error {
 	if err := a.square("eigh", "A", true); err != nil {
 		return err
 	}
@@ -57,8 +61,12 @@ func EighTo(w []float64, v Matrix, a Matrix) error {
 	e := scaleToUnit(s)
 	d, off := make([]float64, n), make([]float64, n)
 	zt := make([]float64, n*n)
-	tridiagonalize(s, n, d, off, zt)
-	if err := implicitQL(d, off, zt, n); err != nil {
+	if err := tridiagonalizeBlocked(cc, s, n, d, off, zt); err != nil {
+		return err
+	}
+	if err := implicitQL(cc, d, off, zt, n); isCancel(err) {
+		return err
+	} else if err != nil {
 		return opError("eigh", ErrNoConvergence, "eigenvalues did not converge")
 	}
 	order := make([]int, n)
@@ -98,10 +106,15 @@ func pivotIndex(x []float64) int {
 // tridiagonal form T = QᵀSQ with the reflections H₀⋯Hₙ₋₃ = Q: diagonal d,
 // off-diagonal off[0:n-1] (off[i] couples i and i+1, off[n-1] = 0). It
 // writes Qᵀ into zt and destroys s.
-func tridiagonalize(s []float64, n int, d, off, zt []float64) {
+//
+// It stops with the error of cc when cc is cancelled.
+func tridiagonalize(cc *canceller, s []float64, n int, d, off, zt []float64) error {
 	tau := make([]float64, n)
 	p := make([]float64, n)
 	for k := 0; k+2 < n; k++ {
+		if err := cc.tick(3 * (n - k) * (n - k)); err != nil {
+			return err
+		}
 		// Column k below the diagonal is row k right of it.
 		v := s[k*n+k+1 : (k+1)*n]
 		beta, t := eigReflector(v)
@@ -137,6 +150,9 @@ func tridiagonalize(s []float64, n int, d, off, zt []float64) {
 		zt[i*n+i] = 1
 	}
 	for k := n - 3; k >= 0; k-- {
+		if err := cc.tick(2 * (n - k) * (n - k)); err != nil {
+			return err
+		}
 		t := tau[k]
 		if t == 0 {
 			continue
@@ -147,14 +163,21 @@ func tridiagonalize(s []float64, n int, d, off, zt []float64) {
 			axpy(z, -t*dot(z, v), v)
 		}
 	}
+	return nil
 }
 
 // implicitQL diagonalises the symmetric tridiagonal matrix (d, off) by the
 // implicit QL algorithm with Wilkinson shifts, applying every rotation to
-// the rows of zt, which then hold the eigenvectors of the eigenvalues left in
-// d (unsorted). It fails after eigIterFactor·n iterations in all.
-func implicitQL(d, off, zt []float64, n int) error {
+// the rows of zt (those of a sweep together, strip by strip of columns and
+// on all GOMAXPROCS threads for large matrices, with the same result on any
+// number of them), which then hold the eigenvectors of the eigenvalues left
+// in d (unsorted). It fails after eigIterFactor·n iterations in all, and
+// stops with the error of cc when cc is cancelled.
+func implicitQL(cc *canceller, d, off, zt []float64, n int) error {
 	budget := eigIterFactor * n
+	// The rotations of a sweep, applied together (applySweep).
+	rc, rs := make([]float64, n), make([]float64, n)
+	seqs := []rotSeq{{zt, n, rc, rs}}
 	for l := 0; l < n; l++ {
 		for {
 			// The first negligible off-diagonal entry at or below l splits
@@ -177,12 +200,7 @@ func implicitQL(d, off, zt []float64, n int) error {
 			if m == l+1 {
 				// A 2×2 block: solve it directly, as dsteqr does.
 				rt1, rt2, c, s := symmetric2x2(d[l], off[l], d[l+1])
-				zi, zj := zt[l*n:(l+1)*n], zt[(l+1)*n:(l+2)*n]
-				for k, x := range zi {
-					y := zj[k]
-					zi[k] = c*x + s*y
-					zj[k] = c*y - s*x
-				}
+				rotRows(zt[l*n:(l+1)*n], zt[(l+1)*n:(l+2)*n], c, s)
 				d[l], d[l+1], off[l] = rt1, rt2, 0
 				continue
 			}
@@ -190,10 +208,13 @@ func implicitQL(d, off, zt []float64, n int) error {
 				return ErrNoConvergence
 			}
 			budget--
+			if err := cc.tick(4 * n * (m - l + 1)); err != nil {
+				return err
+			}
 			// Wilkinson's shift: the eigenvalue of the leading 2×2 block
 			// nearer d[l].
 			g := (d[l+1] - d[l]) / (2 * off[l])
-			r := math.Hypot(g, 1)
+			r := pythag(g, 1)
 			g = d[m] - d[l] + off[l]/(g+math.Copysign(r, g))
 			// Chase the bulge from the bottom of the block to its top with
 			// plane rotations in planes (i, i+1).
@@ -201,7 +222,7 @@ func implicitQL(d, off, zt []float64, n int) error {
 			i := m - 1
 			for ; i >= l; i-- {
 				f, b := s*off[i], c*off[i]
-				r = math.Hypot(f, g)
+				r = pythag(f, g)
 				off[i+1] = r
 				if r == 0 {
 					// Underflow: the block splits at i+1; undo the shift and
@@ -216,13 +237,11 @@ func implicitQL(d, off, zt []float64, n int) error {
 				p = s * r
 				d[i+1] = g + p
 				g = c*r - b
-				zi, zj := zt[i*n:(i+1)*n], zt[(i+1)*n:(i+2)*n]
-				for k, x := range zi {
-					y := zj[k]
-					zj[k] = s*x + c*y
-					zi[k] = c*x - s*y
-				}
+				// Rows i and i+1 of zt: (c·zᵢ − s·zᵢ₊₁, s·zᵢ + c·zᵢ₊₁),
+				// applied with the sweep's other rotations below.
+				rc[i], rs[i] = c, -s
 			}
+			applySweep(seqs, i+1, m, true)
 			if r == 0 && i >= l {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"runtime"
 	"testing"
 )
 
@@ -161,5 +162,26 @@ func TestEighResiduals(t *testing.T) {
 			t.Errorf("%s: residual ratio %.3g, orthogonality ratio %.3g", name, res, orth)
 		}
 		checkEighCanonical(t, name, w, v)
+	}
+}
+
+func TestEighSameOnAnyNumberOfThreads(t *testing.T) {
+	// The rotations of a QL sweep are applied strip by strip of columns and
+	// the blocked products tile by tile, each entry by the same operations
+	// however the work is shared: several threads must give the same bits
+	// as one.
+	a := randMatrix(rand.New(rand.NewSource(12)), 260, 260)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	w1, v1, _ := Eigh(a)
+	for _, procs := range []int{2, 3} {
+		runtime.GOMAXPROCS(procs)
+		w2, v2, _ := Eigh(a)
+		for _, pair := range [][2][]float64{{w1, w2}, {v1.Data, v2.Data}} {
+			for i := range pair[0] {
+				if !alike(pair[0][i], pair[1][i]) {
+					t.Fatalf("%d threads: entry %d differs: %v and %v", procs, i, pair[0][i], pair[1][i])
+				}
+			}
+		}
 	}
 }

@@ -71,13 +71,16 @@ func eliminate(at []float64, m, cols, j int) (tau float64) {
 // a k×m matrix, from reflectors stored below the diagonal of the rows of at
 // (k×m or more rows; row j holds v_j from entry j + 1 on). The product is
 // accumulated backwards, each reflector touching only the columns it can
-// change.
-func householderQ(at Matrix, tau []float64, k, m int) Matrix {
+// change. It stops with the error of cc when cc is cancelled.
+func householderQ(cc *canceller, at Matrix, tau []float64, k, m int) (Matrix, error) {
 	qt := NewMatrix(k, m)
 	for i := 0; i < k; i++ {
 		qt.Data[i*m+i] = 1
 	}
 	for j := k - 1; j >= 0; j-- {
+		if err := cc.tick((k - j) * (m - j)); err != nil {
+			return Matrix{}, err
+		}
 		if tau[j] == 0 {
 			continue
 		}
@@ -89,5 +92,5 @@ func householderQ(at Matrix, tau []float64, k, m int) Matrix {
 		}
 		v[0] = saved
 	}
-	return qt
+	return qt, nil
 }

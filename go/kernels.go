@@ -1,8 +1,9 @@
 package twinmath
 
-// The inner loops that dominate the cost of dot products, LU elimination and
-// matrix products. Each kernel is a function variable: the pure-Go version
-// below is the specification and the fallback; on amd64 with AVX2 and FMA,
+// The inner loops that dominate the cost of dot products, LU elimination,
+// matrix products and the rotations of the SVD. Each kernel is a function
+// variable: the pure-Go version below is the specification and the
+// fallback; on amd64 with AVX2 and FMA,
 // kernels_amd64.go swaps in assembly versions (build tag purego keeps the Go
 // ones). The assembly fuses multiplies and adds, which changes rounding
 // within the bounds the parity suite allows for sums of products; the
@@ -14,6 +15,9 @@ var (
 	dotKernel = dotGo
 	// axpyKernel computes y[i] += alpha·x[i]; len(x) ≥ len(y).
 	axpyKernel = axpyGo
+	// rotKernel applies the plane rotation [c s; −s c] to the pair (x, y);
+	// len(y) ≥ len(x).
+	rotKernel = rotGo
 	// gemmKernel computes the mr×nr tile C += Ã·B̃ of packed panels; nil when
 	// only the pure-Go product (matmulRows) is available.
 	gemmKernel func(k int, a, b, c []float64, ldc int)
@@ -53,6 +57,18 @@ func axpyGo(y []float64, alpha float64, x []float64) {
 	x = x[:len(y)]
 	for i := range y {
 		y[i] += alpha * x[i]
+	}
+}
+
+// rotGo is rotKernel in Go (LAPACK's drot).
+//
+//	for i := range x { x[i], y[i] = c*x[i] + s*y[i], c*y[i] - s*x[i] }
+func rotGo(x, y []float64, c, s float64) {
+	y = y[:len(x)]
+	for i, xi := range x {
+		yi := y[i]
+		x[i] = c*xi + s*yi
+		y[i] = c*yi - s*xi
 	}
 }
 

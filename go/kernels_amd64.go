@@ -11,6 +11,7 @@ func init() {
 	if hasAVX2FMA() {
 		dotKernel = dotAVX2
 		axpyKernel = axpyAVX2
+		rotKernel = rotAVX2
 		gemmKernel = gemmAVX2
 	}
 }
@@ -56,6 +57,11 @@ func dotAVX2(a, b []float64) float64
 //
 //go:noescape
 func axpyAVX2(y []float64, alpha float64, x []float64)
+
+// rotAVX2 is rotKernel with fused multiply-adds, eight entries a step.
+//
+//go:noescape
+func rotAVX2(x, y []float64, c, s float64)
 
 // gemm4x8AVX2 is gemmGo for a full 4×8 tile: eight YMM accumulators, one
 // broadcast of A and two loads of B per step of k.

@@ -189,3 +189,70 @@ gemmloop:
 	VMOVUPD Y7, 32(DX)
 	VZEROUPPER
 	RET
+
+// func rotAVX2(x, y []float64, c, s float64)
+TEXT ·rotAVX2(SB), NOSPLIT, $0-64
+	MOVQ         x_base+0(FP), DI
+	MOVQ         x_len+8(FP), CX
+	MOVQ         y_base+24(FP), SI
+	VBROADCASTSD c+48(FP), Y0
+	VBROADCASTSD s+56(FP), Y1
+	XORQ         AX, AX
+
+rot8:
+	MOVQ        CX, DX
+	SUBQ        AX, DX
+	CMPQ        DX, $8
+	JLT         rot4
+	VMOVUPD     (DI)(AX*8), Y2
+	VMOVUPD     32(DI)(AX*8), Y3
+	VMOVUPD     (SI)(AX*8), Y4
+	VMOVUPD     32(SI)(AX*8), Y5
+	VMULPD      Y4, Y1, Y6
+	VMULPD      Y5, Y1, Y7
+	VMULPD      Y2, Y1, Y8
+	VMULPD      Y3, Y1, Y9
+	VFMADD231PD Y2, Y0, Y6
+	VFMADD231PD Y3, Y0, Y7
+	VFMSUB231PD Y4, Y0, Y8
+	VFMSUB231PD Y5, Y0, Y9
+	VMOVUPD     Y6, (DI)(AX*8)
+	VMOVUPD     Y7, 32(DI)(AX*8)
+	VMOVUPD     Y8, (SI)(AX*8)
+	VMOVUPD     Y9, 32(SI)(AX*8)
+	ADDQ        $8, AX
+	JMP         rot8
+
+rot4:
+	MOVQ        CX, DX
+	SUBQ        AX, DX
+	CMPQ        DX, $4
+	JLT         rottail
+	VMOVUPD     (DI)(AX*8), Y2
+	VMOVUPD     (SI)(AX*8), Y4
+	VMULPD      Y4, Y1, Y6
+	VMULPD      Y2, Y1, Y8
+	VFMADD231PD Y2, Y0, Y6
+	VFMSUB231PD Y4, Y0, Y8
+	VMOVUPD     Y6, (DI)(AX*8)
+	VMOVUPD     Y8, (SI)(AX*8)
+	ADDQ        $4, AX
+	JMP         rot4
+
+rottail:
+	CMPQ        AX, CX
+	JGE         rotend
+	VMOVSD      (DI)(AX*8), X2
+	VMOVSD      (SI)(AX*8), X4
+	VMULSD      X4, X1, X6
+	VMULSD      X2, X1, X8
+	VFMADD231SD X2, X0, X6
+	VFMSUB231SD X4, X0, X8
+	VMOVSD      X6, (DI)(AX*8)
+	VMOVSD      X8, (SI)(AX*8)
+	INCQ        AX
+	JMP         rottail
+
+rotend:
+	VZEROUPPER
+	RET

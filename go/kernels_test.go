@@ -56,6 +56,31 @@ func TestAxpyKernel(t *testing.T) {
 	}
 }
 
+func TestRotKernel(t *testing.T) {
+	rng := rand.New(rand.NewSource(6))
+	for n := 0; n <= 40; n++ {
+		for _, off := range []int{0, 1, 3} {
+			x0 := randMatrix(rng, 1, n+off+1).Data[off:]
+			y0 := randMatrix(rng, 1, n+off+1).Data[off:]
+			c, s := 0.6, -0.8
+			x1, y1 := append([]float64(nil), x0...), append([]float64(nil), y0...)
+			x2, y2 := append([]float64(nil), x0...), append([]float64(nil), y0...)
+			rotKernel(x1[:n], y1, c, s)
+			rotGo(x2[:n], y2, c, s)
+			for i := 0; i < n; i++ {
+				b := sumBound(2, math.Abs(c*x0[i])+math.Abs(s*y0[i]))
+				if math.Abs(x1[i]-x2[i]) > b || math.Abs(y1[i]-y2[i]) > b {
+					t.Fatalf("n=%d off=%d: entry %d (%v, %v) vs (%v, %v)", n, off, i, x1[i], y1[i], x2[i], y2[i])
+				}
+			}
+			// One more entry past the end must stay untouched.
+			if x1[n] != x0[n] || y1[n] != y0[n] {
+				t.Fatalf("n=%d: rotKernel wrote past the end", n)
+			}
+		}
+	}
+}
+
 func TestGemmKernel(t *testing.T) {
 	if gemmKernel == nil {
 		t.Skip("no gemm kernel on this CPU; matmul uses the pure-Go path")

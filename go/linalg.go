@@ -2,7 +2,6 @@ package twinmath
 
 import (
 	"math"
-	"runtime"
 	"sync"
 )
 
@@ -117,6 +116,10 @@ func Matmul(a, b Matrix) (Matrix, error) {
 // MatmulTo writes a·b into dst, which must not alias a or b. It returns
 // ErrShape if a.Cols != b.Rows or dst is not a.Rows×b.Cols.
 func MatmulTo(dst, a, b Matrix) error {
+	return matmulTo(nil, dst, a, b)
+}
+
+func matmulTo(cc *canceller, dst, a, b Matrix) error {
 	if err := a.check("matmul", "A"); err != nil {
 		return err
 	}
@@ -129,8 +132,7 @@ func MatmulTo(dst, a, b Matrix) error {
 	if err := dst.want("matmul", "dst", a.Rows, b.Cols); err != nil {
 		return err
 	}
-	matmul(dst, a, b)
-	return nil
+	return matmulCtx(cc, dst, a, b)
 }
 
 // Block sizes of the product kernel: a kBlock×jBlock panel of b (256 KiB)
@@ -142,21 +144,43 @@ const (
 
 // matmul computes dst = a·b for consistent shapes.
 func matmul(dst, a, b Matrix) {
+	_ = matmulCtx(nil, dst, a, b) // a nil canceller never stops
+}
+
+// matmulCtx computes dst = a·b for consistent shapes, or stops with the
+// error of cc (dst then holds part of the product).
+func matmulCtx(cc *canceller, dst, a, b Matrix) error {
 	m, n, p := a.Rows, a.Cols, b.Cols
 	clear(dst.Data)
 	if m == 0 || p == 0 || n == 0 {
-		return
+		return nil
 	}
 	// Below a few thousand multiply-adds, packing costs more than it saves.
 	if gemmKernel != nil && m*n*p >= 1<<12 {
-		matmulPacked(dst, a, b)
-		return
+		return matmulPacked(cc, dst, a, b)
 	}
-	workers := runtime.GOMAXPROCS(0)
+	workers := MaxThreads()
 	// Below ~1 Mflop the cost of starting goroutines outweighs the gain.
 	if workers == 1 || m < 2*workers || m*n*p < 1<<20 {
-		matmulRows(dst, a, b, 0, m)
-		return
+		workers = 1
+	}
+	// Each goroutine works through its rows in pieces, looking at cc between
+	// them; the pieces do not change the order of any sum.
+	rows := func(lo, hi int) error {
+		if cc == nil {
+			matmulRows(dst, a, b, lo, hi)
+			return nil
+		}
+		for i := lo; i < hi; i += matmulPiece {
+			if err := cc.err(); err != nil {
+				return err
+			}
+			matmulRows(dst, a, b, i, min(i+matmulPiece, hi))
+		}
+		return nil
+	}
+	if workers == 1 {
+		return rows(0, m)
 	}
 	var wg sync.WaitGroup
 	chunk := (m + workers - 1) / workers
@@ -165,11 +189,16 @@ func matmul(dst, a, b Matrix) {
 		wg.Add(1)
 		go func(lo, hi int) {
 			defer wg.Done()
-			matmulRows(dst, a, b, lo, hi)
+			_ = rows(lo, hi) // a cancellation is reported below
 		}(lo, hi)
 	}
 	wg.Wait()
+	return cc.err()
 }
+
+// matmulPiece is the number of rows of a cancellable product between two
+// looks at its canceller.
+const matmulPiece = 64
 
 // matmulRows accumulates rows lo..hi of a·b into dst, which holds zeros
 // there. Loop order i-k-j keeps every inner loop on contiguous memory.
@@ -204,10 +233,12 @@ const (
 	ncBlock = 512 // a multiple of nr
 )
 
-// matmulPacked accumulates a·b into dst (zeroed) with gemmKernel.
-func matmulPacked(dst, a, b Matrix) {
+// matmulPacked accumulates a·b into dst (zeroed) with gemmKernel, or stops
+// with the error of cc, which it looks at before each block of a (at most
+// mcBlock·kcBlock·ncBlock ≈ 12.6 million multiply-adds, a few milliseconds).
+func matmulPacked(cc *canceller, dst, a, b Matrix) error {
 	m, n, p := a.Rows, a.Cols, b.Cols
-	workers := min(runtime.GOMAXPROCS(0), (m+mcBlock-1)/mcBlock)
+	workers := min(MaxThreads(), (m+mcBlock-1)/mcBlock)
 	if m*n*p < 1<<21 {
 		workers = 1 // starting goroutines costs more than it saves
 	}
@@ -224,6 +255,10 @@ func matmulPacked(dst, a, b Matrix) {
 				// costs a wake-up, tens of microseconds when called from C.
 				ap := getBuffer(roundUp(min(mcBlock, m), mr) * kmax)
 				for ic := 0; ic < m; ic += mcBlock {
+					if err := cc.err(); err != nil {
+						putBuffer(ap)
+						return err
+					}
 					mb := min(mcBlock, m-ic)
 					packA(ap, a, ic, mb, pc, kb)
 					macroKernel(dst, ap, bp, ic, mb, jc, nb, kb)
@@ -244,6 +279,9 @@ func matmulPacked(dst, a, b Matrix) {
 					ap := getBuffer(roundUp(min(mcBlock, m), mr) * kmax)
 					defer putBuffer(ap)
 					for ic := range next {
+						if cc.err() != nil {
+							return // reported below; the blocks left in next are dropped
+						}
 						mb := min(mcBlock, m-ic)
 						packA(ap, a, ic, mb, pc, kb)
 						macroKernel(dst, ap, bp, ic, mb, jc, nb, kb)
@@ -251,8 +289,12 @@ func matmulPacked(dst, a, b Matrix) {
 				}()
 			}
 			wg.Wait()
+			if err := cc.err(); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
 
 func roundUp(n, k int) int { return (n + k - 1) / k * k }
@@ -407,12 +449,19 @@ func Trace(a Matrix) (float64, error) {
 // determinant 0. It returns ErrShape if a is not square and ErrInvalid if a
 // is empty or holds NaN or Inf.
 func Det(a Matrix) (float64, error) {
+	return det(nil, a)
+}
+
+func det(cc *canceller, a Matrix) (float64, error) {
 	if err := a.square("det", "A", true); err != nil {
 		return 0, err
 	}
 	lu := a.Clone()
 	piv := make([]int, a.Rows)
-	sign, _ := luFactor(lu.Data, a.Rows, piv)
+	sign, _, err := luFactor(cc, lu.Data, a.Rows, piv)
+	if err != nil {
+		return 0, err
+	}
 	return sign * diagProduct(lu), nil
 }
 
@@ -445,6 +494,10 @@ func Inv(a Matrix) (Matrix, error) {
 
 // InvTo writes the inverse of a into dst; see Inv.
 func InvTo(dst, a Matrix) error {
+	return invTo(nil, dst, a)
+}
+
+func invTo(cc *canceller, dst, a Matrix) error {
 	if err := a.square("inv", "A", true); err != nil {
 		return err
 	}
@@ -455,7 +508,7 @@ func InvTo(dst, a Matrix) error {
 	for i := 0; i < a.Rows; i++ {
 		dst.Data[i*a.Cols+i] = 1
 	}
-	return luSolve("inv", a, dst)
+	return luSolve(cc, "inv", a, dst)
 }
 
 // Solve returns the solution X of A·X = B for a square matrix a; b is n×k
@@ -472,6 +525,10 @@ func Solve(a, b Matrix) (Matrix, error) {
 // SolveTo writes the solution of A·X = B into dst, which may alias b; see
 // Solve.
 func SolveTo(dst, a, b Matrix) error {
+	return solveTo(nil, dst, a, b)
+}
+
+func solveTo(cc *canceller, dst, a, b Matrix) error {
 	if err := a.check("solve", "A"); err != nil {
 		return err
 	}
@@ -497,48 +554,19 @@ func SolveTo(dst, a, b Matrix) error {
 		return err
 	}
 	copy(dst.Data, b.Data)
-	return luSolve("solve", a, dst)
+	return luSolve(cc, "solve", a, dst)
 }
 
 // luSolve overwrites x (holding B) with the solution of A·X = B.
-func luSolve(op string, a, x Matrix) error {
-	n, k := a.Rows, x.Cols
+func luSolve(cc *canceller, op string, a, x Matrix) error {
+	n := a.Rows
 	lu := a.Clone()
 	piv := make([]int, n)
-	if _, singular := luFactor(lu.Data, n, piv); singular {
+	if _, singular, err := luFactor(cc, lu.Data, n, piv); err != nil {
+		return err
+	} else if singular {
 		return opError(op, ErrSingular, "")
 	}
-	// Apply the row interchanges to B in the order they were made.
-	for i, p := range piv {
-		if p != i {
-			ri, rp := x.Data[i*k:(i+1)*k], x.Data[p*k:(p+1)*k]
-			for j := range ri {
-				ri[j], rp[j] = rp[j], ri[j]
-			}
-		}
-	}
-	// Forward substitution with the unit lower triangle, row by row.
-	for i := 1; i < n; i++ {
-		xi := x.Data[i*k : (i+1)*k]
-		for j, l := range lu.Data[i*n : i*n+i] {
-			if l != 0 {
-				axpy(xi, -l, x.Data[j*k:(j+1)*k])
-			}
-		}
-	}
-	// Back substitution with the upper triangle.
-	for i := n - 1; i >= 0; i-- {
-		xi := x.Data[i*k : (i+1)*k]
-		row := lu.Data[i*n : (i+1)*n]
-		for j := i + 1; j < n; j++ {
-			if row[j] != 0 {
-				axpy(xi, -row[j], x.Data[j*k:(j+1)*k])
-			}
-		}
-		d := row[i]
-		for j := range xi {
-			xi[j] /= d
-		}
-	}
-	return nil
+	interchange(x, piv)
+	return luSubstitute(cc, lu.Data, n, x)
 }

@@ -2,7 +2,6 @@ package twinmath
 
 import (
 	"math"
-	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -176,11 +175,15 @@ func splitSizes(X Matrix, y []float64, testSize float64) (nTrain, nTest int, err
 // label is not 0 or 1, maxIter < 0, or learningRate, l2 or l1 is negative
 // or not finite (checked in that order).
 func LogisticRegression(X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (w []float64, b float64, losses []float64, err error) {
+	return logisticRegression(nil, X, y, learningRate, maxIter, l2, l1, seed)
+}
+
+func logisticRegression(cc *canceller, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (w []float64, b float64, losses []float64, err error) {
 	if err := checkLogistic(X, y, learningRate, maxIter, l2, l1); err != nil {
 		return nil, 0, nil, err
 	}
 	w, losses = make([]float64, X.Cols), make([]float64, maxIter)
-	b, err = LogisticRegressionTo(w, losses, X, y, learningRate, maxIter, l2, l1, seed)
+	b, err = logisticRegressionTo(cc, w, losses, X, y, learningRate, maxIter, l2, l1, seed)
 	return w, b, losses, err
 }
 
@@ -189,6 +192,10 @@ func LogisticRegression(X Matrix, y []float64, learningRate float64, maxIter int
 // values), and returns the bias. It returns the errors of
 // LogisticRegression, then ErrShape if w or losses has the wrong length.
 func LogisticRegressionTo(w, losses []float64, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (float64, error) {
+	return logisticRegressionTo(nil, w, losses, X, y, learningRate, maxIter, l2, l1, seed)
+}
+
+func logisticRegressionTo(cc *canceller, w, losses []float64, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (float64, error) {
 	const op = "logistic_regression"
 	if err := checkLogistic(X, y, learningRate, maxIter, l2, l1); err != nil {
 		return 0, err
@@ -208,11 +215,14 @@ func LogisticRegressionTo(w, losses []float64, X Matrix, y []float64, learningRa
 	// order, so the result does not depend on how many threads run them.
 	nb := (n + logisticBlock - 1) / logisticBlock
 	parts := make([]float64, nb*(d+2))
-	workers := min(runtime.GOMAXPROCS(0), nb)
+	workers := min(MaxThreads(), nb)
 	if n*(d+4) < 1<<14 {
 		workers = 1 // too little work to share
 	}
 	for it := 0; it < maxIter; it++ {
+		if err := cc.tick(n * (d + 4)); err != nil {
+			return 0, err
+		}
 		forBlocks(nb, workers, func(k int) {
 			logisticBlockSums(parts[k*(d+2):(k+1)*(d+2)], X, y, w, b, k*logisticBlock, min((k+1)*logisticBlock, n))
 		})

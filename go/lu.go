@@ -4,10 +4,14 @@ import "math"
 
 // luFactor factors the n×n matrix a in place for det, inv and solve, whose
 // results are compared under a rounding bound: its updates go through
-// axpyKernel, with fused multiply-adds where the CPU has them. LU, whose
-// factors are compared bit for bit, uses the exact update instead.
-func luFactor(a []float64, n int, piv []int) (sign float64, singular bool) {
-	return luFactorRect(a, n, n, piv, axpyKernel)
+// axpyKernel, with fused multiply-adds where the CPU has them, and from two
+// panels of columns on through the blocked factorisation (lu_blocked.go).
+// LU, whose factors are compared bit for bit, uses the exact update instead.
+func luFactor(cc *canceller, a []float64, n int, piv []int) (sign float64, singular bool, err error) {
+	if n >= 2*luBlock {
+		return luFactorBlocked(cc, a, n, piv)
+	}
+	return luFactorRect(cc, a, n, n, piv, axpyKernel)
 }
 
 // axpyExact computes y[i] += alpha·x[i], rounding each product before the
@@ -33,9 +37,13 @@ func axpyExact(y []float64, alpha float64, x []float64) {
 // rounds the product before the difference (no fused multiply-add), so the
 // factors are the same bits on every platform and in
 // the Python reference, which performs the same operations with numpy.
-func luFactorRect(a []float64, m, n int, piv []int, update func(y []float64, alpha float64, x []float64)) (sign float64, singular bool) {
+// It stops with the error of cc when cc is cancelled.
+func luFactorRect(cc *canceller, a []float64, m, n int, piv []int, update func(y []float64, alpha float64, x []float64)) (sign float64, singular bool, err error) {
 	sign = 1
 	for k := 0; k < min(m, n); k++ {
+		if err := cc.tick((m - k) * (n - k)); err != nil {
+			return 0, false, err
+		}
 		p, big := k, math.Abs(a[k*n+k])
 		for i := k + 1; i < m; i++ {
 			if v := math.Abs(a[i*n+k]); v > big {
@@ -71,7 +79,7 @@ func luFactorRect(a []float64, m, n int, piv []int, update func(y []float64, alp
 			update(a[i*n+k+1:(i+1)*n], -l, rk)
 		}
 	}
-	return sign, singular
+	return sign, singular, nil
 }
 
 // LU returns the LU factorisation with partial pivoting of the m×n matrix a,
@@ -91,6 +99,10 @@ func LU(a Matrix) (p, l, u Matrix, err error) {
 
 // LUTo writes the factors of LU(a) into p (m×m), l (m×k) and u (k×n).
 func LUTo(p, l, u, a Matrix) error {
+	return luTo(nil, p, l, u, a)
+}
+
+func luTo(cc *canceller, p, l, u, a Matrix) error {
 	if err := a.finiteMatrix("lu", "A"); err != nil {
 		return err
 	}
@@ -107,7 +119,9 @@ func LUTo(p, l, u, a Matrix) error {
 	}
 	f := a.Clone()
 	piv := make([]int, k)
-	luFactorRect(f.Data, m, n, piv, axpyExact)
+	if _, _, err := luFactorRect(cc, f.Data, m, n, piv, axpyExact); err != nil {
+		return err
+	}
 	// perm[i] is the row of A that ended in row i: (Pᵀ·A)[i] = A[perm[i]].
 	perm := make([]int, m)
 	for i := range perm {

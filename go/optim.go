@@ -2,7 +2,6 @@ package twinmath
 
 import (
 	"math"
-	"runtime"
 	"sync"
 )
 
@@ -316,7 +315,7 @@ const elementGrain = 1 << 15
 // repay starting them. Its callers' work is independent item by item, so the
 // split does not change any result.
 func chunks(n int, f func(lo, hi int), grain int) {
-	workers := min(runtime.GOMAXPROCS(0), n/grain)
+	workers := min(MaxThreads(), n/grain)
 	if workers <= 1 {
 		f(0, n)
 		return

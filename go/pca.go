@@ -16,7 +16,7 @@ func PCA(x Matrix, k int) (components Matrix, explained []float64, projected Mat
 		return Matrix{}, nil, Matrix{}, err
 	}
 	components, explained, projected = NewMatrix(k, x.Cols), make([]float64, k), NewMatrix(x.Rows, k)
-	return components, explained, projected, PCATo(components, explained, projected, x, k)
+	return components, explained, projected, pcaTo(nil, components, explained, projected, x, k)
 }
 
 func checkPCA(x Matrix, k int) error {
@@ -39,6 +39,10 @@ func checkPCA(x Matrix, k int) error {
 // PCATo writes the results of PCA(x, k) into components (k×d), explained (k)
 // and projected (N×k).
 func PCATo(components Matrix, explained []float64, projected, x Matrix, k int) error {
+	return pcaTo(nil, components, explained, projected, x, k)
+}
+
+func pcaTo(cc *canceller, components Matrix, explained []float64, projected, x Matrix, k int) error {
 	const op = "pca"
 	if err := checkPCA(x, k); err != nil {
 		return err
@@ -64,7 +68,7 @@ func PCATo(components Matrix, explained []float64, projected, x Matrix, k int) e
 	for i := 0; i < N; i++ {
 		axpy(xc.Row(i), -1, mean)
 	}
-	_, s, vt, err := svd(op, xc, true)
+	_, s, vt, err := svd(cc, op, xc, true)
 	if err != nil {
 		return err
 	}
@@ -73,6 +77,5 @@ func PCATo(components Matrix, explained []float64, projected, x Matrix, k int) e
 		explained[i] = s[i] * s[i] / float64(N-1)
 	}
 	ct, _ := Transpose(components)
-	matmul(projected, xc, ct)
-	return nil
+	return matmulCtx(cc, projected, xc, ct)
 }

@@ -1,6 +1,9 @@
 package twinmath
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // pinvFromSVD returns V·diag(1/sᵢ)·Uᵀ over the singular values above cutoff.
 func pinvFromSVD(u Matrix, s []float64, vt Matrix, cutoff float64) (vr, ur Matrix) {
@@ -34,11 +37,15 @@ func pinvFromSVD(u Matrix, s []float64, vt Matrix, cutoff float64) (vr, ur Matri
 // and ErrNoConvergence as SVD.
 func Pinv(a Matrix, rcond float64) (Matrix, error) {
 	dst := NewMatrix(a.Cols, a.Rows)
-	return dst, PinvTo(dst, a, rcond)
+	return dst, pinvTo(nil, dst, a, rcond)
 }
 
 // PinvTo writes Pinv(a, rcond) into dst (n×m).
 func PinvTo(dst, a Matrix, rcond float64) error {
+	return pinvTo(nil, dst, a, rcond)
+}
+
+func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
 	if err := a.finiteMatrix("pinv", "A"); err != nil {
 		return err
 	}
@@ -51,12 +58,14 @@ func PinvTo(dst, a Matrix, rcond float64) error {
 	// pinv(A) = c·pinv(c·A) for c = 2⁻ᵉ, an exact scaling that keeps 1/sᵢ
 	// finite for tiny matrices, as the reference does.
 	as, e := scaledCopy(a)
-	u, s, vt, err := svd("pinv", as, true)
+	u, s, vt, err := svd(cc, "pinv", as, true)
 	if err != nil {
 		return err
 	}
 	vr, ur := pinvFromSVD(u, s, vt, rcond*s[0])
-	matmul(dst, vr, ur)
+	if err := matmulCtx(cc, dst, vr, ur); err != nil {
+		return err
+	}
 	scaleBy(dst.Data, e)
 	return nil
 }
@@ -69,16 +78,22 @@ func PinvTo(dst, a Matrix, rcond float64) error {
 // the solution numpy.linalg.lstsq returns first (LAPACK's dgelsd); singular
 // values at or below the cutoff count as zero, so a rank-deficient A gives
 // the solution of least norm. A negative rcond selects numpy's default,
-// max(m, n)·ε. It returns ErrShape if b.Rows != a.Rows, ErrInvalid if a is
+// max(m, n)·ε. For m ≥ n, Uᵀ·B is formed without U: the reflections and
+// rotations of the SVD are applied to B instead (as LAPACK's dgelss does).
+// It returns ErrShape if b.Rows != a.Rows, ErrInvalid if a is
 // empty, a or b holds NaN or Inf, or rcond is NaN or infinite, and
 // ErrNoConvergence as SVD.
 func Lstsq(a, b Matrix, rcond float64) (Matrix, error) {
 	dst := NewMatrix(a.Cols, b.Cols)
-	return dst, LstsqTo(dst, a, b, rcond)
+	return dst, lstsqTo(nil, dst, a, b, rcond)
 }
 
 // LstsqTo writes Lstsq(a, b, rcond) into dst (n×k).
 func LstsqTo(dst, a, b Matrix, rcond float64) error {
+	return lstsqTo(nil, dst, a, b, rcond)
+}
+
+func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
 	const op = "lstsq"
 	if err := a.check(op, "A"); err != nil {
 		return err
@@ -106,15 +121,28 @@ func LstsqTo(dst, a, b Matrix, rcond float64) error {
 	}
 	// X(A) = c·X(c·A) for c = 2⁻ᵉ, as in Pinv.
 	as, e := scaledCopy(a)
-	u, s, vt, err := svd(op, as, true)
+	if a.Rows >= a.Cols {
+		if ok, err := lstsqTall(cc, dst, as, b, rcond); err != nil {
+			return err
+		} else if !ok {
+			return opError(op, ErrNoConvergence, "")
+		}
+		scaleBy(dst.Data, e)
+		return nil
+	}
+	u, s, vt, err := svd(cc, op, as, true)
 	if err != nil {
 		return err
 	}
 	vr, ur := pinvFromSVD(u, s, vt, rcond*s[0])
 	// X = V_r·(diag(1/s)·U_rᵀ·B): the small product first.
 	c := NewMatrix(ur.Rows, b.Cols)
-	matmul(c, ur, b)
-	matmul(dst, vr, c)
+	if err := matmulCtx(cc, c, ur, b); err != nil {
+		return err
+	}
+	if err := matmulCtx(cc, dst, vr, c); err != nil {
+		return err
+	}
 	scaleBy(dst.Data, e)
 	return nil
 }
@@ -127,10 +155,14 @@ func LstsqTo(dst, a, b Matrix, rcond float64) error {
 // It returns ErrInvalid if a is empty or holds NaN or Inf, and
 // ErrNoConvergence as SVD.
 func MatrixRank(a Matrix) (int, error) {
+	return matrixRank(nil, a)
+}
+
+func matrixRank(cc *canceller, a Matrix) (int, error) {
 	if err := a.finiteMatrix("matrix_rank", "A"); err != nil {
 		return 0, err
 	}
-	_, s, _, err := svd("matrix_rank", a, false)
+	_, s, _, err := svd(cc, "matrix_rank", a, false)
 	if err != nil {
 		return 0, err
 	}
@@ -142,4 +174,38 @@ func MatrixRank(a Matrix) (int, error) {
 		}
 	}
 	return r, nil
+}
+
+// lstsqTall writes V_r·diag(1/sᵢ)·U_rᵀ·B into dst for the scaled m×n matrix
+// a with m ≥ n, over the singular values above rcond·s₀, without forming U
+// (svdSolveTall). It returns false if the SVD does not converge.
+func lstsqTall(cc *canceller, dst, a, b Matrix, rcond float64) (bool, error) {
+	n, k := a.Cols, b.Cols
+	sigma, v, c, ok, err := svdSolveTall(cc, a.Data, a.Rows, n, b.Clone().Data, k)
+	if !ok || err != nil {
+		return false, err
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return sigma[order[i]] > sigma[order[j]] })
+	cutoff := rcond * sigma[order[0]]
+	r := 0
+	for r < n && sigma[order[r]] > cutoff {
+		r++
+	}
+	// X = V_r·(diag(1/s)·U_rᵀ·B), columns of V and rows of C in descending
+	// order of the values, as in LstsqTo.
+	vr, w := NewMatrix(n, r), NewMatrix(r, k)
+	for j, o := range order[:r] {
+		for i := 0; i < n; i++ {
+			vr.Data[i*r+j] = v[i*n+o]
+		}
+		for l := 0; l < k; l++ {
+			w.Data[j*k+l] = c[o*k+l] / sigma[o]
+		}
+	}
+	matmul(dst, vr, w)
+	return true, nil
 }

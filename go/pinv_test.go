@@ -1,6 +1,7 @@
 package twinmath
 
 import (
+	"errors"
 	"math"
 	"math/rand"
 	"testing"
@@ -40,5 +41,17 @@ func TestPinvAndLstsq(t *testing.T) {
 	}
 	if r, _ := MatrixRank(ones); r != 1 {
 		t.Errorf("MatrixRank(ones) = %d", r)
+	}
+}
+
+func TestLstsqNoConvergence(t *testing.T) {
+	defer func(n int) { bdIterFactor = n }(bdIterFactor)
+	bdIterFactor = 0
+	rng := rand.New(rand.NewSource(2))
+	for _, s := range [][2]int{{6, 4}, {4, 6}} { // without and with U
+		_, err := Lstsq(randMatrix(rng, s[0], s[1]), randMatrix(rng, s[0], 1), -1)
+		if !errors.Is(err, ErrNoConvergence) || err.Error() != "lstsq: no convergence" {
+			t.Errorf("Lstsq %v without sweeps: %v", s, err)
+		}
 	}
 }

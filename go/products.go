@@ -44,7 +44,7 @@ func MatrixPowerTo(dst, a Matrix, n int) error {
 			return err
 		}
 		base = Identity(k)
-		if err := luSolve("matrix_power", a, base); err != nil {
+		if err := luSolve(nil, "matrix_power", a, base); err != nil {
 			return err
 		}
 	}

@@ -17,6 +17,10 @@ func QR(a Matrix) (q, r Matrix, err error) {
 
 // QRTo writes the factors of QR(a) into q (m×k) and r (k×n).
 func QRTo(q, r, a Matrix) error {
+	return qrTo(nil, q, r, a)
+}
+
+func qrTo(cc *canceller, q, r, a Matrix) error {
 	if err := a.finiteMatrix("qr", "A"); err != nil {
 		return err
 	}
@@ -35,6 +39,9 @@ func QRTo(q, r, a Matrix) error {
 	at, _ := Transpose(a)
 	tau := make([]float64, k)
 	for j := 0; j < k; j++ {
+		if err := cc.tick((m - j) * (n - j)); err != nil {
+			return err
+		}
 		tau[j] = eliminate(at.Data, m, n, j)
 	}
 	// R: the upper triangle.
@@ -45,7 +52,10 @@ func QRTo(q, r, a Matrix) error {
 		}
 	}
 	// Q = H₀·H₁⋯Hₖ₋₁·[I; 0], on Qᵀ, whose rows are the columns of Q.
-	qt := householderQ(at, tau, k, m)
+	qt, err := householderQ(cc, at, tau, k, m)
+	if err != nil {
+		return err
+	}
 	for i := 0; i < k; i++ {
 		neg := r.Data[i*n+i] < 0
 		if neg {

@@ -12,7 +12,9 @@ import "math"
 // are both at rounding level (√n·ε·‖H‖_F) is made diagonal, a double real
 // eigenvalue, rather than left as a complex pair with nearly parallel
 // eigenvectors.
-func francisQR(h, zt []float64, n, ilo, ihi int, wr, wi []float64) error {
+//
+// It stops with the error of cc when cc is cancelled.
+func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64) error {
 	at := func(i, j int) float64 { return h[i*n+j] }
 	for i := 0; i < ilo; i++ {
 		wr[i] = at(i, i)
@@ -81,6 +83,10 @@ func francisQR(h, zt []float64, n, ilo, ihi int, wr, wi []float64) error {
 				break
 			}
 			kdefl++
+			// A double-shift sweep updates whole rows and columns of h and zt.
+			if err := cc.tick(6 * n * (i - l + 1)); err != nil {
+				return err
+			}
 			// The shifts: the eigenvalues of the trailing 2×2 block, or an
 			// exceptional pair after every 10 iterations without progress.
 			var h11, h12, h21, h22 float64
@@ -353,7 +359,8 @@ func standardize2x2(a, b, c, d float64) (aa, bb, cc, dd, cs, sn float64) {
 // perturbation of T within √n·ε·‖T‖_F ≤ n·ε·‖T‖₂ — rather than amplified: a semisimple
 // repeated eigenvalue then gets independent eigenvectors instead of nearly
 // parallel ones. Each column is scaled to largest magnitude 1.
-func schurEigenvectors(t []float64, n int, wr, wi []float64) []float64 {
+// It stops with the error of cc when cc is cancelled.
+func schurEigenvectors(cc *canceller, t []float64, n int, wr, wi []float64) ([]float64, error) {
 	tt := make([]float64, n*n) // tᵀ: column j of t is row j of tt
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
@@ -371,6 +378,9 @@ func schurEigenvectors(t []float64, n int, wr, wi []float64) []float64 {
 	x := make([]float64, n*n)
 	xr, xi := make([]float64, n), make([]float64, n)
 	for ki := n - 1; ki >= 0; ki-- {
+		if err := cc.tick(ki * ki); err != nil {
+			return nil, err
+		}
 		if wi[ki] == 0 {
 			lam := wr[ki]
 			smin := max(eigULP*math.Abs(lam), smlnum)
@@ -414,7 +424,7 @@ func schurEigenvectors(t []float64, n int, wr, wi []float64) []float64 {
 		}
 		ki--
 	}
-	return x
+	return x, nil
 }
 
 // backSubstitute solves (T[0:top, 0:top] − λI)·x = r for the upper

@@ -95,7 +95,7 @@ func SvdvalsTo(s []float64, a Matrix) error {
 	if len(s) == 0 {
 		return nil
 	}
-	_, v, _, err := svd("svdvals", a, false)
+	_, v, _, err := svd(nil, "svdvals", a, false)
 	if err != nil {
 		return err
 	}

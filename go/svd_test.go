@@ -91,11 +91,11 @@ func TestSVDSpecialCases(t *testing.T) {
 }
 
 func TestSVDNoConvergence(t *testing.T) {
-	defer func(n int) { maxSweeps = n }(maxSweeps)
-	maxSweeps = 1 // one sweep cannot orthogonalise a random 6×6 matrix
+	defer func(n int) { bdIterFactor = n }(bdIterFactor)
+	bdIterFactor = 0 // no QR sweep at all cannot diagonalise a random 6×6 matrix
 	_, _, _, err := SVD(randMatrix(rand.New(rand.NewSource(1)), 6, 6))
 	if !errors.Is(err, ErrNoConvergence) || err.Error() != "svd: no convergence" {
-		t.Errorf("SVD after one sweep: %v", err)
+		t.Errorf("SVD without sweeps: %v", err)
 	}
 }
 
@@ -116,17 +116,22 @@ func TestMatrixNorm2(t *testing.T) {
 }
 
 func TestSVDSameOnAnyNumberOfThreads(t *testing.T) {
-	// The pairs of a round are disjoint, so running them on several threads
-	// must give the same bits as running them on one.
-	a := randMatrix(rand.New(rand.NewSource(11)), 120, 100)
+	// The rotations of a sweep are applied strip by strip of columns, and
+	// the blocked products tile by tile, each entry by the same operations
+	// however the work is shared: several threads must give the same bits
+	// as one.
+	// Large enough for both to run in parallel (applySweep, matmulPacked).
+	a := randMatrix(rand.New(rand.NewSource(11)), 260, 240)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	u1, s1, v1, _ := SVD(a)
-	runtime.GOMAXPROCS(2)
-	u2, s2, v2, _ := SVD(a)
-	for _, pair := range [][2][]float64{{u1.Data, u2.Data}, {s1, s2}, {v1.Data, v2.Data}} {
-		for i := range pair[0] {
-			if !alike(pair[0][i], pair[1][i]) {
-				t.Fatalf("entry %d differs: %v and %v", i, pair[0][i], pair[1][i])
+	for _, procs := range []int{2, 3} {
+		runtime.GOMAXPROCS(procs)
+		u2, s2, v2, _ := SVD(a)
+		for _, pair := range [][2][]float64{{u1.Data, u2.Data}, {s1, s2}, {v1.Data, v2.Data}} {
+			for i := range pair[0] {
+				if !alike(pair[0][i], pair[1][i]) {
+					t.Fatalf("%d threads: entry %d differs: %v and %v", procs, i, pair[0][i], pair[1][i])
+				}
 			}
 		}
 	}

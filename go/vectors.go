@@ -157,7 +157,7 @@ func MatrixNorm(a Matrix, ord float64) (float64, error) {
 			}
 			return m, nil
 		}
-		_, s, _, err := svd("norm", a, false)
+		_, s, _, err := svd(nil, "norm", a, false)
 		if err != nil {
 			return 0, err
 		}

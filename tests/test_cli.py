@@ -50,3 +50,13 @@ def test_bench_runs():
     p = run("bench", "--quick", "dot n=3")
     assert p.returncode == 0, p.stderr
     assert "GOMAXPROCS" in p.stdout and "dot n=3" in p.stdout
+    assert "target" in p.stdout and "1.00" in p.stdout
+
+
+def test_bench_marks_rows_against_their_target():
+    from twinmath.bench import TARGETS, target_cells
+
+    assert TARGETS["svd n=300"] == 3.0
+    assert target_cells("svd n=300", 2.9).split() == ["3.00", "ok"]
+    assert target_cells("svd n=300", 3.1).split() == ["3.00", "miss"]
+    assert target_cells("qr n=300", 9.0).strip() == ""

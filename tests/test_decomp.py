@@ -202,8 +202,10 @@ def test_svd_sign_rule(ref, go):
 
 
 def test_graded_singular_values_have_relative_accuracy(go):
-    # D·Z·D with D = diag(1, 1e-8, 1e-16): one-sided Jacobi gets the tiny
-    # singular values to high relative accuracy (Demmel & Veselić 1992);
+    # D·Z·D with D = diag(1, 1e-8, 1e-16), graded down its rows and columns:
+    # Householder bidiagonalisation keeps such a grading, and the QR sweeps
+    # on the bidiagonal (zero shift, Demmel & Kahan 1990) get the tiny
+    # singular values to high relative accuracy;
     # scaling D out, numpy's SVD of the well-conditioned Z-part is the oracle:
     # for a diagonal D, the singular values of D·Z·D are those of
     # diag(d)·Z·diag(d), whose smallest ~1e-32 need relative, not absolute, care.

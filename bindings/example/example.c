@@ -42,7 +42,7 @@ int main(void) {
     expect("dot([1,2,3], [4,5,6])", r, 32, 0);
 
     double A[4] = {1, 2, 3, 4}, B[4] = {5, 6, 7, 8}, C[4];
-    if (tm_matmul(A, 2, 2, B, 2, 2, C, err, sizeof err) != TM_OK) {
+    if (tm_matmul(A, 2, 2, B, 2, 2, C, NULL, err, sizeof err) != TM_OK) {
         printf("tm_matmul failed: %s\n", err);
         return 1;
     }
@@ -51,14 +51,14 @@ int main(void) {
     expect("matmul C[1][0]", C[2], 43, 0);
     expect("matmul C[1][1]", C[3], 50, 0);
 
-    if (tm_det(A, 2, 2, &r, err, sizeof err) != TM_OK) {
+    if (tm_det(A, 2, 2, &r, NULL, err, sizeof err) != TM_OK) {
         printf("tm_det failed: %s\n", err);
         return 1;
     }
     expect("det([[1,2],[3,4]])", r, -2, 1e-15);
 
     double Ainv[4];
-    if (tm_inv(A, 2, 2, Ainv, err, sizeof err) != TM_OK) {
+    if (tm_inv(A, 2, 2, Ainv, NULL, err, sizeof err) != TM_OK) {
         printf("tm_inv failed: %s\n", err);
         return 1;
     }
@@ -70,7 +70,7 @@ int main(void) {
      * eigenvectors (1, 0) and (0, 1), all real. */
     double D[4] = {2, 0, 0, 3}, w[4], V[8];
     int all_real = 0;
-    if (tm_eig(D, 2, 2, w, V, &all_real, err, sizeof err) != TM_OK) {
+    if (tm_eig(D, 2, 2, w, V, &all_real, NULL, err, sizeof err) != TM_OK) {
         printf("tm_eig failed: %s\n", err);
         return 1;
     }
@@ -81,7 +81,7 @@ int main(void) {
     expect("eig all real", all_real, 1, 0);
     /* The rotation by 90 degrees: the complex pair -i, +i. */
     double R[4] = {0, -1, 1, 0};
-    if (tm_eig(R, 2, 2, w, V, &all_real, err, sizeof err) != TM_OK) return 1;
+    if (tm_eig(R, 2, 2, w, V, &all_real, NULL, err, sizeof err) != TM_OK) return 1;
     expect("eig rotation Im w[0]", w[1], -1, 1e-15);
     expect("eig rotation all real", all_real, 0, 0);
 
@@ -91,7 +91,7 @@ int main(void) {
     if (st != TM_ERR_SHAPE || strcmp(err, "dot: shape mismatch: lengths 3 and 2 differ") != 0) failures++;
 
     double S[4] = {1, 2, 2, 4};
-    st = tm_inv(S, 2, 2, Ainv, err, sizeof err);
+    st = tm_inv(S, 2, 2, Ainv, NULL, err, sizeof err);
     printf("inv of a singular matrix    status %d: %s\n", st, err);
     if (st != TM_ERR_SINGULAR) failures++;
 

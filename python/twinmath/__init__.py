@@ -39,6 +39,7 @@ __all__ = [
     "SingularMatrixError",
     "backend",
     "default_backend",
+    "set_num_threads",
 ]
 
 
@@ -92,6 +93,72 @@ def default_backend() -> str:
     from .go._native import available
 
     return "go" if available() else "ref"
+
+
+def set_num_threads(n: int | None) -> int | None:
+    """Limit the threads that one call of either backend computes on.
+
+    For ``twinmath.go``, the Go library runs each call on at most ``n``
+    threads (the blocks of a product, the rounds of the Jacobi SVD, the row
+    blocks of logistic regression); ``None`` lifts the limit (up to
+    GOMAXPROCS, the number of CPUs). The environment variable
+    ``TWINMATH_NUM_THREADS`` sets the limit when the library loads. For
+    ``twinmath.ref``, the limit is applied to numpy's BLAS with threadpoolctl
+    when that is installed, and only recorded otherwise. Results do not
+    depend on the limit.
+
+    Parameters
+    ----------
+    n : int or None
+        The limit, at least 1, or None for none.
+
+    Returns
+    -------
+    int or None
+        The previous limit.
+
+    Raises
+    ------
+    ValueError
+        If ``n`` is below 1.
+
+    Examples
+    --------
+    >>> import twinmath
+    >>> previous = twinmath.set_num_threads(1)
+    >>> twinmath.set_num_threads(previous) == 1
+    True
+    """
+    global _num_threads
+    if n is not None and (isinstance(n, bool) or int(n) != n or n < 1):
+        raise ValueError(f"set_num_threads: n must be a positive integer or None, got {n!r}")
+    previous = _num_threads
+    _num_threads = None if n is None else int(n)
+    from .go import _native
+
+    if _native.available():
+        _native.load()
+        _native.lib.tm_set_max_threads(_num_threads or 0)
+    _limit_blas(_num_threads)
+    return previous
+
+
+_num_threads: int | None = None
+_blas_limit: Any = None
+
+
+def _limit_blas(n: int | None) -> None:
+    """Apply the limit to numpy's BLAS through threadpoolctl, when installed."""
+    global _blas_limit
+    try:
+        from threadpoolctl import threadpool_limits  # type: ignore[import-not-found]
+    except ImportError:
+        return
+    if _blas_limit is not None:
+        _blas_limit.restore_original_limits()
+        _blas_limit = None
+    if n is not None:
+        _blas_limit = threadpool_limits(limits=n, user_api="blas")
 
 
 def __getattr__(name: str) -> Any:

@@ -187,11 +187,42 @@ for _n in (100, 300):
     row(f"pca n={_n}")(lambda rng, n=_n: _contenders("pca", _numpy_pca, rng.random((n, n)), 2))
     # numpy has no LU; the numpy column is LAPACK's LU solve, the closest call.
     row(f"lu n={_n}")(lambda rng, n=_n: _contenders("lu", np.linalg.inv, rng.random((n, n))))
+    row(f"pinv n={_n}")(lambda rng, n=_n: _contenders("pinv", np.linalg.pinv, rng.random((n, n))))
     row(f"lstsq n={_n}")(
         lambda rng, n=_n: _contenders(
             "lstsq", lambda a, b: np.linalg.lstsq(a, b)[0], rng.random((n, n)), rng.random(n)
         )
     )
+
+
+row("pca 5000x20")(lambda rng: _contenders("pca", _numpy_pca, rng.random((5000, 20)), 3))
+
+
+# The ratio go/numpy each row should reach on a 2-core machine, with numpy on
+# both threads and its own kernel choice; rows without one have no target.
+TARGETS: dict[str, float] = {
+    "dot n=3": 1.0,
+    "dot n=1e+06": 1.2,
+    "add n=1e6": 1.2,
+    "matmul n=1024": 1.2,
+    "det n=300": 1.5,
+    "inv n=300": 1.5,
+    "solve n=300": 1.5,
+    "eigh n=300": 2.5,
+    "eig n=300": 2.0,
+    "svd n=300": 3.0,
+    "pinv n=300": 3.0,
+    "lstsq n=300": 3.0,
+    "pca 5000x20": 1.5,
+}
+
+
+def target_cells(name: str, ratio: float) -> str:
+    """Return the target column and the mark of a row: ok when met, miss when not."""
+    target = TARGETS.get(name)
+    if target is None:
+        return f"{'':>7} {'':>4}"
+    return f"{target:>7.2f} {'ok' if ratio <= target else 'miss':>4}"
 
 
 def median_time(f: Callable[[], Any], repeats: int, budget: float) -> float:
@@ -253,6 +284,7 @@ def main(quick: bool = False, only: list[str] | None = None) -> int:
     print(f"numpy {np.__version__}; median of {3 if quick else 7} runs per cell\n")
     print(
         f"{'row':<14} {'twinmath.go':>12} {'twinmath.ref':>12} {'numpy':>12} {'go/numpy':>9} {'ref/numpy':>9}"
+        f" {'target':>7} {'mark':>4}"
     )
     rng = np.random.default_rng(0)
     for r in ROWS:
@@ -262,7 +294,8 @@ def main(quick: bool = False, only: list[str] | None = None) -> int:
         repeats, budget = (3, 0.01) if quick else (7, 0.05)
         tg, tr, tn = (median_time(f, repeats, budget) / r.per for f in (go_fn, ref_fn, np_fn))
         print(
-            f"{r.name:<14} {fmt(tg):>12} {fmt(tr):>12} {fmt(tn):>12} {tg / tn:>9.2f} {tr / tn:>9.2f}",
+            f"{r.name:<14} {fmt(tg):>12} {fmt(tr):>12} {fmt(tn):>12} {tg / tn:>9.2f} {tr / tn:>9.2f}"
+            f" {target_cells(r.name, tg / tn)}",
             flush=True,
         )
     return 0

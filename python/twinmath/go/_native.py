@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import threading
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -28,7 +29,7 @@ from ..errors import (
 
 # The status codes and the message length are the header's (``lib.TM_ERR_*``,
 # ``lib.TM_ERRLEN``), read when the library is loaded.
-_EXCEPTIONS: dict[int, type[Exception]] = {}
+_EXCEPTIONS: dict[int, type[BaseException]] = {}
 ERRLEN = 0
 _DOUBLES: Any = "double[]"  # ffi.typeof("double[]") once loaded: ptr() need not parse it
 
@@ -77,6 +78,28 @@ def load() -> None:
         _status_codes(_ffi.lib)  # type: ignore[attr-defined]
         _DOUBLES = _ffi.ffi.typeof("double[]")  # type: ignore[attr-defined]
         ffi, lib = _ffi.ffi, _ffi.lib  # type: ignore[attr-defined]
+        threads = os.environ.get(THREADS_ENV)
+        if threads:
+            lib.tm_set_max_threads(threads_from_env(threads))
+
+
+THREADS_ENV = "TWINMATH_NUM_THREADS"
+
+
+def threads_from_env(text: str) -> int:
+    """Return the thread limit that the text of ``TWINMATH_NUM_THREADS`` asks for.
+
+    A positive integer is the limit; anything else is refused with a
+    ValueError that names the variable, at the first call that loads the
+    library, rather than ignored.
+    """
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise ValueError(f"{THREADS_ENV} must be a positive integer, got {text!r}")
+    return n
 
 
 def _status_codes(library: Any) -> None:
@@ -90,6 +113,8 @@ def _status_codes(library: Any) -> None:
             library.TM_ERR_NOT_POSITIVE_DEFINITE: NotPositiveDefiniteError,
             library.TM_ERR_NO_CONVERGENCE: ConvergenceError,
             library.TM_ERR_INVALID: ValueError,
+            # The call's cancel flag was set: by cancellable, on KeyboardInterrupt.
+            library.TM_ERR_CANCELLED: KeyboardInterrupt,
         }
     )
 
@@ -145,22 +170,28 @@ def ptr(a: np.ndarray) -> Any:
     return ffi.from_buffer(_DOUBLES, a)
 
 
-def call(fn: Any, *args: Any) -> None:
+def call(fn: Any, *args: Any, work: int | None = None) -> None:
     """Call the library function ``fn(*args, err, errlen)``; raise if it fails.
 
     ``err`` is this thread's message buffer; a non-zero status raises the
-    exception ``error`` gives for it.
+    exception ``error`` gives for it. A cancellable function (one that takes
+    a cancel flag before ``err``) is called with ``work``, its estimated
+    number of multiply-adds, and then runs as ``cancellable`` says: Ctrl-C
+    stops it.
     """
     try:
         s = _local.s
     except AttributeError:
         s = scratch()
-    st = fn(*(args + s.tail))
+    if work is None:
+        st = fn(*(args + s.tail))
+    else:
+        st = cancellable(fn, work, args, s.tail)
     if st:
         raise error(st, s)
 
 
-def scalar(fn: Any, *args: Any) -> Any:
+def scalar(fn: Any, *args: Any, work: int | None = None) -> Any:
     """Call ``fn(*args, out, err, errlen)`` as ``call`` does; return ``out[0]``.
 
     ``out`` is this thread's buffer for scalar results.
@@ -169,19 +200,130 @@ def scalar(fn: Any, *args: Any) -> Any:
         s = _local.s
     except AttributeError:
         s = scratch()
-    st = fn(*(args + s.out_tail))
+    if work is None:
+        st = fn(*(args + s.out_tail))
+    else:
+        st = cancellable(fn, work, (*args, s.out), s.tail)
     if st:
         raise error(st, s)
     return s.out[0]
 
 
-def error(status: int, s: Scratch) -> Exception:
+def error(status: int, s: Scratch) -> BaseException:
     """Return the exception for a non-zero status and the message in ``s``."""
     msg = ffi.string(s.err).decode("utf-8", "replace")
     cls = _EXCEPTIONS.get(status)
     if cls is None:
         return RuntimeError(f"twinmath.go: {msg} (status {status})")
     return cls(msg)
+
+
+# Interrupting long calls.
+#
+# A call releases the GIL and runs in Go, and Python runs a signal handler
+# only in the main thread, between bytecodes: a SIGINT that arrives during a
+# call is handled when the call returns. So a long call made from the main
+# thread runs in a helper thread while the main thread waits for it in an
+# interruptible wait. A Ctrl-C then raises KeyboardInterrupt in the main
+# thread at once; the wait catches it, sets the call's cancel flag (an
+# int32_t that Go reads atomically), waits for the call to stop (a few
+# milliseconds: its loops look at the flag every few tens of microseconds of
+# work) and raises the KeyboardInterrupt. Nothing of the call is left
+# behind: no thread, no Go state, no use of the buffers after the return.
+#
+# Only Python-level code is involved, so the process's signal dispositions
+# are untouched (no C handler to install, chain and restore around each
+# call, which several threads could race on) and any Python handler the
+# program installed for SIGINT runs as usual; when it raises, the call is
+# cancelled the same way. Starting a thread costs about 50 µs, so calls whose
+# work is estimated below HELPER_WORK run inline, in the calling thread:
+# they end within a few milliseconds anyway, and a Ctrl-C is handled as
+# soon as they return. Calls from other threads also run inline: signals
+# reach only the main thread.
+
+HELPER_WORK = 1 << 22
+"""Estimated multiply-adds from which a main-thread call runs in a helper thread.
+
+2²² ≈ 4 million multiply-adds: one to a few milliseconds of arithmetic, so
+the helper thread (about 50 µs to start and join) costs a few percent at
+most, and the longest inline call returns well within the 200 ms that a
+Ctrl-C may take.
+"""
+
+JACOBI = 30
+"""Multiply-adds of the one-sided Jacobi SVD per m·n·min(m, n).
+
+About ten sweeps, each rotating the n²/2 pairs of columns of length m with
+six multiply-adds per entry (dot product, rotation, accumulated V): the
+estimate that the SVD-based calls give ``cancellable``.
+"""
+
+WAIT_SLICE = 0.01
+"""Seconds the main thread sleeps at a time while a helper thread calls.
+
+A SIGINT that the kernel delivers to the main thread interrupts its wait at
+once. One delivered to another thread (any thread of the process may take
+it, Go's included) only marks the signal as pending, and the main thread
+sees it when its wait times out: the slice bounds that delay.
+"""
+
+
+def cancellable(fn: Callable[..., int], work: int, head: tuple[Any, ...], tail: tuple[Any, ...]) -> int:
+    """Return the status of the cancellable native call ``fn(*head, cancel, *tail)``.
+
+    ``tail`` is the message buffer and its length; ``work`` the call's
+    estimated number of multiply-adds. From the main thread, a call of at
+    least HELPER_WORK runs in a helper thread so that Ctrl-C (or any
+    exception a SIGINT handler raises) stops it and is re-raised within
+    milliseconds; see the comment above. Other calls pass a NULL flag.
+    """
+    if work < HELPER_WORK or threading.current_thread() is not threading.main_thread():
+        return fn(*head, ffi.NULL, *tail)
+    flag = ffi.new("int32_t *")
+    result: list[Any] = []  # the status, or the exception cffi raised
+    done = threading.Event()
+
+    def native() -> None:
+        try:
+            result.append(fn(*head, flag, *tail))
+        except BaseException as e:  # e.g. an argument cffi cannot convert
+            result.append(e)
+        finally:
+            done.set()
+
+    # The wait is on an Event the call sets, not on Thread.join: a join
+    # interrupted by KeyboardInterrupt can mark a thread that still runs as
+    # stopped (Python 3.11), and the call must have ended before we return.
+    helper = threading.Thread(target=native, name="twinmath-call", daemon=True)
+    helper.start()
+    try:
+        while not done.wait(WAIT_SLICE):
+            pass
+    except BaseException:
+        # Usually KeyboardInterrupt from the SIGINT handler; whatever it is,
+        # stop the call before the exception leaves, and ignore further
+        # interrupts until it has stopped (a few milliseconds).
+        flag[0] = 1
+        _wait_uninterrupted(done)
+        raise
+    finally:
+        _wait_uninterrupted(helper)
+    if isinstance(result[0], BaseException):
+        raise result[0]
+    return result[0]  # type: ignore[no-any-return]
+
+
+def _wait_uninterrupted(what: threading.Event | threading.Thread) -> None:
+    """Wait for the event to be set or the thread to end, ignoring Ctrl-C."""
+    while True:
+        try:
+            if isinstance(what, threading.Event):
+                what.wait()
+            else:
+                what.join()
+            return
+        except KeyboardInterrupt:
+            pass
 
 
 class NativeObject:

@@ -81,14 +81,55 @@ class _Call:
         return a
 
 
+MAX_NESTING = 100
+"""The deepest nesting of callbacks (Go → Python → Go → …) on one thread.
+
+Every level of a function given to a calculus operation that itself calls a
+twinmath.go calculus operation takes some C stack (the library's call, Go's
+switch back to C, cffi's callback and a Python frame): about 0.9 KiB, so a
+thread with a 256 KiB stack crashes near depth 300, and raising Python's
+recursion limit does not help. The reference, pure Python, stops at Python's
+recursion limit with RecursionError. So the callbacks count their nesting
+per thread (in ``_run``, once per call rather than per callback), and the
+call at depth MAX_NESTING + 1 raises RecursionError instead of entering Go:
+the same exception as the reference, at a depth that needs about 90 KiB of
+stack.
+"""
+
+
+class _Nesting(threading.local):
+    """The number of callbacks on this thread's stack (a class default: cheap to read)."""
+
+    depth = 0
+
+
+_nesting = _Nesting()
+
+
+def _too_deep() -> RecursionError:
+    return RecursionError(
+        "maximum recursion depth exceeded: twinmath.go nests calls through "
+        f"callbacks {MAX_NESTING} deep at most"
+    )
+
+
 def _run(call: _Call, fn: Any, *args: Any) -> None:
     """Call ``fn(*args, err, errlen)`` as ``_native.call`` does, for a loop that calls back.
 
     When a callback failed (Go returns ``TM_ERR_CALLBACK``), the exception it
     caught is raised itself; any other failure as ``_native.call`` raises it.
+    Calls nested through callbacks deeper than MAX_NESTING raise
+    RecursionError.
     """
     s = scratch()
-    st = fn(*(args + s.tail))
+    depth = _nesting.depth
+    if depth >= MAX_NESTING:
+        raise _too_deep()
+    _nesting.depth = depth + 1
+    try:
+        st = fn(*(args + s.tail))
+    finally:
+        _nesting.depth = depth
     if st:
         exc, call.exc = call.exc, None
         if st == n.lib.TM_ERR_CALLBACK and exc is not None:

@@ -29,7 +29,7 @@ def lu(A: ArrayLike) -> LUResult:
     m, c = a.shape
     k = min(m, c)
     P, L, U = np.empty((m, m)), np.empty((m, k)), np.empty((k, c))
-    n.call(n.lib.tm_lu, ptr(a), m, c, ptr(P), ptr(L), ptr(U))
+    n.call(n.lib.tm_lu, ptr(a), m, c, ptr(P), ptr(L), ptr(U), work=m * c * k)
     return LUResult(P, L, U)
 
 
@@ -39,7 +39,7 @@ def qr(A: ArrayLike) -> QRResult:
     m, c = a.shape
     k = min(m, c)
     Q, R = np.empty((m, k)), np.empty((k, c))
-    n.call(n.lib.tm_qr, ptr(a), m, c, ptr(Q), ptr(R))
+    n.call(n.lib.tm_qr, ptr(a), m, c, ptr(Q), ptr(R), work=2 * m * c * k)
     return QRResult(Q, R)
 
 
@@ -47,7 +47,7 @@ def qr(A: ArrayLike) -> QRResult:
 def cholesky(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "cholesky", "A")
     L = np.empty(a.shape)
-    n.call(n.lib.tm_cholesky, ptr(a), *a.shape, ptr(L))
+    n.call(n.lib.tm_cholesky, ptr(a), *a.shape, ptr(L), work=a.size * a.shape[0])
     return L
 
 
@@ -57,7 +57,7 @@ def svd(A: ArrayLike) -> SVDResult:
     m, c = a.shape
     k = min(m, c)
     U, sv, Vt = np.empty((m, k)), np.empty(k), np.empty((k, c))
-    n.call(n.lib.tm_svd, ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt))
+    n.call(n.lib.tm_svd, ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt), work=n.JACOBI * m * c * k)
     return SVDResult(U, sv, Vt)
 
 
@@ -73,7 +73,18 @@ def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
     m, c = a.shape
     ka = _k_alloc(kk, min(m, c))
     U, sv, Vt, Ak = np.empty((m, ka)), np.empty(ka), np.empty((ka, c)), np.empty((m, c))
-    n.call(n.lib.tm_truncated_svd, ptr(a), m, c, kk, ptr(U), ptr(sv), ptr(Vt), ptr(Ak))
+    n.call(
+        n.lib.tm_truncated_svd,
+        ptr(a),
+        m,
+        c,
+        kk,
+        ptr(U),
+        ptr(sv),
+        ptr(Vt),
+        ptr(Ak),
+        work=n.JACOBI * a.size * min(m, c),
+    )
     return TruncatedSVDResult(U, sv, Vt, Ak)
 
 
@@ -82,7 +93,7 @@ def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     a = matrix(A, "pinv", "A")
     rc = real(rcond, "pinv", "rcond")
     out = np.empty(a.shape[::-1])
-    n.call(n.lib.tm_pinv, ptr(a), *a.shape, rc, ptr(out))
+    n.call(n.lib.tm_pinv, ptr(a), *a.shape, rc, ptr(out), work=n.JACOBI * a.size * min(a.shape))
     return out
 
 
@@ -95,7 +106,9 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
     rc = -1.0 if rcond is None else real(rcond, "lstsq", "rcond")
     mb, k = (y.shape[0], 1) if y.ndim == 1 else y.shape
     out = np.empty((a.shape[1],) if y.ndim == 1 else (a.shape[1], k))
-    n.call(n.lib.tm_lstsq, ptr(a), *a.shape, ptr(y), mb, k, rc, ptr(out))
+    n.call(
+        n.lib.tm_lstsq, ptr(a), *a.shape, ptr(y), mb, k, rc, ptr(out), work=n.JACOBI * a.size * min(a.shape)
+    )
     return out
 
 
@@ -103,7 +116,7 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
 def matrix_rank(A: ArrayLike) -> int:
     a = matrix(A, "matrix_rank", "A")
     r = n.ffi.new("int64_t *")
-    n.call(n.lib.tm_matrix_rank, ptr(a), *a.shape, r)
+    n.call(n.lib.tm_matrix_rank, ptr(a), *a.shape, r, work=n.JACOBI * a.size * min(a.shape))
     return int(r[0])
 
 
@@ -114,7 +127,7 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
     N, d = x.shape
     ka = _k_alloc(kk, min(N, d))
     comp, var, proj = np.empty((ka, d)), np.empty(ka), np.empty((N, ka))
-    n.call(n.lib.tm_pca, ptr(x), N, d, kk, ptr(comp), ptr(var), ptr(proj))
+    n.call(n.lib.tm_pca, ptr(x), N, d, kk, ptr(comp), ptr(var), ptr(proj), work=n.JACOBI * x.size * min(N, d))
     return PCAResult(comp, var, proj)
 
 

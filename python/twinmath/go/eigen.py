@@ -23,7 +23,7 @@ def eigh(A: ArrayLike) -> EighResult:
     a = matrix(A, "eigh", "A")
     m = a.shape[0]
     w, V = np.empty(m), np.empty((m, m))
-    n.call(n.lib.tm_eigh, ptr(a), *a.shape, ptr(w), ptr(V))
+    n.call(n.lib.tm_eigh, ptr(a), *a.shape, ptr(w), ptr(V), work=4 * a.size * m)
     return EighResult(w, V)
 
 
@@ -34,7 +34,7 @@ def eig(A: ArrayLike) -> EigResult:
     # complex128 is interleaved (re, im) doubles: Go fills it through a double*.
     w, V = np.empty(m, np.complex128), np.empty((m, m), np.complex128)
     real = n.ffi.new("int *")
-    n.call(n.lib.tm_eig, ptr(a), *a.shape, ptr(w), ptr(V), real)
+    n.call(n.lib.tm_eig, ptr(a), *a.shape, ptr(w), ptr(V), real, work=10 * a.size * m)
     if real[0]:
         return EigResult(np.ascontiguousarray(w.real), np.ascontiguousarray(V.real))
     return EigResult(w, V)

@@ -35,7 +35,7 @@ def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
     a, b = matrix(A, "matmul", "A"), array(B, "matmul", "B")
     n2, p = _columns(b, "matmul", "B")
     out = np.empty((a.shape[0], p) if b.ndim == 2 else a.shape[0])
-    n.call(n.lib.tm_matmul, ptr(a), *a.shape, ptr(b), n2, p, ptr(out))
+    n.call(n.lib.tm_matmul, ptr(a), *a.shape, ptr(b), n2, p, ptr(out), work=a.shape[0] * n2 * p)
     return out
 
 
@@ -56,14 +56,14 @@ def trace(A: ArrayLike) -> float:
 @twin(_front.linalg.det)
 def det(A: ArrayLike) -> float:
     a = matrix(A, "det", "A")
-    return n.scalar(n.lib.tm_det, ptr(a), *a.shape)  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_det, ptr(a), *a.shape, work=a.size * a.shape[0])  # type: ignore[no-any-return]
 
 
 @twin(_front.linalg.inv)
 def inv(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "inv", "A")
     out = np.empty(a.shape)
-    n.call(n.lib.tm_inv, ptr(a), *a.shape, ptr(out))
+    n.call(n.lib.tm_inv, ptr(a), *a.shape, ptr(out), work=a.size * a.shape[0])
     return out
 
 
@@ -72,7 +72,7 @@ def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     a, y = matrix(A, "solve", "A"), array(b, "solve", "b")
     nb, k = _columns(y, "solve", "b")
     out = np.empty(y.shape)
-    n.call(n.lib.tm_solve, ptr(a), *a.shape, ptr(y), nb, k, ptr(out))
+    n.call(n.lib.tm_solve, ptr(a), *a.shape, ptr(y), nb, k, ptr(out), work=a.size * (a.shape[0] + k))
     return out
 
 

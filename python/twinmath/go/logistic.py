@@ -78,6 +78,7 @@ def logistic_regression(
     n.call(
         n.lib.tm_logistic_regression,
         ptr(a), *a.shape, ptr(v), v.shape[0], lr, k, r2, r1, sd, ptr(w), s.out, ptr(losses),
+        work=a.size * max(k, 0),
     )  # fmt: skip
     return LogisticRegressionResult(w, s.out[0], losses)
 

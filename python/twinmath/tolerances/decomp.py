@@ -500,6 +500,12 @@ def lstsq_bound(A: ArrayLike, b: ArrayLike, rcond: float | None) -> float:
     solution of a nearby problem), taken here with the same backward error
     as the SVD; the products x = V_r(Σ_r⁻¹(U_rᵀb)) round by at most
     (γ_m + γ_r)·r·‖b‖₂/σ̂ᵣ per side, and their underflow by (m/σ̂ᵣ + r)·η.
+    Go forms U_rᵀb for m ≥ n without U, applying to b the reflections and
+    rotations that would build it (as dgelss does): the same operators,
+    each applied with the rounding that forming U gives it (Higham,
+    *Accuracy and Stability*, Lemma 19.3 and §19.6), so ĉ = Q_Uᵀb + f with
+    ‖f‖₂ within the non-orthogonality δ·‖b‖₂ that ``pinv_bound`` already
+    counts, and the products that remain, V_r(Σ_r⁻¹ĉ), round within γ_r·r.
     Computed for A/2^e, as pinv_bound; scaling x back by 2^−e rounds once
     more where x is subnormal, η/2 per side.
     """

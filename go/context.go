@@ -1,0 +1,270 @@
+package twinmath
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// checkWork is the amount of work, in multiply-adds, between two looks at
+// a context in a long loop: about 20 to 60 µs of arithmetic, so a look
+// (ctx.Err, tens of nanoseconds) costs under 0.1% and a cancelled context
+// stops the loop well within a millisecond of work.
+const checkWork = 1 << 16
+
+// A canceller lets the loops of a long operation stop early when the
+// context of a …Context function is done. A nil *canceller never stops: the
+// functions without a context pass nil, so their loops pay one nil test per
+// check. A loop adds its work with
+//
+//	if err := cc.tick(work); err != nil { return err }
+//
+// which looks at the context only once checkWork multiply-adds have
+// accumulated; tick is for one goroutine, err for any number.
+type canceller struct {
+	ctx  context.Context
+	op   string
+	work int
+}
+
+// newCanceller returns the canceller of op under ctx, or nil when ctx can
+// never be cancelled.
+func newCanceller(ctx context.Context, op string) *canceller {
+	if ctx == nil || ctx.Done() == nil {
+		return nil
+	}
+	return &canceller{ctx: ctx, op: op}
+}
+
+// tick adds work multiply-adds and, once enough have accumulated, returns
+// the wrapped error of a done context.
+func (c *canceller) tick(work int) error {
+	if c == nil {
+		return nil
+	}
+	c.work += work
+	if c.work < checkWork {
+		return nil
+	}
+	c.work = 0
+	return c.err()
+}
+
+// err returns the context's error, wrapped as "op: context canceled", or
+// nil while it is not done. It is safe for concurrent use.
+func (c *canceller) err() error {
+	if c == nil {
+		return nil
+	}
+	if err := c.ctx.Err(); err != nil {
+		return fmt.Errorf("%s: %w", c.op, err)
+	}
+	return nil
+}
+
+// isCancel reports whether err is a canceller's error, which the callers of
+// an iteration pass through instead of turning into ErrNoConvergence.
+func isCancel(err error) bool {
+	return err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
+}
+
+// The Context forms of the long operations. Each XContext (and XToContext)
+// is X (XTo) that also stops when ctx is done: its loops look at ctx after
+// every few tens of microseconds of work, so a cancelled call returns within
+// about a millisecond with an error that wraps ctx.Err() (test it with
+// errors.Is(err, context.Canceled) or context.DeadlineExceeded) and has the
+// text "op: context canceled". The outputs of a …ToContext call that was
+// cancelled hold unspecified values. With a context that is never done
+// (context.Background()) a Context form is its plain form.
+
+// DetContext is Det, stopping early when ctx is done.
+func DetContext(ctx context.Context, a Matrix) (float64, error) {
+	return det(newCanceller(ctx, "det"), a)
+}
+
+// InvContext is Inv, stopping early when ctx is done.
+func InvContext(ctx context.Context, a Matrix) (Matrix, error) {
+	dst := NewMatrix(a.Rows, a.Cols)
+	return dst, invTo(newCanceller(ctx, "inv"), dst, a)
+}
+
+// InvToContext is InvTo, stopping early when ctx is done.
+func InvToContext(ctx context.Context, dst, a Matrix) error {
+	return invTo(newCanceller(ctx, "inv"), dst, a)
+}
+
+// SolveContext is Solve, stopping early when ctx is done.
+func SolveContext(ctx context.Context, a, b Matrix) (Matrix, error) {
+	dst := NewMatrix(b.Rows, b.Cols)
+	return dst, solveTo(newCanceller(ctx, "solve"), dst, a, b)
+}
+
+// SolveToContext is SolveTo, stopping early when ctx is done.
+func SolveToContext(ctx context.Context, dst, a, b Matrix) error {
+	return solveTo(newCanceller(ctx, "solve"), dst, a, b)
+}
+
+// MatmulContext is Matmul, stopping early when ctx is done.
+func MatmulContext(ctx context.Context, a, b Matrix) (Matrix, error) {
+	dst := NewMatrix(a.Rows, b.Cols)
+	return dst, matmulTo(newCanceller(ctx, "matmul"), dst, a, b)
+}
+
+// MatmulToContext is MatmulTo, stopping early when ctx is done.
+func MatmulToContext(ctx context.Context, dst, a, b Matrix) error {
+	return matmulTo(newCanceller(ctx, "matmul"), dst, a, b)
+}
+
+// LUContext is LU, stopping early when ctx is done.
+func LUContext(ctx context.Context, a Matrix) (p, l, u Matrix, err error) {
+	k := min(a.Rows, a.Cols)
+	p, l, u = NewMatrix(a.Rows, a.Rows), NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
+	return p, l, u, luTo(newCanceller(ctx, "lu"), p, l, u, a)
+}
+
+// LUToContext is LUTo, stopping early when ctx is done.
+func LUToContext(ctx context.Context, p, l, u, a Matrix) error {
+	return luTo(newCanceller(ctx, "lu"), p, l, u, a)
+}
+
+// QRContext is QR, stopping early when ctx is done.
+func QRContext(ctx context.Context, a Matrix) (q, r Matrix, err error) {
+	k := min(a.Rows, a.Cols)
+	q, r = NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
+	return q, r, qrTo(newCanceller(ctx, "qr"), q, r, a)
+}
+
+// QRToContext is QRTo, stopping early when ctx is done.
+func QRToContext(ctx context.Context, q, r, a Matrix) error {
+	return qrTo(newCanceller(ctx, "qr"), q, r, a)
+}
+
+// CholeskyContext is Cholesky, stopping early when ctx is done.
+func CholeskyContext(ctx context.Context, a Matrix) (Matrix, error) {
+	dst := NewMatrix(a.Rows, a.Cols)
+	return dst, choleskyTo(newCanceller(ctx, "cholesky"), dst, a)
+}
+
+// CholeskyToContext is CholeskyTo, stopping early when ctx is done.
+func CholeskyToContext(ctx context.Context, dst, a Matrix) error {
+	return choleskyTo(newCanceller(ctx, "cholesky"), dst, a)
+}
+
+// SVDContext is SVD, stopping early when ctx is done.
+func SVDContext(ctx context.Context, a Matrix) (u Matrix, s []float64, vt Matrix, err error) {
+	return svdChecked(newCanceller(ctx, "svd"), a)
+}
+
+// SVDToContext is SVDTo, stopping early when ctx is done.
+func SVDToContext(ctx context.Context, u Matrix, s []float64, vt Matrix, a Matrix) error {
+	return svdTo(newCanceller(ctx, "svd"), u, s, vt, a)
+}
+
+// TruncatedSVDContext is TruncatedSVD, stopping early when ctx is done.
+func TruncatedSVDContext(ctx context.Context, a Matrix, k int) (uk Matrix, sk []float64, vtk, ak Matrix, err error) {
+	return truncatedSVD(newCanceller(ctx, "truncated_svd"), a, k)
+}
+
+// TruncatedSVDToContext is TruncatedSVDTo, stopping early when ctx is done.
+func TruncatedSVDToContext(ctx context.Context, uk Matrix, sk []float64, vtk, ak, a Matrix, k int) error {
+	return truncatedSVDTo(newCanceller(ctx, "truncated_svd"), uk, sk, vtk, ak, a, k)
+}
+
+// PinvContext is Pinv, stopping early when ctx is done.
+func PinvContext(ctx context.Context, a Matrix, rcond float64) (Matrix, error) {
+	dst := NewMatrix(a.Cols, a.Rows)
+	return dst, pinvTo(newCanceller(ctx, "pinv"), dst, a, rcond)
+}
+
+// PinvToContext is PinvTo, stopping early when ctx is done.
+func PinvToContext(ctx context.Context, dst, a Matrix, rcond float64) error {
+	return pinvTo(newCanceller(ctx, "pinv"), dst, a, rcond)
+}
+
+// LstsqContext is Lstsq, stopping early when ctx is done.
+func LstsqContext(ctx context.Context, a, b Matrix, rcond float64) (Matrix, error) {
+	dst := NewMatrix(a.Cols, b.Cols)
+	return dst, lstsqTo(newCanceller(ctx, "lstsq"), dst, a, b, rcond)
+}
+
+// LstsqToContext is LstsqTo, stopping early when ctx is done.
+func LstsqToContext(ctx context.Context, dst, a, b Matrix, rcond float64) error {
+	return lstsqTo(newCanceller(ctx, "lstsq"), dst, a, b, rcond)
+}
+
+// MatrixRankContext is MatrixRank, stopping early when ctx is done.
+func MatrixRankContext(ctx context.Context, a Matrix) (int, error) {
+	return matrixRank(newCanceller(ctx, "matrix_rank"), a)
+}
+
+// PCAContext is PCA, stopping early when ctx is done.
+func PCAContext(ctx context.Context, x Matrix, k int) (components Matrix, explained []float64, projected Matrix, err error) {
+	if err := checkPCA(x, k); err != nil {
+		return Matrix{}, nil, Matrix{}, err
+	}
+	components, explained, projected = NewMatrix(k, x.Cols), make([]float64, k), NewMatrix(x.Rows, k)
+	return components, explained, projected, pcaTo(newCanceller(ctx, "pca"), components, explained, projected, x, k)
+}
+
+// PCAToContext is PCATo, stopping early when ctx is done.
+func PCAToContext(ctx context.Context, components Matrix, explained []float64, projected, x Matrix, k int) error {
+	return pcaTo(newCanceller(ctx, "pca"), components, explained, projected, x, k)
+}
+
+// EighContext is Eigh, stopping early when ctx is done.
+func EighContext(ctx context.Context, a Matrix) (w []float64, v Matrix, err error) {
+	if err := a.square("eigh", "A", true); err != nil {
+		return nil, Matrix{}, err
+	}
+	w, v = make([]float64, a.Rows), NewMatrix(a.Rows, a.Rows)
+	if err := eighTo(newCanceller(ctx, "eigh"), w, v, a); err != nil {
+		return nil, Matrix{}, err
+	}
+	return w, v, nil
+}
+
+// EighToContext is EighTo, stopping early when ctx is done.
+func EighToContext(ctx context.Context, w []float64, v Matrix, a Matrix) error {
+	return eighTo(newCanceller(ctx, "eigh"), w, v, a)
+}
+
+// EigContext is Eig, stopping early when ctx is done.
+func EigContext(ctx context.Context, a Matrix) (w []complex128, v ComplexMatrix, err error) {
+	if err := a.square("eig", "A", true); err != nil {
+		return nil, ComplexMatrix{}, err
+	}
+	w, v = make([]complex128, a.Rows), NewComplexMatrix(a.Rows, a.Rows)
+	if _, err := eigTo(newCanceller(ctx, "eig"), w, v, a); err != nil {
+		return nil, ComplexMatrix{}, err
+	}
+	return w, v, nil
+}
+
+// EigToContext is EigTo, stopping early when ctx is done.
+func EigToContext(ctx context.Context, w []complex128, v ComplexMatrix, a Matrix) (allReal bool, err error) {
+	return eigTo(newCanceller(ctx, "eig"), w, v, a)
+}
+
+// LogisticRegressionContext is LogisticRegression, stopping early when ctx
+// is done.
+func LogisticRegressionContext(ctx context.Context, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (w []float64, b float64, losses []float64, err error) {
+	return logisticRegression(newCanceller(ctx, "logistic_regression"), X, y, learningRate, maxIter, l2, l1, seed)
+}
+
+// LogisticRegressionToContext is LogisticRegressionTo, stopping early when
+// ctx is done.
+func LogisticRegressionToContext(ctx context.Context, w, losses []float64, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (float64, error) {
+	return logisticRegressionTo(newCanceller(ctx, "logistic_regression"), w, losses, X, y, learningRate, maxIter, l2, l1, seed)
+}
+
+// GradientDescentContext is GradientDescentErr, stopping early when ctx is
+// done; it looks at ctx before every step.
+func GradientDescentContext(ctx context.Context, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
+	return gradientDescent(newCanceller(ctx, "gradient_descent"), f, grad, x0, learningRate, maxIter, tol)
+}
+
+// GradientDescentToContext is GradientDescentTo, stopping early when ctx is
+// done; it looks at ctx before every step.
+func GradientDescentToContext(ctx context.Context, history Matrix, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (rows int, stopped bool, err error) {
+	return gradientDescentTo(newCanceller(ctx, "gradient_descent"), history, f, grad, x0, learningRate, maxIter, tol)
+}

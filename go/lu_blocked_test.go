@@ -1,0 +1,81 @@
+package twinmath
+
+import (
+	"fmt"
+	"math/rand"
+	"testing"
+)
+
+// luResidual returns ‖P·A − L·U‖_F/(n·ε·‖A‖_F) for the factorisation lu of
+// a with interchanges piv.
+func luResidual(a Matrix, lu []float64, piv []int) float64 {
+	n := a.Rows
+	pa := a.Clone()
+	interchange(pa, piv)
+	l, u := NewMatrix(n, n), NewMatrix(n, n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			switch {
+			case j < i:
+				l.Data[i*n+j] = lu[i*n+j]
+			case j == i:
+				l.Data[i*n+j] = 1
+				u.Data[i*n+j] = lu[i*n+j]
+			default:
+				u.Data[i*n+j] = lu[i*n+j]
+			}
+		}
+	}
+	return residRatio(pa, mulMat(l, u))
+}
+
+func TestLUFactorBlocked(t *testing.T) {
+	rng := rand.New(rand.NewSource(31))
+	cases := map[string]Matrix{}
+	for _, n := range []int{1, 5, 63, 64, 65, 100, 130} {
+		cases[fmt.Sprintf("random %d", n)] = randMatrix(rng, n, n)
+	}
+	// Rank-deficient: exactly zero pivots appear.
+	cases["rank 40 of 100"] = mulMat(randMatrix(rng, 100, 40), randMatrix(rng, 40, 100))
+	z := NewMatrix(70, 70)
+	copy(z.Data, randMatrix(rng, 70, 70).Data)
+	for i := 0; i < 70; i++ {
+		z.Data[i*70+35] = 0 // a zero column
+	}
+	cases["zero column"] = z
+	for name, a := range cases {
+		n := a.Rows
+		lu, piv := a.Clone(), make([]int, n)
+		sign, singular, _ := luFactorBlocked(nil, lu.Data, n, piv)
+		if r := luResidual(a, lu.Data, piv); r > thresh {
+			t.Errorf("%s: ‖PA − LU‖ ratio %.3g", name, r)
+		}
+		lu2, piv2 := a.Clone(), make([]int, n)
+		sign2, singular2, _ := luFactorRect(nil, lu2.Data, n, n, piv2, axpyKernel) // unblocked
+		if name == "zero column" && (!singular || !singular2) {
+			t.Errorf("%s: not found singular", name)
+		}
+		if name != "rank 40 of 100" && (sign != sign2 || singular != singular2) {
+			t.Errorf("%s: sign %v singular %v, unblocked %v %v", name, sign, singular, sign2, singular2)
+		}
+	}
+}
+
+func TestLUSubstitute(t *testing.T) {
+	rng := rand.New(rand.NewSource(32))
+	for _, s := range [][2]int{{5, 1}, {5, 9}, {100, 1}, {100, 100}, {130, 17}} {
+		n, k := s[0], s[1]
+		a, b := randMatrix(rng, n, n), randMatrix(rng, n, k)
+		lu, piv := a.Clone(), make([]int, n)
+		_, _, _ = luFactorBlocked(nil, lu.Data, n, piv)
+		x := b.Clone()
+		interchange(x, piv)
+		_ = luSubstitute(nil, lu.Data, n, x)
+		// The residual of each column, ‖B − A·X‖/(n·ε·‖A‖·‖X‖), Frobenius
+		// norms for all columns together.
+		r := subMat(b, mulMat(a, x))
+		if ratio := fro(r) / (float64(n) * eps * fro(a) * fro(x)); ratio > thresh {
+			t.Errorf("%dx%d: ‖B − A·X‖ ratio %.3g", n, k, ratio)
+		}
+	}
+}
