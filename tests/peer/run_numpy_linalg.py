@@ -204,7 +204,7 @@ def eigh(a: Any, UPLO: Any = "L") -> Any:
 
 def eigvalsh(a: Any, UPLO: Any = "L") -> Any:
     x = arr(a)
-    return real(has("eigvalsh")(_uplo(x, UPLO)), rtype(x))
+    return real(has("eigvalsh")(x, UPLO=UPLO), rtype(x))
 
 
 def svd(a: Any, full_matrices: Any = True, compute_uv: Any = True, hermitian: Any = False) -> Any:
@@ -292,15 +292,16 @@ def vector_norm(x: Any, /, *, axis: Any = None, keepdims: Any = False, ord: Any 
     a = np.asarray(x)
     if axis is not None:
         raise outside(f"keyword axis={axis!r}")
-    default("keepdims", keepdims, False)
-    a = arr(a.reshape(-1), most=1)
-    return real(has("vector_norm")(a, ord=ord), rtype(a) if a.dtype.kind == "f" else np.float64)
+    t = rtype(a) if a.dtype.kind == "f" else np.float64
+    arr(a.reshape(-1), most=1)
+    return real(has("vector_norm")(a, keepdims=keepdims, ord=ord), t)
 
 
 def matrix_norm(x: Any, /, *, keepdims: Any = False, ord: Any = "fro") -> Any:
     a = arr(x)
-    default("keepdims", keepdims, False)
-    return real(has("matrix_norm")(a, ord=ord), rtype(a) if a.dtype.kind == "f" else np.float64)
+    return real(
+        has("matrix_norm")(a, keepdims=keepdims, ord=ord), rtype(a) if a.dtype.kind == "f" else np.float64
+    )
 
 
 def cond(x: Any, p: Any = None) -> Any:
