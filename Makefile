@@ -30,7 +30,8 @@ STATICCHECK = PATH="$$(dirname $$(cat $(CURDIR)/$(VENV)/staticcheck-go)):$$PATH"
 GO_SOURCES := $(wildcard go/*.go go/go.mod bindings/*.go bindings/go.mod) bindings/libtwinmath.h bindings/build_ffi.py
 PY_BUILD := setup.py pyproject.toml
 
-.PHONY: help demo test bench vectors lint lint-py lint-go-static docs clean setup test-go test-c test-py parity peer
+.PHONY: help demo test bench vectors lint lint-py lint-go-static docs docs-check pictures clean setup test-go \
+        test-c test-py parity fuzz fuzz-go peer
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -38,11 +39,14 @@ help:  ## list the targets
 demo: $(VENV)/built  ## set up, then run the worked examples through both backends
 	$(PY) -m twinmath demo
 
-test: $(VENV)/built test-go test-c lint-py test-py  ## set up, then run every test (Go, C, Python) and the linters
+test: $(VENV)/built test-go test-c lint-py test-py docs  ## set up, then run every test (Go, C, Python), the linters, the site build
 
-bench: $(VENV)/built  ## go/ref/numpy side by side, then the Go package's own benchmarks
+bench: $(VENV)/built  ## go/ref/numpy side by side, the Go package's own benchmarks, a load check of twinmath-serve
 	$(PY) -m twinmath bench
 	cd go && $(GO) test -run '^$$' -bench . -benchtime 200ms
+	mkdir -p build
+	cd go && $(GO) build -o ../build/twinmath-serve ./cmd/twinmath-serve && $(GO) build -o ../build/twinmath-load ./cmd/twinmath-load
+	./build/twinmath-load -serve ./build/twinmath-serve -requests 20000 -clients 16
 
 parity: $(VENV)/built  ## the parity report: worst observed error per operation
 	$(PY) -m twinmath parity
@@ -50,7 +54,32 @@ parity: $(VENV)/built  ## the parity report: worst observed error per operation
 peer: $(VENV)/built  ## numpy's own linalg tests against twinmath.go, counted per unit
 	$(PY) tests/peer/run_numpy_linalg.py
 
-vectors: $(VENV)/built  ## regenerate tests/vectors from twinmath.ref
+# Fuzzing: each target runs for FUZZTIME (`make fuzz FUZZTIME=1m`). go test
+# -fuzz takes one target at a time; a failing input is written under
+# go/testdata/fuzz/<target>/, where plain `go test` runs it from then on.
+# Go 1.26's fuzzing coordinator may end a run that found nothing with
+# "context deadline exceeded": such a stop, with no new
+# input written, is reported and not counted as a failure.
+FUZZTIME ?= 20s
+GO_FUZZ_TARGETS = $(shell grep -ho '^func Fuzz[A-Za-z0-9_]*' go/*_fuzz_test.go | cut -c6-)
+
+fuzz: fuzz-go  ## run every fuzzer for FUZZTIME each (default 20s)
+
+fuzz-go: $(VENV)/go-path
+	@cd go && log=$$(mktemp) && for t in $(GO_FUZZ_TARGETS); do \
+	    echo "== $$t"; \
+	    before=$$(ls testdata/fuzz/$$t 2>/dev/null | wc -l); \
+	    $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) . 2>&1 | tee $$log; \
+	    status=$${PIPESTATUS[0]}; \
+	    after=$$(ls testdata/fuzz/$$t 2>/dev/null | wc -l); \
+	    if [ $$status -ne 0 ]; then \
+	        if [ $$after -eq $$before ] && grep -q '^    context deadline exceeded$$' $$log; then \
+	            echo "$$t: stopped by the coordinator's deadline race, no failing input"; \
+	        else rm -f $$log; exit 1; fi; \
+	    fi; \
+	done; rm -f $$log
+
+vectors: $(VENV)/built  ## regenerate go/testdata/vectors from twinmath.ref
 	$(PY) tests/gen_vectors.py
 	$(PY) tests/gen_trajectories.py
 
@@ -59,29 +88,44 @@ lint: $(VENV)/built lint-py lint-go-static  ## gofmt, go vet, staticcheck, ruff,
 	cd go && $(GO) vet ./...
 	cd bindings && $(GO) vet .
 
-# staticcheck on go/ and bindings/ (both build tags of go/).
+# staticcheck on go/ (both build tags), bindings/ and the gonum interop module.
 lint-go-static: $(VENV)/built $(VENV)/staticcheck-$(STATICCHECK_VERSION)
 	cd go && $(STATICCHECK) ./... && $(STATICCHECK) -tags purego ./...
 	cd bindings && $(STATICCHECK) .
+	cd go/interop/gonum && $(STATICCHECK) ./...
 
 lint-py: $(VENV)/built
 	$(PY) -m ruff check python tests bindings docs setup.py
 	$(PY) -m ruff format --check python tests bindings docs setup.py
 	$(PY) -m mypy
+	$(PY) -m mypy --strict python/twinmath  # the package as its users see it
 
-docs: $(VENV)/built  ## redraw the pictures in docs/img from twinmath's output (docs/draw_*.py)
-	$(PIP) install --quiet -e '.[docs]' --no-build-isolation
+docs: $(VENV)/built  ## build the documentation site into site/ (mkdocs.yml; warnings are errors)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --quiet
+
+docs-check: docs  ## open every page of site/ in headless Chromium: console errors, maths, pictures
+	@command -v chromium >/dev/null || { echo "==> installing Chromium (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	mkdir -p build && $(PY) docs/check_site.py --site site --screenshot build/site-check.png
+
+pictures: $(VENV)/built  ## redraw the pictures in docs/img from twinmath's output (docs/draw_*.py)
 	@for script in docs/draw_*.py; do echo "$(PY) $$script"; $(PY) $$script || exit 1; done
 
 setup: $(VENV)/built  ## only the set-up
 
 clean:  ## remove the environment and every build product
-	rm -rf $(VENV) build bindings/_build python/twinmath/_ffi*.so python/twinmath/libtwinmath.so \
+	rm -rf $(VENV) build site bindings/_build python/twinmath/_ffi*.so python/twinmath/libtwinmath.so \
 	       python/twinmath/libtwinmath.h python/twinmath/_ffi.c python/*.egg-info .pytest_cache .hypothesis
 
+# The Go module's tests run in a copy of go/ alone, which shows that the
+# module is self-contained (its test data under go/testdata); the gonum
+# interop module is a module of its own, with gonum from the module proxy.
 test-go: $(VENV)/built lint-go-static
 	@out=$$($(GOFMT) -l go bindings); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
-	cd go && $(GO) vet ./... && $(GO) test ./... && $(GO) test -tags purego ./...
+	cd go && $(GO) vet ./...
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && cp -r go "$$tmp/" && cd "$$tmp/go" && $(GO) test ./...
+	cd go && $(GO) test -tags purego ./...
+	cd go/interop/gonum && $(GO) vet ./... && $(GO) test ./...
 	cd bindings && $(GO) vet .
 
 test-c: $(VENV)/built  ## build and run the C example against libtwinmath.so
@@ -97,8 +141,9 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/deps: $(PY) $(PY_BUILD)
+	@echo "==> installing the build tools into $(VENV): pip, setuptools, cffi"
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet "setuptools>=68" "cffi>=1.16" wheel
+	$(PIP) install --quiet "setuptools>=77" "cffi>=1.16" wheel
 	touch $@
 
 $(VENV)/go-path: $(PY)
@@ -114,7 +159,10 @@ $(VENV)/staticcheck-$(STATICCHECK_VERSION): $(PY)
 	touch $@
 
 # The editable install runs setup.py: go build of libtwinmath.so, then the cffi
-# extension, both in python/twinmath.
+# extension, both in python/twinmath. Its steps are shown, the rest is logged.
 $(VENV)/built: $(VENV)/deps $(VENV)/go-path $(GO_SOURCES)
-	GO=$(GO) $(PIP) install --quiet --no-build-isolation -e '.[test,dev]'
+	@echo "==> pip install -e '.[test,dev,docs]': the Go library, the extension, the tools (log: $(VENV)/install.log)"
+	@set -o pipefail; GO=$(GO) $(PIP) install -v --no-build-isolation -e '.[test,dev,docs]' 2>&1 | tee $(VENV)/install.log \
+	    | grep --line-buffered -E '^ *twinmath: |^(ERROR|error)|^Successfully installed' \
+	    || { tail -n 40 $(VENV)/install.log; exit 1; }
 	touch $@

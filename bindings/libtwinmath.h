@@ -471,6 +471,43 @@ int tm_gradient_descent(tm_scalar_fn f, tm_vector_fn grad, void *ctx, const doub
 int tm_symbolic_derivative(const char *expression, int64_t nexpr, const char *variable, int64_t nvar,
                            char *dst, size_t dstlen, size_t *len, char *err, size_t errlen);
 
+/* ---- model files ------------------------------------------------------- */
+
+/* The bytes of a model file, read only. */
+typedef const uint8_t tm_cbyte;
+
+/* The kinds of model a model file holds (docs/serving.md). */
+#define TM_MODEL_LOGISTIC_REGRESSION 1  /* w (d values), b, mean and std (d values each) */
+#define TM_MODEL_MLP 2                  /* W1 (d x h), b1 (h), W2 (h x k), b2 (k), mean and std (d each) */
+
+/* Write the model file of a model into dst (cap bytes) and its length into
+ * *len. For TM_MODEL_LOGISTIC_REGRESSION, w1 holds w (r1 values; c1 is
+ * ignored), b1 the bias (nb1 == 1), and w2, b2 and activation are ignored;
+ * for TM_MODEL_MLP the arrays are W1 (r1 x c1), b1, W2 (r2 x c2) and b2, and
+ * activation is NUL-terminated text ("sigmoid"). A buffer of 8 bytes per value
+ * and 4096 bytes more always suffices. TM_ERR_SHAPE if the arrays do not fit
+ * together or dst is too small; TM_ERR_INVALID for another kind, an empty
+ * model, NaN or Inf, a standard deviation that is not positive, or an
+ * activation other than sigmoid. */
+int tm_save_model(int kind, const double *w1, int64_t r1, int64_t c1, const double *b1, int64_t nb1,
+                  const double *w2, int64_t r2, int64_t c2, const double *b2, int64_t nb2,
+                  const double *mean, int64_t nmean, const double *std, int64_t nstd, const char *activation,
+                  uint8_t *dst, int64_t cap, int64_t *len, char *err, size_t errlen);
+/* Check the model file in data (n bytes) and give its *kind and its sizes:
+ * dims[0] = d (the features), dims[1] = h and dims[2] = k for TM_MODEL_MLP
+ * (1 and 1 for TM_MODEL_LOGISTIC_REGRESSION). TM_ERR_INVALID, with the
+ * reason, for a file that is truncated, has trailing data, a bad magic, a bad
+ * header, another format version, a wrong checksum, arrays that do not fit
+ * together, NaN or Inf, or a standard deviation that is not positive. */
+int tm_load_model_dims(const uint8_t *data, int64_t n, int *kind, int64_t *dims, char *err, size_t errlen);
+/* Read the model file in data (n bytes) into arrays of the sizes
+ * tm_load_model_dims gives: w1 (d x h; w for TM_MODEL_LOGISTIC_REGRESSION),
+ * b1 (h; the bias), w2 (h x k) and b2 (k) (NULL for
+ * TM_MODEL_LOGISTIC_REGRESSION), mean and std (d values each). The errors of
+ * tm_load_model_dims. */
+int tm_load_model(const uint8_t *data, int64_t n, double *w1, double *b1, double *w2, double *b2, double *mean, double *std,
+                  char *err, size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

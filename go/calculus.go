@@ -54,6 +54,11 @@ func callbackErr(op string, err error) error {
 	return fmt.Errorf("%s: %w: %w", op, ErrCallback, err)
 }
 
+// missingFunc is the error of a nil function, checked before anything else.
+func missingFunc(op string) error {
+	return invalidErr(op, "f is missing")
+}
+
 // checkStep returns ErrInvalid unless h is positive and finite.
 func checkStep(op string, h float64) error {
 	if !(h > 0) || math.IsInf(h, 1) {
@@ -70,14 +75,20 @@ func checkStep(op string, h float64) error {
 // rounding adds about ε·|f(x)|/h; h = DefaultStep (1e-5) balances the two
 // for functions of moderate size. f is called at x + h, then at x − h.
 //
-// It returns ErrInvalid unless h is positive and finite.
+// It returns ErrInvalid if f is nil or unless h is positive and finite.
 func Derivative(f func(float64) float64, x, h float64) (float64, error) {
+	if f == nil {
+		return 0, missingFunc("derivative")
+	}
 	return DerivativeErr(func(x float64) (float64, error) { return f(x), nil }, x, h)
 }
 
 // DerivativeErr is Derivative for a function that may fail: an error from f
 // stops it, wrapped with ErrCallback.
 func DerivativeErr(f func(float64) (float64, error), x, h float64) (float64, error) {
+	if f == nil {
+		return 0, missingFunc("derivative")
+	}
 	if err := checkStep("derivative", h); err != nil {
 		return 0, err
 	}
@@ -101,25 +112,35 @@ func DerivativeErr(f func(float64) (float64, error), x, h float64) (float64, err
 // (the point x + h·eᵢ is x with x[i] + h in place of x[i]). The gradient of
 // a function of no variables is empty.
 //
-// It returns ErrInvalid unless h is positive and finite.
+// It returns ErrInvalid if f is nil or unless h is positive and finite.
 func Gradient(f func([]float64) float64, x []float64, h float64) ([]float64, error) {
 	return GradientErr(plain(f), x, h)
 }
 
 // GradientErr is Gradient for a function that may fail.
 func GradientErr(f Func, x []float64, h float64) ([]float64, error) {
+	if f == nil {
+		return nil, missingFunc("gradient")
+	}
 	dst := make([]float64, len(x))
-	return dst, GradientTo(dst, f, x, h)
+	if err := GradientTo(dst, f, x, h); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // GradientTo writes the central-difference gradient of f at x into dst,
-// which must not alias x. It returns ErrInvalid unless h is positive and
+// which may share memory with x. It returns ErrInvalid unless h is positive and
 // finite, and ErrShape if len(dst) != len(x).
 func GradientTo(dst []float64, f Func, x []float64, h float64) error {
 	return gradientTo("gradient", dst, f, x, h)
 }
 
 func gradientTo(op string, dst []float64, f Func, x []float64, h float64) error {
+	x = fresh(x, spanOf(dst))
+	if f == nil {
+		return missingFunc(op)
+	}
 	if err := checkStep(op, h); err != nil {
 		return err
 	}
@@ -159,6 +180,9 @@ func Jacobian(f func([]float64) []float64, x []float64, h float64) (Matrix, erro
 
 // JacobianErr is Jacobian for a function that may fail.
 func JacobianErr(f VecFunc, x []float64, h float64) (Matrix, error) {
+	if f == nil {
+		return Matrix{}, missingFunc("jacobian")
+	}
 	if err := checkStep("jacobian", h); err != nil {
 		return Matrix{}, err
 	}
@@ -166,19 +190,33 @@ func JacobianErr(f VecFunc, x []float64, h float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, callbackErr("jacobian", err)
 	}
-	dst := NewMatrix(len(y), len(x))
-	return dst, JacobianTo(dst, f, x, h)
+	dst, err := newResult("jacobian", len(y), len(x))
+	if err != nil {
+		return Matrix{}, err
+	}
+	if err := JacobianTo(dst, f, x, h); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // JacobianTo writes the central-difference Jacobian of f at x into dst,
 // whose row count is m, the length of every value of f. Unlike Jacobian it
 // does not call f at x itself: f is called only at the 2n points x ± h·eᵢ.
-// It returns ErrInvalid unless h is positive and finite, and ErrShape if dst
-// does not have len(x) columns or f returns other than dst.Rows values.
+// f may be nil when x is empty (it is then never called). It returns
+// ErrInvalid unless h is positive and finite, or if f is nil and x is not
+// empty, and ErrShape if dst does not have len(x) columns or f returns other
+// than dst.Rows values.
 func JacobianTo(dst Matrix, f VecFunc, x []float64, h float64) error {
+	x = fresh(x, spanOf(dst.Data))
 	const op = "jacobian"
 	if err := checkStep(op, h); err != nil {
 		return err
+	}
+	// With no variables f is never called, and may be nil: the C library
+	// checks h that way before it calls f itself.
+	if f == nil && len(x) > 0 {
+		return missingFunc(op)
 	}
 	if err := dst.check(op, "dst"); err != nil {
 		return err
@@ -228,15 +266,27 @@ func JacobianTo(dst Matrix, f VecFunc, x []float64, h float64) error {
 // 2n² + 1 times: at x, then for each i the two diagonal points and, for each
 // j > i, the four corner points in the order written above.
 //
-// It returns ErrInvalid unless h is positive and finite.
+// It returns ErrInvalid if f is nil or unless h is positive and finite.
 func Hessian(f func([]float64) float64, x []float64, h float64) (Matrix, error) {
 	return HessianErr(plain(f), x, h)
 }
 
 // HessianErr is Hessian for a function that may fail.
 func HessianErr(f Func, x []float64, h float64) (Matrix, error) {
-	dst := NewMatrix(len(x), len(x))
-	return dst, HessianTo(dst, f, x, h)
+	if f == nil {
+		return Matrix{}, missingFunc("hessian")
+	}
+	if err := checkStep("hessian", h); err != nil {
+		return Matrix{}, err
+	}
+	dst, err := newResult("hessian", len(x), len(x))
+	if err != nil {
+		return Matrix{}, err
+	}
+	if err := HessianTo(dst, f, x, h); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // HessianTo writes the central-difference Hessian of f at x into the n×n
@@ -247,6 +297,10 @@ func HessianTo(dst Matrix, f Func, x []float64, h float64) error {
 }
 
 func hessianTo(op string, dst Matrix, f Func, x []float64, h float64) error {
+	x = fresh(x, spanOf(dst.Data))
+	if f == nil {
+		return missingFunc(op)
+	}
 	if err := checkStep(op, h); err != nil {
 		return err
 	}
@@ -314,6 +368,9 @@ func Taylor(f func([]float64) float64, x0, x []float64, order int) (float64, err
 // TaylorErr is Taylor for a function that may fail.
 func TaylorErr(f Func, x0, x []float64, order int) (float64, error) {
 	const op = "taylor"
+	if f == nil {
+		return 0, missingFunc(op)
+	}
 	n := len(x0)
 	if len(x) != n {
 		return 0, shapeErr(op, "x0 has length %d, x has length %d", n, len(x))
@@ -341,7 +398,10 @@ func TaylorErr(f Func, x0, x []float64, order int) (float64, error) {
 	if order == 1 {
 		return value, nil
 	}
-	hess := NewMatrix(n, n)
+	hess, err := newResult(op, n, n)
+	if err != nil {
+		return 0, err
+	}
 	if err := hessianTo(op, hess, f, x0, DefaultHessianStep); err != nil {
 		return 0, err
 	}
@@ -365,8 +425,10 @@ func TaylorErr(f Func, x0, x []float64, order int) (float64, error) {
 // 0.1, each step multiplies x by 0.8: ten steps give 5·0.8¹⁰ = 0.536870912.
 //
 // It returns ErrInvalid if learningRate is negative or not finite, maxIter
-// is negative, tol is negative or NaN, or both f and grad are nil; ErrShape
-// if grad returns a slice of another length than x0.
+// is negative or above MaxLen, tol is negative or NaN, or both f and grad
+// are nil; ErrShape if grad returns a slice of another length than x0. The
+// messages name grad, learningRate and maxIter by their shared names grad_f,
+// learning_rate and max_iter.
 func GradientDescent(f func([]float64) float64, grad func([]float64) []float64, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
 	return GradientDescentErr(plain(f), plainVec(grad), x0, learningRate, maxIter, tol)
 }
@@ -377,6 +439,9 @@ func GradientDescentErr(f Func, grad VecFunc, x0 []float64, learningRate float64
 }
 
 func gradientDescent(cc *canceller, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (x []float64, history Matrix, err error) {
+	if err := checkDescent(f, grad, learningRate, maxIter, tol); err != nil {
+		return nil, Matrix{}, err
+	}
 	n := len(x0)
 	// The history grows in chunks that double: the run may stop long
 	// before maxIter. Each chunk continues from the last row of the one
@@ -404,6 +469,27 @@ func gradientDescent(cc *canceller, f Func, grad VecFunc, x0 []float64, learning
 	return append([]float64(nil), history.Row(history.Rows-1)...), history, nil
 }
 
+// checkDescent checks the parameters of gradient descent.
+func checkDescent(f Func, grad VecFunc, learningRate float64, maxIter int, tol float64) error {
+	const op = "gradient_descent"
+	if !(learningRate >= 0) || math.IsInf(learningRate, 1) {
+		return invalidErr(op, "learning_rate must be non-negative and finite, got %s", pyFloat(learningRate))
+	}
+	if maxIter < 0 {
+		return invalidErr(op, "max_iter must be non-negative, got %d", maxIter)
+	}
+	if err := checkCount(op, "max_iter", maxIter); err != nil {
+		return err
+	}
+	if !(tol >= 0) {
+		return invalidErr(op, "tol must be non-negative, got %s", pyFloat(tol))
+	}
+	if f == nil && grad == nil {
+		return invalidErr(op, "f and grad_f are both missing")
+	}
+	return nil
+}
+
 // GradientDescentTo runs gradient descent from x0 and writes row 0 = x0 and
 // then one row per iterate into history, for at most min(maxIter,
 // history.Rows − 1) updates. It returns the number of rows written and
@@ -419,19 +505,11 @@ func GradientDescentTo(history Matrix, f Func, grad VecFunc, x0 []float64, learn
 }
 
 func gradientDescentTo(cc *canceller, history Matrix, f Func, grad VecFunc, x0 []float64, learningRate float64, maxIter int, tol float64) (rows int, stopped bool, err error) {
+	x0 = fresh(x0, spanOf(history.Data))
 	const op = "gradient_descent"
 	n := len(x0)
-	if !(learningRate >= 0) || math.IsInf(learningRate, 1) {
-		return 0, false, invalidErr(op, "learning_rate must be non-negative and finite, got %s", pyFloat(learningRate))
-	}
-	if maxIter < 0 {
-		return 0, false, invalidErr(op, "max_iter must be non-negative, got %d", maxIter)
-	}
-	if !(tol >= 0) {
-		return 0, false, invalidErr(op, "tol must be non-negative, got %s", pyFloat(tol))
-	}
-	if f == nil && grad == nil {
-		return 0, false, invalidErr(op, "f and grad_f are both missing")
+	if err := checkDescent(f, grad, learningRate, maxIter, tol); err != nil {
+		return 0, false, err
 	}
 	if err := history.check(op, "history"); err != nil {
 		return 0, false, err

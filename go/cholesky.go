@@ -13,8 +13,19 @@ import "math"
 // or Inf, and ErrNotPositiveDefinite if a pivot Aⱼⱼ − Σₖ Lⱼₖ² is not
 // positive.
 func Cholesky(a Matrix) (Matrix, error) {
+	return choleskyAlloc(nil, a)
+}
+
+// choleskyAlloc is Cholesky, stopping with the error of cc when cc is cancelled.
+func choleskyAlloc(cc *canceller, a Matrix) (Matrix, error) {
+	if err := a.check("cholesky", "A"); err != nil {
+		return Matrix{}, err
+	}
 	dst := NewMatrix(a.Rows, a.Cols)
-	return dst, CholeskyTo(dst, a)
+	if err := choleskyTo(cc, dst, a); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // CholeskyTo writes the Cholesky factor of a into dst; see Cholesky.
@@ -23,6 +34,7 @@ func CholeskyTo(dst, a Matrix) error {
 }
 
 func choleskyTo(cc *canceller, dst, a Matrix) error {
+	a = a.fresh(spanOf(dst.Data))
 	if err := a.square("cholesky", "A", true); err != nil {
 		return err
 	}

@@ -84,8 +84,7 @@ func DetContext(ctx context.Context, a Matrix) (float64, error) {
 
 // InvContext is Inv, stopping early when ctx is done.
 func InvContext(ctx context.Context, a Matrix) (Matrix, error) {
-	dst := NewMatrix(a.Rows, a.Cols)
-	return dst, invTo(newCanceller(ctx, "inv"), dst, a)
+	return invAlloc(newCanceller(ctx, "inv"), a)
 }
 
 // InvToContext is InvTo, stopping early when ctx is done.
@@ -95,8 +94,7 @@ func InvToContext(ctx context.Context, dst, a Matrix) error {
 
 // SolveContext is Solve, stopping early when ctx is done.
 func SolveContext(ctx context.Context, a, b Matrix) (Matrix, error) {
-	dst := NewMatrix(b.Rows, b.Cols)
-	return dst, solveTo(newCanceller(ctx, "solve"), dst, a, b)
+	return solveAlloc(newCanceller(ctx, "solve"), a, b)
 }
 
 // SolveToContext is SolveTo, stopping early when ctx is done.
@@ -106,8 +104,7 @@ func SolveToContext(ctx context.Context, dst, a, b Matrix) error {
 
 // MatmulContext is Matmul, stopping early when ctx is done.
 func MatmulContext(ctx context.Context, a, b Matrix) (Matrix, error) {
-	dst := NewMatrix(a.Rows, b.Cols)
-	return dst, matmulTo(newCanceller(ctx, "matmul"), dst, a, b)
+	return matmulAlloc(newCanceller(ctx, "matmul"), a, b)
 }
 
 // MatmulToContext is MatmulTo, stopping early when ctx is done.
@@ -117,9 +114,7 @@ func MatmulToContext(ctx context.Context, dst, a, b Matrix) error {
 
 // LUContext is LU, stopping early when ctx is done.
 func LUContext(ctx context.Context, a Matrix) (p, l, u Matrix, err error) {
-	k := min(a.Rows, a.Cols)
-	p, l, u = NewMatrix(a.Rows, a.Rows), NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
-	return p, l, u, luTo(newCanceller(ctx, "lu"), p, l, u, a)
+	return luAlloc(newCanceller(ctx, "lu"), a)
 }
 
 // LUToContext is LUTo, stopping early when ctx is done.
@@ -129,9 +124,7 @@ func LUToContext(ctx context.Context, p, l, u, a Matrix) error {
 
 // QRContext is QR, stopping early when ctx is done.
 func QRContext(ctx context.Context, a Matrix) (q, r Matrix, err error) {
-	k := min(a.Rows, a.Cols)
-	q, r = NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
-	return q, r, qrTo(newCanceller(ctx, "qr"), q, r, a)
+	return qrAlloc(newCanceller(ctx, "qr"), a)
 }
 
 // QRToContext is QRTo, stopping early when ctx is done.
@@ -141,8 +134,7 @@ func QRToContext(ctx context.Context, q, r, a Matrix) error {
 
 // CholeskyContext is Cholesky, stopping early when ctx is done.
 func CholeskyContext(ctx context.Context, a Matrix) (Matrix, error) {
-	dst := NewMatrix(a.Rows, a.Cols)
-	return dst, choleskyTo(newCanceller(ctx, "cholesky"), dst, a)
+	return choleskyAlloc(newCanceller(ctx, "cholesky"), a)
 }
 
 // CholeskyToContext is CholeskyTo, stopping early when ctx is done.
@@ -172,8 +164,7 @@ func TruncatedSVDToContext(ctx context.Context, uk Matrix, sk []float64, vtk, ak
 
 // PinvContext is Pinv, stopping early when ctx is done.
 func PinvContext(ctx context.Context, a Matrix, rcond float64) (Matrix, error) {
-	dst := NewMatrix(a.Cols, a.Rows)
-	return dst, pinvTo(newCanceller(ctx, "pinv"), dst, a, rcond)
+	return pinvAlloc(newCanceller(ctx, "pinv"), a, rcond)
 }
 
 // PinvToContext is PinvTo, stopping early when ctx is done.
@@ -183,8 +174,7 @@ func PinvToContext(ctx context.Context, dst, a Matrix, rcond float64) error {
 
 // LstsqContext is Lstsq, stopping early when ctx is done.
 func LstsqContext(ctx context.Context, a, b Matrix, rcond float64) (Matrix, error) {
-	dst := NewMatrix(a.Cols, b.Cols)
-	return dst, lstsqTo(newCanceller(ctx, "lstsq"), dst, a, b, rcond)
+	return lstsqAlloc(newCanceller(ctx, "lstsq"), a, b, rcond)
 }
 
 // LstsqToContext is LstsqTo, stopping early when ctx is done.
@@ -199,11 +189,7 @@ func MatrixRankContext(ctx context.Context, a Matrix) (int, error) {
 
 // PCAContext is PCA, stopping early when ctx is done.
 func PCAContext(ctx context.Context, x Matrix, k int) (components Matrix, explained []float64, projected Matrix, err error) {
-	if err := checkPCA(x, k); err != nil {
-		return Matrix{}, nil, Matrix{}, err
-	}
-	components, explained, projected = NewMatrix(k, x.Cols), make([]float64, k), NewMatrix(x.Rows, k)
-	return components, explained, projected, pcaTo(newCanceller(ctx, "pca"), components, explained, projected, x, k)
+	return pcaAlloc(newCanceller(ctx, "pca"), x, k)
 }
 
 // PCAToContext is PCATo, stopping early when ctx is done.
@@ -213,14 +199,7 @@ func PCAToContext(ctx context.Context, components Matrix, explained []float64, p
 
 // EighContext is Eigh, stopping early when ctx is done.
 func EighContext(ctx context.Context, a Matrix) (w []float64, v Matrix, err error) {
-	if err := a.square("eigh", "A", true); err != nil {
-		return nil, Matrix{}, err
-	}
-	w, v = make([]float64, a.Rows), NewMatrix(a.Rows, a.Rows)
-	if err := eighTo(newCanceller(ctx, "eigh"), w, v, a); err != nil {
-		return nil, Matrix{}, err
-	}
-	return w, v, nil
+	return eighAlloc(newCanceller(ctx, "eigh"), a)
 }
 
 // EighToContext is EighTo, stopping early when ctx is done.
@@ -230,14 +209,7 @@ func EighToContext(ctx context.Context, w []float64, v Matrix, a Matrix) error {
 
 // EigContext is Eig, stopping early when ctx is done.
 func EigContext(ctx context.Context, a Matrix) (w []complex128, v ComplexMatrix, err error) {
-	if err := a.square("eig", "A", true); err != nil {
-		return nil, ComplexMatrix{}, err
-	}
-	w, v = make([]complex128, a.Rows), NewComplexMatrix(a.Rows, a.Rows)
-	if _, err := eigTo(newCanceller(ctx, "eig"), w, v, a); err != nil {
-		return nil, ComplexMatrix{}, err
-	}
-	return w, v, nil
+	return eigAlloc(newCanceller(ctx, "eig"), a)
 }
 
 // EigToContext is EigTo, stopping early when ctx is done.

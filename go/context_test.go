@@ -65,7 +65,7 @@ func contextOps() map[string]func(ctx context.Context) error {
 			return err
 		},
 		"gradientDescent": func(ctx context.Context) error {
-			_, _, err := GradientDescentContext(ctx, sq, nil, []float64{1}, 0, 1<<40, 0)
+			_, _, err := GradientDescentContext(ctx, sq, nil, []float64{1}, 0, MaxLen, 0)
 			return err
 		},
 	}
@@ -141,19 +141,19 @@ func TestContextFormsSameBits(t *testing.T) {
 	sq := symmetricDominant(rng, 80)
 	u1, s1, v1, err1 := SVD(a)
 	u2, s2, v2, err2 := SVDContext(ctx, a)
-	sameBits(t, "svd", err1, err2, u1.Data, u2.Data, s1, s2, v1.Data, v2.Data)
+	requireSameBits(t, "svd", err1, err2, u1.Data, u2.Data, s1, s2, v1.Data, v2.Data)
 	w1, z1, err1 := Eigh(sq)
 	w2, z2, err2 := EighContext(ctx, sq)
-	sameBits(t, "eigh", err1, err2, w1, w2, z1.Data, z2.Data)
+	requireSameBits(t, "eigh", err1, err2, w1, w2, z1.Data, z2.Data)
 	i1, err1 := Inv(sq)
 	i2, err2 := InvContext(ctx, sq)
-	sameBits(t, "inv", err1, err2, i1.Data, i2.Data)
+	requireSameBits(t, "inv", err1, err2, i1.Data, i2.Data)
 	m1, err1 := Matmul(a, tr(a))
 	m2, err2 := MatmulContext(ctx, a, tr(a))
-	sameBits(t, "matmul", err1, err2, m1.Data, m2.Data)
+	requireSameBits(t, "matmul", err1, err2, m1.Data, m2.Data)
 	p1, l1, q1, err1 := LU(a)
 	p2, l2, q2, err2 := LUContext(ctx, a)
-	sameBits(t, "lu", err1, err2, p1.Data, p2.Data, l1.Data, l2.Data, q1.Data, q2.Data)
+	requireSameBits(t, "lu", err1, err2, p1.Data, p2.Data, l1.Data, l2.Data, q1.Data, q2.Data)
 	e1, f1, err1 := Eig(sq)
 	e2, f2, err2 := EigContext(ctx, sq)
 	if err1 != nil || err2 != nil {
@@ -171,9 +171,9 @@ func TestContextFormsSameBits(t *testing.T) {
 	}
 }
 
-// sameBits fails unless both errors are nil and each pair of slices holds the
+// requireSameBits fails unless both errors are nil and each pair of slices holds the
 // same bits.
-func sameBits(t *testing.T, op string, err1, err2 error, pairs ...[]float64) {
+func requireSameBits(t *testing.T, op string, err1, err2 error, pairs ...[]float64) {
 	t.Helper()
 	if err1 != nil || err2 != nil {
 		t.Fatalf("%s: errors %v, %v", op, err1, err2)
@@ -224,7 +224,7 @@ func TestMaxThreadsSameBits(t *testing.T) {
 	}
 	one, two := run(1), run(2)
 	for k := range one {
-		sameBits(t, "threads", nil, nil, one[k], two[k])
+		requireSameBits(t, "threads", nil, nil, one[k], two[k])
 	}
 }
 

@@ -6,7 +6,7 @@
 // The same operations exist as a Python/numpy reference (twinmath.ref), and
 // this package is compiled into a C shared library that Python calls through
 // cffi (twinmath.go). A parity suite holds the three to the same results and
-// the same errors; the shared test vectors under ../tests/vectors are checked
+// the same errors; the shared test vectors under testdata/vectors are checked
 // by this package's own tests, without Python.
 //
 // # Conventions
@@ -18,7 +18,9 @@
 // returns its result. Its companion with the suffix To (AddTo, MatmulTo,
 // InvTo) writes into a caller-supplied dst of the right size and allocates
 // nothing for its result; the C library uses those. Inputs are never
-// modified.
+// modified. dst may share memory with an input, wholly or in part: the
+// result is the one the allocating form returns, as with numpy's out=
+// (an input that overlaps an output is copied first; see overlap.go).
 //
 // # Files
 //
@@ -51,12 +53,32 @@
 //
 // # Errors
 //
-// Functions return errors, never panic on bad input. Every error wraps one of
+// Functions return errors, never panic on bad input: not on a Matrix whose
+// fields disagree (negative dimensions, a Data of another length than
+// Rows·Cols, the product taken without overflow), nor on a nil function, nor
+// on a count beyond the limit below. The shape of every argument is checked
+// before anything is allocated, and a failing function returns the zero
+// values of its results with the error. Every error wraps one of
 // the sentinels ErrShape, ErrSingular, ErrNotPositiveDefinite,
 // ErrNoConvergence or ErrInvalid (test with errors.Is), and its text has the
 // form "op: sentinel text: detail", the same text the Python reference raises.
+// That text is shared by the three languages (the C library passes it to
+// Python unchanged), so it names the operation and its parameters by their
+// shared names — those of the C library and Python: "kl_divergence",
+// "Rng.permutation", "grad_f", "p_b" — not by the Go identifiers
+// (KLDivergence, grad, pB); see docs/conventions.md, "Errors".
 // A function given by the caller (Gradient's f, ...) that returns an error
 // stops the operation with an error wrapping both ErrCallback and that error.
+//
+// # Limits
+//
+// MaxLen (2³² on 64-bit platforms) bounds every count the package accepts:
+// the length of a vector, each dimension of a matrix and the number of values
+// of a result (Matmul's a.Rows·b.Cols, Covariance's d², LU's m²), the
+// number of draws from an Rng, and the iterations of LogisticRegression and
+// GradientDescent. Beyond it the functions return ErrInvalid without
+// allocating. The constructors NewMatrix and Identity, which return no error,
+// panic as make does on a negative or impossible size.
 //
 // Arithmetic on NaN and Inf propagates them as IEEE 754 does; operations that
 // stand on a factorisation (Det, Inv, Solve, …) reject them with ErrInvalid.

@@ -26,11 +26,16 @@ import (
 // NaN or Inf, and ErrNoConvergence if the QR iteration does not converge in
 // 30·max(10, n) steps for some eigenvalue.
 func Eig(a Matrix) (w []complex128, v ComplexMatrix, err error) {
+	return eigAlloc(nil, a)
+}
+
+// eigAlloc is Eig, stopping with the error of cc when cc is cancelled.
+func eigAlloc(cc *canceller, a Matrix) (w []complex128, v ComplexMatrix, err error) {
 	if err := a.square("eig", "A", true); err != nil {
 		return nil, ComplexMatrix{}, err
 	}
 	w, v = make([]complex128, a.Rows), NewComplexMatrix(a.Rows, a.Rows)
-	if _, err := EigTo(w, v, a); err != nil {
+	if _, err := eigTo(cc, w, v, a); err != nil {
 		return nil, ComplexMatrix{}, err
 	}
 	return w, v, nil
@@ -45,6 +50,7 @@ func EigTo(w []complex128, v ComplexMatrix, a Matrix) (allReal bool, err error) 
 }
 
 func eigTo(cc *canceller, w []complex128, v ComplexMatrix, a Matrix) (allReal bool, err error) {
+	a = a.fresh(spanOf(w), spanOf(v.Data))
 	if err := a.square("eig", "A", true); err != nil {
 		return false, err
 	}

@@ -22,11 +22,16 @@ import (
 // NaN or Inf (anywhere, the upper triangle included), and ErrNoConvergence if
 // the QL iteration does not converge in 30·n steps.
 func Eigh(a Matrix) (w []float64, v Matrix, err error) {
+	return eighAlloc(nil, a)
+}
+
+// eighAlloc is Eigh, stopping with the error of cc when cc is cancelled.
+func eighAlloc(cc *canceller, a Matrix) (w []float64, v Matrix, err error) {
 	if err := a.square("eigh", "A", true); err != nil {
 		return nil, Matrix{}, err
 	}
 	w, v = make([]float64, a.Rows), NewMatrix(a.Rows, a.Rows)
-	if err := EighTo(w, v, a); err != nil {
+	if err := eighTo(cc, w, v, a); err != nil {
 		return nil, Matrix{}, err
 	}
 	return w, v, nil
@@ -40,6 +45,7 @@ func EighTo(w []float64, v Matrix, a Matrix) error {
 }
 
 func eighTo(cc *canceller, w []float64, v Matrix, a Matrix) error {
+	a = a.fresh(spanOf(w), spanOf(v.Data))
 	if err := a.square("eigh", "A", true); err != nil {
 		return err
 	}

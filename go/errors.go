@@ -81,3 +81,46 @@ func checkFinite(op, name string, data []float64) error {
 	}
 	return nil
 }
+
+// MaxLen is the largest count the package accepts: the length of a vector,
+// either dimension of a matrix, the number of entries of a result, the number
+// of draws from an Rng and the number of iterations of an optimisation. A
+// larger count (or one whose product with another overflows) is refused with
+// ErrInvalid before anything is allocated. 2³² float64 values take 32 GiB;
+// within the limit, a result the machine cannot hold still ends the process,
+// as any failed Go allocation does.
+const MaxLen = min(1<<32, math.MaxInt)
+
+// mulLen returns a·b for counts a and b, and false if either is negative or
+// the product exceeds MaxLen. It never overflows.
+func mulLen(a, b int) (int, bool) {
+	if a < 0 || b < 0 || a > MaxLen || b > MaxLen {
+		return 0, false
+	}
+	if a == 0 || b == 0 {
+		return 0, true
+	}
+	if a > MaxLen/b {
+		return 0, false
+	}
+	return a * b, true
+}
+
+// checkCount returns ErrInvalid if the count n (named name) exceeds MaxLen.
+// Negative counts are the caller's to refuse, each with its own message.
+func checkCount(op, name string, n int) error {
+	if n > MaxLen {
+		return invalidErr(op, "%s must be at most %d, got %d", name, MaxLen, n)
+	}
+	return nil
+}
+
+// newResult allocates a rows×cols result for op, or returns ErrInvalid if
+// it would have more than MaxLen entries. rows and cols are not negative.
+func newResult(op string, rows, cols int) (Matrix, error) {
+	n, ok := mulLen(rows, cols)
+	if !ok {
+		return Matrix{}, invalidErr(op, "the result would be %dx%d, more than %d values", rows, cols, MaxLen)
+	}
+	return Matrix{Rows: rows, Cols: cols, Data: make([]float64, n)}, nil
+}

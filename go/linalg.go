@@ -13,7 +13,9 @@ type Matrix struct {
 	Data       []float64
 }
 
-// NewMatrix returns a rows×cols matrix of zeros.
+// NewMatrix returns a rows×cols matrix of zeros. Like make, it panics if
+// rows·cols is negative or too large to allocate; the operations check their
+// sizes first and return errors instead.
 func NewMatrix(rows, cols int) Matrix {
 	return Matrix{Rows: rows, Cols: cols, Data: make([]float64, rows*cols)}
 }
@@ -27,14 +29,15 @@ func MatrixOf(rows [][]float64) (Matrix, error) {
 	m := NewMatrix(len(rows), len(rows[0]))
 	for i, r := range rows {
 		if len(r) != m.Cols {
-			return Matrix{}, shapeErr("matrix", "row %d has length %d, row 0 has length %d", i, len(r), m.Cols)
+			return Matrix{}, shapeErr("MatrixOf", "row %d has length %d, row 0 has length %d", i, len(r), m.Cols)
 		}
 		copy(m.Data[i*m.Cols:], r)
 	}
 	return m, nil
 }
 
-// Identity returns the n×n identity matrix.
+// Identity returns the n×n identity matrix. Like NewMatrix, it panics if
+// n·n is negative or too large to allocate.
 func Identity(n int) Matrix {
 	m := NewMatrix(n, n)
 	for i := 0; i < n; i++ {
@@ -63,12 +66,27 @@ func (m Matrix) Clone() Matrix {
 	return Matrix{Rows: m.Rows, Cols: m.Cols, Data: append([]float64(nil), m.Data...)}
 }
 
-// check returns ErrShape if m's fields are inconsistent.
+// check returns ErrShape if m's fields are inconsistent (a negative
+// dimension, or Data not of length Rows·Cols, the product taken without
+// overflow), and ErrInvalid if a dimension exceeds MaxLen. Every function
+// taking a Matrix runs it before it allocates anything.
 func (m Matrix) check(op, name string) error {
-	if m.Rows < 0 || m.Cols < 0 || len(m.Data) != m.Rows*m.Cols {
+	if m.Rows < 0 || m.Cols < 0 || !m.consistent() {
 		return shapeErr(op, "%s is %dx%d but holds %d values", name, m.Rows, m.Cols, len(m.Data))
 	}
+	if m.Rows > MaxLen || m.Cols > MaxLen {
+		return invalidErr(op, "%s is %dx%d, more than %d rows or columns", name, m.Rows, m.Cols, MaxLen)
+	}
 	return nil
+}
+
+// consistent reports whether len(m.Data) = m.Rows·m.Cols for non-negative
+// dimensions, by division so that the product cannot wrap around.
+func (m Matrix) consistent() bool {
+	if m.Cols == 0 {
+		return len(m.Data) == 0
+	}
+	return len(m.Data)%m.Cols == 0 && len(m.Data)/m.Cols == m.Rows
 }
 
 // want returns ErrShape unless m is a consistent rows×cols matrix.
@@ -109,17 +127,25 @@ func (m Matrix) square(op, name string, finite bool) error {
 // threads; each entry's sum may differ from a left-to-right sum by rounding,
 // within n·ε·(|a|·|b|)[i][j]. It returns ErrShape if a.Cols != b.Rows.
 func Matmul(a, b Matrix) (Matrix, error) {
-	dst := NewMatrix(a.Rows, b.Cols)
-	return dst, MatmulTo(dst, a, b)
+	return matmulAlloc(nil, a, b)
 }
 
-// MatmulTo writes a·b into dst, which must not alias a or b. It returns
-// ErrShape if a.Cols != b.Rows or dst is not a.Rows×b.Cols.
-func MatmulTo(dst, a, b Matrix) error {
-	return matmulTo(nil, dst, a, b)
+// matmulAlloc is Matmul, stopping with the error of cc when cc is cancelled.
+func matmulAlloc(cc *canceller, a, b Matrix) (Matrix, error) {
+	if err := checkMatmul(a, b); err != nil {
+		return Matrix{}, err
+	}
+	dst, err := newResult("matmul", a.Rows, b.Cols)
+	if err != nil {
+		return Matrix{}, err
+	}
+	if err := matmulTo(cc, dst, a, b); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
-func matmulTo(cc *canceller, dst, a, b Matrix) error {
+func checkMatmul(a, b Matrix) error {
 	if err := a.check("matmul", "A"); err != nil {
 		return err
 	}
@@ -128,6 +154,20 @@ func matmulTo(cc *canceller, dst, a, b Matrix) error {
 	}
 	if a.Cols != b.Rows {
 		return shapeErr("matmul", "inner dimensions %d and %d differ", a.Cols, b.Rows)
+	}
+	return nil
+}
+
+// MatmulTo writes a·b into dst, which may share memory with a or b. It returns
+// ErrShape if a.Cols != b.Rows or dst is not a.Rows×b.Cols.
+func MatmulTo(dst, a, b Matrix) error {
+	return matmulTo(nil, dst, a, b)
+}
+
+func matmulTo(cc *canceller, dst, a, b Matrix) error {
+	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
+	if err := checkMatmul(a, b); err != nil {
+		return err
 	}
 	if err := dst.want("matmul", "dst", a.Rows, b.Cols); err != nil {
 		return err
@@ -392,13 +432,20 @@ func axpy2(y []float64, alpha float64, x []float64, beta float64, z []float64) {
 //
 //	dst[j][i] = a[i][j]
 func Transpose(a Matrix) (Matrix, error) {
+	if err := a.check("transpose", "A"); err != nil {
+		return Matrix{}, err
+	}
 	dst := NewMatrix(a.Cols, a.Rows)
-	return dst, TransposeTo(dst, a)
+	if err := TransposeTo(dst, a); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
-// TransposeTo writes the transpose of a into dst, which must not alias a.
+// TransposeTo writes the transpose of a into dst, which may share memory with a.
 // It returns ErrShape if dst is not a.Cols×a.Rows.
 func TransposeTo(dst, a Matrix) error {
+	a = a.fresh(spanOf(dst.Data))
 	if err := a.check("transpose", "A"); err != nil {
 		return err
 	}
@@ -488,8 +535,19 @@ func diagProduct(m Matrix) float64 {
 // NaN or Inf, and ErrSingular if a pivot of the factorisation is exactly
 // zero (as LAPACK's dgesv, which numpy uses, does).
 func Inv(a Matrix) (Matrix, error) {
+	return invAlloc(nil, a)
+}
+
+// invAlloc is Inv, stopping with the error of cc when cc is cancelled.
+func invAlloc(cc *canceller, a Matrix) (Matrix, error) {
+	if err := a.check("inv", "A"); err != nil {
+		return Matrix{}, err
+	}
 	dst := NewMatrix(a.Rows, a.Cols)
-	return dst, InvTo(dst, a)
+	if err := invTo(cc, dst, a); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // InvTo writes the inverse of a into dst; see Inv.
@@ -498,6 +556,7 @@ func InvTo(dst, a Matrix) error {
 }
 
 func invTo(cc *canceller, dst, a Matrix) error {
+	a = a.fresh(spanOf(dst.Data))
 	if err := a.square("inv", "A", true); err != nil {
 		return err
 	}
@@ -518,8 +577,22 @@ func invTo(cc *canceller, dst, a Matrix) error {
 // a is empty or a or b holds NaN or Inf, and ErrSingular if a pivot of the
 // LU factorisation is exactly zero.
 func Solve(a, b Matrix) (Matrix, error) {
+	return solveAlloc(nil, a, b)
+}
+
+// solveAlloc is Solve, stopping with the error of cc when cc is cancelled.
+func solveAlloc(cc *canceller, a, b Matrix) (Matrix, error) {
+	if err := a.check("solve", "A"); err != nil {
+		return Matrix{}, err
+	}
+	if err := b.check("solve", "b"); err != nil {
+		return Matrix{}, err
+	}
 	dst := NewMatrix(b.Rows, b.Cols)
-	return dst, SolveTo(dst, a, b)
+	if err := solveTo(cc, dst, a, b); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // SolveTo writes the solution of A·X = B into dst, which may alias b; see
@@ -529,6 +602,7 @@ func SolveTo(dst, a, b Matrix) error {
 }
 
 func solveTo(cc *canceller, dst, a, b Matrix) error {
+	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
 	if err := a.check("solve", "A"); err != nil {
 		return err
 	}

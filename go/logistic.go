@@ -30,7 +30,10 @@ func MakeClassification(nSamples, nFeatures int, seed uint64) (X Matrix, y []flo
 		return Matrix{}, nil, err
 	}
 	X, y = NewMatrix(nSamples, nFeatures), make([]float64, nSamples)
-	return X, y, MakeClassificationTo(X, y, nSamples, nFeatures, seed)
+	if err := MakeClassificationTo(X, y, nSamples, nFeatures, seed); err != nil {
+		return Matrix{}, nil, err
+	}
+	return X, y, nil
 }
 
 // MakeClassificationTo writes the data set of MakeClassification into dstX
@@ -78,6 +81,9 @@ func checkClassification(nSamples, nFeatures int) error {
 	if nFeatures < 1 {
 		return invalidErr(op, "n_features must be at least 1, got %d", nFeatures)
 	}
+	if _, ok := mulLen(nSamples, nFeatures); !ok {
+		return invalidErr(op, "n_samples·n_features must be at most %d, got %d and %d", MaxLen, nSamples, nFeatures)
+	}
 	return nil
 }
 
@@ -98,13 +104,18 @@ func TrainTestSplit(X Matrix, y []float64, testSize float64, seed uint64) (xTrai
 	xTrain, xTest = NewMatrix(nTrain, X.Cols), NewMatrix(nTest, X.Cols)
 	yTrain, yTest = make([]float64, nTrain), make([]float64, nTest)
 	err = TrainTestSplitTo(xTrain, xTest, yTrain, yTest, X, y, testSize, seed)
-	return xTrain, xTest, yTrain, yTest, err
+	if err != nil {
+		return Matrix{}, Matrix{}, nil, nil, err
+	}
+	return xTrain, xTest, yTrain, yTest, nil
 }
 
 // TrainTestSplitTo writes the parts of TrainTestSplit into caller-owned
 // buffers of the right sizes. It returns the errors of TrainTestSplit, then
 // ErrShape if a buffer has the wrong size.
 func TrainTestSplitTo(xTrain, xTest Matrix, yTrain, yTest []float64, X Matrix, y []float64, testSize float64, seed uint64) error {
+	outs := []span{spanOf(xTrain.Data), spanOf(xTest.Data), spanOf(yTrain), spanOf(yTest)}
+	X, y = X.fresh(outs...), fresh(y, outs...)
 	const op = "train_test_split"
 	nTrain, nTest, err := splitSizes(X, y, testSize)
 	if err != nil {
@@ -172,7 +183,7 @@ func splitSizes(X Matrix, y []float64, testSize float64) (nTrain, nTest int, err
 // GOMAXPROCS. Each loss agrees with the Python reference within rounding
 // (docs/conventions.md). It returns ErrShape if
 // len(y) != X.Rows, and ErrInvalid if X has no rows or holds NaN or Inf, a
-// label is not 0 or 1, maxIter < 0, or learningRate, l2 or l1 is negative
+// label is not 0 or 1, maxIter < 0 or > MaxLen, or learningRate, l2 or l1 is negative
 // or not finite (checked in that order).
 func LogisticRegression(X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (w []float64, b float64, losses []float64, err error) {
 	return logisticRegression(nil, X, y, learningRate, maxIter, l2, l1, seed)
@@ -184,7 +195,10 @@ func logisticRegression(cc *canceller, X Matrix, y []float64, learningRate float
 	}
 	w, losses = make([]float64, X.Cols), make([]float64, maxIter)
 	b, err = logisticRegressionTo(cc, w, losses, X, y, learningRate, maxIter, l2, l1, seed)
-	return w, b, losses, err
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	return w, b, losses, nil
 }
 
 // LogisticRegressionTo fits the model of LogisticRegression, writes the
@@ -196,6 +210,7 @@ func LogisticRegressionTo(w, losses []float64, X Matrix, y []float64, learningRa
 }
 
 func logisticRegressionTo(cc *canceller, w, losses []float64, X Matrix, y []float64, learningRate float64, maxIter int, l2, l1 float64, seed uint64) (float64, error) {
+	X, y = X.fresh(spanOf(w), spanOf(losses)), fresh(y, spanOf(w), spanOf(losses))
 	const op = "logistic_regression"
 	if err := checkLogistic(X, y, learningRate, maxIter, l2, l1); err != nil {
 		return 0, err
@@ -340,6 +355,9 @@ func checkLogistic(X Matrix, y []float64, learningRate float64, maxIter int, l2,
 	if maxIter < 0 {
 		return invalidErr(op, "max_iter must be non-negative, got %d", maxIter)
 	}
+	if err := checkCount(op, "max_iter", maxIter); err != nil {
+		return err
+	}
 	if err := checkRate(op, "l2", l2); err != nil {
 		return err
 	}
@@ -371,8 +389,14 @@ func checkLabels(op, name string, y []float64) error {
 //
 // It returns ErrShape if len(w) != X.Cols.
 func PredictProba(X Matrix, w []float64, b float64) ([]float64, error) {
-	dst := make([]float64, max(X.Rows, 0))
-	return dst, predictTo("predict_proba", dst, X, w, b, false)
+	if err := X.check("predict_proba", "X"); err != nil {
+		return nil, err
+	}
+	dst := make([]float64, X.Rows)
+	if err := predictTo("predict_proba", dst, X, w, b, false); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // PredictProbaTo writes the probabilities of PredictProba into dst
@@ -386,8 +410,14 @@ func PredictProbaTo(dst []float64, X Matrix, w []float64, b float64) error {
 // material has it (a NaN probability gives 0). It returns ErrShape if
 // len(w) != X.Cols.
 func Predict(X Matrix, w []float64, b float64) ([]float64, error) {
-	dst := make([]float64, max(X.Rows, 0))
-	return dst, predictTo("predict", dst, X, w, b, true)
+	if err := X.check("predict", "X"); err != nil {
+		return nil, err
+	}
+	dst := make([]float64, X.Rows)
+	if err := predictTo("predict", dst, X, w, b, true); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // PredictTo writes the classes of Predict into dst (X.Rows values).
@@ -396,6 +426,7 @@ func PredictTo(dst []float64, X Matrix, w []float64, b float64) error {
 }
 
 func predictTo(op string, dst []float64, X Matrix, w []float64, b float64, classes bool) error {
+	X, w = X.fresh(spanOf(dst)), fresh(w, spanOf(dst))
 	if err := X.check(op, "X"); err != nil {
 		return err
 	}

@@ -92,9 +92,23 @@ func luFactorRect(cc *canceller, a []float64, m, n int, piv []int, update func(y
 // zero on its diagonal. It returns ErrInvalid if a is empty or holds NaN or
 // Inf.
 func LU(a Matrix) (p, l, u Matrix, err error) {
+	return luAlloc(nil, a)
+}
+
+// luAlloc is LU, stopping with the error of cc when cc is cancelled.
+func luAlloc(cc *canceller, a Matrix) (p, l, u Matrix, err error) {
+	if err := a.finiteMatrix("lu", "A"); err != nil {
+		return Matrix{}, Matrix{}, Matrix{}, err
+	}
 	k := min(a.Rows, a.Cols)
-	p, l, u = NewMatrix(a.Rows, a.Rows), NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
-	return p, l, u, LUTo(p, l, u, a)
+	if p, err = newResult("lu", a.Rows, a.Rows); err != nil {
+		return Matrix{}, Matrix{}, Matrix{}, err
+	}
+	l, u = NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
+	if err := luTo(cc, p, l, u, a); err != nil {
+		return Matrix{}, Matrix{}, Matrix{}, err
+	}
+	return p, l, u, nil
 }
 
 // LUTo writes the factors of LU(a) into p (m×m), l (m×k) and u (k×n).
@@ -103,6 +117,7 @@ func LUTo(p, l, u, a Matrix) error {
 }
 
 func luTo(cc *canceller, p, l, u, a Matrix) error {
+	a = a.fresh(spanOf(p.Data), spanOf(l.Data), spanOf(u.Data))
 	if err := a.finiteMatrix("lu", "A"); err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ func Sigmoid(x []float64) []float64 {
 // SigmoidTo writes the logistic function of every x[i] into dst, which may
 // alias x. It returns ErrShape if len(dst) != len(x).
 func SigmoidTo(dst, x []float64) error {
+	x = freshElementwise(x, dst)
 	if len(dst) != len(x) {
 		return shapeErr("sigmoid", "dst has length %d, x has length %d", len(dst), len(x))
 	}
@@ -59,6 +60,7 @@ func SigmoidDerivative(x []float64) []float64 {
 // SigmoidDerivativeTo writes σ'(x[i]) into dst, which may alias x. It
 // returns ErrShape if len(dst) != len(x).
 func SigmoidDerivativeTo(dst, x []float64) error {
+	x = freshElementwise(x, dst)
 	if len(dst) != len(x) {
 		return shapeErr("sigmoid_derivative", "dst has length %d, x has length %d", len(dst), len(x))
 	}
@@ -94,6 +96,7 @@ func Relu(x []float64) []float64 {
 // ReluTo writes relu(x[i]) into dst, which may alias x. It returns ErrShape
 // if len(dst) != len(x).
 func ReluTo(dst, x []float64) error {
+	x = freshElementwise(x, dst)
 	if len(dst) != len(x) {
 		return shapeErr("relu", "dst has length %d, x has length %d", len(dst), len(x))
 	}
@@ -125,6 +128,7 @@ func Tanh(x []float64) []float64 {
 // TanhTo writes tanh(x[i]) into dst, which may alias x. It returns ErrShape
 // if len(dst) != len(x).
 func TanhTo(dst, x []float64) error {
+	x = freshElementwise(x, dst)
 	if len(dst) != len(x) {
 		return shapeErr("tanh", "dst has length %d, x has length %d", len(dst), len(x))
 	}
@@ -155,6 +159,7 @@ func Softmax(x []float64) []float64 {
 // SoftmaxTo writes the softmax of the vector x into dst, which may alias x.
 // It returns ErrShape if len(dst) != len(x).
 func SoftmaxTo(dst, x []float64) error {
+	x = freshElementwise(x, dst)
 	if len(dst) != len(x) {
 		return shapeErr("softmax", "dst has length %d, x has length %d", len(dst), len(x))
 	}
@@ -172,12 +177,16 @@ func SoftmaxTo(dst, x []float64) error {
 // is negative, and ErrInvalid if axis is out of range.
 func SoftmaxAxis(x []float64, shape []int, axis int) ([]float64, error) {
 	dst := make([]float64, len(x))
-	return dst, SoftmaxAxisTo(dst, x, shape, axis)
+	if err := SoftmaxAxisTo(dst, x, shape, axis); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // SoftmaxAxisTo writes the softmax of x along axis into dst, which may alias
 // x; see SoftmaxAxis. It also returns ErrShape if len(dst) != len(x).
 func SoftmaxAxisTo(dst, x []float64, shape []int, axis int) error {
+	x = freshElementwise(x, dst)
 	size, err := shapeSize("softmax", "x", shape)
 	if err != nil {
 		return err
@@ -255,16 +264,51 @@ func softmaxLane(dst, x []float64, start, n, stride int) {
 }
 
 // shapeSize returns the number of values an array of the given shape holds,
-// or ErrShape for a negative dimension.
+// ErrShape for a negative dimension, and ErrInvalid if the product of its
+// non-zero dimensions exceeds MaxLen (so that no product of some of its
+// dimensions can overflow).
 func shapeSize(op, name string, shape []int) (int, error) {
-	size := 1
+	size, nonzero := 1, 1
 	for _, d := range shape {
 		if d < 0 {
 			return 0, shapeErr(op, "%s has a negative dimension in its shape %s", name, pyShape(shape))
 		}
-		size *= d
+	}
+	for _, d := range shape {
+		if d == 0 {
+			size = 0
+			continue
+		}
+		var ok bool
+		if nonzero, ok = mulLen(nonzero, d); !ok {
+			return 0, invalidErr(op, "%s has the shape %s, more than %d values", name, pyShape(shape), MaxLen)
+		}
+	}
+	if size != 0 {
+		size = nonzero
 	}
 	return size, nil
+}
+
+// named is a matrix argument with its name in messages.
+type named struct {
+	m    Matrix
+	name string
+}
+
+// checkMatrices runs check on each argument in order.
+func checkMatrices(op string, args ...named) error {
+	for _, a := range args {
+		if err := a.m.check(op, a.name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkBackwardArgs(x, y, a1, a2, z1, z2, w1, w2 Matrix) error {
+	return checkMatrices("backward_pass", named{x, "X"}, named{y, "y"}, named{a1, "a1"}, named{a2, "a2"},
+		named{z1, "z1"}, named{z2, "z2"}, named{w1, "W1"}, named{w2, "W2"})
 }
 
 // pyShape formats a shape as Python prints a tuple: (), (3,), (2, 3).
@@ -296,22 +340,33 @@ type ForwardPassResult struct {
 // Sigmoid. NaN and Inf propagate. It returns ErrShape if the shapes do not
 // fit together.
 func ForwardPass(x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) (ForwardPassResult, error) {
-	m, h, k := max(x.Rows, 0), max(w1.Cols, 0), max(w2.Cols, 0)
+	const op = "forward_pass"
+	if err := checkMatrices(op, named{x, "X"}, named{w1, "W1"}, named{w2, "W2"}); err != nil {
+		return ForwardPassResult{}, err
+	}
+	m, h, k := x.Rows, w1.Cols, w2.Cols
+	if _, ok := mulLen(m, h); !ok {
+		return ForwardPassResult{}, invalidErr(op, "the hidden layer would be %dx%d, more than %d values", m, h, MaxLen)
+	}
+	if _, ok := mulLen(m, k); !ok {
+		return ForwardPassResult{}, invalidErr(op, "the output would be %dx%d, more than %d values", m, k, MaxLen)
+	}
 	dst := ForwardPassResult{A1: NewMatrix(m, h), A2: NewMatrix(m, k), Z1: NewMatrix(m, h), Z2: NewMatrix(m, k)}
-	return dst, ForwardPassTo(dst, x, w1, b1, w2, b2)
+	if err := ForwardPassTo(dst, x, w1, b1, w2, b2); err != nil {
+		return ForwardPassResult{}, err
+	}
+	return dst, nil
 }
 
 // ForwardPassTo writes the forward pass into dst, whose matrices must be of
-// the sizes ForwardPass gives and must not alias the inputs; see ForwardPass.
+// the sizes ForwardPass gives and may share memory with the inputs; see ForwardPass.
 func ForwardPassTo(dst ForwardPassResult, x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) error {
+	outs := []span{spanOf(dst.A1.Data), spanOf(dst.A2.Data), spanOf(dst.Z1.Data), spanOf(dst.Z2.Data)}
+	x, w1, w2 = x.fresh(outs...), w1.fresh(outs...), w2.fresh(outs...)
+	b1, b2 = fresh(b1, outs...), fresh(b2, outs...)
 	const op = "forward_pass"
-	for _, a := range []struct {
-		m    Matrix
-		name string
-	}{{x, "X"}, {w1, "W1"}, {w2, "W2"}} {
-		if err := a.m.check(op, a.name); err != nil {
-			return err
-		}
+	if err := checkMatrices(op, named{x, "X"}, named{w1, "W1"}, named{w2, "W2"}); err != nil {
+		return err
 	}
 	m, h, k := x.Rows, w1.Cols, w2.Cols
 	if w1.Rows != x.Cols {
@@ -385,25 +440,29 @@ type BackwardPassResult struct {
 // h×k, a1 and z1 m×h, y, a2 and z2 m×k) and ErrInvalid if m is 0 (there is
 // no average over no samples).
 func BackwardPass(x, y, a1, a2, z1, z2, w1, w2 Matrix) (BackwardPassResult, error) {
-	n, h, k := max(w1.Rows, 0), max(w1.Cols, 0), max(w2.Cols, 0)
+	if err := checkBackwardArgs(x, y, a1, a2, z1, z2, w1, w2); err != nil {
+		return BackwardPassResult{}, err
+	}
+	n, h, k := w1.Rows, w1.Cols, w2.Cols
 	dst := BackwardPassResult{
 		DW1: NewMatrix(n, h), DB1: make([]float64, h),
-		DW2: NewMatrix(max(w2.Rows, 0), k), DB2: make([]float64, k),
+		DW2: NewMatrix(w2.Rows, k), DB2: make([]float64, k),
 	}
-	return dst, BackwardPassTo(dst, x, y, a1, a2, z1, z2, w1, w2)
+	if err := BackwardPassTo(dst, x, y, a1, a2, z1, z2, w1, w2); err != nil {
+		return BackwardPassResult{}, err
+	}
+	return dst, nil
 }
 
 // BackwardPassTo writes the gradients into dst, whose parts must be of the
-// sizes BackwardPass gives and must not alias the inputs; see BackwardPass.
+// sizes BackwardPass gives and may share memory with the inputs; see BackwardPass.
 func BackwardPassTo(dst BackwardPassResult, x, y, a1, a2, z1, z2, w1, w2 Matrix) error {
+	outs := []span{spanOf(dst.DW1.Data), spanOf(dst.DB1), spanOf(dst.DW2.Data), spanOf(dst.DB2)}
+	x, y, a1, a2 = x.fresh(outs...), y.fresh(outs...), a1.fresh(outs...), a2.fresh(outs...)
+	z1, z2, w1, w2 = z1.fresh(outs...), z2.fresh(outs...), w1.fresh(outs...), w2.fresh(outs...)
 	const op = "backward_pass"
-	for _, a := range []struct {
-		m    Matrix
-		name string
-	}{{x, "X"}, {y, "y"}, {a1, "a1"}, {a2, "a2"}, {z1, "z1"}, {z2, "z2"}, {w1, "W1"}, {w2, "W2"}} {
-		if err := a.m.check(op, a.name); err != nil {
-			return err
-		}
+	if err := checkBackwardArgs(x, y, a1, a2, z1, z2, w1, w2); err != nil {
+		return err
 	}
 	m, n, h, k := x.Rows, x.Cols, w1.Cols, w2.Cols
 	if w1.Rows != n {

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-// The optimisers' shared vectors: ../tests/vectors/trajectories/<Optimizer>.json,
+// The optimisers' shared vectors: testdata/vectors/trajectories/<Optimizer>.json,
 // written from the Python reference by tests/gen_trajectories.py. Each case is
 // a run: options, initial arrays, the gradients of every step and the
 // reference's arrays after every step, which the Go package must reproduce bit
@@ -89,9 +89,9 @@ func wantError(t *testing.T, c *trajectoryCase, err error) {
 }
 
 func TestTrajectoryVectors(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "tests", "vectors", "trajectories", "*.json"))
+	files, err := filepath.Glob(filepath.Join("testdata", "vectors", "trajectories", "*.json"))
 	if err != nil || len(files) < 3 {
-		t.Fatalf("no trajectory files under ../tests/vectors/trajectories (%v)", err)
+		t.Fatalf("no trajectory files under testdata/vectors/trajectories (%v)", err)
 	}
 	for _, path := range files {
 		if filepath.Base(path) == "xor.json" {
@@ -203,7 +203,7 @@ func trainXOR(t *testing.T, opt Optimizer, x, y Matrix, params [][]float64, shap
 // the loss curve against the reference's within the bound of
 // tolerances.optim.training_bound, and that the four points are separated.
 func TestXORLossCurves(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "tests", "vectors", "trajectories", "xor.json"))
+	data, err := os.ReadFile(filepath.Join("testdata", "vectors", "trajectories", "xor.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 package twinmath
 
-// The shared test vectors: ../tests/vectors/<op>.json, written from the
+// The shared test vectors: testdata/vectors/<op>.json, written from the
 // Python reference by tests/gen_vectors.py. Each case holds the arguments and
 // either the reference result with the entrywise bound on the difference
 // ("exact": bit for bit) or the error the reference raised; a complex result
@@ -368,9 +368,9 @@ func (c *vcase) values(i int, g []float64, shape []int, want []float64, wantShap
 // TestSharedVectors runs every case of every vector file that has a handler,
 // and fails for a file without one.
 func TestSharedVectors(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "tests", "vectors", "*.json"))
+	files, err := filepath.Glob(filepath.Join("testdata", "vectors", "*.json"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no vector files under ../tests/vectors (%v)", err)
+		t.Fatalf("no vector files under testdata/vectors (%v)", err)
 	}
 	for _, path := range files {
 		op := strings.TrimSuffix(filepath.Base(path), ".json")

@@ -12,11 +12,19 @@ package twinmath
 // It returns ErrInvalid if x is empty, has fewer than two samples, holds NaN
 // or Inf, or unless 1 ≤ k ≤ min(N, d), and ErrNoConvergence as SVD.
 func PCA(x Matrix, k int) (components Matrix, explained []float64, projected Matrix, err error) {
+	return pcaAlloc(nil, x, k)
+}
+
+// pcaAlloc is PCA, stopping with the error of cc when cc is cancelled.
+func pcaAlloc(cc *canceller, x Matrix, k int) (components Matrix, explained []float64, projected Matrix, err error) {
 	if err := checkPCA(x, k); err != nil {
 		return Matrix{}, nil, Matrix{}, err
 	}
 	components, explained, projected = NewMatrix(k, x.Cols), make([]float64, k), NewMatrix(x.Rows, k)
-	return components, explained, projected, pcaTo(nil, components, explained, projected, x, k)
+	if err := pcaTo(cc, components, explained, projected, x, k); err != nil {
+		return Matrix{}, nil, Matrix{}, err
+	}
+	return components, explained, projected, nil
 }
 
 func checkPCA(x Matrix, k int) error {
@@ -43,6 +51,7 @@ func PCATo(components Matrix, explained []float64, projected, x Matrix, k int) e
 }
 
 func pcaTo(cc *canceller, components Matrix, explained []float64, projected, x Matrix, k int) error {
+	x = x.fresh(spanOf(components.Data), spanOf(explained), spanOf(projected.Data))
 	const op = "pca"
 	if err := checkPCA(x, k); err != nil {
 		return err

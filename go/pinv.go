@@ -36,8 +36,19 @@ func pinvFromSVD(u Matrix, s []float64, vt Matrix, cutoff float64) (vr, ur Matri
 // if a is empty or holds NaN or Inf, or if rcond is negative or not finite,
 // and ErrNoConvergence as SVD.
 func Pinv(a Matrix, rcond float64) (Matrix, error) {
+	return pinvAlloc(nil, a, rcond)
+}
+
+// pinvAlloc is Pinv, stopping with the error of cc when cc is cancelled.
+func pinvAlloc(cc *canceller, a Matrix, rcond float64) (Matrix, error) {
+	if err := a.check("pinv", "A"); err != nil {
+		return Matrix{}, err
+	}
 	dst := NewMatrix(a.Cols, a.Rows)
-	return dst, pinvTo(nil, dst, a, rcond)
+	if err := pinvTo(cc, dst, a, rcond); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // PinvTo writes Pinv(a, rcond) into dst (n×m).
@@ -46,6 +57,7 @@ func PinvTo(dst, a Matrix, rcond float64) error {
 }
 
 func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
+	a = a.fresh(spanOf(dst.Data))
 	if err := a.finiteMatrix("pinv", "A"); err != nil {
 		return err
 	}
@@ -84,8 +96,25 @@ func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
 // empty, a or b holds NaN or Inf, or rcond is NaN or infinite, and
 // ErrNoConvergence as SVD.
 func Lstsq(a, b Matrix, rcond float64) (Matrix, error) {
-	dst := NewMatrix(a.Cols, b.Cols)
-	return dst, lstsqTo(nil, dst, a, b, rcond)
+	return lstsqAlloc(nil, a, b, rcond)
+}
+
+// lstsqAlloc is Lstsq, stopping with the error of cc when cc is cancelled.
+func lstsqAlloc(cc *canceller, a, b Matrix, rcond float64) (Matrix, error) {
+	if err := a.check("lstsq", "A"); err != nil {
+		return Matrix{}, err
+	}
+	if err := b.check("lstsq", "b"); err != nil {
+		return Matrix{}, err
+	}
+	dst, err := newResult("lstsq", a.Cols, b.Cols)
+	if err != nil {
+		return Matrix{}, err
+	}
+	if err := lstsqTo(cc, dst, a, b, rcond); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // LstsqTo writes Lstsq(a, b, rcond) into dst (n×k).
@@ -94,6 +123,7 @@ func LstsqTo(dst, a, b Matrix, rcond float64) error {
 }
 
 func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
+	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
 	const op = "lstsq"
 	if err := a.check(op, "A"); err != nil {
 		return err

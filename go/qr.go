@@ -10,9 +10,20 @@ package twinmath
 // of Q, which makes the factorisation unique when the first k columns of A are
 // independent. It returns ErrInvalid if a is empty or holds NaN or Inf.
 func QR(a Matrix) (q, r Matrix, err error) {
+	return qrAlloc(nil, a)
+}
+
+// qrAlloc is QR, stopping with the error of cc when cc is cancelled.
+func qrAlloc(cc *canceller, a Matrix) (q, r Matrix, err error) {
+	if err := a.finiteMatrix("qr", "A"); err != nil {
+		return Matrix{}, Matrix{}, err
+	}
 	k := min(a.Rows, a.Cols)
 	q, r = NewMatrix(a.Rows, k), NewMatrix(k, a.Cols)
-	return q, r, QRTo(q, r, a)
+	if err := qrTo(cc, q, r, a); err != nil {
+		return Matrix{}, Matrix{}, err
+	}
+	return q, r, nil
 }
 
 // QRTo writes the factors of QR(a) into q (m×k) and r (k×n).
@@ -21,6 +32,7 @@ func QRTo(q, r, a Matrix) error {
 }
 
 func qrTo(cc *canceller, q, r, a Matrix) error {
+	a = a.fresh(spanOf(q.Data), spanOf(r.Data))
 	if err := a.finiteMatrix("qr", "A"); err != nil {
 		return err
 	}

@@ -119,10 +119,10 @@ func (r *Rng) below(n uint64) uint64 {
 }
 
 // Random returns n uniform numbers in [0, 1), each drawn by Float64. It
-// returns ErrInvalid if n < 0.
+// returns ErrInvalid if n < 0 or n > MaxLen.
 func (r *Rng) Random(n int) ([]float64, error) {
-	if n < 0 {
-		return nil, negativeSize("Rng.random")
+	if err := checkDraws("Rng.random", n); err != nil {
+		return nil, err
 	}
 	dst := make([]float64, n)
 	r.RandomTo(dst)
@@ -138,10 +138,10 @@ func (r *Rng) RandomTo(dst []float64) {
 
 // Normal returns n standard normal numbers, each drawn by NormFloat64 (a
 // normal left over from an earlier call comes first). It returns ErrInvalid
-// if n < 0.
+// if n < 0 or n > MaxLen.
 func (r *Rng) Normal(n int) ([]float64, error) {
-	if n < 0 {
-		return nil, negativeSize("Rng.normal")
+	if err := checkDraws("Rng.normal", n); err != nil {
+		return nil, err
 	}
 	dst := make([]float64, n)
 	r.NormalTo(dst)
@@ -162,13 +162,16 @@ func (r *Rng) NormalTo(dst []float64) {
 //	low + ⌊out·r / 2⁶⁴⌋,  out redrawn while out·r mod 2⁶⁴ < 2⁶⁴ mod r
 //
 // which is exactly uniform (no modulo bias). It returns ErrInvalid if
-// high <= low or n < 0.
+// high <= low, n < 0 or n > MaxLen.
 func (r *Rng) Integers(low, high int64, n int) ([]int64, error) {
-	if n < 0 {
-		return nil, negativeSize("Rng.integers")
+	if err := checkDraws("Rng.integers", n); err != nil {
+		return nil, err
 	}
 	dst := make([]int64, n)
-	return dst, r.IntegersTo(dst, low, high)
+	if err := r.IntegersTo(dst, low, high); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // IntegersTo fills dst with uniform integers in [low, high), in order. It
@@ -190,10 +193,13 @@ func (r *Rng) IntegersTo(dst []int64, low, high int64) error {
 //	for i = n−1 down to 1: swap p[i] and p[j], j uniform in [0, i]
 //
 // each j drawn as Integers draws. That is n − 1 draws (none for n ≤ 1). It
-// returns ErrInvalid if n < 0.
+// returns ErrInvalid if n < 0 or n > MaxLen.
 func (r *Rng) Permutation(n int) ([]int, error) {
 	if n < 0 {
 		return nil, invalidErr("Rng.permutation", "n must be non-negative, got %d", n)
+	}
+	if err := checkCount("Rng.permutation", "n", n); err != nil {
+		return nil, err
 	}
 	p := make([]int, n)
 	r.PermutationTo(p)
@@ -212,7 +218,11 @@ func (r *Rng) PermutationTo(dst []int) {
 	}
 }
 
-// negativeSize is the error of a negative number of draws, in numpy's words.
-func negativeSize(op string) error {
-	return invalidErr(op, "negative dimensions are not allowed")
+// checkDraws refuses a negative number of draws, in numpy's words, and one
+// beyond MaxLen.
+func checkDraws(op string, n int) error {
+	if n < 0 {
+		return invalidErr(op, "negative dimensions are not allowed")
+	}
+	return checkCount(op, "size", n)
 }

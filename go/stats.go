@@ -114,12 +114,16 @@ func MeanAxis(a Matrix, axis int) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	return dst, MeanAxisTo(dst, a, axis)
+	if err := MeanAxisTo(dst, a, axis); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // MeanAxisTo writes the means of a along axis into dst; see MeanAxis. It
 // returns ErrShape if dst has the wrong length.
 func MeanAxisTo(dst []float64, a Matrix, axis int) error {
+	a = a.fresh(spanOf(dst))
 	ax, n, err := reduceAxis("mean", dst, a, axis, 0)
 	if err != nil {
 		return err
@@ -197,7 +201,10 @@ func VarianceAxis(a Matrix, ddof, axis int) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	return dst, VarianceAxisTo(dst, a, ddof, axis)
+	if err := VarianceAxisTo(dst, a, ddof, axis); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // VarianceAxisTo writes the variances of a along axis into dst; see
@@ -207,6 +214,7 @@ func VarianceAxisTo(dst []float64, a Matrix, ddof, axis int) error {
 }
 
 func varianceAxisTo(op string, dst []float64, a Matrix, ddof, axis int) error {
+	a = a.fresh(spanOf(dst))
 	ax, _, err := reduceAxis(op, dst, a, axis, ddof)
 	if err != nil {
 		return err
@@ -261,7 +269,10 @@ func StdAxis(a Matrix, ddof, axis int) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	return dst, StdAxisTo(dst, a, ddof, axis)
+	if err := StdAxisTo(dst, a, ddof, axis); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // StdAxisTo writes the standard deviations of a along axis into dst.
@@ -336,13 +347,23 @@ func reduceAxis(op string, dst []float64, a Matrix, axis, ddof int) (ax, n int, 
 // columns. C is exactly symmetric. It returns ErrInvalid if x has no rows
 // (and some columns), ddof is negative, or ddof ≥ n.
 func Covariance(x Matrix, ddof int) (Matrix, error) {
-	dst := NewMatrix(x.Cols, x.Cols)
-	return dst, CovarianceTo(dst, x, ddof)
+	if err := x.check("covariance", "X"); err != nil {
+		return Matrix{}, err
+	}
+	dst, err := newResult("covariance", x.Cols, x.Cols)
+	if err != nil {
+		return Matrix{}, err
+	}
+	if err := CovarianceTo(dst, x, ddof); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // CovarianceTo writes the covariance matrix of x into dst; see Covariance.
 // It returns ErrShape if dst is not x.Cols×x.Cols.
 func CovarianceTo(dst, x Matrix, ddof int) error {
+	x = x.fresh(spanOf(dst.Data))
 	const op = "covariance"
 	if err := x.check(op, "X"); err != nil {
 		return err
@@ -399,15 +420,22 @@ func CovarianceTo(dst, x Matrix, ddof int) error {
 // rounds to a tiny number is divided by it, as numpy would. It returns
 // ErrInvalid if x has no rows (and some columns).
 func Zscore(x Matrix) (xn Matrix, mean, std []float64, err error) {
+	if err := x.check("zscore", "X"); err != nil {
+		return Matrix{}, nil, nil, err
+	}
 	xn = NewMatrix(x.Rows, x.Cols)
 	mean, std = make([]float64, x.Cols), make([]float64, x.Cols)
-	return xn, mean, std, ZscoreTo(xn, mean, std, x)
+	if err := ZscoreTo(xn, mean, std, x); err != nil {
+		return Matrix{}, nil, nil, err
+	}
+	return xn, mean, std, nil
 }
 
 // ZscoreTo writes the standardised data, the means and the stds of x into
 // xn, mean and std (xn may alias x); see Zscore. It returns ErrShape if the
 // outputs have the wrong sizes.
 func ZscoreTo(xn Matrix, mean, std []float64, x Matrix) error {
+	x = x.fresh(spanOf(xn.Data), spanOf(mean), spanOf(std))
 	const op = "zscore"
 	if err := x.check(op, "X"); err != nil {
 		return err
@@ -466,11 +494,12 @@ func ZscoreTo(xn Matrix, mean, std []float64, x Matrix) error {
 //
 //	P(A|B) = P(B|A)·P(A) / P(B)
 //
-// The three arguments must be probabilities in [0, 1], p_b must be
+// The three arguments must be probabilities in [0, 1], pB must be
 // positive, and P(B|A)·P(A) = P(A∩B) cannot exceed P(B); a product that
 // exceeds it by no more than rounding of the inputs (4ε relative) is
 // accepted and the result then capped at 1. It returns ErrInvalid
-// otherwise.
+// otherwise; its messages name pBGivenA, pA and pB by their shared names
+// p_b_given_a, p_a and p_b.
 func Bayes(pBGivenA, pA, pB float64) (float64, error) {
 	const op = "bayes"
 	for _, p := range []struct {
@@ -531,12 +560,16 @@ const sqrt2Pi = 2.5066282746310002
 // It returns ErrInvalid unless mu is finite and sigma positive and finite.
 func NormalPDF(x []float64, mu, sigma float64) ([]float64, error) {
 	dst := make([]float64, len(x))
-	return dst, NormalPDFTo(dst, x, mu, sigma)
+	if err := NormalPDFTo(dst, x, mu, sigma); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // NormalPDFTo writes the normal density at every x[i] into dst, which may
 // alias x; see NormalPDF. It returns ErrShape if len(dst) != len(x).
 func NormalPDFTo(dst, x []float64, mu, sigma float64) error {
+	x = freshElementwise(x, dst)
 	if err := normalParams("normal_pdf", dst, x, mu, sigma); err != nil {
 		return err
 	}
@@ -563,12 +596,16 @@ func NormalPDFTo(dst, x []float64, mu, sigma float64) error {
 // It returns ErrInvalid unless mu is finite and sigma positive and finite.
 func NormalCDF(x []float64, mu, sigma float64) ([]float64, error) {
 	dst := make([]float64, len(x))
-	return dst, NormalCDFTo(dst, x, mu, sigma)
+	if err := NormalCDFTo(dst, x, mu, sigma); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // NormalCDFTo writes the normal CDF at every x[i] into dst, which may alias
 // x; see NormalCDF. It returns ErrShape if len(dst) != len(x).
 func NormalCDFTo(dst, x []float64, mu, sigma float64) error {
+	x = freshElementwise(x, dst)
 	if err := normalParams("normal_cdf", dst, x, mu, sigma); err != nil {
 		return err
 	}

@@ -115,6 +115,7 @@ func SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
 }
 
 func svdTo(cc *canceller, u Matrix, s []float64, vt Matrix, a Matrix) error {
+	a = a.fresh(spanOf(u.Data), spanOf(s), spanOf(vt.Data))
 	if err := a.finiteMatrix("svd", "A"); err != nil {
 		return err
 	}
@@ -170,7 +171,10 @@ func truncatedSVD(cc *canceller, a Matrix, k int) (uk Matrix, sk []float64, vtk,
 		return Matrix{}, nil, Matrix{}, Matrix{}, err
 	}
 	uk, sk, vtk, ak = NewMatrix(a.Rows, k), make([]float64, k), NewMatrix(k, a.Cols), NewMatrix(a.Rows, a.Cols)
-	return uk, sk, vtk, ak, truncatedSVDTo(cc, uk, sk, vtk, ak, a, k)
+	if err := truncatedSVDTo(cc, uk, sk, vtk, ak, a, k); err != nil {
+		return Matrix{}, nil, Matrix{}, Matrix{}, err
+	}
+	return uk, sk, vtk, ak, nil
 }
 
 // TruncatedSVDTo writes the results of TruncatedSVD(a, k) into uk (m×k),
@@ -180,6 +184,7 @@ func TruncatedSVDTo(uk Matrix, sk []float64, vtk, ak, a Matrix, k int) error {
 }
 
 func truncatedSVDTo(cc *canceller, uk Matrix, sk []float64, vtk, ak, a Matrix, k int) error {
+	a = a.fresh(spanOf(uk.Data), spanOf(sk), spanOf(vtk.Data), spanOf(ak.Data))
 	const op = "truncated_svd"
 	if err := a.finiteMatrix(op, "A"); err != nil {
 		return err

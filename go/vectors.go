@@ -9,12 +9,16 @@ import "math"
 // It returns ErrShape if len(a) != len(b).
 func Add(a, b []float64) ([]float64, error) {
 	dst := make([]float64, len(a))
-	return dst, AddTo(dst, a, b)
+	if err := AddTo(dst, a, b); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // AddTo writes the elementwise sum a + b into dst, which may alias a or b.
 // It returns ErrShape if the three lengths differ.
 func AddTo(dst, a, b []float64) error {
+	a, b = freshElementwise(a, dst), freshElementwise(b, dst)
 	if err := sameLengths("add", dst, a, b); err != nil {
 		return err
 	}
@@ -32,12 +36,16 @@ func AddTo(dst, a, b []float64) error {
 // It returns ErrShape if len(a) != len(b).
 func Subtract(a, b []float64) ([]float64, error) {
 	dst := make([]float64, len(a))
-	return dst, SubtractTo(dst, a, b)
+	if err := SubtractTo(dst, a, b); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // SubtractTo writes the elementwise difference a − b into dst, which may
 // alias a or b. It returns ErrShape if the three lengths differ.
 func SubtractTo(dst, a, b []float64) error {
+	a, b = freshElementwise(a, dst), freshElementwise(b, dst)
 	if err := sameLengths("subtract", dst, a, b); err != nil {
 		return err
 	}
@@ -60,6 +68,7 @@ func Scale(v []float64, c float64) []float64 {
 // ScaleTo writes c·v into dst, which may alias v. It returns ErrShape if
 // len(dst) != len(v).
 func ScaleTo(dst, v []float64, c float64) error {
+	v = freshElementwise(v, dst)
 	if len(dst) != len(v) {
 		return shapeErr("scale", "dst has length %d, v has length %d", len(dst), len(v))
 	}
@@ -295,15 +304,23 @@ func CosineSimilarity(a, b []float64) (float64, error) {
 // Outer returns the outer product of a and b, a len(a)×len(b) matrix.
 //
 //	dst[i][j] = a[i]·b[j]
-func Outer(a, b []float64) Matrix {
-	dst := NewMatrix(len(a), len(b))
-	_ = OuterTo(dst, a, b)
-	return dst
+//
+// It returns ErrInvalid if the result would hold more than MaxLen values.
+func Outer(a, b []float64) (Matrix, error) {
+	dst, err := newResult("outer", len(a), len(b))
+	if err != nil {
+		return Matrix{}, err
+	}
+	if err := OuterTo(dst, a, b); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
 }
 
 // OuterTo writes the outer product of a and b into dst. It returns ErrShape
 // if dst is not len(a)×len(b).
 func OuterTo(dst Matrix, a, b []float64) error {
+	a, b = fresh(a, spanOf(dst.Data)), fresh(b, spanOf(dst.Data))
 	if err := dst.want("outer", "dst", len(a), len(b)); err != nil {
 		return err
 	}
@@ -326,12 +343,16 @@ func OuterTo(dst Matrix, a, b []float64) error {
 // It returns ErrShape if len(a) != len(onto).
 func Project(a, onto []float64) ([]float64, error) {
 	dst := make([]float64, len(a))
-	return dst, ProjectTo(dst, a, onto)
+	if err := ProjectTo(dst, a, onto); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
 
 // ProjectTo writes the projection of a onto onto into dst, which may alias
 // a or onto. It returns ErrShape if the three lengths differ.
 func ProjectTo(dst, a, onto []float64) error {
+	a, onto = freshElementwise(a, dst), freshElementwise(onto, dst)
 	if err := sameLengths("project", dst, a, onto); err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ func init() {
 	vectorOps["scale"] = func(c *vcase) (any, error) { return Scale(c.vec("v"), c.num("c")), nil }
 	vectorOps["dot"] = func(c *vcase) (any, error) { return Dot(c.vec("a"), c.vec("b")) }
 	vectorOps["cosine_similarity"] = func(c *vcase) (any, error) { return CosineSimilarity(c.vec("a"), c.vec("b")) }
-	vectorOps["outer"] = func(c *vcase) (any, error) { return Outer(c.vec("a"), c.vec("b")), nil }
+	vectorOps["outer"] = func(c *vcase) (any, error) { return Outer(c.vec("a"), c.vec("b")) }
 	vectorOps["project"] = func(c *vcase) (any, error) { return Project(c.vec("a"), c.vec("onto")) }
 	vectorOps["norm"] = func(c *vcase) (any, error) {
 		if c.ndim("v") == 1 {

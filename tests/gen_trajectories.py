@@ -1,4 +1,4 @@
-"""Write tests/vectors/trajectories/*.json from twinmath.ref: the optimisers' vectors.
+"""Write go/testdata/vectors/trajectories/*.json from twinmath.ref: the optimisers' vectors.
 
 Run with ``make vectors``. The optimisers have state, so their vectors are
 whole runs rather than single calls (tests/gen_vectors.py writes those):
@@ -31,7 +31,7 @@ from gen_vectors import encode
 from twinmath import tolerances as tol
 from twinmath.parity import optim as po
 
-DIR = Path(__file__).resolve().parent / "vectors" / "trajectories"
+DIR = Path(__file__).resolve().parent.parent / "go" / "testdata" / "vectors" / "trajectories"
 SEED = 0
 XOR_EVERY = 10
 

@@ -1,4 +1,4 @@
-"""Write tests/vectors/<op>.json from twinmath.ref: the shared test vectors.
+"""Write go/testdata/vectors/<op>.json from twinmath.ref: the shared test vectors.
 
 Run with ``make vectors``. For every operation of ``twinmath.parity.CHECKS``
 the file holds its cases (the arguments, the reference result and the
@@ -32,7 +32,7 @@ import twinmath
 from twinmath import tolerances as tol
 from twinmath.parity import CHECKS, FUNCTIONS, Check, outcome, rng_for
 
-VECTORS = Path(__file__).resolve().parent / "vectors"
+VECTORS = Path(__file__).resolve().parent.parent / "go" / "testdata" / "vectors"
 SEED = 0
 MAX_VALUES = 600
 
@@ -162,7 +162,7 @@ def parts(new: dict, old: dict) -> list:
 
 
 def stale(op: str) -> str | None:
-    """Return why ``tests/vectors/<op>.json`` differs from a fresh generation, or None.
+    """Return why ``go/testdata/vectors/<op>.json`` differs from a fresh generation, or None.
 
     The inputs, comments and errors must be the same, bit for bit, on every
     CPU (they are built from exact operations only: see
@@ -172,7 +172,7 @@ def stale(op: str) -> str | None:
     """
     committed = load(op)["cases"]
     fresh = json.loads(json.dumps(encode(document(CHECKS[op])["cases"])))
-    where = f"tests/vectors/{op}.json is stale: regenerate with `make vectors`"
+    where = f"go/testdata/vectors/{op}.json is stale: regenerate with `make vectors`"
     if [c["comment"] for c in fresh] != [c["comment"] for c in committed]:
         return f"{where} (the cases differ)"
     for new, old in zip(fresh, committed, strict=True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import types
@@ -60,3 +61,70 @@ def test_bench_marks_rows_against_their_target():
     assert target_cells("svd n=300", 2.9).split() == ["3.00", "ok"]
     assert target_cells("svd n=300", 3.1).split() == ["3.00", "miss"]
     assert target_cells("qr n=300", 9.0).strip() == ""
+
+
+def test_help_describes_every_command_and_the_backend_variable():
+    p = run("--help")
+    assert p.returncode == 0, p.stderr
+    for command in ("demo", "parity", "bench"):
+        assert f"    {command} " in p.stdout
+    assert "TWINMATH_BACKEND" in p.stdout
+    assert "``" not in p.stdout  # plain text, no markup
+    for command in ("demo", "parity", "bench"):
+        sub = run(command, "--help")
+        assert sub.returncode == 0, sub.stderr
+        # A description paragraph of its own between the usage and the arguments.
+        description = sub.stdout.split("\n\n")[1]
+        assert len(description.split()) > 15, sub.stdout
+
+
+def test_version():
+    from importlib.metadata import version
+
+    p = run("--version")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == f"twinmath {version('twinmath')}"
+
+
+def test_parity_list_names_every_operation():
+    from twinmath.parity import CHECKS
+
+    p = run("parity", "--list")
+    assert p.returncode == 0, p.stderr
+    listed = [line.split()[0] for line in p.stdout.splitlines()[2:] if line.strip()]
+    assert listed == list(CHECKS)
+
+
+def test_parity_rejects_an_unknown_operation():
+    p = run("parity", "no_such_op")
+    assert p.returncode == 2 and "no_such_op" in p.stderr and "--list" in p.stderr
+
+
+def test_bench_says_what_it_drops_from_the_environment():
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "GOMAXPROCS": "1"}
+    p = subprocess.run(
+        [sys.executable, "-m", "twinmath", "bench", "--quick", "dot n=3"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
+    assert p.returncode == 0, p.stderr
+    assert "re-running without OPENBLAS_NUM_THREADS=1, GOMAXPROCS=1" in p.stdout
+    assert "environment: dropped OPENBLAS_NUM_THREADS=1, GOMAXPROCS=1" in p.stdout
+    assert "GOMAXPROCS: 1," not in p.stdout or os.cpu_count() == 1
+
+
+def test_bench_keeps_the_environment_when_asked():
+    env = {**os.environ, "GOMAXPROCS": "1"}
+    p = subprocess.run(
+        [sys.executable, "-m", "twinmath", "bench", "--quick", "--keep-env", "dot n=3"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
+    assert p.returncode == 0, p.stderr
+    assert "re-running" not in p.stdout
+    assert "environment: kept GOMAXPROCS=1 (--keep-env)" in p.stdout
+    assert "GOMAXPROCS: 1," in p.stdout

@@ -27,6 +27,7 @@ def test_docstring_examples(monkeypatch, backend, name):
     assert runner.failures == 0, f"{backend}.{name}: {runner.failures} example(s) failed"
 
 
+@pytest.mark.source_tree
 def test_every_operation_is_in_the_docs():
     code = []
     for page in (ROOT / "docs").glob("*.md"):

@@ -518,7 +518,7 @@ def load(name: str) -> dict:
 
 
 def test_trajectory_vectors_are_fresh():
-    stale = "tests/vectors/trajectories is stale: regenerate with `make vectors`"
+    stale = "go/testdata/vectors/trajectories is stale: regenerate with `make vectors`"
     docs = optimizer_documents()
     assert sorted(p.stem for p in DIR.glob("*.json")) == sorted([*docs, "xor"]), stale
     for name, doc in docs.items():
@@ -567,7 +567,7 @@ def xor_doc() -> dict:
 
 
 def test_xor_vectors_are_fresh(xor_doc):
-    stale = "tests/vectors/trajectories/xor.json is stale: regenerate with `make vectors`"
+    stale = "go/testdata/vectors/trajectories/xor.json is stale: regenerate with `make vectors`"
     committed = load("xor")
     assert {k: v for k, v in xor_doc.items() if k != "runs"} == {
         k: v for k, v in committed.items() if k != "runs"

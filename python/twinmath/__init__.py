@@ -23,8 +23,9 @@ from __future__ import annotations
 import importlib
 import os
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ._front.model import LogisticModel, MLPModel
 from .errors import ConvergenceError, NotPositiveDefiniteError, ShapeError, SingularMatrixError
 
 __version__ = "0.1.0"
@@ -34,6 +35,8 @@ BACKENDS = ("ref", "go")
 __all__ = [
     "BACKENDS",
     "ConvergenceError",
+    "LogisticModel",
+    "MLPModel",
     "NotPositiveDefiniteError",
     "ShapeError",
     "SingularMatrixError",
@@ -151,7 +154,7 @@ def _limit_blas(n: int | None) -> None:
     """Apply the limit to numpy's BLAS through threadpoolctl, when installed."""
     global _blas_limit
     try:
-        from threadpoolctl import threadpool_limits  # type: ignore[import-not-found]
+        from threadpoolctl import threadpool_limits  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return
     if _blas_limit is not None:
@@ -159,6 +162,10 @@ def _limit_blas(n: int | None) -> None:
         _blas_limit = None
     if n is not None:
         _blas_limit = threadpool_limits(limits=n, user_api="blas")
+
+
+if TYPE_CHECKING:
+    from .ref import *  # noqa: F403
 
 
 def __getattr__(name: str) -> Any:

@@ -8,8 +8,9 @@ and its load; the ratios are what to quote.
 
 Every contender may use every core: GOMAXPROCS and OpenBLAS's thread count are
 printed, and an environment that pins OpenBLAS to one thread or to an older
-core type (OPENBLAS_NUM_THREADS, OPENBLAS_CORETYPE, ...) is dropped by
-re-running the benchmark without it.
+core type (OPENBLAS_NUM_THREADS, OPENBLAS_CORETYPE, OMP_NUM_THREADS,
+GOMAXPROCS) is dropped by re-running the benchmark without it, and the first
+line says what was dropped; ``--keep-env`` keeps the user's settings instead.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ import numpy as np
 
 # Variables that would hold one contender back; OpenBLAS reads them at load.
 _PINNING = ("OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "GOMAXPROCS")
+# Set in the re-run's environment: what the first process dropped, to print.
+_DROPPED = "TWINMATH_BENCH_DROPPED"
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,12 @@ def _contenders(op: str, numpy_fn: Callable[..., Any], *args: Any) -> tuple[Call
 
 def _spd(rng: np.random.Generator, n: int) -> np.ndarray:
     a = rng.standard_normal((n, n))
-    return a @ a.T + n * np.eye(n)
+    return np.asarray(a @ a.T + n * np.eye(n))
 
 
 def _symmetric(rng: np.random.Generator, n: int) -> np.ndarray:
     a = rng.standard_normal((n, n))
-    return a + a.T
+    return np.asarray(a + a.T)
 
 
 ROWS: list[Row] = []
@@ -269,13 +272,28 @@ def fmt(seconds: float) -> str:
     return f"{seconds / 1e-9:7.3g} ns"
 
 
-def main(quick: bool = False, only: list[str] | None = None) -> int:
-    """Print the table; re-run without pinning variables first if any is set."""
-    pinned = [v for v in _PINNING if v in os.environ]
-    if pinned:
+def main(quick: bool = False, only: list[str] | None = None, keep_env: bool = False) -> int:
+    """Print the table.
+
+    Unless ``keep_env``, a process started with pinning variables set re-runs
+    itself without them first, and says which ones it dropped.
+    """
+    pinned = {v: os.environ[v] for v in _PINNING if v in os.environ}
+    settings = ", ".join(f"{k}={v}" for k, v in pinned.items())
+    if pinned and not keep_env:
         env = {k: v for k, v in os.environ.items() if k not in _PINNING}
-        print(f"re-running without {', '.join(pinned)} so that every contender gets every core", flush=True)
+        env[_DROPPED] = settings
+        print(
+            f"re-running without {settings} so that every contender gets every core (--keep-env keeps them)",
+            flush=True,
+        )
         os.execve(sys.executable, [sys.executable, "-m", "twinmath", *sys.argv[1:]], env)
+    if dropped := os.environ.get(_DROPPED):
+        print(f"environment: dropped {dropped}")
+    elif pinned:
+        print(f"environment: kept {settings} (--keep-env)")
+    else:
+        print("environment: no pinning variables set (" + ", ".join(_PINNING) + ")")
     from .go import _native
 
     _native.load()
@@ -303,10 +321,12 @@ def main(quick: bool = False, only: list[str] | None = None) -> int:
 
 def _numpy_softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - np.max(x, axis=-1, keepdims=True))
-    return e / np.sum(e, axis=-1, keepdims=True)
+    return np.asarray(e / np.sum(e, axis=-1, keepdims=True))
 
 
-def _numpy_forward(X: np.ndarray, W1: np.ndarray, b1: np.ndarray, W2: np.ndarray, b2: np.ndarray) -> tuple:
+def _numpy_forward(
+    X: np.ndarray, W1: np.ndarray, b1: np.ndarray, W2: np.ndarray, b2: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     a1 = 1 / (1 + np.exp(-np.clip(np.dot(X, W1) + b1, -500, 500)))
     z2 = np.dot(a1, W2) + b2
     return a1, 1 / (1 + np.exp(-np.clip(z2, -500, 500)))

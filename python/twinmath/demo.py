@@ -9,7 +9,7 @@ for bit, "within bound" (with the observed error relative to the bound of
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -314,8 +314,11 @@ def xor_training(ref: Any, go: Any) -> int:
         print(f"{'':<4}{name:<38}{lr!r:<30}{lg!r:<30}{v}")
         runs.append((name, r, g))
     print(f"{'':<4}{'outputs for (0,0) (0,1) (1,0) (1,1)':<38}labels 0 1 1 0")
+
+    def fmt(p: Iterable[float]) -> str:
+        return " ".join(f"{x:.3f}" for x in p)
+
     for name, r, g in runs:
-        fmt = lambda p: " ".join(f"{x:.3f}" for x in p)  # noqa: E731
         print(f"{'':<8}{name:<34}{fmt(r.predictions):<30}{fmt(g.predictions)}")
     print()
     return bad

@@ -30,6 +30,7 @@ from . import (
     info,
     linalg,
     logistic,
+    model,
     nn,
     optim,
     random,
@@ -39,7 +40,7 @@ from . import (
 
 T = TypeVar("T")
 
-TOPICS = (calculus, decomp, eigen, info, linalg, logistic, nn, optim, random, stats, vectors)
+TOPICS = (calculus, decomp, eigen, info, linalg, logistic, model, nn, optim, random, stats, vectors)
 
 NAMES: list[str] = sorted(name for topic in TOPICS for name in topic.__all__)
 """Every public name of a backend: the union of the topics' ``__all__``."""

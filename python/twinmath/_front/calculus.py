@@ -56,7 +56,7 @@ def number_result(v: Any, op: str, what: str) -> float:
     higher dimension is a ShapeError, anything else a TypeError.
     """
     if v.__class__ is float:
-        return v  # type: ignore[no-any-return]
+        return v  # type: ignore[no-any-return,unused-ignore]
     if isinstance(v, np.ndarray) and v.ndim > 0:
         raise shape_error(op, f"{what} must be a number, got an array of shape {v.shape}")
     return real(v, op, what)

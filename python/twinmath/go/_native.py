@@ -71,7 +71,7 @@ def load() -> None:
     with _lock:
         if not isinstance(lib, _Unloaded):
             return
-        from .. import _ffi  # type: ignore[attr-defined]  # built by setup.py
+        from .. import _ffi  # type: ignore[attr-defined,unused-ignore]  # built by setup.py
 
         os.register_at_fork(after_in_child=_after_fork)
         global _DOUBLES
@@ -335,7 +335,7 @@ class NativeObject:
     after ``close()`` raises ValueError.
     """
 
-    _finalizer: weakref.finalize | None = None
+    _finalizer: weakref.finalize[..., Any] | None = None
 
     def _adopt(self, handle: int) -> None:
         self._handle = handle

@@ -26,7 +26,7 @@ def _columns(b: NDArray[np.float64], op: str, name: str) -> tuple[int, int]:
     if b.ndim == 1:
         return b.shape[0], 1
     if b.ndim == 2:
-        return b.shape  # type: ignore[return-value]
+        return b.shape[0], b.shape[1]
     raise shape_error(op, f"{name} must be 1-D or 2-D, got shape {b.shape}")
 
 

@@ -6,7 +6,7 @@ beside ``ref/<topic>.py`` and ``go/<topic>.py``) and read by three users:
 - ``python -m twinmath parity`` runs every case through both backends and
   prints the worst observed error per operation, relative to its bound;
 - ``tests/gen_vectors.py`` writes the cases, the reference results, their
-  bounds and the expected errors to ``tests/vectors/<op>.json``, which the Go
+  bounds and the expected errors to ``go/testdata/vectors/<op>.json``, which the Go
   tests check without Python;
 - the pytest suite checks the error cases and reuses the comparisons.
 
@@ -147,7 +147,7 @@ def wide(rng: np.random.Generator, *shape: int) -> np.ndarray:
     x = rng.choice([-1.0, 1.0], size=shape) * powers_of_two(rng, -997, 997, *shape)
     x[rng.random(shape) < 0.05] = 0.0
     x[rng.random(shape) < 0.03] = -0.0
-    return x
+    return np.asarray(x)
 
 
 def special(rng: np.random.Generator, n: int) -> np.ndarray:

@@ -177,13 +177,14 @@ def _taylor_cases(rng: np.random.Generator) -> list[Case]:
 
 def _taylor_bound(args: Args, result: Any) -> float:
     """Recompute f(x0), ∇f and H with the reference, as both sides do, for ``taylor_bound``."""
+    from .._front.calculus import HESSIAN_STEP, STEP, points
     from ..ref import calculus as ref
 
-    scalar, x0, x = ref.points(args["x0"], args["x"], "taylor")
+    scalar, x0, x = points(args["x0"], args["x"], "taylor")
     order = args.get("order", 2)
     fx = ref.scalar_caller(args["f"], "taylor", scalar)
-    g = ref._gradient(fx, x0, ref.STEP) if order >= 1 else np.zeros(x0.size)
-    H = ref._hessian(fx, x0, ref.HESSIAN_STEP) if order == 2 else np.zeros((x0.size, x0.size))
+    g = ref._gradient(fx, x0, STEP) if order >= 1 else np.zeros(x0.size)
+    H = ref._hessian(fx, x0, HESSIAN_STEP) if order == 2 else np.zeros((x0.size, x0.size))
     return tol.calculus.taylor_bound(fx(x0.copy()), g, H, x - x0)
 
 

@@ -26,7 +26,7 @@ M2 = [[1.0, 2.0], [3.0, 4.0]]
 def graded(rng: np.random.Generator, n: int) -> np.ndarray:
     """D·Z·D with D = diag(2^−249 … 2^249): entries graded from about 1e-150 to 1e150."""
     d = grading(n, 249)
-    return d[:, None] * normal(rng, n, n) * d[None, :]
+    return np.asarray(d[:, None] * normal(rng, n, n) * d[None, :])
 
 
 def families(rng: np.random.Generator, big: bool = True) -> list[Case]:

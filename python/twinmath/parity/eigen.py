@@ -30,7 +30,7 @@ def with_eigenvalues(rng: np.random.Generator, lam: Any) -> np.ndarray:
     """The symmetric matrix Q·diag(λ)·Qᵀ for a random orthogonal Q."""
     q = orthogonal(rng, len(lam))
     a = matmul(q * np.asarray(lam, dtype=np.float64), q.T)
-    return (a + a.T) / 2
+    return np.asarray((a + a.T) / 2)
 
 
 def graded(rng: np.random.Generator, n: int, symmetric: bool) -> np.ndarray:
@@ -39,7 +39,7 @@ def graded(rng: np.random.Generator, n: int, symmetric: bool) -> np.ndarray:
     if symmetric:
         b = b + b.T
     d = grading(n, 249)
-    return d[:, None] * b * d[None, :]
+    return np.asarray(d[:, None] * b * d[None, :])
 
 
 def companion(roots: Any) -> np.ndarray:

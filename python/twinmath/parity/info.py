@@ -18,7 +18,7 @@ def _dist(rng: np.random.Generator, n: int) -> np.ndarray:
     w[rng.random(n) < 0.2] = 0.0
     if not np.any(w > 0):
         w[0] = 1.0
-    return w
+    return np.asarray(w)
 
 
 def _entropy_cases(rng: np.random.Generator) -> list[Case]:

@@ -7,7 +7,7 @@ rather than by the single calls of ``CHECKS``:
   sequence of gradients; both backends must give the same parameters after
   every step, bit for bit (the updates are the same IEEE operations in the same
   order on both sides). ``tests/gen_trajectories.py`` writes them, with the
-  reference's parameters after each step, to tests/vectors/trajectories/ for
+  reference's parameters after each step, to go/testdata/vectors/trajectories/ for
   the Go tests; the error cases carry the exception both backends raise.
 - ``train_xor``: the 2-3-1 network of the source material trained on XOR with
   each optimiser; the two backends' loss curves agree within

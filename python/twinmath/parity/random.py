@@ -49,7 +49,8 @@ def run_script(module: ModuleType, args: Args) -> tuple[Any, ...]:
 
 
 def _seed(s: int) -> np.uint64:
-    return np.uint64(s)
+    seed: np.uint64 = np.uint64(s)
+    return seed
 
 
 def _random_seeds(rng: np.random.Generator, k: int) -> list[int]:

@@ -17,6 +17,7 @@ from .eigen import *  # noqa: F403
 from .info import *  # noqa: F403
 from .linalg import *  # noqa: F403
 from .logistic import *  # noqa: F403
+from .model import *  # noqa: F403
 from .nn import *  # noqa: F403
 from .optim import *  # noqa: F403
 from .random import *  # noqa: F403

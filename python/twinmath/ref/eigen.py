@@ -31,7 +31,8 @@ def pivots(V: NDArray[Any]) -> NDArray[np.intp]:
     """
     mag = np.abs(V)
     lim = mag.max(axis=0) * (1 - TIE)
-    return np.argmax(mag >= lim, axis=0)
+    pivots: NDArray[np.intp] = np.argmax(mag >= lim, axis=0)
+    return pivots
 
 
 def eig_order(w: NDArray[Any]) -> NDArray[np.intp]:

@@ -19,8 +19,9 @@ from .. import _front
 from .._convert import integer, matrix, real, vector
 from .._front import twin
 from .._front.logistic import Classification, LogisticRegressionResult, TrainTestSplit, split_count
+from .._front.random import seed_of
 from ..errors import invalid, lengths_differ, shape_error
-from .random import Rng, seed_of
+from .random import Rng
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.logistic.__all__

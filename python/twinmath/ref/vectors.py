@@ -95,7 +95,8 @@ def project(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
     if m == 0:
         return np.zeros_like(x)
     u = u / m
-    return (np.dot(x, u) / np.dot(u, u)) * u
+    p: NDArray[np.float64] = (np.dot(x, u) / np.dot(u, u)) * u
+    return p
 
 
 def vector_norm_of(x: NDArray[np.float64], o: float) -> float:

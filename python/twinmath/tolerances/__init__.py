@@ -221,7 +221,7 @@ def _exponent(x: NDArray[Any]) -> int:
 def _ldexp(x: NDArray[Any], e: int) -> NDArray[Any]:
     """Return x·2ᵉ, exact unless it under- or overflows (complex x too)."""
     if np.iscomplexobj(x):
-        return np.ldexp(x.real, e) + 1j * np.ldexp(x.imag, e)
+        return np.asarray(np.ldexp(x.real, e) + 1j * np.ldexp(x.imag, e))
     return np.asarray(np.ldexp(x, e))
 
 

@@ -332,7 +332,7 @@ def qr_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
 def cholesky_symmetric(A: ArrayLike) -> NDArray[np.float64]:
     """The symmetric matrix that Cholesky factors: A's lower triangle, mirrored."""
     a = np.asarray(A, dtype=np.float64)
-    return np.tril(a) + np.tril(a, -1).T
+    return np.asarray(np.tril(a) + np.tril(a, -1).T, dtype=np.float64)
 
 
 def cholesky_bound(A: ArrayLike) -> float:

@@ -50,7 +50,7 @@ def eig_backward(A: ArrayLike) -> float:
     one unit in the last place.
     """
     a = np.asarray(A, dtype=np.float64)
-    return RESIDUAL_THRESHOLD * a.shape[0] * (EPS * norm2(a) + ETA)
+    return float(RESIDUAL_THRESHOLD * a.shape[0] * (EPS * norm2(a) + ETA))
 
 
 def eigh_residuals(A: ArrayLike, w: ArrayLike, V: ArrayLike) -> tuple[float, float]:
@@ -292,7 +292,7 @@ def ambiguous_pivots(V: np.ndarray, dv: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore"):
         cand = mag >= lim - 2 * dv
         near = np.abs(mag - lim) <= 2 * dv
-    return (np.sum(cand, axis=0) >= 2) & np.any(cand & near, axis=0)
+    return np.asarray((np.sum(cand, axis=0) >= 2) & np.any(cand & near, axis=0))
 
 
 def _vector_ratio(vr: np.ndarray, vg: np.ndarray, dv: np.ndarray) -> float:

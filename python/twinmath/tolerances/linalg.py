@@ -50,7 +50,7 @@ def det_bound(A: ArrayLike) -> float:
         log_top = math.log(GROWTH * float(s[0])) if s[0] > 0 else 0.0
         log_det = float(np.sum(np.log(s)))
         L = max(abs(log_top), abs(log_det - (n - 1) * log_top)) if d > 0 else 0.0
-        return 2.0 * (perturbation + (n * L + n + 1) * EPS * d)
+        return float(2.0 * (perturbation + (n * L + n + 1) * EPS * d))
 
 
 def condition(A: ArrayLike) -> float:

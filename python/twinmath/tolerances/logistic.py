@@ -65,7 +65,7 @@ def logistic_step_rate(X: ArrayLike, l2: float) -> float:
     """
     x = np.asarray(X, dtype=np.float64)
     xt = np.hstack([x, np.ones((x.shape[0], 1))])
-    return norm2(xt) ** 2 / (4 * x.shape[0]) + 2 * l2
+    return float(norm2(xt) ** 2 / (4 * x.shape[0]) + 2 * l2)
 
 
 def logistic_bounds(
@@ -217,7 +217,7 @@ def accuracy_bound(X: ArrayLike, w: ArrayLike, b: float, dX: ArrayLike | float, 
         dz = logits_bound(x, v, b) + dx @ np.abs(v) + np.sqrt(np.sum(x * x, axis=1) + 1.0) * D
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -500.0, 500.0)))
         dp = _dsigmoid(z) * dz * np.exp(np.minimum(2 * dz, 700.0)) + 2 * SIGMOID_REL * p
-    return float(np.count_nonzero(np.abs(p - 0.5) <= dp)) / x.shape[0]
+    return float(np.count_nonzero(np.abs(p - 0.5) <= dp)) / float(x.shape[0])
 
 
 def standardise_bounds(

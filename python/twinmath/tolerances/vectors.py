@@ -42,7 +42,7 @@ def norm2_bound(v: ArrayLike) -> float:
     if m == 0 or not np.isfinite(m):
         return 0.0
     true = m * math.sqrt(float(np.sum((x / m) ** 2)))
-    return (gamma(x.size) + 8 * U) * true
+    return float((gamma(x.size) + 8 * U) * true)
 
 
 def norm_bound(v: ArrayLike, ord: float | str | None) -> float:
@@ -150,7 +150,7 @@ def project_bound(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
         c = abs(float(np.dot(x, u))) / uu
         g = gamma(x.size)
         dc = (g * float(np.sum(np.abs(x * u))) + x.size * ETA) / uu + c * (g + 2 * U)
-        return 2.0 * np.abs(u) * dc
+        return np.asarray(2.0 * np.abs(u) * dc, dtype=np.float64)
 
 
 def matmul_bound(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:

@@ -1,0 +1,142 @@
+package twinmath
+
+import (
+	"math"
+	"testing"
+)
+
+// decompInput returns the matrix a decomposition target works on: mostly
+// consistent and small, sometimes anything matrix() makes.
+func decompInput(z *fz, square bool) Matrix {
+	if z.byte()%8 == 0 {
+		return z.matrix()
+	}
+	if square {
+		return z.square()
+	}
+	r, c := 1+z.small(6), 1+z.small(6)
+	m := NewMatrix(r, c)
+	for i := range m.Data {
+		m.Data[i] = z.float()
+	}
+	return m
+}
+
+func FuzzLU(f *testing.F) {
+	seeds(f, 1)
+	f.Fuzz(func(t *testing.T, op byte, data []byte) {
+		z := &fz{b: data}
+		c := newChecker(t, z)
+		a := decompInput(z, false)
+		c.keepMatrix(a)
+		p, l, u, err := LU(a)
+		c.done("LU", err, p.Data, l.Data, u.Data)
+	})
+}
+
+func FuzzQR(f *testing.F) {
+	seeds(f, 1)
+	f.Fuzz(func(t *testing.T, op byte, data []byte) {
+		z := &fz{b: data}
+		c := newChecker(t, z)
+		a := decompInput(z, false)
+		c.keepMatrix(a)
+		q, r, err := QR(a)
+		c.done("QR", err, q.Data, r.Data)
+	})
+}
+
+func FuzzCholesky(f *testing.F) {
+	seeds(f, 2)
+	f.Fuzz(func(t *testing.T, op byte, data []byte) {
+		z := &fz{b: data}
+		c := newChecker(t, z)
+		a := decompInput(z, true)
+		if op%2 == 1 && a.check("", "") == nil && a.Rows == a.Cols {
+			// AᵀA + I: positive definite, so that the factorisation runs.
+			at, _ := Transpose(a)
+			s, _ := Matmul(at, a)
+			for i := 0; i < s.Rows; i++ {
+				s.Data[i*s.Cols+i]++
+			}
+			a = s
+		}
+		c.keepMatrix(a)
+		l, err := Cholesky(a)
+		c.done("Cholesky", err, l.Data)
+	})
+}
+
+// FuzzSVD covers the SVD and what stands on it.
+func FuzzSVD(f *testing.F) {
+	seeds(f, 7)
+	f.Fuzz(func(t *testing.T, op byte, data []byte) {
+		z := &fz{b: data}
+		c := newChecker(t, z)
+		a := decompInput(z, false)
+		k := z.count()
+		rcond := []float64{1e-15, -1, 0, 0.5, math.NaN(), math.Inf(1), 1}[z.small(7)]
+		b := NewMatrix(max(a.Rows, 0)%8, 1+z.small(2))
+		for i := range b.Data {
+			b.Data[i] = z.float()
+		}
+		c.keepMatrix(a, b)
+		switch op % 7 {
+		case 0:
+			u, s, vt, err := SVD(a)
+			c.done("SVD", err, u.Data, s, vt.Data)
+		case 1:
+			uk, sk, vtk, ak, err := TruncatedSVD(a, k)
+			c.done("TruncatedSVD", err, uk.Data, sk, vtk.Data, ak.Data)
+		case 2:
+			s, err := SVDValues(a)
+			c.done("SVDValues", err, s)
+		case 3:
+			// A tiny singular value kept by rcond = 0 may overflow 1/s.
+			c.allowed = func(x float64) bool { return rcond == 0 && math.IsInf(x, 0) }
+			r, err := Pinv(a, rcond)
+			c.done("Pinv", err, r.Data)
+		case 4:
+			c.allowed = func(x float64) bool { return rcond == 0 && math.IsInf(x, 0) }
+			r, err := Lstsq(a, b, rcond)
+			c.done("Lstsq", err, r.Data)
+		case 5:
+			r, err := MatrixRank(a)
+			if err == nil && (r < 0 || r > min(a.Rows, a.Cols)) {
+				t.Fatalf("MatrixRank = %d for %dx%d", r, a.Rows, a.Cols)
+			}
+			c.done("MatrixRank", err)
+		case 6:
+			comp, ex, proj, err := PCA(a, k)
+			c.done("PCA", err, comp.Data, ex, proj.Data)
+		}
+	})
+}
+
+func FuzzEigh(f *testing.F) {
+	seeds(f, 1)
+	f.Fuzz(func(t *testing.T, op byte, data []byte) {
+		z := &fz{b: data}
+		c := newChecker(t, z)
+		a := decompInput(z, true)
+		c.keepMatrix(a)
+		w, v, err := Eigh(a)
+		c.done("Eigh", err, w, v.Data)
+	})
+}
+
+func FuzzEig(f *testing.F) {
+	seeds(f, 1)
+	f.Fuzz(func(t *testing.T, op byte, data []byte) {
+		z := &fz{b: data}
+		c := newChecker(t, z)
+		a := decompInput(z, true)
+		c.keepMatrix(a)
+		w, v, err := Eig(a)
+		parts := make([]float64, 0, 2*(len(w)+len(v.Data)))
+		for _, x := range append(append([]complex128(nil), w...), v.Data...) {
+			parts = append(parts, real(x), imag(x))
+		}
+		c.done("Eig", err, parts)
+	})
+}
