@@ -226,7 +226,7 @@ COND_ORDERS = "None, 'fro', 'nuc', 1, -1, 2, -2, inf or -inf"
 def cond_order(p: Any) -> float | str | None:
     """Return ``cond``'s order ``p`` checked: None, "fro", "nuc" or a float."""
     if p is None or (isinstance(p, str) and p in ("fro", "nuc")):
-        return p  # type: ignore[no-any-return]
+        return p
     if not isinstance(p, str):
         try:
             q = float(p)

@@ -169,7 +169,8 @@ def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
 @twin(_front.linalg.diagonal)
 def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
     k = offset_of(offset, "diagonal")
-    return np.diagonal(matrix(x, "diagonal", "x"), k).copy()
+    d: NDArray[np.float64] = np.diagonal(matrix(x, "diagonal", "x"), k).copy()
+    return d
 
 
 @twin(_front.linalg.matrix_transpose)

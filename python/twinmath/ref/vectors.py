@@ -141,10 +141,10 @@ def matrix_norm_of(x: NDArray[np.float64], o: float | str, op: str) -> float:
     if o == "fro":
         return _norm2(x.ravel())
     if o in (1.0, -1.0, math.inf, -math.inf):
-        sums = np.sum(np.abs(x), axis=0 if abs(o) == 1 else 1)  # type: ignore[arg-type]
+        sums = np.sum(np.abs(x), axis=0 if abs(o) == 1 else 1)
         if sums.size == 0:
             return 0.0
-        return float(np.max(sums) if o > 0 else np.min(sums))  # type: ignore[operator]
+        return float(np.max(sums) if o > 0 else np.min(sums))
     if o == 2.0:
         return spectral_norm(x)
     if x.size == 0:

@@ -187,7 +187,7 @@ def cond_bound(A: ArrayLike, p: float | str | None, result: float) -> float:
     else:
         da, dx = 2 * gamma(n * n) * na, 2 * gamma(n * n) * nx
     dx += n * d
-    return na * dx + nx * da + da * dx + 4 * U * abs(result)
+    return float(na * dx + nx * da + da * dx + 4 * U * abs(result))
 
 
 def _abs_power(a: np.ndarray, k: int) -> np.ndarray:

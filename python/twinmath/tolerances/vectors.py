@@ -105,7 +105,7 @@ def vector_norm_bound(v: ArrayLike, ord: float) -> float:
         true = m * float(np.sum((a / m) ** ord)) ** (1 / ord)
     pw = 2 * U * SIDE_POW_ULPS
     inner = gamma(x.size) + abs(ord) * U + pw + x.size * ETA
-    return 2.0 * (inner / abs(ord) + pw + U) * true
+    return float(2.0 * (inner / abs(ord) + pw + U) * true)
 
 
 def nuclear_norm_bound(A: ArrayLike) -> float:
@@ -116,7 +116,7 @@ def nuclear_norm_bound(A: ArrayLike) -> float:
         return 0.0
     k = min(a.shape)
     total = float(np.sum(np.linalg.svd(a, compute_uv=False)))
-    return k * spectral_norm_bound(a) + 2 * gamma(k) * total
+    return float(k * spectral_norm_bound(a) + 2 * gamma(k) * total)
 
 
 def cosine_bound(a: ArrayLike) -> float:
