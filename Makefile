@@ -41,12 +41,19 @@ demo: $(VENV)/built  ## set up, then run the worked examples through both backen
 
 test: $(VENV)/built test-go test-c lint-py test-py docs  ## set up, then run every test (Go, C, Python), the linters, the site build
 
+# The gonum rows: each runs GONUM_BENCH_COUNT times for GONUM_BENCH_TIME.
+GONUM_BENCH_TIME ?= 3x
+GONUM_BENCH_COUNT ?= 3
+
 bench: $(VENV)/built  ## go/ref/numpy side by side, the Go package's own benchmarks, a load check of twinmath-serve
 	$(PY) -m twinmath bench
 	cd go && $(GO) test -run '^$$' -bench . -benchtime 200ms
 	mkdir -p build
 	cd go && $(GO) build -o ../build/twinmath-serve ./cmd/twinmath-serve && $(GO) build -o ../build/twinmath-load ./cmd/twinmath-load
 	./build/twinmath-load -serve ./build/twinmath-serve -requests 20000 -clients 16
+	@echo "twinmath beside gonum, Go only: median of $(GONUM_BENCH_COUNT) runs of $(GONUM_BENCH_TIME) each"
+	cd go/interop/gonum && $(GO) test -run '^$$' -bench VsGonum -benchtime $(GONUM_BENCH_TIME) -count $(GONUM_BENCH_COUNT) . > ../../../build/gonum-bench.txt
+	cd go/interop/gonum && $(GO) run ./cmd/benchratio < ../../../build/gonum-bench.txt
 
 parity: $(VENV)/built  ## the parity report: worst observed error per operation
 	$(PY) -m twinmath parity

@@ -52,6 +52,8 @@ def test_bench_runs():
     assert p.returncode == 0, p.stderr
     assert "GOMAXPROCS" in p.stdout and "dot n=3" in p.stdout
     assert "target" in p.stdout and "1.00" in p.stdout
+    # The dot n=3 row brings the breakdown of its call path.
+    assert "call path of dot n=3" in p.stdout and "ffi.from_buffer x2" in p.stdout
 
 
 def test_bench_marks_rows_against_their_target():

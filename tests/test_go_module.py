@@ -8,7 +8,11 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from test_serve import go_tool
+
+# It builds a module against go/ of the checkout.
+pytestmark = pytest.mark.source_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULE = "github.com/twinmath/twinmath/go"

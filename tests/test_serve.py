@@ -17,6 +17,9 @@ from test_model import edit_data, edit_header, put
 from twinmath import LogisticModel
 from twinmath.tolerances import logistic as tol
 
+# It builds and runs the Go service from go/.
+pytestmark = pytest.mark.source_tree
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

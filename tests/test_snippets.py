@@ -7,7 +7,8 @@ output with either backend. Blocks inside tabs (indented) count too; every
 page under docs/ is picked up, new ones included.
 
 Go blocks (```go) are the bodies of Example functions: each must appear, line
-for line, in an Example of go/*_test.go, whose // Output go test checks.
+for line, in an Example of a *_test.go file under go/ (the interop module's
+included), whose // Output go test checks.
 
 A small runner rather than a doctest plugin: the pages show plain code a
 reader can paste, with its output in a block of its own, and every page runs
@@ -110,7 +111,7 @@ def test_python_snippets(monkeypatch, page, backend):
 def example_bodies() -> list[list[str]]:
     """Return the bodies of the Go Example functions, as stripped lines."""
     bodies = []
-    for path in (ROOT / "go").glob("*_test.go"):
+    for path in (ROOT / "go").rglob("*_test.go"):
         src = path.read_text(encoding="utf-8")
         for m in re.finditer(r"^func Example\w*\(\) \{\n(.*?)^\}", src, re.M | re.S):
             bodies.append([line.strip() for line in m[1].splitlines() if line.strip()])
@@ -130,7 +131,7 @@ def test_go_snippets_are_examples(page):
             continue
         lines = [line.strip() for line in b.text.splitlines() if line.strip()]
         assert any(contains(body, lines) for body in bodies), (
-            f"{page.relative_to(ROOT)}:{b.line}: the Go block is not the body of an Example in go/*_test.go"
+            f"{page.relative_to(ROOT)}:{b.line}: the Go block is not the body of an Example under go/"
         )
 
 

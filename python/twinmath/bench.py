@@ -316,7 +316,59 @@ def main(quick: bool = False, only: list[str] | None = None, keep_env: bool = Fa
             f" {target_cells(r.name, tg / tn)}",
             flush=True,
         )
+    if not only or any("dot n=3".startswith(o) for o in only):
+        print()
+        call_path(quick)
     return 0
+
+
+def call_path(quick: bool = False) -> None:
+    """Print what a 3-element ``dot`` through twinmath.go spends its time on.
+
+    Each piece of the call is timed on its own in this process, interleaved
+    with the others, and the best of several runs is printed (a floor, less
+    sensitive to load than a median): the input checks, the two
+    ``ffi.from_buffer`` pointers, the cffi call itself with pointers ready,
+    the same call through ``_native.scalar``, and a cffi call with no
+    arguments, the cost of crossing into Go at all. Beside them, the
+    alternatives that were measured for small inputs: pointers by address
+    through ``ffi.cast`` and values passed as Python lists that cffi copies.
+    """
+    import timeit
+
+    from . import go
+    from ._convert import vector
+    from .go import _native as n
+
+    rng = np.random.default_rng(0)
+    a, b = rng.random(3), rng.random(3)
+    ffi, lib, doubles = n.ffi, n.lib, n._DOUBLES
+    s = n.scratch()
+    pa, pb = n.ptr(a), n.ptr(b)
+    al, bl = a.tolist(), b.tolist()
+    pieces: dict[str, Callable[[], Any]] = {
+        "np.dot(a, b)": lambda: np.dot(a, b),
+        "twinmath.go.dot(a, b)": lambda: go.dot(a, b),
+        "  input checks (vector() x2)": lambda: (vector(a, "dot", "a"), vector(b, "dot", "b")),
+        "  ffi.from_buffer x2": lambda: (ffi.from_buffer(doubles, a), ffi.from_buffer(doubles, b)),
+        "  lib.tm_dot, pointers ready": lambda: lib.tm_dot(pa, 3, pb, 3, s.out, s.err, n.ERRLEN),
+        "  _native.scalar(lib.tm_dot, ...)": lambda: n.scalar(lib.tm_dot, pa, 3, pb, 3),
+        "  cffi call, no arguments": lambda: lib.tm_max_threads(),
+        "alt: ffi.cast(a.ctypes.data) x2": lambda: (
+            ffi.cast("double *", a.ctypes.data),
+            ffi.cast("double *", b.ctypes.data),
+        ),
+        "alt: a.tolist() x2": lambda: (a.tolist(), b.tolist()),
+        "alt: lib.tm_dot, lists ready": lambda: lib.tm_dot(al, 3, bl, 3, s.out, s.err, n.ERRLEN),
+    }
+    best = dict.fromkeys(pieces, float("inf"))
+    loops = 2000 if quick else 20000
+    for _ in range(3 if quick else 15):
+        for name, f in pieces.items():
+            best[name] = min(best[name], timeit.timeit(f, number=loops) / loops)
+    print("call path of dot n=3 (best of the runs, one process)")
+    for name, t in best.items():
+        print(f"{name:<36} {fmt(t):>12}")
 
 
 def _numpy_softmax(x: np.ndarray) -> np.ndarray:
