@@ -31,7 +31,7 @@ GO_SOURCES := $(wildcard go/*.go go/go.mod bindings/*.go bindings/go.mod) bindin
 PY_BUILD := setup.py pyproject.toml
 
 .PHONY: help demo test bench vectors lint lint-py lint-go-static docs docs-check pictures clean setup test-go \
-        test-c test-py parity fuzz fuzz-go fuzz-py
+        test-c test-py parity fuzz fuzz-go fuzz-py peer
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -61,6 +61,9 @@ fuzz-py: $(VENV)/built  ## the Python fuzzer: ref against go on drawn inputs, ba
 
 parity: $(VENV)/built  ## the parity report: worst observed error per operation
 	$(PY) -m twinmath parity
+
+peer: $(VENV)/built  ## numpy's own linalg tests against twinmath.go, counted per unit
+	$(PY) tests/peer/run_numpy_linalg.py
 
 # Fuzzing: each target runs for FUZZTIME (`make fuzz FUZZTIME=1m`). go test
 # -fuzz takes one target at a time; a failing input is written under

@@ -92,3 +92,10 @@ func inRange(k, most C.int64_t) C.int64_t {
 	}
 	return k
 }
+
+//export tm_svdvals
+func tm_svdvals(a *C.tm_cdouble, m, n C.int64_t, s *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.SvdvalsTo(out(s, min(m, n)), inMat(a, m, n))
+	})
+}

@@ -40,3 +40,24 @@ func tm_eig(a *C.tm_cdouble, m, n C.int64_t, w *C.double, v *C.double, allReal *
 		return e
 	})
 }
+
+//export tm_eigvals
+func tm_eigvals(a *C.tm_cdouble, m, n C.int64_t, w *C.double, allReal *C.int, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		r, e := twinmath.EigvalsTo(outComplex(w, m), inMat(a, m, n))
+		if e == nil {
+			*allReal = 0
+			if r {
+				*allReal = 1
+			}
+		}
+		return e
+	})
+}
+
+//export tm_eigvalsh
+func tm_eigvalsh(a *C.tm_cdouble, m, n C.int64_t, w *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.EigvalshTo(out(w, m), inMat(a, m, n))
+	})
+}

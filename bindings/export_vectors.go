@@ -81,3 +81,26 @@ func tm_project(a *C.tm_cdouble, na C.int64_t, onto *C.tm_cdouble, nonto C.int64
 		return twinmath.ProjectTo(out(dst, na), in(a, na), in(onto, nonto))
 	})
 }
+
+//export tm_cross
+func tm_cross(a *C.tm_cdouble, na C.int64_t, b *C.tm_cdouble, nb C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.CrossTo(out(dst, 3), in(a, na), in(b, nb))
+	})
+}
+
+//export tm_vector_norm
+func tm_vector_norm(v *C.tm_cdouble, n C.int64_t, ord C.double, res *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		r, e := twinmath.VectorNorm(in(v, n), float64(ord))
+		return scalar(res, r, e)
+	})
+}
+
+//export tm_nuclear_norm
+func tm_nuclear_norm(a *C.tm_cdouble, rows, cols C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		r, e := twinmath.NuclearNorm(inMat(a, rows, cols))
+		return scalar(res, r, e)
+	})
+}

@@ -97,7 +97,8 @@ int tm_dot(const double *a, int64_t na, const double *b, int64_t nb, double *out
 /* *out = the ord-norm of v, ord 1, 2 or +INFINITY. TM_ERR_INVALID for another ord. */
 int tm_norm(const double *v, int64_t n, double ord, double *out, char *err, size_t errlen);
 /* *out = the ord-norm of the rows x cols matrix a: ord 1 (max column sum), 2
- * (largest singular value) or +INFINITY (max row sum). TM_ERR_INVALID for
+ * (largest singular value) or +INFINITY (max row sum); -1, -2 and -INFINITY give
+ * the smallest of the same. TM_ERR_INVALID for
  * another ord; TM_ERR_NO_CONVERGENCE if the singular values do not converge. */
 int tm_matrix_norm(const double *a, int64_t rows, int64_t cols, double ord, double *out, char *err, size_t errlen);
 /* *out = the Frobenius norm of the rows x cols matrix a. */
@@ -109,6 +110,14 @@ int tm_outer(const double *a, int64_t na, const double *b, int64_t nb, double *d
 /* dst = (a·onto / onto·onto) onto, zeros if onto is zero; dst holds na values.
  * TM_ERR_SHAPE if na != nonto. */
 int tm_project(const double *a, int64_t na, const double *onto, int64_t nonto, double *dst, char *err, size_t errlen);
+/* dst = a × b for 3-vectors; dst holds 3 values. TM_ERR_SHAPE unless na == nb == 3. */
+int tm_cross(const double *a, int64_t na, const double *b, int64_t nb, double *dst, char *err, size_t errlen);
+/* *out = the ord-norm of v for any ord: max|v[i]| (+INFINITY), min|v[i]| (-INFINITY), the
+ * number of non-zero entries (0), else (sum |v[i]|^ord)^(1/ord). TM_ERR_INVALID for a NaN ord. */
+int tm_vector_norm(const double *v, int64_t n, double ord, double *out, char *err, size_t errlen);
+/* *out = the nuclear norm (sum of the singular values) of the rows x cols matrix a;
+ * TM_ERR_NO_CONVERGENCE if the singular values do not converge. */
+int tm_nuclear_norm(const double *a, int64_t rows, int64_t cols, double *out, char *err, size_t errlen);
 
 /* ---- linalg ------------------------------------------------------------ */
 
@@ -129,6 +138,34 @@ int tm_inv(const double *a, int64_t m, int64_t n, double *dst, tm_cflag *cancel,
  * TM_ERR_SINGULAR for an exactly zero pivot.
  * Cancellable. */
 int tm_solve(const double *a, int64_t m, int64_t n, const double *b, int64_t nb, int64_t k, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* *sign, *logabsdet = the sign (1, -1, or 0 for a singular A) and log|det(A)| (-INFINITY
+ * when singular) of A (m x n); 1, 0 for the empty 0 x 0 matrix. TM_ERR_SHAPE unless
+ * square; TM_ERR_INVALID if not finite. */
+int tm_slogdet(const double *a, int64_t m, int64_t n, double *sign, double *logabsdet, char *err, size_t errlen);
+/* *out = the condition number of A (m x n) in the norm of order p: 2 (s[0] / s[k-1]) or -2
+ * (its inverse) for any m x n; 1, -1, +INFINITY or -INFINITY (|A|·|A^-1|) for square A.
+ * +INFINITY for a singular A. TM_ERR_INVALID for another p, or if A is empty or not
+ * finite; TM_ERR_SHAPE if p is not ±2 and A is not square; TM_ERR_NO_CONVERGENCE if
+ * the singular values do not converge. */
+int tm_cond(const double *a, int64_t m, int64_t n, double p, double *out, char *err, size_t errlen);
+/* *out = the condition number of the square A in the Frobenius norm; errors as tm_cond. */
+int tm_cond_fro(const double *a, int64_t m, int64_t n, double *out, char *err, size_t errlen);
+/* *out = the condition number of the square A in the nuclear norm; errors as tm_cond. */
+int tm_cond_nuc(const double *a, int64_t m, int64_t n, double *out, char *err, size_t errlen);
+/* dst = A^k for the square A (m x n) and any integer k (A^0 = I; k < 0 through the
+ * inverse); dst holds m x n values. TM_ERR_SHAPE unless square; for k < 0,
+ * TM_ERR_INVALID if A is not finite and TM_ERR_SINGULAR for an exactly zero pivot. */
+int tm_matrix_power(const double *a, int64_t m, int64_t n, int64_t k, double *dst, char *err, size_t errlen);
+/* dst = arrays[0]·arrays[1]·…·arrays[count-1] in the cheapest order, matrix i being
+ * dims[i] x dims[i+1] (dims holds count + 1 values); dst holds dims[0] x dims[count]
+ * values. TM_ERR_INVALID if count < 2. */
+int tm_multi_dot(int64_t count, const double **arrays, const int64_t *dims, double *dst, char *err, size_t errlen);
+/* dst = the offset diagonal of A (m x n): A[i][i + offset] (offset >= 0) or
+ * A[i - offset][i]; dst holds length values. TM_ERR_SHAPE unless length is the
+ * diagonal's length (0 for a diagonal outside A). */
+int tm_diagonal(const double *a, int64_t m, int64_t n, int64_t offset, double *dst, int64_t length, char *err, size_t errlen);
+/* dst = the transpose of A (m x n), as tm_transpose; dst holds n x m values. */
+int tm_matrix_transpose(const double *a, int64_t m, int64_t n, double *dst, char *err, size_t errlen);
 
 /* ---- eigen ------------------------------------------------------------- */
 
@@ -151,6 +188,13 @@ int tm_eigh(const double *a, int64_t m, int64_t n, double *w, double *v, tm_cfla
  * or not finite; TM_ERR_NO_CONVERGENCE if the QR iteration fails.
  * Cancellable. */
 int tm_eig(const double *a, int64_t m, int64_t n, double *w, double *v, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
+/* The eigenvalues of A (m x n) alone, as tm_eig's w (2m doubles) and *all_real; none
+ * for the empty 0 x 0 matrix. TM_ERR_SHAPE unless m == n; TM_ERR_INVALID if not
+ * finite; TM_ERR_NO_CONVERGENCE if the QR iteration fails. */
+int tm_eigvals(const double *a, int64_t m, int64_t n, double *w, int *all_real, char *err, size_t errlen);
+/* The eigenvalues alone of the symmetric matrix whose lower triangle is that of A,
+ * ascending, as tm_eigh's w (m doubles); errors as tm_eigvals. */
+int tm_eigvalsh(const double *a, int64_t m, int64_t n, double *w, char *err, size_t errlen);
 
 /* ---- decomp ------------------------------------------------------------ */
 
@@ -184,6 +228,9 @@ int tm_pinv(const double *a, int64_t m, int64_t n, double rcond, double *dst, tm
 int tm_lstsq(const double *a, int64_t m, int64_t n, const double *b, int64_t mb, int64_t k, double rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* *out = the number of singular values above s[0]·max(m, n)·ε. Cancellable. */
 int tm_matrix_rank(const double *a, int64_t m, int64_t n, int64_t *out, tm_cflag *cancel, char *err, size_t errlen);
+/* The singular values of A (m x n) alone, descending: s holds min(m, n) values (none
+ * for an empty A, which is accepted). TM_ERR_INVALID if not finite. */
+int tm_svdvals(const double *a, int64_t m, int64_t n, double *s, char *err, size_t errlen);
 /* PCA of x (rows samples, cols features) with k components: components holds
  * k x cols, explained k, projected rows x k values. TM_ERR_INVALID if x has fewer
  * than two rows or unless 1 <= k <= min(rows, cols).

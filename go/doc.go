@@ -38,6 +38,10 @@
 // (tridiagonalisation and implicit QL), eig.go Eig (balancing, Hessenberg
 // reduction, the canonical order and phase) and schur.go the Francis QR
 // iteration to real Schur form and the eigenvectors by back substitution.
+// cond.go has Slogdet, Cond and NuclearNorm; products.go MatrixPower,
+// MultiDot (the optimal chain order) and Cross; spectrum.go the values
+// without the vectors (Eigvals, Eigvalsh, Svdvals); norms.go VectorNorm of
+// any order; views.go Diagonal and MatrixTranspose.
 //
 // # Cancellation and threads
 //

@@ -208,3 +208,40 @@ func ExampleMatrixNorm_spectral() {
 	fmt.Println(n)
 	// Output: 4
 }
+
+func ExampleSlogdet() {
+	a, _ := twinmath.MatrixOf([][]float64{{1, 2}, {3, 4}})
+	sign, logAbsDet, _ := twinmath.Slogdet(a)
+	fmt.Printf("%v %.11f\n", sign, logAbsDet)
+	// Output: -1 0.69314718056
+}
+
+func ExampleCond() {
+	a, _ := twinmath.MatrixOf([][]float64{{1, 2}, {3, 4}})
+	c2, _ := twinmath.Cond(a, 2)
+	c1, _ := twinmath.Cond(a, 1)
+	fmt.Printf("%.10f %.1f\n", c2, c1)
+	// Output: 14.9330343737 21.0
+}
+
+func ExampleMatrixPower() {
+	a, _ := twinmath.MatrixOf([][]float64{{1, 2}, {3, 4}})
+	p, _ := twinmath.MatrixPower(a, 3)
+	fmt.Println(p.RowsOf())
+	// Output: [[37 54] [81 118]]
+}
+
+func ExampleMultiDot() {
+	a := twinmath.Matrix{Rows: 1, Cols: 2, Data: []float64{1, 2}}
+	b := twinmath.Matrix{Rows: 2, Cols: 1, Data: []float64{3, 4}}
+	c := twinmath.Matrix{Rows: 1, Cols: 2, Data: []float64{5, 6}}
+	p, _ := twinmath.MultiDot([]twinmath.Matrix{a, b, c})
+	fmt.Println(p.RowsOf())
+	// Output: [[55 66]]
+}
+
+func ExampleVectorNorm() {
+	n, _ := twinmath.VectorNorm([]float64{3, -4}, math.Inf(-1))
+	fmt.Println(n)
+	// Output: 3
+}

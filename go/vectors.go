@@ -128,43 +128,54 @@ func Norm(v []float64, ord float64) (float64, error) {
 //	ord 2:    s₀, the largest singular value (the spectral norm)
 //	ord +Inf: maxᵢ Σⱼ |a[i][j]|   (largest absolute row sum)
 //
-// The norm of an empty matrix is 0; NaN and Inf propagate as in Norm. The
-// spectral norm comes from the singular values of SVD; it returns
-// ErrNoConvergence if they do not converge. It returns ErrInvalid for any
-// other ord. See also FrobeniusNorm.
+// and, as numpy.linalg.norm has them, ord −1, −2 and −Inf give the smallest
+// absolute column sum, the smallest singular value and the smallest
+// absolute row sum (not norms, but used by Cond).
+//
+// The norm of an empty matrix is 0; NaN and Inf propagate as in Norm
+// (ord −2 of a matrix holding an infinity, and no NaN, is NaN: its smallest
+// singular value is not defined). The singular values come from SVD; it
+// returns ErrNoConvergence if they do not converge. It returns ErrInvalid
+// for any other ord. See also FrobeniusNorm and NuclearNorm.
 func MatrixNorm(a Matrix, ord float64) (float64, error) {
 	if err := a.check("norm", "A"); err != nil {
 		return 0, err
 	}
 	switch ord {
-	case 1:
+	case 1, -1:
 		sums := make([]float64, a.Cols)
 		for i := 0; i < a.Rows; i++ {
 			for j, x := range a.Row(i) {
 				sums[j] += math.Abs(x)
 			}
 		}
-		return maxAbs(sums), nil
-	case math.Inf(1):
+		return pick(sums, ord > 0), nil
+	case math.Inf(1), math.Inf(-1):
 		sums := make([]float64, a.Rows)
 		for i := range sums {
 			sums[i] = sumAbs(a.Row(i))
 		}
-		return maxAbs(sums), nil
-	case 2:
+		return pick(sums, ord > 0), nil
+	case 2, -2:
 		if len(a.Data) == 0 {
 			return 0, nil
 		}
 		if m := maxAbs(a.Data); m != m || math.IsInf(m, 1) {
+			if ord < 0 {
+				return math.NaN(), nil
+			}
 			return m, nil
 		}
 		_, s, _, err := svd(nil, "norm", a, false)
 		if err != nil {
 			return 0, err
 		}
+		if ord < 0 {
+			return s[len(s)-1], nil
+		}
 		return s[0], nil
 	}
-	return 0, invalidErr("norm", "ord must be 'fro', 1, 2 or inf for a matrix, got %s", pyFloat(ord))
+	return 0, invalidErr("norm", "ord must be 'fro', 'nuc', 1, -1, 2, -2, inf or -inf for a matrix, got %s", pyFloat(ord))
 }
 
 // FrobeniusNorm returns the Frobenius norm of a, the Euclidean norm of its
@@ -176,6 +187,23 @@ func FrobeniusNorm(a Matrix) (float64, error) {
 		return 0, err
 	}
 	return norm2(a.Data), nil
+}
+
+// pick returns the largest (largest set) or the smallest of the
+// non-negative sums, 0 for none, NaN if one is NaN.
+func pick(sums []float64, largest bool) float64 {
+	if largest || len(sums) == 0 {
+		return maxAbs(sums)
+	}
+	m := math.Inf(1)
+	for _, x := range sums {
+		if x < m {
+			m = x
+		} else if x != x {
+			return x
+		}
+	}
+	return m
 }
 
 func sumAbs(v []float64) float64 {

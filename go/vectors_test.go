@@ -19,12 +19,9 @@ func init() {
 	vectorOps["project"] = func(c *vcase) (any, error) { return Project(c.vec("a"), c.vec("onto")) }
 	vectorOps["norm"] = func(c *vcase) (any, error) {
 		if c.ndim("v") == 1 {
-			return Norm(c.vec("v"), c.num("ord"))
+			return VectorNorm(c.vec("v"), c.num("ord"))
 		}
-		if c.str("ord") == "fro" {
-			return FrobeniusNorm(c.mat("v"))
-		}
-		return MatrixNorm(c.mat("v"), c.num("ord"))
+		return matrixNormCase(c, c.mat("v"), "ord")
 	}
 }
 

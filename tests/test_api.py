@@ -139,6 +139,8 @@ def test_exception_hierarchy():
     import numpy as np
 
     assert issubclass(twinmath.ShapeError, ValueError)
+    # numpy reports a non-square matrix or incompatible dimensions as LinAlgError.
+    assert issubclass(twinmath.ShapeError, np.linalg.LinAlgError)
     for cls in (twinmath.SingularMatrixError, twinmath.NotPositiveDefiniteError, twinmath.ConvergenceError):
         assert issubclass(cls, np.linalg.LinAlgError)
 

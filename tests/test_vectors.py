@@ -203,10 +203,15 @@ def test_scale_needs_a_real_scalar(ref, go, c):
 @pytest.mark.parametrize(
     ("v", "ord", "message"),
     [
-        ([1.0, 2.0], 3, "norm: invalid input: ord must be 1, 2 or inf for a vector, got 3.0"),
+        ([1.0, 2.0], math.nan, "norm: invalid input: ord must be a number, got nan"),
         ([1.0, 2.0], "fro", "norm: invalid input: ord 'fro' needs a 2-D array"),
-        ([[1.0]], 0, "norm: invalid input: ord must be 'fro', 1, 2 or inf for a matrix, got 0.0"),
-        ([[1.0]], "nuc", "norm: invalid input: unknown ord 'nuc'"),
+        ([1.0, 2.0], "nuc", "norm: invalid input: ord 'nuc' needs a 2-D array"),
+        (
+            [[1.0]],
+            0,
+            "norm: invalid input: ord must be 'fro', 'nuc', 1, -1, 2, -2, inf or -inf for a matrix, got 0.0",
+        ),
+        ([[1.0]], "euclid", "norm: invalid input: unknown ord 'euclid'"),
     ],
 )
 def test_norm_bad_ord(ref, go, v, ord, message):

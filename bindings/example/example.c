@@ -65,6 +65,30 @@ int main(void) {
     expect("inv[0][0]", Ainv[0], -2, 1e-15);
     expect("inv[1][1]", Ainv[3], -0.5, 1e-15);
 
+    /* The logarithm of a determinant beyond float64: det(1e-200·I₃) = 1e-600. */
+    double T[9] = {1e-200, 0, 0, 0, 1e-200, 0, 0, 0, -1e-200}, sign, logabsdet;
+    if (tm_slogdet(T, 3, 3, &sign, &logabsdet, err, sizeof err) != TM_OK) {
+        printf("tm_slogdet failed: %s\n", err);
+        return 1;
+    }
+    expect("slogdet sign", sign, -1, 0);
+    expect("slogdet logabsdet", logabsdet, -600 * log(10.0), 1e-12);
+    if (tm_cond(A, 2, 2, 1, &r, err, sizeof err) != TM_OK) {
+        printf("tm_cond failed: %s\n", err);
+        return 1;
+    }
+    expect("cond([[1,2],[3,4]], 1)", r, 21, 1e-13);
+
+    /* A chain of products in the cheapest order: [1 2]·A·[5 6]ᵀ = 95. */
+    double row[2] = {1, 2}, col[2] = {5, 6};
+    const double *chain[3] = {row, A, col};
+    int64_t dims[4] = {1, 2, 2, 1};
+    if (tm_multi_dot(3, chain, dims, &r, err, sizeof err) != TM_OK) {
+        printf("tm_multi_dot failed: %s\n", err);
+        return 1;
+    }
+    expect("multi_dot", r, 95, 0);
+
     /* Eigenvalues: complex results as interleaved (re, im) doubles. The
      * source material's example [[2, 0], [0, 3]] has eigenvalues 2 and 3,
      * eigenvectors (1, 0) and (0, 1), all real. */

@@ -133,7 +133,7 @@ def text(x: Any, op: str, name: str) -> str:
 
 
 def norm_ord(ord: Any, ndim: int) -> float | str:
-    """Return the order of ``norm`` as a float, or ``"fro"``.
+    """Return the order of ``norm`` as a float, or ``"fro"`` or ``"nuc"``.
 
     ``None`` picks numpy's default: 2 for a vector, ``"fro"`` for a matrix.
     The range of a numeric order is checked by the backend.
@@ -141,10 +141,10 @@ def norm_ord(ord: Any, ndim: int) -> float | str:
     if ord is None:
         return 2.0 if ndim == 1 else "fro"
     if isinstance(ord, str):
-        if ord != "fro":
+        if ord not in ("fro", "nuc"):
             raise invalid("norm", f"unknown ord {ord!r}")
         if ndim != 2:
-            raise invalid("norm", "ord 'fro' needs a 2-D array")
+            raise invalid("norm", f"ord {ord!r} needs a 2-D array")
         return ord
     return real(ord, "norm", "ord")
 

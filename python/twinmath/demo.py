@@ -63,6 +63,8 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("scale([1,2,3], 2)", "scale", {"v": [1, 2, 3], "c": 2}),
             Example("outer([1,2], [3,4,5])", "outer", {"a": [1, 2], "b": [3, 4, 5]}),
             Example("project([2,3], onto=[1,0])", "project", {"a": [2, 3], "onto": [1, 0]}),
+            Example("cross([1,2,3], [4,5,6])", "cross", {"x1": [1, 2, 3], "x2": [4, 5, 6]}),
+            Example("vector_norm([3,-4], ord=3)", "vector_norm", {"x": [3, -4], "ord": 3}),
         ],
     ),
     (
@@ -75,6 +77,13 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("inv(A)", "inv", {"A": A}),
             Example("solve([[3,1],[1,2]], [9,8])", "solve", {"A": [[3, 1], [1, 2]], "b": [9, 8]}),
             Example("inv([[1,2],[2,4]])  (singular)", "inv", {"A": [[1, 2], [2, 4]]}),
+            Example("slogdet(A)", "slogdet", {"a": A}),
+            Example("cond(A)", "cond", {"x": A}),
+            Example("cond([[1,2],[2,4]], 1)", "cond", {"x": [[1, 2], [2, 4]], "p": 1}),
+            Example("matrix_power(A, -2)", "matrix_power", {"a": A, "n": -2}),
+            Example(
+                "multi_dot([[1,2]], A, [[5],[6]])", "multi_dot", {"A0": [[1, 2]], "A1": A, "A2": [[5], [6]]}
+            ),
         ],
     ),
     (
@@ -82,6 +91,7 @@ SECTIONS: list[tuple[str, list[Example]]] = [
         [
             Example("eig([[2,0],[0,3]])", "eig", {"A": [[2, 0], [0, 3]]}),
             Example("eigh([[2,1],[1,2]])", "eigh", {"A": [[2, 1], [1, 2]]}),
+            Example("eigvals([[0,-1],[1,0]])", "eigvals", {"a": [[0, -1], [1, 0]]}),
             Example("eig([[1,2],[3,4]])", "eig", {"A": A}),
             Example("eig([[1,2,3]])  (not square)", "eig", {"A": [[1, 2, 3]]}),
         ],
@@ -95,6 +105,8 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("svd(S)", "svd", {"A": [[3, 0], [4, 5]]}),
             Example("truncated_svd(S, 1)  (rank-1 A_k)", "truncated_svd", {"A": [[3, 0], [4, 5]], "k": 1}),
             Example("norm(S, 2)  (largest singular value)", "norm", {"v": [[3, 0], [4, 5]], "ord": 2}),
+            Example("svdvals(S)", "svdvals", {"x": [[3, 0], [4, 5]]}),
+            Example("matrix_norm(S, ord='nuc')", "matrix_norm", {"x": [[3, 0], [4, 5]], "ord": "nuc"}),
             Example("pinv([[1,1],[1,1]])", "pinv", {"A": [[1, 1], [1, 1]]}),
             Example("lstsq(line fit)", "lstsq", {"A": [[1, 0], [1, 1], [1, 2]], "b": [1, 2, 2]}),
             Example("matrix_rank([[1,2],[2,4]])", "matrix_rank", {"A": [[1, 2], [2, 4]]}),

@@ -18,8 +18,14 @@ __all__ = [
 ]
 
 
-class ShapeError(ValueError):
-    """Arguments whose shapes do not fit together (Go: ``ErrShape``)."""
+class ShapeError(np.linalg.LinAlgError):
+    """Arguments whose shapes do not fit together (Go: ``ErrShape``).
+
+    A ``numpy.linalg.LinAlgError``, which is a ``ValueError``: numpy reports
+    shapes that do not fit a linear-algebra function (a non-square matrix,
+    incompatible dimensions) as LinAlgError, and code written for numpy
+    catches them so.
+    """
 
 
 class SingularMatrixError(np.linalg.LinAlgError):

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["cholesky", "lstsq", "lu", "matrix_rank", "pca", "pinv", "qr", "svd", "truncated_svd"]
+__all__ = ["cholesky", "lstsq", "lu", "matrix_rank", "pca", "pinv", "qr", "svd", "svdvals", "truncated_svd"]
 
 
 F64 = NDArray[np.float64]
@@ -422,4 +422,35 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
     array([23.333333])
     >>> proj.ravel().round(6)
     array([-4.472136, -2.236068,  0.      ,  6.708204])
+    """
+
+
+def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
+    """Return the singular values of a matrix, descending, without its singular vectors.
+
+    The ``s`` of ``svd``: ``min(m, n)`` non-negative values. A matrix with no
+    rows or no columns has none (an empty array).
+
+    Parameters
+    ----------
+    x : array_like, shape (m, n)
+
+    Returns
+    -------
+    ndarray of float64, shape (min(m, n),)
+
+    Raises
+    ------
+    ShapeError
+        If ``x`` is not 2-D.
+    ValueError
+        If ``x`` holds NaN or Inf.
+    ConvergenceError
+        If the singular values do not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.svdvals([[3, 0], [0, -4]])
+    array([4., 3.])
     """

@@ -15,7 +15,10 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["eig", "eigh"]
+from .._convert import matrix
+from ..errors import invalid, not_square
+
+__all__ = ["eig", "eigh", "eigvals", "eigvalsh"]
 
 
 class EighResult(NamedTuple):
@@ -121,4 +124,84 @@ def eig(A: ArrayLike) -> EigResult:
            [0., 1.]])
     >>> tm.eig([[0, -1], [1, 0]]).w.round(12)
     array([0.-1.j, 0.+1.j])
+    """
+
+
+def triangle(a: ArrayLike, UPLO: Any, op: str) -> NDArray[np.float64]:
+    """Return the square matrix whose lower triangle is the one ``UPLO`` names ('L' or 'U', any case)."""
+    if not isinstance(UPLO, str) or UPLO.upper() not in ("L", "U"):
+        raise invalid(op, f"UPLO must be 'L' or 'U', got {UPLO!r}")
+    x = matrix(a, op, "a")
+    if x.shape[0] != x.shape[1]:
+        raise not_square(op, "a", x.shape)
+    return np.ascontiguousarray(x.T) if UPLO.upper() == "U" else x
+
+
+def eigvals(a: ArrayLike) -> NDArray[Any]:
+    """Return the eigenvalues of a square matrix, without its eigenvectors.
+
+    The ``w`` of ``eig``, in its order (by real part, then imaginary part):
+    float64 when every eigenvalue is real, complex128 otherwise. The empty
+    0×0 matrix has none (an empty float64 array).
+
+    Parameters
+    ----------
+    a : array_like, shape (n, n)
+
+    Returns
+    -------
+    ndarray of float64 or complex128, shape (n,)
+
+    Raises
+    ------
+    ShapeError
+        If ``a`` is not a square matrix.
+    ValueError
+        If ``a`` holds NaN or Inf.
+    ConvergenceError
+        If the QR iteration does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.eigvals([[2, 0], [0, 3]])
+    array([2., 3.])
+    >>> tm.eigvals([[0, -1], [1, 0]]).round(12)
+    array([0.-1.j, 0.+1.j])
+    """
+
+
+def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
+    """Return the eigenvalues of a symmetric matrix, ascending, without its eigenvectors.
+
+    The ``w`` of ``eigh``. Only one triangle of ``a`` is read: the lower one
+    (``UPLO='L'``, the default) or the upper one (``UPLO='U'``). The empty
+    0×0 matrix has none.
+
+    Parameters
+    ----------
+    a : array_like, shape (n, n)
+        Symmetric; the other triangle is ignored.
+    UPLO : {'L', 'U'}, optional
+
+    Returns
+    -------
+    ndarray of float64, shape (n,)
+
+    Raises
+    ------
+    ShapeError
+        If ``a`` is not a square matrix.
+    ValueError
+        If ``UPLO`` is not 'L' or 'U', or ``a`` holds NaN or Inf (anywhere).
+    ConvergenceError
+        If the eigenvalue iteration does not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.eigvalsh([[2, 1], [1, 2]]).round(12)
+    array([1., 3.])
+    >>> tm.eigvalsh([[2, 5], [0, 2]], UPLO="U").round(12)
+    array([-3.,  7.])
     """

@@ -10,10 +10,28 @@ beyond ``_convert``, that both backends apply.
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["add", "cosine_similarity", "dot", "norm", "outer", "project", "scale", "subtract"]
+from .._convert import array, real, vector
+from ..errors import invalid, shape_error
+
+__all__ = [
+    "add",
+    "cosine_similarity",
+    "cross",
+    "dot",
+    "matrix_norm",
+    "norm",
+    "outer",
+    "project",
+    "scale",
+    "subtract",
+    "vector_norm",
+]
 
 
 def add(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
@@ -131,32 +149,35 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     """Return the norm of a vector, or of a matrix.
 
     For a vector: ``ord=1`` gives Σ|vᵢ|, ``ord=2`` the Euclidean length
-    √(Σvᵢ²), ``ord=inf`` max|vᵢ|. For a matrix: ``ord="fro"`` the Frobenius
-    norm √(Σaᵢⱼ²), ``ord=1`` the largest absolute column sum, ``ord=2`` the
-    spectral norm (the largest singular value), ``ord=inf`` the largest
-    absolute row sum. ``ord=None`` is numpy's default (2 for a vector,
-    ``"fro"`` for a matrix). Euclidean and Frobenius norms are scaled by the
-    largest magnitude, so they do not overflow for huge entries.
+    √(Σvᵢ²), ``ord=inf`` max|vᵢ|, and any other ``ord`` as ``vector_norm``.
+    For a matrix: ``ord="fro"`` the Frobenius norm √(Σaᵢⱼ²), ``ord=1`` the
+    largest absolute column sum, ``ord=2`` the spectral norm (the largest
+    singular value), ``ord=inf`` the largest absolute row sum, and
+    ``"nuc"``, -1, -2, -inf as ``matrix_norm``. ``ord=None`` is numpy's
+    default (2 for a vector, ``"fro"`` for a matrix). Euclidean and Frobenius
+    norms are scaled by the largest magnitude, so they do not overflow for
+    huge entries.
 
     Parameters
     ----------
     v : array_like, shape (n,) or (m, n)
-    ord : {1, 2, inf, "fro", None}, optional
+    ord : {non-zero int, inf, -inf, "fro", "nuc", None}, optional
 
     Returns
     -------
     float
-        0.0 for an empty input; NaN if any entry is NaN, else inf if any is
-        infinite.
+        0.0 for an empty input (for the orders 1, 2, inf, "fro"); NaN if
+        any entry is NaN, else inf if any is infinite (for those orders).
 
     Raises
     ------
     ShapeError
         If ``v`` is neither 1-D nor 2-D.
     ValueError
-        If ``ord`` is not one of the orders above for that dimension.
+        If ``ord`` is not one of the orders above for that dimension (NaN
+        for a vector).
     ConvergenceError
-        If the singular values of a matrix (``ord=2``) do not converge.
+        If the singular values of a matrix (``ord`` ±2, "nuc") do not converge.
 
     Examples
     --------
@@ -256,4 +277,169 @@ def project(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
     >>> import twinmath as tm
     >>> tm.project([2, 3], [1, 0])
     array([2., 0.])
+    """
+
+
+def vector_order(ord: Any, op: str) -> float:
+    """Return a vector norm's order as a float: any number but NaN."""
+    if isinstance(ord, str) or isinstance(ord, bool):
+        raise invalid(op, f"ord must be a number for a vector, got {ord!r}")
+    o = real(ord, op, "ord")
+    if math.isnan(o):
+        raise invalid(op, "ord must be a number, got nan")
+    return o
+
+
+MATRIX_ORDERS = "'fro', 'nuc', 1, -1, 2, -2, inf or -inf"
+
+
+def matrix_order(ord: Any, op: str) -> float | str:
+    """Return a matrix norm's order: "fro", "nuc", or one of ±1, ±2, ±inf as a float."""
+    if isinstance(ord, str) and ord in ("fro", "nuc"):
+        return ord
+    if not isinstance(ord, str) and not isinstance(ord, bool):
+        o = real(ord, op, "ord")
+        if o in (1.0, -1.0, 2.0, -2.0, math.inf, -math.inf):
+            return o
+        ord = o
+    raise invalid(op, f"ord must be {MATRIX_ORDERS} for a matrix, got {ord!r}")
+
+
+def cross_args(x1: ArrayLike, x2: ArrayLike, axis: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Return ``cross``'s vectors, checked: 1-D, 3 entries each, axis -1 or 0."""
+    a, b = vector(x1, "cross", "x1"), vector(x2, "cross", "x2")
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)) or axis not in (-1, 0):
+        raise invalid("cross", f"axis must be -1 or 0 for vectors, got {axis!r}")
+    for name, v in (("x1", a), ("x2", b)):
+        if v.size != 3:
+            raise shape_error("cross", f"{name} must have 3 entries, got {v.size}")
+    return a, b
+
+
+def keep(r: float, ndim: int, keepdims: bool) -> Any:
+    """Return r, or with keepdims an array of ndim axes of length 1 holding it."""
+    return np.full((1,) * ndim, r) if keepdims else r
+
+
+def vector_norm_args(
+    x: ArrayLike, axis: Any, keepdims: Any, ord: Any
+) -> tuple[float, NDArray[np.float64], int]:
+    """Return ``vector_norm``'s order, its entries as one vector and the input's ndim, checked."""
+    o = vector_order(ord, "vector_norm")
+    if axis is not None:
+        raise invalid("vector_norm", f"axis must be None (the whole array), got {axis!r}")
+    a = array(x, "vector_norm", "x")
+    return o, a.reshape(-1), a.ndim
+
+
+def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.float64]:
+    """Return the cross product of two 3-vectors.
+
+    ``x1 × x2 = (a₁b₂ − a₂b₁, a₂b₀ − a₀b₂, a₀b₁ − a₁b₀)``, each entry from
+    two rounded products (no fused multiply-add), as numpy computes it.
+
+    Parameters
+    ----------
+    x1, x2 : array_like, shape (3,)
+    axis : int, optional
+        The axis holding the vectors: -1 or 0, the same for 1-D input.
+
+    Returns
+    -------
+    ndarray of float64, shape (3,)
+
+    Raises
+    ------
+    ShapeError
+        If ``x1`` or ``x2`` is not a vector of 3 entries.
+    ValueError
+        If ``axis`` is neither -1 nor 0.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.cross([1, 2, 3], [4, 5, 6])
+    array([-3.,  6., -3.])
+    """
+
+
+def vector_norm(x: ArrayLike, /, *, axis: None = None, keepdims: bool = False, ord: float = 2) -> Any:
+    """Return the norm of all the entries of ``x`` taken as one vector, for any order.
+
+    ``ord = inf``: max|xᵢ|; ``-inf``: min|xᵢ|; ``0``: the number of non-zero
+    entries; any other p: ``(Σ|xᵢ|ᵖ)^(1/p)`` (1 and 2 as ``norm``). The sum
+    is taken after dividing by the largest magnitude (the smallest for
+    p < 0), so it neither overflows nor underflows; a zero entry makes a
+    negative-order norm 0. An empty ``x`` gives 0.0 for ord ≥ 0 and inf for
+    ord < 0 (the sum of no terms is 0).
+
+    Parameters
+    ----------
+    x : array_like
+        Any shape; its entries are taken in C order.
+    axis : None, optional
+        Only None, the whole array (norms along an axis are not supported).
+    keepdims : bool, optional
+        Return an array of ``x.ndim`` axes of length 1 instead of a float.
+    ord : float, optional
+
+    Returns
+    -------
+    float, or ndarray of float64 of shape (1, …, 1) with ``keepdims``
+        NaN if an entry is NaN (ord ≠ 0).
+
+    Raises
+    ------
+    ValueError
+        If ``ord`` is NaN or not a number, or ``axis`` is not None.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.vector_norm([3, -4])
+    5.0
+    >>> tm.vector_norm([[1, 2], [0, 4]], ord=0)
+    3.0
+    >>> tm.vector_norm([3, -4], ord=-float("inf"))
+    3.0
+    """
+
+
+def matrix_norm(x: ArrayLike, /, *, keepdims: bool = False, ord: float | str = "fro") -> Any:
+    """Return a norm of a matrix, as ``numpy.linalg.matrix_norm``.
+
+    ``ord = "fro"``: √(Σxᵢⱼ²) (scaled against overflow); ``"nuc"``: the sum
+    of the singular values; ``2``: the largest singular value; ``1``:
+    the largest absolute column sum; ``inf``: the largest absolute row sum;
+    ``-2``, ``-1``, ``-inf``: the smallest of the same. An empty matrix has
+    norm 0.0; NaN propagates, and an infinite entry gives inf (NaN for
+    ``-2``, whose smallest singular value is then undefined).
+
+    Parameters
+    ----------
+    x : array_like, shape (m, n)
+    keepdims : bool, optional
+        Return an array of shape (1, 1) instead of a float.
+    ord : {"fro", "nuc", 1, -1, 2, -2, inf, -inf}, optional
+
+    Returns
+    -------
+    float, or ndarray of float64 of shape (1, 1) with ``keepdims``
+
+    Raises
+    ------
+    ShapeError
+        If ``x`` is not 2-D.
+    ValueError
+        If ``ord`` is not one of the orders above.
+    ConvergenceError
+        If the singular values do not converge.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.matrix_norm([[1, 2], [3, 4]], ord=1)
+    6.0
+    >>> tm.matrix_norm([[3, 0], [0, -4]], ord="nuc")
+    7.0
     """

@@ -129,3 +129,11 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
     comp, var, proj = np.empty((ka, d)), np.empty(ka), np.empty((N, ka))
     n.call(n.lib.tm_pca, ptr(x), N, d, kk, ptr(comp), ptr(var), ptr(proj), work=n.JACOBI * x.size * min(N, d))
     return PCAResult(comp, var, proj)
+
+
+@twin(_front.decomp.svdvals)
+def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
+    a = matrix(x, "svdvals", "x")
+    out = np.empty(min(a.shape))
+    n.call(n.lib.tm_svdvals, ptr(a), *a.shape, ptr(out))
+    return out

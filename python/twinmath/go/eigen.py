@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
 from .._convert import matrix
@@ -38,3 +38,20 @@ def eig(A: ArrayLike) -> EigResult:
     if real[0]:
         return EigResult(np.ascontiguousarray(w.real), np.ascontiguousarray(V.real))
     return EigResult(w, V)
+
+
+@twin(_front.eigen.eigvals)
+def eigvals(a: ArrayLike) -> NDArray[Any]:
+    x = matrix(a, "eigvals", "a")
+    m = x.shape[0]
+    w, real = np.empty(m, np.complex128), n.ffi.new("int *")
+    n.call(n.lib.tm_eigvals, ptr(x), *x.shape, ptr(w), real)
+    return np.ascontiguousarray(w.real) if real[0] else w
+
+
+@twin(_front.eigen.eigvalsh)
+def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
+    x = _front.eigen.triangle(a, UPLO, "eigvalsh")
+    w = np.empty(x.shape[0])
+    n.call(n.lib.tm_eigvalsh, ptr(x), *x.shape, ptr(w))
+    return w

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -10,7 +11,9 @@ from numpy.typing import ArrayLike, NDArray
 from .. import _front
 from .._convert import array, matrix
 from .._front import twin
+from .._front.linalg import SlogdetResult
 from ..errors import shape_error
+from . import _native as _n  # for matrix_power, whose exponent is named n
 from . import _native as n
 from ._native import ptr
 
@@ -70,4 +73,61 @@ def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     nb, k = _columns(y, "solve", "b")
     out = np.empty(y.shape)
     n.call(n.lib.tm_solve, ptr(a), *a.shape, ptr(y), nb, k, ptr(out), work=a.size * (a.shape[0] + k))
+    return out
+
+
+@twin(_front.linalg.slogdet)
+def slogdet(a: ArrayLike) -> SlogdetResult:
+    x = matrix(a, "slogdet", "a")
+    out = np.empty(2)
+    n.call(n.lib.tm_slogdet, ptr(x), *x.shape, ptr(out), ptr(out[1:]))
+    return SlogdetResult(float(out[0]), float(out[1]))
+
+
+@twin(_front.linalg.cond)
+def cond(x: ArrayLike, p: float | str | None = None) -> float:
+    q = _front.linalg.cond_order(p)
+    a = matrix(x, "cond", "x")
+    if q == "fro":
+        return n.scalar(n.lib.tm_cond_fro, ptr(a), *a.shape)  # type: ignore[no-any-return]
+    if q == "nuc":
+        return n.scalar(n.lib.tm_cond_nuc, ptr(a), *a.shape)  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_cond, ptr(a), *a.shape, 2.0 if q is None else q)  # type: ignore[no-any-return]
+
+
+@twin(_front.linalg.matrix_power)
+def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
+    k = _front.linalg.exponent_of(n, "matrix_power", "n")
+    x = matrix(a, "matrix_power", "a")
+    out = np.empty(x.shape)
+    _n.call(_n.lib.tm_matrix_power, ptr(x), *x.shape, k, ptr(out))
+    return out
+
+
+@twin(_front.linalg.multi_dot)
+def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
+    ms = _front.linalg.chain(arrays)
+    dims = [m.shape[0] for m in ms] + [ms[-1].shape[1]]
+    out = np.empty((dims[0], dims[-1]))
+    ptrs = n.ffi.new("double *[]", [ptr(m) for m in ms])
+    n.call(n.lib.tm_multi_dot, len(ms), ptrs, n.ffi.new("int64_t[]", dims), ptr(out))
+    return _front.linalg.chain_result(arrays, out)
+
+
+@twin(_front.linalg.diagonal)
+def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
+    k = _front.linalg.offset_of(offset, "diagonal")
+    a = matrix(x, "diagonal", "x")
+    r, c = a.shape
+    length = max(0, min(r, c - k) if k >= 0 else min(r + k, c))
+    out = np.empty(length)
+    n.call(n.lib.tm_diagonal, ptr(a), r, c, k, ptr(out), length)
+    return out
+
+
+@twin(_front.linalg.matrix_transpose)
+def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
+    a = matrix(x, "matrix_transpose", "x")
+    out = np.empty(a.shape[::-1])
+    n.call(n.lib.tm_matrix_transpose, ptr(a), *a.shape, ptr(out))
     return out

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import norm_ord, real, vector, vector_or_matrix
+from .._convert import matrix, norm_ord, real, vector, vector_or_matrix
 from .._front import twin
 from . import _native as n
 from ._native import ptr
@@ -52,10 +52,8 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     x = vector_or_matrix(v, "norm", "v")
     o = norm_ord(ord, x.ndim)
     if x.ndim == 1:
-        return n.scalar(n.lib.tm_norm, ptr(x), x.size, o)  # type: ignore[no-any-return]
-    if o == "fro":
-        return n.scalar(n.lib.tm_frobenius_norm, ptr(x), *x.shape)  # type: ignore[no-any-return]
-    return n.scalar(n.lib.tm_matrix_norm, ptr(x), *x.shape, o)  # type: ignore[no-any-return]
+        return _norm_of(x, _front.vectors.vector_order(o, "norm"))
+    return _norm_of(x, _front.vectors.matrix_order(o, "norm"))
 
 
 @twin(_front.vectors.cosine_similarity)
@@ -78,3 +76,35 @@ def project(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
     out = np.empty(x.size)
     n.call(n.lib.tm_project, ptr(x), x.size, ptr(u), u.size, ptr(out))
     return out
+
+
+def _norm_of(x: NDArray[np.float64], o: float | str) -> float:
+    """The o-norm of a checked 1-D or 2-D x, for an order checked by the reference's helpers."""
+    if x.ndim == 1:
+        return n.scalar(n.lib.tm_vector_norm, ptr(x), x.size, o)  # type: ignore[no-any-return]
+    if o == "fro":
+        return n.scalar(n.lib.tm_frobenius_norm, ptr(x), *x.shape)  # type: ignore[no-any-return]
+    if o == "nuc":
+        return n.scalar(n.lib.tm_nuclear_norm, ptr(x), *x.shape)  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_matrix_norm, ptr(x), *x.shape, o)  # type: ignore[no-any-return]
+
+
+@twin(_front.vectors.cross)
+def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.float64]:
+    a, b = _front.vectors.cross_args(x1, x2, axis)
+    out = np.empty(3)
+    n.call(n.lib.tm_cross, ptr(a), a.size, ptr(b), b.size, ptr(out))
+    return out
+
+
+@twin(_front.vectors.vector_norm)
+def vector_norm(x: ArrayLike, /, *, axis: None = None, keepdims: bool = False, ord: float = 2) -> Any:
+    o, v, ndim = _front.vectors.vector_norm_args(x, axis, keepdims, ord)
+    return _front.vectors.keep(_norm_of(v, o), ndim, bool(keepdims))
+
+
+@twin(_front.vectors.matrix_norm)
+def matrix_norm(x: ArrayLike, /, *, keepdims: bool = False, ord: float | str = "fro") -> Any:
+    o = _front.vectors.matrix_order(ord, "matrix_norm")
+    a = matrix(x, "matrix_norm", "x")
+    return _front.vectors.keep(_norm_of(a, o), 2, bool(keepdims))

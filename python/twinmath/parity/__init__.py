@@ -102,6 +102,16 @@ def register(check: Check) -> Check:
     return check
 
 
+def positional(op: str, *names: str) -> Callable[[ModuleType, Args], Any]:
+    """Return a ``Check.call`` passing ``names`` by position (numpy's ``x, /``), the rest by keyword."""
+
+    def call(module: ModuleType, args: Args) -> Any:
+        rest = {k: v for k, v in args.items() if k not in names}
+        return getattr(module, op)(*(args[n] for n in names), **rest)
+
+    return call
+
+
 # ---- random inputs -------------------------------------------------------------
 #
 # The shared vectors hold these inputs bit for bit, so they are built only from

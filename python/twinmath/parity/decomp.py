@@ -7,7 +7,18 @@ import math
 import numpy as np
 
 from .. import tolerances as tol
-from . import Case, Check, geometric, grading, hilbert, matmul, normal, register, with_singular_values
+from . import (
+    Case,
+    Check,
+    geometric,
+    grading,
+    hilbert,
+    matmul,
+    normal,
+    positional,
+    register,
+    with_singular_values,
+)
 
 M2 = [[1.0, 2.0], [3.0, 4.0]]
 
@@ -302,5 +313,30 @@ register(
             ("k not an integer", {"X": [[1.0], [2.0]], "k": 0.5}),
             ("1-D", {"X": [1.0, 2.0], "k": 1}),
         ],
+    )
+)
+
+
+# ---- svdvals: the singular values alone -------------------------------------------------
+
+
+def _svdvals_cases(rng: np.random.Generator) -> list[Case]:
+    cases = [(label, {"x": args["A"]}) for label, args in families(rng, big=False)]
+    cases += [("empty 0x3: none", {"x": np.zeros((0, 3))}), ("empty 4x0: none", {"x": np.zeros((4, 0))})]
+    return cases
+
+
+register(
+    Check(
+        "svdvals",
+        "|Δσ| ≤ 2e (Weyl, e = svd_error)",
+        _svdvals_cases,
+        bound=lambda a, r: tol.decomp.svdvals_bound(a["x"]),
+        errors=[
+            ("NaN entry", {"x": [[1.0, math.nan], [0.0, 1.0]]}),
+            ("inf entry", {"x": [[1.0, 0.0], [-math.inf, 1.0]]}),
+        ],
+        python_only=[("1-D", {"x": [1.0, 2.0]}), ("3-D", {"x": np.zeros((2, 2, 2))})],
+        call=positional("svdvals", "x"),
     )
 )

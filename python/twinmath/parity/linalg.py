@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from .. import tolerances as tol
-from . import Args, Case, Check, normal, register, sizes, wide
+from . import Args, Case, Check, normal, positional, register, sizes, wide
 
 M2A, M2B = [[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, 8.0]]
 
@@ -166,5 +166,205 @@ register(
             ("singular", {"A": [[1.0, 2.0], [2.0, 4.0]], "b": [1.0, 1.0]}),
         ],
         python_only=[("3-D b", {"A": M2A, "b": np.zeros((2, 1, 1))})],
+    )
+)
+
+
+# ---- slogdet, cond, matrix_power, multi_dot, diagonal, matrix_transpose ---------
+
+
+def _renamed(cases: list[Case], old: str, new: str) -> list[Case]:
+    return [(label, {new if k == old else k: v for k, v in args.items()}) for label, args in cases]
+
+
+def _slogdet_cases(rng: np.random.Generator) -> list[Case]:
+    cases = _renamed(
+        _square_cases(
+            rng,
+            [
+                ("worked example", {"A": M2A}),
+                ("singular", {"A": [[1.0, 2.0], [2.0, 4.0]]}),
+                ("identity", {"A": np.eye(3)}),
+                ("zero", {"A": np.zeros((3, 3))}),
+            ],
+        ),
+        "A",
+        "a",
+    )
+    cases.append(("empty 0x0: the empty product", {"a": np.zeros((0, 0))}))
+    # det = 1e-600 and 1e600: beyond float64, not beyond their logarithm.
+    cases.append(("det 1e-600", {"a": np.diag([1e-200, 1e-200, -1e-200])}))
+    cases.append(("det 1e600", {"a": [[0.0, 1e300], [1e300, 0.0]]}))
+    cases.append(("normal 60x60 scaled 1e-10", {"a": normal(rng, 60, 60) * 1e-10}))
+    return cases
+
+
+register(
+    Check(
+        "slogdet",
+        "sign exact; |Δ ln|det|| ≤ 2(−Σ ln(1 − e/σᵢ) + (nL + n + 1)ε + γₙnL), e = c·σ₁ (LU backward error)",
+        _slogdet_cases,
+        bound=lambda a, r: tol.linalg.slogdet_bound(a["a"]),
+        errors=[
+            ("not square", {"a": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
+            ("NaN entry", {"a": [[1.0, math.nan], [0.0, 1.0]]}),
+            ("inf entry", {"a": [[math.inf, 0.0], [0.0, 1.0]]}),
+        ],
+        python_only=[("1-D", {"a": [1.0, 2.0]})],
+    )
+)
+
+_COND_ORDERS: list[Any] = [2.0, -2.0, 1.0, -1.0, math.inf, -math.inf, "fro", "nuc"]
+
+
+def _cond_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [
+        ("worked example, p None", {"x": M2A}),
+        ("singular, p None: a computed σₙ > 0 or 0", {"x": [[1.0, 2.0], [2.0, 4.0]]}),
+        ("zero, p 2: 0/0 is inf", {"x": np.zeros((2, 2)), "p": 2.0}),
+        ("zero, p -2", {"x": np.zeros((2, 2)), "p": -2.0}),
+        ("wide 2x5, p None", {"x": normal(rng, 2, 5)}),
+        ("tall 6x3, p -2", {"x": normal(rng, 6, 3), "p": -2.0}),
+    ]
+    for p in _COND_ORDERS:
+        cases.append((f"worked example, p {p}", {"x": M2A, "p": p}))
+        cases.append((f"identity, p {p}", {"x": np.eye(3), "p": p}))
+        if p not in (2.0, -2.0):
+            cases.append((f"singular, p {p}: inf", {"x": [[1.0, 2.0], [2.0, 4.0]], "p": p}))
+        for n in (1, 3, 6, 12):
+            cases.append((f"normal {n}x{n}, p {p}", {"x": normal(rng, n, n), "p": p}))
+        cases.append((f"scaled 1e150, p {p}", {"x": normal(rng, 4, 4) * 1e150, "p": p}))
+    return cases
+
+
+register(
+    Check(
+        "cond",
+        "p ±2: σ's within e = svd_error each; else ‖A‖·‖A⁻¹‖ with ‖ΔA⁻¹‖₂ ≤ solve_bound",
+        _cond_cases,
+        bound=lambda a, r: tol.linalg.cond_bound(a["x"], a.get("p"), r),
+        errors=[
+            ("empty", {"x": np.zeros((0, 0))}),
+            ("empty, p 1", {"x": np.zeros((0, 0)), "p": 1.0}),
+            ("NaN entry", {"x": [[1.0, math.nan], [0.0, 1.0]]}),
+            ("inf entry, p 1", {"x": [[math.inf, 0.0], [0.0, 1.0]], "p": 1.0}),
+            ("not square, p 1", {"x": [[1.0, 2.0, 3.0]], "p": 1.0}),
+            ("not square, p inf", {"x": [[1.0, 2.0, 3.0]], "p": math.inf}),
+            ("p 3", {"x": M2A, "p": 3.0}),
+        ],
+        python_only=[
+            ("p 'euclid'", {"x": M2A, "p": "euclid"}),
+            ("not square, p 'fro'", {"x": [[1.0, 2.0, 3.0]], "p": "fro"}),
+            ("1-D", {"x": [1.0, 2.0]}),
+        ],
+    )
+)
+
+
+def _matrix_power_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [(f"worked example, n {k}", {"a": M2A, "n": k}) for k in (0, 1, 2, 3, 5, -1, -3)]
+    cases.append(("NaN entry, n 0: the identity", {"a": [[math.nan, 0.0], [0.0, 1.0]], "n": 0}))
+    cases.append(("empty 0x0, n 3", {"a": np.zeros((0, 0)), "n": 3}))
+    cases.append(("empty 0x0, n -2", {"a": np.zeros((0, 0)), "n": -2}))
+    cases.append(("permutation, n 1000001", {"a": [[0.0, 1.0], [1.0, 0.0]], "n": 1000001}))
+    for n, k in ((1, 9), (3, 4), (4, 7), (5, 12), (8, 6), (12, 13), (3, -2), (4, -5), (6, -1)):
+        # Entries of spectral radius about 1 keep high powers in range.
+        cases.append((f"normal {n}x{n}, n {k}", {"a": normal(rng, n, n) / (n + 1), "n": k}))
+    return cases
+
+
+register(
+    Check(
+        "matrix_power",
+        "n ≥ 0: 2·γ_{(n−1)m}·(|A|ⁿ)ᵢⱼ; n < 0: ‖Δ‖₂ ≤ |n|(‖X‖ + d)^(|n|−1)·d + 2γ‖|X|^|n|‖_F, X = A⁻¹",
+        _matrix_power_cases,
+        bound=lambda a, r: tol.linalg.matrix_power_bound(a["a"], a["n"]),
+        errors=[
+            ("not square", {"a": [[1.0, 2.0, 3.0]], "n": 2}),
+            ("singular, n -1", {"a": [[1.0, 2.0], [2.0, 4.0]], "n": -1}),
+            ("NaN entry, n -1", {"a": [[math.nan, 0.0], [0.0, 1.0]], "n": -1}),
+        ],
+        python_only=[("n 2.0", {"a": M2A, "n": 2.0}), ("1-D", {"a": [1.0, 2.0], "n": 2})],
+    )
+)
+
+
+def _multi_dot_args(arrays: list[Any]) -> Args:
+    return {f"A{i}": x for i, x in enumerate(arrays)}
+
+
+def _multi_dot_arrays(args: Args) -> list[Any]:
+    return [args[f"A{i}"] for i in range(len(args))]
+
+
+def _multi_dot_call(module: Any, args: Args) -> Any:
+    return module.multi_dot(_multi_dot_arrays(args))
+
+
+def _multi_dot_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [
+        ("worked example", _multi_dot_args([[[1.0, 2.0]], [[3.0], [4.0]], [[5.0, 6.0]]])),
+        ("vectors at both ends", _multi_dot_args([[1.0, 2.0], np.eye(2), [3.0, 4.0]])),
+        ("two matrices", _multi_dot_args([M2A, M2B])),
+        ("empty inner dimension", _multi_dot_args([np.zeros((2, 0)), np.zeros((0, 3)), normal(rng, 3, 2)])),
+    ]
+    for k in (3, 4, 5, 6):
+        dims = [int(d) + 1 for d in rng.integers(0, 12, size=k + 1)]
+        cases.append(
+            (
+                f"chain of {k}, dims {dims}",
+                _multi_dot_args([normal(rng, dims[i], dims[i + 1]) for i in range(k)]),
+            )
+        )
+    cases.append(("vector first", _multi_dot_args([normal(rng, 5), normal(rng, 5, 3), normal(rng, 3, 4)])))
+    cases.append(("vector last", _multi_dot_args([normal(rng, 2, 6), normal(rng, 6, 3), normal(rng, 3)])))
+    return cases
+
+
+register(
+    Check(
+        "multi_dot",
+        "2·γ_{n₁+…+n_{k−1}}·(|A₁|···|Aₖ|)ᵢⱼ + underflow, per entry",
+        _multi_dot_cases,
+        bound=lambda a, r: tol.linalg.multi_dot_bound([a[f"A{i}"] for i in range(len(a))]).reshape(
+            np.shape(r)
+        ),
+        call=_multi_dot_call,
+        errors=[
+            ("inner dimensions differ", _multi_dot_args([M2A, [[1.0, 2.0, 3.0]], M2B])),
+        ],
+        python_only=[
+            ("one array", _multi_dot_args([M2A])),
+            ("vector in the middle", _multi_dot_args([M2A, [1.0, 2.0], M2B])),
+        ],
+    )
+)
+
+
+def _diagonal_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [("worked example", {"x": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]})]
+    x = wide(rng, 4, 6)
+    for k in (-4, -2, -1, 0, 1, 3, 5, 6):
+        cases.append((f"wide 4x6, offset {k}", {"x": x, "offset": k}))
+    cases.append(("empty 0x3", {"x": np.zeros((0, 3))}))
+    return cases
+
+
+register(
+    Check(
+        "diagonal",
+        "bit for bit",
+        _diagonal_cases,
+        python_only=[("1-D", {"x": [1.0, 2.0]}), ("offset 1.5", {"x": M2A, "offset": 1.5})],
+        call=positional("diagonal", "x"),
+    )
+)
+register(
+    Check(
+        "matrix_transpose",
+        "bit for bit",
+        lambda rng: _renamed(_transpose_cases(rng), "A", "x"),
+        python_only=[("1-D", {"x": [1.0, 2.0]})],
+        call=positional("matrix_transpose", "x"),
     )
 )

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from .. import tolerances as tol
-from . import Case, Check, normal, register, sizes, special, wide
+from . import Case, Check, normal, positional, register, sizes, special, wide
 
 A3, B3 = [1.0, 2.0, 3.0], [4.0, 5.0, 6.0]
 
@@ -122,23 +122,124 @@ def _norm_cases(rng: np.random.Generator) -> list[Case]:
     ]
     for m, k in ((5, 5), (7, 3), (2, 9)):
         cases.append((f"matrix {m}x{k} ord=2", {"v": normal(rng, m, k), "ord": 2}))
+    # numpy's other orders: any p for a vector, nuc, -1, -2, -inf for a matrix.
+    for o in (3.0, -1.0, 0.0, -math.inf):
+        cases.append((f"ord {o}", {"v": normal(rng, 6), "ord": o}))
+    for mo in MATRIX_ORDERS[1:]:
+        cases.append((f"matrix 4x3 ord={mo}", {"v": normal(rng, 4, 3), "ord": mo}))
+    return cases
+
+
+MATRIX_ORDERS: list[float | str] = ["fro", "nuc", 1.0, -1.0, 2.0, -2.0, math.inf, -math.inf]
+VECTOR_ORDERS = [0.0, 0.5, 1.0, 2.0, 3.0, math.inf, -math.inf, -1.0, -2.5]
+
+
+def _vector_norm_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [
+        ("worked example", {"x": [3.0, -4.0]}),
+        ("worked example, ord 0", {"x": [[1.0, 2.0], [0.0, 4.0]], "ord": 0.0}),
+        ("worked example, ord -inf", {"x": [3.0, -4.0], "ord": -math.inf}),
+        ("a zero entry, ord -1", {"x": [3.0, 0.0, 1.0], "ord": -1.0}),
+        ("huge entries, ord 3", {"x": [1e300, 1e300], "ord": 3.0}),
+        ("tiny entries, ord -1", {"x": [1e-300, 3e-300], "ord": -1.0}),
+        ("an infinite entry, ord -2", {"x": [math.inf, 2.0, -4.0], "ord": -2.0}),
+    ]
+    for o in VECTOR_ORDERS:
+        cases.append((f"empty, ord {o}", {"x": [], "ord": o}))
+        for n in (1, 5, 17):
+            cases.append((f"normal n={n}, ord {o}", {"x": normal(rng, n), "ord": o}))
+        cases.append((f"wide n=9, ord {o}", {"x": wide(rng, 9), "ord": o}))
+        cases.append((f"nan/inf, ord {o}", {"x": special(rng, 7), "ord": o}))
+        cases.append((f"3x4 as one vector, ord {o}", {"x": normal(rng, 3, 4), "ord": o}))
     return cases
 
 
 register(
     Check(
+        "vector_norm",
+        "as norm for 1, 2, inf; exact for 0, −inf; else 2·((γₙ + |p|u + 8u)/|p| + 9u)·‖x‖ₚ",
+        _vector_norm_cases,
+        bound=lambda a, r: tol.vectors.norm_bound(np.ravel(a["x"]), a.get("ord", 2.0)),
+        errors=[("ord nan", {"x": [1.0, 2.0], "ord": math.nan})],
+        python_only=[
+            ("ord fro", {"x": [1.0, 2.0], "ord": "fro"}),
+            ("axis 0", {"x": [[1.0, 2.0]], "axis": 0}),
+        ],
+        call=positional("vector_norm", "x"),
+    )
+)
+
+
+def _matrix_norm_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [
+        ("worked example, ord 1", {"x": [[1.0, 2.0], [3.0, 4.0]], "ord": 1.0}),
+        ("worked example, ord nuc", {"x": [[3.0, 0.0], [0.0, -4.0]], "ord": "nuc"}),
+        ("default ord: fro", {"x": [[1.0, 2.0], [3.0, 4.0]]}),
+    ]
+    for o in MATRIX_ORDERS:
+        for m, k in ((1, 1), (3, 3), (5, 2), (4, 7)):
+            cases.append((f"normal {m}x{k}, ord {o}", {"x": normal(rng, m, k), "ord": o}))
+        cases.append((f"empty 0x3, ord {o}", {"x": np.zeros((0, 3)), "ord": o}))
+        cases.append((f"nan, ord {o}", {"x": [[1.0, math.nan], [2.0, 0.0]], "ord": o}))
+        cases.append((f"inf, ord {o}", {"x": [[1.0, -math.inf], [2.0, 0.0]], "ord": o}))
+        cases.append((f"scaled 1e300, ord {o}", {"x": normal(rng, 3, 4) * 1e300, "ord": o}))
+    return cases
+
+
+register(
+    Check(
+        "matrix_norm",
+        "as norm: 2e (svd_error) for ±2, k·2e + 2γₖΣσ for nuc, sums for ±1 and ±inf",
+        _matrix_norm_cases,
+        bound=lambda a, r: tol.vectors.norm_bound(a["x"], a.get("ord", "fro")),
+        python_only=[
+            ("ord 0", {"x": [[1.0]], "ord": 0.0}),
+            ("ord 3", {"x": [[1.0]], "ord": 3.0}),
+            ("1-D", {"x": [1.0, 2.0]}),
+        ],
+        call=positional("matrix_norm", "x"),
+    )
+)
+
+
+def _cross_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [("worked example", {"x1": A3, "x2": B3})]
+    for k in range(6):
+        cases.append((f"normal {k}", {"x1": normal(rng, 3), "x2": normal(rng, 3)}))
+        cases.append((f"wide {k}", {"x1": wide(rng, 3), "x2": wide(rng, 3)}))
+    cases.append(("nan/inf", {"x1": special(rng, 3), "x2": special(rng, 3)}))
+    return cases
+
+
+register(
+    Check(
+        "cross",
+        "bit for bit",
+        _cross_cases,
+        errors=[
+            ("x1 of 2 entries", {"x1": [1.0, 2.0], "x2": B3}),
+            ("x2 of 4 entries", {"x1": A3, "x2": [1.0, 2.0, 3.0, 4.0]}),
+        ],
+        python_only=[("axis 1", {"x1": A3, "x2": B3, "axis": 1}), ("2-D", {"x1": [A3], "x2": [B3]})],
+        call=positional("cross", "x1", "x2"),
+    )
+)
+
+
+register(
+    Check(
         "norm",
-        "(γₙ + 8u)·‖v‖ for 2/fro; 2·γₙ·Σ|vᵢ| for 1; bit for bit for inf; 2e for a matrix's 2",
+        "(γₙ + 8u)·‖v‖ for 2/fro; 2·γₙ·Σ|vᵢ| for 1; exact for ±inf, 0; 2e for ±2; else as vector_norm",
         _norm_cases,
         bound=lambda a, r: tol.vectors.norm_bound(a["v"], a["ord"]),
         errors=[
-            ("ord 3", {"v": [1.0, 2.0], "ord": 3}),
             ("ord 0 for a matrix", {"v": [[1.0]], "ord": 0}),
-            ("ord -1", {"v": [1.0], "ord": -1}),
+            ("ord 3 for a matrix", {"v": [[1.0]], "ord": 3}),
         ],
         python_only=[
+            ("ord nan for a vector", {"v": [1.0], "ord": math.nan}),
             ("ord fro for a vector", {"v": [1.0, 2.0], "ord": "fro"}),
-            ("unknown ord", {"v": [[1.0]], "ord": "nuc"}),
+            ("unknown ord", {"v": [[1.0]], "ord": "euclid"}),
             ("3-D", {"v": np.zeros((2, 2, 2)), "ord": 2}),
         ],
     )

@@ -218,3 +218,17 @@ def spectral_norm(a: F64) -> float:
     except np.linalg.LinAlgError:
         raise no_convergence("norm") from None
     return float(np.ldexp(s[0], e))
+
+
+@twin(_front.decomp.svdvals)
+def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
+    a = matrix(x, "svdvals", "x")
+    finite(a, "svdvals", "x")
+    if a.size == 0:
+        return np.zeros(0)
+    e = exponent(a)
+    try:
+        s = np.linalg.svd(np.ldexp(a, -e), compute_uv=False)
+    except np.linalg.LinAlgError:
+        raise no_convergence("svdvals") from None
+    return np.asarray(np.ldexp(s, e), dtype=np.float64)

@@ -9,9 +9,9 @@ from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
 from .._front import twin
-from .._front.eigen import EighResult, EigResult
-from ..errors import no_convergence
-from .linalg import square
+from .._front.eigen import EighResult, EigResult, triangle
+from ..errors import ConvergenceError, no_convergence
+from .linalg import finite, square, square_or_empty
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.eigen.__all__
@@ -83,3 +83,27 @@ def eig(A: ArrayLike) -> EigResult:
     else:
         V = V * np.where(top < 0, -1.0, 1.0)
     return EigResult(w + 0.0, V + 0.0)
+
+
+@twin(_front.eigen.eigvals)
+def eigvals(a: ArrayLike) -> NDArray[Any]:
+    x = square_or_empty(a, "eigvals", "a")
+    if x.size == 0:
+        return np.zeros(0)
+    try:
+        return eig(x).w
+    except ConvergenceError:
+        raise no_convergence("eigvals", "eigenvalues did not converge") from None
+
+
+@twin(_front.eigen.eigvalsh)
+def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
+    x = triangle(a, UPLO, "eigvalsh")
+    finite(x, "eigvalsh", "a")
+    if x.size == 0:
+        return np.zeros(0)
+    try:
+        w = np.linalg.eigvalsh(x)
+    except np.linalg.LinAlgError:
+        raise no_convergence("eigvalsh", "eigenvalues did not converge") from None
+    return np.asarray(w + 0.0, dtype=np.float64)  # + 0.0 turns −0 into +0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -10,7 +12,8 @@ from numpy.typing import ArrayLike, NDArray
 from .. import _front
 from .._convert import array, matrix
 from .._front import twin
-from ..errors import invalid, not_square, shape_error, singular
+from .._front.linalg import SlogdetResult, chain, chain_result, cond_order, exponent_of, offset_of
+from ..errors import invalid, no_convergence, not_square, shape_error, singular
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.linalg.__all__
@@ -104,3 +107,84 @@ def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
         return np.asarray(np.linalg.solve(a, y), dtype=np.float64)
     except np.linalg.LinAlgError:
         raise singular("solve") from None
+
+
+def square_or_empty(a: ArrayLike, op: str, name: str) -> NDArray[np.float64]:
+    """Return ``a`` as a square, finite float64 matrix; 0×0 passes."""
+    x = matrix(a, op, name)
+    if x.shape[0] != x.shape[1]:
+        raise not_square(op, name, x.shape)
+    finite(x, op, name)
+    return x
+
+
+@twin(_front.linalg.slogdet)
+def slogdet(a: ArrayLike) -> SlogdetResult:
+    x = square_or_empty(a, "slogdet", "a")
+    if x.size == 0:
+        return SlogdetResult(1.0, 0.0)
+    sign, logabsdet = np.linalg.slogdet(x)
+    return SlogdetResult(float(sign), float(logabsdet))
+
+
+@twin(_front.linalg.cond)
+def cond(x: ArrayLike, p: float | str | None = None) -> float:
+    q = cond_order(p)
+    a = matrix(x, "cond", "x")
+    if q is None or q in (2.0, -2.0):
+        if a.size == 0:
+            raise invalid("cond", "x is empty")
+        finite(a, "cond", "x")
+        try:
+            s = np.linalg.svd(a, compute_uv=False)
+        except np.linalg.LinAlgError:
+            raise no_convergence("cond") from None
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = float(s[-1] / s[0]) if q == -2.0 else float(s[0] / s[-1])
+        return math.inf if math.isnan(r) else r
+    a = square(a, "cond", "x")
+    try:
+        ai = np.linalg.inv(a)
+    except np.linalg.LinAlgError:
+        return math.inf
+    from .vectors import matrix_norm
+
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = matrix_norm(a, ord=q) * matrix_norm(ai, ord=q)
+    return math.inf if math.isnan(r) else float(r)
+
+
+@twin(_front.linalg.matrix_power)
+def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
+    k = exponent_of(n, "matrix_power", "n")
+    x = matrix(a, "matrix_power", "a")
+    if x.shape[0] != x.shape[1]:
+        raise not_square("matrix_power", "a", x.shape)
+    if x.size == 0 or k == 0:
+        return np.eye(x.shape[0])
+    if k < 0:
+        finite(x, "matrix_power", "a")
+        try:
+            x = np.asarray(np.linalg.inv(x), dtype=np.float64)
+        except np.linalg.LinAlgError:
+            raise singular("matrix_power") from None
+    # np.array copies: numpy returns its input itself for n = 1.
+    return np.array(np.linalg.matrix_power(x, abs(k)), dtype=np.float64, order="C")
+
+
+@twin(_front.linalg.multi_dot)
+def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
+    ms = chain(arrays)
+    return chain_result(arrays, np.ascontiguousarray(np.linalg.multi_dot(ms), dtype=np.float64))
+
+
+@twin(_front.linalg.diagonal)
+def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
+    k = offset_of(offset, "diagonal")
+    d: NDArray[np.float64] = np.diagonal(matrix(x, "diagonal", "x"), k).copy()
+    return d
+
+
+@twin(_front.linalg.matrix_transpose)
+def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
+    return np.array(matrix(x, "matrix_transpose", "x").T, order="C")  # a copy, never a view

@@ -9,9 +9,10 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import norm_ord, real, vector, vector_or_matrix
+from .._convert import matrix, norm_ord, real, vector, vector_or_matrix
 from .._front import twin
-from ..errors import invalid, lengths_differ
+from .._front.vectors import cross_args, keep, matrix_order, vector_norm_args, vector_order
+from ..errors import lengths_differ
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.vectors.__all__
@@ -66,24 +67,8 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     x = vector_or_matrix(v, "norm", "v")
     o = norm_ord(ord, x.ndim)
     if x.ndim == 1:
-        if o == 1:
-            return float(np.sum(np.abs(x)))
-        if o == 2:
-            return _norm2(x)
-        if o == np.inf:
-            return float(np.max(np.abs(x), initial=0.0))
-        raise invalid("norm", f"ord must be 1, 2 or inf for a vector, got {o!r}")
-    if o == "fro":
-        return _norm2(x.ravel())
-    if o == 1:
-        return float(np.max(np.sum(np.abs(x), axis=0), initial=0.0))
-    if o == np.inf:
-        return float(np.max(np.sum(np.abs(x), axis=1), initial=0.0))
-    if o == 2:
-        from .decomp import spectral_norm
-
-        return spectral_norm(x)
-    raise invalid("norm", f"ord must be 'fro', 1, 2 or inf for a matrix, got {o!r}")
+        return vector_norm_of(x, vector_order(o, "norm"))
+    return matrix_norm_of(x, matrix_order(o, "norm"), "norm")
 
 
 @twin(_front.vectors.cosine_similarity)
@@ -112,3 +97,82 @@ def project(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
     u = u / m
     p: NDArray[np.float64] = (np.dot(x, u) / np.dot(u, u)) * u
     return p
+
+
+def vector_norm_of(x: NDArray[np.float64], o: float) -> float:
+    """Return the o-norm of the 1-D x, for any order o (see ``vector_norm``)."""
+    a = np.abs(x)
+    if o == 1:
+        return float(np.sum(a))
+    if o == 2:
+        return _norm2(x)
+    if o == math.inf:
+        return float(np.max(a, initial=0.0))
+    if o == -math.inf:
+        return float(np.min(a, initial=math.inf))
+    if o == 0:
+        return float(np.count_nonzero(x))
+    if x.size == 0:
+        return math.inf if o < 0 else 0.0
+    m = float(np.max(a))
+    if math.isnan(m):
+        return m
+    if math.isinf(m):
+        if o > 0:
+            return m
+        return vector_norm_of(x[~np.isinf(x)], o)  # |±inf|^p = 0 for p < 0
+    if m == 0:
+        return 0.0
+    if o < 0:
+        # The smallest magnitude scales: every term is then at most 1.
+        m = float(np.min(a))
+        if m == 0:
+            return 0.0
+    total = 0.0
+    for t in (a / m) ** o:  # left to right, as the Go package adds
+        total += float(t)
+    with np.errstate(over="ignore"):
+        # numpy's power, not Python's: a root that overflows (a tiny p) is
+        # inf, as in Go, not an OverflowError.
+        return float(m * np.power(np.float64(total), 1.0 / o))
+
+
+def matrix_norm_of(x: NDArray[np.float64], o: float | str, op: str) -> float:
+    """Return the o-norm of the 2-D x (see ``matrix_norm``)."""
+    from .decomp import spectral_norm, svdvals
+
+    if o == "fro":
+        return _norm2(x.ravel())
+    if o in (1.0, -1.0, math.inf, -math.inf):
+        sums = np.sum(np.abs(x), axis=0 if abs(o) == 1 else 1)
+        if sums.size == 0:
+            return 0.0
+        return float(np.max(sums) if o > 0 else np.min(sums))
+    if o == 2.0:
+        return spectral_norm(x)
+    if x.size == 0:
+        return 0.0
+    m = float(np.max(np.abs(x)))
+    if not math.isfinite(m):
+        return m if (o == "nuc" or math.isnan(m)) else math.nan
+    s = svdvals(x)
+    return float(np.sum(s)) if o == "nuc" else float(s[-1])
+
+
+@twin(_front.vectors.cross)
+def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.float64]:
+    a, b = cross_args(x1, x2, axis)
+    return np.cross(a, b).astype(np.float64)
+
+
+@twin(_front.vectors.vector_norm)
+def vector_norm(x: ArrayLike, /, *, axis: None = None, keepdims: bool = False, ord: float = 2) -> Any:
+    o, v, ndim = vector_norm_args(x, axis, keepdims, ord)
+    return keep(vector_norm_of(v, o), ndim, bool(keepdims))
+
+
+@twin(_front.vectors.matrix_norm)
+def matrix_norm(x: ArrayLike, /, *, keepdims: bool = False, ord: float | str = "fro") -> Any:
+    o = matrix_order(ord, "matrix_norm")
+    a = matrix(x, "matrix_norm", "x")
+    return keep(matrix_norm_of(a, o, "matrix_norm"), 2, bool(keepdims))

@@ -661,3 +661,9 @@ def pca_bounds(X: ArrayLike, k: int, ref: Any) -> tuple[Any, Any, Any]:
     var = (2 * e * (2 * s + 2 * e) + 4 * U * s**2) / (N - 1)
     proj = norm2(xc) * b + extra
     return np.repeat(b[:, None], dd, axis=1), var, np.broadcast_to(proj, (N, k)).copy()
+
+
+def svdvals_bound(A: ArrayLike) -> NDArray[np.float64]:
+    """Bound for ``svdvals``, per value: 2e (Weyl; ``spectral_norm_bound``)."""
+    a = np.asarray(A, dtype=np.float64)
+    return np.full(min(a.shape), spectral_norm_bound(a))

@@ -366,3 +366,28 @@ def eig_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
             pr, pg = vr[:, c] @ yr[c], vg[:, c] @ yg[c]
             q = max(q, ratio(float(np.linalg.norm(pr - pg, 2)), 0.0, bound))
     return q
+
+
+def eigvalsh_bound(A: ArrayLike, w: ArrayLike) -> NDArray[np.float64]:
+    """Bound for ``eigvalsh``: the eigenvalue part of ``eigh_perturbation``."""
+    wv = np.asarray(w, dtype=np.float64)
+    if wv.size == 0:
+        return np.zeros(0)
+    return np.full(wv.shape, eigh_perturbation(A, wv)[0])
+
+
+def eigvals_ratio(A: ArrayLike, ref_eig: Any, ref: Any, go: Any) -> float:
+    """Eigenvalues alone, compared as complex numbers under ``eig_perturbation``.
+
+    ``ref_eig`` is the reference's ``eig`` of A, whose eigenvalues are ``ref``
+    and whose eigenbasis conditions the bound.
+    """
+    wr, wg = np.asarray(ref), np.asarray(go)
+    if wr.shape != wg.shape:
+        return math.inf
+    if wr.size == 0:
+        return 0.0
+    w, v = _unpack(ref_eig)
+    dw, _, _ = eig_perturbation(A, w, v)
+    dwv = np.abs(wr.astype(np.complex128) - wg)
+    return ratio(dwv, np.zeros_like(dwv), dw)

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import EPS, ETA, GROWTH, alike, gamma, norm2, singular_values
+from . import EPS, ETA, GROWTH, U, alike, gamma, norm2, singular_values
 
 
 def lu_error(n: int) -> float:
@@ -105,3 +105,143 @@ def solve_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
     if diff == 0:
         return 0.0  # equal values (+0 and -0 differ only in sign)
     return diff / b if b > 0 and not math.isnan(diff) else math.inf
+
+
+def _log_pivot_limit(s: np.ndarray, n: int) -> float:
+    """Return L, the largest |ln|uᵢᵢ|| a pivot of LU can have (as in ``det_bound``)."""
+    log_top = math.log(GROWTH * float(s[0]))
+    log_det = float(np.sum(np.log(s)))
+    return max(abs(log_top), abs(log_det - (n - 1) * log_top))
+
+
+def slogdet_bound(A: ArrayLike) -> tuple[float, float]:
+    """Bounds for ``slogdet``'s (sign, logabsdet).
+
+    Each side returns the sign and log|det| of A + ΔA, ‖ΔA‖₂ ≤ e = c·σ₁
+    (c = ``lu_error(n)``), as for ``det``. By Weyl the singular values of
+    A + ΔA lie within e of the σᵢ, so while σₙ > e the sign cannot change
+    and |ln|det(A + ΔA)| − ln|det A|| ≤ −Σ ln(1 − e/σᵢ). Rounding adds, on
+    the numpy side (Σ ln|uᵢᵢ|), ε per logarithm of size at most L
+    (``det_bound``'s L) and γₙ·n·L for the sum; the Go side (one logarithm of
+    the product of the pivots, kept with a binary exponent) γₙ relative in
+    the product, i.e. (n + 1)·ε absolute in the logarithm. Twice the larger
+    side between the two. Where σₙ ≤ e neither part is judged (inf).
+    """
+    a = np.asarray(A, dtype=np.float64)
+    n = a.shape[0]
+    if n == 0:
+        return 0.0, 0.0
+    s = singular_values(a)
+    e = lu_error(n) * float(s[0])
+    if not s[-1] > e:
+        return math.inf, math.inf
+    L = _log_pivot_limit(s, n)
+    perturbation = -float(np.sum(np.log1p(-e / s)))
+    rounding = (n * L + n + 1) * EPS + gamma(n) * n * L
+    return 0.0, 2.0 * (perturbation + rounding)
+
+
+def _norm_by_order(x: np.ndarray, p: float | str) -> float:
+    return float(np.linalg.norm(x, p))  # type: ignore[arg-type]
+
+
+def cond_bound(A: ArrayLike, p: float | str | None, result: float) -> float:
+    """Bound for ``cond(A, p)``.
+
+    p = 2, −2 (or None): κ = σ₁/σₙ from each side's singular values, each
+    within e of the exact ones (``svd_error``, Weyl), so κ̂ lies in
+    [(σ₁ − e)/(σₙ + e), (σ₁ + e)/(σₙ − e)], and 1/κ̂ likewise; the division
+    rounds once more. Twice the wider side, judged only while σₙ > 2e.
+
+    Other p: ‖A‖ₚ·‖A⁻¹‖ₚ. The inverses of the two sides differ by at most
+    d = ``solve_bound(A, A⁻¹)`` in the 2-norm, hence by at most n·d in any
+    of these norms (‖M‖₁, ‖M‖∞, ‖M‖_F ≤ √n‖M‖₂, ‖M‖_* ≤ n‖M‖₂; the smallest
+    column or row sums move by at most ‖ΔM‖₁ or ‖ΔM‖∞). Each norm rounds: a
+    sum of n² magnitudes (γ_{n²} relative, also for the Frobenius norm's
+    sum of squares), or for the nuclear norm n singular values within
+    ``svd_error`` each. The product rounds once.
+    """
+    from .decomp import svd_error  # decomp's bounds stand on this module's
+
+    a = np.asarray(A, dtype=np.float64)
+    n = min(a.shape)
+    if not math.isfinite(result):
+        return math.inf
+    if p is None or p in (2, -2):
+        s = singular_values(a)
+        e = svd_error(a)
+        if not s[-1] > 2 * e:
+            return math.inf
+        if p == -2:
+            wide = max((s[-1] + e) / (s[0] - e) - s[-1] / s[0], s[-1] / s[0] - (s[-1] - e) / (s[0] + e))
+        else:
+            wide = (s[0] + e) / (s[-1] - e) - s[0] / s[-1]
+        return 2.0 * (float(wide) + 2 * U * abs(result))
+    x = np.linalg.inv(a)
+    d = solve_bound(a, x)
+    if not math.isfinite(d):
+        return math.inf
+    na, nx = _norm_by_order(a, p), _norm_by_order(x, p)
+    if p == "nuc":
+        da, dx = 2 * n * svd_error(a), 2 * n * svd_error(x)
+    else:
+        da, dx = 2 * gamma(n * n) * na, 2 * gamma(n * n) * nx
+    dx += n * d
+    return float(na * dx + nx * da + da * dx + 4 * U * abs(result))
+
+
+def _abs_power(a: np.ndarray, k: int) -> np.ndarray:
+    """Return |A|ᵏ, the product of magnitudes every power's rounding is measured against."""
+    b = np.abs(a)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.asarray(np.linalg.matrix_power(b, k), dtype=np.float64)
+
+
+def matrix_power_bound(A: ArrayLike, k: int) -> np.ndarray:
+    """Bound for ``matrix_power(A, k)``, entry by entry.
+
+    k ≥ 0: any product of k factors, in any parenthesisation, differs from
+    the exact one by at most ((1 + γₙ)^(k−1) − 1)·(|A|ᵏ)ᵢⱼ ≤
+    γ_{(k−1)·n}·(|A|ᵏ)ᵢⱼ (Higham §3.5); twice that between the sides, plus
+    n·η per product for underflow. k = 0 and 1 are exact (the identity, a
+    copy).
+
+    k < 0, m = |k|: the inverses X of the two sides differ by at most
+    d = ``solve_bound(A, X)`` in the 2-norm; then ‖X̂ᵐ − X̃ᵐ‖₂ ≤
+    m·(‖X‖₂ + d)^(m−1)·d (telescoping), and each side's products add
+    γ_{(m−1)·n}·‖|X|ᵐ‖_F. Every entry is bounded by that norm.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    n, m = a.shape[0], abs(k)
+    if n == 0 or k in (0, 1):
+        return np.zeros(a.shape)
+    with np.errstate(over="ignore", invalid="ignore"):
+        if k > 0:
+            return np.asarray(2.0 * gamma((m - 1) * n) * _abs_power(a, m) + 2.0 * (m - 1) * n * ETA)
+        x = np.linalg.inv(a)
+        d = solve_bound(a, x)
+        growth = np.float64(norm2(x) + d) ** (m - 1)  # inf, not OverflowError, beyond range
+        b = float(m * growth * d + 2.0 * gamma(max(m - 1, 1) * n) * np.linalg.norm(_abs_power(x, m)))
+    return np.full(a.shape, b)
+
+
+def multi_dot_bound(arrays: list[Any]) -> np.ndarray:
+    """Bound for ``multi_dot``, entry by entry.
+
+    Whatever the order of the products, the computed chain differs from the
+    exact one by at most ((1 + γ_{n₁})···(1 + γ_{n_{k−1}}) − 1)·(|A₁|···|Aₖ|)ᵢⱼ
+    ≤ γ_{n₁+…+n_{k−1}}·(|A₁|···|Aₖ|)ᵢⱼ, nⱼ the inner dimensions (Higham
+    §3.5); twice that between the sides, plus N·η per product for underflow.
+    A vector at either end counts as a one-row or one-column matrix.
+    """
+    ms = [np.abs(np.asarray(m, dtype=np.float64)) for m in arrays]
+    if ms[0].ndim == 1:
+        ms[0] = ms[0][None, :]
+    if ms[-1].ndim == 1:
+        ms[-1] = ms[-1][:, None]
+    inner = sum(m.shape[0] for m in ms[1:])
+    with np.errstate(over="ignore", invalid="ignore"):
+        p = ms[0]
+        for m in ms[1:]:
+            p = p @ m
+        return np.asarray(2.0 * gamma(inner) * p + 2.0 * inner * ETA, dtype=np.float64)

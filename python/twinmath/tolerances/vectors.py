@@ -56,8 +56,12 @@ def norm_bound(v: ArrayLike, ord: float | str | None) -> float:
     x = np.asarray(v, dtype=np.float64)
     if ord is None:
         ord = 2 if x.ndim == 1 else "fro"
-    if ord == 2 and x.ndim == 2:
+    if x.ndim == 1 and ord not in (1, 2, np.inf):
+        return vector_norm_bound(x, float(ord))
+    if ord in (2, -2) and x.ndim == 2:
         return spectral_norm_bound(x)
+    if ord == "nuc":
+        return nuclear_norm_bound(x)
     if ord == "fro" or (ord == 2 and x.ndim == 1):
         return norm2_bound(x)
     if ord == np.inf and x.ndim == 1:
@@ -65,9 +69,55 @@ def norm_bound(v: ArrayLike, ord: float | str | None) -> float:
     with np.errstate(over="ignore"):
         if x.ndim == 1:
             return float(sum_bound(x.size, np.sum(np.abs(x))))
-        axis = 0 if ord == 1 else 1
+        axis = 0 if ord in (1, -1) else 1
         sums = np.sum(np.abs(x), axis=axis)
         return float(sum_bound(x.shape[axis], np.max(sums, initial=0.0)))
+
+
+# math.Pow (Go) and numpy's power, per side, in ulps of the exact value.
+# Measured against 200-bit mpmath on 30,000 arguments of the kind
+# vector_norm gives them (bases in (0, 1] and sums in [1, 31], exponents
+# ±0.25 … 7): Go's math.Pow up to 3.73 ulps, glibc's pow (numpy's scalar
+# path) 0.69. numpy's AVX-512 power (SVML) is documented within 4 ulps. Each
+# side is allowed 4.
+SIDE_POW_ULPS = 4
+
+
+def vector_norm_bound(v: ArrayLike, ord: float) -> float:
+    """Bound for ``vector_norm(v, ord)`` with ord other than 1, 2 and ±inf.
+
+    ord 0 counts and ord −inf is a minimum of magnitudes: exact. Other p,
+    per side: (Σ(|vᵢ|/m)ᵖ)^(1/p)·m with m the largest magnitude (the
+    smallest for p < 0): each quotient rounds (u, raised to the power: |p|·u),
+    each power adds SIDE_POW_ULPS ulps (2u each), the sum γₙ and underflowed
+    terms η each; the outer power divides that relative error by |p| and
+    adds its own ulps; the final product u. Twice that, relative to the
+    norm, between the sides.
+    """
+    x = np.asarray(v, dtype=np.float64).ravel()
+    if ord == 0 or ord == -np.inf or x.size == 0:
+        return 0.0
+    a = np.abs(x)
+    if not np.all(np.isfinite(a)) or (ord < 0 and np.min(a) == 0) or np.max(a) == 0:
+        return 0.0  # nan, inf or 0 come out exactly
+    m = float(np.min(a) if ord < 0 else np.max(a))
+    with np.errstate(over="ignore", under="ignore"):
+        # numpy's power: a root that overflows (a tiny p) is inf, not an error.
+        true = m * float(np.power(np.sum((a / m) ** ord), 1 / ord))
+    pw = 2 * U * SIDE_POW_ULPS
+    inner = gamma(x.size) + abs(ord) * U + pw + x.size * ETA
+    return float(2.0 * (inner / abs(ord) + pw + U) * true)
+
+
+def nuclear_norm_bound(A: ArrayLike) -> float:
+    """Bound for the nuclear norm Σσᵢ: each of the k singular values within half
+    ``spectral_norm_bound`` on either side (Weyl), and the sum γₖ relative."""
+    a = np.asarray(A, dtype=np.float64)
+    if a.size == 0 or not np.all(np.isfinite(a)):
+        return 0.0
+    k = min(a.shape)
+    total = float(np.sum(np.linalg.svd(a, compute_uv=False)))
+    return float(k * spectral_norm_bound(a) + 2 * gamma(k) * total)
 
 
 def cosine_bound(a: ArrayLike) -> float:

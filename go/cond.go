@@ -1,0 +1,156 @@
+package twinmath
+
+import "math"
+
+// Slogdet returns the sign and the natural logarithm of the absolute value of
+// the determinant of the square matrix a, from its LU factorisation with
+// partial pivoting, so that determinants far beyond the range of float64
+// keep their logarithm.
+//
+//	det(A) = sign · exp(logAbsDet)
+//
+// The product of the pivots is formed with a running binary exponent, as in
+// Det, and its logarithm taken once. Special cases are:
+//
+//	Slogdet(0×0) = 1, 0        (the empty product)
+//	Slogdet(A) = 0, -Inf       if a pivot is exactly zero (A is singular)
+//
+// It returns ErrShape if a is not square and ErrInvalid if a holds NaN or
+// Inf.
+func Slogdet(a Matrix) (sign, logAbsDet float64, err error) {
+	if err := a.check("slogdet", "a"); err != nil {
+		return 0, 0, err
+	}
+	if a.Rows != a.Cols {
+		return 0, 0, shapeErr("slogdet", "a must be square, got %dx%d", a.Rows, a.Cols)
+	}
+	if err := checkFinite("slogdet", "a", a.Data); err != nil {
+		return 0, 0, err
+	}
+	n := a.Rows
+	if n == 0 {
+		return 1, 0, nil
+	}
+	lu := a.Clone()
+	sign, _, _ = luFactor(nil, lu.Data, n, make([]int, n)) // a nil canceller never stops
+	frac, exp := 1.0, 0
+	for i := 0; i < n; i++ {
+		f, e := math.Frexp(lu.Data[i*n+i])
+		if f == 0 {
+			return 0, math.Inf(-1), nil
+		}
+		frac, exp = frac*f, exp+e
+		f, e = math.Frexp(frac)
+		frac, exp = f, exp+e
+	}
+	if frac < 0 {
+		sign, frac = -sign, -frac
+	}
+	return sign, math.Log(frac) + float64(exp)*math.Ln2, nil
+}
+
+// Cond returns the condition number of a in the matrix norm of order p, as
+// numpy.linalg.cond does:
+//
+//	p = 2:   s₀ / sₖ₋₁   (largest over smallest singular value; any m×n)
+//	p = −2:  sₖ₋₁ / s₀
+//	p = 1, −1, +Inf, −Inf:  ‖A‖ₚ · ‖A⁻¹‖ₚ   (a must be square)
+//
+// See MatrixNorm for the norms; CondFrobenius and CondNuclear take the
+// Frobenius and the nuclear norm. A singular matrix (an exactly zero
+// singular value for p = ±2, an exactly zero pivot of the LU factorisation
+// otherwise) has condition number +Inf, also where the ratio would be 0/0.
+//
+// It returns ErrInvalid if p is not one of the orders above, or if a is
+// empty or holds NaN or Inf; ErrShape if p is not ±2 and a is not square;
+// and ErrNoConvergence if the singular values do not converge.
+func Cond(a Matrix, p float64) (float64, error) {
+	switch p {
+	case 2, -2:
+		if err := a.finiteMatrix("cond", "x"); err != nil {
+			return 0, err
+		}
+		_, s, _, err := svd(nil, "cond", a, false)
+		if err != nil {
+			return 0, err
+		}
+		r := s[0] / s[len(s)-1]
+		if p == -2 {
+			r = s[len(s)-1] / s[0]
+		}
+		if r != r {
+			return math.Inf(1), nil
+		}
+		return r, nil
+	case 1, -1, math.Inf(1), math.Inf(-1):
+		return condByInverse(a, func(m Matrix) (float64, error) { return MatrixNorm(m, p) })
+	}
+	return 0, invalidErr("cond", "p must be None, 'fro', 'nuc', 1, -1, 2, -2, inf or -inf, got %s", pyFloat(p))
+}
+
+// CondFrobenius returns the condition number of the square matrix a in the
+// Frobenius norm, ‖A‖_F · ‖A⁻¹‖_F; errors and special cases as Cond.
+func CondFrobenius(a Matrix) (float64, error) {
+	return condByInverse(a, FrobeniusNorm)
+}
+
+// CondNuclear returns the condition number of the square matrix a in the
+// nuclear norm, ‖A‖_* · ‖A⁻¹‖_*; errors and special cases as Cond.
+func CondNuclear(a Matrix) (float64, error) {
+	return condByInverse(a, NuclearNorm)
+}
+
+// condByInverse returns norm(A)·norm(A⁻¹), +Inf when A is singular.
+func condByInverse(a Matrix, norm func(Matrix) (float64, error)) (float64, error) {
+	if err := a.square("cond", "x", true); err != nil {
+		return 0, err
+	}
+	inv := NewMatrix(a.Rows, a.Cols)
+	for i := 0; i < a.Rows; i++ {
+		inv.Data[i*a.Cols+i] = 1
+	}
+	if err := luSolve(nil, "cond", a, inv); err != nil {
+		return math.Inf(1), nil // only ErrSingular comes back
+	}
+	na, err := norm(a)
+	if err != nil {
+		return 0, err
+	}
+	ni, err := norm(inv)
+	if err != nil {
+		return 0, err
+	}
+	if r := na * ni; r == r {
+		return r, nil
+	}
+	return math.Inf(1), nil
+}
+
+// NuclearNorm returns the nuclear (trace) norm of a, the sum of its singular
+// values.
+//
+//	‖A‖_* = Σᵢ sᵢ
+//
+// The norm of an empty matrix is 0; it is NaN if a holds a NaN, else +Inf if
+// a holds an infinity. It returns ErrNoConvergence if the singular values do
+// not converge.
+func NuclearNorm(a Matrix) (float64, error) {
+	if err := a.check("norm", "A"); err != nil {
+		return 0, err
+	}
+	if len(a.Data) == 0 {
+		return 0, nil
+	}
+	if m := maxAbs(a.Data); m != m || math.IsInf(m, 1) {
+		return m, nil
+	}
+	_, s, _, err := svd(nil, "norm", a, false)
+	if err != nil {
+		return 0, err
+	}
+	var t float64
+	for _, v := range s {
+		t += v
+	}
+	return t, nil
+}

@@ -1,0 +1,202 @@
+package twinmath
+
+// MatrixPower returns the square matrix a raised to the integer power n.
+//
+//	n > 0:  A·A·…·A (n factors), by repeated squaring
+//	n = 0:  the identity
+//	n < 0:  (A⁻¹)^|n|, A⁻¹ from the LU factorisation as in Inv
+//
+// The factors are multiplied in numpy.linalg.matrix_power's order: for
+// n ≤ 3 from the left, otherwise the squares A, A², A⁴, … are multiplied
+// into the result from the lowest bit of n up. The power of the empty 0×0
+// matrix is 0×0.
+//
+// It returns ErrShape if a is not square; for n < 0, ErrInvalid if a holds
+// NaN or Inf and ErrSingular if a pivot of its factorisation is exactly zero.
+func MatrixPower(a Matrix, n int) (Matrix, error) {
+	dst := NewMatrix(a.Rows, a.Cols)
+	return dst, MatrixPowerTo(dst, a, n)
+}
+
+// MatrixPowerTo writes a raised to the power n into dst, which must not
+// alias a; see MatrixPower.
+func MatrixPowerTo(dst, a Matrix, n int) error {
+	if err := a.check("matrix_power", "a"); err != nil {
+		return err
+	}
+	if a.Rows != a.Cols {
+		return shapeErr("matrix_power", "a must be square, got %dx%d", a.Rows, a.Cols)
+	}
+	if err := dst.want("matrix_power", "dst", a.Rows, a.Cols); err != nil {
+		return err
+	}
+	k := a.Rows
+	if n == 0 || k == 0 {
+		clear(dst.Data)
+		for i := 0; i < k; i++ {
+			dst.Data[i*k+i] = 1
+		}
+		return nil
+	}
+	base := a
+	if n < 0 {
+		if err := checkFinite("matrix_power", "a", a.Data); err != nil {
+			return err
+		}
+		base = Identity(k)
+		if err := luSolve(nil, "matrix_power", a, base); err != nil {
+			return err
+		}
+	}
+	// |n| without overflow for the most negative int: count in uint.
+	m := uint(n)
+	if n < 0 {
+		m = uint(-(n + 1)) + 1
+	}
+	switch m {
+	case 1:
+		copy(dst.Data, base.Data)
+		return nil
+	case 2:
+		matmul(dst, base, base)
+		return nil
+	case 3:
+		sq := NewMatrix(k, k)
+		matmul(sq, base, base)
+		matmul(dst, sq, base)
+		return nil
+	}
+	var result, z Matrix
+	tmp := NewMatrix(k, k)
+	for m > 0 {
+		if z.Data == nil {
+			z = base.Clone()
+		} else {
+			matmul(tmp, z, z)
+			z, tmp = tmp, z
+		}
+		bit := m & 1
+		m >>= 1
+		if bit == 1 {
+			if result.Data == nil {
+				result = z.Clone()
+			} else {
+				next := NewMatrix(k, k)
+				matmul(next, result, z)
+				result = next
+			}
+		}
+	}
+	copy(dst.Data, result.Data)
+	return nil
+}
+
+// MultiDot returns the product of two or more matrices, ms[0]·ms[1]·…,
+// multiplying them in the order that needs the fewest scalar
+// multiplications: the classic O(k³) dynamic programme over the chain's
+// dimensions (Cormen et al., "Matrix-chain multiplication"), ties going to
+// the split nearest the left end, as numpy.linalg.multi_dot chooses. A
+// vector is a 1×n matrix at the front of the chain or an n×1 matrix at its
+// end.
+//
+// It returns ErrInvalid if there are fewer than two matrices, and ErrShape
+// if the inner dimensions of neighbours differ.
+func MultiDot(ms []Matrix) (Matrix, error) {
+	if len(ms) < 2 {
+		return Matrix{}, invalidErr("multi_dot", "expecting at least two arrays, got %d", len(ms))
+	}
+	dst := NewMatrix(ms[0].Rows, ms[len(ms)-1].Cols)
+	return dst, MultiDotTo(dst, ms)
+}
+
+// MultiDotTo writes the product of ms into dst, which must not alias any of
+// them; see MultiDot.
+func MultiDotTo(dst Matrix, ms []Matrix) error {
+	if len(ms) < 2 {
+		return invalidErr("multi_dot", "expecting at least two arrays, got %d", len(ms))
+	}
+	for i, m := range ms {
+		if err := m.check("multi_dot", "arrays"); err != nil {
+			return err
+		}
+		if i > 0 && ms[i-1].Cols != m.Rows {
+			return shapeErr("multi_dot", "arrays[%d] is %dx%d but arrays[%d] is %dx%d", i-1, ms[i-1].Rows, ms[i-1].Cols, i, m.Rows, m.Cols)
+		}
+	}
+	if err := dst.want("multi_dot", "dst", ms[0].Rows, ms[len(ms)-1].Cols); err != nil {
+		return err
+	}
+	split := chainOrder(ms)
+	var product func(i, j int) Matrix
+	product = func(i, j int) Matrix {
+		if i == j {
+			return ms[i]
+		}
+		k := split[i][j]
+		l, r := product(i, k), product(k+1, j)
+		p := NewMatrix(l.Rows, r.Cols)
+		matmul(p, l, r)
+		return p
+	}
+	k := split[0][len(ms)-1]
+	matmul(dst, product(0, k), product(k+1, len(ms)-1))
+	return nil
+}
+
+// chainOrder returns split[i][j], the k at which the product of ms[i..j] is
+// best cut into ms[i..k]·ms[k+1..j]: cost[i][j] = min over k of
+// cost[i][k] + cost[k+1][j] + pᵢ·pₖ₊₁·pⱼ₊₁, the first k on ties.
+func chainOrder(ms []Matrix) [][]int {
+	n := len(ms)
+	p := make([]float64, n+1) // float64: products of dimensions do not overflow
+	for i, m := range ms {
+		p[i] = float64(m.Rows)
+	}
+	p[n] = float64(ms[n-1].Cols)
+	cost := make([][]float64, n)
+	split := make([][]int, n)
+	for i := range cost {
+		cost[i], split[i] = make([]float64, n), make([]int, n)
+	}
+	for l := 1; l < n; l++ {
+		for i := 0; i+l < n; i++ {
+			j := i + l
+			for k := i; k < j; k++ {
+				c := cost[i][k] + cost[k+1][j] + p[i]*p[k+1]*p[j+1]
+				if k == i || c < cost[i][j] {
+					cost[i][j], split[i][j] = c, k
+				}
+			}
+		}
+	}
+	return split
+}
+
+// Cross returns the cross product of the 3-vectors a and b.
+//
+//	a × b = (a₁b₂ − a₂b₁, a₂b₀ − a₀b₂, a₀b₁ − a₁b₀)
+//
+// Each entry rounds its two products before the difference (no fused
+// multiply-add), as numpy does. It returns ErrShape unless len(a) and len(b)
+// are 3.
+func Cross(a, b []float64) ([]float64, error) {
+	dst := make([]float64, 3)
+	return dst, CrossTo(dst, a, b)
+}
+
+// CrossTo writes a × b into dst (length 3); see Cross.
+func CrossTo(dst, a, b []float64) error {
+	for _, v := range []struct {
+		name string
+		x    []float64
+	}{{"x1", a}, {"x2", b}, {"dst", dst}} {
+		if len(v.x) != 3 {
+			return shapeErr("cross", "%s must have 3 entries, got %d", v.name, len(v.x))
+		}
+	}
+	x := float64(a[1]*b[2]) - float64(a[2]*b[1])
+	y := float64(a[2]*b[0]) - float64(a[0]*b[2])
+	z := float64(a[0]*b[1]) - float64(a[1]*b[0])
+	dst[0], dst[1], dst[2] = x, y, z
+	return nil
+}

@@ -1,0 +1,215 @@
+"""Parity of the functions named after numpy.linalg's: slogdet, cond, matrix_power,
+multi_dot, diagonal, matrix_transpose, cross, vector_norm, matrix_norm, eigvals,
+eigvalsh, svdvals; with numpy as the oracle where numpy's answer is the same."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import twinmath
+from helpers import assert_parity, assert_same_error
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import matrices, moderate, square, tame, well_conditioned, wide
+from twinmath import tolerances as tol
+from twinmath._front.linalg import SlogdetResult
+
+ORDERS = [None, 2, -2, 1, -1, math.inf, -math.inf, "fro", "nuc"]
+
+
+@given(a=square(12, moderate))
+def test_slogdet(ref, go, a):
+    assert_parity(ref, go, "slogdet", a=a)
+
+
+@given(a=well_conditioned())
+def test_slogdet_against_numpy(go, a):
+    sign, logabsdet = go.slogdet(a)
+    want = np.linalg.slogdet(a)
+    assert sign == want.sign
+    _, bound = tol.linalg.slogdet_bound(a)
+    assert tol.ratio(want.logabsdet, logabsdet, bound) <= 1
+
+
+def test_slogdet_beyond_float64(ref, go):
+    # det(0.01·I₃₀₀) = 1e-600 underflows; its logarithm is 300·ln 0.01.
+    for tm in (ref, go):
+        sign, logabsdet = tm.slogdet(np.eye(300) * 0.01)
+        assert sign == 1.0 and math.isclose(logabsdet, 300 * math.log(0.01), rel_tol=1e-13)
+        assert tm.det(np.eye(300) * 0.01) == 0.0
+
+
+def test_slogdet_special(ref, go):
+    for tm in (ref, go):
+        assert tm.slogdet(np.zeros((0, 0))) == (1.0, 0.0)
+        assert tm.slogdet([[1, 2], [2, 4]]) == (0.0, -math.inf)
+        r = tm.slogdet([[1, 2], [3, 4]])
+        assert type(r) is SlogdetResult and r.sign == -1.0
+    err = assert_same_error(ref, go, "slogdet", {"a": [[1.0, 2.0, 3.0]]})
+    assert isinstance(err, np.linalg.LinAlgError)
+
+
+@pytest.mark.parametrize("p", ORDERS)
+@given(a=well_conditioned(8))
+def test_cond(ref, go, p, a):
+    assert_parity(ref, go, "cond", x=a, p=p)
+
+
+@pytest.mark.parametrize("p", ORDERS)
+@given(a=well_conditioned(8))
+def test_cond_against_numpy(go, p, a):
+    want = float(np.linalg.cond(a, p))
+    assert tol.ratio(want, go.cond(a, p), tol.linalg.cond_bound(a, p, want)) <= 1
+
+
+@pytest.mark.parametrize("p", [1, -1, math.inf, -math.inf, "fro", "nuc"])
+def test_cond_singular_is_inf(ref, go, p):
+    for tm in (ref, go):
+        assert tm.cond([[1.0, 2.0], [2.0, 4.0]], p) == math.inf
+
+
+@pytest.mark.parametrize(
+    ("args", "cls", "message"),
+    [
+        ({"x": np.zeros((0, 0))}, ValueError, "cond: invalid input: x is empty"),
+        ({"x": [[1.0, 2.0]], "p": 1}, twinmath.ShapeError, "cond: shape mismatch: x must be square, got 1x2"),
+        (
+            {"x": [[1.0]], "p": 3},
+            ValueError,
+            "cond: invalid input: p must be None, 'fro', 'nuc', 1, -1, 2, -2, inf or -inf, got 3.0",
+        ),
+        ({"x": [[math.nan]]}, ValueError, "cond: invalid input: x contains NaN or Inf"),
+    ],
+)
+def test_cond_errors(ref, go, args, cls, message):
+    err = assert_same_error(ref, go, "cond", args)
+    assert type(err) is cls and str(err) == message
+
+
+@pytest.mark.parametrize("k", [0, 1, 2, 3, 4, 5, 8, 13, -1, -2, -5])
+@given(a=well_conditioned(6))
+def test_matrix_power(ref, go, k, a):
+    a = a / max(1.0, float(np.max(np.abs(a))) * a.shape[0])  # keep high powers in range
+    assert_parity(ref, go, "matrix_power", a=a, n=k)
+    want = np.linalg.matrix_power(a, k)
+    assert tol.ratio(want, go.matrix_power(a, k), tol.linalg.matrix_power_bound(a, k)) <= 1
+
+
+def test_matrix_power_special(ref, go):
+    for tm in (ref, go):
+        assert tm.matrix_power([[math.nan]], 0).tolist() == [[1.0]]
+        assert tm.matrix_power(np.zeros((0, 0)), -3).shape == (0, 0)
+        assert tm.matrix_power([[0.0, 1.0], [1.0, 0.0]], 2**40 + 1).tolist() == [[0.0, 1.0], [1.0, 0.0]]
+    err = assert_same_error(ref, go, "matrix_power", {"a": [[1.0, 2.0], [2.0, 4.0]], "n": -1})
+    assert isinstance(err, twinmath.SingularMatrixError)
+    assert isinstance(assert_same_error(ref, go, "matrix_power", {"a": [[1.0]], "n": 1.5}), TypeError)
+
+
+@st.composite
+def chains(draw, max_k=6, max_d=8):
+    k = draw(st.integers(2, max_k))
+    dims = [draw(st.integers(0, max_d)) for _ in range(k + 1)]
+    ms = [draw(matrices(st.just(dims[i]), st.just(dims[i + 1]), moderate)) for i in range(k)]
+    if draw(st.booleans()) and ms[0].shape[0] == 1:
+        ms[0] = ms[0].ravel()
+    if draw(st.booleans()) and ms[-1].shape[1] == 1:
+        ms[-1] = ms[-1].ravel()
+    return ms
+
+
+@given(ms=chains())
+def test_multi_dot(ref, go, ms):
+    assert_parity(ref, go, "multi_dot", **{f"A{i}": m for i, m in enumerate(ms)})
+    want = np.linalg.multi_dot(ms)
+    got = go.multi_dot(ms)
+    assert np.shape(got) == np.shape(want)
+    bound = tol.linalg.multi_dot_bound(ms).reshape(np.shape(want))
+    assert tol.ratio(want, got, bound) <= 1
+
+
+def test_multi_dot_chooses_the_cheap_order(ref, go):
+    # 10×100 · 100×5 · 5×50: (AB)C costs 7,500 multiplications, A(BC) 75,000.
+    rng = np.random.default_rng(1)
+    a, b, c = rng.standard_normal((10, 100)), rng.standard_normal((100, 5)), rng.standard_normal((5, 50))
+    for tm in (ref, go):
+        assert tol.alike(tm.multi_dot([a, b, c]), tm.matmul(tm.matmul(a, b), c))
+
+
+@given(x=matrices(st.integers(0, 8), st.integers(0, 8), wide), k=st.integers(-9, 9))
+def test_diagonal_and_matrix_transpose(ref, go, x, k):
+    assert_parity(ref, go, "diagonal", x=x, offset=k)
+    assert tol.alike(go.diagonal(x, offset=k), np.diagonal(x, k))
+    assert tol.alike(go.matrix_transpose(x), x.T) and go.matrix_transpose(x).flags.c_contiguous
+
+
+@given(a=st.lists(wide, min_size=3, max_size=3), b=st.lists(wide, min_size=3, max_size=3))
+def test_cross_bit_for_bit(ref, go, a, b):
+    assert tol.alike(go.cross(a, b), np.cross(a, b))
+    assert tol.alike(ref.cross(a, b), go.cross(a, b))
+
+
+def test_cross_errors(ref, go):
+    err = assert_same_error(ref, go, "cross", {"x1": [1.0, 2.0], "x2": [1.0, 2.0, 3.0]})
+    assert str(err) == "cross: shape mismatch: x1 must have 3 entries, got 2"
+
+
+@pytest.mark.parametrize("ord", [0, 0.5, 1, 2, 3, 7.5, math.inf, -math.inf, -1, -2.5])
+@given(x=st.lists(tame, max_size=30))
+def test_vector_norm_against_numpy(ref, go, ord, x):
+    want = float(np.linalg.vector_norm(np.asarray(x, dtype=np.float64), ord=ord)) if x else None
+    for tm in (ref, go):
+        got = tm.vector_norm(x, ord=ord)
+        if want is not None:
+            assert tol.ratio(want, got, tol.vectors.norm_bound(x, float(ord))) <= 1
+
+
+def test_vector_norm_keepdims_and_shapes(ref, go):
+    for tm in (ref, go):
+        assert tm.vector_norm([[3, 0], [0, -4]]) == 5.0
+        k = tm.vector_norm([[3, 0], [0, -4]], keepdims=True)
+        assert k.shape == (1, 1) and k[0, 0] == 5.0
+        assert tm.vector_norm([], ord=-1) == math.inf and tm.vector_norm([], ord=1) == 0.0
+        assert tm.vector_norm([1e300, 1e300], ord=3) == pytest.approx(1e300 * 2 ** (1 / 3), rel=1e-15)
+
+
+@pytest.mark.parametrize("ord", ["fro", "nuc", 1, -1, 2, -2, math.inf, -math.inf])
+@given(x=matrices(st.integers(1, 8), st.integers(1, 8), tame))
+def test_matrix_norm_against_numpy(ref, go, ord, x):
+    want = float(np.linalg.matrix_norm(x, ord=ord))
+    bound = tol.vectors.norm_bound(x, ord)
+    for tm in (ref, go):
+        assert tol.ratio(want, tm.matrix_norm(x, ord=ord), bound) <= 1
+        assert tol.ratio(want, tm.norm(x, ord), bound) <= 1
+
+
+def test_norm_orders_of_numpy(ref, go):
+    for tm in (ref, go):
+        assert tm.norm([3, -4], 3) == pytest.approx(np.linalg.norm([3, -4], 3), rel=1e-15)
+        assert tm.norm([[3, 0], [0, -4]], "nuc") == 7.0
+        assert tm.norm([[1, 2], [3, 4]], -1) == 4.0
+
+
+@given(a=square(10, moderate))
+def test_eigvals_and_eigvalsh(ref, go, a):
+    assert_parity(ref, go, "eigvals", a=a)
+    assert_parity(ref, go, "eigvalsh", a=a)
+    assert_parity(ref, go, "eigvalsh", a=a, UPLO="U")
+
+
+def test_eigvals_are_eigs(ref, go):
+    a = [[0.0, -1.0], [1.0, 0.0]]
+    for tm in (ref, go):
+        assert tol.alike(tm.eigvals(a), tm.eig(a).w)
+        assert tol.alike(tm.eigvalsh([[2.0, 1.0], [1.0, 2.0]]), tm.eigh([[2.0, 1.0], [1.0, 2.0]]).w)
+        assert tm.eigvals(np.zeros((0, 0))).shape == (0,) and tm.eigvalsh(np.zeros((0, 0))).shape == (0,)
+    err = assert_same_error(ref, go, "eigvalsh", {"a": [[1.0]], "UPLO": "X"})
+    assert str(err) == "eigvalsh: invalid input: UPLO must be 'L' or 'U', got 'X'"
+
+
+@given(x=matrices(st.integers(0, 10), st.integers(0, 10), moderate))
+def test_svdvals(ref, go, x):
+    assert_parity(ref, go, "svdvals", x=x)
+    want = np.linalg.svdvals(x) if x.size else np.zeros(0)
+    assert tol.ratio(want, go.svdvals(x), tol.decomp.svdvals_bound(x)) <= 1
