@@ -250,7 +250,7 @@ most, and the longest inline call returns well within the 200 ms that a
 Ctrl-C may take.
 """
 
-JACOBI = 30
+SVD_WORK = 30
 """Multiply-adds per m·n·min(m, n) that the SVD-based calls declare to ``cancellable``.
 
 The figure of one-sided Jacobi (about ten sweeps of six multiply-adds per

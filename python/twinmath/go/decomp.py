@@ -57,7 +57,7 @@ def svd(A: ArrayLike) -> SVDResult:
     m, c = a.shape
     k = min(m, c)
     U, sv, Vt = np.empty((m, k)), np.empty(k), np.empty((k, c))
-    n.call(n.lib.tm_svd, ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt), work=n.JACOBI * m * c * k)
+    n.call(n.lib.tm_svd, ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt), work=n.SVD_WORK * m * c * k)
     return SVDResult(U, sv, Vt)
 
 
@@ -83,7 +83,7 @@ def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
         ptr(sv),
         ptr(Vt),
         ptr(Ak),
-        work=n.JACOBI * a.size * min(m, c),
+        work=n.SVD_WORK * a.size * min(m, c),
     )
     return TruncatedSVDResult(U, sv, Vt, Ak)
 
@@ -93,7 +93,7 @@ def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     a = matrix(A, "pinv", "A")
     rc = real(rcond, "pinv", "rcond")
     out = np.empty(a.shape[::-1])
-    n.call(n.lib.tm_pinv, ptr(a), *a.shape, rc, ptr(out), work=n.JACOBI * a.size * min(a.shape))
+    n.call(n.lib.tm_pinv, ptr(a), *a.shape, rc, ptr(out), work=n.SVD_WORK * a.size * min(a.shape))
     return out
 
 
@@ -107,7 +107,7 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
     mb, k = (y.shape[0], 1) if y.ndim == 1 else y.shape
     out = np.empty((a.shape[1],) if y.ndim == 1 else (a.shape[1], k))
     n.call(
-        n.lib.tm_lstsq, ptr(a), *a.shape, ptr(y), mb, k, rc, ptr(out), work=n.JACOBI * a.size * min(a.shape)
+        n.lib.tm_lstsq, ptr(a), *a.shape, ptr(y), mb, k, rc, ptr(out), work=n.SVD_WORK * a.size * min(a.shape)
     )
     return out
 
@@ -116,7 +116,7 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
 def matrix_rank(A: ArrayLike) -> int:
     a = matrix(A, "matrix_rank", "A")
     r = n.ffi.new("int64_t *")
-    n.call(n.lib.tm_matrix_rank, ptr(a), *a.shape, r, work=n.JACOBI * a.size * min(a.shape))
+    n.call(n.lib.tm_matrix_rank, ptr(a), *a.shape, r, work=n.SVD_WORK * a.size * min(a.shape))
     return int(r[0])
 
 
@@ -127,7 +127,9 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
     N, d = x.shape
     ka = _k_alloc(kk, min(N, d))
     comp, var, proj = np.empty((ka, d)), np.empty(ka), np.empty((N, ka))
-    n.call(n.lib.tm_pca, ptr(x), N, d, kk, ptr(comp), ptr(var), ptr(proj), work=n.JACOBI * x.size * min(N, d))
+    n.call(
+        n.lib.tm_pca, ptr(x), N, d, kk, ptr(comp), ptr(var), ptr(proj), work=n.SVD_WORK * x.size * min(N, d)
+    )
     return PCAResult(comp, var, proj)
 
 
