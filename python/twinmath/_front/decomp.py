@@ -172,8 +172,8 @@ def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
     ----------
     A : array_like, shape (n, n)
     upper : bool, optional
-        numpy's: return the upper factor ``U = L.T`` (``A = U.T @ U``)
-        instead of L.
+        numpy's: return the upper factor U (``A = U.T @ U``) instead of L;
+        then only the upper triangle and the diagonal are read.
 
     Returns
     -------
@@ -562,13 +562,17 @@ def qr_with(core: Callable[[F64], QRResult], A: ArrayLike, mode: Any) -> QRResul
 
 
 def cholesky_with(core: Callable[[F64], F64], A: ArrayLike, upper: Any) -> F64:
-    """``cholesky`` with numpy's ``upper``: the factor ``U = L.T``, ``A = U.T @ U``."""
+    """``cholesky`` with numpy's ``upper``: the factor U, ``A = U.T @ U``, from the upper triangle."""
     up = flag(upper, "cholesky", "upper")
     a = matrix(A, "cholesky", "A")
     if a.shape[0] != a.shape[1]:
         raise not_square("cholesky", "A", a.shape)
-    L = np.zeros(a.shape) if a.size == 0 else core(a)
-    return np.ascontiguousarray(L.T) if up else L
+    if a.size == 0:
+        return np.zeros(a.shape)
+    if not up:
+        return core(a)
+    # numpy's upper=True reads the upper triangle: the lower one of A.T.
+    return np.ascontiguousarray(core(np.ascontiguousarray(a.T)).T)
 
 
 def svd_with(
@@ -607,7 +611,7 @@ def pinv_cutoff(rcond: Any, rtol: Any, m: int, n: int) -> float:
             return max(m, n) * EPS
         rc = real(rtol, "pinv", "rtol")
     elif rtol is not UNSET:
-        raise invalid("pinv", "rcond and rtol cannot both be given")
+        raise invalid("pinv", "`rtol` and `rcond` can't be both set.")  # numpy's words
     else:
         rc = real(rcond, "pinv", "rcond")
     if not 0 <= rc < np.inf:
@@ -639,7 +643,7 @@ def matrix_rank_with(
     h = flag(hermitian, "matrix_rank", "hermitian")
     a = matrix(A, "matrix_rank", "A")
     if tol is not None and rtol is not None:
-        raise invalid("matrix_rank", "tol and rtol cannot both be given")
+        raise invalid("matrix_rank", "`tol` and `rtol` can't be both set.")  # numpy's words
     t = None if tol is None else real(tol, "matrix_rank", "tol")
     r = None if rtol is None else real(rtol, "matrix_rank", "rtol")
     if h:
