@@ -8,6 +8,8 @@ within the tolerances of the unkeyworded functions) and with each other.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 import twinmath
@@ -32,14 +34,16 @@ def test_empty_qr_svd_pinv_rank(ref, go, shape):
     a = np.zeros(shape)
     for tm in (ref, go):
         for mode in ("reduced", "complete", "r"):
-            got, want = tm.qr(a, mode=mode), np.linalg.qr(a, mode=mode)
-            assert shapes(got) == shapes(want)
-            for g, w in zip(got if mode != "r" else [got], want if mode != "r" else [want], strict=True):
+            q: Any = tm.qr(a, mode=mode)
+            nq: Any = np.linalg.qr(a, mode=mode)
+            assert shapes(q) == shapes(nq)
+            for g, w in zip(q if mode != "r" else [q], nq if mode != "r" else [nq], strict=True):
                 assert np.array_equal(g, w)
         for full in (False, True):
-            got, want = tm.svd(a, full_matrices=full), np.linalg.svd(a, full_matrices=full)
-            assert shapes(got) == shapes(want)
-            for g, w in zip(got, want, strict=True):
+            u: Any = tm.svd(a, full_matrices=full)
+            nu: Any = np.linalg.svd(a, full_matrices=full)
+            assert shapes(u) == shapes(nu)
+            for g, w in zip(u, nu, strict=True):
                 assert np.array_equal(g, w)
         assert tm.svd(a, compute_uv=False).shape == (0,)
         assert tm.svdvals(a).shape == (0,)

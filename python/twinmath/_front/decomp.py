@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -116,6 +116,14 @@ def lu(A: ArrayLike) -> LUResult:
     """
 
 
+@overload
+def qr(A: ArrayLike, mode: Literal["reduced", "complete"] = ...) -> QRResult: ...
+@overload
+def qr(A: ArrayLike, mode: Literal["r"]) -> F64: ...
+@overload
+def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
+
+
 def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
     """Return the thin QR factorisation, ``A = Q @ R``, with ``diag(R) >= 0``.
 
@@ -200,6 +208,22 @@ def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
     array([[2., 1.],
            [0., 2.]])
     """
+
+
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., compute_uv: Literal[True] = ..., hermitian: bool = ...
+) -> SVDResult: ...
+@overload
+def svd(A: ArrayLike, full_matrices: bool, compute_uv: Literal[False], hermitian: bool = ...) -> F64: ...
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., *, compute_uv: Literal[False], hermitian: bool = ...
+) -> F64: ...
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., compute_uv: bool = ..., hermitian: bool = ...
+) -> SVDResult | F64: ...
 
 
 def svd(

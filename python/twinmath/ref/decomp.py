@@ -19,7 +19,7 @@ exact operation): LAPACK's SVD does not converge on subnormal input such as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -228,6 +228,14 @@ def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
     return np.asarray(np.ldexp(s, e), dtype=np.float64)
 
 
+@overload
+def qr(A: ArrayLike, mode: Literal["reduced", "complete"] = ...) -> QRResult: ...
+@overload
+def qr(A: ArrayLike, mode: Literal["r"]) -> F64: ...
+@overload
+def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
+
+
 @twin(_front.decomp.qr)
 def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
     return _front.decomp.qr_with(_qr, A, mode)
@@ -236,6 +244,22 @@ def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
 @twin(_front.decomp.cholesky)
 def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
     return _front.decomp.cholesky_with(_cholesky, A, upper)
+
+
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., compute_uv: Literal[True] = ..., hermitian: bool = ...
+) -> SVDResult: ...
+@overload
+def svd(A: ArrayLike, full_matrices: bool, compute_uv: Literal[False], hermitian: bool = ...) -> F64: ...
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., *, compute_uv: Literal[False], hermitian: bool = ...
+) -> F64: ...
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., compute_uv: bool = ..., hermitian: bool = ...
+) -> SVDResult | F64: ...
 
 
 @twin(_front.decomp.svd)
