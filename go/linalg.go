@@ -433,26 +433,48 @@ func packB(bp []float64, b Matrix, pc, kb, jc, nb int) {
 }
 
 // macroKernel runs gemmKernel over the tiles of one packed block of a and
-// one packed panel of b. Tiles cut by the edge of dst go through a scratch
-// tile, whose valid part is then added to dst.
+// one packed panel of b, or gemmWideKernel over blocks of its tiles where
+// there is one (each entry's sum is the same). Tiles cut by the edge of dst
+// go through a scratch tile, whose valid part is then added to dst.
 func macroKernel(dst Matrix, ap, bp []float64, ic, mb, jc, nb, kb int) {
 	var edge [mr * nr]float64
 	ldc := dst.Cols
-	for jr := 0; jr < nb; jr += nr {
-		bpanel := bp[jr*kb : jr*kb+nr*kb]
-		for ir := 0; ir < mb; ir += mr {
-			apanel := ap[ir*kb : ir*kb+mr*kb]
-			if ir+mr <= mb && jr+nr <= nb {
-				gemmKernel(kb, apanel, bpanel, dst.Data[(ic+ir)*ldc+jc+jr:], ldc)
-				continue
+	jr := 0
+	if gemmWideKernel != nil {
+		wm, wn := wideM, wideN
+		for ; jr+wn <= nb; jr += wn {
+			bpanel := bp[jr*kb : (jr+wn)*kb]
+			ir := 0
+			for ; ir+wm <= mb; ir += wm {
+				gemmWideKernel(kb, ap[ir*kb:(ir+wm)*kb], bpanel, dst.Data[(ic+ir)*ldc+jc+jr:], ldc)
 			}
-			clear(edge[:])
-			gemmKernel(kb, apanel, bpanel, edge[:], nr)
-			for i := 0; i < min(mr, mb-ir); i++ {
-				row := dst.Data[(ic+ir+i)*ldc+jc+jr : (ic+ir+i)*ldc+jc+min(jr+nr, nb)]
-				for j := range row {
-					row[j] += edge[i*nr+j]
-				}
+			for j := jr; j < jr+wn; j += nr {
+				macroColumn(dst, ap, bp, ic, ir, mb, jc, j, nb, kb, &edge)
+			}
+		}
+	}
+	for ; jr < nb; jr += nr {
+		macroColumn(dst, ap, bp, ic, 0, mb, jc, jr, nb, kb, &edge)
+	}
+}
+
+// macroColumn runs gemmKernel over the tiles of rows ir0.. of the packed
+// block of a and the panel of b at column jr.
+func macroColumn(dst Matrix, ap, bp []float64, ic, ir0, mb, jc, jr, nb, kb int, edge *[mr * nr]float64) {
+	ldc := dst.Cols
+	bpanel := bp[jr*kb : jr*kb+nr*kb]
+	for ir := ir0; ir < mb; ir += mr {
+		apanel := ap[ir*kb : ir*kb+mr*kb]
+		if ir+mr <= mb && jr+nr <= nb {
+			gemmKernel(kb, apanel, bpanel, dst.Data[(ic+ir)*ldc+jc+jr:], ldc)
+			continue
+		}
+		clear(edge[:])
+		gemmKernel(kb, apanel, bpanel, edge[:], nr)
+		for i := 0; i < min(mr, mb-ir); i++ {
+			row := dst.Data[(ic+ir+i)*ldc+jc+jr : (ic+ir+i)*ldc+jc+min(jr+nr, nb)]
+			for j := range row {
+				row[j] += edge[i*nr+j]
 			}
 		}
 	}
