@@ -74,6 +74,15 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     # a NUL ends the C string Go receives
     ("symbolic_derivative", {"expression": "x**3 + sin(x)*exp(x)", "variable": "\x00\xb8~"}),
     ("symbolic_derivative", {"expression": "x\x00+1", "variable": "x"}),
+    # singular (not positive definite) within rounding: one side may refuse
+    ("inv", {"A": [[3.21300095e-155, 7.29990499e193], [1e-200, 4.71741447e-259]]}),
+    ("solve", {"A": [[-1.90601363e16, -1.90601363e16], [6.49713110e-114, 6.49713110e-114]], "b": [9.0, 8.0]}),
+    ("cholesky", {"A": np.array([[1.0, -0.0], [1.0, 1.0]]) * 4.73886844}),
+    # LAPACK mis-solved a subnormal A (ref shifts it by a power of two now)
+    ("solve", {"A": [[6.675e-311, 2.225e-311], [2.225e-311, 4.45e-311]], "b": [2.0025e-310, 1.78e-310]}),
+    # 0-D integer arrays reach the comparators as integers
+    ("matrix_power", {"a": [[1.0, 2.0], [3.0, 4.0]], "n": np.array(2)}),
+    ("truncated_svd", {"A": [[3.0, 1.0, 1.0], [-1.0, 3.0, 1.0]], "k": np.array(2)}),
     # h·h underflows: ZeroDivisionError from ref, IEEE inf/NaN from go
     ("hessian", {"f": square, "x": [3.0, 4.0], "h": 5e-324}),
     ("hessian", {"f": square, "x": [3.0, 4.0], "h": 1e-310}),
@@ -111,6 +120,24 @@ def test_pinned_refusals(ref, go, op, args):
 def test_float_range_edges(ref, go, op, args, expected):
     for m in (ref, go):
         np.testing.assert_array_equal(getattr(m, op)(**args), expected)
+
+
+def test_within_rounding_rules():
+    """The one-sided decisions are accepted near the boundary only, never far from it."""
+    from twinmath import tolerances as tol
+
+    assert tol.linalg.singular_within_rounding([[1.0, 2.0], [2.0, 4.0]])
+    assert not tol.linalg.singular_within_rounding([[1.0, 2.0], [3.0, 4.0]])
+    assert not tol.linalg.singular_within_rounding(1e-310 * np.eye(2))
+    assert tol.decomp.semidefinite_within_rounding([[1.0, 1.0], [1.0, 1.0]])
+    assert not tol.decomp.semidefinite_within_rounding([[2.0, 1.0], [1.0, 2.0]])
+    assert not tol.decomp.semidefinite_within_rounding([[1.0, 0.0], [0.0, -1.0]])
+
+
+def test_solve_subnormal(ref, go):
+    a, b = [[6.675e-311, 2.225e-311], [2.225e-311, 4.45e-311]], [2.0025e-310, 1.78e-310]
+    for m in (ref, go):
+        np.testing.assert_allclose(m.solve(a, b), [2.0, 3.0], rtol=1e-10)
 
 
 def test_qr_near_overflow(ref, go):

@@ -359,6 +359,27 @@ def cholesky_bound(A: ArrayLike) -> float:
     return 2 * math.sqrt(0.5) * kappa * math.sqrt(n) * d / (1 - kappa * d) * math.sqrt(float(s[0]))
 
 
+def semidefinite_within_rounding(A: ArrayLike) -> bool:
+    """Whether ``cholesky`` may find A positive definite on one side only.
+
+    Cholesky factors A + ΔA with |ΔA| ≤ γₙ₊₁·|L̂||L̂ᵀ| (Higham Thm 10.3), and
+    ‖|L̂||L̂ᵀ|‖₂ ≤ n·‖A‖₂, so ‖ΔA‖₂ ≤ n·γₙ₊₁·‖A‖₂; a side can decide either
+    way only if the smallest eigenvalue of the matrix it reads (the lower
+    triangle mirrored) is within that of 0. The eigenvalues here carry their
+    own error n·ε·‖A‖₂ (computed on A/max|A|), hence |λₙ| ≤ n·(γₙ₊₁ + ε)·‖A‖₂.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    n = a.shape[0] if a.ndim == 2 else 0
+    if n == 0 or a.shape[1] != n or not np.all(np.isfinite(a)):
+        return False
+    m = float(np.max(np.abs(a)))
+    if m == 0:
+        return True
+    with np.errstate(under="ignore"):
+        w = np.linalg.eigvalsh(cholesky_symmetric(a / m))
+    return bool(abs(float(w[0])) <= n * (gamma(n + 1) + EPS) * float(np.max(np.abs(w))))
+
+
 def cholesky_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
     """Residual premises (‖A − LLᵀ‖, A's lower triangle mirrored), then ``cholesky_bound``."""
     a = cholesky_symmetric(A)
