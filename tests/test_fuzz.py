@@ -80,6 +80,12 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     ("cholesky", {"A": np.array([[1.0, -0.0], [1.0, 1.0]]) * 4.73886844}),
     # LAPACK mis-solved a subnormal A (ref shifts it by a power of two now)
     ("solve", {"A": [[6.675e-311, 2.225e-311], [2.225e-311, 4.45e-311]], "b": [2.0025e-310, 1.78e-310]}),
+    # the mean overflowed (pca scales data beyond 2^500 first); variances overflowed alike
+    ("pca", {"X": [[1e308, 1.329228e36], [4.90930127e16, -0.0], [1e308, -2.84603845], [2.37778068, -1.05085897e173]], "k": 1}),
+    ("pca", {"X": [[-9.54160813e-169, -6.10351562e-5], [1e308, -3.48122252e16], [5.91785291, 1.2440159e-26], [-2.00001, 1e308]], "k": 2}),
+    # the comparator of logistic_regression on huge X (‖X‖² overflowed as a Python float)
+    ("logistic_regression", {"X": [[-2e300], [-1e300], [1e300], [2e300]], "y": [0.0, 0.0, 1.0, 1.0], "learning_rate": 2.225e-311, "max_iter": 100}),
+    ("logistic_regression", {"X": [[-1.50851148e-237], [1.0], [7.78496506e-26], [1.15671612e223]], "y": [0.0, 0.0, 1.0, 1.0], "learning_rate": 0.5, "max_iter": 100}),
     # 0-D integer arrays reach the comparators as integers
     ("matrix_power", {"a": [[1.0, 2.0], [3.0, 4.0]], "n": np.array(2)}),
     ("truncated_svd", {"A": [[3.0, 1.0, 1.0], [-1.0, 3.0, 1.0]], "k": np.array(2)}),
@@ -132,6 +138,15 @@ def test_within_rounding_rules():
     assert tol.decomp.semidefinite_within_rounding([[1.0, 1.0], [1.0, 1.0]])
     assert not tol.decomp.semidefinite_within_rounding([[2.0, 1.0], [1.0, 2.0]])
     assert not tol.decomp.semidefinite_within_rounding([[1.0, 0.0], [0.0, -1.0]])
+
+
+def test_pca_near_overflow(ref, go):
+    x = 1e308 * np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 0.5], [0.0, -0.5]])
+    for m in (ref, go):
+        r = m.pca(x, 2)
+        assert np.isfinite(r.components).all() and np.isfinite(r.projected).all()
+        assert np.isinf(r.explained_variance).all()  # (1e308)²·2/3 is beyond the range
+    assert_parity(ref, go, "pca", X=x, k=2)
 
 
 def test_solve_subnormal(ref, go):

@@ -199,10 +199,16 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
         raise invalid("pca", f"X needs at least two samples, got {x.shape[0]}")
     finite(x, "pca", "X")
     check_k("pca", kk, min(x.shape))
+    # Data beyond 2^500 is divided by 2^e (exact) first, so that the mean and
+    # the centred data do not overflow needlessly (as Go's PCA).
+    e = int(np.frexp(np.max(np.abs(x)))[1]) if np.max(np.abs(x)) >= 2.0**500 else 0
+    x = np.ldexp(x, -e)
     xc = x - x.mean(axis=0)
     _, s, Vt = canonical_svd(xc, "pca")
     components = Vt[:kk]
-    return PCAResult(components, s[:kk] ** 2 / (x.shape[0] - 1), xc @ components.T)
+    with np.errstate(over="ignore"):
+        variances = np.ldexp(s[:kk] ** 2 / (x.shape[0] - 1), 2 * e)
+        return PCAResult(components, variances, np.ldexp(xc @ components.T, e))
 
 
 def spectral_norm(a: F64) -> float:

@@ -274,6 +274,14 @@ def _q(d: float, bound: float) -> float:
     return d / bound if bound > 0 else math.inf
 
 
+def _delta(a: Any, b: Any) -> NDArray[np.float64]:
+    """a − b, with 0 where the two entries are alike (the same infinity, both NaN):
+    results that overflowed alike count as equal (see ``lstsq``)."""
+    x, y = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    with np.errstate(invalid="ignore", over="ignore"):
+        return np.where((x == y) | (np.isnan(x) & np.isnan(y)), 0.0, x - y)
+
+
 def qr_bounds(A: ArrayLike) -> tuple[float, float]:
     """Bounds on ‖Q_ref − Q_go‖_F and ‖R_ref − R_go‖_F for ``qr``.
 
@@ -627,7 +635,7 @@ def pca_ratio(X: ArrayLike, k: int, ref: Any, go: Any) -> float:
         np.max(
             [
                 _q(
-                    abs(float(var_r[i] - var_g[i])),
+                    abs(float(_delta(var_r[i], var_g[i]))),
                     (2 * e * (2 * s[i] + 2 * e) + 4 * U * s[i] ** 2) / (N - 1),
                 )
                 for i in range(k)
@@ -646,8 +654,8 @@ def pca_ratio(X: ArrayLike, k: int, ref: Any, go: Any) -> float:
             sign = -1.0  # the rule is undecidable, or σ ≈ 0 ties no sign
         worst = max(
             worst,
-            _q(norm2(comp_r[i] - sign * comp_g[i]), b[i]),
-            _q(norm2(proj_r[:, i] - sign * proj_g[:, i]), nxc * b[i] + extra),
+            _q(norm2(_delta(comp_r[i], sign * comp_g[i])), b[i]),
+            _q(norm2(_delta(proj_r[:, i], sign * proj_g[:, i])), nxc * b[i] + extra),
         )
     for g in clusters(s_all, e):
         if len(g) < 2 or max(g) >= k:

@@ -65,7 +65,8 @@ def logistic_step_rate(X: ArrayLike, l2: float) -> float:
     """
     x = np.asarray(X, dtype=np.float64)
     xt = np.hstack([x, np.ones((x.shape[0], 1))])
-    return float(norm2(xt) ** 2 / (4 * x.shape[0]) + 2 * l2)
+    n2 = norm2(xt)  # n2 * n2, not n2 ** 2: a Python float overflows to inf, not OverflowError
+    return float(n2 * n2 / (4 * x.shape[0]) + 2 * l2)
 
 
 def logistic_bounds(
