@@ -86,6 +86,15 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     # the comparator of logistic_regression on huge X (‖X‖² overflowed as a Python float)
     ("logistic_regression", {"X": [[-2e300], [-1e300], [1e300], [2e300]], "y": [0.0, 0.0, 1.0, 1.0], "learning_rate": 2.225e-311, "max_iter": 100}),
     ("logistic_regression", {"X": [[-1.50851148e-237], [1.0], [7.78496506e-26], [1.15671612e223]], "y": [0.0, 0.0, 1.0, 1.0], "learning_rate": 0.5, "max_iter": 100}),
+    # σ₁ or R₁₁ beyond the range on both sides alike (the comparators judged inf − inf)
+    ("svd", {"A": [[1.7976931348623157e308, 1.7976931348623157e308], [-3.24105357e-253, -3.24105357e-253]]}),
+    ("svd", {"A": [[1.7976931348623157e308, 1.7976931348623157e308], [1.7976931348623157e308, -3.24105357e-253]]}),
+    ("qr", {"A": [[1.7976931348623157e308, 1.7976931348623157e308], [1.7976931348623157e308, -3.24105357e-253]]}),
+    # A_k overflowed needlessly through an infinite σ (0·inf on one side, tiny·inf on the other)
+    ("truncated_svd", {"A": [[1.86264515e-9, 1.86264515e-9, 1.27464478], [1.7976931348623157e308, 1.86264515e-9, 1.7976931348623157e308]], "k": 1}),
+    ("truncated_svd", {"A": [[-6.43273093, -6.43273093, 2.30796614e16], [1.7976931348623157e308, 1.24330809e86, 2.225e-311]], "k": 1}),
+    # an infinite entry drops out of a negative-order norm: the rest still rounds
+    ("norm", {"v": [-math.inf, 8.98846567431158e307, 8.98846567431158e307], "ord": -1.2612736408455132e16}),
     # 0-D integer arrays reach the comparators as integers
     ("matrix_power", {"a": [[1.0, 2.0], [3.0, 4.0]], "n": np.array(2)}),
     ("truncated_svd", {"A": [[3.0, 1.0, 1.0], [-1.0, 3.0, 1.0]], "k": np.array(2)}),

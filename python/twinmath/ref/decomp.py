@@ -134,9 +134,13 @@ def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
     kk = integer(k, "truncated_svd", "k")
     a = nonempty_finite(a, "truncated_svd")
     check_k("truncated_svd", kk, min(a.shape))
-    U, s, Vt = canonical_svd(a, "truncated_svd")
+    # The SVD of A/2^e (the same vectors: canonical_svd divides by 2^e itself),
+    # so that A_k = 2^e·(U_k·diag(s_k/2^e))·Vt_k overflows only where A_k does.
+    e = exponent(a)
+    U, s, Vt = canonical_svd(np.ldexp(a, -e), "truncated_svd")
     U_k, s_k, Vt_k = U[:, :kk], s[:kk], Vt[:kk, :]
-    return TruncatedSVDResult(U_k, s_k, Vt_k, U_k @ np.diag(s_k) @ Vt_k)
+    with np.errstate(over="ignore"):
+        return TruncatedSVDResult(U_k, np.ldexp(s_k, e), Vt_k, np.ldexp(U_k @ np.diag(s_k) @ Vt_k, e))
 
 
 @twin(_front.decomp.pinv)

@@ -210,7 +210,10 @@ def svd_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
     for side in (ref, go):
         Us, s, Vt = (np.asarray(x, dtype=np.float64) for x in side)
         e_ = _exponent(a)  # judged on A/2^e, so that the product cannot overflow
-        product = (Us * np.ldexp(s, -e_)) @ Vt
+        ss = np.ldexp(s, -e_)
+        if np.any(np.isposinf(s)):  # a σ beyond the range: the premise uses this module's σ
+            ss = np.where(np.isposinf(s), singular_values(np.ldexp(a, -e_))[: ss.size], ss)
+        product = (Us * ss) @ Vt
         worst = max(
             worst,
             factor_residual(np.ldexp(a, -e_), product, e_) / RESIDUAL_THRESHOLD,
@@ -237,7 +240,7 @@ def svd_parts_ratio(A: ArrayLike, Ur: Any, sr: Any, Vtr: Any, Ug: Any, sg: Any, 
     s_all = singular_values(a)
     Ur, sr, Vtr, Ug, sg, Vtg = (np.asarray(x, dtype=np.float64) for x in (Ur, sr, Vtr, Ug, sg, Vtg))
     k = sr.size
-    ds = float(np.max(np.abs(sr - sg), initial=0.0))
+    ds = float(np.max(np.abs(_delta(sr, sg)), initial=0.0))
     worst = ds / (2 * e) if e > 0 else (0.0 if ds == 0 else math.inf)
     b = singular_vector_bounds(s_all, e, m != n)[:k]
     for i in range(k):
@@ -323,9 +326,12 @@ def qr_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
     worst = 0.0
     for Q, R in (ref, go):
         e_ = _exponent(a)
+        Rs = np.ldexp(R, -e_)
+        if np.any(np.isinf(R)):  # an entry beyond the range: the premise uses Qᵀ·A there
+            Rs = np.where(np.isinf(R), np.asarray(Q).T @ np.ldexp(a, -e_), Rs)
         worst = max(
             worst,
-            factor_residual(np.ldexp(a, -e_), Q @ np.ldexp(R, -e_), e_) / RESIDUAL_THRESHOLD,
+            factor_residual(np.ldexp(a, -e_), Q @ Rs, e_) / RESIDUAL_THRESHOLD,
             orthonormality(Q, N) / RESIDUAL_THRESHOLD,
         )
     bq, br = qr_bounds(a)
@@ -333,7 +339,7 @@ def qr_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
         return worst
     dq = float(np.linalg.norm(np.asarray(ref[0]) - np.asarray(go[0])))
     e_ = _exponent(a)
-    dr = math.ldexp(float(np.linalg.norm(np.ldexp(np.asarray(ref[1]) - np.asarray(go[1]), -e_))), e_)
+    dr = math.ldexp(float(np.linalg.norm(np.ldexp(_delta(ref[1], go[1]), -e_))), e_)
     return max(worst, _q(dq, bq), _q(dr, br))
 
 
