@@ -95,6 +95,11 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     ("truncated_svd", {"A": [[-6.43273093, -6.43273093, 2.30796614e16], [1.7976931348623157e308, 1.24330809e86, 2.225e-311]], "k": 1}),
     # an infinite entry drops out of a negative-order norm: the rest still rounds
     ("norm", {"v": [-math.inf, 8.98846567431158e307, 8.98846567431158e307], "ord": -1.2612736408455132e16}),
+    # the order as the backends read it reaches the bound of cond
+    ("cond", {"x": [[1.0, 2.0], [3.0, 4.0]], "p": b"1"}),
+    # Σ|xᵢwᵢ| overflows: a fused multiply-add kept one side's logit finite (not judged)
+    ("predict", {"X": [[0.0, 0.0], [1.0, 2.0], [2.0, 1.0]], "w": np.array([-1e308, 1e308]), "b": np.float16(np.inf)}),
+    ("predict_proba", {"X": [[0.0, 0.0], [1.0, 2.0], [2.0, 1.0]], "w": np.array([-1e308, 1e308]), "b": np.float16(np.inf)}),
     # 0-D integer arrays reach the comparators as integers
     ("matrix_power", {"a": [[1.0, 2.0], [3.0, 4.0]], "n": np.array(2)}),
     ("truncated_svd", {"A": [[3.0, 1.0, 1.0], [-1.0, 3.0, 1.0]], "k": np.array(2)}),

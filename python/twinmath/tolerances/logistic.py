@@ -40,9 +40,10 @@ def proba_bound(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
         z = x @ v + b
         dz = logits_bound(x, v, b)
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -500.0, 500.0)))
-        return np.asarray(
-            _dsigmoid(z) * dz * np.exp(np.minimum(2 * dz, 700.0)) + 2 * SIGMOID_REL * p, dtype=np.float64
-        )
+        bound = _dsigmoid(z) * dz * np.exp(np.minimum(2 * dz, 700.0)) + 2 * SIGMOID_REL * p
+        # Σ|xᵢⱼwⱼ| + |b| beyond the range: no rounding bound (one side's sum may
+        # overflow where a fused multiply-add keeps the other's finite).
+        return np.asarray(np.where(np.isfinite(dz), bound, np.inf), dtype=np.float64)
 
 
 def predict_bound(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
@@ -54,7 +55,7 @@ def predict_bound(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
     x, v = np.asarray(X, dtype=np.float64), np.asarray(w, dtype=np.float64)
     with np.errstate(over="ignore", invalid="ignore", under="ignore"):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ v + b, -500.0, 500.0)))
-        return np.where(np.abs(p - 0.5) <= proba_bound(x, v, b), 1.0, 0.0)
+        return np.where(np.abs(p - 0.5) > proba_bound(x, v, b), 0.0, 1.0)  # NaN: undecided
 
 
 def logistic_step_rate(X: ArrayLike, l2: float) -> float:
