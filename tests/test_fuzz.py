@@ -100,6 +100,8 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     # Σ|xᵢwᵢ| overflows: a fused multiply-add kept one side's logit finite (not judged)
     ("predict", {"X": [[0.0, 0.0], [1.0, 2.0], [2.0, 1.0]], "w": np.array([-1e308, 1e308]), "b": np.float16(np.inf)}),
     ("predict_proba", {"X": [[0.0, 0.0], [1.0, 2.0], [2.0, 1.0]], "w": np.array([-1e308, 1e308]), "b": np.float16(np.inf)}),
+    # gradient descent diverges (α·L > 2): no bound on the model, any prediction may flip
+    ("pipeline", {"n_samples": np.int64(1000), "n_features": np.int64(2), "test_size": 0.2, "learning_rate": 4194304.0, "max_iter": 10000, "seed": np.uint64(42)}),
     # 0-D integer arrays reach the comparators as integers
     ("matrix_power", {"a": [[1.0, 2.0], [3.0, 4.0]], "n": np.array(2)}),
     ("truncated_svd", {"A": [[3.0, 1.0, 1.0], [-1.0, 3.0, 1.0]], "k": np.array(2)}),
