@@ -81,27 +81,105 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     # LAPACK mis-solved a subnormal A (ref shifts it by a power of two now)
     ("solve", {"A": [[6.675e-311, 2.225e-311], [2.225e-311, 4.45e-311]], "b": [2.0025e-310, 1.78e-310]}),
     # the mean overflowed (pca scales data beyond 2^500 first); variances overflowed alike
-    ("pca", {"X": [[1e308, 1.329228e36], [4.90930127e16, -0.0], [1e308, -2.84603845], [2.37778068, -1.05085897e173]], "k": 1}),
-    ("pca", {"X": [[-9.54160813e-169, -6.10351562e-5], [1e308, -3.48122252e16], [5.91785291, 1.2440159e-26], [-2.00001, 1e308]], "k": 2}),
+    (
+        "pca",
+        {
+            "X": [
+                [1e308, 1.329228e36],
+                [4.90930127e16, -0.0],
+                [1e308, -2.84603845],
+                [2.37778068, -1.05085897e173],
+            ],
+            "k": 1,
+        },
+    ),
+    (
+        "pca",
+        {
+            "X": [
+                [-9.54160813e-169, -6.10351562e-5],
+                [1e308, -3.48122252e16],
+                [5.91785291, 1.2440159e-26],
+                [-2.00001, 1e308],
+            ],
+            "k": 2,
+        },
+    ),
     # the comparator of logistic_regression on huge X (‖X‖² overflowed as a Python float)
-    ("logistic_regression", {"X": [[-2e300], [-1e300], [1e300], [2e300]], "y": [0.0, 0.0, 1.0, 1.0], "learning_rate": 2.225e-311, "max_iter": 100}),
-    ("logistic_regression", {"X": [[-1.50851148e-237], [1.0], [7.78496506e-26], [1.15671612e223]], "y": [0.0, 0.0, 1.0, 1.0], "learning_rate": 0.5, "max_iter": 100}),
+    (
+        "logistic_regression",
+        {
+            "X": [[-2e300], [-1e300], [1e300], [2e300]],
+            "y": [0.0, 0.0, 1.0, 1.0],
+            "learning_rate": 2.225e-311,
+            "max_iter": 100,
+        },
+    ),
+    (
+        "logistic_regression",
+        {
+            "X": [[-1.50851148e-237], [1.0], [7.78496506e-26], [1.15671612e223]],
+            "y": [0.0, 0.0, 1.0, 1.0],
+            "learning_rate": 0.5,
+            "max_iter": 100,
+        },
+    ),
     # σ₁ or R₁₁ beyond the range on both sides alike (the comparators judged inf − inf)
     ("svd", {"A": [[1.7976931348623157e308, 1.7976931348623157e308], [-3.24105357e-253, -3.24105357e-253]]}),
-    ("svd", {"A": [[1.7976931348623157e308, 1.7976931348623157e308], [1.7976931348623157e308, -3.24105357e-253]]}),
-    ("qr", {"A": [[1.7976931348623157e308, 1.7976931348623157e308], [1.7976931348623157e308, -3.24105357e-253]]}),
+    (
+        "svd",
+        {"A": [[1.7976931348623157e308, 1.7976931348623157e308], [1.7976931348623157e308, -3.24105357e-253]]},
+    ),
+    (
+        "qr",
+        {"A": [[1.7976931348623157e308, 1.7976931348623157e308], [1.7976931348623157e308, -3.24105357e-253]]},
+    ),
     # A_k overflowed needlessly through an infinite σ (0·inf on one side, tiny·inf on the other)
-    ("truncated_svd", {"A": [[1.86264515e-9, 1.86264515e-9, 1.27464478], [1.7976931348623157e308, 1.86264515e-9, 1.7976931348623157e308]], "k": 1}),
-    ("truncated_svd", {"A": [[-6.43273093, -6.43273093, 2.30796614e16], [1.7976931348623157e308, 1.24330809e86, 2.225e-311]], "k": 1}),
+    (
+        "truncated_svd",
+        {
+            "A": [
+                [1.86264515e-9, 1.86264515e-9, 1.27464478],
+                [1.7976931348623157e308, 1.86264515e-9, 1.7976931348623157e308],
+            ],
+            "k": 1,
+        },
+    ),
+    (
+        "truncated_svd",
+        {
+            "A": [
+                [-6.43273093, -6.43273093, 2.30796614e16],
+                [1.7976931348623157e308, 1.24330809e86, 2.225e-311],
+            ],
+            "k": 1,
+        },
+    ),
     # an infinite entry drops out of a negative-order norm: the rest still rounds
     ("norm", {"v": [-math.inf, 8.98846567431158e307, 8.98846567431158e307], "ord": -1.2612736408455132e16}),
     # the order as the backends read it reaches the bound of cond
     ("cond", {"x": [[1.0, 2.0], [3.0, 4.0]], "p": b"1"}),
     # Σ|xᵢwᵢ| overflows: a fused multiply-add kept one side's logit finite (not judged)
-    ("predict", {"X": [[0.0, 0.0], [1.0, 2.0], [2.0, 1.0]], "w": np.array([-1e308, 1e308]), "b": np.float16(np.inf)}),
-    ("predict_proba", {"X": [[0.0, 0.0], [1.0, 2.0], [2.0, 1.0]], "w": np.array([-1e308, 1e308]), "b": np.float16(np.inf)}),
+    (
+        "predict",
+        {"X": [[0.0, 0.0], [1.0, 2.0], [2.0, 1.0]], "w": np.array([-1e308, 1e308]), "b": np.float16(np.inf)},
+    ),
+    (
+        "predict_proba",
+        {"X": [[0.0, 0.0], [1.0, 2.0], [2.0, 1.0]], "w": np.array([-1e308, 1e308]), "b": np.float16(np.inf)},
+    ),
     # gradient descent diverges (α·L > 2): no bound on the model, any prediction may flip
-    ("pipeline", {"n_samples": np.int64(1000), "n_features": np.int64(2), "test_size": 0.2, "learning_rate": 4194304.0, "max_iter": 10000, "seed": np.uint64(42)}),
+    (
+        "pipeline",
+        {
+            "n_samples": np.int64(1000),
+            "n_features": np.int64(2),
+            "test_size": 0.2,
+            "learning_rate": 4194304.0,
+            "max_iter": 10000,
+            "seed": np.uint64(42),
+        },
+    ),
     # 0-D integer arrays reach the comparators as integers
     ("matrix_power", {"a": [[1.0, 2.0], [3.0, 4.0]], "n": np.array(2)}),
     ("truncated_svd", {"A": [[3.0, 1.0, 1.0], [-1.0, 3.0, 1.0]], "k": np.array(2)}),
@@ -216,8 +294,9 @@ def test_no_result_shares_memory_pinned(ref, go):
 
 def test_fuzz_fast_profile(ref, go):
     """The CI profile: every operation, a few inputs each, in two subprocesses."""
-    total = fuzz_parity.session(sorted(CHECKS), examples=30, seed=20261204, batches=2, timeout=240)
-    assert total["inputs"] >= 30 * len(CHECKS)
+    ops = sorted(CHECKS) + sorted(fuzz_parity.OPTIMIZERS)
+    total = fuzz_parity.session(ops, examples=30, seed=20261204, batches=2, timeout=240)
+    assert total["inputs"] >= 30 * len(ops)
     assert not total["crashes"], total["crashes"]
     assert not total["hangs"], total["hangs"]
     assert not total["found"], "\n".join(

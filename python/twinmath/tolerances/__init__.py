@@ -115,7 +115,11 @@ def ratio(ref: ArrayLike, go: ArrayLike, bound: ArrayLike) -> float:
         diff = np.abs(r - g)
         q = np.where(b > 0, diff / b, np.where(diff == 0, 0.0, np.inf))
         fin = np.where(np.isinf(r), g, r)
-        edge = (np.isinf(r) ^ np.isinf(g)) & (np.sign(r) == np.sign(g)) & (np.abs(fin) + b >= np.finfo(np.float64).max)
+        edge = (
+            (np.isinf(r) ^ np.isinf(g))
+            & (np.sign(r) == np.sign(g))
+            & (np.abs(fin) + b >= np.finfo(np.float64).max)
+        )
     q = np.where(same | unjudged | edge, 0.0, q)
     q = np.where(np.isnan(q), np.inf, q)
     return float(np.max(q))
