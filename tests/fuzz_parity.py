@@ -76,7 +76,7 @@ REAL_DTYPES = [
 BAD_DTYPES = ["c8", "c16", "O", "U8", "S8", "M8[s]", "m8[s]"]
 # Parameters bounded only by the time they take: a huge in-range value is a
 # legitimate request for (almost) endless work, so those are not drawn for them.
-ENDLESS = {"max_iter"}
+ENDLESS = {"max_iter", "n_samples"}
 CALLBACKS = {"f", "grad_f"}
 # Parameters the backends take as integers (an integral float, a 0-D array).
 INTEGER_PARAMS = {"axis", "k", "ddof", "order", "max_iter", "n_samples", "n_features", "seed", "n"}
