@@ -176,12 +176,16 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
     if rc >= 1:  # every sᵢ ≤ rcond·s₀ counts as zero (LAPACK keeps s₀ for a column)
         return np.zeros((a.shape[1], *y.shape[1:]))
     e = exponent(a)
+    # A b beyond 2^500 is divided by 2^f as well (x(A, b) = 2^f·x(A, b/2^f)),
+    # so x overflows only if it must (as Go's Lstsq).
+    f = exponent(y) if exponent(y) > 500 else 0
     try:
         # (c·A)·(x/c) = b with c = 2⁻ᵉ, an exact scaling.
-        x = np.linalg.lstsq(np.ldexp(a, -e), y, rcond=rc)[0]
+        x = np.linalg.lstsq(np.ldexp(a, -e), np.ldexp(y, -f), rcond=rc)[0]
     except np.linalg.LinAlgError:
         raise no_convergence("lstsq") from None
-    return np.ldexp(np.asarray(x, dtype=np.float64), -e)
+    with np.errstate(over="ignore"):
+        return np.ldexp(np.asarray(x, dtype=np.float64), f - e)
 
 
 @twin(_front.decomp.matrix_rank)
