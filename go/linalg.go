@@ -634,7 +634,23 @@ func invTo(cc *canceller, dst, a Matrix) error {
 	for i := 0; i < a.Rows; i++ {
 		dst.Data[i*a.Cols+i] = 1
 	}
-	return luSolve(cc, "inv", a, dst)
+	a, e := luShift(a)
+	if err := luSolve(cc, "inv", a, dst); err != nil {
+		return err
+	}
+	scaleBy(dst.Data, e) // inv(A) = inv(A/2^e)/2^e
+	return nil
+}
+
+// luShift returns a divided by 2^e (exact) and e when max|a| lies beyond
+// 2^±500, else a itself and 0: the factorisation of a huge or tiny matrix
+// then neither overflows nor loses its entries to underflow needlessly (as
+// Python's reference does; inv of 1e308·[[1, 1], [−1, 1]] is finite).
+func luShift(a Matrix) (Matrix, int) {
+	if e := powerOfTwoScale(a.Data); e > 500 || e < -500 {
+		return scaledCopy(a)
+	}
+	return a, 0
 }
 
 // Solve returns the solution X of A·X = B for a square matrix a; b is n×k
@@ -695,7 +711,12 @@ func solveTo(cc *canceller, dst, a, b Matrix) error {
 		return err
 	}
 	copy(dst.Data, b.Data)
-	return luSolve(cc, "solve", a, dst)
+	a, e := luShift(a)
+	if err := luSolve(cc, "solve", a, dst); err != nil {
+		return err
+	}
+	scaleBy(dst.Data, e) // solve(A, B) = solve(A/2^e, B)/2^e
+	return nil
 }
 
 // luSolve overwrites x (holding B) with the solution of A·X = B.
