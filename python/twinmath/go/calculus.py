@@ -192,14 +192,19 @@ def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:
     return s.out[0]  # type: ignore[no-any-return]
 
 
-@twin(_front.calculus.gradient)
-def gradient(f: Callable[[Array], float], x: ArrayLike, h: float = STEP) -> Array:
-    op = "gradient"
+def _scalar_field(op: str, f: Any, x: Any, h: Any) -> Array:
+    """Run tm_gradient or tm_hessian (``op``) on f: ℝⁿ → ℝ; return the n-vector or the n×n matrix."""
     fn, a, step = difference_args(f, x, h, op)
     lib, call = _callbacks(), _Call(op, f=fn)
-    out = np.empty(a.size)
-    _run(call, lib.tm_gradient, lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out))
+    out = np.empty(a.size if op == "gradient" else (a.size, a.size))
+    fun = lib.tm_gradient if op == "gradient" else lib.tm_hessian
+    _run(call, fun, lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out))
     return out
+
+
+@twin(_front.calculus.gradient)
+def gradient(f: Callable[[Array], float], x: ArrayLike, h: float = STEP) -> Array:
+    return _scalar_field("gradient", f, x, h)
 
 
 @twin(_front.calculus.jacobian)
@@ -219,12 +224,7 @@ def jacobian(f: Callable[[Array], ArrayLike], x: ArrayLike, h: float = STEP) -> 
 
 @twin(_front.calculus.hessian)
 def hessian(f: Callable[[Array], float], x: ArrayLike, h: float = HESSIAN_STEP) -> Array:
-    op = "hessian"
-    fn, a, step = difference_args(f, x, h, op)
-    lib, call = _callbacks(), _Call(op, f=fn)
-    out = np.empty((a.size, a.size))
-    _run(call, lib.tm_hessian, lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out))
-    return out
+    return _scalar_field("hessian", f, x, h)
 
 
 @twin(_front.calculus.taylor)

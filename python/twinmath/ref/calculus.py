@@ -85,13 +85,19 @@ def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:
     return (number_result(fn(x0 + step), op, "f(x)") - number_result(fn(x0 - step), op, "f(x)")) / (2 * step)
 
 
+def _steps(x: Array, i: int, h: float) -> tuple[Array, Array]:
+    """Return fresh copies of x + h·eᵢ and x − h·eᵢ."""
+    xp = x.copy()
+    xp[i] += h
+    xm = x.copy()
+    xm[i] -= h
+    return xp, xm
+
+
 def _gradient(fx: Callable[[Array], float], x: Array, h: float) -> Array:
     g = np.empty(x.size)
     for i in range(x.size):
-        xp = x.copy()
-        xp[i] += h
-        xm = x.copy()
-        xm[i] -= h
+        xp, xm = _steps(x, i, h)
         g[i] = (fx(xp) - fx(xm)) / (2 * h)
     return g
 
@@ -112,10 +118,7 @@ def jacobian(f: Callable[[Array], ArrayLike], x: ArrayLike, h: float = STEP) -> 
     m = vector_result(fn(a.copy()), op, "f(x)").size
     J = np.empty((m, a.size))
     for i in range(a.size):
-        xp = a.copy()
-        xp[i] += step
-        xm = a.copy()
-        xm[i] -= step
+        xp, xm = _steps(a, i, step)
         yp = vector_result(fn(xp), op, "f(x)")
         if yp.size != m:
             raise shape_error(op, f"f returned {yp.size} values, f(x) has {m}")
@@ -141,10 +144,7 @@ def _hessian(fx: Callable[[Array], float], x: Array, h: float) -> Array:
     # does, to ±inf or NaN, where Python's floats raise ZeroDivisionError.
     hh, hh4 = np.float64(h) * h, 4 * np.float64(h) * h
     for i in range(n):
-        xp = x.copy()
-        xp[i] += h
-        xm = x.copy()
-        xm[i] -= h
+        xp, xm = _steps(x, i, h)
         with np.errstate(all="ignore"):
             H[i, i] = (fx(xp) - 2 * f0 + fx(xm)) / hh
         for j in range(i + 1, n):
