@@ -19,7 +19,7 @@ exact operation): LAPACK's SVD does not converge on subnormal input such as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -27,7 +27,7 @@ from numpy.typing import ArrayLike, NDArray
 from .. import _front
 from .._convert import array, integer, matrix, real
 from .._front import twin
-from .._front.decomp import F64, LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult
+from .._front.decomp import F64, UNSET, LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult, _Unset
 from ..errors import invalid, no_convergence, not_positive_definite, shape_error
 from .linalg import finite, square
 
@@ -102,8 +102,7 @@ def lu(A: ArrayLike) -> LUResult:
     return LUResult(P, L, np.triu(a[:k, :]))
 
 
-@twin(_front.decomp.qr)
-def qr(A: ArrayLike) -> QRResult:
+def _qr(A: ArrayLike) -> QRResult:
     a = nonempty_finite(A, "qr")
     # Near the top of the range a reflector overflows: shift A down by just
     # enough powers of two (exact), as the Go package does; Q is unchanged.
@@ -114,8 +113,7 @@ def qr(A: ArrayLike) -> QRResult:
         return QRResult(Q * sign, np.ldexp(np.triu(R * sign[:, None]), shift))
 
 
-@twin(_front.decomp.cholesky)
-def cholesky(A: ArrayLike) -> NDArray[np.float64]:
+def _cholesky(A: ArrayLike) -> NDArray[np.float64]:
     a = square(A, "cholesky")
     try:
         return np.asarray(np.linalg.cholesky(a), dtype=np.float64)
@@ -123,8 +121,7 @@ def cholesky(A: ArrayLike) -> NDArray[np.float64]:
         raise not_positive_definite("cholesky") from None
 
 
-@twin(_front.decomp.svd)
-def svd(A: ArrayLike) -> SVDResult:
+def _svd(A: ArrayLike) -> SVDResult:
     return canonical_svd(nonempty_finite(A, "svd"), "svd")
 
 
@@ -143,8 +140,7 @@ def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
         return TruncatedSVDResult(U_k, np.ldexp(s_k, e), Vt_k, np.ldexp(U_k @ np.diag(s_k) @ Vt_k, e))
 
 
-@twin(_front.decomp.pinv)
-def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
+def _pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     a = matrix(A, "pinv", "A")
     rc = real(rcond, "pinv", "rcond")
     a = nonempty_finite(a, "pinv")
@@ -158,8 +154,7 @@ def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
         raise no_convergence("pinv") from None
 
 
-@twin(_front.decomp.lstsq)
-def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
+def _lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
     a = matrix(A, "lstsq", "A")
     y = array(b, "lstsq", "b")
     if y.ndim not in (1, 2):
@@ -188,8 +183,7 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
         return np.ldexp(np.asarray(x, dtype=np.float64), f - e)
 
 
-@twin(_front.decomp.matrix_rank)
-def matrix_rank(A: ArrayLike) -> int:
+def _matrix_rank(A: ArrayLike) -> int:
     a = nonempty_finite(A, "matrix_rank")
     try:
         return int(np.linalg.matrix_rank(np.ldexp(a, -exponent(a))))
@@ -246,3 +240,63 @@ def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
     except np.linalg.LinAlgError:
         raise no_convergence("svdvals") from None
     return np.asarray(np.ldexp(s, e), dtype=np.float64)
+
+
+@overload
+def qr(A: ArrayLike, mode: Literal["reduced", "complete"] = ...) -> QRResult: ...
+@overload
+def qr(A: ArrayLike, mode: Literal["r"]) -> F64: ...
+@overload
+def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
+
+
+@twin(_front.decomp.qr)
+def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
+    return _front.decomp.qr_with(_qr, A, mode)
+
+
+@twin(_front.decomp.cholesky)
+def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
+    return _front.decomp.cholesky_with(_cholesky, A, upper)
+
+
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., compute_uv: Literal[True] = ..., hermitian: bool = ...
+) -> SVDResult: ...
+@overload
+def svd(A: ArrayLike, full_matrices: bool, compute_uv: Literal[False], hermitian: bool = ...) -> F64: ...
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., *, compute_uv: Literal[False], hermitian: bool = ...
+) -> F64: ...
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., compute_uv: bool = ..., hermitian: bool = ...
+) -> SVDResult | F64: ...
+
+
+@twin(_front.decomp.svd)
+def svd(
+    A: ArrayLike, full_matrices: bool = False, compute_uv: bool = True, hermitian: bool = False
+) -> SVDResult | F64:
+    return _front.decomp.svd_with(_svd, svdvals, A, full_matrices, compute_uv, hermitian)
+
+
+@twin(_front.decomp.pinv)
+def pinv(
+    A: ArrayLike, rcond: float | None = None, hermitian: bool = False, *, rtol: float | _Unset | None = UNSET
+) -> NDArray[np.float64]:
+    return _front.decomp.pinv_with(_pinv, A, rcond, hermitian, rtol)
+
+
+@twin(_front.decomp.matrix_rank)
+def matrix_rank(
+    A: ArrayLike, tol: float | None = None, hermitian: bool = False, *, rtol: float | None = None
+) -> int:
+    return _front.decomp.matrix_rank_with(_matrix_rank, svdvals, A, tol, hermitian, rtol)
+
+
+@twin(_front.decomp.lstsq)
+def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
+    return _front.decomp.lstsq_with(_lstsq, A, b, rcond)
