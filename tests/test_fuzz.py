@@ -184,7 +184,10 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     ("inv", {"A": [[1e308, 1e308], [-1e308, 1e308]]}),
     ("solve", {"A": [[1e308, 1e308], [-1e308, 1e308]], "b": [1.0, 2.0]}),
     # b near the top of the range: lstsq divides b by a power of two too
-    ("lstsq", {"A": [[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], "b": [4.26438783, 1.7976931348623157e308, 2.00001], "rcond": -1.0}),
+    (
+        "lstsq",
+        {"A": [[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], "b": [4.26438783, 1.7976931348623157e308, 2.00001], "rcond": -1.0},
+    ),
     # 0-D integer arrays reach the comparators as integers
     ("matrix_power", {"a": [[1.0, 2.0], [3.0, 4.0]], "n": np.array(2)}),
     ("truncated_svd", {"A": [[3.0, 1.0, 1.0], [-1.0, 3.0, 1.0]], "k": np.array(2)}),
