@@ -186,7 +186,11 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     # b near the top of the range: lstsq divides b by a power of two too
     (
         "lstsq",
-        {"A": [[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], "b": [4.26438783, 1.7976931348623157e308, 2.00001], "rcond": -1.0},
+        {
+            "A": [[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]],
+            "b": [4.26438783, 1.7976931348623157e308, 2.00001],
+            "rcond": -1.0,
+        },
     ),
     # 0-D integer arrays reach the comparators as integers
     ("matrix_power", {"a": [[1.0, 2.0], [3.0, 4.0]], "n": np.array(2)}),
