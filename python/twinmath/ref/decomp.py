@@ -131,9 +131,13 @@ def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
     kk = integer(k, "truncated_svd", "k")
     a = nonempty_finite(a, "truncated_svd")
     check_k("truncated_svd", kk, min(a.shape))
-    U, s, Vt = canonical_svd(a, "truncated_svd")
+    # The SVD of A/2^e (the same vectors: canonical_svd divides by 2^e itself),
+    # so that A_k = 2^e·(U_k·diag(s_k/2^e))·Vt_k overflows only where A_k does.
+    e = exponent(a)
+    U, s, Vt = canonical_svd(np.ldexp(a, -e), "truncated_svd")
     U_k, s_k, Vt_k = U[:, :kk], s[:kk], Vt[:kk, :]
-    return TruncatedSVDResult(U_k, s_k, Vt_k, U_k @ np.diag(s_k) @ Vt_k)
+    with np.errstate(over="ignore"):
+        return TruncatedSVDResult(U_k, np.ldexp(s_k, e), Vt_k, np.ldexp(U_k @ np.diag(s_k) @ Vt_k, e))
 
 
 def _pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
@@ -167,12 +171,16 @@ def _lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np
     if rc >= 1:  # every sᵢ ≤ rcond·s₀ counts as zero (LAPACK keeps s₀ for a column)
         return np.zeros((a.shape[1], *y.shape[1:]))
     e = exponent(a)
+    # A b beyond 2^500 is divided by 2^f as well (x(A, b) = 2^f·x(A, b/2^f)),
+    # so x overflows only if it must (as Go's Lstsq).
+    f = exponent(y) if exponent(y) > 500 else 0
     try:
         # (c·A)·(x/c) = b with c = 2⁻ᵉ, an exact scaling.
-        x = np.linalg.lstsq(np.ldexp(a, -e), y, rcond=rc)[0]
+        x = np.linalg.lstsq(np.ldexp(a, -e), np.ldexp(y, -f), rcond=rc)[0]
     except np.linalg.LinAlgError:
         raise no_convergence("lstsq") from None
-    return np.ldexp(np.asarray(x, dtype=np.float64), -e)
+    with np.errstate(over="ignore"):
+        return np.ldexp(np.asarray(x, dtype=np.float64), f - e)
 
 
 def _matrix_rank(A: ArrayLike) -> int:
@@ -193,10 +201,16 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
         raise invalid("pca", f"X needs at least two samples, got {x.shape[0]}")
     finite(x, "pca", "X")
     check_k("pca", kk, min(x.shape))
+    # Data beyond 2^500 is divided by 2^e (exact) first, so that the mean and
+    # the centred data do not overflow needlessly (as Go's PCA).
+    e = int(np.frexp(np.max(np.abs(x)))[1]) if np.max(np.abs(x)) >= 2.0**500 else 0
+    x = np.ldexp(x, -e)
     xc = x - x.mean(axis=0)
     _, s, Vt = canonical_svd(xc, "pca")
     components = Vt[:kk]
-    return PCAResult(components, s[:kk] ** 2 / (x.shape[0] - 1), xc @ components.T)
+    with np.errstate(over="ignore"):
+        variances = np.ldexp(s[:kk] ** 2 / (x.shape[0] - 1), 2 * e)
+        return PCAResult(components, variances, np.ldexp(xc @ components.T, e))
 
 
 def spectral_norm(a: F64) -> float:
