@@ -17,7 +17,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
 from .._convert import real
-from .._front import twin
+from .._front import Closing, twin
 from .._front.optim import checked_arrays
 from ..errors import invalid, shape_error
 
@@ -58,10 +58,25 @@ def check_shapes(
             raise shape_error(op, f"params[{i}] has shape {p.shape}, the first step had {first[i]}")
 
 
-class _Optimizer:
-    """What the three optimisers share: closing, and the context manager."""
+class _Optimizer(Closing):
+    """What the three optimisers share: the check of a step's arguments, closing."""
 
     _closed = False
+    _shapes: list[Shape] | None = None
+
+    def _checked(
+        self, op: str, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike], keep: bool = True
+    ) -> tuple[list[NDArray[np.float64]], list[NDArray[np.float64]], bool]:
+        """Check a step's arguments against each other and, with ``keep``, against the
+        shapes of the first step, which it records; return them and whether this is the
+        first step."""
+        self._open()
+        ps, gs = checked_arrays(op, params, grads)
+        check_shapes(op, ps, gs, self._shapes)
+        first = self._shapes is None
+        if first and keep:
+            self._shapes = [p.shape for p in ps]
+        return ps, gs, first
 
     def _open(self) -> None:
         if self._closed:
@@ -73,12 +88,6 @@ class _Optimizer:
 
     def _drop(self) -> None:
         pass
-
-    def __enter__(self) -> _Optimizer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 @twin(_front.optim.SGD)
@@ -94,10 +103,7 @@ class SGD(_Optimizer):
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:
-        self._open()
-        op = "SGD.step"
-        ps, gs = checked_arrays(op, params, grads)
-        check_shapes(op, ps, gs, None)
+        ps, gs, _ = self._checked("SGD.step", params, grads, keep=False)
         for p, g in zip(ps, gs, strict=True):
             p -= self._lr * g
         return params
@@ -111,7 +117,6 @@ class Momentum(_Optimizer):
         check_learning_rate("Momentum", lr)
         check_decay("Momentum", "momentum", beta)
         self._lr, self._beta = lr, beta
-        self._shapes: list[Shape] | None = None
         self._velocity: list[Any] = []
 
     def __repr__(self) -> str:
@@ -123,12 +128,8 @@ class Momentum(_Optimizer):
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:
-        self._open()
-        op = "Momentum.step"
-        ps, gs = checked_arrays(op, params, grads)
-        check_shapes(op, ps, gs, self._shapes)
-        if self._shapes is None:
-            self._shapes = [p.shape for p in ps]
+        ps, gs, first = self._checked("Momentum.step", params, grads)
+        if first:
             self._velocity = [np.zeros(p.shape) for p in ps]
         for i, (p, g) in enumerate(zip(ps, gs, strict=True)):
             self._velocity[i] = self._beta * self._velocity[i] + self._lr * g
@@ -150,7 +151,6 @@ class Adam(_Optimizer):
         if not (eps > 0) or eps == math.inf:
             raise invalid("Adam", f"epsilon must be finite and > 0, got {eps!r}")
         self._lr, self._beta1, self._beta2, self._eps = lr, b1, b2, eps
-        self._shapes: list[Shape] | None = None
         self._m: list[Any] = []
         self._v: list[Any] = []
         self._t = 0
@@ -168,12 +168,8 @@ class Adam(_Optimizer):
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:
-        self._open()
-        op = "Adam.step"
-        ps, gs = checked_arrays(op, params, grads)
-        check_shapes(op, ps, gs, self._shapes)
-        if self._shapes is None:
-            self._shapes = [p.shape for p in ps]
+        ps, gs, first = self._checked("Adam.step", params, grads)
+        if first:
             self._m = [np.zeros(p.shape) for p in ps]
             self._v = [np.zeros(p.shape) for p in ps]
         self._t += 1
