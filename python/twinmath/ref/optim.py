@@ -62,21 +62,24 @@ class _Optimizer(Closing):
     """What the three optimisers share: the check of a step's arguments, closing."""
 
     _closed = False
+    _stateful = False  # whether steps keep state, which then fixes the shapes at the first step
     _shapes: list[Shape] | None = None
 
     def _checked(
-        self, op: str, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike], keep: bool = True
-    ) -> tuple[list[NDArray[np.float64]], list[NDArray[np.float64]], bool]:
-        """Check a step's arguments against each other and, with ``keep``, against the
-        shapes of the first step, which it records; return them and whether this is the
-        first step."""
+        self, op: str, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
+    ) -> tuple[list[NDArray[np.float64]], list[NDArray[np.float64]]]:
+        """Check a step's arguments against each other and against the shapes of the
+        first step; make the state at the first step of a stateful optimiser."""
         self._open()
         ps, gs = checked_arrays(op, params, grads)
         check_shapes(op, ps, gs, self._shapes)
-        first = self._shapes is None
-        if first and keep:
+        if self._stateful and self._shapes is None:
             self._shapes = [p.shape for p in ps]
-        return ps, gs, first
+            self._start(ps)
+        return ps, gs
+
+    def _start(self, ps: list[NDArray[np.float64]]) -> None:
+        """Make the state of a stateful optimiser for the params ``ps``."""
 
     def _open(self) -> None:
         if self._closed:
@@ -103,7 +106,7 @@ class SGD(_Optimizer):
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:
-        ps, gs, _ = self._checked("SGD.step", params, grads, keep=False)
+        ps, gs = self._checked("SGD.step", params, grads)
         for p, g in zip(ps, gs, strict=True):
             p -= self._lr * g
         return params
@@ -111,6 +114,8 @@ class SGD(_Optimizer):
 
 @twin(_front.optim.Momentum)
 class Momentum(_Optimizer):
+    _stateful = True
+
     def __init__(self, learning_rate: float, momentum: float = 0.9) -> None:
         lr = real(learning_rate, "Momentum", "learning_rate")
         beta = real(momentum, "Momentum", "momentum")
@@ -125,12 +130,13 @@ class Momentum(_Optimizer):
     def _drop(self) -> None:
         self._velocity = []
 
+    def _start(self, ps: list[NDArray[np.float64]]) -> None:
+        self._velocity = [np.zeros(p.shape) for p in ps]
+
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:
-        ps, gs, first = self._checked("Momentum.step", params, grads)
-        if first:
-            self._velocity = [np.zeros(p.shape) for p in ps]
+        ps, gs = self._checked("Momentum.step", params, grads)
         for i, (p, g) in enumerate(zip(ps, gs, strict=True)):
             self._velocity[i] = self._beta * self._velocity[i] + self._lr * g
             p -= self._velocity[i]
@@ -139,6 +145,8 @@ class Momentum(_Optimizer):
 
 @twin(_front.optim.Adam)
 class Adam(_Optimizer):
+    _stateful = True
+
     def __init__(
         self, learning_rate: float, beta1: float = 0.9, beta2: float = 0.999, epsilon: float = 1e-8
     ) -> None:
@@ -165,13 +173,14 @@ class Adam(_Optimizer):
     def _drop(self) -> None:
         self._m, self._v = [], []
 
+    def _start(self, ps: list[NDArray[np.float64]]) -> None:
+        self._m = [np.zeros(p.shape) for p in ps]
+        self._v = [np.zeros(p.shape) for p in ps]
+
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:
-        ps, gs, first = self._checked("Adam.step", params, grads)
-        if first:
-            self._m = [np.zeros(p.shape) for p in ps]
-            self._v = [np.zeros(p.shape) for p in ps]
+        ps, gs = self._checked("Adam.step", params, grads)
         self._t += 1
         self._beta1_t *= self._beta1
         self._beta2_t *= self._beta2
