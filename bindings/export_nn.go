@@ -14,30 +14,22 @@ import (
 
 //export tm_sigmoid
 func tm_sigmoid(x *C.tm_cdouble, n C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.SigmoidTo(out(dst, n), in(x, n))
-	})
+	return elementwise(twinmath.SigmoidTo, x, n, dst, err, errlen)
 }
 
 //export tm_sigmoid_derivative
 func tm_sigmoid_derivative(x *C.tm_cdouble, n C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.SigmoidDerivativeTo(out(dst, n), in(x, n))
-	})
+	return elementwise(twinmath.SigmoidDerivativeTo, x, n, dst, err, errlen)
 }
 
 //export tm_relu
 func tm_relu(x *C.tm_cdouble, n C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.ReluTo(out(dst, n), in(x, n))
-	})
+	return elementwise(twinmath.ReluTo, x, n, dst, err, errlen)
 }
 
 //export tm_tanh
 func tm_tanh(x *C.tm_cdouble, n C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.TanhTo(out(dst, n), in(x, n))
-	})
+	return elementwise(twinmath.TanhTo, x, n, dst, err, errlen)
 }
 
 //export tm_softmax
@@ -90,4 +82,12 @@ func dims(p *C.tm_cint64, ndim C.int64_t) []int {
 		s[i] = int(d)
 	}
 	return s
+}
+
+// elementwise calls f, an elementwise function of the Go package, on the n
+// doubles at x, writing n doubles at dst.
+func elementwise(f func(dst, x []float64) error, x *C.tm_cdouble, n C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return f(out(dst, n), in(x, n))
+	})
 }

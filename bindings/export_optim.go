@@ -118,11 +118,5 @@ func arrays(ptrs unsafe.Pointer, count C.int64_t, shapes *C.tm_cint64, nshapes C
 
 // checkedPtr returns p after checking that it may hold count pointers.
 func checkedPtr(p unsafe.Pointer, count C.int64_t) unsafe.Pointer {
-	if count < 0 {
-		panic(argError(fmt.Sprintf("negative count %d", count)))
-	}
-	if p == nil && count > 0 {
-		panic(argError("NULL array of arrays with a non-zero count"))
-	}
-	return p
+	return checkedFor(p, count, "count", "NULL array of arrays with a non-zero count")
 }

@@ -24,32 +24,22 @@ func tm_mean_axis(a *C.tm_cdouble, rows, cols, axis C.int64_t, dst *C.double, nd
 
 //export tm_variance
 func tm_variance(x *C.tm_cdouble, n, ddof C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		v, e := twinmath.Variance(in(x, n), int(ddof))
-		return scalar(res, v, e)
-	})
+	return spread(twinmath.Variance, x, n, ddof, res, err, errlen)
 }
 
 //export tm_variance_axis
 func tm_variance_axis(a *C.tm_cdouble, rows, cols, ddof, axis C.int64_t, dst *C.double, ndst C.int64_t, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.VarianceAxisTo(out(dst, ndst), inMat(a, rows, cols), int(ddof), int(axis))
-	})
+	return spreadAxis(twinmath.VarianceAxisTo, a, rows, cols, ddof, axis, dst, ndst, err, errlen)
 }
 
 //export tm_std
 func tm_std(x *C.tm_cdouble, n, ddof C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		v, e := twinmath.Std(in(x, n), int(ddof))
-		return scalar(res, v, e)
-	})
+	return spread(twinmath.Std, x, n, ddof, res, err, errlen)
 }
 
 //export tm_std_axis
 func tm_std_axis(a *C.tm_cdouble, rows, cols, ddof, axis C.int64_t, dst *C.double, ndst C.int64_t, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.StdAxisTo(out(dst, ndst), inMat(a, rows, cols), int(ddof), int(axis))
-	})
+	return spreadAxis(twinmath.StdAxisTo, a, rows, cols, ddof, axis, dst, ndst, err, errlen)
 }
 
 //export tm_covariance
@@ -105,5 +95,22 @@ func tm_confidence_interval(x *C.tm_cdouble, n C.int64_t, level C.double, dst *C
 			d[0], d[1] = lo, hi
 		}
 		return e
+	})
+}
+
+// spread calls f, the variance or the standard deviation, on the n doubles
+// at x with ddof.
+func spread(f func(x []float64, ddof int) (float64, error), x *C.tm_cdouble, n, ddof C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		v, e := f(in(x, n), int(ddof))
+		return scalar(res, v, e)
+	})
+}
+
+// spreadAxis calls f, the variance or the standard deviation along an axis,
+// on the rows×cols matrix at a, writing ndst doubles at dst.
+func spreadAxis(f func(dst []float64, a twinmath.Matrix, ddof, axis int) error, a *C.tm_cdouble, rows, cols, ddof, axis C.int64_t, dst *C.double, ndst C.int64_t, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return f(out(dst, ndst), inMat(a, rows, cols), int(ddof), int(axis))
 	})
 }

@@ -120,11 +120,18 @@ func size(rows, cols C.int64_t) C.int64_t {
 
 // checked returns p after checking that it may hold n doubles.
 func checked(p unsafe.Pointer, n C.int64_t) unsafe.Pointer {
+	return checkedFor(p, n, "length", "NULL pointer for a non-empty array")
+}
+
+// checkedFor returns p after checking that n, the count of what it holds,
+// is not negative, and that p is not NULL when n is positive (the message
+// null).
+func checkedFor(p unsafe.Pointer, n C.int64_t, what, null string) unsafe.Pointer {
 	if n < 0 {
-		panic(argError(fmt.Sprintf("negative length %d", n)))
+		panic(argError(fmt.Sprintf("negative %s %d", what, n)))
 	}
 	if p == nil && n > 0 {
-		panic(argError("NULL pointer for a non-empty array"))
+		panic(argError(null))
 	}
 	return p
 }

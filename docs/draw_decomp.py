@@ -14,6 +14,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import twinmath as tm
+from figures import save
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECIES = ("setosa", "versicolor", "virginica")
@@ -34,10 +35,7 @@ def main() -> None:
     ax.axhline(0, color="0.85", lw=0.8, zorder=0)
     ax.axvline(0, color="0.85", lw=0.8, zorder=0)
     ax.legend(loc="best", frameon=False)
-    fig.tight_layout()
-    out = ROOT / "docs" / "img" / "pca-iris.png"
-    out.parent.mkdir(exist_ok=True)
-    fig.savefig(out)
+    out = save(fig, "pca-iris.png")
     print(f"wrote {out.relative_to(ROOT)}")
 
 

@@ -21,6 +21,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import twinmath as tm
+from figures import save
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,10 +71,7 @@ def main() -> None:
     right.set_aspect("equal")
     right.set_title("eigh(covariance): the principal directions")
     fig.suptitle(f"twinmath.eigh (backend: {tm.default_backend()})", fontsize=9)
-    fig.tight_layout()
-    out = ROOT / "docs" / "img" / "eigen.png"
-    out.parent.mkdir(exist_ok=True)
-    fig.savefig(out)
+    out = save(fig, "eigen.png")
     print(f"wrote {out.relative_to(ROOT)}")
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
+from figures import save
 from twinmath import go as tm
-
-OUT = Path(__file__).resolve().parent / "img" / "information.png"
 
 
 def main() -> None:
@@ -29,9 +26,7 @@ def main() -> None:
     b.legend(fontsize=8)
     for ax in (a, b):
         ax.grid(alpha=0.3)
-    fig.tight_layout()
-    OUT.parent.mkdir(exist_ok=True)
-    fig.savefig(OUT, dpi=110)
+    save(fig, "information.png", dpi=110)
 
 
 if __name__ == "__main__":

@@ -11,18 +11,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
+from figures import save
 from twinmath import go, ref
 from twinmath import tolerances as tol
 from twinmath.parity import optim as po
 
-IMG = Path(__file__).resolve().parent / "img"
 COLORS = {"SGD": "C0", "Momentum": "C1", "Adam": "C2"}
 
 # Rosenbrock's valley: f(x, y) = (1 − x)² + 100·(y − x²)², minimum 0 at (1, 1).
@@ -77,8 +75,7 @@ def draw_xor() -> None:
     b.legend(fontsize=7)
     for ax in (a, b):
         ax.grid(alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(IMG / "xor_loss.png", dpi=110)
+    save(fig, "xor_loss.png", dpi=110)
 
 
 def draw_rosenbrock() -> None:
@@ -106,12 +103,10 @@ def draw_rosenbrock() -> None:
     b.grid(alpha=0.3)
     b.legend(fontsize=7)
     fig.suptitle("Rosenbrock: f(x, y) = (1 − x)² + 100·(y − x²)², minimum at (1, 1)", fontsize=10)
-    fig.tight_layout()
-    fig.savefig(IMG / "rosenbrock.png", dpi=110)
+    save(fig, "rosenbrock.png", dpi=110)
 
 
 def main() -> None:
-    IMG.mkdir(exist_ok=True)
     draw_xor()
     draw_rosenbrock()
 

@@ -12,21 +12,17 @@ Run with ``make docs`` (which installs matplotlib).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
+from figures import IMG, save
 from twinmath import go, ref
 from twinmath.parity.logistic import PIPELINE, pipeline_stages
 
-IMG = Path(__file__).resolve().parent / "img"
-
 
 def main() -> None:
-    IMG.mkdir(exist_ok=True)
     runs = {"twinmath.ref": pipeline_stages(ref, PIPELINE), "twinmath.go": pipeline_stages(go, PIPELINE)}
     s = runs["twinmath.ref"]
     X, y = s["X_test"], s["y_test"]
@@ -45,8 +41,7 @@ def main() -> None:
     ax.set_ylabel("feature 2 (z-score)")
     ax.set_ylim(X[:, 1].min() - 0.5, X[:, 1].max() + 0.5)
     ax.legend(loc="best", fontsize=8)
-    fig.tight_layout()
-    fig.savefig(IMG / "pipeline-boundary.png", dpi=110)
+    save(fig, "pipeline-boundary.png", dpi=110)
     plt.close(fig)
 
     fig, ax = plt.subplots(figsize=(6, 3.5))
@@ -56,8 +51,7 @@ def main() -> None:
     ax.set_ylabel("cross-entropy loss")
     ax.set_title("Gradient descent, learning rate 0.01")
     ax.legend()
-    fig.tight_layout()
-    fig.savefig(IMG / "pipeline-loss.png", dpi=110)
+    save(fig, "pipeline-loss.png", dpi=110)
     plt.close(fig)
     print(f"wrote {IMG / 'pipeline-boundary.png'} and {IMG / 'pipeline-loss.png'}")
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
+from figures import save
 from twinmath import go as tm
-
-OUT = Path(__file__).resolve().parent / "img" / "normal.png"
 
 
 def main() -> None:
@@ -31,9 +28,7 @@ def main() -> None:
     for ax in (a, b):
         ax.set_xlabel("x")
         ax.grid(alpha=0.3)
-    fig.tight_layout()
-    OUT.parent.mkdir(exist_ok=True)
-    fig.savefig(OUT, dpi=110)
+    save(fig, "normal.png", dpi=110)
 
 
 if __name__ == "__main__":

@@ -84,10 +84,7 @@ func (f *fuzzFunc) vec(x []float64) ([]float64, error) {
 func (f *fuzzFunc) scalar(x float64) (float64, error) { return f.eval([]float64{x}) }
 
 func FuzzCalculus(f *testing.F) {
-	seeds(f, 9)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
+	fuzzOps(f, 9, func(t *testing.T, op byte, z *fz, c *checker) {
 		fn := newFuzzFunc(z)
 		x := z.vec()
 		x1 := z.vec()

@@ -129,6 +129,19 @@ func (c *vcase) optional(name string, def float64) float64 {
 
 // pythonStep is the C library's check that keeps h = 0 an error for the
 // Python API (the Go package reads h = 0 as the default step).
+// differenced returns the vector handler of op, a difference with the step
+// h of the case (def when it has none), which it first refuses as the Python
+// side does.
+func differenced(op string, def float64, run func(c *vcase, h float64) (any, error)) func(c *vcase) (any, error) {
+	return func(c *vcase) (any, error) {
+		h := c.optional("h", def)
+		if err := pythonStep(op, h); err != nil {
+			return nil, err
+		}
+		return run(c, h)
+	}
+}
+
 func pythonStep(op string, h float64) error {
 	if h == 0 {
 		return invalidErr(op, "h must be positive and finite, got %s", pyFloat(h))
@@ -137,34 +150,18 @@ func pythonStep(op string, h float64) error {
 }
 
 func init() {
-	vectorOps["derivative"] = func(c *vcase) (any, error) {
-		h := c.optional("h", DefaultStep)
-		if err := pythonStep("derivative", h); err != nil {
-			return nil, err
-		}
+	vectorOps["derivative"] = differenced("derivative", DefaultStep, func(c *vcase, h float64) (any, error) {
 		return Derivative(testScalars[c.str("f")], c.num("x"), h)
-	}
-	vectorOps["gradient"] = func(c *vcase) (any, error) {
-		h := c.optional("h", DefaultStep)
-		if err := pythonStep("gradient", h); err != nil {
-			return nil, err
-		}
+	})
+	vectorOps["gradient"] = differenced("gradient", DefaultStep, func(c *vcase, h float64) (any, error) {
 		return Gradient(c.field("f"), c.vec("x"), h)
-	}
-	vectorOps["hessian"] = func(c *vcase) (any, error) {
-		h := c.optional("h", DefaultHessianStep)
-		if err := pythonStep("hessian", h); err != nil {
-			return nil, err
-		}
+	})
+	vectorOps["hessian"] = differenced("hessian", DefaultHessianStep, func(c *vcase, h float64) (any, error) {
 		return Hessian(c.field("f"), c.vec("x"), h)
-	}
-	vectorOps["jacobian"] = func(c *vcase) (any, error) {
-		h := c.optional("h", DefaultStep)
-		if err := pythonStep("jacobian", h); err != nil {
-			return nil, err
-		}
+	})
+	vectorOps["jacobian"] = differenced("jacobian", DefaultStep, func(c *vcase, h float64) (any, error) {
 		return Jacobian(c.vecField("f"), c.vec("x"), h)
-	}
+	})
 	vectorOps["taylor"] = func(c *vcase) (any, error) {
 		return Taylor(c.field("f"), c.flatArg("x0"), c.flatArg("x"), int(c.optional("order", 2)))
 	}

@@ -200,3 +200,14 @@ func seeds(f *testing.F, ops int) {
 		f.Add(byte(op), []byte{250, 3, 0, 9, 9})
 	}
 }
+
+// fuzzOps runs a target of ops operations: it seeds the corpus and hands run
+// the operation byte, the decoder of the remaining bytes and the checker of
+// the outcome.
+func fuzzOps(f *testing.F, ops int, run func(t *testing.T, op byte, z *fz, c *checker)) {
+	seeds(f, ops)
+	f.Fuzz(func(t *testing.T, op byte, data []byte) {
+		z := &fz{b: data}
+		run(t, op, z, newChecker(t, z))
+	})
+}

@@ -6,10 +6,7 @@ import (
 )
 
 func FuzzInfo(f *testing.F) {
-	seeds(f, 4)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
+	fuzzOps(f, 4, func(t *testing.T, op byte, z *fz, c *checker) {
 		p, q := z.vec(), z.vec()
 		if z.byte()%2 == 0 {
 			for i := range p {

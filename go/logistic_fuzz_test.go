@@ -6,10 +6,7 @@ import (
 )
 
 func FuzzLogistic(f *testing.F) {
-	seeds(f, 5)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
+	fuzzOps(f, 5, func(t *testing.T, op byte, z *fz, c *checker) {
 		x := z.matrix()
 		y := make([]float64, max(0, min(max(x.Rows, 0), 8)+z.small(2)-1))
 		for i := range y {

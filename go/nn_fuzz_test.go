@@ -3,10 +3,7 @@ package twinmath
 import "testing"
 
 func FuzzNN(f *testing.F) {
-	seeds(f, 8)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
+	fuzzOps(f, 8, func(t *testing.T, op byte, z *fz, c *checker) {
 		x := z.vec()
 		c.keep(x)
 		switch op % 8 {

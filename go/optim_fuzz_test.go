@@ -3,10 +3,7 @@ package twinmath
 import "testing"
 
 func FuzzOptim(f *testing.F) {
-	seeds(f, 6)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
+	fuzzOps(f, 6, func(t *testing.T, op byte, z *fz, c *checker) {
 		var o Optimizer
 		var err error
 		switch op % 3 {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -98,14 +97,8 @@ func TestTrajectoryVectors(t *testing.T) {
 			continue
 		}
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".json"), func(t *testing.T) {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
 			var f trajectoryFile
-			if err := json.Unmarshal(data, &f); err != nil {
-				t.Fatal(err)
-			}
+			readJSON(t, path, &f)
 			for i := range f.Cases {
 				runTrajectory(t, f.Optimizer, &f.Cases[i])
 			}
@@ -203,10 +196,6 @@ func trainXOR(t *testing.T, opt Optimizer, x, y Matrix, params [][]float64, shap
 // the loss curve against the reference's within the bound of
 // tolerances.optim.training_bound, and that the four points are separated.
 func TestXORLossCurves(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "vectors", "trajectories", "xor.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var f struct {
 		Steps  int               `json:"steps"`
 		X      json.RawMessage   `json:"X"`
@@ -221,9 +210,7 @@ func TestXORLossCurves(t *testing.T) {
 			Bounds      []float64 `json:"bounds"`
 		} `json:"runs"`
 	}
-	if err := json.Unmarshal(data, &f); err != nil {
-		t.Fatal(err)
-	}
+	readJSON(t, filepath.Join("testdata", "vectors", "trajectories", "xor.json"), &f)
 	xv, _, _ := tree(f.X)
 	yv, _, _ := tree(f.Y)
 	x, y := Matrix{Rows: 4, Cols: 2, Data: xv}, Matrix{Rows: 4, Cols: 1, Data: yv}

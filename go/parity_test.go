@@ -367,6 +367,18 @@ func (c *vcase) values(i int, g []float64, shape []int, want []float64, wantShap
 
 // TestSharedVectors runs every case of every vector file that has a handler,
 // and fails for a file without one.
+// readJSON decodes the JSON file at path into v.
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestSharedVectors(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "vectors", "*.json"))
 	if err != nil || len(files) == 0 {
@@ -379,14 +391,8 @@ func TestSharedVectors(t *testing.T) {
 			if !ok {
 				t.Fatalf("no Go handler registered for %s", op)
 			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
 			var f vfile
-			if err := json.Unmarshal(data, &f); err != nil {
-				t.Fatal(err)
-			}
+			readJSON(t, path, &f)
 			for i := range f.Cases {
 				c := &f.Cases[i]
 				c.t = t

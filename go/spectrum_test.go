@@ -35,21 +35,13 @@ func TestSpectrumWithoutVectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range wh {
-		if got[i] != wh[i] {
-			t.Errorf("Eigvalsh = %v, Eigh's w = %v", got, wh)
-		}
-	}
+	sameEntries(t, "Eigvalsh", got, "Eigh's w", wh)
 	w, _, _ := Eig(a)
 	ev, allReal, err := Eigvals(a)
 	if err != nil || !allReal {
 		t.Fatalf("Eigvals: %v, all real %v", err, allReal)
 	}
-	for i := range w {
-		if ev[i] != w[i] {
-			t.Errorf("Eigvals = %v, Eig's w = %v", ev, w)
-		}
-	}
+	sameEntries(t, "Eigvals", ev, "Eig's w", w)
 	rot := Matrix{2, 2, []float64{0, -1, 1, 0}}
 	if ev, allReal, _ := Eigvals(rot); allReal || real(ev[0]) != 0 || !within(imag(ev[0]), -1, 4*eps) {
 		t.Errorf("Eigvals(rotation) = %v, %v; want -i, i", ev, allReal)
@@ -59,11 +51,7 @@ func TestSpectrumWithoutVectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range s {
-		if sv[i] != s[i] {
-			t.Errorf("Svdvals = %v, SVDValues = %v", sv, s)
-		}
-	}
+	sameEntries(t, "Svdvals", sv, "SVDValues", s)
 	for _, e := range []Matrix{{0, 0, nil}} {
 		if w, err := Eigvalsh(e); err != nil || len(w) != 0 {
 			t.Errorf("Eigvalsh(0x0) = %v, %v", w, err)
@@ -91,5 +79,21 @@ func TestRenameOp(t *testing.T) {
 	err := renameOp(opError("eigh", ErrNoConvergence, "eigenvalues did not converge"), "eigh", "eigvalsh")
 	if !errors.Is(err, ErrNoConvergence) || err.Error() != "eigvalsh: no convergence: eigenvalues did not converge" {
 		t.Errorf("renameOp = %v", err)
+	}
+}
+
+// sameEntries checks that got (of name) holds the values of want (of
+// wantName), entry by entry.
+func sameEntries[T comparable](t *testing.T, name string, got []T, wantName string, want []T) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s = %v, %s = %v", name, got, wantName, want)
+		return
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%s = %v, %s = %v", name, got, wantName, want)
+			return
+		}
 	}
 }

@@ -3,10 +3,7 @@ package twinmath
 import "testing"
 
 func FuzzStats(f *testing.F) {
-	seeds(f, 14)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
+	fuzzOps(f, 14, func(t *testing.T, op byte, z *fz, c *checker) {
 		x, p := z.vec(), z.vec()
 		m := z.matrix()
 		ddof, axis := z.count(), z.count()

@@ -232,32 +232,25 @@ func parseExpression(s string) (*node, error) {
 }
 
 func (p *parser) expr() (*node, error) {
-	a, err := p.term()
-	for err == nil && (p.is("+") || p.is("-")) {
-		op := p.next().text
-		var b *node
-		if b, err = p.term(); err == nil {
-			if op == "+" {
-				a = add(a, b)
-			} else {
-				a = sub(a, b)
-			}
-		}
-	}
-	return a, err
+	return p.binary(p.term, [2]string{"+", "-"}, [2]func(a, b *node) *node{add, sub})
 }
 
 func (p *parser) term() (*node, error) {
-	a, err := p.unary()
-	for err == nil && (p.is("*") || p.is("/")) {
-		op := p.next().text
+	return p.binary(p.unary, [2]string{"*", "/"}, [2]func(a, b *node) *node{mul, div})
+}
+
+// binary parses operand (op operand)*, left-associative, for the two
+// operators ops, joining each pair with the builder of its operator.
+func (p *parser) binary(operand func() (*node, error), ops [2]string, build [2]func(a, b *node) *node) (*node, error) {
+	a, err := operand()
+	for err == nil && (p.is(ops[0]) || p.is(ops[1])) {
+		join := build[0]
+		if p.next().text == ops[1] {
+			join = build[1]
+		}
 		var b *node
-		if b, err = p.unary(); err == nil {
-			if op == "*" {
-				a = mul(a, b)
-			} else {
-				a = div(a, b)
-			}
+		if b, err = operand(); err == nil {
+			a = join(a, b)
 		}
 	}
 	return a, err

@@ -6,10 +6,7 @@ import (
 )
 
 func FuzzVectors(f *testing.F) {
-	seeds(f, 10)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
+	fuzzOps(f, 10, func(t *testing.T, op byte, z *fz, c *checker) {
 		a, b := z.vec(), z.vec()
 		if z.byte()%2 == 0 && len(b) >= len(a) {
 			b = b[:len(a)] // equal lengths most of the time

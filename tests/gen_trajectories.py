@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 import twinmath
-from gen_vectors import encode
+from gen_vectors import encode, write_files
 from twinmath import tolerances as tol
 from twinmath.parity import optim as po
 
@@ -133,18 +133,9 @@ def render(doc: dict[str, Any], key: str) -> str:
 
 def main() -> int:
     """Write every file; remove files of optimisers that left."""
-    DIR.mkdir(parents=True, exist_ok=True)
-    written = set()
-    for name, doc in optimizer_documents().items():
-        (DIR / f"{name}.json").write_text(render(doc, "cases"), encoding="utf-8")
-        written.add(f"{name}.json")
-    (DIR / "xor.json").write_text(render(xor_document(), "runs"), encoding="utf-8")
-    written.add("xor.json")
-    for stale in DIR.glob("*.json"):
-        if stale.name not in written:
-            stale.unlink()
-    print(f"wrote {len(written)} trajectory files to {DIR}")
-    return 0
+    texts = {name: render(doc, "cases") for name, doc in optimizer_documents().items()}
+    texts["xor"] = render(xor_document(), "runs")
+    return write_files(DIR, texts, "trajectory")
 
 
 if __name__ == "__main__":

@@ -229,19 +229,22 @@ def check() -> int:
     return 1 if problems else 0
 
 
+def write_files(directory: Path, texts: dict[str, str], what: str) -> int:
+    """Write each ``texts[name]`` to ``directory/name.json``, remove the other .json files
+    there (of names that left) and say how many files were written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (directory / f"{name}.json").write_text(text, encoding="utf-8")
+    for old in directory.glob("*.json"):
+        if old.stem not in texts:
+            old.unlink()
+    print(f"wrote {len(texts)} {what} files to {directory}")
+    return 0
+
+
 def main() -> int:
     """Write one file per operation and remove files of operations that left."""
-    VECTORS.mkdir(exist_ok=True)
-    written = set()
-    for op in sorted(CHECKS):
-        path = VECTORS / f"{op}.json"
-        path.write_text(render(document(CHECKS[op])), encoding="utf-8")
-        written.add(path.name)
-    for stale in VECTORS.glob("*.json"):
-        if stale.name not in written:
-            stale.unlink()
-    print(f"wrote {len(written)} vector files to {VECTORS}")
-    return 0
+    return write_files(VECTORS, {op: render(document(CHECKS[op])) for op in sorted(CHECKS)}, "vector")
 
 
 if __name__ == "__main__":

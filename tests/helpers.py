@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
+import textwrap
 from types import ModuleType
 from typing import Any
 
@@ -64,3 +67,38 @@ def assert_same_error(ref: ModuleType, go: ModuleType, op: str, args: dict[str, 
     assert rerr is not None, f"twinmath.ref.{op} did not raise"
     assert same_error(rerr, gerr), f"{op}: ref raised {rerr!r}, go raised {gerr!r}"
     return rerr
+
+
+_RSS_SCRIPT = """
+import resource, numpy as np, twinmath.go as go
+
+def rss_kib():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() // 1024
+
+{setup}
+
+def burst(k):
+    for _ in range(k):
+{body}
+
+burst({warm})
+before = rss_kib()
+burst({runs})
+print(rss_kib() - before)
+"""
+
+
+def rss_growth_kib(setup: str, body: str, warm: int, runs: int, timeout: float = 300) -> int:
+    """Return how much (KiB) a fresh interpreter's resident set grows over ``runs`` runs of
+    ``body``, after ``setup`` and ``warm`` runs to warm up (numpy and twinmath.go are
+    imported as np and go)."""
+    code = _RSS_SCRIPT.format(
+        setup=textwrap.dedent(setup).strip(),
+        body=textwrap.indent(textwrap.dedent(body).strip(), " " * 8),
+        warm=warm,
+        runs=runs,
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)
+    assert p.returncode == 0, p.stderr
+    return int(p.stdout.strip())

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import keyword
 import math
-import subprocess
 import sys
-import textwrap
 import threading
 import traceback
 
@@ -15,7 +13,7 @@ import numpy as np
 import pytest
 import sympy as sp
 import twinmath
-from helpers import assert_parity, assert_same_error
+from helpers import assert_parity, assert_same_error, rss_growth_kib
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -539,39 +537,28 @@ def test_python_keywords_are_not_names(ref, go, word):
 
 
 def test_memory_stays_flat_with_callbacks():
-    code = textwrap.dedent(
+    grown = rss_growth_kib(
         """
-        import resource, numpy as np, twinmath.go as go
-
-        def rss_kib():
-            with open("/proc/self/statm") as f:
-                return int(f.read().split()[1]) * resource.getpagesize() // 1024
-
         x = np.ones(3)
 
         def boom(v):
             raise RuntimeError("boom")
-
-        def burst(k):
-            for _ in range(k):
-                go.gradient(lambda v: float(v @ v), x)
-                go.jacobian(lambda v: 2 * v, x)
-                go.gradient_descent(lambda v: 0.0, lambda v: v, x, max_iter=3)
-                go.symbolic_derivative("sin(x)*y", "x")
-                for bad in (boom, lambda v: "text"):
-                    try:
-                        go.gradient(bad, x)
-                    except (RuntimeError, TypeError):
-                        pass
-
-        burst(5_000)
-        before = rss_kib()
-        burst(20_000)
-        print(rss_kib() - before)
+        """,
         """
+        go.gradient(lambda v: float(v @ v), x)
+        go.jacobian(lambda v: 2 * v, x)
+        go.gradient_descent(lambda v: 0.0, lambda v: v, x, max_iter=3)
+        go.symbolic_derivative("sin(x)*y", "x")
+        for bad in (boom, lambda v: "text"):
+            try:
+                go.gradient(bad, x)
+            except (RuntimeError, TypeError):
+                pass
+        """,
+        warm=5_000,
+        runs=20_000,
+        timeout=600,
     )
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
-    assert p.returncode == 0, p.stderr
     # 120k calls (a third of them failing in a callback) after warm-up: a leak
     # of even 40 bytes per call would show as 4.6 MiB.
-    assert int(p.stdout.strip()) < 4096
+    assert grown < 4096

@@ -93,6 +93,11 @@ def edit_data(data: bytes, edit) -> bytes:
     return out[: len(out) - len(old)] + bytes(new)
 
 
+def header_replace(old: str, new: str, count: int = -1):
+    """An edit of a model file's bytes that replaces old by new in its header."""
+    return lambda g, m: edit_header(g, lambda h: h.replace(old, new, count))
+
+
 def put(i: int, value: float):
     def edit(d: bytearray) -> None:
         d[8 * i : 8 * i + 8] = struct.pack("<d", value)
@@ -113,28 +118,16 @@ BAD_FILES = {
         "file has trailing data: 88 bytes of data, the header describes 80",
     ),
     "not json": (lambda g, m: edit_header(g, lambda h: h[1:]), "the header is not a JSON object"),
-    "nan in header": (
-        lambda g, m: edit_header(g, lambda h: h.replace('"version":1', '"version":NaN')),
-        "the header is not a JSON object",
-    ),
+    "nan in header": (header_replace('"version":1', '"version":NaN'), "the header is not a JSON object"),
     "wrong version": (
-        lambda g, m: edit_header(g, lambda h: h.replace('"version":1', '"version":2')),
+        header_replace('"version":1', '"version":2'),
         "format version 2 is not supported (this library reads version 1)",
     ),
-    "version 1.0": (
-        lambda g, m: edit_header(g, lambda h: h.replace('"version":1', '"version":1.0')),
-        "the header has no integer version",
-    ),
-    "kind": (
-        lambda g, m: edit_header(g, lambda h: h.replace("logistic_regression", "svm")),
-        "kind must be logistic_regression or mlp",
-    ),
-    "activation": (
-        lambda g, m: edit_header(g, lambda h: h.replace("sigmoid", "relu")),
-        "activation must be sigmoid",
-    ),
+    "version 1.0": (header_replace('"version":1', '"version":1.0'), "the header has no integer version"),
+    "kind": (header_replace("logistic_regression", "svm"), "kind must be logistic_regression or mlp"),
+    "activation": (header_replace("sigmoid", "relu"), "activation must be sigmoid"),
     "arrays": (
-        lambda g, m: edit_header(g, lambda h: h.replace('"shape":[3]', '"shape":[0]', 1)),
+        header_replace('"shape":[3]', '"shape":[0]', 1),
         "arrays must be w (rank 1), b (rank 0), mean (rank 1), std (rank 1), "
         "in that order, with positive sizes",
     ),
@@ -143,7 +136,7 @@ BAD_FILES = {
         "checksum mismatch: the data is not what was written",
     ),
     "checksum form": (
-        lambda g, m: edit_header(g, lambda h: h.replace("sha256:", "SHA256:")),
+        header_replace("sha256:", "SHA256:"),
         "checksum must be sha256: and 64 lowercase hex digits",
     ),
     "shape mismatch": (

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import twinmath
+from helpers import rss_growth_kib
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import layouts, moderate, vectors
@@ -162,40 +163,26 @@ def test_calls_release_the_gil(go):
 
 
 def test_memory_stays_flat():
-    p = run_python(
+    grown = rss_growth_kib(
+        "a, b, m, s = np.ones(3), np.ones(3), np.eye(4), np.ones((2, 2))",
         """
-        import resource, numpy as np, twinmath.go as go
-
-        def rss_kib():
-            with open("/proc/self/statm") as f:
-                return int(f.read().split()[1]) * resource.getpagesize() // 1024
-
-        a, b, m, s = np.ones(3), np.ones(3), np.eye(4), np.ones((2, 2))
-
-        def burst(k):
-            for _ in range(k):
-                go.dot(a, b)
-                go.matmul(m, m)
-                try:
-                    go.dot(a, [1.0])
-                except ValueError:
-                    pass
-                try:
-                    go.inv(s)
-                except np.linalg.LinAlgError:
-                    pass
-
-        burst(20_000)
-        before = rss_kib()
-        burst(100_000)
-        print(rss_kib() - before)
+        go.dot(a, b)
+        go.matmul(m, m)
+        try:
+            go.dot(a, [1.0])
+        except ValueError:
+            pass
+        try:
+            go.inv(s)
+        except np.linalg.LinAlgError:
+            pass
         """,
-        timeout=300,
+        warm=20_000,
+        runs=100_000,
     )
-    assert p.returncode == 0, p.stderr
     # 400k calls (half of them failing) after warm-up: a leak of even 32
     # bytes per call would show as 12 MiB.
-    assert int(p.stdout.strip()) < 4096
+    assert grown < 4096
 
 
 def test_raw_c_abi_reports_bad_arguments():

@@ -88,3 +88,19 @@ def twin(stub: Any) -> Callable[[T], T]:
         return impl
 
     return give
+
+
+S = TypeVar("S", bound="Closing")
+
+
+class Closing:
+    """The context manager of the objects with a ``close()``: ``with`` closes them at the end."""
+
+    def close(self) -> None:
+        """Release what the object holds (nothing here)."""
+
+    def __enter__(self: S) -> S:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from .._front import Closing
 from ..errors import (
     ConvergenceError,
     NotPositiveDefiniteError,
@@ -351,7 +352,7 @@ def _wait_uninterrupted(thread: threading.Thread) -> None:
             pass
 
 
-class NativeObject:
+class NativeObject(Closing):
     """Base of the classes whose state lives in Go behind a handle.
 
     A subclass creates its Go object with a ``tm_<kind>_new`` call and passes
@@ -377,12 +378,6 @@ class NativeObject:
         """Free the Go object now (idempotent)."""
         if self._finalizer is not None:
             self._finalizer()
-
-    def __enter__(self) -> NativeObject:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def _free(handle: int) -> None:

@@ -62,9 +62,3 @@ class Rng(NativeObject):
 
     def close(self) -> None:
         super().close()
-
-    def __enter__(self) -> Rng:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

@@ -253,32 +253,26 @@ register(
         ],
     )
 )
-register(
-    Check(
-        "gradient",
+_FIELD_ONLY: list[Case] = [
+    ("x is a number", {"f": SUMSQ, "x": 1.0}),
+    ("x is 2-D", {"f": SUMSQ, "x": [[1.0, 2.0]]}),
+    ("f returns an array", {"f": lambda v: v, "x": [1.0, 2.0]}),
+]
+
+
+def _field_check(op: str, h: float, only: list[Case]) -> Check:
+    """The check of gradient or hessian, on cases of step h, refusing ``only`` on the Python side."""
+    return Check(
+        op,
         "bit for bit (same f at the same points, same operations)",
-        lambda rng: _field_cases(rng, 1e-5),
-        errors=[(label, {"f": SUMSQ, "x": [1.0, 2.0], "h": h}) for label, h in H_ERRORS],
-        python_only=[
-            *_python_only("gradient", [1.0, 2.0]),
-            ("x is a number", {"f": SUMSQ, "x": 1.0}),
-            ("x is 2-D", {"f": SUMSQ, "x": [[1.0, 2.0]]}),
-            ("f returns an array", {"f": lambda v: v, "x": [1.0, 2.0]}),
-        ],
+        lambda rng: _field_cases(rng, h),
+        errors=[(label, {"f": SUMSQ, "x": [1.0, 2.0], "h": step}) for label, step in H_ERRORS],
+        python_only=[*_python_only(op, [1.0, 2.0]), *only],
     )
-)
-register(
-    Check(
-        "hessian",
-        "bit for bit (same f at the same points, same operations)",
-        lambda rng: _field_cases(rng, 1e-4),
-        errors=[(label, {"f": SUMSQ, "x": [1.0, 2.0], "h": h}) for label, h in H_ERRORS],
-        python_only=[
-            *_python_only("hessian", [1.0, 2.0]),
-            ("x is 2-D", {"f": SUMSQ, "x": [[1.0, 2.0]]}),
-        ],
-    )
-)
+
+
+register(_field_check("gradient", 1e-5, _FIELD_ONLY))
+register(_field_check("hessian", 1e-4, _FIELD_ONLY[1:2]))
 register(
     Check(
         "jacobian",

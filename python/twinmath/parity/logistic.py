@@ -7,6 +7,7 @@ integers (seeds up to 2⁶⁴ − 1 exactly) without a shape entry.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -231,24 +232,29 @@ _MODEL_PYTHON_ONLY: list[Case] = [
     ("text b", {"X": [[1.0, 2.0]], "w": [1.0, 2.0], "b": "0"}),
 ]
 
-register(
-    Check(
-        "predict_proba",
-        "σ'(z)·Δz·e^(2Δz) + 12u·p, Δz = 2γ_{d+1}(|X||w| + |b|)",
+
+def _model_check(op: str, text: str, bound: Callable[[Any, Any, float], Any]) -> Check:
+    """The check of predict_proba or predict on a fitted model, within bound(X, w, b)."""
+    return Check(
+        op,
+        text,
         _model_cases,
-        bound=lambda a, r: tol.logistic.proba_bound(a["X"], a["w"], float(a["b"])),
+        bound=lambda a, r: bound(a["X"], a["w"], float(a["b"])),
         errors=_MODEL_ERRORS,
         python_only=_MODEL_PYTHON_ONLY,
     )
+
+
+register(
+    _model_check(
+        "predict_proba", "σ'(z)·Δz·e^(2Δz) + 12u·p, Δz = 2γ_{d+1}(|X||w| + |b|)", tol.logistic.proba_bound
+    )
 )
 register(
-    Check(
+    _model_check(
         "predict",
         "bit for bit, except where p is within the predict_proba bound of 0.5",
-        _model_cases,
-        bound=lambda a, r: tol.logistic.predict_bound(a["X"], a["w"], float(a["b"])),
-        errors=_MODEL_ERRORS,
-        python_only=_MODEL_PYTHON_ONLY,
+        tol.logistic.predict_bound,
     )
 )
 

@@ -138,28 +138,17 @@ def trajectories(rng: np.random.Generator) -> list[Trajectory]:
         cases.append(special)
         cases.append(Trajectory(f"{name} no arrays", name, options, [], [[], []]))
         cases.append(_random_run(rng, f"{name} empty arrays", name, options, [(0,), (0, 3)], 2))
-    cases.append(
-        Trajectory(
-            "SGD worked example",
-            "SGD",
-            {"learning_rate": 0.1},
-            [np.array([1.0, 2.0])],
-            [[np.array([0.5, -1.0])]],
+    worked: list[tuple[str, dict[str, float], list[float], list[list[float]]]] = [
+        ("SGD", {"learning_rate": 0.1}, [1.0, 2.0], [[0.5, -1.0]]),
+        ("Momentum", {"learning_rate": 0.1, "momentum": 0.9}, [1.0], [[1.0], [1.0]]),
+        ("Adam", {"learning_rate": 0.1}, [1.0, 2.0], [[0.5, -3.0]]),
+    ]
+    for name, options, param, grads in worked:
+        cases.append(
+            Trajectory(
+                f"{name} worked example", name, options, [np.array(param)], [[np.array(g)] for g in grads]
+            )
         )
-    )
-    cases.append(
-        Trajectory("Momentum worked example", "Momentum", {"learning_rate": 0.1, "momentum": 0.9},
-                   [np.array([1.0])], [[np.array([1.0])], [np.array([1.0])]])
-    )  # fmt: skip
-    cases.append(
-        Trajectory(
-            "Adam worked example",
-            "Adam",
-            {"learning_rate": 0.1},
-            [np.array([1.0, 2.0])],
-            [[np.array([0.5, -3.0])]],
-        )
-    )
     # Errors: bad options, and steps that do not fit.
     for name, options in (
         ("SGD", {"learning_rate": -0.1}),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -37,24 +38,19 @@ def _pair_python_only(name: str = "b") -> list[Case]:
     ]
 
 
-register(
-    Check(
-        "add",
+def _elementwise(op: str, a: Any, b: Any) -> Check:
+    """The check of add or subtract, with a and b as the worked example."""
+    return Check(
+        op,
         "bit for bit",
-        lambda rng: _pairs(rng, [("worked example", {"a": A3, "b": B3})]),
+        lambda rng: _pairs(rng, [("worked example", {"a": a, "b": b})]),
         errors=_PAIR_ERRORS,
         python_only=_pair_python_only(),
     )
-)
-register(
-    Check(
-        "subtract",
-        "bit for bit",
-        lambda rng: _pairs(rng, [("worked example", {"a": B3, "b": A3})]),
-        errors=_PAIR_ERRORS,
-        python_only=_pair_python_only(),
-    )
-)
+
+
+register(_elementwise("add", A3, B3))
+register(_elementwise("subtract", B3, A3))
 
 
 def _scale_cases(rng: np.random.Generator) -> list[Case]:

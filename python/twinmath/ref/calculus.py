@@ -94,6 +94,13 @@ def _steps(x: Array, i: int, h: float) -> tuple[Array, Array]:
     return xp, xm
 
 
+def _field_args(f: Any, x: Any, h: Any, op: str) -> tuple[Callable[[Array], float], Array, float]:
+    """Check the arguments of a difference of the scalar field f at x with step h."""
+    fn, a, step = difference_args(f, x, h, op)
+    check_step(op, step)
+    return scalar_caller(fn, op, False), a, step
+
+
 def _gradient(fx: Callable[[Array], float], x: Array, h: float) -> Array:
     g = np.empty(x.size)
     for i in range(x.size):
@@ -104,10 +111,7 @@ def _gradient(fx: Callable[[Array], float], x: Array, h: float) -> Array:
 
 @twin(_front.calculus.gradient)
 def gradient(f: Callable[[Array], float], x: ArrayLike, h: float = STEP) -> Array:
-    op = "gradient"
-    fn, a, step = difference_args(f, x, h, op)
-    check_step(op, step)
-    return _gradient(scalar_caller(fn, op, False), a, step)
+    return _gradient(*_field_args(f, x, h, "gradient"))
 
 
 @twin(_front.calculus.jacobian)
@@ -156,10 +160,7 @@ def _hessian(fx: Callable[[Array], float], x: Array, h: float) -> Array:
 
 @twin(_front.calculus.hessian)
 def hessian(f: Callable[[Array], float], x: ArrayLike, h: float = HESSIAN_STEP) -> Array:
-    op = "hessian"
-    fn, a, step = difference_args(f, x, h, op)
-    check_step(op, step)
-    return _hessian(scalar_caller(fn, op, False), a, step)
+    return _hessian(*_field_args(f, x, h, "hessian"))
 
 
 @twin(_front.calculus.taylor)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -49,23 +50,27 @@ def eig_order(w: NDArray[Any]) -> NDArray[np.intp]:
     return order[np.lexsort((re, im, group))]
 
 
-def _eigh(A: ArrayLike) -> EighResult:
-    a = square(A, "eigh")
+def _lapack(
+    fn: Callable[[NDArray[np.float64]], Any], A: ArrayLike, op: str
+) -> tuple[NDArray[np.float64], Any, Any]:
+    """Return the square matrix A and numpy's eigenvalues and eigenvectors ``fn(A)`` of it."""
+    a = square(A, op)
     try:
-        w, V = np.linalg.eigh(a)
+        w, V = fn(a)
     except np.linalg.LinAlgError:
-        raise no_convergence("eigh", "eigenvalues did not converge") from None
+        raise no_convergence(op, "eigenvalues did not converge") from None
+    return a, w, V
+
+
+def _eigh(A: ArrayLike) -> EighResult:
+    a, w, V = _lapack(np.linalg.eigh, A, "eigh")
     n = a.shape[0]
     V = V * np.where(V[pivots(V), np.arange(n)] < 0, -1.0, 1.0)
     return EighResult(w + 0.0, V + 0.0)  # + 0.0 turns −0 into +0
 
 
 def _eig(A: ArrayLike) -> EigResult:
-    a = square(A, "eig")
-    try:
-        w, V = np.linalg.eig(a)
-    except np.linalg.LinAlgError:
-        raise no_convergence("eig", "eigenvalues did not converge") from None
+    a, w, V = _lapack(np.linalg.eig, A, "eig")
     order = eig_order(w)
     w, V = w[order], V[:, order]
     if np.iscomplexobj(w) and np.all(w.imag == 0):  # numpy returns real arrays then; the rule made explicit

@@ -50,12 +50,18 @@ def _log_base(b: float, op: str) -> float:
     return math.log(b)
 
 
+def _normalised_base(
+    a: NDArray[np.float64], op: str, name: str, base: Any
+) -> tuple[NDArray[np.float64], float]:
+    """Check base, then return a normalised and the natural logarithm of base."""
+    b = real(base, op, "base")
+    return normalised(a, op, name), _log_base(b, op)
+
+
 @twin(_front.info.entropy)
 def entropy(p: ArrayLike, base: float = 2) -> float:
     op = "entropy"
-    x, b = vector(p, op, "p"), real(base, op, "base")
-    pn = normalised(x, op, "p")
-    lb = _log_base(b, op)
+    pn, lb = _normalised_base(vector(p, op, "p"), op, "p", base)
     nz = pn[pn > 0]
     s = float(np.sum(nz * np.log(nz)))
     return -s / lb + 0.0  # + 0.0: a certain outcome gives 0.0, not -0.0
@@ -112,9 +118,7 @@ def mutual_information_terms(P: NDArray[np.float64]) -> tuple[NDArray[np.float64
 @twin(_front.info.mutual_information)
 def mutual_information(joint: ArrayLike, base: float = 2) -> float:
     op = "mutual_information"
-    m, b = matrix(joint, op, "joint"), real(base, op, "base")
-    P = normalised(m, op, "joint")
-    lb = _log_base(b, op)
+    P, lb = _normalised_base(matrix(joint, op, "joint"), op, "joint", base)
     pij, t, pyj, ratio = mutual_information_terms(P)
     # The ratio overflows only when a marginal is subnormal; its logarithm
     # does not.

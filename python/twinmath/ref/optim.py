@@ -17,7 +17,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
 from .._convert import real
-from .._front import twin
+from .._front import Closing, twin
 from .._front.optim import checked_arrays
 from ..errors import invalid, shape_error
 
@@ -58,10 +58,28 @@ def check_shapes(
             raise shape_error(op, f"params[{i}] has shape {p.shape}, the first step had {first[i]}")
 
 
-class _Optimizer:
-    """What the three optimisers share: closing, and the context manager."""
+class _Optimizer(Closing):
+    """What the three optimisers share: the check of a step's arguments, closing."""
 
     _closed = False
+    _stateful = False  # whether steps keep state, which then fixes the shapes at the first step
+    _shapes: list[Shape] | None = None
+
+    def _checked(
+        self, op: str, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
+    ) -> tuple[list[NDArray[np.float64]], list[NDArray[np.float64]]]:
+        """Check a step's arguments against each other and against the shapes of the
+        first step; make the state at the first step of a stateful optimiser."""
+        self._open()
+        ps, gs = checked_arrays(op, params, grads)
+        check_shapes(op, ps, gs, self._shapes)
+        if self._stateful and self._shapes is None:
+            self._shapes = [p.shape for p in ps]
+            self._start(ps)
+        return ps, gs
+
+    def _start(self, ps: list[NDArray[np.float64]]) -> None:
+        """Make the state of a stateful optimiser for the params ``ps``."""
 
     def _open(self) -> None:
         if self._closed:
@@ -73,12 +91,6 @@ class _Optimizer:
 
     def _drop(self) -> None:
         pass
-
-    def __enter__(self) -> _Optimizer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 @twin(_front.optim.SGD)
@@ -94,10 +106,7 @@ class SGD(_Optimizer):
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:
-        self._open()
-        op = "SGD.step"
-        ps, gs = checked_arrays(op, params, grads)
-        check_shapes(op, ps, gs, None)
+        ps, gs = self._checked("SGD.step", params, grads)
         for p, g in zip(ps, gs, strict=True):
             p -= self._lr * g
         return params
@@ -105,13 +114,14 @@ class SGD(_Optimizer):
 
 @twin(_front.optim.Momentum)
 class Momentum(_Optimizer):
+    _stateful = True
+
     def __init__(self, learning_rate: float, momentum: float = 0.9) -> None:
         lr = real(learning_rate, "Momentum", "learning_rate")
         beta = real(momentum, "Momentum", "momentum")
         check_learning_rate("Momentum", lr)
         check_decay("Momentum", "momentum", beta)
         self._lr, self._beta = lr, beta
-        self._shapes: list[Shape] | None = None
         self._velocity: list[Any] = []
 
     def __repr__(self) -> str:
@@ -120,16 +130,13 @@ class Momentum(_Optimizer):
     def _drop(self) -> None:
         self._velocity = []
 
+    def _start(self, ps: list[NDArray[np.float64]]) -> None:
+        self._velocity = [np.zeros(p.shape) for p in ps]
+
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:
-        self._open()
-        op = "Momentum.step"
-        ps, gs = checked_arrays(op, params, grads)
-        check_shapes(op, ps, gs, self._shapes)
-        if self._shapes is None:
-            self._shapes = [p.shape for p in ps]
-            self._velocity = [np.zeros(p.shape) for p in ps]
+        ps, gs = self._checked("Momentum.step", params, grads)
         for i, (p, g) in enumerate(zip(ps, gs, strict=True)):
             self._velocity[i] = self._beta * self._velocity[i] + self._lr * g
             p -= self._velocity[i]
@@ -138,6 +145,8 @@ class Momentum(_Optimizer):
 
 @twin(_front.optim.Adam)
 class Adam(_Optimizer):
+    _stateful = True
+
     def __init__(
         self, learning_rate: float, beta1: float = 0.9, beta2: float = 0.999, epsilon: float = 1e-8
     ) -> None:
@@ -150,7 +159,6 @@ class Adam(_Optimizer):
         if not (eps > 0) or eps == math.inf:
             raise invalid("Adam", f"epsilon must be finite and > 0, got {eps!r}")
         self._lr, self._beta1, self._beta2, self._eps = lr, b1, b2, eps
-        self._shapes: list[Shape] | None = None
         self._m: list[Any] = []
         self._v: list[Any] = []
         self._t = 0
@@ -165,17 +173,14 @@ class Adam(_Optimizer):
     def _drop(self) -> None:
         self._m, self._v = [], []
 
+    def _start(self, ps: list[NDArray[np.float64]]) -> None:
+        self._m = [np.zeros(p.shape) for p in ps]
+        self._v = [np.zeros(p.shape) for p in ps]
+
     def step(
         self, params: Sequence[NDArray[np.float64]], grads: Sequence[ArrayLike]
     ) -> Sequence[NDArray[np.float64]]:
-        self._open()
-        op = "Adam.step"
-        ps, gs = checked_arrays(op, params, grads)
-        check_shapes(op, ps, gs, self._shapes)
-        if self._shapes is None:
-            self._shapes = [p.shape for p in ps]
-            self._m = [np.zeros(p.shape) for p in ps]
-            self._v = [np.zeros(p.shape) for p in ps]
+        ps, gs = self._checked("Adam.step", params, grads)
         self._t += 1
         self._beta1_t *= self._beta1
         self._beta2_t *= self._beta2

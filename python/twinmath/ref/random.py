@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .. import _front
-from .._front import twin
+from .._front import Closing, twin
 from .._front.random import MASK, Size, integer_bounds, permutation_size, seed_of, shape_of
 from ..errors import invalid
 
@@ -35,7 +35,7 @@ def splitmix64(x: int) -> tuple[int, int]:
 
 
 @twin(_front.random.Rng)
-class Rng:
+class Rng(Closing):
     def __init__(self, seed: int) -> None:
         x = seed_of(seed, "Rng")
         s = []
@@ -127,9 +127,3 @@ class Rng:
 
     def close(self) -> None:
         pass
-
-    def __enter__(self) -> Rng:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

@@ -9,6 +9,7 @@ contiguous axis and row-by-row sums down the columns of a matrix.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -59,18 +60,22 @@ def mean(x: ArrayLike, axis: int | None = None) -> float | NDArray[np.float64]:
 
 @twin(_front.stats.variance)
 def variance(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
-    a, d, ax = _front.stats.data_ddof(x, "variance", ddof, axis)
-    if not count(a, ax, d, "variance"):
-        return np.zeros(0)
-    return _result(np.var(a, ddof=d, axis=ax), ax)
+    return _spread("variance", np.var, x, ddof, axis)
 
 
 @twin(_front.stats.std)
 def std(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray[np.float64]:
-    a, d, ax = _front.stats.data_ddof(x, "std", ddof, axis)
-    if not count(a, ax, d, "std"):
+    return _spread("std", np.std, x, ddof, axis)
+
+
+def _spread(
+    op: str, fn: Callable[..., Any], x: ArrayLike, ddof: int, axis: int | None
+) -> float | NDArray[np.float64]:
+    """The variance or standard deviation ``fn`` (``np.var``, ``np.std``) of ``op``."""
+    a, d, ax = _front.stats.data_ddof(x, op, ddof, axis)
+    if not count(a, ax, d, op):
         return np.zeros(0)
-    return _result(np.std(a, ddof=d, axis=ax), ax)
+    return _result(fn(a, ddof=d, axis=ax), ax)
 
 
 @twin(_front.stats.covariance)

@@ -213,12 +213,7 @@ def _t(a: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def backward_pass_bound(
-    X: ArrayLike,
-    y: ArrayLike,
-    a1: ArrayLike,
-    a2: ArrayLike,
-    z1: ArrayLike,
-    W2: ArrayLike,
+    X: ArrayLike, y: ArrayLike, a1: ArrayLike, a2: ArrayLike, z1: ArrayLike, W2: ArrayLike
 ) -> tuple[NDArray[np.float64], ...]:
     """Bound for ``backward_pass``: twice each side's error (``backward_pass_errors``).
 
