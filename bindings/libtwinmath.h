@@ -119,6 +119,15 @@ int tm_vector_norm(const double *v, int64_t n, double ord, double *out, char *er
  * TM_ERR_NO_CONVERGENCE if the singular values do not converge. */
 int tm_nuclear_norm(const double *a, int64_t rows, int64_t cols, double *out, char *err, size_t errlen);
 
+/* ---- stacks ------------------------------------------------------------ */
+/* A stack is count packed m x n matrices (a C-contiguous (count, m, n) array);
+ * one call does the whole batch, spread over the library's threads, and is
+ * cancellable as a whole. An error message names the first failing matrix
+ * ("(matrix i of the stack)"), the same whatever the number of threads. */
+
+/* dst[i] = det(A_i) for count square m x n matrices; dst holds count values. Cancellable. */
+int tm_det_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+
 /* ---- linalg ------------------------------------------------------------ */
 
 /* dst = A·B for A (m x n) and B (n2 x p); dst holds m x p values. TM_ERR_SHAPE if n != n2. Cancellable. */

@@ -89,6 +89,35 @@ def test_det_worked_example(go, ref):
     assert go.det([[1, 2], [2, 4]]) == 0.0 == ref.det([[1, 2], [2, 4]])
 
 
+@given(a=square(6), lead=st.sampled_from([(1,), (3,), (2, 3), (0,), (4, 1)]))
+def test_det_stack(ref, go, a, lead):
+    # Each matrix of the stack within det's bound of numpy's batched det; shapes are numpy's.
+    s = (
+        np.stack([a * (k + 1) for k in range(math.prod(lead))]).reshape(*lead, *a.shape)
+        if lead[0]
+        else np.zeros((*lead, *a.shape))
+    )
+    g, r = go.det(s), ref.det(s)
+    assert g.shape == r.shape == np.linalg.det(s).shape == lead
+    for idx in np.ndindex(*lead):
+        assert tol.ratio(r[idx], g[idx], tol.linalg.det_bound(s[idx])) <= 1
+        assert g[idx] == go.det(s[idx])  # the batched call computes each as the single call
+
+
+@pytest.mark.parametrize(
+    "a",
+    [
+        np.zeros((2, 2, 3)),
+        np.full((3, 2, 2), np.nan),
+        np.zeros((2, 0, 0)),
+        np.zeros((2,)),
+        [[[1, 0], [0, 1]], [[1, 0], [0, np.inf]]],
+    ],
+)
+def test_det_stack_errors(ref, go, a):
+    assert_same_error(ref, go, "det", {"A": a})
+
+
 @given(a=well_conditioned())
 def test_inv(ref, go, a):
     assert_parity(ref, go, "inv", A=a)

@@ -71,6 +71,25 @@ def matrix(x: Any, op: str, name: str) -> NDArray[np.float64]:
     return a
 
 
+def stack(x: Any, op: str, name: str) -> tuple[NDArray[np.float64], tuple[int, ...]]:
+    """Return ``x`` of shape ``(..., M, N)`` as a contiguous ``(count, M, N)`` stack.
+
+    The second value is the leading shape ``...`` (``()`` for a single
+    matrix), which the batched results take back with ``reshape(lead + ...)``.
+    A C-contiguous float64 input is reshaped without a copy (Go reads its
+    buffer); fewer than two dimensions raise ShapeError. This is the one
+    converter of every stacked operation, in both backends.
+    """
+    if x.__class__ is _ndarray and x.dtype is F64 and x.flags.c_contiguous:
+        a = x
+    else:
+        a = _convert(x, op, name)
+    if a.ndim < 2:
+        raise shape_error(op, f"{name} must be at least 2-D, got shape {a.shape}")
+    lead = tuple(int(d) for d in a.shape[:-2])
+    return a.reshape((math.prod(lead), a.shape[-2], a.shape[-1])), lead
+
+
 def vector_or_matrix(x: Any, op: str, name: str) -> NDArray[np.float64]:
     """Return ``x`` as a C-contiguous 1-D or 2-D float64 array."""
     a = array(x, op, name)

@@ -121,19 +121,22 @@ def trace(A: ArrayLike) -> float:
     """
 
 
-def det(A: ArrayLike) -> float:
-    """Return the determinant of a square matrix.
+def det(A: ArrayLike) -> Any:
+    """Return the determinant of a square matrix, or of each of a stack.
 
     Computed from the LU factorisation with partial pivoting:
     ``det(A) = (-1)^(row swaps) Πᵢ U[i, i]``. A singular matrix gives 0.0.
+    A stack ``(..., n, n)`` gives the array ``(...)`` of the determinants of
+    its matrices, computed in one batched call (numpy.linalg's stacking).
 
     Parameters
     ----------
-    A : array_like, shape (n, n)
+    A : array_like, shape (..., n, n)
 
     Returns
     -------
-    float
+    float or ndarray, shape (...)
+        A float for one matrix, an array for a stack.
 
     Raises
     ------
@@ -147,6 +150,8 @@ def det(A: ArrayLike) -> float:
     >>> import twinmath as tm
     >>> round(tm.det([[1, 2], [3, 4]]), 12)
     -2.0
+    >>> tm.det([[[2, 0], [0, 3]], [[1, 2], [2, 4]]]).tolist()
+    [6.0, 0.0]
     """
 
 

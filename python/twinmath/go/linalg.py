@@ -9,7 +9,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import array, matrix
+from .._convert import array, matrix, stack
 from .._front import twin
 from .._front.linalg import SlogdetResult
 from ..errors import shape_error
@@ -54,9 +54,14 @@ def trace(A: ArrayLike) -> float:
 
 
 @twin(_front.linalg.det)
-def det(A: ArrayLike) -> float:
-    a = matrix(A, "det", "A")
-    return n.scalar(n.lib.tm_det, ptr(a), *a.shape, work=a.size * a.shape[0])  # type: ignore[no-any-return]
+def det(A: ArrayLike) -> Any:
+    a, lead = stack(A, "det", "A")
+    if not lead:
+        m = a[0]
+        return n.scalar(n.lib.tm_det, ptr(m), *m.shape, work=m.size * m.shape[0])
+    out = np.empty(a.shape[0])
+    n.call(n.lib.tm_det_stack, ptr(a), *a.shape, ptr(out), work=a.size * a.shape[1])
+    return out.reshape(lead)
 
 
 @twin(_front.linalg.inv)

@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import array, matrix
+from .._convert import array, matrix, stack
 from .._front import twin
 from .._front.linalg import SlogdetResult, chain, chain_result, cond_order, exponent_of, offset_of
 from ..errors import invalid, no_convergence, not_square, shape_error, singular
@@ -70,8 +70,29 @@ def trace(A: ArrayLike) -> float:
 
 
 @twin(_front.linalg.det)
-def det(A: ArrayLike) -> float:
-    return float(np.linalg.det(square(A, "det")))
+def det(A: ArrayLike) -> Any:
+    a, lead = stack(A, "det", "A")
+    if not lead and a.shape[0] == 1:
+        return float(np.linalg.det(square(a[0], "det")))
+    square_stack(a, lead, "det", "A")
+    return np.linalg.det(a).reshape(lead)
+
+
+def square_stack(a: NDArray[np.float64], lead: tuple[int, ...], op: str, name: str) -> None:
+    """Check the stack ``a`` as the Go package does: square, non-empty, finite.
+
+    The checks run in Go's order: the shape of the whole stack first, then
+    each matrix in turn; a failure names the first failing matrix.
+    """
+    if a.shape[1] != a.shape[2]:
+        raise not_square(op, name, a.shape[1:])
+    for i in range(a.shape[0]):
+        try:
+            if a.shape[1] == 0:
+                raise invalid(op, f"{name} is empty")
+            finite(a[i], op, name)
+        except ValueError as e:
+            raise type(e)(f"{e} (matrix {i} of the stack)") from None
 
 
 @twin(_front.linalg.inv)
