@@ -213,3 +213,57 @@ func BenchmarkDecompositions(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkKernelSets times the product, dot, axpy and the decompositions
+// at n=300 with each kernel set this CPU can run (pure Go, AVX2, AVX-512),
+// in CPU time per operation (cpu-ms/op) beside the wall time: on a shared
+// machine the CPU time varies less. Run it with -cpu 1.
+func BenchmarkKernelSets(b *testing.B) {
+	saved := kernelSets[len(kernelSets)-1]
+	defer useKernels(saved)
+	rng := rand.New(rand.NewSource(1))
+	x, y := randMatrix(rng, 1, 1000000).Data, randMatrix(rng, 1, 1000000).Data
+	a := randMatrix(rng, 300, 300)
+	sym := Matrix{Rows: 300, Cols: 300, Data: make([]float64, 300*300)}
+	for i := 0; i < 300; i++ {
+		for j := 0; j < 300; j++ {
+			sym.Data[i*300+j] = a.Data[i*300+j] + a.Data[j*300+i]
+		}
+	}
+	rhs := randMatrix(rng, 300, 1)
+	mats := map[int][3]Matrix{}
+	for _, n := range []int{256, 1024} {
+		mats[n] = [3]Matrix{randMatrix(rng, n, n), randMatrix(rng, n, n), NewMatrix(n, n)}
+	}
+	ops := []struct {
+		name string
+		f    func()
+	}{
+		{"matmul/n=256", func() { m := mats[256]; _ = MatmulTo(m[2], m[0], m[1]) }},
+		{"matmul/n=1024", func() { m := mats[1024]; _ = MatmulTo(m[2], m[0], m[1]) }},
+		{"dot/n=1e6", func() { _ = dotKernel(x, y) }},
+		{"axpy/n=1e6", func() { axpyKernel(y, 1e-9, x) }},
+		{"solve/n=300", func() { _, _ = Solve(a, rhs) }},
+		{"det/n=300", func() { _, _ = Det(a) }},
+		{"inv/n=300", func() { _, _ = Inv(a) }},
+		{"eigh/n=300", func() { _, _, _ = Eigh(sym) }},
+		{"svd/n=300", func() { _, _, _, _ = SVD(a) }},
+		{"lstsq/n=300", func() { _, _ = Lstsq(a, rhs, -1) }},
+		{"pinv/n=300", func() { _, _ = Pinv(a, 1e-15) }},
+	}
+	for _, s := range kernelSets {
+		for _, op := range ops {
+			b.Run(s.name+"/"+op.name, func(b *testing.B) {
+				useKernels(s)
+				defer useKernels(saved)
+				c0, ok := cpuSeconds()
+				for i := 0; i < b.N; i++ {
+					op.f()
+				}
+				if c1, _ := cpuSeconds(); ok {
+					b.ReportMetric((c1-c0)*1e3/float64(b.N), "cpu-ms/op")
+				}
+			})
+		}
+	}
+}

@@ -170,3 +170,22 @@ func TestDecompInputsUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// A singular value beyond the range does not make Aₖ overflow where Aₖ
+// itself is in range: Aₖ is formed from the SVD of A/2^e.
+func TestTruncatedSVDNearOverflow(t *testing.T) {
+	a := NewMatrix(2, 3)
+	copy(a.Data, []float64{1.86264515e-9, 1.86264515e-9, 1.27464478, math.MaxFloat64, 1.86264515e-9, math.MaxFloat64})
+	_, sk, _, ak, err := TruncatedSVD(a, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !math.IsInf(sk[0], 1) {
+		t.Fatalf("s = %v, want +Inf (√2·MaxFloat64)", sk)
+	}
+	for i, v := range ak.Data {
+		if math.IsNaN(v) || (i < 3 && math.IsInf(v, 0)) {
+			t.Fatalf("A_k = %v: want the first row finite and no NaN", ak.Data)
+		}
+	}
+}

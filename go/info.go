@@ -127,14 +127,19 @@ func Entropy(p []float64, base float64) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
+	// Adding +0 turns the −0 of a certain outcome into 0.
+	return -crossSum(pn, pn)/lb + 0, nil
+}
+
+// crossSum returns Σᵢ pᵢ·ln qᵢ over the terms with pᵢ > 0, summed in order.
+func crossSum(p, q []float64) float64 {
 	s := sumStart
-	for _, v := range pn {
+	for i, v := range p {
 		if v > 0 {
-			s += v * safeLog(v)
+			s += v * safeLog(q[i])
 		}
 	}
-	// Adding +0 turns the −0 of a certain outcome into 0.
-	return -s/lb + 0, nil
+	return s
 }
 
 // CrossEntropy returns the cross-entropy of q relative to p, in units of
@@ -150,13 +155,7 @@ func CrossEntropy(p, q []float64, base float64) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	s := sumStart
-	for i, v := range pn {
-		if v > 0 {
-			s += v * safeLog(qn[i])
-		}
-	}
-	return -s/lb + 0, nil
+	return -crossSum(pn, qn)/lb + 0, nil
 }
 
 // KLDivergence returns the Kullback–Leibler divergence of q from p, in

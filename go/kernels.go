@@ -21,7 +21,35 @@ var (
 	// gemmKernel computes the mr×nr tile C += Ã·B̃ of packed panels; nil when
 	// only the pure-Go product (matmulRows) is available.
 	gemmKernel func(k int, a, b, c []float64, ldc int)
+	// gemmWideKernel computes wideM×wideN entries at once, the block of
+	// mr×nr tiles whose wideM/mr panels of A follow one another in a and
+	// whose wideN/nr panels of B follow one another in b: gemmWideGo, each
+	// entry's sum in gemmGo's order. nil when there is none.
+	gemmWideKernel func(k int, a, b, c []float64, ldc int)
+	wideM, wideN   int
 )
+
+// kernelSet is one choice of the kernels above.
+type kernelSet struct {
+	name         string
+	dot          func(a, b []float64) float64
+	axpy         func(y []float64, alpha float64, x []float64)
+	rot          func(x, y []float64, c, s float64)
+	gemm         func(k int, a, b, c []float64, ldc int)
+	gemmWide     func(k int, a, b, c []float64, ldc int)
+	wideM, wideN int
+}
+
+// kernelSets lists the sets this CPU can run, the one in use last: the
+// pure-Go specifications, then those that init functions add.
+var kernelSets = []kernelSet{{name: "go", dot: dotGo, axpy: axpyGo, rot: rotGo}}
+
+// useKernels makes s the kernels in use (tests run every set in turn).
+func useKernels(s kernelSet) {
+	dotKernel, axpyKernel, rotKernel = s.dot, s.axpy, s.rot
+	gemmKernel, gemmWideKernel = s.gemm, s.gemmWide
+	wideM, wideN = s.wideM, s.wideN
+}
 
 // The shape of gemmKernel's tile: mr rows of A by nr columns of B.
 const (
@@ -93,6 +121,15 @@ func gemmGo(k int, a, b, c []float64, ldc int) {
 		row := c[i*ldc : i*ldc+nr]
 		for j := range row {
 			row[j] += acc[i*nr+j]
+		}
+	}
+}
+
+// gemmWideGo is gemmWideKernel in Go: gemmGo on each of its tiles.
+func gemmWideGo(k int, a, b, c []float64, ldc int) {
+	for jr := 0; jr < wideN; jr += nr {
+		for ir := 0; ir < wideM; ir += mr {
+			gemmGo(k, a[ir*k:], b[jr*k:], c[ir*ldc+jr:], ldc)
 		}
 	}
 }

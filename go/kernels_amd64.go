@@ -4,16 +4,26 @@ package twinmath
 
 // AVX2 and FMA kernels, used when the CPU and the operating system support
 // them (CPUID leaf 1: FMA, AVX, OSXSAVE; leaf 7: AVX2; XCR0: the XMM and YMM
-// state saved across context switches). Their Go specifications are in
-// kernels.go.
+// state saved across context switches), and AVX-512 ones beside them when
+// the CPU has AVX-512F (leaf 7) and the operating system saves the opmask
+// and ZMM state (XCR0 bits 5, 6, 7). Their Go specifications are in
+// kernels.go. The AVX-512 kernels give the AVX2 ones' results bit for bit,
+// except dotAVX512, which keeps more partial sums.
 
 func init() {
-	if hasAVX2FMA() {
-		dotKernel = dotAVX2
-		axpyKernel = axpyAVX2
-		rotKernel = rotAVX2
-		gemmKernel = gemmAVX2
+	if !hasAVX2FMA() {
+		return
 	}
+	kernelSets = append(kernelSets, kernelSet{
+		name: "avx2", dot: dotAVX2, axpy: axpyAVX2, rot: rotAVX2, gemm: gemmAVX2,
+	})
+	if hasAVX512F() {
+		kernelSets = append(kernelSets, kernelSet{
+			name: "avx512", dot: dotAVX512, axpy: axpyAVX512, rot: rotAVX512, gemm: gemmAVX2,
+			gemmWide: gemmWideAVX512, wideM: wideMAVX512, wideN: 2 * nr,
+		})
+	}
+	useKernels(kernelSets[len(kernelSets)-1])
 }
 
 func hasAVX2FMA() bool {
@@ -29,6 +39,16 @@ func hasAVX2FMA() bool {
 	return ebx7&(1<<5) != 0
 }
 
+// hasAVX512F reports AVX-512F with the opmask, upper-ZMM and ZMM16–31 state
+// enabled by the operating system; call it after hasAVX2FMA.
+func hasAVX512F() bool {
+	if xcr0, _ := xgetbv(); xcr0&0xe6 != 0xe6 {
+		return false
+	}
+	_, ebx7, _, _ := cpuid(7, 0)
+	return ebx7&(1<<16) != 0
+}
+
 // gemmAVX2 checks the panels' sizes (the assembly trusts them) and runs the
 // 4×8 kernel.
 func gemmAVX2(k int, a, b, c []float64, ldc int) {
@@ -39,6 +59,23 @@ func gemmAVX2(k int, a, b, c []float64, ldc int) {
 	_ = b[k*nr-1]
 	_ = c[(mr-1)*ldc+nr-1]
 	gemm4x8AVX2(k, a, b, c, ldc)
+}
+
+// wideMAVX512 is the number of rows of gemmWideAVX512's block. Of the
+// blocks measured (8×16, 8×24, 12×16), 8×16 was the slowest and the two
+// others alike within the noise; 12×16 keeps the number of columns a
+// power of two, so that ncBlock cuts no block.
+const wideMAVX512 = 12
+
+// gemmWideAVX512 checks the panels' sizes and runs the 12×16 kernel.
+func gemmWideAVX512(k int, a, b, c []float64, ldc int) {
+	if k == 0 {
+		return
+	}
+	_ = a[k*wideMAVX512-1]
+	_ = b[k*2*nr-1]
+	_ = c[(wideMAVX512-1)*ldc+2*nr-1]
+	gemm12x16AVX512(k, a, b, c, ldc)
 }
 
 //go:noescape
@@ -68,3 +105,27 @@ func rotAVX2(x, y []float64, c, s float64)
 //
 //go:noescape
 func gemm4x8AVX2(k int, a, b, c []float64, ldc int)
+
+// dotAVX512 is dotKernel: thirty-two partial sums in four ZMM registers,
+// fused multiply-adds, then a scalar tail.
+//
+//go:noescape
+func dotAVX512(a, b []float64) float64
+
+// axpyAVX512 is axpyKernel with fused multiply-adds, thirty-two entries a
+// step (axpyAVX2's results).
+//
+//go:noescape
+func axpyAVX512(y []float64, alpha float64, x []float64)
+
+// rotAVX512 is rotKernel with fused multiply-adds, sixteen entries a step
+// (rotAVX2's results).
+//
+//go:noescape
+func rotAVX512(x, y []float64, c, s float64)
+
+// gemm12x16AVX512 is gemmWideGo for 12×16 blocks: twenty-four ZMM
+// accumulators, two loads of B and twelve broadcasts of A per step of k.
+//
+//go:noescape
+func gemm12x16AVX512(k int, a, b, c []float64, ldc int)

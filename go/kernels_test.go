@@ -13,12 +13,38 @@ import (
 
 func sumBound(n int, abs float64) float64 { return 2 * 1.01 * float64(n) * 0x1p-53 * abs }
 
-func TestDotKernel(t *testing.T) {
-	rng := rand.New(rand.NewSource(4))
-	buf := randMatrix(rng, 1, 600).Data
+// eachKernelSet runs f with every kernel set this CPU can run in turn (the
+// pure-Go one, AVX2, AVX-512), then restores the one in use.
+func eachKernelSet(t *testing.T, f func(t *testing.T, s kernelSet)) {
+	saved := kernelSets[len(kernelSets)-1]
+	defer useKernels(saved)
+	for _, s := range kernelSets {
+		useKernels(s)
+		t.Run(s.name, func(t *testing.T) { f(t, s) })
+	}
+}
+
+// kernelLengths are the vector lengths the kernels are tested at: every
+// length to 70 (each tail of each unrolled loop) and a few random larger.
+func kernelLengths(rng *rand.Rand) []int {
+	ns := make([]int, 0, 80)
 	for n := 0; n <= 70; n++ {
+		ns = append(ns, n)
+	}
+	for i := 0; i < 6; i++ {
+		ns = append(ns, 71+rng.Intn(500))
+	}
+	return ns
+}
+
+func TestDotKernel(t *testing.T) { eachKernelSet(t, testDotKernel) }
+
+func testDotKernel(t *testing.T, _ kernelSet) {
+	rng := rand.New(rand.NewSource(4))
+	buf := randMatrix(rng, 1, 1200).Data
+	for _, n := range kernelLengths(rng) {
 		for _, off := range []int{0, 1, 3} { // unaligned starts
-			a, b := buf[off:off+n], buf[300+off:300+off+n]
+			a, b := buf[off:off+n], buf[600+off:600+off+n]
 			got, want := dotKernel(a, b), dotGo(a, b)
 			abs := 0.0
 			for i := range a {
@@ -27,6 +53,11 @@ func TestDotKernel(t *testing.T) {
 			if math.Abs(got-want) > sumBound(n, abs) {
 				t.Fatalf("n=%d off=%d: dotKernel %v, dotGo %v", n, off, got, want)
 			}
+			// a·a, both arguments one slice.
+			self, selfWant := dotKernel(a, a), dotGo(a, a)
+			if math.Abs(self-selfWant) > sumBound(n, dotGo(a, a)) {
+				t.Fatalf("n=%d off=%d: dotKernel(a, a) %v, dotGo %v", n, off, self, selfWant)
+			}
 		}
 	}
 	if got := dotKernel([]float64{1, nan}, []float64{1, 1}); !math.IsNaN(got) {
@@ -34,9 +65,11 @@ func TestDotKernel(t *testing.T) {
 	}
 }
 
-func TestAxpyKernel(t *testing.T) {
+func TestAxpyKernel(t *testing.T) { eachKernelSet(t, testAxpyKernel) }
+
+func testAxpyKernel(t *testing.T, _ kernelSet) {
 	rng := rand.New(rand.NewSource(5))
-	for n := 0; n <= 70; n++ {
+	for _, n := range kernelLengths(rng) {
 		for _, off := range []int{0, 1, 3} {
 			x := randMatrix(rng, 1, n+off).Data[off:]
 			y0 := randMatrix(rng, 1, n+off+1).Data[off:]
@@ -52,13 +85,25 @@ func TestAxpyKernel(t *testing.T) {
 			if y1[n] != y0[n] {
 				t.Fatalf("n=%d: axpyKernel wrote past the end of y", n)
 			}
+			// y += alpha·y, x and y one slice: each entry is read before
+			// it is written.
+			y1, y2 = append([]float64(nil), y0...), append([]float64(nil), y0...)
+			axpyKernel(y1[:n], 0.7, y1[:n])
+			axpyGo(y2[:n], 0.7, y2[:n])
+			for i := 0; i < n; i++ {
+				if math.Abs(y1[i]-y2[i]) > sumBound(2, 1.7*math.Abs(y0[i])) {
+					t.Fatalf("n=%d off=%d: aliased entry %d %v vs %v", n, off, i, y1[i], y2[i])
+				}
+			}
 		}
 	}
 }
 
-func TestRotKernel(t *testing.T) {
+func TestRotKernel(t *testing.T) { eachKernelSet(t, testRotKernel) }
+
+func testRotKernel(t *testing.T, _ kernelSet) {
 	rng := rand.New(rand.NewSource(6))
-	for n := 0; n <= 40; n++ {
+	for _, n := range kernelLengths(rng) {
 		for _, off := range []int{0, 1, 3} {
 			x0 := randMatrix(rng, 1, n+off+1).Data[off:]
 			y0 := randMatrix(rng, 1, n+off+1).Data[off:]
@@ -81,9 +126,11 @@ func TestRotKernel(t *testing.T) {
 	}
 }
 
-func TestGemmKernel(t *testing.T) {
+func TestGemmKernel(t *testing.T) { eachKernelSet(t, testGemmKernel) }
+
+func testGemmKernel(t *testing.T, _ kernelSet) {
 	if gemmKernel == nil {
-		t.Skip("no gemm kernel on this CPU; matmul uses the pure-Go path")
+		t.Skip("no gemm kernel in this set; matmul uses the pure-Go path")
 	}
 	rng := rand.New(rand.NewSource(6))
 	for _, k := range []int{1, 2, 7, 64} {
@@ -107,9 +154,62 @@ func TestGemmKernel(t *testing.T) {
 	}
 }
 
+// TestGemmWideKernel checks the kernel of blocks of tiles against gemmGo on
+// each tile (within the bound of two orders of the sums) and against the
+// set's own gemmKernel (bit for bit: each entry's sum is the same), with a
+// row stride wider than the block and k at each length to 33 and larger.
+func TestGemmWideKernel(t *testing.T) { eachKernelSet(t, testGemmWideKernel) }
+
+func testGemmWideKernel(t *testing.T, _ kernelSet) {
+	if gemmWideKernel == nil {
+		t.Skip("no wide gemm kernel in this set")
+	}
+	rng := rand.New(rand.NewSource(8))
+	ks := []int{64, 255, 256, 300}
+	for k := 1; k <= 33; k++ {
+		ks = append(ks, k)
+	}
+	for _, k := range ks {
+		a, b := randMatrix(rng, 1, k*wideM).Data, randMatrix(rng, 1, k*wideN).Data
+		ldc := wideN + 3
+		c0 := randMatrix(rng, wideM+1, ldc).Data
+		got, spec, tiles := append([]float64(nil), c0...), append([]float64(nil), c0...), append([]float64(nil), c0...)
+		gemmWideKernel(k, a, b, got, ldc)
+		gemmWideGo(k, a, b, spec, ldc)
+		for jr := 0; jr < wideN; jr += nr {
+			for ir := 0; ir < wideM; ir += mr {
+				gemmKernel(k, a[ir*k:], b[jr*k:], tiles[ir*ldc+jr:], ldc)
+			}
+		}
+		for i := 0; i <= wideM; i++ {
+			for j := 0; j < ldc; j++ {
+				g := got[i*ldc+j]
+				if i >= wideM || j >= wideN {
+					if g != c0[i*ldc+j] {
+						t.Fatalf("k=%d: wrote outside the block at (%d, %d)", k, i, j)
+					}
+					continue
+				}
+				if g != tiles[i*ldc+j] {
+					t.Fatalf("k=%d (%d, %d): %v, the tile kernel %v", k, i, j, g, tiles[i*ldc+j])
+				}
+				abs := math.Abs(c0[i*ldc+j])
+				for p := 0; p < k; p++ {
+					abs += math.Abs(a[(i/mr)*mr*k+p*mr+i%mr] * b[(j/nr)*nr*k+p*nr+j%nr])
+				}
+				if math.Abs(g-spec[i*ldc+j]) > sumBound(k+1, abs) {
+					t.Fatalf("k=%d (%d, %d): %v, gemmWideGo %v", k, i, j, g, spec[i*ldc+j])
+				}
+			}
+		}
+	}
+}
+
 // TestMatmulPaths checks the packed product (tile edges, block edges,
 // several threads) and the pure-Go fallback against the triple loop.
-func TestMatmulPaths(t *testing.T) {
+func TestMatmulPaths(t *testing.T) { eachKernelSet(t, testMatmulPaths) }
+
+func testMatmulPaths(t *testing.T, _ kernelSet) {
 	rng := rand.New(rand.NewSource(7))
 	saved := gemmKernel
 	defer func() { gemmKernel = saved }()
@@ -118,7 +218,7 @@ func TestMatmulPaths(t *testing.T) {
 			continue
 		}
 		gemmKernel = kernel
-		for _, s := range [][3]int{{5, 3, 9}, {4, 256, 8}, {97, 257, 13}, {200, 300, 520}, {33, 1, 17}} {
+		for _, s := range [][3]int{{5, 3, 9}, {4, 256, 8}, {97, 257, 13}, {200, 300, 520}, {33, 1, 17}, {12, 40, 16}, {13, 40, 33}, {107, 70, 531}} {
 			a, b := randMatrix(rng, s[0], s[1]), randMatrix(rng, s[1], s[2])
 			got, _ := Matmul(a, b)
 			want, abs := naiveMatmul(a, b)
@@ -126,6 +226,33 @@ func TestMatmulPaths(t *testing.T) {
 			for i := range got.Data {
 				if d := math.Abs(got.Data[i] - want.Data[i]); d > g*abs.Data[i] {
 					t.Fatalf("kernel %v, %v: entry %d differs by %g > %g", kernel != nil, s, i, d, g*abs.Data[i])
+				}
+			}
+		}
+	}
+}
+
+// TestMatmulWideSameAsTiles checks that the packed product gives the same
+// bits with and without the wide kernel, at shapes that cut its blocks.
+func TestMatmulWideSameAsTiles(t *testing.T) {
+	saved := kernelSets[len(kernelSets)-1]
+	defer useKernels(saved)
+	rng := rand.New(rand.NewSource(9))
+	for _, s := range kernelSets {
+		if s.gemmWide == nil {
+			continue
+		}
+		for _, sh := range [][3]int{{12, 40, 16}, {25, 300, 47}, {107, 513, 531}, {96, 256, 512}} {
+			a, b := randMatrix(rng, sh[0], sh[1]), randMatrix(rng, sh[1], sh[2])
+			useKernels(s)
+			wide, _ := Matmul(a, b)
+			narrow := s
+			narrow.gemmWide = nil
+			useKernels(narrow)
+			tiles, _ := Matmul(a, b)
+			for i := range wide.Data {
+				if wide.Data[i] != tiles.Data[i] {
+					t.Fatalf("%s %v: entry %d %v with the wide kernel, %v without", s.name, sh, i, wide.Data[i], tiles.Data[i])
 				}
 			}
 		}

@@ -433,26 +433,48 @@ func packB(bp []float64, b Matrix, pc, kb, jc, nb int) {
 }
 
 // macroKernel runs gemmKernel over the tiles of one packed block of a and
-// one packed panel of b. Tiles cut by the edge of dst go through a scratch
-// tile, whose valid part is then added to dst.
+// one packed panel of b, or gemmWideKernel over blocks of its tiles where
+// there is one (each entry's sum is the same). Tiles cut by the edge of dst
+// go through a scratch tile, whose valid part is then added to dst.
 func macroKernel(dst Matrix, ap, bp []float64, ic, mb, jc, nb, kb int) {
 	var edge [mr * nr]float64
 	ldc := dst.Cols
-	for jr := 0; jr < nb; jr += nr {
-		bpanel := bp[jr*kb : jr*kb+nr*kb]
-		for ir := 0; ir < mb; ir += mr {
-			apanel := ap[ir*kb : ir*kb+mr*kb]
-			if ir+mr <= mb && jr+nr <= nb {
-				gemmKernel(kb, apanel, bpanel, dst.Data[(ic+ir)*ldc+jc+jr:], ldc)
-				continue
+	jr := 0
+	if gemmWideKernel != nil {
+		wm, wn := wideM, wideN
+		for ; jr+wn <= nb; jr += wn {
+			bpanel := bp[jr*kb : (jr+wn)*kb]
+			ir := 0
+			for ; ir+wm <= mb; ir += wm {
+				gemmWideKernel(kb, ap[ir*kb:(ir+wm)*kb], bpanel, dst.Data[(ic+ir)*ldc+jc+jr:], ldc)
 			}
-			clear(edge[:])
-			gemmKernel(kb, apanel, bpanel, edge[:], nr)
-			for i := 0; i < min(mr, mb-ir); i++ {
-				row := dst.Data[(ic+ir+i)*ldc+jc+jr : (ic+ir+i)*ldc+jc+min(jr+nr, nb)]
-				for j := range row {
-					row[j] += edge[i*nr+j]
-				}
+			for j := jr; j < jr+wn; j += nr {
+				macroColumn(dst, ap, bp, ic, ir, mb, jc, j, nb, kb, &edge)
+			}
+		}
+	}
+	for ; jr < nb; jr += nr {
+		macroColumn(dst, ap, bp, ic, 0, mb, jc, jr, nb, kb, &edge)
+	}
+}
+
+// macroColumn runs gemmKernel over the tiles of rows ir0.. of the packed
+// block of a and the panel of b at column jr.
+func macroColumn(dst Matrix, ap, bp []float64, ic, ir0, mb, jc, jr, nb, kb int, edge *[mr * nr]float64) {
+	ldc := dst.Cols
+	bpanel := bp[jr*kb : jr*kb+nr*kb]
+	for ir := ir0; ir < mb; ir += mr {
+		apanel := ap[ir*kb : ir*kb+mr*kb]
+		if ir+mr <= mb && jr+nr <= nb {
+			gemmKernel(kb, apanel, bpanel, dst.Data[(ic+ir)*ldc+jc+jr:], ldc)
+			continue
+		}
+		clear(edge[:])
+		gemmKernel(kb, apanel, bpanel, edge[:], nr)
+		for i := 0; i < min(mr, mb-ir); i++ {
+			row := dst.Data[(ic+ir+i)*ldc+jc+jr : (ic+ir+i)*ldc+jc+min(jr+nr, nb)]
+			for j := range row {
+				row[j] += edge[i*nr+j]
 			}
 		}
 	}
@@ -612,7 +634,23 @@ func invTo(cc *canceller, dst, a Matrix) error {
 	for i := 0; i < a.Rows; i++ {
 		dst.Data[i*a.Cols+i] = 1
 	}
-	return luSolve(cc, "inv", a, dst)
+	a, e := luShift(a)
+	if err := luSolve(cc, "inv", a, dst); err != nil {
+		return err
+	}
+	scaleBy(dst.Data, e) // inv(A) = inv(A/2^e)/2^e
+	return nil
+}
+
+// luShift returns a divided by 2^e (exact) and e when max|a| lies beyond
+// 2^±500, else a itself and 0: the factorisation of a huge or tiny matrix
+// then neither overflows nor loses its entries to underflow needlessly (as
+// Python's reference does; inv of 1e308·[[1, 1], [−1, 1]] is finite).
+func luShift(a Matrix) (Matrix, int) {
+	if e := powerOfTwoScale(a.Data); e > 500 || e < -500 {
+		return scaledCopy(a)
+	}
+	return a, 0
 }
 
 // Solve returns the solution X of A·X = B for a square matrix a; b is n×k
@@ -673,7 +711,12 @@ func solveTo(cc *canceller, dst, a, b Matrix) error {
 		return err
 	}
 	copy(dst.Data, b.Data)
-	return luSolve(cc, "solve", a, dst)
+	a, e := luShift(a)
+	if err := luSolve(cc, "solve", a, dst); err != nil {
+		return err
+	}
+	scaleBy(dst.Data, e) // solve(A, B) = solve(A/2^e, B)/2^e
+	return nil
 }
 
 // luSolve overwrites x (holding B) with the solution of A·X = B.

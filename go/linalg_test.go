@@ -254,3 +254,21 @@ func TestMatrixAccessors(t *testing.T) {
 		}()
 	}
 }
+
+// A matrix near the top of the range is factored after a shift by a power of
+// two, so its inverse (subnormal here) comes out right, not from an
+// overflowed pivot.
+func TestInvNearOverflow(t *testing.T) {
+	a := NewMatrix(2, 2)
+	copy(a.Data, []float64{1e308, 1e308, -1e308, 1e308})
+	x, err := Inv(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{5e-309, -5e-309, 5e-309, 5e-309}
+	for i, v := range x.Data {
+		if math.Abs(v-want[i]) > 1e-323 {
+			t.Fatalf("Inv = %v, want %v", x.Data, want)
+		}
+	}
+}

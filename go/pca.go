@@ -1,5 +1,7 @@
 package twinmath
 
+import "math"
+
 // PCA returns the first k principal components of the data x (one sample per
 // row, one feature per column), the variance each explains, and the data
 // projected onto them. With Xc the centred data (each column minus its mean)
@@ -66,14 +68,24 @@ func pcaTo(cc *canceller, components Matrix, explained []float64, projected, x M
 	if err := projected.want(op, "projected", N, k); err != nil {
 		return err
 	}
+	// Data beyond 2^pcaShiftExponent is divided by 2^e (exact) first, so
+	// that the mean and the centred data do not overflow needlessly; the
+	// variances and projections are scaled back (and overflow only if they do).
+	xc := x.Clone()
+	e := 0
+	if m := maxAbs(x.Data); m >= 0x1p500 {
+		_, e = math.Frexp(m)
+		for i := range xc.Data {
+			xc.Data[i] = math.Ldexp(xc.Data[i], -e)
+		}
+	}
 	mean := make([]float64, d)
 	for i := 0; i < N; i++ {
-		axpy(mean, 1, x.Row(i))
+		axpy(mean, 1, xc.Row(i))
 	}
 	for j := range mean {
 		mean[j] /= float64(N)
 	}
-	xc := x.Clone()
 	for i := 0; i < N; i++ {
 		axpy(xc.Row(i), -1, mean)
 	}
@@ -83,8 +95,16 @@ func pcaTo(cc *canceller, components Matrix, explained []float64, projected, x M
 	}
 	copy(components.Data, vt.Data[:k*d])
 	for i := range explained {
-		explained[i] = s[i] * s[i] / float64(N-1)
+		explained[i] = math.Ldexp(s[i]*s[i]/float64(N-1), 2*e)
 	}
 	ct, _ := Transpose(components)
-	return matmulCtx(cc, projected, xc, ct)
+	if err := matmulCtx(cc, projected, xc, ct); err != nil {
+		return err
+	}
+	if e != 0 {
+		for i := range projected.Data {
+			projected.Data[i] = math.Ldexp(projected.Data[i], e)
+		}
+	}
+	return nil
 }

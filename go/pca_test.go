@@ -25,3 +25,24 @@ func TestPCA(t *testing.T) {
 		t.Errorf("projected %v", proj.RowsOf())
 	}
 }
+
+// Data near the top of the range is scaled before centring: the mean and the
+// centred data stay finite, only the variances overflow (they do exactly).
+func TestPCANearOverflow(t *testing.T) {
+	x := NewMatrix(4, 2)
+	copy(x.Data, []float64{1e308, 0, -1e308, 0, 0, 0.5e308, 0, -0.5e308})
+	comps, explained, projected, err := PCA(x, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range append(append([]float64{}, comps.Data...), projected.Data...) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Fatalf("components %v, projected %v: want finite", comps.Data, projected.Data)
+		}
+	}
+	for _, v := range explained {
+		if !math.IsInf(v, 1) {
+			t.Fatalf("explained %v: want +Inf", explained)
+		}
+	}
+}

@@ -149,8 +149,14 @@ func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
 	if rcond < 0 {
 		rcond = float64(max(a.Rows, a.Cols)) * 0x1p-52
 	}
-	// X(A) = c·X(c·A) for c = 2⁻ᵉ, as in Pinv.
+	// X(A) = c·X(c·A) for c = 2⁻ᵉ, as in Pinv; a B beyond 2^500 is divided
+	// by 2^f as well (X(A, B) = 2^f·X(A, B/2^f)), so X overflows only if it must.
 	as, e := scaledCopy(a)
+	f := 0
+	if powerOfTwoScale(b.Data) > 500 {
+		b, f = scaledCopy(b)
+	}
+	e -= f
 	if a.Rows >= a.Cols {
 		if ok, err := lstsqTall(cc, dst, as, b, rcond); err != nil {
 			return err

@@ -37,11 +37,11 @@ func init() {
 	vectorOps["Rng.integers"] = func(c *vcase) (any, error) {
 		n, shape := sizeOf(c.str("size"))
 		v, err := NewRng(c.uint64("seed")).Integers(c.int64("low"), c.int64("high"), n)
-		return shaped(int64s(v), shape), err
+		return shaped(floats(v), shape), err
 	}
 	vectorOps["Rng.permutation"] = func(c *vcase) (any, error) {
 		p, err := NewRng(c.uint64("seed")).Permutation(int(c.int64("n")))
-		return ints(p), err
+		return floats(p), err
 	}
 }
 
@@ -99,18 +99,8 @@ func shaped(v []float64, shape []int) any {
 	return Matrix{Rows: shape[0], Cols: len(v) / max(shape[0], 1), Data: v}
 }
 
-func int64s(v []int64) []float64 {
-	if v == nil {
-		return nil
-	}
-	out := make([]float64, len(v))
-	for i, x := range v {
-		out[i] = float64(x)
-	}
-	return out
-}
-
-func ints(v []int) []float64 {
+// floats returns v as float64s (nil stays nil).
+func floats[T int | int64](v []T) []float64 {
 	if v == nil {
 		return nil
 	}
@@ -138,11 +128,11 @@ func scriptDraw(r *Rng, words []string) (any, error) {
 		hi, _ := strconv.ParseInt(words[2], 10, 64)
 		n, shape := sizeOf(words[3])
 		v, err := r.Integers(lo, hi, n)
-		return shaped(int64s(v), shape), err
+		return shaped(floats(v), shape), err
 	case "permutation":
 		k, _ := strconv.Atoi(words[1])
 		p, err := r.Permutation(k)
-		return ints(p), err
+		return floats(p), err
 	}
 	panic("unknown draw " + words[0])
 }
@@ -264,7 +254,7 @@ func TestStatistics(t *testing.T) {
 		// Integers in [−3, 7), uniform over 10 values: mean 1.5, variance
 		// (10² − 1)/12, fourth central moment (3·10² − 7)(10² − 1)/240.
 		k, _ := r.Integers(-3, 7, n)
-		m, v = meanVar(int64s(k))
+		m, v = meanVar(floats(k))
 		v2, m4 := 99.0/12, 293.0*99/240
 		if math.Abs(m-1.5) > 4*math.Sqrt(v2/n) || math.Abs(v-v2) > 4*math.Sqrt((m4-v2*v2)/n) {
 			t.Errorf("seed %d: integer mean %v variance %v", seed, m, v)

@@ -198,7 +198,11 @@ func truncatedSVDTo(cc *canceller, uk Matrix, sk []float64, vtk, ak, a Matrix, k
 	if err := ak.want(op, "A_k", a.Rows, a.Cols); err != nil {
 		return err
 	}
-	u, s, vt, err := svd(cc, op, a, true)
+	// The SVD of A/2^e (the same vectors, bit for bit: svd divides by 2^e
+	// itself), so that Aₖ = 2^e·(Uₖ·diag(sₖ/2^e))·Vtₖ overflows only where
+	// Aₖ does, even when a singular value is beyond the range.
+	as, e := scaledCopy(a)
+	u, s, vt, err := svd(cc, op, as, true)
 	if err != nil {
 		return err
 	}
@@ -206,16 +210,22 @@ func truncatedSVDTo(cc *canceller, uk Matrix, sk []float64, vtk, ak, a Matrix, k
 	for i := 0; i < a.Rows; i++ {
 		copy(uk.Data[i*k:(i+1)*k], u.Data[i*kk:i*kk+k])
 	}
-	copy(sk, s[:k])
+	for j := range sk {
+		sk[j] = math.Ldexp(s[j], e)
+	}
 	copy(vtk.Data, vt.Data[:k*a.Cols])
 	// Aₖ = (Uₖ·diag(sₖ))·Vtₖ.
 	us := uk.Clone()
 	for i := 0; i < a.Rows; i++ {
 		for j := 0; j < k; j++ {
-			us.Data[i*k+j] *= sk[j]
+			us.Data[i*k+j] *= s[j]
 		}
 	}
-	return matmulCtx(cc, ak, us, vtk)
+	if err := matmulCtx(cc, ak, us, vtk); err != nil {
+		return err
+	}
+	scaleBy(ak.Data, -e)
+	return nil
 }
 
 // SVDValues returns the singular values of a, descending, without the

@@ -20,12 +20,21 @@ def unchanged(before: dict[str, Any], after: dict[str, Any]) -> bool:
     """Return whether every argument still holds the values (and bits) it held."""
     for k, v in before.items():
         w = after[k]
-        if isinstance(v, np.ndarray) or isinstance(w, np.ndarray):
-            if not tol.alike(np.asarray(v), np.asarray(w)):
-                return False
-        elif v != w and not (v != v and w != w):
+        if not _same(v, w):
             return False
     return True
+
+
+def _same(v: Any, w: Any) -> bool:
+    """Whether two argument values hold the same values (and bits); tuples and lists by part."""
+    if isinstance(v, np.ndarray) or isinstance(w, np.ndarray):
+        try:
+            return tol.alike(np.asarray(v), np.asarray(w))
+        except (TypeError, ValueError):
+            return False
+    if isinstance(v, (tuple, list)) and isinstance(w, (tuple, list)):
+        return type(v) is type(w) and len(v) == len(w) and all(_same(a, b) for a, b in zip(v, w, strict=True))
+    return bool(v == w) or (v != v and w != w)
 
 
 def assert_parity(ref: ModuleType, go: ModuleType, op: str, **args: Any) -> float:

@@ -74,6 +74,127 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     # a NUL ends the C string Go receives
     ("symbolic_derivative", {"expression": "x**3 + sin(x)*exp(x)", "variable": "\x00\xb8~"}),
     ("symbolic_derivative", {"expression": "x\x00+1", "variable": "x"}),
+    # singular (not positive definite) within rounding: one side may refuse
+    ("inv", {"A": [[3.21300095e-155, 7.29990499e193], [1e-200, 4.71741447e-259]]}),
+    ("solve", {"A": [[-1.90601363e16, -1.90601363e16], [6.49713110e-114, 6.49713110e-114]], "b": [9.0, 8.0]}),
+    ("cholesky", {"A": np.array([[1.0, -0.0], [1.0, 1.0]]) * 4.73886844}),
+    # LAPACK mis-solved a subnormal A (ref shifts it by a power of two now)
+    ("solve", {"A": [[6.675e-311, 2.225e-311], [2.225e-311, 4.45e-311]], "b": [2.0025e-310, 1.78e-310]}),
+    # the mean overflowed (pca scales data beyond 2^500 first); variances overflowed alike
+    (
+        "pca",
+        {
+            "X": [
+                [1e308, 1.329228e36],
+                [4.90930127e16, -0.0],
+                [1e308, -2.84603845],
+                [2.37778068, -1.05085897e173],
+            ],
+            "k": 1,
+        },
+    ),
+    (
+        "pca",
+        {
+            "X": [
+                [-9.54160813e-169, -6.10351562e-5],
+                [1e308, -3.48122252e16],
+                [5.91785291, 1.2440159e-26],
+                [-2.00001, 1e308],
+            ],
+            "k": 2,
+        },
+    ),
+    # the comparator of logistic_regression on huge X (‖X‖² overflowed as a Python float)
+    (
+        "logistic_regression",
+        {
+            "X": [[-2e300], [-1e300], [1e300], [2e300]],
+            "y": [0.0, 0.0, 1.0, 1.0],
+            "learning_rate": 2.225e-311,
+            "max_iter": 100,
+        },
+    ),
+    (
+        "logistic_regression",
+        {
+            "X": [[-1.50851148e-237], [1.0], [7.78496506e-26], [1.15671612e223]],
+            "y": [0.0, 0.0, 1.0, 1.0],
+            "learning_rate": 0.5,
+            "max_iter": 100,
+        },
+    ),
+    # σ₁ or R₁₁ beyond the range on both sides alike (the comparators judged inf − inf)
+    ("svd", {"A": [[1.7976931348623157e308, 1.7976931348623157e308], [-3.24105357e-253, -3.24105357e-253]]}),
+    (
+        "svd",
+        {"A": [[1.7976931348623157e308, 1.7976931348623157e308], [1.7976931348623157e308, -3.24105357e-253]]},
+    ),
+    (
+        "qr",
+        {"A": [[1.7976931348623157e308, 1.7976931348623157e308], [1.7976931348623157e308, -3.24105357e-253]]},
+    ),
+    # A_k overflowed needlessly through an infinite σ (0·inf on one side, tiny·inf on the other)
+    (
+        "truncated_svd",
+        {
+            "A": [
+                [1.86264515e-9, 1.86264515e-9, 1.27464478],
+                [1.7976931348623157e308, 1.86264515e-9, 1.7976931348623157e308],
+            ],
+            "k": 1,
+        },
+    ),
+    (
+        "truncated_svd",
+        {
+            "A": [
+                [-6.43273093, -6.43273093, 2.30796614e16],
+                [1.7976931348623157e308, 1.24330809e86, 2.225e-311],
+            ],
+            "k": 1,
+        },
+    ),
+    # an infinite entry drops out of a negative-order norm: the rest still rounds
+    ("norm", {"v": [-math.inf, 8.98846567431158e307, 8.98846567431158e307], "ord": -1.2612736408455132e16}),
+    # the order as the backends read it reaches the bound of cond
+    ("cond", {"x": [[1.0, 2.0], [3.0, 4.0]], "p": b"1"}),
+    # Σ|xᵢwᵢ| overflows: a fused multiply-add kept one side's logit finite (not judged)
+    (
+        "predict",
+        {"X": [[0.0, 0.0], [1.0, 2.0], [2.0, 1.0]], "w": np.array([-1e308, 1e308]), "b": np.float16(np.inf)},
+    ),
+    (
+        "predict_proba",
+        {"X": [[0.0, 0.0], [1.0, 2.0], [2.0, 1.0]], "w": np.array([-1e308, 1e308]), "b": np.float16(np.inf)},
+    ),
+    # gradient descent diverges (α·L > 2): no bound on the model, any prediction may flip
+    (
+        "pipeline",
+        {
+            "n_samples": np.int64(1000),
+            "n_features": np.int64(2),
+            "test_size": 0.2,
+            "learning_rate": 4194304.0,
+            "max_iter": 10000,
+            "seed": np.uint64(42),
+        },
+    ),
+    # Go factored 1e308·A without the power-of-two shift the reference makes
+    ("inv", {"A": [[1e308, 1e308], [-1e308, 1e308]]}),
+    ("solve", {"A": [[1e308, 1e308], [-1e308, 1e308]], "b": [1.0, 2.0]}),
+    # b near the top of the range: lstsq divides b by a power of two too
+    (
+        "lstsq",
+        {
+            "A": [[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]],
+            "b": [4.26438783, 1.7976931348623157e308, 2.00001],
+            "rcond": -1.0,
+        },
+    ),
+    # 0-D integer arrays reach the comparators as integers
+    ("matrix_power", {"a": [[1.0, 2.0], [3.0, 4.0]], "n": np.array(2)}),
+    ("truncated_svd", {"A": [[3.0, 1.0, 1.0], [-1.0, 3.0, 1.0]], "k": np.array(2)}),
     # h·h underflows: ZeroDivisionError from ref, IEEE inf/NaN from go
     ("hessian", {"f": square, "x": [3.0, 4.0], "h": 5e-324}),
     ("hessian", {"f": square, "x": [3.0, 4.0], "h": 1e-310}),
@@ -111,6 +232,33 @@ def test_pinned_refusals(ref, go, op, args):
 def test_float_range_edges(ref, go, op, args, expected):
     for m in (ref, go):
         np.testing.assert_array_equal(getattr(m, op)(**args), expected)
+
+
+def test_within_rounding_rules():
+    """The one-sided decisions are accepted near the boundary only, never far from it."""
+    from twinmath import tolerances as tol
+
+    assert tol.linalg.singular_within_rounding([[1.0, 2.0], [2.0, 4.0]])
+    assert not tol.linalg.singular_within_rounding([[1.0, 2.0], [3.0, 4.0]])
+    assert not tol.linalg.singular_within_rounding(1e-310 * np.eye(2))
+    assert tol.decomp.semidefinite_within_rounding([[1.0, 1.0], [1.0, 1.0]])
+    assert not tol.decomp.semidefinite_within_rounding([[2.0, 1.0], [1.0, 2.0]])
+    assert not tol.decomp.semidefinite_within_rounding([[1.0, 0.0], [0.0, -1.0]])
+
+
+def test_pca_near_overflow(ref, go):
+    x = 1e308 * np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 0.5], [0.0, -0.5]])
+    for m in (ref, go):
+        r = m.pca(x, 2)
+        assert np.isfinite(r.components).all() and np.isfinite(r.projected).all()
+        assert np.isinf(r.explained_variance).all()  # (1e308)²·2/3 is beyond the range
+    assert_parity(ref, go, "pca", X=x, k=2)
+
+
+def test_solve_subnormal(ref, go):
+    a, b = [[6.675e-311, 2.225e-311], [2.225e-311, 4.45e-311]], [2.0025e-310, 1.78e-310]
+    for m in (ref, go):
+        np.testing.assert_allclose(m.solve(a, b), [2.0, 3.0], rtol=1e-10)
 
 
 def test_qr_near_overflow(ref, go):
@@ -158,8 +306,9 @@ def test_no_result_shares_memory_pinned(ref, go):
 
 def test_fuzz_fast_profile(ref, go):
     """The CI profile: every operation, a few inputs each, in two subprocesses."""
-    total = fuzz_parity.session(sorted(CHECKS), examples=30, seed=20261204, batches=2, timeout=240)
-    assert total["inputs"] >= 30 * len(CHECKS)
+    ops = sorted(CHECKS) + sorted(fuzz_parity.OPTIMIZERS)
+    total = fuzz_parity.session(ops, examples=30, seed=20261204, batches=2, timeout=240)
+    assert total["inputs"] >= 30 * len(ops)
     assert not total["crashes"], total["crashes"]
     assert not total["hangs"], total["hangs"]
     assert not total["found"], "\n".join(

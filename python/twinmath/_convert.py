@@ -50,24 +50,23 @@ def array(x: Any, op: str, name: str) -> NDArray[np.float64]:
 
 def vector(x: Any, op: str, name: str) -> NDArray[np.float64]:
     """Return ``x`` as a C-contiguous 1-D float64 array, or raise ShapeError."""
+    return _of_dim(x, op, name, 1)
+
+
+def matrix(x: Any, op: str, name: str) -> NDArray[np.float64]:
+    """Return ``x`` as a C-contiguous 2-D float64 array, or raise ShapeError."""
+    return _of_dim(x, op, name, 2)
+
+
+def _of_dim(x: Any, op: str, name: str, ndim: int) -> NDArray[np.float64]:
+    """Return ``x`` as a C-contiguous float64 array of ``ndim`` dimensions, or raise ShapeError."""
     # array()'s fast path, inline: this runs on every call of every operation.
     if x.__class__ is _ndarray and x.dtype is F64 and x.flags.c_contiguous:
         a = x
     else:
         a = _convert(x, op, name)
-    if a.ndim != 1:
-        raise shape_error(op, f"{name} must be 1-D, got shape {a.shape}")
-    return a
-
-
-def matrix(x: Any, op: str, name: str) -> NDArray[np.float64]:
-    """Return ``x`` as a C-contiguous 2-D float64 array, or raise ShapeError."""
-    if x.__class__ is _ndarray and x.dtype is F64 and x.flags.c_contiguous:
-        a = x
-    else:
-        a = _convert(x, op, name)
-    if a.ndim != 2:
-        raise shape_error(op, f"{name} must be 2-D, got shape {a.shape}")
+    if a.ndim != ndim:
+        raise shape_error(op, f"{name} must be {_DIMS[ndim]}, got shape {a.shape}")
     return a
 
 

@@ -21,8 +21,8 @@ unit ends in one of:
 The adapters translate, they do not compute: a float32 input gets a float32
 result (twinmath computes in float64), numpy's result tuples are rebuilt from
 twinmath's (``SVDResult(U, S, Vh)``), and numpy's default keywords map onto
-twinmath's arguments (``eigh(a, UPLO='U')`` reads the lower triangle of the
-transpose; ``cholesky(a, upper=True)`` transposes the factor). ``lstsq``'s
+twinmath's arguments (twinmath takes ``UPLO``, ``upper``, ``mode``,
+``compute_uv``, ``hermitian``, ``rtol`` and ``tol`` with numpy's meanings). ``lstsq``'s
 tuple ``(x, residuals, rank, s)`` is built from twinmath's ``lstsq``,
 ``svdvals`` and ``matmul``.
 
@@ -189,16 +189,9 @@ def eigvals(a: Any) -> Any:
     return real(has("eigvals")(x), rtype(x))
 
 
-def _uplo(x: np.ndarray, UPLO: Any) -> np.ndarray:
-    if UPLO == "U":
-        return x.T  # its lower triangle is the upper triangle of x
-    default("UPLO", UPLO, "L")
-    return x
-
-
 def eigh(a: Any, UPLO: Any = "L") -> Any:
     x = arr(a)
-    w, v = has("eigh")(_uplo(x, UPLO))
+    w, v = has("eigh")(x, UPLO=UPLO)
     return _linalg.EighResult(real(w, rtype(x)), real(v, rtype(x)))
 
 
@@ -209,12 +202,11 @@ def eigvalsh(a: Any, UPLO: Any = "L") -> Any:
 
 def svd(a: Any, full_matrices: Any = True, compute_uv: Any = True, hermitian: Any = False) -> Any:
     x = arr(a)
-    default("hermitian", hermitian, False)
     if not compute_uv:
-        return real(has("svd")(x)[1], rtype(x))
-    if full_matrices and x.ndim == 2 and x.shape[0] != x.shape[1]:
+        return real(has("svd")(x, compute_uv=False, hermitian=bool(hermitian)), rtype(x))
+    if full_matrices and x.ndim == 2 and x.shape[0] != x.shape[1] and x.size:
         raise outside("keyword full_matrices=True on a non-square matrix")
-    u, s, vt = has("svd")(x)
+    u, s, vt = has("svd")(x, full_matrices=bool(full_matrices), hermitian=bool(hermitian))
     t = rtype(x)
     return _linalg.SVDResult(real(u, t), real(s, t), real(vt, t))
 
@@ -226,19 +218,18 @@ def svdvals(x: Any) -> Any:
 
 def cholesky(a: Any, upper: Any = False) -> Any:
     x = arr(a)
-    L = has("cholesky")(x)
-    return real(L.T.copy() if upper else L, rtype(x))
+    return real(has("cholesky")(x, upper=bool(upper)), rtype(x))
 
 
 def qr(a: Any, mode: Any = "reduced") -> Any:
     x = arr(a)
-    if mode == "complete" and x.ndim == 2 and x.shape[0] <= x.shape[1]:
-        mode = "reduced"  # the same factors when m <= n
-    if mode not in ("reduced", "r"):
+    if mode == "complete" and x.ndim == 2 and x.shape[0] > x.shape[1] and x.size:
+        raise outside("keyword mode='complete' on a tall matrix")
+    if mode not in ("reduced", "complete", "r"):
         raise outside(f"keyword mode={mode!r}")
-    q, r = has("qr")(x)
+    r = has("qr")(x, mode=mode)
     t = rtype(x)
-    return real(r, t) if mode == "r" else _linalg.QRResult(real(q, t), real(r, t))
+    return real(r, t) if mode == "r" else _linalg.QRResult(real(r[0], t), real(r[1], t))
 
 
 def lstsq(a: Any, b: Any, rcond: Any = None) -> Any:
@@ -259,22 +250,17 @@ def lstsq(a: Any, b: Any, rcond: Any = None) -> Any:
 
 def pinv(a: Any, rcond: Any = None, hermitian: Any = False, *, rtol: Any = np._NoValue) -> Any:  # type: ignore[attr-defined]
     x = arr(a)
-    default("hermitian", hermitian, False)
-    if rtol is not np._NoValue:  # type: ignore[attr-defined]
-        raise outside("keyword rtol")
-    if rcond is None:
-        rcond = 1e-15
-    if np.ndim(rcond) != 0:
+    if np.ndim(rcond) != 0 or np.ndim(rtol) != 0:
         raise outside("array rcond")
-    return real(has("pinv")(x, float(rcond)), rtype(x))
+    kw: dict[str, Any] = {} if rtol is np._NoValue else {"rtol": rtol}  # type: ignore[attr-defined]
+    return real(has("pinv")(x, rcond, bool(hermitian), **kw), rtype(x))
 
 
 def matrix_rank(A: Any, tol: Any = None, hermitian: Any = False, *, rtol: Any = None) -> Any:
     x = arr(A)
-    default("tol", tol, None)
-    default("hermitian", hermitian, False)
-    default("rtol", rtol, None)
-    return has("matrix_rank")(x)
+    if np.ndim(tol) != 0 or np.ndim(rtol) != 0:
+        raise outside("array tol")
+    return has("matrix_rank")(x, tol, bool(hermitian), rtol=rtol)
 
 
 def norm(x: Any, ord: Any = None, axis: Any = None, keepdims: Any = False) -> Any:

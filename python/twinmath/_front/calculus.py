@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array, real
+from .._convert import array, integer, real, vector
 from ..errors import invalid, shape_error
 
 __all__ = [
@@ -97,6 +97,26 @@ def points(x0: Any, x: Any, op: str) -> tuple[bool, Array, Array]:
             op, f"x0 and x must both be numbers or both be 1-D, got shapes {np.shape(x0)} and {np.shape(x)}"
         )
     return scalar, a0, a
+
+
+def difference_args(f: Any, x: Any, h: Any, op: str) -> tuple[Callable[..., Any], Array, float]:
+    """Return (f, x as a 1-D array, h as a float): the arguments of gradient, jacobian and hessian."""
+    return function(f, op, "f"), vector(x, op, "x"), real(h, op, "h")
+
+
+def descent_args(
+    f: Any, grad_f: Any, x0: Any, learning_rate: Any, max_iter: Any, tol: Any
+) -> tuple[Callable[..., Any], Callable[..., Any] | None, bool, Array, float, int, float]:
+    """Return gradient_descent's arguments converted.
+
+    (f, grad_f, whether x0 is a number, x0 as a 1-D array, learning_rate, max_iter, tol).
+    """
+    op = "gradient_descent"
+    fn = function(f, op, "f")
+    gf = None if grad_f is None else function(grad_f, op, "grad_f")
+    scalar, x = point(x0, op, "x0")
+    rate, steps = real(learning_rate, op, "learning_rate"), integer(max_iter, op, "max_iter")
+    return fn, gf, scalar, x, rate, steps, real(tol, op, "tol")
 
 
 def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:

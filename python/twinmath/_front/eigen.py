@@ -10,6 +10,7 @@ beyond ``_convert``, that both backends apply.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -38,12 +39,13 @@ class EigResult(NamedTuple):
     V: NDArray[Any]
 
 
-def eigh(A: ArrayLike) -> EighResult:
+def eigh(A: ArrayLike, UPLO: str = "L") -> EighResult:
     """Return the eigenvalues and eigenvectors of a symmetric matrix.
 
     ``A @ V = V @ diag(w)`` and ``V.T @ V = I``. Only the lower triangle of
-    ``A`` is read (as ``numpy.linalg.eigh`` does by default), so ``A`` need
-    not be exactly symmetric. The eigenvalues are real and ascending; column
+    ``A`` is read (``UPLO='L'``, numpy's default) or its upper one
+    (``UPLO='U'``), so ``A`` need not be exactly symmetric. The 0×0 matrix
+    gives empty results. The eigenvalues are real and ascending; column
     ``j`` of ``V`` is the unit eigenvector of ``w[j]``, its largest-magnitude
     component positive (the first such component when several agree to a
     relative 2⁻²⁶).
@@ -51,7 +53,8 @@ def eigh(A: ArrayLike) -> EighResult:
     Parameters
     ----------
     A : array_like, shape (n, n)
-        Symmetric; its upper triangle is ignored.
+        Symmetric; the triangle ``UPLO`` does not name is ignored.
+    UPLO : {'L', 'U'}, optional
 
     Returns
     -------
@@ -64,8 +67,8 @@ def eigh(A: ArrayLike) -> EighResult:
     ShapeError
         If ``A`` is not a square matrix.
     ValueError
-        If ``A`` is empty or holds NaN or Inf (anywhere, the upper triangle
-        included).
+        If ``UPLO`` is not 'L' or 'U', or ``A`` holds NaN or Inf (anywhere,
+        the ignored triangle included).
     ConvergenceError
         If the eigenvalue iteration does not converge.
 
@@ -109,7 +112,8 @@ def eig(A: ArrayLike) -> EigResult:
     ShapeError
         If ``A`` is not a square matrix.
     ValueError
-        If ``A`` is empty or holds NaN or Inf.
+        If ``A`` holds NaN or Inf. The 0×0 matrix gives empty float64
+        results.
     ConvergenceError
         If the QR iteration does not converge.
 
@@ -127,13 +131,13 @@ def eig(A: ArrayLike) -> EigResult:
     """
 
 
-def triangle(a: ArrayLike, UPLO: Any, op: str) -> NDArray[np.float64]:
+def triangle(a: ArrayLike, UPLO: Any, op: str, name: str = "a") -> NDArray[np.float64]:
     """Return the square matrix whose lower triangle is the one ``UPLO`` names ('L' or 'U', any case)."""
     if not isinstance(UPLO, str) or UPLO.upper() not in ("L", "U"):
         raise invalid(op, f"UPLO must be 'L' or 'U', got {UPLO!r}")
-    x = matrix(a, op, "a")
+    x = matrix(a, op, name)
     if x.shape[0] != x.shape[1]:
-        raise not_square(op, "a", x.shape)
+        raise not_square(op, name, x.shape)
     return np.ascontiguousarray(x.T) if UPLO.upper() == "U" else x
 
 
@@ -205,3 +209,17 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
     >>> tm.eigvalsh([[2, 5], [0, 2]], UPLO="U").round(12)
     array([-3.,  7.])
     """
+
+
+def eigh_with(core: Callable[[NDArray[np.float64]], EighResult], A: ArrayLike, UPLO: Any) -> EighResult:
+    """``eigh`` with numpy's ``UPLO``; the 0×0 matrix gives empty results."""
+    x = triangle(A, UPLO, "eigh", "A")
+    return EighResult(np.zeros(0), np.zeros((0, 0))) if x.size == 0 else core(x)
+
+
+def eig_with(core: Callable[[NDArray[np.float64]], EigResult], A: ArrayLike) -> EigResult:
+    """``eig``; the 0×0 matrix gives empty float64 results, as numpy's."""
+    x = matrix(A, "eig", "A")
+    if x.shape[0] != x.shape[1]:
+        raise not_square("eig", "A", x.shape)
+    return EigResult(np.zeros(0), np.zeros((0, 0))) if x.size == 0 else core(x)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ..errors import (
     ConvergenceError,
@@ -189,6 +190,22 @@ def call(fn: Any, *args: Any, work: int | None = None) -> None:
         st = cancellable(fn, work, args, s.tail)
     if st:
         raise error(st, s)
+
+
+def vectors_to_array(
+    fn: Any, op: str, a: Any, b: Any, names: tuple[str, str], outer: bool = False
+) -> NDArray[np.float64]:
+    """Call ``fn(x, len x, y, len y, out)`` on two 1-D arguments; return ``out``.
+
+    ``out`` is a new array of the length of ``x``, or of shape (len x, len y)
+    with ``outer``.
+    """
+    from .._convert import vector
+
+    x, y = vector(a, op, names[0]), vector(b, op, names[1])
+    out = np.empty((x.size, y.size) if outer else x.size)
+    call(fn, ptr(x), x.size, ptr(y), y.size, ptr(out))
+    return out
 
 
 def scalar(fn: Any, *args: Any, work: int | None = None) -> Any:

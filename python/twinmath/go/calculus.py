@@ -26,17 +26,18 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import integer, real, text, vector
+from .._convert import integer, real, text
 from .._front import twin
 from .._front.calculus import (
     HESSIAN_STEP,
     STEP,
     GradientDescentResult,
     check_expression,
+    descent_args,
+    difference_args,
     function,
     number,
     number_result,
-    point,
     points,
     vector_result,
 )
@@ -191,24 +192,25 @@ def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:
     return s.out[0]  # type: ignore[no-any-return]
 
 
+def _scalar_field(op: str, f: Any, x: Any, h: Any) -> Array:
+    """Run tm_gradient or tm_hessian (``op``) on f: ℝⁿ → ℝ; return the n-vector or the n×n matrix."""
+    fn, a, step = difference_args(f, x, h, op)
+    lib, call = _callbacks(), _Call(op, f=fn)
+    out = np.empty(a.size if op == "gradient" else (a.size, a.size))
+    fun = lib.tm_gradient if op == "gradient" else lib.tm_hessian
+    _run(call, fun, lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out))
+    return out
+
+
 @twin(_front.calculus.gradient)
 def gradient(f: Callable[[Array], float], x: ArrayLike, h: float = STEP) -> Array:
-    op = "gradient"
-    fn = function(f, op, "f")
-    a = vector(x, op, "x")
-    step = real(h, op, "h")
-    lib, call = _callbacks(), _Call(op, f=fn)
-    out = np.empty(a.size)
-    _run(call, lib.tm_gradient, lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out))
-    return out
+    return _scalar_field("gradient", f, x, h)
 
 
 @twin(_front.calculus.jacobian)
 def jacobian(f: Callable[[Array], ArrayLike], x: ArrayLike, h: float = STEP) -> Array:
     op = "jacobian"
-    fn = function(f, op, "f")
-    a = vector(x, op, "x")
-    step = real(h, op, "h")
+    fn, a, step = difference_args(f, x, h, op)
     lib, call = _callbacks(), _Call(op, vf=fn)
     # The caller allocates, so m comes from f(x) here, before the loop; but
     # first Go checks h, as its Jacobian does before it calls f: a Jacobian
@@ -222,14 +224,7 @@ def jacobian(f: Callable[[Array], ArrayLike], x: ArrayLike, h: float = STEP) -> 
 
 @twin(_front.calculus.hessian)
 def hessian(f: Callable[[Array], float], x: ArrayLike, h: float = HESSIAN_STEP) -> Array:
-    op = "hessian"
-    fn = function(f, op, "f")
-    a = vector(x, op, "x")
-    step = real(h, op, "h")
-    lib, call = _callbacks(), _Call(op, f=fn)
-    out = np.empty((a.size, a.size))
-    _run(call, lib.tm_hessian, lib.tm_py_scalar, n.ffi.new_handle(call), ptr(a), a.size, step, ptr(out))
-    return out
+    return _scalar_field("hessian", f, x, h)
 
 
 @twin(_front.calculus.taylor)
@@ -264,12 +259,7 @@ def gradient_descent(
     tol: float = 1e-6,
 ) -> GradientDescentResult:
     op = "gradient_descent"
-    fn = function(f, op, "f")
-    gf = None if grad_f is None else function(grad_f, op, "grad_f")
-    scalar, x = point(x0, op, "x0")
-    rate = real(learning_rate, op, "learning_rate")
-    steps = integer(max_iter, op, "max_iter")
-    stop = real(tol, op, "tol")
+    fn, gf, scalar, x, rate, steps, stop = descent_args(f, grad_f, x0, learning_rate, max_iter, tol)
     lib = _callbacks()
     call = _Call(op, f=fn, vf=gf, scalar=scalar, what="grad_f(x)")
     handle = n.ffi.new_handle(call)

@@ -6,7 +6,7 @@ both backends are of the same types.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -14,7 +14,7 @@ from numpy.typing import ArrayLike, NDArray
 from .. import _front
 from .._convert import array, integer, matrix, real
 from .._front import twin
-from .._front.decomp import LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult
+from .._front.decomp import F64, UNSET, LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult, _Unset
 from ..errors import shape_error
 from . import _native as n
 from ._native import ptr
@@ -33,8 +33,7 @@ def lu(A: ArrayLike) -> LUResult:
     return LUResult(P, L, U)
 
 
-@twin(_front.decomp.qr)
-def qr(A: ArrayLike) -> QRResult:
+def _qr(A: ArrayLike) -> QRResult:
     a = matrix(A, "qr", "A")
     m, c = a.shape
     k = min(m, c)
@@ -43,16 +42,14 @@ def qr(A: ArrayLike) -> QRResult:
     return QRResult(Q, R)
 
 
-@twin(_front.decomp.cholesky)
-def cholesky(A: ArrayLike) -> NDArray[np.float64]:
+def _cholesky(A: ArrayLike) -> NDArray[np.float64]:
     a = matrix(A, "cholesky", "A")
     L = np.empty(a.shape)
     n.call(n.lib.tm_cholesky, ptr(a), *a.shape, ptr(L), work=a.size * a.shape[0])
     return L
 
 
-@twin(_front.decomp.svd)
-def svd(A: ArrayLike) -> SVDResult:
+def _svd(A: ArrayLike) -> SVDResult:
     a = matrix(A, "svd", "A")
     m, c = a.shape
     k = min(m, c)
@@ -88,8 +85,7 @@ def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
     return TruncatedSVDResult(U, sv, Vt, Ak)
 
 
-@twin(_front.decomp.pinv)
-def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
+def _pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     a = matrix(A, "pinv", "A")
     rc = real(rcond, "pinv", "rcond")
     out = np.empty(a.shape[::-1])
@@ -97,8 +93,7 @@ def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     return out
 
 
-@twin(_front.decomp.lstsq)
-def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
+def _lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
     a = matrix(A, "lstsq", "A")
     y = array(b, "lstsq", "b")
     if y.ndim not in (1, 2):
@@ -112,8 +107,7 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
     return out
 
 
-@twin(_front.decomp.matrix_rank)
-def matrix_rank(A: ArrayLike) -> int:
+def _matrix_rank(A: ArrayLike) -> int:
     a = matrix(A, "matrix_rank", "A")
     r = n.ffi.new("int64_t *")
     n.call(n.lib.tm_matrix_rank, ptr(a), *a.shape, r, work=n.SVD_WORK * a.size * min(a.shape))
@@ -139,3 +133,63 @@ def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
     out = np.empty(min(a.shape))
     n.call(n.lib.tm_svdvals, ptr(a), *a.shape, ptr(out))
     return out
+
+
+@overload
+def qr(A: ArrayLike, mode: Literal["reduced", "complete"] = ...) -> QRResult: ...
+@overload
+def qr(A: ArrayLike, mode: Literal["r"]) -> F64: ...
+@overload
+def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
+
+
+@twin(_front.decomp.qr)
+def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
+    return _front.decomp.qr_with(_qr, A, mode)
+
+
+@twin(_front.decomp.cholesky)
+def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
+    return _front.decomp.cholesky_with(_cholesky, A, upper)
+
+
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., compute_uv: Literal[True] = ..., hermitian: bool = ...
+) -> SVDResult: ...
+@overload
+def svd(A: ArrayLike, full_matrices: bool, compute_uv: Literal[False], hermitian: bool = ...) -> F64: ...
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., *, compute_uv: Literal[False], hermitian: bool = ...
+) -> F64: ...
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., compute_uv: bool = ..., hermitian: bool = ...
+) -> SVDResult | F64: ...
+
+
+@twin(_front.decomp.svd)
+def svd(
+    A: ArrayLike, full_matrices: bool = False, compute_uv: bool = True, hermitian: bool = False
+) -> SVDResult | F64:
+    return _front.decomp.svd_with(_svd, svdvals, A, full_matrices, compute_uv, hermitian)
+
+
+@twin(_front.decomp.pinv)
+def pinv(
+    A: ArrayLike, rcond: float | None = None, hermitian: bool = False, *, rtol: float | _Unset | None = UNSET
+) -> NDArray[np.float64]:
+    return _front.decomp.pinv_with(_pinv, A, rcond, hermitian, rtol)
+
+
+@twin(_front.decomp.matrix_rank)
+def matrix_rank(
+    A: ArrayLike, tol: float | None = None, hermitian: bool = False, *, rtol: float | None = None
+) -> int:
+    return _front.decomp.matrix_rank_with(_matrix_rank, svdvals, A, tol, hermitian, rtol)
+
+
+@twin(_front.decomp.lstsq)
+def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
+    return _front.decomp.lstsq_with(_lstsq, A, b, rcond)

@@ -18,8 +18,7 @@ if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.eigen.__all__
 
 
-@twin(_front.eigen.eigh)
-def eigh(A: ArrayLike) -> EighResult:
+def _eigh(A: ArrayLike) -> EighResult:
     a = matrix(A, "eigh", "A")
     m = a.shape[0]
     w, V = np.empty(m), np.empty((m, m))
@@ -27,8 +26,7 @@ def eigh(A: ArrayLike) -> EighResult:
     return EighResult(w, V)
 
 
-@twin(_front.eigen.eig)
-def eig(A: ArrayLike) -> EigResult:
+def _eig(A: ArrayLike) -> EigResult:
     a = matrix(A, "eig", "A")
     m = a.shape[0]
     # complex128 is interleaved (re, im) doubles: Go fills it through a double*.
@@ -55,3 +53,13 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
     w = np.empty(x.shape[0])
     n.call(n.lib.tm_eigvalsh, ptr(x), *x.shape, ptr(w))
     return w
+
+
+@twin(_front.eigen.eigh)
+def eigh(A: ArrayLike, UPLO: str = "L") -> EighResult:
+    return _front.eigen.eigh_with(_eigh, A, UPLO)
+
+
+@twin(_front.eigen.eig)
+def eig(A: ArrayLike) -> EigResult:
+    return _front.eigen.eig_with(_eig, A)

@@ -19,18 +19,12 @@ if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
 
 @twin(_front.vectors.add)
 def add(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
-    x, y = vector(a, "add", "a"), vector(b, "add", "b")
-    out = np.empty(x.size)
-    n.call(n.lib.tm_add, ptr(x), x.size, ptr(y), y.size, ptr(out))
-    return out
+    return n.vectors_to_array(n.lib.tm_add, "add", a, b, ("a", "b"))
 
 
 @twin(_front.vectors.subtract)
 def subtract(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
-    x, y = vector(a, "subtract", "a"), vector(b, "subtract", "b")
-    out = np.empty(x.size)
-    n.call(n.lib.tm_subtract, ptr(x), x.size, ptr(y), y.size, ptr(out))
-    return out
+    return n.vectors_to_array(n.lib.tm_subtract, "subtract", a, b, ("a", "b"))
 
 
 @twin(_front.vectors.scale)
@@ -64,18 +58,12 @@ def cosine_similarity(a: ArrayLike, b: ArrayLike) -> float:
 
 @twin(_front.vectors.outer)
 def outer(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
-    x, y = vector(a, "outer", "a"), vector(b, "outer", "b")
-    out = np.empty((x.size, y.size))
-    n.call(n.lib.tm_outer, ptr(x), x.size, ptr(y), y.size, ptr(out))
-    return out
+    return n.vectors_to_array(n.lib.tm_outer, "outer", a, b, ("a", "b"), outer=True)
 
 
 @twin(_front.vectors.project)
 def project(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
-    x, u = vector(a, "project", "a"), vector(onto, "project", "onto")
-    out = np.empty(x.size)
-    n.call(n.lib.tm_project, ptr(x), x.size, ptr(u), u.size, ptr(out))
-    return out
+    return n.vectors_to_array(n.lib.tm_project, "project", a, onto, ("a", "onto"))
 
 
 def _norm_of(x: NDArray[np.float64], o: float | str) -> float:

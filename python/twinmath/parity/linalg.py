@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from .. import tolerances as tol
+from .._front.linalg import cond_order
 from . import Args, Case, Check, normal, positional, register, sizes, wide
 
 M2A, M2B = [[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, 8.0]]
@@ -242,7 +243,7 @@ register(
         "cond",
         "p ±2: σ's within e = svd_error each; else ‖A‖·‖A⁻¹‖ with ‖ΔA⁻¹‖₂ ≤ solve_bound",
         _cond_cases,
-        bound=lambda a, r: tol.linalg.cond_bound(a["x"], a.get("p"), r),
+        bound=lambda a, r: tol.linalg.cond_bound(a["x"], cond_order(a.get("p")), r),
         errors=[
             ("empty", {"x": np.zeros((0, 0))}),
             ("empty, p 1", {"x": np.zeros((0, 0)), "p": 1.0}),

@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from .. import _front
-from .._convert import integer, real, text, vector
+from .._convert import integer, real, text
 from .._front import twin
 from .._front.calculus import (
     _OP,
@@ -38,10 +38,11 @@ from .._front.calculus import (
     Array,
     GradientDescentResult,
     check_expression,
+    descent_args,
+    difference_args,
     function,
     number,
     number_result,
-    point,
     points,
     vector_result,
 )
@@ -84,13 +85,19 @@ def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:
     return (number_result(fn(x0 + step), op, "f(x)") - number_result(fn(x0 - step), op, "f(x)")) / (2 * step)
 
 
+def _steps(x: Array, i: int, h: float) -> tuple[Array, Array]:
+    """Return fresh copies of x + h·eᵢ and x − h·eᵢ."""
+    xp = x.copy()
+    xp[i] += h
+    xm = x.copy()
+    xm[i] -= h
+    return xp, xm
+
+
 def _gradient(fx: Callable[[Array], float], x: Array, h: float) -> Array:
     g = np.empty(x.size)
     for i in range(x.size):
-        xp = x.copy()
-        xp[i] += h
-        xm = x.copy()
-        xm[i] -= h
+        xp, xm = _steps(x, i, h)
         g[i] = (fx(xp) - fx(xm)) / (2 * h)
     return g
 
@@ -98,9 +105,7 @@ def _gradient(fx: Callable[[Array], float], x: Array, h: float) -> Array:
 @twin(_front.calculus.gradient)
 def gradient(f: Callable[[Array], float], x: ArrayLike, h: float = STEP) -> Array:
     op = "gradient"
-    fn = function(f, op, "f")
-    a = vector(x, op, "x")
-    step = real(h, op, "h")
+    fn, a, step = difference_args(f, x, h, op)
     check_step(op, step)
     return _gradient(scalar_caller(fn, op, False), a, step)
 
@@ -108,17 +113,12 @@ def gradient(f: Callable[[Array], float], x: ArrayLike, h: float = STEP) -> Arra
 @twin(_front.calculus.jacobian)
 def jacobian(f: Callable[[Array], ArrayLike], x: ArrayLike, h: float = STEP) -> Array:
     op = "jacobian"
-    fn = function(f, op, "f")
-    a = vector(x, op, "x")
-    step = real(h, op, "h")
+    fn, a, step = difference_args(f, x, h, op)
     check_step(op, step)
     m = vector_result(fn(a.copy()), op, "f(x)").size
     J = np.empty((m, a.size))
     for i in range(a.size):
-        xp = a.copy()
-        xp[i] += step
-        xm = a.copy()
-        xm[i] -= step
+        xp, xm = _steps(a, i, step)
         yp = vector_result(fn(xp), op, "f(x)")
         if yp.size != m:
             raise shape_error(op, f"f returned {yp.size} values, f(x) has {m}")
@@ -144,10 +144,7 @@ def _hessian(fx: Callable[[Array], float], x: Array, h: float) -> Array:
     # does, to ±inf or NaN, where Python's floats raise ZeroDivisionError.
     hh, hh4 = np.float64(h) * h, 4 * np.float64(h) * h
     for i in range(n):
-        xp = x.copy()
-        xp[i] += h
-        xm = x.copy()
-        xm[i] -= h
+        xp, xm = _steps(x, i, h)
         with np.errstate(all="ignore"):
             H[i, i] = (fx(xp) - 2 * f0 + fx(xm)) / hh
         for j in range(i + 1, n):
@@ -160,9 +157,7 @@ def _hessian(fx: Callable[[Array], float], x: Array, h: float) -> Array:
 @twin(_front.calculus.hessian)
 def hessian(f: Callable[[Array], float], x: ArrayLike, h: float = HESSIAN_STEP) -> Array:
     op = "hessian"
-    fn = function(f, op, "f")
-    a = vector(x, op, "x")
-    step = real(h, op, "h")
+    fn, a, step = difference_args(f, x, h, op)
     check_step(op, step)
     return _hessian(scalar_caller(fn, op, False), a, step)
 
@@ -202,12 +197,7 @@ def gradient_descent(
     tol: float = 1e-6,
 ) -> GradientDescentResult:
     op = "gradient_descent"
-    fn = function(f, op, "f")
-    gf = None if grad_f is None else function(grad_f, op, "grad_f")
-    scalar, x = point(x0, op, "x0")
-    rate = real(learning_rate, op, "learning_rate")
-    steps = integer(max_iter, op, "max_iter")
-    stop = real(tol, op, "tol")
+    fn, gf, scalar, x, rate, steps, stop = descent_args(f, grad_f, x0, learning_rate, max_iter, tol)
     if not (rate >= 0 and math.isfinite(rate)):
         raise invalid(op, f"learning_rate must be non-negative and finite, got {rate!r}")
     if steps < 0:

@@ -19,7 +19,7 @@ exact operation): LAPACK's SVD does not converge on subnormal input such as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -27,7 +27,7 @@ from numpy.typing import ArrayLike, NDArray
 from .. import _front
 from .._convert import array, integer, matrix, real
 from .._front import twin
-from .._front.decomp import F64, LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult
+from .._front.decomp import F64, UNSET, LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult, _Unset
 from ..errors import invalid, no_convergence, not_positive_definite, shape_error
 from .linalg import finite, square
 
@@ -102,8 +102,7 @@ def lu(A: ArrayLike) -> LUResult:
     return LUResult(P, L, np.triu(a[:k, :]))
 
 
-@twin(_front.decomp.qr)
-def qr(A: ArrayLike) -> QRResult:
+def _qr(A: ArrayLike) -> QRResult:
     a = nonempty_finite(A, "qr")
     # Near the top of the range a reflector overflows: shift A down by just
     # enough powers of two (exact), as the Go package does; Q is unchanged.
@@ -114,8 +113,7 @@ def qr(A: ArrayLike) -> QRResult:
         return QRResult(Q * sign, np.ldexp(np.triu(R * sign[:, None]), shift))
 
 
-@twin(_front.decomp.cholesky)
-def cholesky(A: ArrayLike) -> NDArray[np.float64]:
+def _cholesky(A: ArrayLike) -> NDArray[np.float64]:
     a = square(A, "cholesky")
     try:
         return np.asarray(np.linalg.cholesky(a), dtype=np.float64)
@@ -123,8 +121,7 @@ def cholesky(A: ArrayLike) -> NDArray[np.float64]:
         raise not_positive_definite("cholesky") from None
 
 
-@twin(_front.decomp.svd)
-def svd(A: ArrayLike) -> SVDResult:
+def _svd(A: ArrayLike) -> SVDResult:
     return canonical_svd(nonempty_finite(A, "svd"), "svd")
 
 
@@ -134,13 +131,16 @@ def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
     kk = integer(k, "truncated_svd", "k")
     a = nonempty_finite(a, "truncated_svd")
     check_k("truncated_svd", kk, min(a.shape))
-    U, s, Vt = canonical_svd(a, "truncated_svd")
+    # The SVD of A/2^e (the same vectors: canonical_svd divides by 2^e itself),
+    # so that A_k = 2^e·(U_k·diag(s_k/2^e))·Vt_k overflows only where A_k does.
+    e = exponent(a)
+    U, s, Vt = canonical_svd(np.ldexp(a, -e), "truncated_svd")
     U_k, s_k, Vt_k = U[:, :kk], s[:kk], Vt[:kk, :]
-    return TruncatedSVDResult(U_k, s_k, Vt_k, U_k @ np.diag(s_k) @ Vt_k)
+    with np.errstate(over="ignore"):
+        return TruncatedSVDResult(U_k, np.ldexp(s_k, e), Vt_k, np.ldexp(U_k @ np.diag(s_k) @ Vt_k, e))
 
 
-@twin(_front.decomp.pinv)
-def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
+def _pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     a = matrix(A, "pinv", "A")
     rc = real(rcond, "pinv", "rcond")
     a = nonempty_finite(a, "pinv")
@@ -154,8 +154,7 @@ def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
         raise no_convergence("pinv") from None
 
 
-@twin(_front.decomp.lstsq)
-def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
+def _lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
     a = matrix(A, "lstsq", "A")
     y = array(b, "lstsq", "b")
     if y.ndim not in (1, 2):
@@ -172,16 +171,19 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
     if rc >= 1:  # every sᵢ ≤ rcond·s₀ counts as zero (LAPACK keeps s₀ for a column)
         return np.zeros((a.shape[1], *y.shape[1:]))
     e = exponent(a)
+    # A b beyond 2^500 is divided by 2^f as well (x(A, b) = 2^f·x(A, b/2^f)),
+    # so x overflows only if it must (as Go's Lstsq).
+    f = exponent(y) if exponent(y) > 500 else 0
     try:
         # (c·A)·(x/c) = b with c = 2⁻ᵉ, an exact scaling.
-        x = np.linalg.lstsq(np.ldexp(a, -e), y, rcond=rc)[0]
+        x = np.linalg.lstsq(np.ldexp(a, -e), np.ldexp(y, -f), rcond=rc)[0]
     except np.linalg.LinAlgError:
         raise no_convergence("lstsq") from None
-    return np.ldexp(np.asarray(x, dtype=np.float64), -e)
+    with np.errstate(over="ignore"):
+        return np.ldexp(np.asarray(x, dtype=np.float64), f - e)
 
 
-@twin(_front.decomp.matrix_rank)
-def matrix_rank(A: ArrayLike) -> int:
+def _matrix_rank(A: ArrayLike) -> int:
     a = nonempty_finite(A, "matrix_rank")
     try:
         return int(np.linalg.matrix_rank(np.ldexp(a, -exponent(a))))
@@ -199,10 +201,16 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
         raise invalid("pca", f"X needs at least two samples, got {x.shape[0]}")
     finite(x, "pca", "X")
     check_k("pca", kk, min(x.shape))
+    # Data beyond 2^500 is divided by 2^e (exact) first, so that the mean and
+    # the centred data do not overflow needlessly (as Go's PCA).
+    e = int(np.frexp(np.max(np.abs(x)))[1]) if np.max(np.abs(x)) >= 2.0**500 else 0
+    x = np.ldexp(x, -e)
     xc = x - x.mean(axis=0)
     _, s, Vt = canonical_svd(xc, "pca")
     components = Vt[:kk]
-    return PCAResult(components, s[:kk] ** 2 / (x.shape[0] - 1), xc @ components.T)
+    with np.errstate(over="ignore"):
+        variances = np.ldexp(s[:kk] ** 2 / (x.shape[0] - 1), 2 * e)
+        return PCAResult(components, variances, np.ldexp(xc @ components.T, e))
 
 
 def spectral_norm(a: F64) -> float:
@@ -232,3 +240,63 @@ def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
     except np.linalg.LinAlgError:
         raise no_convergence("svdvals") from None
     return np.asarray(np.ldexp(s, e), dtype=np.float64)
+
+
+@overload
+def qr(A: ArrayLike, mode: Literal["reduced", "complete"] = ...) -> QRResult: ...
+@overload
+def qr(A: ArrayLike, mode: Literal["r"]) -> F64: ...
+@overload
+def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
+
+
+@twin(_front.decomp.qr)
+def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
+    return _front.decomp.qr_with(_qr, A, mode)
+
+
+@twin(_front.decomp.cholesky)
+def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
+    return _front.decomp.cholesky_with(_cholesky, A, upper)
+
+
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., compute_uv: Literal[True] = ..., hermitian: bool = ...
+) -> SVDResult: ...
+@overload
+def svd(A: ArrayLike, full_matrices: bool, compute_uv: Literal[False], hermitian: bool = ...) -> F64: ...
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., *, compute_uv: Literal[False], hermitian: bool = ...
+) -> F64: ...
+@overload
+def svd(
+    A: ArrayLike, full_matrices: bool = ..., compute_uv: bool = ..., hermitian: bool = ...
+) -> SVDResult | F64: ...
+
+
+@twin(_front.decomp.svd)
+def svd(
+    A: ArrayLike, full_matrices: bool = False, compute_uv: bool = True, hermitian: bool = False
+) -> SVDResult | F64:
+    return _front.decomp.svd_with(_svd, svdvals, A, full_matrices, compute_uv, hermitian)
+
+
+@twin(_front.decomp.pinv)
+def pinv(
+    A: ArrayLike, rcond: float | None = None, hermitian: bool = False, *, rtol: float | _Unset | None = UNSET
+) -> NDArray[np.float64]:
+    return _front.decomp.pinv_with(_pinv, A, rcond, hermitian, rtol)
+
+
+@twin(_front.decomp.matrix_rank)
+def matrix_rank(
+    A: ArrayLike, tol: float | None = None, hermitian: bool = False, *, rtol: float | None = None
+) -> int:
+    return _front.decomp.matrix_rank_with(_matrix_rank, svdvals, A, tol, hermitian, rtol)
+
+
+@twin(_front.decomp.lstsq)
+def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
+    return _front.decomp.lstsq_with(_lstsq, A, b, rcond)

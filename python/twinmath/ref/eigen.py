@@ -49,8 +49,7 @@ def eig_order(w: NDArray[Any]) -> NDArray[np.intp]:
     return order[np.lexsort((re, im, group))]
 
 
-@twin(_front.eigen.eigh)
-def eigh(A: ArrayLike) -> EighResult:
+def _eigh(A: ArrayLike) -> EighResult:
     a = square(A, "eigh")
     try:
         w, V = np.linalg.eigh(a)
@@ -61,8 +60,7 @@ def eigh(A: ArrayLike) -> EighResult:
     return EighResult(w + 0.0, V + 0.0)  # + 0.0 turns −0 into +0
 
 
-@twin(_front.eigen.eig)
-def eig(A: ArrayLike) -> EigResult:
+def _eig(A: ArrayLike) -> EigResult:
     a = square(A, "eig")
     try:
         w, V = np.linalg.eig(a)
@@ -107,3 +105,13 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
     except np.linalg.LinAlgError:
         raise no_convergence("eigvalsh", "eigenvalues did not converge") from None
     return np.asarray(w + 0.0, dtype=np.float64)  # + 0.0 turns −0 into +0
+
+
+@twin(_front.eigen.eigh)
+def eigh(A: ArrayLike, UPLO: str = "L") -> EighResult:
+    return _front.eigen.eigh_with(_eigh, A, UPLO)
+
+
+@twin(_front.eigen.eig)
+def eig(A: ArrayLike) -> EigResult:
+    return _front.eigen.eig_with(_eig, A)

@@ -93,12 +93,12 @@ def kl_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> float:
     return s / lb + 0.0
 
 
-@twin(_front.info.mutual_information)
-def mutual_information(joint: ArrayLike, base: float = 2) -> float:
-    op = "mutual_information"
-    m, b = matrix(joint, op, "joint"), real(base, op, "base")
-    P = normalised(m, op, "joint")
-    lb = _log_base(b, op)
+def mutual_information_terms(P: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
+    """Return (Pᵢⱼ, Pᵢⱼ/Pᵢ, Pⱼ, (Pᵢⱼ/Pᵢ)/Pⱼ) over the cells Pᵢⱼ > 0 of a normalised joint.
+
+    The marginals are correctly rounded sums (fsum), as in Go; the last
+    quotient is inf where a marginal is subnormal.
+    """
     px = np.array([math.fsum(row) for row in P])
     py = np.array([math.fsum(col) for col in P.T])
     i, j = np.nonzero(P > 0)
@@ -106,7 +106,17 @@ def mutual_information(joint: ArrayLike, base: float = 2) -> float:
     t = pij / px[i]
     with np.errstate(over="ignore"):
         ratio = t / py[j]
+    return pij, t, py[j], ratio
+
+
+@twin(_front.info.mutual_information)
+def mutual_information(joint: ArrayLike, base: float = 2) -> float:
+    op = "mutual_information"
+    m, b = matrix(joint, op, "joint"), real(base, op, "base")
+    P = normalised(m, op, "joint")
+    lb = _log_base(b, op)
+    pij, t, pyj, ratio = mutual_information_terms(P)
     # The ratio overflows only when a marginal is subnormal; its logarithm
     # does not.
-    logs = np.where(np.isinf(ratio), np.log(t) - np.log(py[j]), np.log(ratio))
+    logs = np.where(np.isinf(ratio), np.log(t) - np.log(pyj), np.log(ratio))
     return float(np.sum(pij * logs)) / lb + 0.0

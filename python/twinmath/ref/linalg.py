@@ -124,8 +124,13 @@ def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
         raise invalid("solve", "A is empty")
     finite(a, "solve", "A")
     finite(y, "solve", "b")
+    # solve(c·A, b) = solve(A, b)/c with c = 2⁻ᵉ (exact), as in inv: LAPACK
+    # mis-solves a subnormal A ([[6.675e-311, 2.225e-311], [2.225e-311, 4.45e-311]]).
+    e = int(np.frexp(np.max(np.abs(a)))[1])
+    e = e if abs(e) > INV_SHIFT_EXPONENT else 0
     try:
-        return np.asarray(np.linalg.solve(a, y), dtype=np.float64)
+        with np.errstate(over="ignore"):
+            return np.asarray(np.ldexp(np.linalg.solve(np.ldexp(a, -e), y), -e), dtype=np.float64)
     except np.linalg.LinAlgError:
         raise singular("solve") from None
 

@@ -96,8 +96,11 @@ def ratio(ref: ArrayLike, go: ArrayLike, bound: ArrayLike) -> float:
 
     Entries that are alike count 0. Where the bound itself is not finite
     (the magnitudes overflow, so no rounding bound exists) the entry is not
-    judged and counts 0. A NaN on one side only, or an infinity that the
-    other side does not share, counts ``inf``.
+    judged and counts 0. An infinity on one side facing a finite value of the
+    same sign within the bound of the largest float counts 0 (the exact value
+    lies within rounding of the overflow threshold, so either side may round
+    past it). A NaN on one side only, or any other infinity that the other
+    side does not share, counts ``inf``.
     """
     r = np.asarray(ref, dtype=np.float64)
     g = np.asarray(go, dtype=np.float64)
@@ -111,7 +114,13 @@ def ratio(ref: ArrayLike, go: ArrayLike, bound: ArrayLike) -> float:
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         diff = np.abs(r - g)
         q = np.where(b > 0, diff / b, np.where(diff == 0, 0.0, np.inf))
-    q = np.where(same | unjudged, 0.0, q)
+        fin = np.where(np.isinf(r), g, r)
+        edge = (
+            (np.isinf(r) ^ np.isinf(g))
+            & (np.sign(r) == np.sign(g))
+            & (np.abs(fin) + b >= np.finfo(np.float64).max)
+        )
+    q = np.where(same | unjudged | edge, 0.0, q)
     q = np.where(np.isnan(q), np.inf, q)
     return float(np.max(q))
 

@@ -210,7 +210,10 @@ def svd_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
     for side in (ref, go):
         Us, s, Vt = (np.asarray(x, dtype=np.float64) for x in side)
         e_ = _exponent(a)  # judged on A/2^e, so that the product cannot overflow
-        product = (Us * np.ldexp(s, -e_)) @ Vt
+        ss = np.ldexp(s, -e_)
+        if np.any(np.isposinf(s)):  # a σ beyond the range: the premise uses this module's σ
+            ss = np.where(np.isposinf(s), singular_values(np.ldexp(a, -e_))[: ss.size], ss)
+        product = (Us * ss) @ Vt
         worst = max(
             worst,
             factor_residual(np.ldexp(a, -e_), product, e_) / RESIDUAL_THRESHOLD,
@@ -237,7 +240,7 @@ def svd_parts_ratio(A: ArrayLike, Ur: Any, sr: Any, Vtr: Any, Ug: Any, sg: Any, 
     s_all = singular_values(a)
     Ur, sr, Vtr, Ug, sg, Vtg = (np.asarray(x, dtype=np.float64) for x in (Ur, sr, Vtr, Ug, sg, Vtg))
     k = sr.size
-    ds = float(np.max(np.abs(sr - sg), initial=0.0))
+    ds = float(np.max(np.abs(_delta(sr, sg)), initial=0.0))
     worst = ds / (2 * e) if e > 0 else (0.0 if ds == 0 else math.inf)
     b = singular_vector_bounds(s_all, e, m != n)[:k]
     for i in range(k):
@@ -272,6 +275,14 @@ def _q(d: float, bound: float) -> float:
     if d == 0:
         return 0.0
     return d / bound if bound > 0 else math.inf
+
+
+def _delta(a: Any, b: Any) -> NDArray[np.float64]:
+    """a − b, with 0 where the two entries are alike (the same infinity, both NaN):
+    results that overflowed alike count as equal (see ``lstsq``)."""
+    x, y = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    with np.errstate(invalid="ignore", over="ignore"):
+        return np.where((x == y) | (np.isnan(x) & np.isnan(y)), 0.0, x - y)
 
 
 def qr_bounds(A: ArrayLike) -> tuple[float, float]:
@@ -315,9 +326,12 @@ def qr_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
     worst = 0.0
     for Q, R in (ref, go):
         e_ = _exponent(a)
+        Rs = np.ldexp(R, -e_)
+        if np.any(np.isinf(R)):  # an entry beyond the range: the premise uses Qᵀ·A there
+            Rs = np.where(np.isinf(R), np.asarray(Q).T @ np.ldexp(a, -e_), Rs)
         worst = max(
             worst,
-            factor_residual(np.ldexp(a, -e_), Q @ np.ldexp(R, -e_), e_) / RESIDUAL_THRESHOLD,
+            factor_residual(np.ldexp(a, -e_), Q @ Rs, e_) / RESIDUAL_THRESHOLD,
             orthonormality(Q, N) / RESIDUAL_THRESHOLD,
         )
     bq, br = qr_bounds(a)
@@ -325,7 +339,7 @@ def qr_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
         return worst
     dq = float(np.linalg.norm(np.asarray(ref[0]) - np.asarray(go[0])))
     e_ = _exponent(a)
-    dr = math.ldexp(float(np.linalg.norm(np.ldexp(np.asarray(ref[1]) - np.asarray(go[1]), -e_))), e_)
+    dr = math.ldexp(float(np.linalg.norm(np.ldexp(_delta(ref[1], go[1]), -e_))), e_)
     return max(worst, _q(dq, bq), _q(dr, br))
 
 
@@ -357,6 +371,27 @@ def cholesky_bound(A: ArrayLike) -> float:
     if not kappa * d < 0.5:
         return math.inf
     return 2 * math.sqrt(0.5) * kappa * math.sqrt(n) * d / (1 - kappa * d) * math.sqrt(float(s[0]))
+
+
+def semidefinite_within_rounding(A: ArrayLike) -> bool:
+    """Whether ``cholesky`` may find A positive definite on one side only.
+
+    Cholesky factors A + ΔA with |ΔA| ≤ γₙ₊₁·|L̂||L̂ᵀ| (Higham Thm 10.3), and
+    ‖|L̂||L̂ᵀ|‖₂ ≤ n·‖A‖₂, so ‖ΔA‖₂ ≤ n·γₙ₊₁·‖A‖₂; a side can decide either
+    way only if the smallest eigenvalue of the matrix it reads (the lower
+    triangle mirrored) is within that of 0. The eigenvalues here carry their
+    own error n·ε·‖A‖₂ (computed on A/max|A|), hence |λₙ| ≤ n·(γₙ₊₁ + ε)·‖A‖₂.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    n = a.shape[0] if a.ndim == 2 else 0
+    if n == 0 or a.shape[1] != n or not np.all(np.isfinite(a)):
+        return False
+    m = float(np.max(np.abs(a)))
+    if m == 0:
+        return True
+    with np.errstate(under="ignore"):
+        w = np.linalg.eigvalsh(cholesky_symmetric(a / m))
+    return bool(abs(float(w[0])) <= n * (gamma(n + 1) + EPS) * float(np.max(np.abs(w))))
 
 
 def cholesky_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
@@ -606,7 +641,7 @@ def pca_ratio(X: ArrayLike, k: int, ref: Any, go: Any) -> float:
         np.max(
             [
                 _q(
-                    abs(float(var_r[i] - var_g[i])),
+                    abs(float(_delta(var_r[i], var_g[i]))),
                     (2 * e * (2 * s[i] + 2 * e) + 4 * U * s[i] ** 2) / (N - 1),
                 )
                 for i in range(k)
@@ -625,8 +660,8 @@ def pca_ratio(X: ArrayLike, k: int, ref: Any, go: Any) -> float:
             sign = -1.0  # the rule is undecidable, or σ ≈ 0 ties no sign
         worst = max(
             worst,
-            _q(norm2(comp_r[i] - sign * comp_g[i]), b[i]),
-            _q(norm2(proj_r[:, i] - sign * proj_g[:, i]), nxc * b[i] + extra),
+            _q(norm2(_delta(comp_r[i], sign * comp_g[i])), b[i]),
+            _q(norm2(_delta(proj_r[:, i], sign * proj_g[:, i])), nxc * b[i] + extra),
         )
     for g in clusters(s_all, e):
         if len(g) < 2 or max(g) >= k:

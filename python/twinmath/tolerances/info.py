@@ -86,13 +86,8 @@ def mutual_information_bound(joint: ArrayLike, base: float) -> float:
     terms of magnitude P̂ᵢⱼ·(|ln(P̂ᵢⱼ/P̂ᵢ)| + |ln P̂ⱼ|), so n counts every
     cell twice (the subtraction is one more addition).
     """
-    P = info_normalised(joint)
-    px = np.array([math.fsum(row) for row in P])
-    py = np.array([math.fsum(col) for col in P.T])
-    i, j = np.nonzero(P > 0)
-    pij = P[i, j]
-    t = pij / px[i]
-    with np.errstate(over="ignore"):
-        r = t / py[j]
-    mags = np.where(np.isinf(r), np.abs(np.log(t)) + np.abs(np.log(py[j])), np.abs(np.log(r)))
+    from ..ref.info import mutual_information_terms
+
+    pij, t, pyj, r = mutual_information_terms(info_normalised(joint))
+    mags = np.where(np.isinf(r), np.abs(np.log(t)) + np.abs(np.log(pyj)), np.abs(np.log(r)))
     return log_sum_bound(float(np.sum(pij * mags)) * (1 + 4 * U), 2 * pij.size, math.log(base))

@@ -59,6 +59,23 @@ def condition(A: ArrayLike) -> float:
     return float(s[0] / s[-1]) if s[-1] > 0 else math.inf
 
 
+def singular_within_rounding(A: ArrayLike) -> bool:
+    """Whether ``inv``/``solve`` may find A singular on one side only.
+
+    LU with partial pivoting factors PA + ΔA exactly, ‖ΔA‖₂ ≤ c·‖A‖₂
+    (c = ``lu_error(n)``); a zero pivot means that A + ΔA is singular, which a
+    backward-stable side may meet only if σₙ(A) ≤ c·‖A‖₂. The singular values
+    here carry their own error ε·σ₁ (``singular_values`` scales A by max|A|, so
+    nothing under- or overflows beyond that), hence σₙ ≤ (c + n·ε)·σ₁.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    n = a.shape[0]
+    if a.ndim != 2 or n == 0 or a.shape[1] != n or not np.all(np.isfinite(a)):
+        return False
+    s = singular_values(a)
+    return bool(s[-1] <= (lu_error(n) + n * EPS) * s[0])
+
+
 def solve_bound(A: ArrayLike, X: ArrayLike) -> float:
     """Bound on ‖X_ref − X_go‖₂ for ``solve`` and ``inv`` (X = A⁻¹B).
 

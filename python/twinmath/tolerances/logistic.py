@@ -40,9 +40,10 @@ def proba_bound(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
         z = x @ v + b
         dz = logits_bound(x, v, b)
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -500.0, 500.0)))
-        return np.asarray(
-            _dsigmoid(z) * dz * np.exp(np.minimum(2 * dz, 700.0)) + 2 * SIGMOID_REL * p, dtype=np.float64
-        )
+        bound = _dsigmoid(z) * dz * np.exp(np.minimum(2 * dz, 700.0)) + 2 * SIGMOID_REL * p
+        # Σ|xᵢⱼwⱼ| + |b| beyond the range: no rounding bound (one side's sum may
+        # overflow where a fused multiply-add keeps the other's finite).
+        return np.asarray(np.where(np.isfinite(dz), bound, np.inf), dtype=np.float64)
 
 
 def predict_bound(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
@@ -54,7 +55,7 @@ def predict_bound(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
     x, v = np.asarray(X, dtype=np.float64), np.asarray(w, dtype=np.float64)
     with np.errstate(over="ignore", invalid="ignore", under="ignore"):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ v + b, -500.0, 500.0)))
-        return np.where(np.abs(p - 0.5) <= proba_bound(x, v, b), 1.0, 0.0)
+        return np.where(np.abs(p - 0.5) > proba_bound(x, v, b), 0.0, 1.0)  # NaN: undecided
 
 
 def logistic_step_rate(X: ArrayLike, l2: float) -> float:
@@ -65,7 +66,8 @@ def logistic_step_rate(X: ArrayLike, l2: float) -> float:
     """
     x = np.asarray(X, dtype=np.float64)
     xt = np.hstack([x, np.ones((x.shape[0], 1))])
-    return float(norm2(xt) ** 2 / (4 * x.shape[0]) + 2 * l2)
+    n2 = norm2(xt)  # n2 * n2, not n2 ** 2: a Python float overflows to inf, not OverflowError
+    return float(n2 * n2 / (4 * x.shape[0]) + 2 * l2)
 
 
 def logistic_bounds(
@@ -217,7 +219,8 @@ def accuracy_bound(X: ArrayLike, w: ArrayLike, b: float, dX: ArrayLike | float, 
         dz = logits_bound(x, v, b) + dx @ np.abs(v) + np.sqrt(np.sum(x * x, axis=1) + 1.0) * D
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -500.0, 500.0)))
         dp = _dsigmoid(z) * dz * np.exp(np.minimum(2 * dz, 700.0)) + 2 * SIGMOID_REL * p
-    return float(np.count_nonzero(np.abs(p - 0.5) <= dp)) / float(x.shape[0])
+        dp = np.where(np.isfinite(dz), dp, np.inf)  # no bound on Δz (a diverging run): any may flip
+    return float(np.count_nonzero(~(np.abs(p - 0.5) > dp))) / float(x.shape[0])
 
 
 def standardise_bounds(

@@ -98,6 +98,8 @@ def vector_norm_bound(v: ArrayLike, ord: float) -> float:
     if ord == 0 or ord == -np.inf or x.size == 0:
         return 0.0
     a = np.abs(x)
+    if ord < 0 and not np.any(np.isnan(a)) and np.any(np.isfinite(a)):
+        a = a[np.isfinite(a)]  # |∞|ᵖ = 0 for p < 0: an infinite entry drops out of the sum
     if not np.all(np.isfinite(a)) or (ord < 0 and np.min(a) == 0) or np.max(a) == 0:
         return 0.0  # nan, inf or 0 come out exactly
     m = float(np.min(a) if ord < 0 else np.max(a))

@@ -1,0 +1,164 @@
+"""numpy.linalg's keywords and empty matrices in decomp and eigen: both backends, against numpy.
+
+Each keyword is resolved once in twinmath._front around the backend's own
+computation, so the backends agree by construction on what the keyword does;
+these tests check that they also agree with numpy (shapes exactly, values
+within the tolerances of the unkeyworded functions) and with each other.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+import twinmath
+from helpers import assert_same_error
+from twinmath import tolerances as tol
+
+A = np.array([[4.0, 2.0, 1.0], [2.0, 5.0, 3.0], [1.0, 3.0, 6.0]])
+WIDE = np.array([[3.0, 1.0, 2.0], [4.0, 2.0, 7.0]])
+TALL = WIDE.T.copy()
+EMPTIES = [(0, 0), (0, 3), (3, 0)]
+
+
+def shapes(r):
+    return [x.shape for x in r] if isinstance(r, tuple) else r.shape
+
+
+# ---- empty matrices: numpy's shapes and values -----------------------------------
+
+
+@pytest.mark.parametrize("shape", EMPTIES)
+def test_empty_qr_svd_pinv_rank(ref, go, shape):
+    a = np.zeros(shape)
+    for tm in (ref, go):
+        for mode in ("reduced", "complete", "r"):
+            q: Any = tm.qr(a, mode=mode)
+            nq: Any = np.linalg.qr(a, mode=mode)
+            assert shapes(q) == shapes(nq)
+            for g, w in zip(q if mode != "r" else [q], nq if mode != "r" else [nq], strict=True):
+                assert np.array_equal(g, w)
+        for full in (False, True):
+            u: Any = tm.svd(a, full_matrices=full)
+            nu: Any = np.linalg.svd(a, full_matrices=full)
+            assert shapes(u) == shapes(nu)
+            for g, w in zip(u, nu, strict=True):
+                assert np.array_equal(g, w)
+        assert tm.svd(a, compute_uv=False).shape == (0,)
+        assert tm.svdvals(a).shape == (0,)
+        assert np.array_equal(tm.pinv(a), np.linalg.pinv(a)) and tm.pinv(a).shape == shape[::-1]
+        assert tm.matrix_rank(a) == 0 == np.linalg.matrix_rank(a)
+        assert tm.matrix_rank(a, tol=1.0) == 0 and tm.matrix_rank(a, rtol=0.5) == 0
+
+
+def test_empty_square_factorisations(ref, go):
+    a = np.zeros((0, 0))
+    for tm in (ref, go):
+        for got, want in [
+            (tm.cholesky(a), np.linalg.cholesky(a)),
+            (tm.cholesky(a, upper=True), np.linalg.cholesky(a, upper=True)),
+        ]:
+            assert got.shape == want.shape == (0, 0) and got.dtype == np.float64
+        for op in ("eigh", "eig"):
+            w, V = getattr(tm, op)(a)
+            nw, nV = getattr(np.linalg, op)(a)
+            assert w.shape == nw.shape and V.shape == nV.shape
+            assert w.dtype == V.dtype == np.float64
+        assert tm.eigvals(a).shape == tm.eigvalsh(a).shape == (0,)
+    for op in ("cholesky", "eigh", "eig"):
+        err = assert_same_error(ref, go, op, {"A": np.zeros((0, 3))})
+        assert isinstance(err, twinmath.ShapeError)
+
+
+# ---- the keywords ----------------------------------------------------------------
+
+
+def test_qr_modes(ref, go):
+    for tm in (ref, go):
+        Q, R = tm.qr(WIDE)
+        assert np.array_equal(tm.qr(WIDE, mode="r"), R)
+        Qc, Rc = tm.qr(WIDE, mode="complete")  # m <= n: the reduced factors
+        assert np.array_equal(Qc, Q) and np.array_equal(Rc, R)
+        assert np.allclose(np.abs(R), np.abs(np.linalg.qr(WIDE, mode="r")), rtol=1e-13, atol=1e-13)
+    for mode, message in [
+        ("raw", "qr: invalid input: mode='raw' (LAPACK's packed Householder vectors) is not offered"),
+        ("economic", "qr: invalid input: mode must be 'reduced', 'complete', 'r' or 'raw', got 'economic'"),
+    ]:
+        assert str(assert_same_error(ref, go, "qr", {"A": WIDE, "mode": mode})) == message
+    err = assert_same_error(ref, go, "qr", {"A": TALL, "mode": "complete"})
+    assert str(err) == "qr: invalid input: mode='complete' needs m <= n or an empty A, got 3x2"
+
+
+def test_cholesky_upper(ref, go):
+    for tm in (ref, go):
+        L, U = tm.cholesky(A), tm.cholesky(A, upper=True)
+        assert np.array_equal(U, L.T) and U.flags.c_contiguous
+        assert np.allclose(U, np.linalg.cholesky(A, upper=True), rtol=1e-14, atol=1e-14)
+        # upper=True reads the upper triangle only, as numpy's.
+        skew = np.triu(A) + np.tril(np.full((3, 3), 99.0), -1)
+        assert np.array_equal(tm.cholesky(skew, upper=True), U)
+    err = assert_same_error(ref, go, "cholesky", {"A": A, "upper": 1})
+    assert type(err) is TypeError and str(err) == "cholesky: upper must be a bool, got int"
+
+
+def test_eigh_uplo(ref, go):
+    upper = np.triu(A) + np.tril(np.full((3, 3), 99.0), -1)
+    lower = np.tril(A) + np.triu(np.full((3, 3), 99.0), 1)
+    for tm in (ref, go):
+        wu, Vu = tm.eigh(upper, UPLO="U")
+        wl, _ = tm.eigh(lower, UPLO="l")
+        w, V = tm.eigh(A)
+        assert np.array_equal(wu, wl) and np.array_equal(wu, w) and np.array_equal(Vu, V)
+        assert np.allclose(tm.eigvalsh(upper, UPLO="U"), wu, rtol=1e-13)  # LAPACK: dsyevd vs dsyev
+        assert np.allclose(wu, np.linalg.eigh(upper, UPLO="U")[0], rtol=1e-13)
+    err = assert_same_error(ref, go, "eigh", {"A": A, "UPLO": "X"})
+    assert str(err) == "eigh: invalid input: UPLO must be 'L' or 'U', got 'X'"
+
+
+def test_svd_keywords(ref, go):
+    for tm in (ref, go):
+        s = tm.svd(TALL, compute_uv=False)
+        assert np.array_equal(s, tm.svdvals(TALL))
+        assert tol.alike(s, tm.svd(TALL).s) or np.allclose(s, tm.svd(TALL).s, rtol=1e-14)
+        U = tm.svd(A, full_matrices=True).U  # square: the thin SVD
+        assert np.array_equal(U, tm.svd(A).U)
+        # hermitian=True reads the lower triangle only.
+        skew = np.tril(A) + np.triu(np.full((3, 3), 7.0), 1)
+        assert np.array_equal(tm.svd(skew, hermitian=True).s, tm.svd(A).s)
+        assert np.allclose(
+            tm.svd(skew, compute_uv=False, hermitian=True),
+            np.linalg.svd(skew, compute_uv=False, hermitian=True),
+            rtol=1e-13,
+        )
+    err = assert_same_error(ref, go, "svd", {"A": TALL, "full_matrices": True})
+    assert str(err) == "svd: invalid input: full_matrices=True needs a square or empty A, got 3x2"
+    err = assert_same_error(ref, go, "svd", {"A": TALL, "hermitian": True})
+    assert isinstance(err, twinmath.ShapeError)
+
+
+def test_pinv_cutoffs(ref, go):
+    near = np.diag([1.0, 1e-14, 1e-17])
+    for tm in (ref, go):
+        assert np.array_equal(tm.pinv(near), tm.pinv(near, rcond=1e-15))
+        assert np.array_equal(tm.pinv(near, rtol=None), tm.pinv(near, rcond=3 * np.finfo(float).eps))
+        assert np.array_equal(tm.pinv(near, rtol=1e-10), tm.pinv(near, rcond=1e-10))
+        for kw in ({}, {"rtol": None}, {"rtol": 1e-10}, {"rcond": 1e-16}):
+            assert np.allclose(tm.pinv(near, **kw), np.linalg.pinv(near, **kw), rtol=1e-12)
+        skew = np.tril(A) + np.triu(np.full((3, 3), 7.0), 1)
+        assert np.allclose(tm.pinv(skew, hermitian=True), np.linalg.pinv(skew, hermitian=True), rtol=1e-12)
+    err = assert_same_error(ref, go, "pinv", {"A": near, "rcond": 0.1, "rtol": 0.1})
+    assert str(err) == "pinv: invalid input: `rtol` and `rcond` can't be both set."
+    err = assert_same_error(ref, go, "pinv", {"A": near, "rtol": -1.0})
+    assert type(err) is ValueError
+
+
+def test_matrix_rank_tolerances(ref, go):
+    d = np.diag([1.0, 1e-3, 1e-9])
+    for tm in (ref, go):
+        for kw in ({}, {"tol": 1e-2}, {"tol": 1e-6}, {"rtol": 1e-4}, {"rtol": 1e-12}, {"hermitian": True}):
+            assert tm.matrix_rank(d, **kw) == np.linalg.matrix_rank(d, **kw), kw
+        skew = np.tril(np.ones((3, 3)))  # its lower triangle is the all-ones matrix of rank 1
+        assert tm.matrix_rank(skew, hermitian=True) == 1 == np.linalg.matrix_rank(np.ones((3, 3)))
+    err = assert_same_error(ref, go, "matrix_rank", {"A": d, "tol": 1.0, "rtol": 1.0})
+    assert str(err) == "matrix_rank: invalid input: `tol` and `rtol` can't be both set."
