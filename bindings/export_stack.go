@@ -52,3 +52,42 @@ func tm_det_stack(a *C.tm_cdouble, count, m, n C.int64_t, dst *C.double, cancel 
 		return twinmath.DetStackToContext(ctx, out(dst, count), inStack(a, count, m, n))
 	})
 }
+
+//export tm_slogdet_stack
+func tm_slogdet_stack(a *C.tm_cdouble, count, m, n C.int64_t, sign, logabsdet *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.SlogdetStackToContext(ctx, out(sign, count), out(logabsdet, count), inStack(a, count, m, n))
+	})
+}
+
+//export tm_inv_stack
+func tm_inv_stack(a *C.tm_cdouble, count, m, n C.int64_t, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.InvStackToContext(ctx, outStack(dst, count, m, n), inStack(a, count, m, n))
+	})
+}
+
+// pairs returns the number of pairs of two stacks of ca and cb matrices:
+// the common count, or the other's when one holds a single matrix. For
+// counts that do not pair, the Go package reports the error before it
+// writes anything.
+func pairs(ca, cb C.int64_t) C.int64_t {
+	if ca == 1 {
+		return cb
+	}
+	return ca
+}
+
+//export tm_solve_stack
+func tm_solve_stack(a *C.tm_cdouble, ca, m, n C.int64_t, b *C.tm_cdouble, cb, nb, k C.int64_t, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.SolveStackToContext(ctx, outStack(dst, pairs(ca, cb), nb, k), inStack(a, ca, m, n), inStack(b, cb, nb, k))
+	})
+}
+
+//export tm_matmul_stack
+func tm_matmul_stack(a *C.tm_cdouble, ca, m, n C.int64_t, b *C.tm_cdouble, cb, n2, p C.int64_t, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.MatmulStackToContext(ctx, outStack(dst, pairs(ca, cb), m, p), inStack(a, ca, m, n), inStack(b, cb, n2, p))
+	})
+}

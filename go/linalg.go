@@ -145,14 +145,22 @@ func (m Matrix) want(op, name string, rows, cols int) error {
 // square returns ErrShape unless m is square, and ErrInvalid if it is empty
 // or, when finite is set, holds NaN or Inf.
 func (m Matrix) square(op, name string, finite bool) error {
+	if err := m.squareOrEmpty(op, name, finite); err != nil {
+		return err
+	}
+	if m.Rows == 0 {
+		return invalidErr(op, "%s is empty", name)
+	}
+	return nil
+}
+
+// squareOrEmpty is square accepting the 0×0 matrix.
+func (m Matrix) squareOrEmpty(op, name string, finite bool) error {
 	if err := m.check(op, name); err != nil {
 		return err
 	}
 	if m.Rows != m.Cols {
 		return shapeErr(op, "%s must be square, got %dx%d", name, m.Rows, m.Cols)
-	}
-	if m.Rows == 0 {
-		return invalidErr(op, "%s is empty", name)
 	}
 	if finite {
 		return checkFinite(op, name, m.Data)
@@ -560,15 +568,18 @@ func Trace(a Matrix) (float64, error) {
 //
 // The product is rescaled as it runs, so it overflows or underflows only if
 // the determinant itself does. A singular matrix (an exactly zero pivot) has
-// determinant 0. It returns ErrShape if a is not square and ErrInvalid if a
-// is empty or holds NaN or Inf.
+// determinant 0, the 0×0 matrix 1 (the empty product), as in numpy. It
+// returns ErrShape if a is not square and ErrInvalid if a holds NaN or Inf.
 func Det(a Matrix) (float64, error) {
 	return det(nil, a)
 }
 
 func det(cc *canceller, a Matrix) (float64, error) {
-	if err := a.square("det", "A", true); err != nil {
+	if err := a.squareOrEmpty("det", "A", true); err != nil {
 		return 0, err
+	}
+	if a.Rows == 0 {
+		return 1, nil
 	}
 	lu := a.Clone()
 	piv := make([]int, a.Rows)
@@ -598,9 +609,10 @@ func diagProduct(m Matrix) float64 {
 // Inv returns the inverse of the square matrix a, by solving A·X = I with
 // the LU factorisation of a.
 //
-// It returns ErrShape if a is not square, ErrInvalid if a is empty or holds
-// NaN or Inf, and ErrSingular if a pivot of the factorisation is exactly
-// zero (as LAPACK's dgesv, which numpy uses, does).
+// The inverse of the 0×0 matrix is the 0×0 matrix, as in numpy. It returns
+// ErrShape if a is not square, ErrInvalid if a holds NaN or Inf, and
+// ErrSingular if a pivot of the factorisation is exactly zero (as LAPACK's
+// dgesv, which numpy uses, does).
 func Inv(a Matrix) (Matrix, error) {
 	return invAlloc(nil, a)
 }
@@ -624,7 +636,7 @@ func InvTo(dst, a Matrix) error {
 
 func invTo(cc *canceller, dst, a Matrix) error {
 	a = a.fresh(spanOf(dst.Data))
-	if err := a.square("inv", "A", true); err != nil {
+	if err := a.squareOrEmpty("inv", "A", true); err != nil {
 		return err
 	}
 	if err := dst.want("inv", "dst", a.Rows, a.Cols); err != nil {
@@ -656,9 +668,10 @@ func luShift(a Matrix) (Matrix, int) {
 // Solve returns the solution X of A·X = B for a square matrix a; b is n×k
 // (a vector is the n×1 matrix holding it).
 //
-// It returns ErrShape if a is not square or b.Rows != a.Rows, ErrInvalid if
-// a is empty or a or b holds NaN or Inf, and ErrSingular if a pivot of the
-// LU factorisation is exactly zero.
+// A 0×0 a with a 0×k b has the 0×k solution, as in numpy. It returns
+// ErrShape if a is not square or b.Rows != a.Rows, ErrInvalid if a or b holds
+// NaN or Inf, and ErrSingular if a pivot of the LU factorisation is exactly
+// zero.
 func Solve(a, b Matrix) (Matrix, error) {
 	return solveAlloc(nil, a, b)
 }
@@ -697,9 +710,6 @@ func solveTo(cc *canceller, dst, a, b Matrix) error {
 	}
 	if b.Rows != a.Rows {
 		return shapeErr("solve", "A is %dx%d but b has %d rows", a.Rows, a.Cols, b.Rows)
-	}
-	if a.Rows == 0 {
-		return invalidErr("solve", "A is empty")
 	}
 	if err := checkFinite("solve", "A", a.Data); err != nil {
 		return err

@@ -23,7 +23,7 @@ func NewStack(count, rows, cols int) (Stack, error) {
 	s := Stack{Count: count, Rows: rows, Cols: cols}
 	n, ok := stackLen(count, rows, cols)
 	if !ok {
-		return Stack{}, invalidErr("stack", "%d matrices of %dx%d would be more than %d values", count, rows, cols, MaxLen)
+		return Stack{}, invalidErr("NewStack", "%d matrices of %dx%d would be more than %d values", count, rows, cols, MaxLen)
 	}
 	s.Stride = rows * cols
 	s.Data = make([]float64, n)
@@ -37,11 +37,11 @@ func StackOf(ms ...Matrix) (Stack, error) {
 		return Stack{}, nil
 	}
 	for i, m := range ms {
-		if err := m.check("stack", "matrix"); err != nil {
+		if err := m.check("StackOf", "matrix"); err != nil {
 			return Stack{}, err
 		}
 		if m.Rows != ms[0].Rows || m.Cols != ms[0].Cols {
-			return Stack{}, shapeErr("stack", "matrix %d is %dx%d, matrix 0 is %dx%d", i, m.Rows, m.Cols, ms[0].Rows, ms[0].Cols)
+			return Stack{}, shapeErr("StackOf", "matrix %d is %dx%d, matrix 0 is %dx%d", i, m.Rows, m.Cols, ms[0].Rows, ms[0].Cols)
 		}
 	}
 	s, err := NewStack(len(ms), ms[0].Rows, ms[0].Cols)
@@ -147,8 +147,11 @@ func StackIndex(err error) (int, bool) {
 
 // runStack runs f(cc, i) for every i in [0, count), spread over at most
 // MaxThreads goroutines in contiguous blocks of indices. work is the
-// multiply-adds of one f, for the context checks (each goroutine has a
-// canceller of its own, looking at the same context; f ticks it).
+// multiply-adds of one f, for the context checks: the runner ticks the
+// canceller with it before each f (each goroutine has a canceller of its
+// own, looking at the same context), so even an f that never looks at cc
+// stops within checkWork multiply-adds of a cancellation; a long f ticks
+// cc itself.
 //
 // The result is that of the lowest index that failed, whatever the number
 // of threads: each block runs its indices in order and stops at its first
@@ -170,6 +173,9 @@ func runStack(cc *canceller, count, work int, f func(cc *canceller, i int) error
 	}
 	if threads <= 1 {
 		for i := 0; i < count; i++ {
+			if err := cc.tick(work); err != nil {
+				return err
+			}
 			if err := f(cc, i); err != nil {
 				return wrapStack(i, err)
 			}
@@ -201,7 +207,11 @@ func runStack(cc *canceller, count, work int, f func(cc *canceller, i int) error
 				if i&63 == 0 && failedBelow(i) {
 					return
 				}
-				if err := f(c, i); err != nil {
+				err := c.tick(work)
+				if err == nil {
+					err = f(c, i)
+				}
+				if err != nil {
 					mu.Lock()
 					if i < first {
 						first, firstE = i, err
@@ -228,10 +238,57 @@ func wrapStack(i int, err error) error {
 	return &stackErr{index: i, err: err}
 }
 
-// DetStack returns the determinants of the square matrices of a, as Det
-// computes each: out[i] = det(a.At(i)). An error names the first matrix (in
-// index order) that failed, whatever the number of threads; StackIndex
-// recovers its index.
+// fresh returns s, or s with a copy of its values if they overlap any of
+// outs: a …StackTo call may write over its inputs, and its goroutines must
+// not read a matrix another one is writing.
+func (s Stack) fresh(outs ...span) Stack {
+	s.Data = fresh(s.Data, outs...)
+	return s
+}
+
+// want returns ErrShape unless s is a consistent stack of count rows×cols
+// matrices.
+func (s Stack) want(op, name string, count, rows, cols int) error {
+	if err := s.check(op, name); err != nil {
+		return err
+	}
+	if s.Count != count || s.Rows != rows || s.Cols != cols {
+		return shapeErr(op, "%s is %d matrices of %dx%d, want %d of %dx%d", name, s.Count, s.Rows, s.Cols, count, rows, cols)
+	}
+	return nil
+}
+
+// pairCount returns the number of matrices of an operation on the pairs
+// (a.At(i), b.At(i)): the common count, or the other's count when one stack
+// holds a single matrix, which then pairs with every matrix of the other
+// (numpy's broadcasting of a leading dimension of 1). Other counts are
+// ErrShape.
+func pairCount(op string, a, b Stack) (int, error) {
+	switch {
+	case a.Count == b.Count || b.Count == 1:
+		return a.Count, nil
+	case a.Count == 1:
+		return b.Count, nil
+	}
+	return 0, shapeErr(op, "stacks of %d and %d matrices", a.Count, b.Count)
+}
+
+// pick returns the matrix of s paired with the i-th of a broadcast pair.
+func (s Stack) pick(i int) Matrix {
+	if s.Count == 1 {
+		return s.At(0)
+	}
+	return s.At(i)
+}
+
+// ---- det, slogdet ---------------------------------------------------------
+
+// DetStack returns the determinants of the square matrices of a, each as
+// Det computes it: out[i] = det(a.At(i)); a 0×0 matrix has determinant 1.
+// An error names the first matrix (in index order) that failed, whatever the
+// number of threads: its text ends in "(matrix i of the stack)" and
+// StackIndex recovers i. It returns ErrShape if the matrices are not square
+// and ErrInvalid if one holds NaN or Inf.
 func DetStack(a Stack) ([]float64, error) {
 	return detStack(nil, a, nil)
 }
@@ -276,4 +333,261 @@ func detStack(cc *canceller, a Stack, dst []float64) ([]float64, error) {
 		return nil, err
 	}
 	return dst, nil
+}
+
+// SlogdetStack returns the signs and the logarithms of the absolute
+// determinants of the square matrices of a, each as Slogdet computes them.
+// Errors are those of Slogdet, naming the first failing matrix as DetStack
+// does.
+func SlogdetStack(a Stack) (sign, logAbsDet []float64, err error) {
+	return slogdetStack(nil, a, nil, nil)
+}
+
+// SlogdetStackTo is SlogdetStack writing to sign and logAbsDet, each of
+// length a.Count.
+func SlogdetStackTo(sign, logAbsDet []float64, a Stack) error {
+	_, _, err := slogdetStack(nil, a, sign, logAbsDet)
+	return err
+}
+
+// SlogdetStackContext is SlogdetStack, stopping early when ctx is done.
+func SlogdetStackContext(ctx context.Context, a Stack) (sign, logAbsDet []float64, err error) {
+	return slogdetStack(newCanceller(ctx, "slogdet"), a, nil, nil)
+}
+
+// SlogdetStackToContext is SlogdetStackTo, stopping early when ctx is done.
+func SlogdetStackToContext(ctx context.Context, sign, logAbsDet []float64, a Stack) error {
+	_, _, err := slogdetStack(newCanceller(ctx, "slogdet"), a, sign, logAbsDet)
+	return err
+}
+
+func slogdetStack(cc *canceller, a Stack, sign, logAbsDet []float64) ([]float64, []float64, error) {
+	if err := a.check("slogdet", "a"); err != nil {
+		return nil, nil, err
+	}
+	if a.Rows != a.Cols {
+		return nil, nil, shapeErr("slogdet", "a must be square, got %dx%d", a.Rows, a.Cols)
+	}
+	if sign == nil && logAbsDet == nil {
+		sign, logAbsDet = make([]float64, a.Count), make([]float64, a.Count)
+	} else if len(sign) != a.Count || len(logAbsDet) != a.Count {
+		return nil, nil, shapeErr("slogdet", "sign and logAbsDet have %d and %d values, want %d", len(sign), len(logAbsDet), a.Count)
+	}
+	n := a.Rows
+	err := runStack(cc, a.Count, n*n*n/3+1, func(_ *canceller, i int) error {
+		var err error
+		sign[i], logAbsDet[i], err = Slogdet(a.At(i)) // the runner ticks cc
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return sign, logAbsDet, nil
+}
+
+// ---- inv, solve -----------------------------------------------------------
+
+// InvStack returns the inverses of the square matrices of a, each as Inv
+// computes it, packed in a new stack; a 0×0 matrix has the 0×0 inverse. A
+// singular matrix is ErrSingular naming the first one (in index order),
+// whatever the number of threads, as DetStack names a failure.
+func InvStack(a Stack) (Stack, error) {
+	return invStackAlloc(nil, a)
+}
+
+// InvStackTo writes the inverses of the matrices of a into dst, a stack of
+// a.Count matrices of a's shape, which may share memory with a; see
+// InvStack.
+func InvStackTo(dst, a Stack) error {
+	return invStackTo(nil, dst, a)
+}
+
+// InvStackContext is InvStack, stopping early when ctx is done.
+func InvStackContext(ctx context.Context, a Stack) (Stack, error) {
+	return invStackAlloc(newCanceller(ctx, "inv"), a)
+}
+
+// InvStackToContext is InvStackTo, stopping early when ctx is done.
+func InvStackToContext(ctx context.Context, dst, a Stack) error {
+	return invStackTo(newCanceller(ctx, "inv"), dst, a)
+}
+
+func invStackAlloc(cc *canceller, a Stack) (Stack, error) {
+	if err := a.check("inv", "A"); err != nil {
+		return Stack{}, err
+	}
+	if a.Rows != a.Cols {
+		return Stack{}, shapeErr("inv", "A must be square, got %dx%d", a.Rows, a.Cols)
+	}
+	dst, err := NewStack(a.Count, a.Rows, a.Cols)
+	if err != nil {
+		return Stack{}, err
+	}
+	if err := invStackTo(cc, dst, a); err != nil {
+		return Stack{}, err
+	}
+	return dst, nil
+}
+
+func invStackTo(cc *canceller, dst, a Stack) error {
+	if err := a.check("inv", "A"); err != nil {
+		return err
+	}
+	if a.Rows != a.Cols {
+		return shapeErr("inv", "A must be square, got %dx%d", a.Rows, a.Cols)
+	}
+	if err := dst.want("inv", "dst", a.Count, a.Rows, a.Cols); err != nil {
+		return err
+	}
+	a = a.fresh(spanOf(dst.Data))
+	n := a.Rows
+	return runStack(cc, a.Count, n*n*n+1, func(cc *canceller, i int) error {
+		return invTo(cc, dst.At(i), a.At(i))
+	})
+}
+
+// SolveStack returns the solutions X_i of A_i·X_i = B_i for the square
+// matrices A_i of a and the n×k matrices B_i of b, each as Solve computes
+// it, packed in a new stack. a and b hold the same number of matrices, or
+// one of them a single matrix, which every matrix of the other pairs with.
+// It returns ErrShape if the matrices of a are not square, those of b do
+// not have as many rows or the counts do not pair; a failure of one pair
+// (ErrInvalid, ErrSingular) names its index as DetStack does.
+func SolveStack(a, b Stack) (Stack, error) {
+	return solveStackAlloc(nil, a, b)
+}
+
+// SolveStackTo writes the solutions of the pairs of a and b into dst, a
+// stack of matrices shaped as b's, as many as the pairs, which may share
+// memory with a or b; see SolveStack.
+func SolveStackTo(dst, a, b Stack) error {
+	return solveStackTo(nil, dst, a, b)
+}
+
+// SolveStackContext is SolveStack, stopping early when ctx is done.
+func SolveStackContext(ctx context.Context, a, b Stack) (Stack, error) {
+	return solveStackAlloc(newCanceller(ctx, "solve"), a, b)
+}
+
+// SolveStackToContext is SolveStackTo, stopping early when ctx is done.
+func SolveStackToContext(ctx context.Context, dst, a, b Stack) error {
+	return solveStackTo(newCanceller(ctx, "solve"), dst, a, b)
+}
+
+// checkSolveStack checks the shapes of a and b and returns the number of
+// pairs.
+func checkSolveStack(a, b Stack) (int, error) {
+	if err := a.check("solve", "A"); err != nil {
+		return 0, err
+	}
+	if err := b.check("solve", "b"); err != nil {
+		return 0, err
+	}
+	if a.Rows != a.Cols {
+		return 0, shapeErr("solve", "A must be square, got %dx%d", a.Rows, a.Cols)
+	}
+	if b.Rows != a.Rows {
+		return 0, shapeErr("solve", "A is %dx%d but b has %d rows", a.Rows, a.Cols, b.Rows)
+	}
+	return pairCount("solve", a, b)
+}
+
+func solveStackAlloc(cc *canceller, a, b Stack) (Stack, error) {
+	count, err := checkSolveStack(a, b)
+	if err != nil {
+		return Stack{}, err
+	}
+	dst, err := NewStack(count, b.Rows, b.Cols)
+	if err != nil {
+		return Stack{}, err
+	}
+	if err := solveStackTo(cc, dst, a, b); err != nil {
+		return Stack{}, err
+	}
+	return dst, nil
+}
+
+func solveStackTo(cc *canceller, dst, a, b Stack) error {
+	count, err := checkSolveStack(a, b)
+	if err != nil {
+		return err
+	}
+	if err := dst.want("solve", "dst", count, b.Rows, b.Cols); err != nil {
+		return err
+	}
+	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
+	n, k := a.Rows, b.Cols
+	return runStack(cc, count, n*n*n/3+n*n*k+1, func(cc *canceller, i int) error {
+		return solveTo(cc, dst.At(i), a.pick(i), b.pick(i))
+	})
+}
+
+// ---- matmul ---------------------------------------------------------------
+
+// MatmulStack returns the products A_i·B_i of the matrices of a and b, each
+// as Matmul computes it, packed in a new stack. a and b hold the same number
+// of matrices, or one of them a single matrix, which every matrix of the
+// other multiplies. It returns ErrShape if a.Cols != b.Rows or the counts do
+// not pair.
+func MatmulStack(a, b Stack) (Stack, error) {
+	return matmulStackAlloc(nil, a, b)
+}
+
+// MatmulStackTo writes the products of the pairs of a and b into dst, a
+// stack of a.Rows×b.Cols matrices, as many as the pairs, which may share
+// memory with a or b; see MatmulStack.
+func MatmulStackTo(dst, a, b Stack) error {
+	return matmulStackTo(nil, dst, a, b)
+}
+
+// MatmulStackContext is MatmulStack, stopping early when ctx is done.
+func MatmulStackContext(ctx context.Context, a, b Stack) (Stack, error) {
+	return matmulStackAlloc(newCanceller(ctx, "matmul"), a, b)
+}
+
+// MatmulStackToContext is MatmulStackTo, stopping early when ctx is done.
+func MatmulStackToContext(ctx context.Context, dst, a, b Stack) error {
+	return matmulStackTo(newCanceller(ctx, "matmul"), dst, a, b)
+}
+
+func checkMatmulStack(a, b Stack) (int, error) {
+	if err := a.check("matmul", "A"); err != nil {
+		return 0, err
+	}
+	if err := b.check("matmul", "B"); err != nil {
+		return 0, err
+	}
+	if a.Cols != b.Rows {
+		return 0, shapeErr("matmul", "inner dimensions %d and %d differ", a.Cols, b.Rows)
+	}
+	return pairCount("matmul", a, b)
+}
+
+func matmulStackAlloc(cc *canceller, a, b Stack) (Stack, error) {
+	count, err := checkMatmulStack(a, b)
+	if err != nil {
+		return Stack{}, err
+	}
+	dst, err := NewStack(count, a.Rows, b.Cols)
+	if err != nil {
+		return Stack{}, err
+	}
+	if err := matmulStackTo(cc, dst, a, b); err != nil {
+		return Stack{}, err
+	}
+	return dst, nil
+}
+
+func matmulStackTo(cc *canceller, dst, a, b Stack) error {
+	count, err := checkMatmulStack(a, b)
+	if err != nil {
+		return err
+	}
+	if err := dst.want("matmul", "dst", count, a.Rows, b.Cols); err != nil {
+		return err
+	}
+	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
+	return runStack(cc, count, a.Rows*a.Cols*b.Cols+1, func(cc *canceller, i int) error {
+		return matmulCtx(cc, dst.At(i), a.pick(i), b.pick(i))
+	})
 }

@@ -3,6 +3,7 @@ package twinmath
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -106,4 +107,152 @@ func BenchmarkDetStack3x3(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// ---- the shared vectors' stacked cases ----------------------------------------
+
+// stackResult is a stacked result for the vector tests: values and numpy's shape.
+type stackResult struct {
+	data  []float64
+	shape []int
+}
+
+// stack returns argument name, of shape (..., m, n), as a packed stack and
+// its leading shape.
+func (c *vcase) stack(name string) (Stack, []int) {
+	v, _, err := tree(c.arg(name))
+	if err != nil {
+		c.t.Fatalf("case %d: argument %s: %v", c.ID, name, err)
+	}
+	shape := c.Shapes[name]
+	k := len(shape)
+	if k < 2 {
+		c.t.Fatalf("case %d: argument %s has shape %v", c.ID, name, shape)
+	}
+	lead := append([]int(nil), shape[:k-2]...)
+	m, n := shape[k-2], shape[k-1]
+	return Stack{Count: prod(lead), Rows: m, Cols: n, Stride: m * n, Data: v}, lead
+}
+
+func prod(dims []int) int {
+	p := 1
+	for _, d := range dims {
+		p *= d
+	}
+	return p
+}
+
+// broadcastLead returns numpy's broadcast of two leading shapes, or false.
+func broadcastLead(a, b []int) ([]int, bool) {
+	n := max(len(a), len(b))
+	out := make([]int, n)
+	for i := 1; i <= n; i++ {
+		x, y := 1, 1
+		if i <= len(a) {
+			x = a[len(a)-i]
+		}
+		if i <= len(b) {
+			y = b[len(b)-i]
+		}
+		switch {
+		case x == y || y == 1:
+			out[n-i] = x
+		case x == 1:
+			out[n-i] = y
+		default:
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// spread returns s (of leading shape lead) with its matrices repeated to
+// the leading shape to, as numpy's broadcast_to, packed; a single matrix
+// stays one (the …Stack functions pair it with every matrix).
+func spread(s Stack, lead, to []int) Stack {
+	if s.Count == 1 || fmt.Sprint(lead) == fmt.Sprint(to) {
+		return s
+	}
+	out, _ := NewStack(prod(to), s.Rows, s.Cols)
+	idx := make([]int, len(to))
+	for i := 0; i < out.Count; i++ {
+		// The index of matrix i of out in s: dimensions of 1 stay at 0.
+		j, stride := 0, 1
+		for d := len(to) - 1; d >= 0; d-- {
+			if e := d - (len(to) - len(lead)); e >= 0 && lead[e] != 1 {
+				j += idx[d] * stride
+			}
+			if e := d - (len(to) - len(lead)); e >= 0 {
+				stride *= lead[e]
+			}
+		}
+		copy(out.Data[i*out.Stride:], s.At(j).Data)
+		for d := len(to) - 1; d >= 0; d-- {
+			if idx[d]++; idx[d] < to[d] {
+				break
+			}
+			idx[d] = 0
+		}
+	}
+	return out
+}
+
+// vectorSolveStack runs a stacked solve case as numpy states it: a 1-D b is
+// one vector for every matrix of A, else (..., n, k) broadcast with A.
+func vectorSolveStack(c *vcase) (any, error) {
+	a, la := c.stack("A")
+	var b Stack
+	var lb []int
+	vector := c.ndim("b") == 1
+	if vector {
+		v := c.vec("b")
+		b = Stack{Count: 1, Rows: len(v), Cols: 1, Stride: len(v), Data: v}
+	} else {
+		b, lb = c.stack("b")
+	}
+	lead, ok := broadcastLead(la, lb)
+	if !ok {
+		c.t.Fatalf("case %d: leading shapes %v and %v do not broadcast", c.ID, la, lb)
+	}
+	x, err := SolveStack(spread(a, la, lead), spread(b, lb, lead))
+	shape := append(append([]int(nil), lead...), b.Rows)
+	if !vector {
+		shape = append(shape, b.Cols)
+	}
+	return stackResult{x.Data, shape}, err
+}
+
+// vectorMatmulStack runs a matmul case with a stack or a 1-D A as numpy
+// states it: a 1-D A is one row, a 1-D B one column, dropped from the
+// result; leading dimensions broadcast.
+func vectorMatmulStack(c *vcase) (any, error) {
+	operand := func(name string, row bool) (Stack, []int, bool) {
+		if c.ndim(name) == 1 {
+			v := c.vec(name)
+			if row {
+				return Stack{Count: 1, Rows: 1, Cols: len(v), Stride: len(v), Data: v}, nil, false
+			}
+			return Stack{Count: 1, Rows: len(v), Cols: 1, Stride: len(v), Data: v}, nil, false
+		}
+		s, lead := c.stack(name)
+		return s, lead, true
+	}
+	a, la, keepM := operand("A", true)
+	b, lb, keepP := operand("B", false)
+	lead, ok := broadcastLead(la, lb)
+	if !ok {
+		c.t.Fatalf("case %d: leading shapes %v and %v do not broadcast", c.ID, la, lb)
+	}
+	p, err := MatmulStack(spread(a, la, lead), spread(b, lb, lead))
+	shape := append([]int(nil), lead...)
+	if keepM {
+		shape = append(shape, a.Rows)
+	}
+	if keepP {
+		shape = append(shape, b.Cols)
+	}
+	if len(shape) == 0 && err == nil {
+		return p.Data[0], nil
+	}
+	return stackResult{p.Data, shape}, err
 }
