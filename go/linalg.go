@@ -575,19 +575,46 @@ func Det(a Matrix) (float64, error) {
 }
 
 func det(cc *canceller, a Matrix) (float64, error) {
+	return detWork(cc, a, nil)
+}
+
+// detWork is det factoring in w's buffers (new ones when w is nil).
+func detWork(cc *canceller, a Matrix, w *luWork) (float64, error) {
 	if err := a.squareOrEmpty("det", "A", true); err != nil {
 		return 0, err
 	}
 	if a.Rows == 0 {
 		return 1, nil
 	}
-	lu := a.Clone()
-	piv := make([]int, a.Rows)
-	sign, _, err := luFactor(cc, lu.Data, a.Rows, piv)
+	lu, piv := w.get(a.Rows)
+	copy(lu, a.Data)
+	sign, _, err := luFactor(cc, lu, a.Rows, piv)
 	if err != nil {
 		return 0, err
 	}
-	return sign * diagProduct(lu), nil
+	return sign * diagProduct(Matrix{Rows: a.Rows, Cols: a.Rows, Data: lu}), nil
+}
+
+// luWork holds the buffers of an LU factorisation, which the matrices of a
+// stack reuse one after the other (one luWork per goroutine).
+type luWork struct {
+	lu  []float64
+	piv []int
+}
+
+// get returns buffers for the factorisation of an n×n matrix: w's, grown
+// as needed, or new ones when w is nil.
+func (w *luWork) get(n int) ([]float64, []int) {
+	if w == nil {
+		return make([]float64, n*n), make([]int, n)
+	}
+	if cap(w.lu) < n*n {
+		w.lu = make([]float64, n*n)
+	}
+	if cap(w.piv) < n {
+		w.piv = make([]int, n)
+	}
+	return w.lu[:n*n], w.piv[:n]
 }
 
 // diagProduct returns Πᵢ m[i][i], keeping the running product's exponent
@@ -635,6 +662,11 @@ func InvTo(dst, a Matrix) error {
 }
 
 func invTo(cc *canceller, dst, a Matrix) error {
+	return invToWork(cc, dst, a, nil)
+}
+
+// invToWork is invTo factoring in w's buffers (new ones when w is nil).
+func invToWork(cc *canceller, dst, a Matrix, w *luWork) error {
 	a = a.fresh(spanOf(dst.Data))
 	if err := a.squareOrEmpty("inv", "A", true); err != nil {
 		return err
@@ -647,7 +679,7 @@ func invTo(cc *canceller, dst, a Matrix) error {
 		dst.Data[i*a.Cols+i] = 1
 	}
 	a, e := luShift(a)
-	if err := luSolve(cc, "inv", a, dst); err != nil {
+	if err := luSolveWork(cc, "inv", a, dst, w); err != nil {
 		return err
 	}
 	scaleBy(dst.Data, e) // inv(A) = inv(A/2^e)/2^e
@@ -698,6 +730,11 @@ func SolveTo(dst, a, b Matrix) error {
 }
 
 func solveTo(cc *canceller, dst, a, b Matrix) error {
+	return solveToWork(cc, dst, a, b, nil)
+}
+
+// solveToWork is solveTo factoring in w's buffers (new ones when w is nil).
+func solveToWork(cc *canceller, dst, a, b Matrix, w *luWork) error {
 	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
 	if err := a.check("solve", "A"); err != nil {
 		return err
@@ -722,7 +759,7 @@ func solveTo(cc *canceller, dst, a, b Matrix) error {
 	}
 	copy(dst.Data, b.Data)
 	a, e := luShift(a)
-	if err := luSolve(cc, "solve", a, dst); err != nil {
+	if err := luSolveWork(cc, "solve", a, dst, w); err != nil {
 		return err
 	}
 	scaleBy(dst.Data, e) // solve(A, B) = solve(A/2^e, B)/2^e
@@ -731,14 +768,19 @@ func solveTo(cc *canceller, dst, a, b Matrix) error {
 
 // luSolve overwrites x (holding B) with the solution of A·X = B.
 func luSolve(cc *canceller, op string, a, x Matrix) error {
+	return luSolveWork(cc, op, a, x, nil)
+}
+
+// luSolveWork is luSolve factoring in w's buffers (new ones when w is nil).
+func luSolveWork(cc *canceller, op string, a, x Matrix, w *luWork) error {
 	n := a.Rows
-	lu := a.Clone()
-	piv := make([]int, n)
-	if _, singular, err := luFactor(cc, lu.Data, n, piv); err != nil {
+	lu, piv := w.get(n)
+	copy(lu, a.Data)
+	if _, singular, err := luFactor(cc, lu, n, piv); err != nil {
 		return err
 	} else if singular {
 		return opError(op, ErrSingular, "")
 	}
 	interchange(x, piv)
-	return luSubstitute(cc, lu.Data, n, x)
+	return luSubstitute(cc, lu, n, x)
 }

@@ -150,8 +150,9 @@ func StackIndex(err error) (int, bool) {
 // multiply-adds of one f, for the context checks: the runner ticks the
 // canceller with it before each f (each goroutine has a canceller of its
 // own, looking at the same context), so even an f that never looks at cc
-// stops within checkWork multiply-adds of a cancellation; a long f ticks
-// cc itself.
+// stops within checkWork multiply-adds of a cancellation. An f of less work
+// than that gets a nil cc (its own looks at the context would cost more
+// than its arithmetic); a longer f ticks cc itself.
 //
 // The result is that of the lowest index that failed, whatever the number
 // of threads: each block runs its indices in order and stops at its first
@@ -163,6 +164,19 @@ func StackIndex(err error) (int, bool) {
 // stacks, allocate the outputs, then runStack with an f that computes
 // matrix i with the single-matrix code on views (Stack.At).
 func runStack(cc *canceller, count, work int, f func(cc *canceller, i int) error) error {
+	return runStackWork(cc, count, work, func(w *stackWorker, i int) error { return f(w.cc, i) })
+}
+
+// A stackWorker is one goroutine of runStackWork: the canceller its f
+// receives and buffers its f may reuse from one matrix to the next.
+type stackWorker struct {
+	cc *canceller
+	lu luWork
+}
+
+// runStackWork is runStack handing f the worker that runs it, whose
+// buffers (w.lu) spare each matrix its allocations.
+func runStackWork(cc *canceller, count, work int, f func(w *stackWorker, i int) error) error {
 	if count == 0 {
 		return nil
 	}
@@ -171,12 +185,20 @@ func runStack(cc *canceller, count, work int, f func(cc *canceller, i int) error
 	if total, ok := mulLen(count, max(work, 1)); ok && total < 1<<14 {
 		threads = 1
 	}
+	worker := func(c *canceller) *stackWorker {
+		w := &stackWorker{cc: c}
+		if work < checkWork {
+			w.cc = nil
+		}
+		return w
+	}
 	if threads <= 1 {
+		w := worker(cc)
 		for i := 0; i < count; i++ {
 			if err := cc.tick(work); err != nil {
 				return err
 			}
-			if err := f(cc, i); err != nil {
+			if err := f(w, i); err != nil {
 				return wrapStack(i, err)
 			}
 		}
@@ -203,13 +225,14 @@ func runStack(cc *canceller, count, work int, f func(cc *canceller, i int) error
 		wg.Add(1)
 		go func(lo, hi int, c *canceller) {
 			defer wg.Done()
+			w := worker(c)
 			for i := lo; i < hi; i++ {
 				if i&63 == 0 && failedBelow(i) {
 					return
 				}
 				err := c.tick(work)
 				if err == nil {
-					err = f(c, i)
+					err = f(w, i)
 				}
 				if err != nil {
 					mu.Lock()
@@ -324,8 +347,8 @@ func detStack(cc *canceller, a Stack, dst []float64) ([]float64, error) {
 		return nil, shapeErr("det", "dst has %d values, want %d", len(dst), a.Count)
 	}
 	n := a.Rows
-	err := runStack(cc, a.Count, n*n*n/3+1, func(cc *canceller, i int) error {
-		d, err := det(cc, a.At(i))
+	err := runStackWork(cc, a.Count, n*n*n/3+1, func(w *stackWorker, i int) error {
+		d, err := detWork(w.cc, a.At(i), &w.lu)
 		dst[i] = d
 		return err
 	})
@@ -441,8 +464,8 @@ func invStackTo(cc *canceller, dst, a Stack) error {
 	}
 	a = a.fresh(spanOf(dst.Data))
 	n := a.Rows
-	return runStack(cc, a.Count, n*n*n+1, func(cc *canceller, i int) error {
-		return invTo(cc, dst.At(i), a.At(i))
+	return runStackWork(cc, a.Count, n*n*n+1, func(w *stackWorker, i int) error {
+		return invToWork(w.cc, dst.At(i), a.At(i), &w.lu)
 	})
 }
 
@@ -517,8 +540,8 @@ func solveStackTo(cc *canceller, dst, a, b Stack) error {
 	}
 	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
 	n, k := a.Rows, b.Cols
-	return runStack(cc, count, n*n*n/3+n*n*k+1, func(cc *canceller, i int) error {
-		return solveTo(cc, dst.At(i), a.pick(i), b.pick(i))
+	return runStackWork(cc, count, n*n*n/3+n*n*k+1, func(w *stackWorker, i int) error {
+		return solveToWork(w.cc, dst.At(i), a.pick(i), b.pick(i), &w.lu)
 	})
 }
 

@@ -256,3 +256,194 @@ func vectorMatmulStack(c *vcase) (any, error) {
 	}
 	return stackResult{p.Data, shape}, err
 }
+
+func benchStack(b *testing.B, n int) Stack {
+	s, _ := NewStack(10000, n, n)
+	for i := range s.Data {
+		s.Data[i] = float64((i*7919)%13) - 6
+	}
+	for i := 0; i < s.Count; i++ {
+		for j := 0; j < n; j++ {
+			s.Data[i*n*n+j*(n+1)] += 20 // diagonally dominant: never singular
+		}
+	}
+	b.ResetTimer()
+	return s
+}
+
+func BenchmarkInvStack3x3(b *testing.B) {
+	s := benchStack(b, 3)
+	dst, _ := NewStack(s.Count, 3, 3)
+	for i := 0; i < b.N; i++ {
+		if err := InvStackTo(dst, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSolveStack3x3(b *testing.B) {
+	s := benchStack(b, 3)
+	rhs, _ := NewStack(s.Count, 3, 1)
+	dst, _ := NewStack(s.Count, 3, 1)
+	for i := 0; i < b.N; i++ {
+		if err := SolveStackTo(dst, s, rhs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMatmulStack3x3(b *testing.B) {
+	s := benchStack(b, 3)
+	dst, _ := NewStack(s.Count, 3, 3)
+	for i := 0; i < b.N; i++ {
+		if err := MatmulStackTo(dst, s, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Every stacked operation gives the same bits, and names the same failing
+// matrix, with one goroutine and with many.
+func TestStackThreadsSameBits(t *testing.T) {
+	const count, n = 3000, 5
+	a, _ := NewStack(count, n, n)
+	b, _ := NewStack(count, n, 2)
+	for i := range a.Data {
+		a.Data[i] = float64((i*7919)%23)/7 - 1.5
+	}
+	for i := range b.Data {
+		b.Data[i] = float64((i*104729)%17) - 8
+	}
+	bad := Stack{Count: a.Count, Rows: n, Cols: n, Stride: n * n, Data: append([]float64(nil), a.Data...)}
+	clear(bad.Data[1700*n*n : 1701*n*n]) // singular
+	clear(bad.Data[2900*n*n : 2901*n*n])
+	run := func() (outs [][]float64, errs []string) {
+		d, err1 := DetStack(a)
+		s, l, err2 := SlogdetStack(a)
+		x, err3 := InvStack(a)
+		y, err4 := SolveStack(a, b)
+		p, err5 := MatmulStack(a, b)
+		for _, err := range []error{err1, err2, err3, err4, err5} {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, e1 := InvStack(bad)
+		_, e2 := SolveStack(bad, b)
+		return [][]float64{d, s, l, x.Data, y.Data, p.Data}, []string{e1.Error(), e2.Error()}
+	}
+	defer SetMaxThreads(SetMaxThreads(1))
+	want, wantErrs := run()
+	if wantErrs[0] != "inv: singular matrix (matrix 1700 of the stack)" {
+		t.Errorf("one thread: %q", wantErrs[0])
+	}
+	for _, th := range []int{2, 3, 7, 64} {
+		SetMaxThreads(th)
+		got, errs := run()
+		for k := range want {
+			for i := range want[k] {
+				if math.Float64bits(got[k][i]) != math.Float64bits(want[k][i]) {
+					t.Fatalf("%d threads: result %d, value %d is %v, one thread %v", th, k, i, got[k][i], want[k][i])
+				}
+			}
+		}
+		if fmt.Sprint(errs) != fmt.Sprint(wantErrs) {
+			t.Errorf("%d threads: %q, one thread %q", th, errs, wantErrs)
+		}
+	}
+}
+
+// The batched call computes each matrix as the single-matrix call does.
+func TestStackIsEachMatrix(t *testing.T) {
+	a, _ := NewStack(40, 4, 4)
+	b, _ := NewStack(40, 4, 3)
+	for i := range a.Data {
+		a.Data[i] = float64((i*7919)%23)/7 - 1.5
+	}
+	for i := range b.Data {
+		b.Data[i] = float64((i*31)%11) - 5
+	}
+	x, err1 := InvStack(a)
+	y, err2 := SolveStack(a, b)
+	p, err3 := MatmulStack(a, b)
+	s, l, err4 := SlogdetStack(a)
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
+		t.Fatal(err)
+	}
+	same := func(what string, i int, got, want []float64) {
+		for k := range want {
+			if math.Float64bits(got[k]) != math.Float64bits(want[k]) {
+				t.Fatalf("%s %d: %v, single call %v", what, i, got, want)
+			}
+		}
+	}
+	for i := 0; i < a.Count; i++ {
+		xi, _ := Inv(a.At(i))
+		yi, _ := Solve(a.At(i), b.At(i))
+		pi, _ := Matmul(a.At(i), b.At(i))
+		si, li, _ := Slogdet(a.At(i))
+		same("inv", i, x.At(i).Data, xi.Data)
+		same("solve", i, y.At(i).Data, yi.Data)
+		same("matmul", i, p.At(i).Data, pi.Data)
+		same("slogdet", i, []float64{s[i], l[i]}, []float64{si, li})
+	}
+	// A single matrix pairs with every matrix of the other stack.
+	one := Stack{Count: 1, Rows: 4, Cols: 4, Stride: 16, Data: a.Data[:16]}
+	y1, err := SolveStack(one, b)
+	if err != nil || y1.Count != b.Count {
+		t.Fatalf("SolveStack(one, b): %v, %d results", err, y1.Count)
+	}
+	for i := 0; i < b.Count; i++ {
+		yi, _ := Solve(a.At(0), b.At(i))
+		same("solve(one)", i, y1.At(i).Data, yi.Data)
+	}
+	if _, err := MatmulStack(Stack{Count: 2, Rows: 4, Cols: 4, Stride: 16, Data: a.Data[:32]}, Stack{Count: 3, Rows: 4, Cols: 3, Stride: 12, Data: b.Data[:36]}); !errors.Is(err, ErrShape) {
+		t.Errorf("counts 2 and 3: %v", err)
+	}
+}
+
+// Empty stacks give empty results; 0×0 matrices those of numpy.
+func TestStackEmpty(t *testing.T) {
+	none := Stack{Rows: 3, Cols: 3, Stride: 9}
+	if d, err := DetStack(none); err != nil || len(d) != 0 {
+		t.Errorf("DetStack(0 of 3x3) = %v, %v", d, err)
+	}
+	if x, err := InvStack(none); err != nil || x.Count != 0 || x.Rows != 3 {
+		t.Errorf("InvStack(0 of 3x3) = %+v, %v", x, err)
+	}
+	zeros := Stack{Count: 2}
+	if d, err := DetStack(zeros); err != nil || len(d) != 2 || d[0] != 1 || d[1] != 1 {
+		t.Errorf("DetStack(2 of 0x0) = %v, %v, want [1 1]", d, err)
+	}
+	if s, l, err := SlogdetStack(zeros); err != nil || s[0] != 1 || l[0] != 0 {
+		t.Errorf("SlogdetStack(2 of 0x0) = %v, %v, %v", s, l, err)
+	}
+	if x, err := InvStack(zeros); err != nil || x.Count != 2 || len(x.Data) != 0 {
+		t.Errorf("InvStack(2 of 0x0) = %+v, %v", x, err)
+	}
+	if y, err := SolveStack(zeros, Stack{Count: 2, Rows: 0, Cols: 3}); err != nil || y.Count != 2 || y.Cols != 3 {
+		t.Errorf("SolveStack(2 of 0x0, 2 of 0x3) = %+v, %v", y, err)
+	}
+}
+
+// A …StackTo whose dst overlaps its input reads the input as it was.
+func TestStackToAliased(t *testing.T) {
+	a, _ := NewStack(50, 3, 3)
+	for i := range a.Data {
+		a.Data[i] = float64((i*7919)%23)/7 - 1.5
+	}
+	want, _ := InvStack(a)
+	// dst shifted by one matrix over a: without a copy, matrix i would read a
+	// matrix another one has already overwritten.
+	buf := append(append([]float64(nil), make([]float64, 9)...), a.Data...)
+	src := Stack{Count: 50, Rows: 3, Cols: 3, Stride: 9, Data: buf[9:]}
+	dst := Stack{Count: 50, Rows: 3, Cols: 3, Stride: 9, Data: buf[:450]}
+	if err := InvStackTo(dst, src); err != nil {
+		t.Fatal(err)
+	}
+	for i := range want.Data {
+		if math.Float64bits(dst.Data[i]) != math.Float64bits(want.Data[i]) {
+			t.Fatalf("value %d: %v, want %v", i, dst.Data[i], want.Data[i])
+		}
+	}
+}
