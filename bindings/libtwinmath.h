@@ -119,6 +119,40 @@ int tm_vector_norm(const double *v, int64_t n, double ord, double *out, char *er
  * TM_ERR_NO_CONVERGENCE if the singular values do not converge. */
 int tm_nuclear_norm(const double *a, int64_t rows, int64_t cols, double *out, char *err, size_t errlen);
 
+/* ---- stacks ------------------------------------------------------------ */
+/* A stack is count packed m x n matrices (a C-contiguous (count, m, n) array);
+ * one call does the whole batch, spread over the library's threads, and is
+ * cancellable as a whole. An error message names the first failing matrix
+ * ("(matrix i of the stack)"), the same whatever the number of threads. */
+
+/* dst[i] = det(A_i) for count square m x n matrices; dst holds count values.
+ * TM_ERR_SHAPE if m != n, TM_ERR_INVALID if a matrix holds NaN or Inf. Cancellable. */
+int tm_det_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+
+/* sign[i], logabsdet[i] = slogdet(A_i) for count square m x n matrices; each holds count values.
+ * TM_ERR_SHAPE if m != n, TM_ERR_INVALID if a matrix holds NaN or Inf. Cancellable. */
+int tm_slogdet_stack(const double *a, int64_t count, int64_t m, int64_t n, double *sign, double *logabsdet, tm_cflag *cancel, char *err, size_t errlen);
+
+/* dst_i = inv(A_i) for count square m x n matrices; dst holds count x m x n values.
+ * TM_ERR_SHAPE if m != n, TM_ERR_INVALID if a matrix holds NaN or Inf,
+ * TM_ERR_SINGULAR for the first singular matrix. Cancellable. */
+int tm_inv_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+
+/* The pairs of a stack of ca matrices m x n and a stack of cb matrices: ca == cb, or one of
+ * them is 1 and its single matrix pairs with every matrix of the other (numpy's broadcasting
+ * of a leading 1); there are cb pairs when ca == 1, else ca. TM_ERR_SHAPE for other
+ * counts. */
+
+/* dst_i = solve(A_i, B_i) over the pairs of ca square m x n matrices A and cb nb x k
+ * matrices B; dst holds pairs x nb x k values. TM_ERR_SHAPE if m != n, nb != m or the
+ * counts do not pair, TM_ERR_INVALID if a matrix holds NaN or Inf, TM_ERR_SINGULAR for the
+ * first singular A_i. Cancellable. */
+int tm_solve_stack(const double *a, int64_t ca, int64_t m, int64_t n, const double *b, int64_t cb, int64_t nb, int64_t k, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+
+/* dst_i = A_i B_i over the pairs of ca m x n matrices A and cb n2 x p matrices B; dst holds
+ * pairs x m x p values. TM_ERR_SHAPE if n != n2 or the counts do not pair. Cancellable. */
+int tm_matmul_stack(const double *a, int64_t ca, int64_t m, int64_t n, const double *b, int64_t cb, int64_t n2, int64_t p, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+
 /* ---- linalg ------------------------------------------------------------ */
 
 /* dst = A·B for A (m x n) and B (n2 x p); dst holds m x p values. TM_ERR_SHAPE if n != n2. Cancellable. */

@@ -9,6 +9,11 @@ import (
 
 func init() {
 	vectorOps["slogdet"] = func(c *vcase) (any, error) {
+		if c.ndim("a") > 2 {
+			a, lead := c.stack("a")
+			s, l, err := SlogdetStack(a)
+			return []any{stackResult{s, lead}, stackResult{l, lead}}, err
+		}
 		s, l, err := Slogdet(c.mat("a"))
 		return []any{s, l}, err
 	}

@@ -145,14 +145,22 @@ func (m Matrix) want(op, name string, rows, cols int) error {
 // square returns ErrShape unless m is square, and ErrInvalid if it is empty
 // or, when finite is set, holds NaN or Inf.
 func (m Matrix) square(op, name string, finite bool) error {
+	if err := m.squareOrEmpty(op, name, finite); err != nil {
+		return err
+	}
+	if m.Rows == 0 {
+		return invalidErr(op, "%s is empty", name)
+	}
+	return nil
+}
+
+// squareOrEmpty is square accepting the 0×0 matrix.
+func (m Matrix) squareOrEmpty(op, name string, finite bool) error {
 	if err := m.check(op, name); err != nil {
 		return err
 	}
 	if m.Rows != m.Cols {
 		return shapeErr(op, "%s must be square, got %dx%d", name, m.Rows, m.Cols)
-	}
-	if m.Rows == 0 {
-		return invalidErr(op, "%s is empty", name)
 	}
 	if finite {
 		return checkFinite(op, name, m.Data)
@@ -560,23 +568,53 @@ func Trace(a Matrix) (float64, error) {
 //
 // The product is rescaled as it runs, so it overflows or underflows only if
 // the determinant itself does. A singular matrix (an exactly zero pivot) has
-// determinant 0. It returns ErrShape if a is not square and ErrInvalid if a
-// is empty or holds NaN or Inf.
+// determinant 0, the 0×0 matrix 1 (the empty product), as in numpy. It
+// returns ErrShape if a is not square and ErrInvalid if a holds NaN or Inf.
 func Det(a Matrix) (float64, error) {
 	return det(nil, a)
 }
 
 func det(cc *canceller, a Matrix) (float64, error) {
-	if err := a.square("det", "A", true); err != nil {
+	return detWork(cc, a, nil)
+}
+
+// detWork is det factoring in w's buffers (new ones when w is nil).
+func detWork(cc *canceller, a Matrix, w *luWork) (float64, error) {
+	if err := a.squareOrEmpty("det", "A", true); err != nil {
 		return 0, err
 	}
-	lu := a.Clone()
-	piv := make([]int, a.Rows)
-	sign, _, err := luFactor(cc, lu.Data, a.Rows, piv)
+	if a.Rows == 0 {
+		return 1, nil
+	}
+	lu, piv := w.get(a.Rows)
+	copy(lu, a.Data)
+	sign, _, err := luFactor(cc, lu, a.Rows, piv)
 	if err != nil {
 		return 0, err
 	}
-	return sign * diagProduct(lu), nil
+	return sign * diagProduct(Matrix{Rows: a.Rows, Cols: a.Rows, Data: lu}), nil
+}
+
+// luWork holds the buffers of an LU factorisation, which the matrices of a
+// stack reuse one after the other (one luWork per goroutine).
+type luWork struct {
+	lu  []float64
+	piv []int
+}
+
+// get returns buffers for the factorisation of an n×n matrix: w's, grown
+// as needed, or new ones when w is nil.
+func (w *luWork) get(n int) ([]float64, []int) {
+	if w == nil {
+		return make([]float64, n*n), make([]int, n)
+	}
+	if cap(w.lu) < n*n {
+		w.lu = make([]float64, n*n)
+	}
+	if cap(w.piv) < n {
+		w.piv = make([]int, n)
+	}
+	return w.lu[:n*n], w.piv[:n]
 }
 
 // diagProduct returns Πᵢ m[i][i], keeping the running product's exponent
@@ -598,9 +636,10 @@ func diagProduct(m Matrix) float64 {
 // Inv returns the inverse of the square matrix a, by solving A·X = I with
 // the LU factorisation of a.
 //
-// It returns ErrShape if a is not square, ErrInvalid if a is empty or holds
-// NaN or Inf, and ErrSingular if a pivot of the factorisation is exactly
-// zero (as LAPACK's dgesv, which numpy uses, does).
+// The inverse of the 0×0 matrix is the 0×0 matrix, as in numpy. It returns
+// ErrShape if a is not square, ErrInvalid if a holds NaN or Inf, and
+// ErrSingular if a pivot of the factorisation is exactly zero (as LAPACK's
+// dgesv, which numpy uses, does).
 func Inv(a Matrix) (Matrix, error) {
 	return invAlloc(nil, a)
 }
@@ -623,8 +662,13 @@ func InvTo(dst, a Matrix) error {
 }
 
 func invTo(cc *canceller, dst, a Matrix) error {
+	return invToWork(cc, dst, a, nil)
+}
+
+// invToWork is invTo factoring in w's buffers (new ones when w is nil).
+func invToWork(cc *canceller, dst, a Matrix, w *luWork) error {
 	a = a.fresh(spanOf(dst.Data))
-	if err := a.square("inv", "A", true); err != nil {
+	if err := a.squareOrEmpty("inv", "A", true); err != nil {
 		return err
 	}
 	if err := dst.want("inv", "dst", a.Rows, a.Cols); err != nil {
@@ -635,7 +679,7 @@ func invTo(cc *canceller, dst, a Matrix) error {
 		dst.Data[i*a.Cols+i] = 1
 	}
 	a, e := luShift(a)
-	if err := luSolve(cc, "inv", a, dst); err != nil {
+	if err := luSolveWork(cc, "inv", a, dst, w); err != nil {
 		return err
 	}
 	scaleBy(dst.Data, e) // inv(A) = inv(A/2^e)/2^e
@@ -656,9 +700,10 @@ func luShift(a Matrix) (Matrix, int) {
 // Solve returns the solution X of A·X = B for a square matrix a; b is n×k
 // (a vector is the n×1 matrix holding it).
 //
-// It returns ErrShape if a is not square or b.Rows != a.Rows, ErrInvalid if
-// a is empty or a or b holds NaN or Inf, and ErrSingular if a pivot of the
-// LU factorisation is exactly zero.
+// A 0×0 a with a 0×k b has the 0×k solution, as in numpy. It returns
+// ErrShape if a is not square or b.Rows != a.Rows, ErrInvalid if a or b holds
+// NaN or Inf, and ErrSingular if a pivot of the LU factorisation is exactly
+// zero.
 func Solve(a, b Matrix) (Matrix, error) {
 	return solveAlloc(nil, a, b)
 }
@@ -685,6 +730,11 @@ func SolveTo(dst, a, b Matrix) error {
 }
 
 func solveTo(cc *canceller, dst, a, b Matrix) error {
+	return solveToWork(cc, dst, a, b, nil)
+}
+
+// solveToWork is solveTo factoring in w's buffers (new ones when w is nil).
+func solveToWork(cc *canceller, dst, a, b Matrix, w *luWork) error {
 	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
 	if err := a.check("solve", "A"); err != nil {
 		return err
@@ -698,9 +748,6 @@ func solveTo(cc *canceller, dst, a, b Matrix) error {
 	if b.Rows != a.Rows {
 		return shapeErr("solve", "A is %dx%d but b has %d rows", a.Rows, a.Cols, b.Rows)
 	}
-	if a.Rows == 0 {
-		return invalidErr("solve", "A is empty")
-	}
 	if err := checkFinite("solve", "A", a.Data); err != nil {
 		return err
 	}
@@ -712,7 +759,7 @@ func solveTo(cc *canceller, dst, a, b Matrix) error {
 	}
 	copy(dst.Data, b.Data)
 	a, e := luShift(a)
-	if err := luSolve(cc, "solve", a, dst); err != nil {
+	if err := luSolveWork(cc, "solve", a, dst, w); err != nil {
 		return err
 	}
 	scaleBy(dst.Data, e) // solve(A, B) = solve(A/2^e, B)/2^e
@@ -721,14 +768,19 @@ func solveTo(cc *canceller, dst, a, b Matrix) error {
 
 // luSolve overwrites x (holding B) with the solution of A·X = B.
 func luSolve(cc *canceller, op string, a, x Matrix) error {
+	return luSolveWork(cc, op, a, x, nil)
+}
+
+// luSolveWork is luSolve factoring in w's buffers (new ones when w is nil).
+func luSolveWork(cc *canceller, op string, a, x Matrix, w *luWork) error {
 	n := a.Rows
-	lu := a.Clone()
-	piv := make([]int, n)
-	if _, singular, err := luFactor(cc, lu.Data, n, piv); err != nil {
+	lu, piv := w.get(n)
+	copy(lu, a.Data)
+	if _, singular, err := luFactor(cc, lu, n, piv); err != nil {
 		return err
 	} else if singular {
 		return opError(op, ErrSingular, "")
 	}
 	interchange(x, piv)
-	return luSubstitute(cc, lu.Data, n, x)
+	return luSubstitute(cc, lu, n, x)
 }

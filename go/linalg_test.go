@@ -8,12 +8,36 @@ import (
 )
 
 func init() {
-	vectorOps["matmul"] = func(c *vcase) (any, error) { return Matmul(c.mat("A"), c.mat("B")) }
+	vectorOps["matmul"] = func(c *vcase) (any, error) {
+		if c.ndim("A") == 2 && c.ndim("B") <= 2 {
+			return Matmul(c.mat("A"), c.mat("B"))
+		}
+		return vectorMatmulStack(c)
+	}
 	vectorOps["transpose"] = func(c *vcase) (any, error) { return Transpose(c.mat("A")) }
 	vectorOps["trace"] = func(c *vcase) (any, error) { return Trace(c.mat("A")) }
-	vectorOps["det"] = func(c *vcase) (any, error) { return Det(c.mat("A")) }
-	vectorOps["inv"] = func(c *vcase) (any, error) { return Inv(c.mat("A")) }
-	vectorOps["solve"] = func(c *vcase) (any, error) { return Solve(c.mat("A"), c.mat("b")) }
+	vectorOps["det"] = func(c *vcase) (any, error) {
+		if c.ndim("A") > 2 {
+			a, lead := c.stack("A")
+			d, err := DetStack(a)
+			return stackResult{d, lead}, err
+		}
+		return Det(c.mat("A"))
+	}
+	vectorOps["inv"] = func(c *vcase) (any, error) {
+		if c.ndim("A") > 2 {
+			a, lead := c.stack("A")
+			x, err := InvStack(a)
+			return stackResult{x.Data, append(lead, a.Rows, a.Cols)}, err
+		}
+		return Inv(c.mat("A"))
+	}
+	vectorOps["solve"] = func(c *vcase) (any, error) {
+		if c.ndim("A") <= 2 && c.ndim("b") <= 2 {
+			return Solve(c.mat("A"), c.mat("b"))
+		}
+		return vectorSolveStack(c)
+	}
 }
 
 const eps = 0x1p-52
@@ -122,7 +146,10 @@ func TestDet(t *testing.T) {
 	if got, _ := Det(d); math.Abs(got-1) > 4*eps {
 		t.Errorf("Det(diag(1e200, 1e-200)) = %v, want 1", got)
 	}
-	for _, bad := range []Matrix{NewMatrix(2, 3), NewMatrix(0, 0), {Rows: 1, Cols: 1, Data: []float64{nan}}} {
+	if got, err := Det(NewMatrix(0, 0)); got != 1 || err != nil {
+		t.Errorf("Det(0×0) = %v, %v, want 1 (the empty product)", got, err)
+	}
+	for _, bad := range []Matrix{NewMatrix(2, 3), {Rows: 1, Cols: 1, Data: []float64{nan}}} {
 		if _, err := Det(bad); err == nil {
 			t.Errorf("Det(%+v) succeeded", bad)
 		}

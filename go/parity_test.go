@@ -180,7 +180,8 @@ func (c *vcase) str(name string) string {
 }
 
 // flat returns the values and the shape of a result: a float64, an int, a
-// slice or a Matrix (one column stands for a vector).
+// slice, a Matrix (one column stands for a vector) or a shaped array (a
+// stacked result).
 func flat(r any) ([]float64, []int) {
 	switch v := r.(type) {
 	case float64:
@@ -191,6 +192,8 @@ func flat(r any) ([]float64, []int) {
 		return v, []int{len(v)}
 	case Matrix:
 		return v.Data, []int{v.Rows, v.Cols}
+	case stackResult:
+		return v.data, v.shape
 	}
 	panic(fmt.Sprintf("unexpected result type %T", r))
 }

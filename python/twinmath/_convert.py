@@ -70,6 +70,97 @@ def _of_dim(x: Any, op: str, name: str, ndim: int) -> NDArray[np.float64]:
     return a
 
 
+def stack(x: Any, op: str, name: str) -> tuple[NDArray[np.float64], tuple[int, ...]]:
+    """Return ``x`` of shape ``(..., M, N)`` as a contiguous ``(count, M, N)`` stack.
+
+    The second value is the leading shape ``...`` (``()`` for a single
+    matrix), which the batched results take back with ``reshape(lead + ...)``.
+    A C-contiguous float64 input is reshaped without a copy (Go reads its
+    buffer); fewer than two dimensions raise ShapeError. This is the one
+    converter of every stacked operation, in both backends.
+    """
+    if x.__class__ is _ndarray and x.dtype is F64 and x.flags.c_contiguous:
+        a = x
+    else:
+        a = _convert(x, op, name)
+    if a.ndim < 2:
+        raise shape_error(op, f"{name} must be at least 2-D, got shape {a.shape}")
+    lead = tuple(int(d) for d in a.shape[:-2])
+    return a.reshape((math.prod(lead), a.shape[-2], a.shape[-1])), lead
+
+
+def solve_rhs(b: Any) -> tuple[NDArray[np.float64], tuple[int, ...], bool]:
+    """Return ``solve``'s ``b`` as a ``(count, n, k)`` stack, its leading shape, and whether it is a vector.
+
+    numpy's rule (numpy ≥ 2): ``b`` is one vector, shared by every matrix
+    of ``A``, only when it is 1-D (the stack ``(1, n, 1)``, leading shape
+    ``()``); otherwise it is a stack of ``n×k`` matrices ``(..., n, k)``.
+    """
+    y = array(b, "solve", "b")
+    if y.ndim == 0:
+        raise shape_error("solve", "b must be at least 1-D, got shape ()")
+    if y.ndim == 1:
+        return y.reshape((1, y.shape[0], 1)), (), True
+    s, lead = stack(y, "solve", "b")
+    return s, lead, False
+
+
+def matmul_operands(
+    A: Any, B: Any
+) -> tuple[NDArray[np.float64], tuple[int, ...], NDArray[np.float64], tuple[int, ...], tuple[bool, bool]]:
+    """Return ``matmul``'s operands as stacks: ``a, lead_a, b, lead_b, keep``.
+
+    numpy's promotion: a 1-D ``A`` is the one row ``(1, k)``, a 1-D ``B``
+    the one column ``(k, 1)``; the result then drops that dimension again
+    (``keep`` says which of ``m`` and ``n`` the result keeps; a product of
+    two vectors is a scalar). 0-D operands raise ShapeError.
+    """
+    ops: list[tuple[NDArray[np.float64], tuple[int, ...], bool]] = []
+    for x, name, row in ((A, "A", True), (B, "B", False)):
+        y = array(x, "matmul", name)
+        if y.ndim == 0:
+            raise shape_error("matmul", f"{name} must be at least 1-D, got shape ()")
+        if y.ndim == 1:
+            shape = (1, 1, y.shape[0]) if row else (1, y.shape[0], 1)
+            ops.append((y.reshape(shape), (), False))
+        else:
+            s, lead = stack(y, "matmul", name)
+            ops.append((s, lead, True))
+    (a, la, ka), (b, lb, kb) = ops
+    return a, la, b, lb, (ka, kb)
+
+
+def broadcast(a: tuple[int, ...], b: tuple[int, ...], op: str) -> tuple[int, ...]:
+    """Return the shape the leading shapes ``a`` and ``b`` of two stacks broadcast to.
+
+    numpy's rule: aligned from the right, each pair of dimensions is equal or
+    holds a 1. Other shapes raise ShapeError, in both backends before any
+    check of the matrices themselves.
+    """
+    out = []
+    for i in range(1, max(len(a), len(b)) + 1):
+        x = a[-i] if i <= len(a) else 1
+        y = b[-i] if i <= len(b) else 1
+        if x != y and x != 1 and y != 1:
+            raise shape_error(op, f"stacks of shapes {a} and {b} do not broadcast")
+        out.append(y if x == 1 else x)
+    return tuple(reversed(out))
+
+
+def spread(a: NDArray[np.float64], lead: tuple[int, ...], to: tuple[int, ...]) -> NDArray[np.float64]:
+    """Return the ``(count, M, N)`` stack ``a`` of leading shape ``lead`` spread to ``to``.
+
+    A single matrix (``lead`` all ones) stays one matrix, which the Go
+    package pairs with every matrix of the other operand; a stack that
+    already has the leading shape ``to`` is returned as it is; anything else
+    is copied out to ``(prod(to), M, N)``.
+    """
+    if lead == to or math.prod(lead) == 1:
+        return a
+    full = np.broadcast_to(a.reshape(lead + a.shape[1:]), to + a.shape[1:])
+    return np.ascontiguousarray(full).reshape((math.prod(to), *a.shape[1:]))
+
+
 def vector_or_matrix(x: Any, op: str, name: str) -> NDArray[np.float64]:
     """Return ``x`` as a C-contiguous 1-D or 2-D float64 array."""
     a = array(x, op, name)

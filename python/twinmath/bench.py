@@ -86,6 +86,18 @@ for _n in (2, 64, 256, 1024):
 row("det n=300")(lambda rng: _contenders("det", np.linalg.det, rng.random((300, 300))))
 row("inv n=300")(lambda rng: _contenders("inv", np.linalg.inv, rng.random((300, 300))))
 row("solve n=300")(lambda rng: _contenders("solve", np.linalg.solve, rng.random((300, 300)), rng.random(300)))
+# Batched: 10,000 3×3 matrices in one call each side (numpy's gufunc loop, Go's
+# stack runner over its threads).
+row("det 1e4x3x3")(lambda rng: _contenders("det", np.linalg.det, rng.random((10_000, 3, 3))))
+row("inv 1e4x3x3")(lambda rng: _contenders("inv", np.linalg.inv, rng.random((10_000, 3, 3)) + 3 * np.eye(3)))
+row("solve 1e4x3x3")(
+    lambda rng: _contenders(
+        "solve", np.linalg.solve, rng.random((10_000, 3, 3)) + 3 * np.eye(3), rng.random((10_000, 3, 1))
+    )
+)
+row("matmul 1e4x3x3")(
+    lambda rng: _contenders("matmul", np.matmul, rng.random((10_000, 3, 3)), rng.random((10_000, 3, 3)))
+)
 for _n in (100, 300):
     row(f"eigh n={_n}")(lambda rng, n=_n: _contenders("eigh", np.linalg.eigh, _symmetric(rng, n)))
     row(f"eig n={_n}")(lambda rng, n=_n: _contenders("eig", np.linalg.eig, rng.standard_normal((n, n))))
@@ -211,6 +223,10 @@ TARGETS: dict[str, float] = {
     "det n=300": 1.5,
     "inv n=300": 1.5,
     "solve n=300": 1.5,
+    "det 1e4x3x3": 2.0,
+    "inv 1e4x3x3": 2.0,
+    "solve 1e4x3x3": 2.0,
+    "matmul 1e4x3x3": 2.0,
     "eigh n=300": 2.5,
     "eig n=300": 2.0,
     "svd n=300": 3.0,

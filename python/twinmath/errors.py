@@ -8,6 +8,8 @@ message for the same bad input; the shared test vectors hold both to it.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import numpy as np
 
 __all__ = [
@@ -39,6 +41,8 @@ class NotPositiveDefiniteError(np.linalg.LinAlgError):
 class ConvergenceError(np.linalg.LinAlgError):
     """An iteration that did not converge (Go: ``ErrNoConvergence``)."""
 
+
+_E = TypeVar("_E", bound=Exception)
 
 # The sentinel texts, as in go/errors.go.
 SHAPE = "shape mismatch"
@@ -75,6 +79,18 @@ def not_positive_definite(op: str, detail: str = "") -> NotPositiveDefiniteError
 def no_convergence(op: str, detail: str = "") -> ConvergenceError:
     """Return the ConvergenceError ``"op: no convergence[: detail]"``."""
     return ConvergenceError(_text(op, NO_CONVERGENCE, detail))
+
+
+def in_stack(e: _E, index: int, lead: tuple[int, ...]) -> _E:
+    """Return ``e`` naming the matrix ``index`` of a stack, as the Go package does.
+
+    The text gains ``" (matrix i of the stack)"``, ``i`` the matrix's index in
+    the flattened (broadcast) stack, in index order; a single matrix
+    (``lead == ()``) is named by no index, and ``e`` is returned unchanged.
+    """
+    if not lead:
+        return e
+    return type(e)(f"{e} (matrix {index} of the stack)")
 
 
 def lengths_differ(op: str, n: int, m: int) -> ShapeError:

@@ -37,26 +37,30 @@ __all__ = [
 ]
 
 
-def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
-    """Return the matrix product ``A @ B``.
+def matmul(A: ArrayLike, B: ArrayLike) -> Any:
+    """Return the matrix product ``A @ B``, of single matrices or of stacks.
 
-    ``C[i, j] = Σₖ A[i, k] B[k, j]``; a 1-D ``B`` is a column vector and the
-    result is then 1-D.
+    ``C[i, j] = Σₖ A[i, k] B[k, j]``. As ``numpy.matmul``: a 1-D ``A`` is a
+    row vector and a 1-D ``B`` a column vector, and the result then drops
+    that dimension (two vectors give a float); stacks ``(..., m, n)`` and
+    ``(..., n, p)`` multiply matrix by matrix, their leading dimensions
+    broadcast, in one batched call.
 
     Parameters
     ----------
-    A : array_like, shape (m, n)
-    B : array_like, shape (n, p) or (n,)
+    A : array_like, shape (..., m, n) or (n,)
+    B : array_like, shape (..., n, p) or (n,)
 
     Returns
     -------
-    ndarray of float64, shape (m, p) or (m,)
+    ndarray of float64, shape (..., m, p), (..., m) or (..., p); or float
+        The leading shape is that of ``A`` and ``B`` broadcast.
 
     Raises
     ------
     ShapeError
-        If ``A`` is not 2-D, ``B`` is neither 1-D nor 2-D, or the inner
-        dimensions differ.
+        If an operand is 0-D, the inner dimensions differ, or the leading
+        dimensions do not broadcast.
 
     Examples
     --------
@@ -64,6 +68,9 @@ def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
     >>> tm.matmul([[1, 2], [3, 4]], [[5, 6], [7, 8]])
     array([[19., 22.],
            [43., 50.]])
+    >>> tm.matmul([[[1, 0], [0, 1]], [[2, 0], [0, 2]]], [1, 2])
+    array([[1., 2.],
+           [2., 4.]])
     """
 
 
@@ -121,57 +128,66 @@ def trace(A: ArrayLike) -> float:
     """
 
 
-def det(A: ArrayLike) -> float:
-    """Return the determinant of a square matrix.
+def det(A: ArrayLike) -> Any:
+    """Return the determinant of a square matrix, or of each of a stack.
 
     Computed from the LU factorisation with partial pivoting:
-    ``det(A) = (-1)^(row swaps) Πᵢ U[i, i]``. A singular matrix gives 0.0.
+    ``det(A) = (-1)^(row swaps) Πᵢ U[i, i]``. A singular matrix gives 0.0,
+    the 0×0 matrix 1.0 (the empty product).
+    A stack ``(..., n, n)`` gives the array ``(...)`` of the determinants of
+    its matrices, computed in one batched call (numpy.linalg's stacking).
 
     Parameters
     ----------
-    A : array_like, shape (n, n)
+    A : array_like, shape (..., n, n)
 
     Returns
     -------
-    float
+    float or ndarray, shape (...)
+        A float for one matrix, an array for a stack.
 
     Raises
     ------
     ShapeError
         If ``A`` is not a square matrix.
     ValueError
-        If ``A`` is empty or holds NaN or Inf.
+        If ``A`` holds NaN or Inf.
 
     Examples
     --------
     >>> import twinmath as tm
     >>> round(tm.det([[1, 2], [3, 4]]), 12)
     -2.0
+    >>> tm.det([[[2, 0], [0, 3]], [[1, 2], [0, 0]]]).tolist()
+    [6.0, 0.0]
     """
 
 
 def inv(A: ArrayLike) -> NDArray[np.float64]:
-    """Return the inverse of a square matrix.
+    """Return the inverse of a square matrix, or of each of a stack.
 
     ``A @ inv(A) = I``, computed by solving against the identity with the LU
-    factorisation of ``A``.
+    factorisation of ``A``. The 0×0 matrix is its own inverse. A stack
+    ``(..., n, n)`` gives the stack of inverses, in one batched call.
 
     Parameters
     ----------
-    A : array_like, shape (n, n)
+    A : array_like, shape (..., n, n)
 
     Returns
     -------
-    ndarray of float64, shape (n, n)
+    ndarray of float64, shape (..., n, n)
 
     Raises
     ------
     ShapeError
-        If ``A`` is not a square matrix.
+        If ``A`` has fewer than 2 dimensions or its matrices are not square.
     ValueError
-        If ``A`` is empty or holds NaN or Inf.
+        If ``A`` holds NaN or Inf.
     SingularMatrixError
-        If a pivot of the factorisation is exactly zero.
+        If a pivot of the factorisation is exactly zero; in a stack, the
+        message names the first singular matrix, ``"(matrix i of the
+        stack)"``, ``i`` its index in the flattened stack.
 
     Examples
     --------
@@ -183,27 +199,33 @@ def inv(A: ArrayLike) -> NDArray[np.float64]:
 
 
 def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
-    """Return the solution ``x`` of the linear system ``A @ x = b``.
+    """Return the solution ``x`` of the linear system ``A @ x = b``, or of each of a stack.
+
+    numpy's (≥ 2) rules: a 1-D ``b`` is one vector, solved against every
+    matrix of ``A``; any other ``b`` is a stack of ``n×k`` matrices
+    ``(..., n, k)``, whose leading dimensions broadcast with those of ``A``.
+    A stack is solved in one batched call.
 
     Parameters
     ----------
-    A : array_like, shape (n, n)
-    b : array_like, shape (n,) or (n, k)
+    A : array_like, shape (..., n, n)
+    b : array_like, shape (n,) or (..., n, k)
 
     Returns
     -------
-    ndarray of float64, shape (n,) or (n, k)
-        The shape of ``b``.
+    ndarray of float64, shape (..., n) or (..., n, k)
+        The leading shape is that of ``A`` and ``b`` broadcast.
 
     Raises
     ------
     ShapeError
-        If ``A`` is not square, ``b`` is neither 1-D nor 2-D, or ``b`` has
-        not ``n`` rows.
+        If ``A`` has fewer than 2 dimensions or is not square, ``b`` is 0-D
+        or has not ``n`` rows, or the leading dimensions do not broadcast.
     ValueError
-        If ``A`` is empty, or ``A`` or ``b`` holds NaN or Inf.
+        If ``A`` or ``b`` holds NaN or Inf.
     SingularMatrixError
-        If a pivot of the LU factorisation of ``A`` is exactly zero.
+        If a pivot of the LU factorisation of ``A`` is exactly zero; in a
+        stack, the message names the first singular matrix, as ``inv``.
 
     Examples
     --------
@@ -216,8 +238,8 @@ def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
 class SlogdetResult(NamedTuple):
     """The result of ``slogdet``: ``det(a) = sign * exp(logabsdet)``."""
 
-    sign: float
-    logabsdet: float
+    sign: Any
+    logabsdet: Any
 
 
 COND_ORDERS = "None, 'fro', 'nuc', 1, -1, 2, -2, inf or -inf"
@@ -299,17 +321,18 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
     pivoting; the logarithm keeps determinants far beyond the range of
     float64 (``det`` of a 200×200 matrix of 1e-10's underflows, its
     ``logabsdet`` does not). A singular matrix gives ``(0.0, -inf)``; the
-    empty 0×0 matrix ``(1.0, 0.0)``, the empty product.
+    empty 0×0 matrix ``(1.0, 0.0)``, the empty product. A stack
+    ``(..., n, n)`` gives two arrays of shape ``(...)``, in one batched call.
 
     Parameters
     ----------
-    a : array_like, shape (n, n)
+    a : array_like, shape (..., n, n)
 
     Returns
     -------
     SlogdetResult
-        A named tuple ``(sign, logabsdet)`` of floats: ``sign`` is 1.0, -1.0
-        or 0.0.
+        A named tuple ``(sign, logabsdet)`` of floats (arrays for a stack):
+        ``sign`` is 1.0, -1.0 or 0.0.
 
     Raises
     ------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -9,10 +10,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import array, matrix
+from .._convert import broadcast, matmul_operands, matrix, solve_rhs, spread, stack
 from .._front import twin
 from .._front.linalg import SlogdetResult
-from ..errors import shape_error
 from . import _native as _n  # for matrix_power, whose exponent is named n
 from . import _native as n
 from ._native import ptr
@@ -21,22 +21,20 @@ if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.linalg.__all__
 
 
-def _columns(b: NDArray[np.float64], op: str, name: str) -> tuple[int, int]:
-    """Return the shape of ``b`` seen as a matrix; a vector is one column."""
-    if b.ndim == 1:
-        return b.shape[0], 1
-    if b.ndim == 2:
-        return b.shape[0], b.shape[1]
-    raise shape_error(op, f"{name} must be 1-D or 2-D, got shape {b.shape}")
-
-
 @twin(_front.linalg.matmul)
-def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
-    a, b = matrix(A, "matmul", "A"), array(B, "matmul", "B")
-    n2, p = _columns(b, "matmul", "B")
-    out = np.empty((a.shape[0], p) if b.ndim == 2 else a.shape[0])
-    n.call(n.lib.tm_matmul, ptr(a), *a.shape, ptr(b), n2, p, ptr(out), work=a.shape[0] * n2 * p)
-    return out
+def matmul(A: ArrayLike, B: ArrayLike) -> Any:
+    a, la, b, lb, keep = matmul_operands(A, B)
+    lead = broadcast(la, lb, "matmul")
+    (_, m, k), (_, k2, p) = a.shape, b.shape
+    tail = (m,) * keep[0] + (p,) * keep[1]
+    if not lead:
+        out = np.empty((m, p))
+        n.call(n.lib.tm_matmul, ptr(a), m, k, ptr(b), k2, p, ptr(out), work=m * k * p)
+        return float(out[0, 0]) if not tail else out.reshape(tail)
+    a, b = spread(a, la, lead), spread(b, lb, lead)
+    out = np.empty((math.prod(lead), m, p))
+    n.call(n.lib.tm_matmul_stack, ptr(a), *a.shape, ptr(b), *b.shape, ptr(out), work=out.size * k)
+    return out.reshape(lead + tail)
 
 
 @twin(_front.linalg.transpose)
@@ -54,34 +52,57 @@ def trace(A: ArrayLike) -> float:
 
 
 @twin(_front.linalg.det)
-def det(A: ArrayLike) -> float:
-    a = matrix(A, "det", "A")
-    return n.scalar(n.lib.tm_det, ptr(a), *a.shape, work=a.size * a.shape[0])  # type: ignore[no-any-return]
+def det(A: ArrayLike) -> Any:
+    a, lead = stack(A, "det", "A")
+    if not lead:
+        m = a[0]
+        return n.scalar(n.lib.tm_det, ptr(m), *m.shape, work=m.size * m.shape[0])
+    out = np.empty(a.shape[0])
+    n.call(n.lib.tm_det_stack, ptr(a), *a.shape, ptr(out), work=a.size * a.shape[1])
+    return out.reshape(lead)
 
 
 @twin(_front.linalg.inv)
 def inv(A: ArrayLike) -> NDArray[np.float64]:
-    a = matrix(A, "inv", "A")
+    a, lead = stack(A, "inv", "A")
     out = np.empty(a.shape)
-    n.call(n.lib.tm_inv, ptr(a), *a.shape, ptr(out), work=a.size * a.shape[0])
-    return out
+    if not lead:
+        n.call(n.lib.tm_inv, ptr(a), *a.shape[1:], ptr(out), work=a.size * a.shape[1])
+        return out.reshape(a.shape[1:])
+    n.call(n.lib.tm_inv_stack, ptr(a), *a.shape, ptr(out), work=a.size * a.shape[1])
+    return out.reshape(lead + a.shape[1:])
 
 
 @twin(_front.linalg.solve)
 def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
-    a, y = matrix(A, "solve", "A"), array(b, "solve", "b")
-    nb, k = _columns(y, "solve", "b")
-    out = np.empty(y.shape)
-    n.call(n.lib.tm_solve, ptr(a), *a.shape, ptr(y), nb, k, ptr(out), work=a.size * (a.shape[0] + k))
-    return out
+    a, la = stack(A, "solve", "A")
+    y, lb, vector = solve_rhs(b)
+    lead = broadcast(la, lb, "solve")
+    (_, m, k), (_, nb, kb) = a.shape, y.shape
+    tail = (nb,) if vector else (nb, kb)
+    work = a.size * (m + kb)
+    if not lead:
+        out = np.empty((nb, kb))
+        n.call(n.lib.tm_solve, ptr(a), m, k, ptr(y), nb, kb, ptr(out), work=work)
+        return out.reshape(tail)
+    a, y = spread(a, la, lead), spread(y, lb, lead)
+    out = np.empty((math.prod(lead), nb, kb))
+    n.call(
+        n.lib.tm_solve_stack, ptr(a), *a.shape, ptr(y), *y.shape, ptr(out), work=out.shape[0] * m * (m + kb)
+    )
+    return out.reshape(lead + tail)
 
 
 @twin(_front.linalg.slogdet)
 def slogdet(a: ArrayLike) -> SlogdetResult:
-    x = matrix(a, "slogdet", "a")
-    out = np.empty(2)
-    n.call(n.lib.tm_slogdet, ptr(x), *x.shape, ptr(out), ptr(out[1:]))
-    return SlogdetResult(float(out[0]), float(out[1]))
+    x, lead = stack(a, "slogdet", "a")
+    if not lead:
+        out = np.empty(2)
+        n.call(n.lib.tm_slogdet, ptr(x), *x.shape[1:], ptr(out), ptr(out[1:]))
+        return SlogdetResult(float(out[0]), float(out[1]))
+    sign, logabsdet = np.empty(x.shape[0]), np.empty(x.shape[0])
+    n.call(n.lib.tm_slogdet_stack, ptr(x), *x.shape, ptr(sign), ptr(logabsdet), work=x.size * x.shape[1])
+    return SlogdetResult(sign.reshape(lead), logabsdet.reshape(lead))
 
 
 @twin(_front.linalg.cond)

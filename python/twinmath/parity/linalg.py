@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -18,6 +19,82 @@ def _dims(rng: np.random.Generator, k: int, high: int = 24) -> list[tuple[int, i
     return [tuple(int(s) for s in sizes(rng, 3, high)) for _ in range(k)]  # type: ignore[misc]
 
 
+# ---- stacks ---------------------------------------------------------------------
+#
+# Stacked cases: leading shapes drawn (a count of 0 among them), matrices of
+# the exact-only entries above, small enough for the shared vectors.
+
+
+def _lead(rng: np.random.Generator) -> tuple[int, ...]:
+    """A leading shape: one or two dimensions of 0 to 4 matrices (0 rarely)."""
+    k = int(rng.integers(1, 3))
+    return tuple(int(d) for d in rng.integers(0, 5, size=k) + (rng.random(k) < 0.9))
+
+
+def _square_stacks(rng: np.random.Generator, name: str = "A") -> list[Case]:
+    cases: list[Case] = []
+    for n in (1, 2, 3, 4, 5):
+        lead = _lead(rng)
+        cases.append((f"stack {lead} of normal {n}x{n}", {name: normal(rng, *lead, n, n)}))
+    cases.append(("stack (3,) of 0x0", {name: np.zeros((3, 0, 0))}))
+    cases.append(("stack (0,) of 3x3", {name: np.zeros((0, 3, 3))}))
+    cases.append(("stack (2, 0) of 2x2", {name: np.zeros((2, 0, 2, 2))}))
+    cases.append(("stack (1,) of 2x2", {name: np.array([M2A])}))
+    return cases
+
+
+def per_matrix(f: Callable[..., Any], a: Any, r: Any) -> Any:
+    """Apply the single-matrix bound ``f(A_i, R_i)`` to each matrix of a stack.
+
+    ``a`` has shape ``(..., n, n)``; ``r`` is the result, of shape ``(...)``
+    (one value per matrix) or ``(..., n, k)`` (a matrix per matrix, each
+    entry bounded by its matrix's bound). A single matrix is ``f(a, r)``.
+    """
+    a = np.asarray(a, dtype=np.float64)
+    if a.ndim == 2:
+        return f(a, r)
+    r = np.asarray(r, dtype=np.float64)
+    count = math.prod(a.shape[:-2])
+    if count == 0:
+        return np.zeros(r.shape)
+    rs = r.reshape(count, -1)
+    bounds = np.array([f(m, x) for m, x in zip(a.reshape(count, *a.shape[-2:]), rs, strict=True)])
+    return np.broadcast_to(bounds.reshape(count, 1), rs.shape).reshape(r.shape)
+
+
+def _pairs(args: Args, r: Any) -> tuple[tuple[int, ...], np.ndarray, np.ndarray]:
+    """Return the leading shape of inv's or solve's result, and its pairs (A_i, X_i) as stacks.
+
+    solve's A broadcasts against b (a 1-D b is one vector, numpy ≥ 2); each
+    X_i is an n×k matrix, the result one matrix or vector per pair.
+    """
+    A, x = np.asarray(args["A"], dtype=np.float64), np.asarray(r, dtype=np.float64)
+    vector = "b" in args and np.ndim(args["b"]) == 1
+    lead = x.shape[:-1] if vector else x.shape[:-2]
+    n, k, count = A.shape[-1], 1 if vector else x.shape[-1], math.prod(lead)
+    return lead, np.broadcast_to(A, (*lead, n, n)).reshape(count, n, n), x.reshape(count, n, k)
+
+
+def _solve_ratio(args: Args, r: Any, g: Any) -> float:
+    """``solve_ratio`` of the worst pair of a stack (inv's or solve's)."""
+    lead, a3, r3 = _pairs(args, r)
+    if not lead:
+        return tol.linalg.solve_ratio(args["A"], r, g)
+    if np.shape(r) != np.shape(g):
+        return math.inf
+    g3 = np.asarray(g, dtype=np.float64).reshape(r3.shape)
+    return max((tol.linalg.solve_ratio(*x) for x in zip(a3, r3, g3, strict=True)), default=0.0)
+
+
+def _solve_bound(args: Args, r: Any) -> Any:
+    """``solve_bound`` per pair of a stack, for each entry of its solution (inv's or solve's)."""
+    lead, a3, r3 = _pairs(args, r)
+    if not lead:
+        return tol.linalg.solve_bound(args["A"], r)
+    bounds = np.array([tol.linalg.solve_bound(m, y) for m, y in zip(a3, r3, strict=True)])
+    return np.broadcast_to(bounds.reshape(-1, 1, 1), r3.shape).reshape(np.shape(r))
+
+
 def _matmul_cases(rng: np.random.Generator) -> list[Case]:
     cases: list[Case] = [
         ("worked example", {"A": M2A, "B": M2B}),
@@ -30,12 +107,26 @@ def _matmul_cases(rng: np.random.Generator) -> list[Case]:
         cases.append((f"normal {m}x{n} @ ({n},)", {"A": normal(rng, m, n), "B": normal(rng, n)}))
     cases.append(("wide 5x6 @ 6x4", {"A": wide(rng, 5, 6), "B": wide(rng, 6, 4)}))
     cases.append(("larger 70x130 @ 130x90", {"A": normal(rng, 70, 130), "B": normal(rng, 130, 90)}))
+    # numpy's promotions and broadcasting.
+    cases.append(("vector @ vector", {"A": [1.0, 2.0, 3.0], "B": [4.0, 5.0, 6.0]}))
+    cases.append(("vector @ matrix", {"A": [1.0, 2.0], "B": M2B}))
+    for _ in range(3):
+        m, n, p = (int(d) for d in rng.integers(1, 5, size=3))
+        lead = _lead(rng)
+        cases.append(
+            (f"stack {lead} @ stack", {"A": normal(rng, *lead, m, n), "B": normal(rng, *lead, n, p)})
+        )
+        cases.append((f"stack {lead} @ matrix", {"A": normal(rng, *lead, m, n), "B": normal(rng, n, p)}))
+        cases.append((f"matrix @ stack {lead}", {"A": normal(rng, m, n), "B": normal(rng, *lead, n, p)}))
+        cases.append((f"stack {lead} @ vector", {"A": normal(rng, *lead, m, n), "B": normal(rng, n)}))
+        cases.append((f"vector @ stack {lead}", {"A": normal(rng, m), "B": normal(rng, *lead, m, p)}))
+    cases.append(("broadcast (2, 1) @ (3,)", {"A": normal(rng, 2, 1, 2, 3), "B": normal(rng, 3, 3, 2)}))
+    cases.append(("stack (0,) @ matrix", {"A": np.zeros((0, 2, 3)), "B": normal(rng, 3, 2)}))
     return cases
 
 
 def _matmul_bound(a: Args, r: Any) -> Any:
-    b = np.asarray(a["B"], dtype=np.float64)
-    return tol.vectors.matmul_bound(a["A"], b if b.ndim == 2 else b[:, None]).reshape(np.shape(r))
+    return tol.vectors.matmul_bound(a["A"], a["B"]).reshape(np.shape(r))
 
 
 register(
@@ -47,10 +138,11 @@ register(
         errors=[
             ("inner dimensions differ", {"A": [[1.0, 2.0]], "B": [[1.0, 2.0]]}),
             ("matrix @ wrong vector", {"A": M2A, "B": [1.0, 2.0, 3.0]}),
+            ("stacks, inner dimensions differ", {"A": np.zeros((2, 2, 3)), "B": np.zeros((2, 2, 2))}),
         ],
         python_only=[
-            ("1-D A", {"A": [1.0, 2.0], "B": M2B}),
-            ("3-D B", {"A": M2A, "B": np.zeros((2, 2, 2))}),
+            ("0-D A", {"A": 2.0, "B": M2B}),
+            ("leading dimensions do not broadcast", {"A": np.zeros((2, 2, 2)), "B": np.zeros((3, 2, 2))}),
         ],
     )
 )
@@ -96,26 +188,42 @@ register(
 
 _LU_ERRORS: list[Case] = [
     ("not square", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
-    ("empty", {"A": np.zeros((0, 0))}),
     ("NaN entry", {"A": [[1.0, math.nan], [0.0, 1.0]]}),
     ("inf entry", {"A": [[math.inf, 0.0], [0.0, 1.0]]}),
+    ("stack, not square", {"A": np.zeros((2, 2, 3))}),
+    (
+        "stack, inf in matrix 2",
+        {"A": [np.eye(2), np.eye(2), [[1.0, 0.0], [math.inf, 1.0]], [[math.nan, 0], [0, 1]]]},
+    ),
+    (
+        "stack (2, 2), NaN in matrix 3",
+        {"A": [[np.eye(2), np.eye(2)], [np.eye(2), [[1.0, 0.0], [0.0, math.nan]]]]},
+    ),
 ]
+
+# Singular matrices inside stacks (det gives 0, inv and solve name the first).
+_SINGULAR_STACK = [M2A, [[1.0, 2.0], [2.0, 4.0]], np.eye(2), np.zeros((2, 2))]
 
 
 register(
     Check(
         "det",
         "2·(Π(σᵢ + nργₙσ₁) − Πσᵢ + (n·L + n + 1)·ε·|det|)",
-        lambda rng: _square_cases(
-            rng,
-            [
-                ("worked example", {"A": M2A}),
-                ("singular", {"A": [[1.0, 2.0], [2.0, 4.0]]}),
-                ("identity", {"A": np.eye(3)}),
-                ("zero", {"A": np.zeros((3, 3))}),
-            ],
+        lambda rng: (
+            _square_cases(
+                rng,
+                [
+                    ("worked example", {"A": M2A}),
+                    ("singular", {"A": [[1.0, 2.0], [2.0, 4.0]]}),
+                    ("identity", {"A": np.eye(3)}),
+                    ("zero", {"A": np.zeros((3, 3))}),
+                    ("empty 0x0: the empty product", {"A": np.zeros((0, 0))}),
+                    ("stack with singular matrices", {"A": _SINGULAR_STACK}),
+                ],
+            )
+            + _square_stacks(rng)
         ),
-        bound=lambda a, r: tol.linalg.det_bound(a["A"]),
+        bound=lambda a, r: per_matrix(lambda m, _: tol.linalg.det_bound(m), a["A"], r),
         errors=list(_LU_ERRORS),
         python_only=[("1-D", {"A": [1.0, 2.0]})],
     )
@@ -126,13 +234,24 @@ register(
     Check(
         "inv",
         "‖Δ‖₂ ≤ 2·κ·(nργₙ + γₙ)·‖A⁻¹‖₂",
-        lambda rng: _square_cases(rng, [("worked example", {"A": M2A}), ("identity", {"A": np.eye(3)})]),
-        bound=lambda a, r: tol.linalg.solve_bound(a["A"], r),
-        compare=lambda a, r, g: tol.linalg.solve_ratio(a["A"], r, g),
+        lambda rng: (
+            _square_cases(
+                rng,
+                [
+                    ("worked example", {"A": M2A}),
+                    ("identity", {"A": np.eye(3)}),
+                    ("empty 0x0", {"A": np.zeros((0, 0))}),
+                ],
+            )
+            + _square_stacks(rng)
+        ),
+        bound=_solve_bound,
+        compare=_solve_ratio,
         errors=[
             *_LU_ERRORS,
             ("singular", {"A": [[1.0, 2.0], [2.0, 4.0]]}),
             ("zero", {"A": np.zeros((2, 2))}),
+            ("stack, matrices 1 and 3 singular", {"A": _SINGULAR_STACK}),
         ],
         python_only=[("1-D", {"A": [1.0, 2.0]})],
     )
@@ -143,11 +262,25 @@ def _solve_cases(rng: np.random.Generator) -> list[Case]:
     cases: list[Case] = [
         ("worked example", {"A": [[3.0, 1.0], [1.0, 2.0]], "b": [9.0, 8.0]}),
         ("several right-hand sides", {"A": M2A, "b": np.eye(2)}),
+        ("empty 0x0", {"A": np.zeros((0, 0)), "b": np.zeros(0)}),
+        ("empty 0x0, k=2", {"A": np.zeros((0, 0)), "b": np.zeros((0, 2))}),
     ]
     for label, a in _square_cases(rng, []):
         n = np.shape(a["A"])[0]
         cases.append((label, {"A": a["A"], "b": normal(rng, n)}))
         cases.append((label + ", k=3", {"A": a["A"], "b": normal(rng, n, 3)}))
+    # numpy's (≥ 2) rules: a 1-D b is one vector for every matrix; else (..., n, k) broadcast.
+    for n in (1, 2, 3, 4):
+        lead = _lead(rng)
+        s = normal(rng, *lead, n, n)
+        cases.append((f"stack {lead} of {n}x{n}, one vector", {"A": s, "b": normal(rng, n)}))
+        cases.append((f"stack {lead} of {n}x{n}, stack of {n}x2", {"A": s, "b": normal(rng, *lead, n, 2)}))
+        cases.append((f"stack {lead} of {n}x{n}, one {n}x1", {"A": s, "b": normal(rng, n, 1)}))
+        cases.append(
+            (f"one {n}x{n}, stack {lead} of {n}x3", {"A": normal(rng, n, n), "b": normal(rng, *lead, n, 3)})
+        )
+    cases.append(("broadcast (2, 1) with (3,)", {"A": normal(rng, 2, 1, 3, 3), "b": normal(rng, 3, 3, 2)}))
+    cases.append(("stack (0,), one vector", {"A": np.zeros((0, 3, 3)), "b": normal(rng, 3)}))
     return cases
 
 
@@ -156,17 +289,25 @@ register(
         "solve",
         "‖Δ‖₂ ≤ 2·κ·(nργₙ + γₙ)·‖x‖₂",
         _solve_cases,
-        bound=lambda a, r: tol.linalg.solve_bound(a["A"], r),
-        compare=lambda a, r, g: tol.linalg.solve_ratio(a["A"], r, g),
+        bound=_solve_bound,
+        compare=_solve_ratio,
         errors=[
             ("A not square", {"A": [[1.0, 2.0]], "b": [1.0]}),
             ("b rows differ", {"A": M2A, "b": [1.0, 2.0, 3.0]}),
-            ("empty", {"A": np.zeros((0, 0)), "b": np.zeros(0)}),
             ("NaN in A", {"A": [[math.nan, 0.0], [0.0, 1.0]], "b": [1.0, 1.0]}),
             ("inf in b", {"A": M2A, "b": [1.0, math.inf]}),
             ("singular", {"A": [[1.0, 2.0], [2.0, 4.0]], "b": [1.0, 1.0]}),
+            ("stack, matrices 1 and 3 singular", {"A": _SINGULAR_STACK, "b": [1.0, 1.0]}),
+            (
+                "stack, inf in b 2",
+                {"A": [M2A, M2A, M2A], "b": [[[1.0], [1.0]], [[1.0], [1.0]], [[math.inf], [1.0]]]},
+            ),
+            ("3-D b of 1x1 matrices", {"A": M2A, "b": np.zeros((2, 1, 1))}),
         ],
-        python_only=[("3-D b", {"A": M2A, "b": np.zeros((2, 1, 1))})],
+        python_only=[
+            ("0-D b", {"A": M2A, "b": 1.0}),
+            ("leading dimensions do not broadcast", {"A": np.zeros((2, 2, 2)), "b": np.zeros((3, 2, 1))}),
+        ],
     )
 )
 
@@ -197,7 +338,20 @@ def _slogdet_cases(rng: np.random.Generator) -> list[Case]:
     cases.append(("det 1e-600", {"a": np.diag([1e-200, 1e-200, -1e-200])}))
     cases.append(("det 1e600", {"a": [[0.0, 1e300], [1e300, 0.0]]}))
     cases.append(("normal 60x60 scaled 1e-10", {"a": normal(rng, 60, 60) * 1e-10}))
-    return cases
+    cases.append(("stack with singular matrices", {"a": _SINGULAR_STACK}))
+    return cases + _square_stacks(rng, "a")
+
+
+def _slogdet_bound(a: Any) -> Any:
+    """``slogdet_bound`` per matrix of a stack: two arrays of shape (...)."""
+    x = np.asarray(a, dtype=np.float64)
+    if x.ndim == 2:
+        return tol.linalg.slogdet_bound(x)
+    n = x.shape[-1]
+    bounds = [tol.linalg.slogdet_bound(m) for m in x.reshape(math.prod(x.shape[:-2]), n, n)]
+    sign = np.array([b[0] for b in bounds]).reshape(x.shape[:-2])
+    log = np.array([b[1] for b in bounds]).reshape(x.shape[:-2])
+    return sign, log
 
 
 register(
@@ -205,11 +359,12 @@ register(
         "slogdet",
         "sign exact; |Δ ln|det|| ≤ 2(−Σ ln(1 − e/σᵢ) + (nL + n + 1)ε + γₙnL), e = c·σ₁ (LU backward error)",
         _slogdet_cases,
-        bound=lambda a, r: tol.linalg.slogdet_bound(a["a"]),
+        bound=lambda a, r: _slogdet_bound(a["a"]),
         errors=[
             ("not square", {"a": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
             ("NaN entry", {"a": [[1.0, math.nan], [0.0, 1.0]]}),
             ("inf entry", {"a": [[math.inf, 0.0], [0.0, 1.0]]}),
+            ("stack, NaN in matrix 1", {"a": [np.eye(2), [[1.0, math.nan], [0.0, 1.0]]]}),
         ],
         python_only=[("1-D", {"a": [1.0, 2.0]})],
     )

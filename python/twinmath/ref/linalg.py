@@ -10,10 +10,10 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import array, matrix
+from .._convert import broadcast, matmul_operands, matrix, solve_rhs, stack
 from .._front import twin
 from .._front.linalg import SlogdetResult, chain, chain_result, cond_order, exponent_of, offset_of
-from ..errors import invalid, no_convergence, not_square, shape_error, singular
+from ..errors import in_stack, invalid, no_convergence, not_square, shape_error, singular
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.linalg.__all__
@@ -45,14 +45,16 @@ def finite(x: NDArray[np.float64], op: str, name: str) -> None:
 
 
 @twin(_front.linalg.matmul)
-def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
-    a = matrix(A, "matmul", "A")
-    b = array(B, "matmul", "B")
-    if b.ndim not in (1, 2):
-        raise shape_error("matmul", f"B must be 1-D or 2-D, got shape {b.shape}")
-    if a.shape[1] != b.shape[0]:
-        raise shape_error("matmul", f"inner dimensions {a.shape[1]} and {b.shape[0]} differ")
-    return a @ b
+def matmul(A: ArrayLike, B: ArrayLike) -> Any:
+    a, la, b, lb, keep = matmul_operands(A, B)
+    lead = broadcast(la, lb, "matmul")
+    if a.shape[2] != b.shape[1]:
+        raise shape_error("matmul", f"inner dimensions {a.shape[2]} and {b.shape[1]} differ")
+    out = np.matmul(a.reshape(la + a.shape[1:]), b.reshape(lb + b.shape[1:]))
+    tail = (a.shape[1],) * keep[0] + (b.shape[2],) * keep[1]
+    if not lead and not tail:
+        return float(out.reshape(()))
+    return np.ascontiguousarray(out.reshape(lead + tail), dtype=np.float64)
 
 
 @twin(_front.linalg.transpose)
@@ -70,48 +72,100 @@ def trace(A: ArrayLike) -> float:
 
 
 @twin(_front.linalg.det)
-def det(A: ArrayLike) -> float:
-    return float(np.linalg.det(square(A, "det")))
+def det(A: ArrayLike) -> Any:
+    a, lead = stack(A, "det", "A")
+    square_stack(a, lead, "det", "A")
+    d = np.linalg.det(a)
+    return float(d[0]) if not lead else d.reshape(lead)
+
+
+def square_stack(a: NDArray[np.float64], lead: tuple[int, ...], op: str, name: str) -> None:
+    """Check the stack ``a`` as the Go package does: square, then each matrix finite.
+
+    The checks run in Go's order: the shape of the whole stack first, then
+    each matrix in turn; a failure names the first failing matrix (none
+    for a single matrix, ``lead == ()``).
+    """
+    if a.shape[1] != a.shape[2]:
+        raise not_square(op, name, a.shape[1:])
+    finite_each(a, lead, op, name)
+
+
+def finite_each(a: NDArray[np.float64], lead: tuple[int, ...], op: str, name: str) -> None:
+    """Raise the ValueError of the first matrix of the stack ``a`` that holds NaN or Inf."""
+    bad = np.flatnonzero(~np.isfinite(a).all(axis=(1, 2)))
+    if bad.size:
+        raise in_stack(invalid(op, f"{name} contains NaN or Inf"), int(bad[0]), lead)
+
+
+def shifts(a: NDArray[np.float64]) -> NDArray[np.int64]:
+    """Return, per matrix of the stack ``a``, the power of two inv and solve divide it by.
+
+    e with max|Aᵢ| = f·2ᵉ, f in [½, 1), where |e| > INV_SHIFT_EXPONENT, else 0
+    (as the Go package's luShift).
+    """
+    if a.size == 0:
+        return np.zeros(a.shape[0], dtype=np.int64)
+    e = np.frexp(np.max(np.abs(a), axis=(1, 2)))[1].astype(np.int64)
+    return np.where(np.abs(e) > INV_SHIFT_EXPONENT, e, 0)
+
+
+def first_singular(a: NDArray[np.float64]) -> int:
+    """Return the index of the first matrix of the stack ``a`` that numpy's LU finds singular."""
+    for i in range(a.shape[0]):
+        try:
+            np.linalg.inv(a[i])
+        except np.linalg.LinAlgError:
+            return i
+    raise AssertionError("a batched LU failed on no single matrix")  # pragma: no cover
 
 
 @twin(_front.linalg.inv)
 def inv(A: ArrayLike) -> NDArray[np.float64]:
-    a = square(A, "inv")
+    a, lead = stack(A, "inv", "A")
+    square_stack(a, lead, "inv", "A")
     # inv(c·A) = inv(A)/c with c = 2⁻ᵉ (exact), so that a tiny A (1e-310·I)
     # does not overflow inside the factorisation (the result may still, as
     # Go's does); only far from 1, where numpy's own rounding is unchanged.
-    e = int(np.frexp(np.max(np.abs(a)))[1])
-    e = e if abs(e) > INV_SHIFT_EXPONENT else 0
+    e = shifts(a)[:, None, None]
+    x = np.ldexp(a, -e)
     try:
         with np.errstate(over="ignore"):
-            return np.ldexp(np.linalg.inv(np.ldexp(a, -e)), -e)
+            out = np.ldexp(np.linalg.inv(x), -e)
     except np.linalg.LinAlgError:
-        raise singular("inv") from None
+        raise in_stack(singular("inv"), first_singular(x), lead) from None
+    return out.reshape(lead + a.shape[1:])
 
 
 @twin(_front.linalg.solve)
 def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
-    a = matrix(A, "solve", "A")
-    y = array(b, "solve", "b")
-    if y.ndim not in (1, 2):
-        raise shape_error("solve", f"b must be 1-D or 2-D, got shape {y.shape}")
-    if a.shape[0] != a.shape[1]:
-        raise not_square("solve", "A", a.shape)
-    if y.shape[0] != a.shape[0]:
-        raise shape_error("solve", f"A is {a.shape[0]}x{a.shape[1]} but b has {y.shape[0]} rows")
-    if a.size == 0:
-        raise invalid("solve", "A is empty")
-    finite(a, "solve", "A")
-    finite(y, "solve", "b")
+    a, la = stack(A, "solve", "A")
+    y, lb, vector = solve_rhs(b)
+    lead = broadcast(la, lb, "solve")
+    if a.shape[1] != a.shape[2]:
+        raise not_square("solve", "A", a.shape[1:])
+    if y.shape[1] != a.shape[1]:
+        raise shape_error("solve", f"A is {a.shape[1]}x{a.shape[2]} but b has {y.shape[1]} rows")
+    n, k = y.shape[1:]
+    a = np.broadcast_to(a.reshape(la + a.shape[1:]), lead + a.shape[1:]).reshape(math.prod(lead), n, n)
+    y = np.broadcast_to(y.reshape(lb + y.shape[1:]), lead + y.shape[1:]).reshape(math.prod(lead), n, k)
+    # Go checks each pair in turn: A_i, then b_i.
+    bad_a = np.asarray(~np.isfinite(a).all(axis=(1, 2)))
+    bad_b = np.asarray(~np.isfinite(y).all(axis=(1, 2)))
+    bad = np.flatnonzero(bad_a | bad_b)
+    if bad.size:
+        i = int(bad[0])
+        raise in_stack(invalid("solve", f"{'A' if bad_a[i] else 'b'} contains NaN or Inf"), i, lead)
     # solve(c·A, b) = solve(A, b)/c with c = 2⁻ᵉ (exact), as in inv: LAPACK
     # mis-solves a subnormal A ([[6.675e-311, 2.225e-311], [2.225e-311, 4.45e-311]]).
-    e = int(np.frexp(np.max(np.abs(a)))[1])
-    e = e if abs(e) > INV_SHIFT_EXPONENT else 0
+    e = shifts(a)[:, None, None]
+    x = np.ldexp(a, -e)
     try:
         with np.errstate(over="ignore"):
-            return np.asarray(np.ldexp(np.linalg.solve(np.ldexp(a, -e), y), -e), dtype=np.float64)
+            out = np.ldexp(np.linalg.solve(x, y), -e)
     except np.linalg.LinAlgError:
-        raise singular("solve") from None
+        raise in_stack(singular("solve"), first_singular(x), lead) from None
+    return np.asarray(out.reshape(lead + ((n,) if vector else (n, k))), dtype=np.float64)
 
 
 def square_or_empty(a: ArrayLike, op: str, name: str) -> NDArray[np.float64]:
@@ -125,11 +179,12 @@ def square_or_empty(a: ArrayLike, op: str, name: str) -> NDArray[np.float64]:
 
 @twin(_front.linalg.slogdet)
 def slogdet(a: ArrayLike) -> SlogdetResult:
-    x = square_or_empty(a, "slogdet", "a")
-    if x.size == 0:
-        return SlogdetResult(1.0, 0.0)
+    x, lead = stack(a, "slogdet", "a")
+    square_stack(x, lead, "slogdet", "a")
     sign, logabsdet = np.linalg.slogdet(x)
-    return SlogdetResult(float(sign), float(logabsdet))
+    if not lead:
+        return SlogdetResult(float(sign[0]), float(logabsdet[0]))
+    return SlogdetResult(sign.reshape(lead), logabsdet.reshape(lead))
 
 
 @twin(_front.linalg.cond)

@@ -37,6 +37,8 @@ def det_bound(A: ArrayLike) -> float:
     """
     a = np.asarray(A, dtype=np.float64)
     n = a.shape[0]
+    if n == 0:
+        return 0.0  # the empty product: 1.0 on both sides, exactly
     s = singular_values(a)
     e = lu_error(n) * float(s[0])
     with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
@@ -86,6 +88,8 @@ def solve_bound(A: ArrayLike, X: ArrayLike) -> float:
     """
     a = np.asarray(A, dtype=np.float64)
     n = a.shape[0]
+    if n == 0:
+        return 0.0  # an empty solution: nothing to differ
     e = condition(a) * (lu_error(n) + gamma(n))
     if not e < 0.5:
         return math.inf

@@ -157,10 +157,14 @@ def project_bound(a: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
 
 
 def matmul_bound(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
-    """Bound for ``matmul``, entry by entry: ``sum_bound(n, (|A|·|B|)ᵢⱼ)``."""
+    """Bound for ``matmul``, entry by entry: ``sum_bound(n, (|A|·|B|)ᵢⱼ)``.
+
+    Of the shape of ``A @ B``: stacks and 1-D operands as numpy's matmul
+    takes them (``n`` is ``A``'s last dimension).
+    """
     a, b = np.asarray(A, dtype=np.float64), np.asarray(B, dtype=np.float64)
     with np.errstate(over="ignore", invalid="ignore"):
-        return sum_bound(a.shape[1], np.abs(a) @ np.abs(b))
+        return np.asarray(sum_bound(a.shape[-1], np.matmul(np.abs(a), np.abs(b))), dtype=np.float64)
 
 
 def trace_bound(A: ArrayLike) -> float:
