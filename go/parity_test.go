@@ -191,6 +191,8 @@ func flat(r any) ([]float64, []int) {
 		return v, []int{len(v)}
 	case Matrix:
 		return v.Data, []int{v.Rows, v.Cols}
+	case Tensor:
+		return v.Data, v.Shape
 	}
 	panic(fmt.Sprintf("unexpected result type %T", r))
 }

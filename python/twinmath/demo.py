@@ -84,6 +84,20 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example(
                 "multi_dot([[1,2]], A, [[5],[6]])", "multi_dot", {"A0": [[1, 2]], "A1": A, "A2": [[5], [6]]}
             ),
+            Example("tensordot(A, B)  (axes 2)", "tensordot", {"a": A, "b": B}),
+            Example(
+                "tensordot([1,2], [3,4,5], axes=0)", "tensordot", {"a": [1, 2], "b": [3, 4, 5], "axes": 0}
+            ),
+            Example(
+                "tensorsolve(I4 as (2,2,4), [[1,2],[3,4]])",
+                "tensorsolve",
+                {"a": np.eye(4).reshape(2, 2, 4), "b": [[1, 2], [3, 4]]},
+            ),
+            Example(
+                "tensorinv(2·I4 as (4,2,2), ind=1)",
+                "tensorinv",
+                {"a": 2 * np.eye(4).reshape(4, 2, 2), "ind": 1},
+            ),
         ],
     ),
     (
