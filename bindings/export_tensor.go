@@ -70,3 +70,12 @@ func tm_tensordot(a *C.tm_cdouble, nda C.int64_t, ashape *C.tm_cint64, b *C.tm_c
 		return give(dst, ndst, c, e)
 	})
 }
+
+//export tm_norm_axis
+func tm_norm_axis(x *C.tm_cdouble, nd C.int64_t, shape *C.tm_cint64, axis C.int64_t, ord C.double, dst *C.double, ndst C.int64_t, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		t := inTensor(x, nd, shape)
+		r, e := twinmath.NormAxis(t.Data, t.Shape, int(axis), float64(ord))
+		return give(dst, ndst, twinmath.Tensor{Data: r}, e)
+	})
+}

@@ -527,6 +527,12 @@ int tm_tensorinv(const double *a, int64_t nda, const int64_t *ashape, int64_t in
  * or repeated. */
 int tm_tensordot(const double *a, int64_t nda, const int64_t *ashape, const double *b, int64_t ndb, const int64_t *bshape,
                  const int64_t *axes_a, const int64_t *axes_b, int64_t naxes, double *dst, int64_t ndst, char *err, size_t errlen);
+/* dst = the ord-norms of the lanes along axis (negative counts from the end) of x, of nd
+ * dimensions shape (numpy.linalg.norm(x, ord, axis) for an integer axis), in C order over
+ * the shape without that axis; dst holds ndst values. TM_ERR_INVALID for an axis out of
+ * range or a NaN ord. */
+int tm_norm_axis(const double *x, int64_t nd, const int64_t *shape, int64_t axis, double ord, double *dst, int64_t ndst,
+                 char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

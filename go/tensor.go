@@ -290,3 +290,47 @@ func others(axes []int, nd int) []int {
 	}
 	return out
 }
+
+// NormAxis returns the ord-norms of the lanes along one axis of the array
+// of the given shape whose values x holds in row-major order, as
+// numpy.linalg.norm(x, ord, axis) with an integer axis: each lane is a
+// vector, its norm that of VectorNorm, and the result holds them in
+// row-major order over the shape without that axis. A negative axis counts
+// from the end. A lane of no values has norm 0 (+Inf for ord < 0).
+//
+// It returns ErrShape if len(x) is not the product of shape or a dimension
+// is negative, and ErrInvalid if axis is out of range or ord is NaN.
+func NormAxis(x []float64, shape []int, axis int, ord float64) ([]float64, error) {
+	const op = "norm"
+	if ord != ord {
+		return nil, invalidErr(op, "ord must be a number, got nan")
+	}
+	size, err := shapeSize(op, "v", shape)
+	if err != nil {
+		return nil, err
+	}
+	if len(x) != size {
+		return nil, shapeErr(op, "v has %d values, its shape %s holds %d", len(x), pyShape(shape), size)
+	}
+	nd := len(shape)
+	if axis < -nd || axis >= nd {
+		return nil, invalidErr(op, "axis %d is out of bounds for v of %d dimensions", axis, nd)
+	}
+	if axis < 0 {
+		axis += nd
+	}
+	// The array is outer × n × inner with the axis in the middle; lane
+	// (o, i) holds the n values at o·n·inner + i + j·inner.
+	outer, n, inner := product(shape[:axis]), shape[axis], product(shape[axis+1:])
+	dst := make([]float64, outer*inner)
+	lane := make([]float64, n)
+	for o := range outer {
+		for i := range inner {
+			for j := range lane {
+				lane[j] = x[o*n*inner+i+j*inner]
+			}
+			dst[o*inner+i], _ = VectorNorm(lane, ord) // ord is not NaN: no error
+		}
+	}
+	return dst, nil
+}

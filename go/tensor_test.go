@@ -3,6 +3,7 @@ package twinmath
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/rand"
 	"slices"
 	"testing"
@@ -188,4 +189,87 @@ func ExampleTensordot() {
 	d, _ := Tensordot(a, b, []int{0, 1}, []int{0, 1})
 	fmt.Println(c.Shape, c.Data, d.Shape, d.Data)
 	// Output: [2 2] [19 22 43 50] [] [70]
+}
+
+// normAxisCase runs a norm case with an axis: NormAxis for one axis, the
+// matrix norms for a pair ((1, 0) is the transpose: column and row sums
+// swap), shaped as numpy's keepdims says.
+func normAxisCase(c *vcase) (any, error) {
+	var keep bool
+	if raw, ok := c.Args["keepdims"]; ok {
+		keep = string(raw) == "true"
+	}
+	shape := c.Shapes["v"]
+	if c.ndim("axis") == 0 {
+		axis := int(c.num("axis"))
+		r, err := NormAxis(c.flatArg("v"), shape, axis, c.num("ord"))
+		if err != nil {
+			return nil, err
+		}
+		if axis < 0 {
+			axis += len(shape)
+		}
+		out := slices.Clone(shape[:axis])
+		if keep {
+			out = append(out, 1)
+		}
+		out = append(out, shape[axis+1:]...)
+		if len(out) == 0 {
+			return r[0], nil
+		}
+		return Tensor{Shape: out, Data: r}, nil
+	}
+	axes := c.ints("axis")
+	if len(axes) != 2 || len(shape) != 2 {
+		c.t.Fatalf("case %d: axes %v of shape %v", c.ID, axes, shape)
+	}
+	a := c.mat("v")
+	var r float64
+	var err error
+	switch c.str("ord") {
+	case "fro":
+		r, err = FrobeniusNorm(a)
+	case "nuc":
+		r, err = NuclearNorm(a)
+	default:
+		ord := c.num("ord")
+		if (axes[0]+2)%2 == 1 && math.Abs(ord) != 2 {
+			ord = map[float64]float64{1: math.Inf(1), -1: math.Inf(-1), math.Inf(1): 1, math.Inf(-1): -1}[ord]
+		}
+		r, err = MatrixNorm(a, ord)
+	}
+	if err != nil || !keep {
+		return r, err
+	}
+	return Tensor{Shape: []int{1, 1}, Data: []float64{r}}, nil
+}
+
+func TestNormAxis(t *testing.T) {
+	// numpy.linalg.norm(x, ord, axis) of x = arange(24).reshape(2, 3, 4) − 11.
+	x := make([]float64, 24)
+	for i := range x {
+		x[i] = float64(i) - 11
+	}
+	shape := []int{2, 3, 4}
+	got, err := NormAxis(x, shape, 1, 1)
+	want := []float64{21, 18, 15, 12, 15, 18, 21, 24}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("NormAxis(ord 1, axis 1) = %v, %v; want %v", got, err, want)
+	}
+	got, _ = NormAxis(x, shape, -1, math.Inf(1))
+	if want := []float64{11, 7, 3, 4, 8, 12}; !slices.Equal(got, want) {
+		t.Errorf("NormAxis(ord inf, axis -1) = %v; want %v", got, want)
+	}
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{second(NormAxis(x, shape, 3, 2)), "norm: invalid input: axis 3 is out of bounds for v of 3 dimensions"},
+		{second(NormAxis(x, shape, 0, math.NaN())), "norm: invalid input: ord must be a number, got nan"},
+		{second(NormAxis(x[:5], shape, 0, 2)), "norm: shape mismatch: v has 5 values, its shape (2, 3, 4) holds 24"},
+	} {
+		if tt.err == nil || tt.err.Error() != tt.want {
+			t.Errorf("got %v, want %q", tt.err, tt.want)
+		}
+	}
 }

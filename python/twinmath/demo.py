@@ -65,6 +65,7 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("project([2,3], onto=[1,0])", "project", {"a": [2, 3], "onto": [1, 0]}),
             Example("cross([1,2,3], [4,5,6])", "cross", {"x1": [1, 2, 3], "x2": [4, 5, 6]}),
             Example("vector_norm([3,-4], ord=3)", "vector_norm", {"x": [3, -4], "ord": 3}),
+            Example("norm([[3,0],[4,-1]], axis=0)", "norm", {"v": [[3, 0], [4, -1]], "axis": 0}),
         ],
     ),
     (
