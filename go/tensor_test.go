@@ -273,3 +273,20 @@ func TestNormAxis(t *testing.T) {
 		}
 	}
 }
+
+func TestLstsqFull(t *testing.T) {
+	// numpy.linalg.lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 2]):
+	// x = [7/6, 1/2], residuals [1/6], rank 2, s = [2.6762432, 0.91527173].
+	a := Matrix{Rows: 3, Cols: 2, Data: []float64{1, 0, 1, 1, 1, 2}}
+	b := Matrix{Rows: 3, Cols: 1, Data: []float64{1, 2, 2}}
+	r, err := LstsqFull(a, b, -1)
+	if err != nil || r.Rank != 2 || len(r.Residuals) != 1 || !within(r.Residuals[0], 1.0/6, 1e-14) ||
+		!within(r.X.Data[0], 7.0/6, 1e-14) || !within(r.S[1], 0.91527173, 1e-8) {
+		t.Errorf("LstsqFull = %+v, %v", r, err)
+	}
+	// Rank-deficient: no residuals, as numpy's.
+	r, err = LstsqFull(Matrix{Rows: 2, Cols: 2, Data: []float64{1, 1, 1, 1}}, Matrix{Rows: 2, Cols: 1, Data: []float64{1, 2}}, -1)
+	if err != nil || r.Rank != 1 || len(r.Residuals) != 0 {
+		t.Errorf("LstsqFull of a singular A = %+v, %v", r, err)
+	}
+}

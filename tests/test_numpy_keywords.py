@@ -262,3 +262,33 @@ def test_tensorsolve_tensorinv_as_numpy(ref, go):
     assert str(err) == "tensorinv: invalid input: ind must be a positive integer, got 0"
     err = assert_same_error(ref, go, "tensorsolve", {"a": np.ones((2, 2, 2, 2)), "b": np.ones((2, 2))})
     assert isinstance(err, twinmath.SingularMatrixError) and str(err) == "tensorsolve: singular matrix"
+
+
+# ---- lstsq(full=True): numpy's four results --------------------------------------
+
+
+def test_lstsq_full_as_numpy(ref, go):
+    rng = np.random.default_rng(14)
+    cases = [
+        (np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]]), np.array([1.0, 2.0, 2.0])),
+        (rng.standard_normal((7, 3)), rng.standard_normal((7, 2))),
+        (np.ones((2, 2)), np.array([1.0, 2.0])),  # rank-deficient: no residuals
+        (rng.standard_normal((3, 5)), rng.standard_normal(3)),  # wide
+        (np.zeros((0, 2)), np.zeros(0)),
+        (np.zeros((3, 0)), np.ones(3)),  # rank 0 = n < m: the residual is ‖b‖²
+    ]
+    for tm in (ref, go):
+        for a, b in cases:
+            r = tm.lstsq(a, b, full=True)
+            x, residuals, rank, s = np.linalg.lstsq(a, b)
+            assert r._fields == ("x", "residuals", "rank", "s") and isinstance(r.rank, int)
+            assert r.rank == rank and r.residuals.shape == residuals.shape and r.s.shape == s.shape
+            assert np.array_equal(r.x, tm.lstsq(a, b)) and np.array_equal(r.s, tm.svdvals(a))
+            assert np.allclose(
+                r.residuals, residuals, rtol=1e-10, atol=1e-14 * max(1.0, float(np.sum(b * b)))
+            )
+            assert np.allclose(r.x, x, rtol=1e-10, atol=1e-12)
+    with pytest.raises(TypeError, match="full must be a bool"):
+        ref.lstsq(np.eye(2), [1.0, 1.0], full=1)
+    err = assert_same_error(ref, go, "lstsq", {"A": np.eye(2), "b": [1.0, 1.0], "full": "yes"})
+    assert str(err) == "lstsq: full must be a bool, got str"

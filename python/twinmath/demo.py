@@ -124,6 +124,11 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("matrix_norm(S, ord='nuc')", "matrix_norm", {"x": [[3, 0], [4, 5]], "ord": "nuc"}),
             Example("pinv([[1,1],[1,1]])", "pinv", {"A": [[1, 1], [1, 1]]}),
             Example("lstsq(line fit)", "lstsq", {"A": [[1, 0], [1, 1], [1, 2]], "b": [1, 2, 2]}),
+            Example(
+                "lstsq(line fit, full=True)",
+                "lstsq",
+                {"A": [[1, 0], [1, 1], [1, 2]], "b": [1, 2, 2], "full": True},
+            ),
             Example("matrix_rank([[1,2],[2,4]])", "matrix_rank", {"A": [[1, 2], [2, 4]]}),
             Example("pca(points on y = 2x, 1)", "pca", {"X": [[0, 0], [1, 2], [2, 4], [5, 10]], "k": 1}),
         ],
