@@ -79,3 +79,11 @@ func tm_norm_axis(x *C.tm_cdouble, nd C.int64_t, shape *C.tm_cint64, axis C.int6
 		return give(dst, ndst, twinmath.Tensor{Data: r}, e)
 	})
 }
+
+//export tm_trace_offset
+func tm_trace_offset(a *C.tm_cdouble, m, n, offset C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		r, e := twinmath.TraceOffset(inMat(a, m, n), int(offset))
+		return scalar(res, r, e)
+	})
+}

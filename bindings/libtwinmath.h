@@ -127,6 +127,9 @@ int tm_matmul(const double *a, int64_t m, int64_t n, const double *b, int64_t n2
 int tm_transpose(const double *a, int64_t m, int64_t n, double *dst, char *err, size_t errlen);
 /* *out = the trace of A (m x n). TM_ERR_SHAPE unless m == n. */
 int tm_trace(const double *a, int64_t m, int64_t n, double *out, char *err, size_t errlen);
+/* *out = the sum of the offset diagonal of A (m x n, any shape; numpy's trace(A, offset)):
+ * A[i][i + offset] for offset >= 0, A[i - offset][i] below; 0 for a diagonal outside A. */
+int tm_trace_offset(const double *a, int64_t m, int64_t n, int64_t offset, double *out, char *err, size_t errlen);
 /* *out = det(A), 0 for a singular A. TM_ERR_SHAPE unless square; TM_ERR_INVALID if empty or not finite. Cancellable. */
 int tm_det(const double *a, int64_t m, int64_t n, double *out, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = the inverse of A (m x n); dst holds m x n values. TM_ERR_SHAPE unless square;

@@ -127,3 +127,29 @@ func LstsqFull(a, b Matrix, rcond float64) (LstsqResult, error) {
 	}
 	return LstsqResult{X: x, Residuals: res, Rank: rank, S: s}, nil
 }
+
+// TraceOffset returns the sum of the offset diagonal of the m×n matrix a,
+// as numpy's trace(a, offset): offset 0 is the main diagonal, k > 0 the
+// k-th above it, k < 0 the |k|-th below it; a diagonal outside a sums to 0.
+// Unlike Trace, a need not be square. The sum runs left to right.
+//
+//	tr_k(A) = Σᵢ a[i][i+k]
+//
+// It returns ErrShape only if a's fields are inconsistent.
+func TraceOffset(a Matrix, offset int) (float64, error) {
+	if err := a.check("trace", "A"); err != nil {
+		return 0, err
+	}
+	i, j := 0, offset
+	switch {
+	case offset < 0 && offset <= -a.Rows, offset >= a.Cols:
+		return 0, nil
+	case offset < 0:
+		i, j = -offset, 0
+	}
+	var s float64
+	for ; i < a.Rows && j < a.Cols; i, j = i+1, j+1 {
+		s += a.Data[i*a.Cols+j]
+	}
+	return s, nil
+}

@@ -10,7 +10,7 @@ import (
 func init() {
 	vectorOps["matmul"] = func(c *vcase) (any, error) { return Matmul(c.mat("A"), c.mat("B")) }
 	vectorOps["transpose"] = func(c *vcase) (any, error) { return Transpose(c.mat("A")) }
-	vectorOps["trace"] = func(c *vcase) (any, error) { return Trace(c.mat("A")) }
+	vectorOps["trace"] = func(c *vcase) (any, error) { return TraceOffset(c.mat("A"), int(c.opt("offset", 0))) }
 	vectorOps["det"] = func(c *vcase) (any, error) { return Det(c.mat("A")) }
 	vectorOps["inv"] = func(c *vcase) (any, error) { return Inv(c.mat("A")) }
 	vectorOps["solve"] = func(c *vcase) (any, error) { return Solve(c.mat("A"), c.mat("b")) }

@@ -290,3 +290,17 @@ func TestLstsqFull(t *testing.T) {
 		t.Errorf("LstsqFull of a singular A = %+v, %v", r, err)
 	}
 }
+
+func TestTraceOffset(t *testing.T) {
+	a := Matrix{Rows: 2, Cols: 3, Data: []float64{1, 2, 3, 4, 5, 6}}
+	// numpy.trace(arange(1, 7).reshape(2, 3), k) for k = -3 … 3.
+	want := map[int]float64{-3: 0, -2: 0, -1: 4, 0: 6, 1: 8, 2: 3, 3: 0, math.MinInt: 0, math.MaxInt: 0}
+	for k, w := range want {
+		if got, err := TraceOffset(a, k); got != w || err != nil {
+			t.Errorf("TraceOffset(a, %d) = %v, %v; want %v", k, got, err, w)
+		}
+	}
+	if _, err := TraceOffset(Matrix{Rows: 2, Cols: 2}, 0); !errors.Is(err, ErrShape) {
+		t.Errorf("TraceOffset of an inconsistent matrix: %v", err)
+	}
+}

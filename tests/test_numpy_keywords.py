@@ -292,3 +292,17 @@ def test_lstsq_full_as_numpy(ref, go):
         ref.lstsq(np.eye(2), [1.0, 1.0], full=1)
     err = assert_same_error(ref, go, "lstsq", {"A": np.eye(2), "b": [1.0, 1.0], "full": "yes"})
     assert str(err) == "lstsq: full must be a bool, got str"
+
+
+def test_trace_any_matrix_and_offset(ref, go):
+    rng = np.random.default_rng(15)
+    for shape in ((2, 3), (5, 2), (4, 4), (0, 3), (0, 0)):
+        a = rng.standard_normal(shape)
+        for k in range(-6, 7):
+            want = float(np.trace(a, k))
+            for tm in (ref, go):
+                assert tm.trace(a, offset=k) == pytest.approx(want, rel=1e-14, abs=1e-15)
+    for tm in (ref, go):
+        assert tm.trace([[1.0, 2.0]], offset=2**62) == 0.0
+    err = assert_same_error(ref, go, "trace", {"A": np.eye(2), "offset": 1.5})
+    assert isinstance(err, TypeError)

@@ -74,6 +74,9 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("matmul(A, B)", "matmul", {"A": A, "B": B}),
             Example("transpose(A)", "transpose", {"A": A}),
             Example("trace(A)", "trace", {"A": A}),
+            Example(
+                "trace([[1,2,3],[4,5,6]], offset=1)", "trace", {"A": [[1, 2, 3], [4, 5, 6]], "offset": 1}
+            ),
             Example("det(A)", "det", {"A": A}),
             Example("inv(A)", "inv", {"A": A}),
             Example("solve([[3,1],[1,2]], [9,8])", "solve", {"A": [[3, 1], [1, 2]], "b": [9, 8]}),

@@ -97,30 +97,38 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
     """
 
 
-def trace(A: ArrayLike) -> float:
-    """Return the trace of a square matrix, the sum of its diagonal.
+def trace(A: ArrayLike, *, offset: int = 0) -> float:
+    """Return the sum of a diagonal of a matrix, as ``numpy.trace``.
 
-    ``tr(A) = Σᵢ A[i, i]``
+    ``tr(A) = Σᵢ A[i, i + offset]``: ``offset = 0`` (the default) is the
+    main diagonal, ``k > 0`` the k-th above it, ``k < 0`` the |k|-th below
+    it. Any m×n matrix has one (numpy's rule; the trace of a square matrix
+    is the usual one); a diagonal outside the matrix sums to 0.0.
 
     Parameters
     ----------
-    A : array_like, shape (n, n)
+    A : array_like, shape (m, n)
+    offset : int, optional
 
     Returns
     -------
     float
-        0.0 for the empty 0×0 matrix.
+        0.0 for an empty matrix or a diagonal outside it.
 
     Raises
     ------
     ShapeError
-        If ``A`` is not a square matrix.
+        If ``A`` is not 2-D.
+    TypeError
+        If ``offset`` is not an integer.
 
     Examples
     --------
     >>> import twinmath as tm
     >>> tm.trace([[1, 2], [3, 4]])
     5.0
+    >>> tm.trace([[1, 2, 3], [4, 5, 6]], offset=1)
+    8.0
     """
 
 

@@ -48,9 +48,10 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
 
 
 @twin(_front.linalg.trace)
-def trace(A: ArrayLike) -> float:
+def trace(A: ArrayLike, *, offset: int = 0) -> float:
+    k = _front.linalg.offset_of(offset, "trace")
     a = matrix(A, "trace", "A")
-    return n.scalar(n.lib.tm_trace, ptr(a), *a.shape)  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_trace_offset, ptr(a), *a.shape, k)  # type: ignore[no-any-return]
 
 
 @twin(_front.linalg.det)

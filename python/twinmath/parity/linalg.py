@@ -83,14 +83,34 @@ register(
         python_only=[("1-D", {"A": [1.0, 2.0]})],
     )
 )
+
+
+def _trace_offset_cases(rng: np.random.Generator) -> list[Case]:
+    """numpy's trace of any matrix, and of the diagonals above and below the main one."""
+    cases: list[Case] = [
+        ("wide 2x3, numpy's rule", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
+        ("empty 0x3", {"A": np.zeros((0, 3))}),
+        ("offset 2**62: outside", {"A": M2A, "offset": 2**62}),
+        ("offset -2**62: outside", {"A": M2A, "offset": -(2**62)}),
+    ]
+    x = normal(rng, 5, 8)
+    for k in (-5, -4, -1, 0, 1, 3, 7, 8):
+        cases.append((f"normal 5x8, offset {k}", {"A": x, "offset": k}))
+    cases.append(("tall 9x4, offset -2", {"A": normal(rng, 9, 4), "offset": -2}))
+    return cases
+
+
 register(
     Check(
         "trace",
         "2·γₙ·Σ|Aᵢᵢ| + 2nη",
-        lambda rng: [("empty", {"A": np.zeros((0, 0))}), *_square_cases(rng, [("worked", {"A": M2A})])],
-        bound=lambda a, r: tol.vectors.trace_bound(a["A"]),
-        errors=[("not square", {"A": [[1.0, 2.0, 3.0]]})],
-        python_only=[("1-D", {"A": [1.0, 2.0]})],
+        lambda rng: [
+            ("empty", {"A": np.zeros((0, 0))}),
+            *_square_cases(rng, [("worked", {"A": M2A})]),
+            *_trace_offset_cases(rng),
+        ],
+        bound=lambda a, r: tol.vectors.trace_bound(a["A"], a.get("offset", 0)),
+        python_only=[("1-D", {"A": [1.0, 2.0]}), ("offset 1.5", {"A": M2A, "offset": 1.5})],
     )
 )
 
