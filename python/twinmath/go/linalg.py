@@ -156,7 +156,8 @@ def tensorinv(a: ArrayLike, ind: int = 2) -> NDArray[np.float64]:
     x = array(a, "tensorinv", "a")
     k = _front.linalg.tensorinv_plan(x, ind)
     out = np.empty(x.shape[k:] + x.shape[:k])
-    n.call(n.lib.tm_tensorinv, ptr(x), x.ndim, _shape(x), k, ptr(out), out.size)
+    # Go takes ind itself; k = min(ind, a.ndim), and ind = max(k, 1) gives the same k (0 for a 0-D a).
+    n.call(n.lib.tm_tensorinv, ptr(x), x.ndim, _shape(x), max(k, 1), ptr(out), out.size)
     return out
 
 
