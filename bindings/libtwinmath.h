@@ -161,6 +161,9 @@ int tm_matmul(const double *a, int64_t m, int64_t n, const double *b, int64_t n2
 int tm_transpose(const double *a, int64_t m, int64_t n, double *dst, char *err, size_t errlen);
 /* *out = the trace of A (m x n). TM_ERR_SHAPE unless m == n. */
 int tm_trace(const double *a, int64_t m, int64_t n, double *out, char *err, size_t errlen);
+/* *out = the sum of the offset diagonal of A (m x n, any shape; numpy's trace(A, offset)):
+ * A[i][i + offset] for offset >= 0, A[i - offset][i] below; 0 for a diagonal outside A. */
+int tm_trace_offset(const double *a, int64_t m, int64_t n, int64_t offset, double *out, char *err, size_t errlen);
 /* *out = det(A), 0 for a singular A. TM_ERR_SHAPE unless square; TM_ERR_INVALID if empty or not finite. Cancellable. */
 int tm_det(const double *a, int64_t m, int64_t n, double *out, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = the inverse of A (m x n); dst holds m x n values. TM_ERR_SHAPE unless square;
@@ -541,6 +544,32 @@ int tm_load_model_dims(const uint8_t *data, int64_t n, int *kind, int64_t *dims,
  * tm_load_model_dims. */
 int tm_load_model(const uint8_t *data, int64_t n, double *w1, double *b1, double *w2, double *b2, double *mean, double *std,
                   char *err, size_t errlen);
+
+/* Tensors: arrays of nd dimensions, C-ordered, of the shapes given (nd values each). */
+/* dst = x solving tensordot(a, x, x.ndim) = b (numpy.linalg.tensorsolve): the naxes axes
+ * of a listed in axes (NULL for none) moved to its end, x has the shape of a's last
+ * dimensions and dst holds its ndst values. TM_ERR_SHAPE if a.size is not ndst² or b does not
+ * hold ndst values; TM_ERR_INVALID for an axis out of range, NaN or Inf; TM_ERR_SINGULAR
+ * for an exactly zero pivot. */
+int tm_tensorsolve(const double *a, int64_t nda, const int64_t *ashape, const double *b, int64_t ndb, const int64_t *bshape,
+                   const int64_t *axes, int64_t naxes, double *dst, int64_t ndst, char *err, size_t errlen);
+/* dst = the inverse of a over its first ind axes (numpy.linalg.tensorinv), of shape
+ * ashape[ind:] + ashape[:ind]; dst holds a's values. TM_ERR_INVALID if ind < 1, a is
+ * empty or not finite; TM_ERR_SHAPE unless prod(ashape[ind:]) == prod(ashape[:ind]);
+ * TM_ERR_SINGULAR for an exactly zero pivot. */
+int tm_tensorinv(const double *a, int64_t nda, const int64_t *ashape, int64_t ind, double *dst, int64_t ndst, char *err, size_t errlen);
+/* dst = numpy.tensordot(a, b, (axes_a, axes_b)), naxes pairs of axes (negative ones count
+ * from the end); dst holds the values of the result, a's other dimensions then b's.
+ * TM_ERR_SHAPE if paired axes differ in length; TM_ERR_INVALID for an axis out of range
+ * or repeated. */
+int tm_tensordot(const double *a, int64_t nda, const int64_t *ashape, const double *b, int64_t ndb, const int64_t *bshape,
+                 const int64_t *axes_a, const int64_t *axes_b, int64_t naxes, double *dst, int64_t ndst, char *err, size_t errlen);
+/* dst = the ord-norms of the lanes along axis (negative counts from the end) of x, of nd
+ * dimensions shape (numpy.linalg.norm(x, ord, axis) for an integer axis), in C order over
+ * the shape without that axis; dst holds ndst values. TM_ERR_INVALID for an axis out of
+ * range or a NaN ord. */
+int tm_norm_axis(const double *x, int64_t nd, const int64_t *shape, int64_t axis, double ord, double *dst, int64_t ndst,
+                 char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

@@ -76,3 +76,80 @@ func MatrixRankRtol(a Matrix, rtol float64) (int, error) {
 	}
 	return MatrixRankTol(a, s[0]*rtol)
 }
+
+// LstsqResult holds numpy.linalg.lstsq's four results: the solution X
+// (n×k), the Residuals (the squared 2-norm of each column of B − A·X when
+// Rank = n < m, else empty), the Rank (the singular values above the
+// cutoff) and the singular values S of a, largest first.
+type LstsqResult struct {
+	X         Matrix
+	Residuals []float64
+	Rank      int
+	S         []float64
+}
+
+// LstsqFull returns Lstsq(a, b, rcond) with the three other results of
+// numpy.linalg.lstsq (Python's lstsq(A, b, rcond, full=True)): the rank
+// counts the singular values above rcond·s₀ (max(m, n)·ε·s₀ for a negative
+// rcond), and the residuals are summed left to right. It returns Lstsq's
+// errors.
+func LstsqFull(a, b Matrix, rcond float64) (LstsqResult, error) {
+	x, err := Lstsq(a, b, rcond)
+	if err != nil {
+		return LstsqResult{}, err
+	}
+	s, err := Svdvals(a)
+	if err != nil {
+		return LstsqResult{}, err
+	}
+	if rcond < 0 {
+		rcond = float64(max(a.Rows, a.Cols)) * 0x1p-52
+	}
+	rank := 0
+	for _, v := range s {
+		if v > rcond*s[0] {
+			rank++
+		}
+	}
+	res := []float64{}
+	if rank == a.Cols && a.Rows > a.Cols {
+		ax, err := Matmul(a, x)
+		if err != nil {
+			return LstsqResult{}, err
+		}
+		res = make([]float64, b.Cols)
+		for i := 0; i < b.Rows; i++ {
+			for j := range res {
+				d := b.Data[i*b.Cols+j] - ax.Data[i*b.Cols+j]
+				res[j] += d * d
+			}
+		}
+	}
+	return LstsqResult{X: x, Residuals: res, Rank: rank, S: s}, nil
+}
+
+// TraceOffset returns the sum of the offset diagonal of the m×n matrix a,
+// as numpy's trace(a, offset): offset 0 is the main diagonal, k > 0 the
+// k-th above it, k < 0 the |k|-th below it; a diagonal outside a sums to 0.
+// Unlike Trace, a need not be square. The sum runs left to right.
+//
+//	tr_k(A) = Σᵢ a[i][i+k]
+//
+// It returns ErrShape only if a's fields are inconsistent.
+func TraceOffset(a Matrix, offset int) (float64, error) {
+	if err := a.check("trace", "A"); err != nil {
+		return 0, err
+	}
+	i, j := 0, offset
+	switch {
+	case offset < 0 && offset <= -a.Rows, offset >= a.Cols:
+		return 0, nil
+	case offset < 0:
+		i, j = -offset, 0
+	}
+	var s float64
+	for ; i < a.Rows && j < a.Cols; i, j = i+1, j+1 {
+		s += a.Data[i*a.Cols+j]
+	}
+	return s, nil
+}

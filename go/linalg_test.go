@@ -15,7 +15,7 @@ func init() {
 		return vectorMatmulStack(c)
 	}
 	vectorOps["transpose"] = func(c *vcase) (any, error) { return Transpose(c.mat("A")) }
-	vectorOps["trace"] = func(c *vcase) (any, error) { return Trace(c.mat("A")) }
+	vectorOps["trace"] = func(c *vcase) (any, error) { return TraceOffset(c.mat("A"), int(c.opt("offset", 0))) }
 	vectorOps["det"] = func(c *vcase) (any, error) {
 		if c.ndim("A") > 2 {
 			a, lead := c.stack("A")

@@ -194,6 +194,8 @@ func flat(r any) ([]float64, []int) {
 		return v.Data, []int{v.Rows, v.Cols}
 	case stackResult:
 		return v.data, v.shape
+	case Tensor:
+		return v.Data, v.Shape
 	}
 	panic(fmt.Sprintf("unexpected result type %T", r))
 }

@@ -18,6 +18,9 @@ func init() {
 	vectorOps["outer"] = func(c *vcase) (any, error) { return Outer(c.vec("a"), c.vec("b")) }
 	vectorOps["project"] = func(c *vcase) (any, error) { return Project(c.vec("a"), c.vec("onto")) }
 	vectorOps["norm"] = func(c *vcase) (any, error) {
+		if _, ok := c.Args["axis"]; ok {
+			return normAxisCase(c)
+		}
 		if c.ndim("v") == 1 {
 			return VectorNorm(c.vec("v"), c.num("ord"))
 		}

@@ -173,7 +173,7 @@ def test_hilbert_matrix_nearly_singular(ref, go):
 # ---- errors ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("op", ["det", "inv", "trace"])
+@pytest.mark.parametrize("op", ["det", "inv"])  # trace takes any matrix, as numpy's
 def test_not_square(ref, go, op):
     err = assert_same_error(ref, go, op, {"A": [[1, 2, 3], [4, 5, 6]]})
     assert isinstance(err, twinmath.ShapeError)

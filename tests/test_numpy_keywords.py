@@ -176,3 +176,133 @@ def test_values_alone_equal_the_decompositions_values(ref, go):
             assert np.array_equal(tm.eigvals(a), tm.eig(a).w)
             assert np.array_equal(tm.svdvals(t), tm.svd(t).s)
             assert np.array_equal(tm.svd(t, compute_uv=False), tm.svd(t).s)
+
+
+# ---- norm's axis and keepdims ------------------------------------------------------
+
+
+def test_norm_axis_keepdims(ref, go):
+    """Every order along every axis, and every matrix order over a pair: numpy's shapes and values."""
+    rng = np.random.default_rng(11)
+    x = rng.standard_normal((3, 4, 5))
+    m = rng.standard_normal((4, 6))
+    for tm in (ref, go):
+        for o in (None, 1, 2, np.inf, -np.inf, 0, -1, 3, 0.5, -2):
+            for axis in (0, 1, 2, -1, (1,)):
+                for keep in (False, True):
+                    r, want = tm.norm(x, o, axis, keep), np.linalg.norm(x, o, axis, keep)
+                    assert r.shape == want.shape
+                    assert np.allclose(r, want, rtol=1e-13, atol=0)
+        for mo in (None, "fro", "nuc", 1, -1, 2, -2, np.inf, -np.inf):
+            for pair in ((0, 1), (1, 0), (-1, 0), (-2, -1)):
+                for keep in (False, True):
+                    r, want = tm.norm(m, mo, pair, keep), np.linalg.norm(m, mo, pair, keep)
+                    assert np.shape(r) == np.shape(want)
+                    assert np.allclose(r, want, rtol=1e-13, atol=0)
+        assert isinstance(tm.norm([3.0, 4.0], axis=0), float)
+        assert tm.norm(x, None) == pytest.approx(np.linalg.norm(x), rel=1e-15)
+        assert tm.norm(x, None, keepdims=True).shape == (1, 1, 1)
+        assert tm.norm(m, keepdims=True).shape == (1, 1)
+    err = assert_same_error(ref, go, "norm", {"v": x, "ord": 2, "axis": (0, 0)})
+    assert str(err) == "norm: invalid input: duplicate axes given: 0 and 0"
+    err = assert_same_error(ref, go, "norm", {"v": x, "ord": 2, "axis": 3})
+    assert str(err) == "norm: invalid input: axis 3 is out of bounds for v of 3 dimensions"
+
+
+# ---- tensordot, tensorsolve, tensorinv -----------------------------------------------
+
+
+def test_tensordot_as_numpy(ref, go):
+    rng = np.random.default_rng(12)
+    a, b = rng.standard_normal((2, 3, 4)), rng.standard_normal((3, 4, 5))
+    for tm in (ref, go):
+        for axes in (2, 0, ([1, 2], [0, 1]), (1, 0), ([-1], [-2]), ((), ()), (np.int64(2), 1)):
+            want = np.tensordot(a, b, axes)
+            r = tm.tensordot(a, b, axes)
+            assert r.shape == want.shape
+            assert np.allclose(r, want, rtol=1e-13, atol=1e-15)
+        r = tm.tensordot([1.0, 2.0], [3.0, 4.0], 1)
+        assert isinstance(r, np.ndarray) and r.shape == () and float(r) == 11.0
+    bad: list[tuple[Any, type]] = [
+        (4, ValueError),
+        (1, ValueError),
+        (([1, 1], [0, 0]), ValueError),
+        (2.0, TypeError),
+    ]
+    for wrong, cls in bad:
+        with pytest.raises((IndexError, ValueError, TypeError)):  # numpy's IndexError for 4
+            np.tensordot(a, b, wrong)
+        assert isinstance(assert_same_error(ref, go, "tensordot", {"a": a, "b": b, "axes": wrong}), cls)
+
+
+def test_tensorsolve_tensorinv_as_numpy(ref, go):
+    rng = np.random.default_rng(13)
+    a6 = rng.standard_normal((2, 3, 6))
+    a4 = rng.standard_normal((3, 2, 2, 3))
+    b6, b32 = rng.standard_normal(6), rng.standard_normal((3, 2))
+    for tm in (ref, go):
+        for a, b, axes in ((a6, b32, None), (a6, b32.T, None), (a4, rng.standard_normal((2, 3)), (0, 2))):
+            want = np.linalg.tensorsolve(a, b, axes)
+            r = tm.tensorsolve(a, b, axes)
+            assert r.shape == want.shape
+            assert np.allclose(r, want, rtol=1e-10)
+        assert tm.tensorsolve(np.ones((1, 1)), np.full((1, 1), 2.0)).shape == (1, 1)  # numpy's a.shape[-0:]
+        for a, ind in ((a4, 2), (a6.reshape(6, 2, 3), 1), (a4.reshape(6, 6), 1)):
+            want = np.linalg.tensorinv(a, ind)
+            r = tm.tensorinv(a, ind)
+            assert r.shape == want.shape
+            assert np.allclose(r, want, rtol=1e-10)
+            q = int(np.sqrt(a.size))
+            assert np.allclose(tm.tensordot(r, a, ind).reshape(q, q), np.eye(q), atol=1e-10)
+    with pytest.raises(np.linalg.LinAlgError):
+        np.linalg.tensorsolve(a6, b6)
+    err = assert_same_error(ref, go, "tensorsolve", {"a": a6, "b": b6})
+    assert isinstance(err, twinmath.ShapeError)
+    err = assert_same_error(ref, go, "tensorinv", {"a": a4, "ind": 0})
+    assert str(err) == "tensorinv: invalid input: ind must be a positive integer, got 0"
+    err = assert_same_error(ref, go, "tensorsolve", {"a": np.ones((2, 2, 2, 2)), "b": np.ones((2, 2))})
+    assert isinstance(err, twinmath.SingularMatrixError) and str(err) == "tensorsolve: singular matrix"
+
+
+# ---- lstsq(full=True): numpy's four results --------------------------------------
+
+
+def test_lstsq_full_as_numpy(ref, go):
+    rng = np.random.default_rng(14)
+    cases = [
+        (np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]]), np.array([1.0, 2.0, 2.0])),
+        (rng.standard_normal((7, 3)), rng.standard_normal((7, 2))),
+        (np.ones((2, 2)), np.array([1.0, 2.0])),  # rank-deficient: no residuals
+        (rng.standard_normal((3, 5)), rng.standard_normal(3)),  # wide
+        (np.zeros((0, 2)), np.zeros(0)),
+        (np.zeros((3, 0)), np.ones(3)),  # rank 0 = n < m: the residual is ‖b‖²
+    ]
+    for tm in (ref, go):
+        for a, b in cases:
+            r = tm.lstsq(a, b, full=True)
+            x, residuals, rank, s = np.linalg.lstsq(a, b)
+            assert r._fields == ("x", "residuals", "rank", "s") and isinstance(r.rank, int)
+            assert r.rank == rank and r.residuals.shape == residuals.shape and r.s.shape == s.shape
+            assert np.array_equal(r.x, tm.lstsq(a, b)) and np.array_equal(r.s, tm.svdvals(a))
+            assert np.allclose(
+                r.residuals, residuals, rtol=1e-10, atol=1e-14 * max(1.0, float(np.sum(b * b)))
+            )
+            assert np.allclose(r.x, x, rtol=1e-10, atol=1e-12)
+    with pytest.raises(TypeError, match="full must be a bool"):
+        ref.lstsq(np.eye(2), [1.0, 1.0], full=1)
+    err = assert_same_error(ref, go, "lstsq", {"A": np.eye(2), "b": [1.0, 1.0], "full": "yes"})
+    assert str(err) == "lstsq: full must be a bool, got str"
+
+
+def test_trace_any_matrix_and_offset(ref, go):
+    rng = np.random.default_rng(15)
+    for shape in ((2, 3), (5, 2), (4, 4), (0, 3), (0, 0)):
+        a = rng.standard_normal(shape)
+        for k in range(-6, 7):
+            want = float(np.trace(a, k))
+            for tm in (ref, go):
+                assert tm.trace(a, offset=k) == pytest.approx(want, rel=1e-14, abs=1e-15)
+    for tm in (ref, go):
+        assert tm.trace([[1.0, 2.0]], offset=2**62) == 0.0
+    err = assert_same_error(ref, go, "trace", {"A": np.eye(2), "offset": 1.5})
+    assert isinstance(err, TypeError)

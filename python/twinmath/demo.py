@@ -65,6 +65,7 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("project([2,3], onto=[1,0])", "project", {"a": [2, 3], "onto": [1, 0]}),
             Example("cross([1,2,3], [4,5,6])", "cross", {"x1": [1, 2, 3], "x2": [4, 5, 6]}),
             Example("vector_norm([3,-4], ord=3)", "vector_norm", {"x": [3, -4], "ord": 3}),
+            Example("norm([[3,0],[4,-1]], axis=0)", "norm", {"v": [[3, 0], [4, -1]], "axis": 0}),
         ],
     ),
     (
@@ -73,6 +74,9 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("matmul(A, B)", "matmul", {"A": A, "B": B}),
             Example("transpose(A)", "transpose", {"A": A}),
             Example("trace(A)", "trace", {"A": A}),
+            Example(
+                "trace([[1,2,3],[4,5,6]], offset=1)", "trace", {"A": [[1, 2, 3], [4, 5, 6]], "offset": 1}
+            ),
             Example("det(A)", "det", {"A": A}),
             Example("inv(A)", "inv", {"A": A}),
             Example("solve([[3,1],[1,2]], [9,8])", "solve", {"A": [[3, 1], [1, 2]], "b": [9, 8]}),
@@ -83,6 +87,20 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("matrix_power(A, -2)", "matrix_power", {"a": A, "n": -2}),
             Example(
                 "multi_dot([[1,2]], A, [[5],[6]])", "multi_dot", {"A0": [[1, 2]], "A1": A, "A2": [[5], [6]]}
+            ),
+            Example("tensordot(A, B)  (axes 2)", "tensordot", {"a": A, "b": B}),
+            Example(
+                "tensordot([1,2], [3,4,5], axes=0)", "tensordot", {"a": [1, 2], "b": [3, 4, 5], "axes": 0}
+            ),
+            Example(
+                "tensorsolve(I4 as (2,2,4), [[1,2],[3,4]])",
+                "tensorsolve",
+                {"a": np.eye(4).reshape(2, 2, 4), "b": [[1, 2], [3, 4]]},
+            ),
+            Example(
+                "tensorinv(2·I4 as (4,2,2), ind=1)",
+                "tensorinv",
+                {"a": 2 * np.eye(4).reshape(4, 2, 2), "ind": 1},
             ),
         ],
     ),
@@ -109,6 +127,11 @@ SECTIONS: list[tuple[str, list[Example]]] = [
             Example("matrix_norm(S, ord='nuc')", "matrix_norm", {"x": [[3, 0], [4, 5]], "ord": "nuc"}),
             Example("pinv([[1,1],[1,1]])", "pinv", {"A": [[1, 1], [1, 1]]}),
             Example("lstsq(line fit)", "lstsq", {"A": [[1, 0], [1, 1], [1, 2]], "b": [1, 2, 2]}),
+            Example(
+                "lstsq(line fit, full=True)",
+                "lstsq",
+                {"A": [[1, 0], [1, 1], [1, 2]], "b": [1, 2, 2], "full": True},
+            ),
             Example("matrix_rank([[1,2],[2,4]])", "matrix_rank", {"A": [[1, 2], [2, 4]]}),
             Example("pca(points on y = 2x, 1)", "pca", {"X": [[0, 0], [1, 2], [2, 4], [5, 10]], "k": 1}),
         ],

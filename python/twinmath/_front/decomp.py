@@ -67,6 +67,15 @@ class TruncatedSVDResult(NamedTuple):
     A_k: F64
 
 
+class LstsqResult(NamedTuple):
+    """numpy.linalg.lstsq's four results: the solution, the residuals, the rank and the singular values."""
+
+    x: NDArray[np.float64]
+    residuals: NDArray[np.float64]
+    rank: int
+    s: NDArray[np.float64]
+
+
 class PCAResult(NamedTuple):
     """Principal axes (rows), the variance along each, and the projected data."""
 
@@ -375,14 +384,27 @@ def pinv(
     """
 
 
-def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
+@overload
+def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = ..., *, full: Literal[False] = ...) -> F64: ...
+@overload
+def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = ..., *, full: Literal[True]) -> LstsqResult: ...
+@overload
+def lstsq(
+    A: ArrayLike, b: ArrayLike, rcond: float | None = ..., *, full: bool = ...
+) -> F64 | LstsqResult: ...
+
+
+def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None, *, full: bool = False) -> F64 | LstsqResult:
     """Return the minimum-norm least-squares solution x of ``A @ x ≈ b``.
 
     x minimises ‖A @ x − b‖₂, and among the minimisers has the least norm:
     ``x = pinv(A) @ b`` with singular values ``sᵢ <= rcond * s[0]`` counting
     as zero. This is the first of the four results of ``numpy.linalg.lstsq``
-    (LAPACK's dgelsd); residuals, rank and singular values are what
-    ``norm``, ``matrix_rank`` and ``svd`` give.
+    (LAPACK's dgelsd); ``full=True`` returns all four, as numpy does (and as
+    ``numpy.polyfit(full=True)`` names it): ``LstsqResult(x, residuals,
+    rank, s)``, the residuals being the squared 2-norms of the columns of
+    ``b - A @ x`` when ``rank == n < m`` (else empty), the rank the number of
+    singular values above the cutoff, and ``s`` those of ``svdvals(A)``.
 
     Parameters
     ----------
@@ -391,11 +413,16 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
     rcond : float or None, optional
         Relative cutoff for small singular values. None, or any negative
         value, selects numpy's default ``max(m, n) * eps``.
+    full : bool, optional
+        Return numpy's four results instead of x alone.
 
     Returns
     -------
     ndarray of float64, shape (n,) or (n, k)
         The shape of ``b`` with n rows.
+    LstsqResult
+        With ``full=True``: ``x``; ``residuals``, shape (k,) ((1,) for a 1-D
+        ``b``) or (0,); ``rank``, an int; ``s``, shape (min(m, n),).
 
     Raises
     ------
@@ -417,6 +444,9 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
     array([1.166667, 0.5     ])
     >>> tm.lstsq([[1, 1], [1, 1]], [2, 2]).round(6)
     array([1., 1.])
+    >>> x, residuals, rank, s = tm.lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 2], full=True)
+    >>> residuals.round(6), rank
+    (array([0.166667]), 2)
     """
 
 
@@ -681,11 +711,42 @@ def matrix_rank_with(
     return int(np.count_nonzero(s > cut))
 
 
-def lstsq_with(core: Callable[[F64, ArrayLike, Any], F64], A: ArrayLike, b: ArrayLike, rcond: Any) -> F64:
-    """``lstsq``; an empty A (0×n or m×0) gives the zero solution, as numpy's."""
+def lstsq_with(
+    core: Callable[[F64, ArrayLike, Any], F64],
+    svdvals: Callable[[F64], F64],
+    A: ArrayLike,
+    b: ArrayLike,
+    rcond: Any,
+    full: Any,
+) -> F64 | LstsqResult:
+    """``lstsq``; an empty A (0×n or m×0) gives the zero solution, as numpy's.
+
+    With ``full``, numpy's four results around the backend's own solution and
+    singular values: the rank counts the sᵢ above the cutoff (rcond·s₀,
+    numpy's default for None or a negative rcond), and the residuals are
+    the squared column norms of b − A·x when rank = n < m, as dgelsd's.
+    """
+    want_all = flag(full, "lstsq", "full")
     a = matrix(A, "lstsq", "A")
-    if a.size != 0:
-        return core(a, b, rcond)
+    x = core(a, b, rcond) if a.size != 0 else _lstsq_empty(a, b, rcond)
+    if not want_all:
+        return x
+    y = array(b, "lstsq", "b")
+    m, n = a.shape
+    s = svdvals(a) if a.size != 0 else np.zeros(0)
+    rc = -1.0 if rcond is None else real(rcond, "lstsq", "rcond")
+    cut = (max(m, n) * np.finfo(np.float64).eps if rc < 0 else rc) * (float(s[0]) if s.size else 0.0)
+    rank = int(np.count_nonzero(s > cut))
+    if rank == n and m > n:
+        k = y.shape[1] if y.ndim == 2 else 1
+        r = y.reshape(m, k) - a @ x.reshape(n, k)
+        residuals = np.asarray(np.sum(r * r, axis=0), dtype=np.float64)
+    else:
+        residuals = np.zeros(0)
+    return LstsqResult(x, residuals, rank, s)
+
+
+def _lstsq_empty(a: F64, b: ArrayLike, rcond: Any) -> F64:
     y = array(b, "lstsq", "b")
     if y.ndim not in (1, 2):
         raise shape_error("lstsq", f"b must be 1-D or 2-D, got shape {y.shape}")

@@ -32,6 +32,9 @@ __all__ = [
     "multi_dot",
     "slogdet",
     "solve",
+    "tensordot",
+    "tensorinv",
+    "tensorsolve",
     "trace",
     "transpose",
 ]
@@ -101,30 +104,38 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
     """
 
 
-def trace(A: ArrayLike) -> float:
-    """Return the trace of a square matrix, the sum of its diagonal.
+def trace(A: ArrayLike, *, offset: int = 0) -> float:
+    """Return the sum of a diagonal of a matrix, as ``numpy.trace``.
 
-    ``tr(A) = Σᵢ A[i, i]``
+    ``tr(A) = Σᵢ A[i, i + offset]``: ``offset = 0`` (the default) is the
+    main diagonal, ``k > 0`` the k-th above it, ``k < 0`` the |k|-th below
+    it. Any m×n matrix has one (numpy's rule; the trace of a square matrix
+    is the usual one); a diagonal outside the matrix sums to 0.0.
 
     Parameters
     ----------
-    A : array_like, shape (n, n)
+    A : array_like, shape (m, n)
+    offset : int, optional
 
     Returns
     -------
     float
-        0.0 for the empty 0×0 matrix.
+        0.0 for an empty matrix or a diagonal outside it.
 
     Raises
     ------
     ShapeError
-        If ``A`` is not a square matrix.
+        If ``A`` is not 2-D.
+    TypeError
+        If ``offset`` is not an integer.
 
     Examples
     --------
     >>> import twinmath as tm
     >>> tm.trace([[1, 2], [3, 4]])
     5.0
+    >>> tm.trace([[1, 2, 3], [4, 5, 6]], offset=1)
+    8.0
     """
 
 
@@ -529,3 +540,253 @@ def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
            [2.],
            [3.]])
     """
+
+
+def tensorsolve(a: ArrayLike, b: ArrayLike, axes: Sequence[int] | None = None) -> NDArray[np.float64]:
+    """Return the tensor ``x`` solving ``tensordot(a, x, x.ndim) = b``, as ``numpy.linalg.tensorsolve``.
+
+    The axes of ``a`` listed in ``axes`` are first moved, in that order, to
+    its end. ``x`` then has the shape of the last dimensions of ``a``,
+    ``a.shape[b.ndim:]``, and the system is ``a`` reshaped to a q×q matrix
+    (q the number of unknowns) against the q values of ``b`` in C order,
+    solved as ``solve``. Unknowns of no values give an empty ``x``.
+
+    Parameters
+    ----------
+    a : array_like
+        Of size q², its first dimensions (after ``axes``) those of ``b``.
+    b : array_like
+        Of q values.
+    axes : sequence of int, optional
+        Axes of ``a`` (0 ≤ axis < a.ndim) to move to its end.
+
+    Returns
+    -------
+    ndarray of float64
+        Of the shape of the last dimensions of ``a``.
+
+    Raises
+    ------
+    ShapeError
+        If the size of ``a`` is not q² or ``b`` does not hold q values.
+    TypeError
+        If ``axes`` is not a sequence of integers.
+    ValueError
+        If an axis is out of range, or ``a`` or ``b`` holds NaN or Inf.
+    SingularMatrixError
+        If a pivot of the LU factorisation is exactly zero.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import twinmath as tm
+    >>> a = np.eye(6).reshape(6, 2, 3)
+    >>> tm.tensorsolve(a, np.arange(6.0))
+    array([[0., 1., 2.],
+           [3., 4., 5.]])
+    """
+
+
+def tensorinv(a: ArrayLike, ind: int = 2) -> NDArray[np.float64]:
+    """Return the inverse of ``a`` over its first ``ind`` axes, as ``numpy.linalg.tensorinv``.
+
+    ``a`` is reshaped to a matrix of ``prod(a.shape[ind:])`` rows and
+    ``prod(a.shape[:ind])`` columns, which must be square, and inverted as
+    ``inv``; the inverse has the shape ``a.shape[ind:] + a.shape[:ind]``, so
+    that ``tensordot(tensorinv(a, ind), a, ind)`` is the identity.
+
+    Parameters
+    ----------
+    a : array_like
+    ind : int, optional
+        The number of leading axes of ``a``, at least 1.
+
+    Returns
+    -------
+    ndarray of float64, shape ``a.shape[ind:] + a.shape[:ind]``
+
+    Raises
+    ------
+    TypeError
+        If ``ind`` is not an integer.
+    ValueError
+        If ``ind < 1``, or ``a`` is empty or holds NaN or Inf.
+    ShapeError
+        If the matrix is not square.
+    SingularMatrixError
+        If a pivot of the LU factorisation is exactly zero.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import twinmath as tm
+    >>> a = (2 * np.eye(6)).reshape(6, 2, 3)
+    >>> tm.tensorinv(a, ind=1).shape
+    (2, 3, 6)
+    >>> float(tm.tensorinv(a, ind=1)[1, 2, 5])
+    0.5
+    """
+
+
+def tensordot(a: ArrayLike, b: ArrayLike, axes: int | Sequence[Any] = 2) -> NDArray[np.float64]:
+    """Return the sum of products of ``a`` and ``b`` over paired axes, as ``numpy.tensordot``.
+
+    ``axes = n`` (an integer ≥ 0) sums over the last n axes of ``a`` and the
+    first n of ``b`` (0: the outer product; 1 for matrices: the matrix
+    product); ``axes = (axes_a, axes_b)``, two integers or two sequences of
+    the same length, over those axes, paired in order (negative ones count
+    from the end). The result has the other dimensions of ``a`` followed by
+    those of ``b`` (a 0-D array when none are left); it is the matrix product
+    of ``a`` and ``b`` reshaped, as ``matmul``.
+
+    Parameters
+    ----------
+    a, b : array_like
+    axes : int or (int or sequence of int, int or sequence of int), optional
+
+    Returns
+    -------
+    ndarray of float64
+
+    Raises
+    ------
+    TypeError
+        If ``axes`` is neither an integer nor a pair.
+    ShapeError
+        If the two lists of axes differ in length or paired axes differ in
+        length ("shape-mismatch for sum").
+    ValueError
+        If an axis is out of range or repeated, or the integer ``axes`` is
+        negative or exceeds ``a.ndim`` or ``b.ndim``.
+
+    Examples
+    --------
+    >>> import twinmath as tm
+    >>> tm.tensordot([[1, 2], [3, 4]], [[5, 6], [7, 8]])
+    array(70.)
+    >>> tm.tensordot([[1, 2], [3, 4]], [[5, 6], [7, 8]], axes=1)
+    array([[19., 22.],
+           [43., 50.]])
+    >>> tm.tensordot([1, 2], [3, 4, 5], axes=0)
+    array([[ 3.,  4.,  5.],
+           [ 6.,  8., 10.]])
+    """
+
+
+def _ints(x: Any, op: str, name: str) -> list[int]:
+    """Return ``x``, an integer or a sequence of integers, as a list of ints (``operator.index``)."""
+    items = x if isinstance(x, (Sequence, np.ndarray)) and not isinstance(x, (str, bytes)) else [x]
+    out = []
+    for v in items:
+        try:
+            out.append(operator.index(v))
+        except TypeError:
+            raise TypeError(f"{op}: {name} must hold integers, got {type(v).__name__}") from None
+    return out
+
+
+def tensor_shape(shape: Sequence[int]) -> str:
+    """Format a shape as Python prints a tuple, as the Go package does."""
+    return str(tuple(int(d) for d in shape))
+
+
+def tensorsolve_plan(
+    a: NDArray[np.float64], b: NDArray[np.float64], axes: Any
+) -> tuple[list[int], tuple[int, ...]]:
+    """Return the order of the axes of ``a`` and the shape of the unknowns, checked as the Go package does."""
+    op = "tensorsolve"
+    an, bn = a.ndim, b.ndim
+    order = list(range(an))
+    if axes is not None:
+        if not isinstance(axes, (Sequence, np.ndarray)) or isinstance(axes, (str, bytes)):
+            raise TypeError(f"{op}: axes must be a sequence of integers, got {type(axes).__name__}")
+        for i, k in enumerate(_ints(axes, op, "axes")):
+            if not 0 <= k < an:
+                raise invalid(op, f"axes[{i}] is {k}, not an axis of a, which has {an} dimensions")
+            order.remove(k)  # numpy's remove and append: a repeated axis moves again
+            order.append(k)
+    shape = tuple(a.shape[p] for p in order)
+    start = bn if bn < an else min(bn - an, an)
+    x_shape = shape[start:]
+    q = math.prod(x_shape)
+    if a.size != q * q:
+        raise shape_error(
+            op,
+            f"a of shape {tensor_shape(shape)} (its axes moved) must hold prod(a.shape[b.ndim:])² values "
+            f"for b of {bn} dimensions, got {a.size} and {q}",
+        )
+    if b.size != q:
+        raise shape_error(
+            op, f"b has {b.size} values but the unknowns of shape {tensor_shape(x_shape)} are {q}"
+        )
+    return order, x_shape
+
+
+def tensorinv_plan(a: NDArray[np.float64], ind: Any) -> int:
+    """Return ``ind`` checked (TypeError, ValueError, ShapeError as the Go package), as the split ``k``."""
+    op = "tensorinv"
+    i = exponent_of(ind, op, "ind")
+    if i < 1:
+        raise invalid(op, f"ind must be a positive integer, got {i}")
+    k = min(i, a.ndim)
+    rows, cols = math.prod(a.shape[k:]), math.prod(a.shape[:k])
+    if rows != cols:
+        raise shape_error(
+            op,
+            f"a of shape {tensor_shape(a.shape)} with ind {i} is not square: "
+            f"prod(a.shape[ind:]) is {rows}, prod(a.shape[:ind]) {cols}",
+        )
+    if rows == 0:
+        raise invalid(op, "a is empty")
+    return k
+
+
+def tensordot_plan(a: NDArray[np.float64], b: NDArray[np.float64], axes: Any) -> tuple[list[int], list[int]]:
+    """Return ``tensordot``'s pairs of axes, non-negative, checked as the Go package does."""
+    op = "tensordot"
+    if isinstance(axes, (Sequence, np.ndarray)) and not isinstance(axes, (str, bytes)):
+        if len(axes) != 2:
+            raise invalid(op, f"axes must be an integer or a pair of axis lists, got {len(axes)} items")
+        axes_a, axes_b = _ints(axes[0], op, "axes[0]"), _ints(axes[1], op, "axes[1]")
+    else:
+        try:
+            n = operator.index(axes)
+        except TypeError:
+            raise TypeError(f"{op}: axes must be an integer or a pair, got {type(axes).__name__}") from None
+        if n < 0:
+            raise invalid(op, f"axes must be a non-negative integer, got {n}")
+        if n > a.ndim or n > b.ndim:
+            raise invalid(op, f"axes is {n}, more than the dimensions of a ({a.ndim}) or b ({b.ndim})")
+        axes_a, axes_b = list(range(a.ndim - n, a.ndim)), list(range(n))
+    if len(axes_a) != len(axes_b):
+        raise shape_error(op, f"shape-mismatch for sum: {len(axes_a)} axes of a but {len(axes_b)} of b")
+    sa = _normal_axes(op, "a", axes_a, a.ndim)
+    sb = _normal_axes(op, "b", axes_b, b.ndim)
+    for i, j in zip(sa, sb, strict=True):
+        if a.shape[i] != b.shape[j]:
+            raise shape_error(
+                op,
+                f"shape-mismatch for sum: axis {i} of a has length {a.shape[i]}, axis {j} of b {b.shape[j]}",
+            )
+    return sa, sb
+
+
+def _normal_axes(op: str, name: str, axes: list[int], nd: int) -> list[int]:
+    out: list[int] = []
+    for k in axes:
+        if not -nd <= k < nd:
+            raise invalid(op, f"axis {k} is out of bounds for {name} of {nd} dimensions")
+        k = k + nd if k < 0 else k
+        if k in out:
+            raise invalid(op, f"duplicate axes are not allowed: axis {k} of {name} is summed twice")
+        out.append(k)
+    return out
+
+
+def tensordot_shape(
+    a: NDArray[np.float64], b: NDArray[np.float64], sa: list[int], sb: list[int]
+) -> tuple[int, ...]:
+    """Return the shape of ``tensordot``'s result: a's other dimensions, then b's."""
+    return tuple(a.shape[k] for k in range(a.ndim) if k not in sa) + tuple(
+        b.shape[k] for k in range(b.ndim) if k not in sb
+    )

@@ -11,12 +11,14 @@ beyond ``_convert``, that both backends apply.
 from __future__ import annotations
 
 import math
-from typing import Any
+import operator
+from collections.abc import Sequence
+from typing import Any, Literal, NamedTuple, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array, real, vector
+from .._convert import array, norm_ord, real, vector, vector_or_matrix
 from ..errors import invalid, shape_error
 
 __all__ = [
@@ -145,37 +147,64 @@ def dot(a: ArrayLike, b: ArrayLike) -> float:
     """
 
 
-def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
-    """Return the norm of a vector, or of a matrix.
+@overload
+def norm(
+    v: ArrayLike, ord: float | str | None = ..., axis: None = ..., keepdims: Literal[False] = ...
+) -> float: ...
+@overload
+def norm(
+    v: ArrayLike, ord: float | str | None = ..., axis: int | Sequence[int] | None = ..., keepdims: bool = ...
+) -> Any: ...
+
+
+def norm(
+    v: ArrayLike, ord: float | str | None = 2, axis: int | Sequence[int] | None = None, keepdims: bool = False
+) -> Any:
+    """Return the norm of a vector, of a matrix, or of the lanes along an axis.
 
     For a vector: ``ord=1`` gives Σ|vᵢ|, ``ord=2`` the Euclidean length
-    √(Σvᵢ²), ``ord=inf`` max|vᵢ|, and any other ``ord`` as ``vector_norm``.
-    For a matrix: ``ord="fro"`` the Frobenius norm √(Σaᵢⱼ²), ``ord=1`` the
-    largest absolute column sum, ``ord=2`` the spectral norm (the largest
-    singular value), ``ord=inf`` the largest absolute row sum, and
-    ``"nuc"``, -1, -2, -inf as ``matrix_norm``. ``ord=None`` is numpy's
-    default (2 for a vector, ``"fro"`` for a matrix). Euclidean and Frobenius
-    norms are scaled by the largest magnitude, so they do not overflow for
-    huge entries.
+    √(Σvᵢ²), ``ord=inf`` max|vᵢ|, and any other ``ord`` (-inf, 0, any p) as
+    ``vector_norm``. For a matrix: ``ord="fro"`` the Frobenius norm
+    √(Σaᵢⱼ²), ``ord=1`` the largest absolute column sum, ``ord=2`` the
+    spectral norm (the largest singular value), ``ord=inf`` the largest
+    absolute row sum, and ``"nuc"``, -1, -2, -inf as ``matrix_norm``.
+    ``ord=None`` is numpy's default (2 for a vector, ``"fro"`` for a
+    matrix; with no axis, the 2-norm of all the entries of an array of any
+    dimension). Euclidean and Frobenius norms are scaled by the largest
+    magnitude, so they do not overflow for huge entries.
+
+    ``axis``, as ``numpy.linalg.norm``: an integer (or a sequence of one)
+    takes the vector norm of every lane along that axis of an array of any
+    dimension; a pair of axes the matrix norm of a 2-D array, ``(1, 0)``
+    that of its transpose. ``keepdims`` keeps the axes taken as length 1.
 
     Parameters
     ----------
-    v : array_like, shape (n,) or (m, n)
+    v : array_like
+        1-D or 2-D, unless ``axis`` is an integer (any dimension) or both
+        ``ord`` and ``axis`` are None.
     ord : {non-zero int, inf, -inf, "fro", "nuc", None}, optional
+    axis : {None, int, (int,), (int, int)}, optional
+        Negative axes count from the end.
+    keepdims : bool, optional
 
     Returns
     -------
-    float
-        0.0 for an empty input (for the orders 1, 2, inf, "fro"); NaN if
-        any entry is NaN, else inf if any is infinite (for those orders).
+    float, or ndarray of float64
+        A float for a single norm without ``keepdims``; 0.0 for an empty
+        input (for the orders 1, 2, inf, "fro"); NaN if any entry is NaN,
+        else inf if any is infinite (for those orders).
 
     Raises
     ------
     ShapeError
-        If ``v`` is neither 1-D nor 2-D.
+        If ``v`` is neither 1-D nor 2-D where it must be.
+    TypeError
+        If ``axis`` holds something else than integers, or ``keepdims`` is
+        not a bool.
     ValueError
         If ``ord`` is not one of the orders above for that dimension (NaN
-        for a vector).
+        for a vector), an axis is out of range, or a pair repeats one.
     ConvergenceError
         If the singular values of a matrix (``ord`` ±2, "nuc") do not converge.
 
@@ -188,7 +217,88 @@ def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
     5.477225575051661
     >>> tm.norm([[3, 0], [0, -4]], ord=2)
     4.0
+    >>> tm.norm([[3, 0], [4, -1]], axis=0)
+    array([5., 1.])
+    >>> tm.norm([[3, 0], [4, -1]], ord=1, axis=1, keepdims=True)
+    array([[3.],
+           [5.]])
     """
+
+
+class NormPlan(NamedTuple):
+    """What ``norm`` computes: ``kind`` "vector" or "matrix" (one norm of ``x``),
+    or "axis" (the norms of the lanes along ``axis`` of ``x``), and the result's
+    ``shape``: None for a float."""
+
+    kind: str
+    x: NDArray[np.float64]
+    ord: float | str
+    axis: int
+    shape: tuple[int, ...] | None
+
+
+def _axes(axis: Any) -> list[int]:
+    items = (
+        axis if isinstance(axis, (Sequence, np.ndarray)) and not isinstance(axis, (str, bytes)) else [axis]
+    )
+    out = []
+    for a in items:
+        if isinstance(a, (bool, np.bool_)):
+            raise TypeError("norm: axis must hold integers, got bool")
+        try:
+            out.append(operator.index(a))
+        except TypeError:
+            raise TypeError(f"norm: axis must hold integers, got {type(a).__name__}") from None
+    return out
+
+
+def norm_plan(v: ArrayLike, ord: Any, axis: Any, keepdims: Any) -> NormPlan:
+    """Return what ``norm(v, ord, axis, keepdims)`` computes, checked (numpy.linalg.norm's rules)."""
+    if not isinstance(keepdims, (bool, np.bool_)):
+        raise TypeError(f"norm: keepdims must be a bool, got {type(keepdims).__name__}")
+    keep = bool(keepdims)
+    if axis is None:
+        x = array(v, "norm", "v")
+        if ord is None and x.ndim not in (1, 2):
+            return NormPlan("vector", x.reshape(-1), 2.0, 0, (1,) * x.ndim if keep else None)
+        x = vector_or_matrix(x, "norm", "v")
+        o = norm_ord(ord, x.ndim)
+        shape = (1,) * x.ndim if keep else None
+        if x.ndim == 1:
+            return NormPlan("vector", x, vector_order(o, "norm"), 0, shape)
+        return NormPlan("matrix", x, matrix_order(o, "norm"), 0, shape)
+    axes = _axes(axis)
+    x = array(v, "norm", "v")
+    nd = x.ndim
+    for k in axes:
+        if not -nd <= k < nd:
+            raise invalid("norm", f"axis {k} is out of bounds for v of {nd} dimensions")
+    axes = [k + nd if k < 0 else k for k in axes]
+    if len(axes) == 1:
+        if isinstance(ord, str):
+            raise invalid("norm", f"ord must be a number for a vector, got {ord!r}")
+        o = 2.0 if ord is None else vector_order(ord, "norm")
+        k = axes[0]
+        rest = x.shape[:k] + ((1,) if keep else ()) + x.shape[k + 1 :]
+        return NormPlan("axis", x, o, k, rest if rest or keep else None)
+    if len(axes) != 2:
+        raise invalid("norm", f"axis must be an integer or a pair of them, got {len(axes)} axes")
+    if axes[0] == axes[1]:
+        raise invalid("norm", f"duplicate axes given: {axes[0]} and {axes[1]}")
+    if nd != 2:
+        raise shape_error("norm", f"v must be 2-D for a pair of axes, got shape {x.shape}")
+    mo = matrix_order("fro" if ord is None else ord, "norm")
+    if axes == [1, 0] and mo in (1.0, -1.0, math.inf, -math.inf):
+        # The norm of the transpose: column sums are its row sums.
+        mo = {1.0: math.inf, -1.0: -math.inf, math.inf: 1.0, -math.inf: -1.0}[mo]
+    return NormPlan("matrix", x, mo, 0, (1, 1) if keep else None)
+
+
+def norm_result(r: Any, plan: NormPlan) -> Any:
+    """Return ``norm``'s result: a float, or an array of the plan's shape."""
+    if plan.shape is None:
+        return float(np.asarray(r).reshape(-1)[0])
+    return np.asarray(r, dtype=np.float64).reshape(plan.shape)
 
 
 def cosine_similarity(a: ArrayLike, b: ArrayLike) -> float:

@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import broadcast, matmul_operands, matrix, solve_rhs, spread, stack
+from .._convert import array, broadcast, matmul_operands, matrix, solve_rhs, spread, stack
 from .._front import twin
 from .._front.linalg import SlogdetResult
 from . import _native as _n  # for matrix_power, whose exponent is named n
@@ -46,9 +46,10 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
 
 
 @twin(_front.linalg.trace)
-def trace(A: ArrayLike) -> float:
+def trace(A: ArrayLike, *, offset: int = 0) -> float:
+    k = _front.linalg.offset_of(offset, "trace")
     a = matrix(A, "trace", "A")
-    return n.scalar(n.lib.tm_trace, ptr(a), *a.shape)  # type: ignore[no-any-return]
+    return n.scalar(n.lib.tm_trace_offset, ptr(a), *a.shape, k)  # type: ignore[no-any-return]
 
 
 @twin(_front.linalg.det)
@@ -151,4 +152,54 @@ def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
     a = matrix(x, "matrix_transpose", "x")
     out = np.empty(a.shape[::-1])
     n.call(n.lib.tm_matrix_transpose, ptr(a), *a.shape, ptr(out))
+    return out
+
+
+def _shape(x: NDArray[np.float64]) -> Any:
+    return n.ffi.new("int64_t[]", list(x.shape))
+
+
+@twin(_front.linalg.tensorsolve)
+def tensorsolve(a: ArrayLike, b: ArrayLike, axes: Sequence[int] | None = None) -> NDArray[np.float64]:
+    x, y = array(a, "tensorsolve", "a"), array(b, "tensorsolve", "b")
+    _, shape = _front.linalg.tensorsolve_plan(x, y, axes)
+    out = np.empty(shape)
+    ax = n.ffi.NULL if axes is None else n.ffi.new("int64_t[]", [int(k) for k in axes])
+    na = 0 if axes is None else len(axes)
+    n.call(
+        n.lib.tm_tensorsolve, ptr(x), x.ndim, _shape(x), ptr(y), y.ndim, _shape(y), ax, na, ptr(out), out.size
+    )
+    return out
+
+
+@twin(_front.linalg.tensorinv)
+def tensorinv(a: ArrayLike, ind: int = 2) -> NDArray[np.float64]:
+    x = array(a, "tensorinv", "a")
+    k = _front.linalg.tensorinv_plan(x, ind)
+    out = np.empty(x.shape[k:] + x.shape[:k])
+    # Go takes ind itself; k = min(ind, a.ndim), and ind = max(k, 1) gives the same k (0 for a 0-D a).
+    n.call(n.lib.tm_tensorinv, ptr(x), x.ndim, _shape(x), max(k, 1), ptr(out), out.size)
+    return out
+
+
+@twin(_front.linalg.tensordot)
+def tensordot(a: ArrayLike, b: ArrayLike, axes: int | Sequence[Any] = 2) -> NDArray[np.float64]:
+    x, y = array(a, "tensordot", "a"), array(b, "tensordot", "b")
+    sa, sb = _front.linalg.tensordot_plan(x, y, axes)
+    out = np.empty(_front.linalg.tensordot_shape(x, y, sa, sb))
+    pa, pb = n.ffi.new("int64_t[]", sa), n.ffi.new("int64_t[]", sb)
+    n.call(
+        n.lib.tm_tensordot,
+        ptr(x),
+        x.ndim,
+        _shape(x),
+        ptr(y),
+        y.ndim,
+        _shape(y),
+        pa,
+        pb,
+        len(sa),
+        ptr(out),
+        out.size,
+    )
     return out

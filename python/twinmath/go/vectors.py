@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import matrix, norm_ord, real, vector, vector_or_matrix
+from .._convert import matrix, real, vector
 from .._front import twin
 from . import _native as n
 from ._native import ptr
@@ -41,13 +43,27 @@ def dot(a: ArrayLike, b: ArrayLike) -> float:
     return n.scalar(n.lib.tm_dot, ptr(x), x.size, ptr(y), y.size)  # type: ignore[no-any-return]
 
 
+@overload
+def norm(
+    v: ArrayLike, ord: float | str | None = ..., axis: None = ..., keepdims: Literal[False] = ...
+) -> float: ...
+@overload
+def norm(
+    v: ArrayLike, ord: float | str | None = ..., axis: int | Sequence[int] | None = ..., keepdims: bool = ...
+) -> Any: ...
+
+
 @twin(_front.vectors.norm)
-def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
-    x = vector_or_matrix(v, "norm", "v")
-    o = norm_ord(ord, x.ndim)
-    if x.ndim == 1:
-        return _norm_of(x, _front.vectors.vector_order(o, "norm"))
-    return _norm_of(x, _front.vectors.matrix_order(o, "norm"))
+def norm(
+    v: ArrayLike, ord: float | str | None = 2, axis: int | Sequence[int] | None = None, keepdims: bool = False
+) -> Any:
+    p = _front.vectors.norm_plan(v, ord, axis, keepdims)
+    if p.kind == "axis":
+        out = np.empty(math.prod(p.x.shape[: p.axis] + p.x.shape[p.axis + 1 :]))
+        shape = n.ffi.new("int64_t[]", list(p.x.shape))
+        n.call(n.lib.tm_norm_axis, ptr(p.x), p.x.ndim, shape, p.axis, p.ord, ptr(out), out.size)
+        return _front.vectors.norm_result(out, p)
+    return _front.vectors.norm_result(_norm_of(p.x, p.ord), p)
 
 
 @twin(_front.vectors.cosine_similarity)

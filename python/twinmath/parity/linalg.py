@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from .. import tolerances as tol
-from .._front.linalg import cond_order
+from .._front.linalg import cond_order, tensordot_plan, tensorsolve_plan
 from . import Args, Case, Check, normal, positional, register, sizes, wide
 
 M2A, M2B = [[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, 8.0]]
@@ -175,14 +175,34 @@ register(
         python_only=[("1-D", {"A": [1.0, 2.0]})],
     )
 )
+
+
+def _trace_offset_cases(rng: np.random.Generator) -> list[Case]:
+    """numpy's trace of any matrix, and of the diagonals above and below the main one."""
+    cases: list[Case] = [
+        ("wide 2x3, numpy's rule", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
+        ("empty 0x3", {"A": np.zeros((0, 3))}),
+        ("offset 2**62: outside", {"A": M2A, "offset": 2**62}),
+        ("offset -2**62: outside", {"A": M2A, "offset": -(2**62)}),
+    ]
+    x = normal(rng, 5, 8)
+    for k in (-5, -4, -1, 0, 1, 3, 7, 8):
+        cases.append((f"normal 5x8, offset {k}", {"A": x, "offset": k}))
+    cases.append(("tall 9x4, offset -2", {"A": normal(rng, 9, 4), "offset": -2}))
+    return cases
+
+
 register(
     Check(
         "trace",
         "2·γₙ·Σ|Aᵢᵢ| + 2nη",
-        lambda rng: [("empty", {"A": np.zeros((0, 0))}), *_square_cases(rng, [("worked", {"A": M2A})])],
-        bound=lambda a, r: tol.vectors.trace_bound(a["A"]),
-        errors=[("not square", {"A": [[1.0, 2.0, 3.0]]})],
-        python_only=[("1-D", {"A": [1.0, 2.0]})],
+        lambda rng: [
+            ("empty", {"A": np.zeros((0, 0))}),
+            *_square_cases(rng, [("worked", {"A": M2A})]),
+            *_trace_offset_cases(rng),
+        ],
+        bound=lambda a, r: tol.vectors.trace_bound(a["A"], a.get("offset", 0)),
+        python_only=[("1-D", {"A": [1.0, 2.0]}), ("offset 1.5", {"A": M2A, "offset": 1.5})],
     )
 )
 
@@ -522,5 +542,194 @@ register(
         lambda rng: _renamed(_transpose_cases(rng), "A", "x"),
         python_only=[("1-D", {"x": [1.0, 2.0]})],
         call=positional("matrix_transpose", "x"),
+    )
+)
+
+
+# ---- tensorsolve, tensorinv, tensordot ------------------------------------------
+
+
+def _axes_call(op: str) -> Any:
+    """Call ``op`` with an ``axes`` array read back from a vector file (floats) as integers."""
+
+    def call(module: Any, args: Args) -> Any:
+        axes = args.get("axes")
+        if isinstance(axes, np.ndarray) and axes.dtype.kind == "f" and np.all(axes == np.round(axes)):
+            args = {**args, "axes": axes.astype(np.int64)}
+        return getattr(module, op)(**args)
+
+    return call
+
+
+def _tensor_matrix(a: Any, order: list[int]) -> np.ndarray:
+    """``a`` with its axes in ``order``, as the square matrix of its system."""
+    x = np.ascontiguousarray(np.transpose(np.asarray(a, dtype=np.float64), order))
+    q = math.isqrt(x.size)
+    return x.reshape(q, q)
+
+
+def _tensorsolve_system(a: Args) -> tuple[np.ndarray, np.ndarray]:
+    x, y = np.asarray(a["a"], dtype=np.float64), np.asarray(a["b"], dtype=np.float64)
+    axes = a.get("axes")
+    order, _ = tensorsolve_plan(x, y, None if axes is None else [int(k) for k in axes])
+    return _tensor_matrix(x, order), y.reshape(-1)
+
+
+def _tensorsolve_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [
+        ("worked example: the identity", {"a": np.eye(6).reshape(6, 2, 3), "b": np.arange(6.0)}),
+        ("b of 2 dimensions", {"a": normal(rng, 2, 3, 6), "b": normal(rng, 2, 3)}),
+        (
+            "b of shape (3, 2) against a (2, 3, 6): numpy counts values",
+            {"a": normal(rng, 2, 3, 6), "b": normal(rng, 3, 2)},
+        ),
+        (
+            "axes (0, 2) moved to the end",
+            {"a": normal(rng, 3, 2, 2, 3), "b": normal(rng, 2, 3), "axes": [0, 2]},
+        ),
+        ("axes (1,)", {"a": normal(rng, 4, 2, 2), "b": normal(rng, 4), "axes": [1]}),
+        ("a repeated axis moves again", {"a": normal(rng, 4, 2, 2), "b": normal(rng, 4), "axes": [1, 1]}),
+        ("1x1 against b of as many dimensions", {"a": [[2.0]], "b": [[3.0]]}),
+        ("no unknowns", {"a": np.zeros((0, 0)), "b": np.zeros(0)}),
+        ("needs pivoting", {"a": np.array([[0.0, 1.0], [1.0, 0.0]]).reshape(2, 2, 1), "b": [1.0, 2.0]}),
+    ]
+    for n in (1, 2, 3, 5):
+        cases.append((f"normal ({n}, {n}, {n}, {n})", {"a": normal(rng, n, n, n, n), "b": normal(rng, n, n)}))
+    return cases
+
+
+register(
+    Check(
+        "tensorsolve",
+        "as solve on the q×q system: ‖Δ‖₂ ≤ 2·κ·(qργ_q + γ_q)·‖x‖₂",
+        _tensorsolve_cases,
+        bound=lambda a, r: (
+            0.0 if np.size(r) == 0 else tol.linalg.solve_bound(_tensorsolve_system(a)[0], np.ravel(r))
+        ),
+        compare=lambda a, r, g: tol.linalg.solve_ratio(_tensorsolve_system(a)[0], np.ravel(r), np.ravel(g)),
+        errors=[
+            ("a not square for b", {"a": np.zeros((2, 3, 6)), "b": np.zeros(6)}),
+            ("b of too few values", {"a": np.eye(4).reshape(2, 2, 4), "b": np.zeros((2, 1))}),
+            ("axis out of range", {"a": np.eye(4).reshape(4, 2, 2), "b": np.zeros(4), "axes": [3]}),
+            ("negative axis", {"a": np.eye(4).reshape(4, 2, 2), "b": np.zeros(4), "axes": [-1]}),
+            ("NaN in a", {"a": [[math.nan, 0.0], [0.0, 1.0]], "b": [1.0, 1.0]}),
+            ("inf in b", {"a": np.eye(2), "b": [1.0, math.inf]}),
+            ("singular", {"a": np.ones((2, 2, 2, 2)), "b": np.ones((2, 2))}),
+        ],
+        call=_axes_call("tensorsolve"),
+        python_only=[
+            ("axes 1.5", {"a": np.eye(2), "b": [1.0, 1.0], "axes": [1.5]}),
+            ("axes 0", {"a": np.eye(2), "b": [1.0, 1.0], "axes": 0}),
+        ],
+    )
+)
+
+
+def _tensorinv_matrix(a: Args) -> np.ndarray:
+    x = np.asarray(a["a"], dtype=np.float64)
+    q = math.isqrt(x.size)
+    return x.reshape(q, q)
+
+
+def _tensorinv_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [
+        ("worked example", {"a": (2.0 * np.eye(6)).reshape(6, 2, 3), "ind": 1}),
+        ("the default ind 2", {"a": normal(rng, 2, 3, 6)}),
+        ("ind 2 of 4 dimensions", {"a": normal(rng, 2, 3, 3, 2)}),
+        ("ind 1 of a matrix: inv", {"a": normal(rng, 4, 4), "ind": 1}),
+        ("ind beyond a's dimensions", {"a": [[3.0]], "ind": 5}),
+    ]
+    for n in (2, 3, 4):
+        cases.append((f"normal ({n}, {n}, {n}, {n})", {"a": normal(rng, n, n, n, n)}))
+    return cases
+
+
+register(
+    Check(
+        "tensorinv",
+        "as inv on the q×q matrix: ‖Δ‖₂ ≤ 2·κ·(qργ_q + γ_q)·‖A⁻¹‖₂",
+        _tensorinv_cases,
+        bound=lambda a, r: tol.linalg.solve_bound(
+            _tensorinv_matrix(a), np.reshape(r, _tensorinv_matrix(a).shape)
+        ),
+        compare=lambda a, r, g: tol.linalg.solve_ratio(
+            _tensorinv_matrix(a),
+            np.reshape(r, _tensorinv_matrix(a).shape),
+            np.reshape(g, _tensorinv_matrix(a).shape),
+        ),
+        errors=[
+            ("ind 0", {"a": np.eye(2), "ind": 0}),
+            ("not square", {"a": np.zeros((2, 3, 6)), "ind": 1}),
+            ("empty", {"a": np.zeros((0, 0)), "ind": 1}),
+            ("NaN entry", {"a": [[math.nan, 0.0], [0.0, 1.0]], "ind": 1}),
+            ("singular", {"a": np.ones((2, 2, 2, 2))}),
+        ],
+        python_only=[("ind 1.0", {"a": np.eye(2), "ind": 1.0})],
+    )
+)
+
+
+def _tensordot_matrices(a: Args) -> tuple[np.ndarray, np.ndarray]:
+    """The matrices whose product ``tensordot`` is: a's free axes by the summed ones, b's summed by free."""
+    x, y = np.asarray(a["a"], dtype=np.float64), np.asarray(a["b"], dtype=np.float64)
+    axes = a.get("axes", 2)
+    sa, sb = tensordot_plan(
+        x, y, axes if np.ndim(axes) == 0 else [list(v) for v in np.asarray(axes, dtype=int)]
+    )
+    fa = [k for k in range(x.ndim) if k not in sa]
+    fb = [k for k in range(y.ndim) if k not in sb]
+    k = math.prod(x.shape[i] for i in sa)
+    return (
+        np.transpose(x, fa + sa).reshape(-1, k)
+        if x.size
+        else np.zeros((math.prod(x.shape[i] for i in fa), k)),
+        np.transpose(y, sb + fb).reshape(k, -1)
+        if y.size
+        else np.zeros((k, math.prod(y.shape[i] for i in fb))),
+    )
+
+
+def _tensordot_cases(rng: np.random.Generator) -> list[Case]:
+    cases: list[Case] = [
+        ("worked example, axes 2", {"a": M2A, "b": M2B}),
+        ("axes 1: the matrix product", {"a": M2A, "b": M2B, "axes": 1}),
+        ("axes 0: the outer product", {"a": [1.0, 2.0], "b": [3.0, 4.0, 5.0], "axes": 0}),
+        ("vectors, axes 1: a 0-D result", {"a": [1.0, 2.0], "b": [3.0, 4.0], "axes": 1}),
+        ("(2, 3, 4) by (3, 4, 5)", {"a": normal(rng, 2, 3, 4), "b": normal(rng, 3, 4, 5)}),
+        (
+            "pairs ([1, 0], [0, 1])",
+            {"a": normal(rng, 3, 4, 2), "b": normal(rng, 4, 3, 5), "axes": [[1, 0], [0, 1]]},
+        ),
+        ("pairs ([-1], [-2])", {"a": normal(rng, 2, 3, 4), "b": normal(rng, 3, 4, 5), "axes": [[-1], [-2]]}),
+        (
+            "pairs of no axes",
+            {"a": normal(rng, 2, 3), "b": normal(rng, 2), "axes": np.zeros((2, 0), dtype=int)},
+        ),
+        ("an empty summed axis: zeros", {"a": np.zeros((2, 0)), "b": np.zeros((0, 3)), "axes": 1}),
+        ("wide (3, 4) by (4, 3)", {"a": wide(rng, 3, 4), "b": wide(rng, 4, 3), "axes": 1}),
+        ("larger (20, 30, 10) by (30, 10, 15)", {"a": normal(rng, 20, 30, 10), "b": normal(rng, 30, 10, 15)}),
+    ]
+    return cases
+
+
+register(
+    Check(
+        "tensordot",
+        "2·γ_k·(|A|·|B|)ᵢⱼ + 2kη, per entry of the reshaped product",
+        _tensordot_cases,
+        bound=lambda a, r: tol.vectors.matmul_bound(*_tensordot_matrices(a)).reshape(np.shape(r)),
+        errors=[
+            ("shape-mismatch for sum", {"a": np.zeros((2, 3)), "b": np.zeros((2, 3)), "axes": 1}),
+            ("axes 3 beyond a", {"a": np.zeros((2, 3)), "b": np.zeros((2, 3, 4)), "axes": 3}),
+            ("negative axes", {"a": M2A, "b": M2B, "axes": -1}),
+            ("axis out of bounds", {"a": np.zeros((2, 3)), "b": np.zeros((3, 2)), "axes": [[2], [0]]}),
+            ("duplicate axes", {"a": np.zeros((2, 2)), "b": np.zeros((2, 2)), "axes": [[1, 1], [0, 0]]}),
+        ],
+        call=_axes_call("tensordot"),
+        python_only=[
+            ("axes 2.0", {"a": M2A, "b": M2B, "axes": 2.0}),
+            ("lists of different lengths", {"a": M2A, "b": M2B, "axes": ([1], [0, 1])}),
+            ("three lists", {"a": M2A, "b": M2B, "axes": ([1], [0], [1])}),
+        ],
     )
 )

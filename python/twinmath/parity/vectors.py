@@ -8,7 +8,8 @@ from typing import Any
 import numpy as np
 
 from .. import tolerances as tol
-from . import Case, Check, normal, positional, register, sizes, special, wide
+from .._front.vectors import norm_plan
+from . import Args, Case, Check, normal, positional, register, sizes, special, wide
 
 A3, B3 = [1.0, 2.0, 3.0], [4.0, 5.0, 6.0]
 
@@ -222,17 +223,84 @@ register(
 )
 
 
+def _norm_args(args: Args) -> Args:
+    """``norm``'s arguments with an ``axis`` pair read back from a vector file (floats) as integers."""
+    axis = args.get("axis")
+    if isinstance(axis, np.ndarray) and axis.dtype.kind == "f":
+        return {**args, "axis": tuple(int(k) for k in axis)}
+    return args
+
+
+def _norm_call(module: Any, args: Args) -> Any:
+    return module.norm(**_norm_args(args))
+
+
+def _norm_bound(args: Args, r: Any) -> Any:
+    """``norm_bound`` for each norm taken: one, or one per lane along an axis."""
+    if "axis" not in args:
+        return tol.vectors.norm_bound(args["v"], args["ord"])
+    a = _norm_args(args)
+    p = norm_plan(a["v"], a["ord"], a["axis"], a.get("keepdims", False))
+    if p.kind != "axis":
+        b = tol.vectors.norm_bound(p.x, p.ord)
+        return b if np.ndim(r) == 0 else np.full(np.shape(r), b)
+    lanes = np.moveaxis(p.x, p.axis, -1)
+    rows = lanes.reshape(math.prod(lanes.shape[:-1]), lanes.shape[-1])
+    return np.array([tol.vectors.norm_bound(row, p.ord) for row in rows]).reshape(np.shape(r))
+
+
+def _norm_axis_cases(rng: np.random.Generator) -> list[Case]:
+    x = normal(rng, 3, 4, 5)
+    m = normal(rng, 4, 6)
+    cases: list[Case] = [
+        ("columns of a matrix, axis 0", {"v": [[3.0, 0.0], [4.0, -1.0]], "ord": 2, "axis": 0}),
+        ("rows, ord 1, keepdims", {"v": [[3.0, 0.0], [4.0, -1.0]], "ord": 1, "axis": 1, "keepdims": True}),
+        ("a vector, axis 0: one norm", {"v": [3.0, 4.0], "ord": 2, "axis": 0}),
+        ("a vector, axis -1, keepdims", {"v": [3.0, 4.0], "ord": 2, "axis": -1, "keepdims": True}),
+        ("empty lanes", {"v": np.zeros((2, 0)), "ord": 2, "axis": 1}),
+        ("no lanes", {"v": np.zeros((2, 0)), "ord": 2, "axis": 0}),
+        ("lanes with nan and inf", {"v": special(rng, 12).reshape(3, 4), "ord": 2, "axis": 1}),
+    ]
+    for o in (2, 1, math.inf, -math.inf, 0, -1, 3, 0.5, -2):
+        for axis in (0, 1, 2, -1):
+            cases.append((f"(3, 4, 5), axis {axis}, ord {o}", {"v": x, "ord": o, "axis": axis}))
+        cases.append(
+            (f"(3, 4, 5), axis 1, ord {o}, keepdims", {"v": x, "ord": o, "axis": 1, "keepdims": True})
+        )
+        cases.append((f"wide (4, 6), axis 1, ord {o}", {"v": wide(rng, 4, 6), "ord": o, "axis": 1}))
+    for mo in ("fro", "nuc", 1, -1, 2, -2, math.inf, -math.inf):
+        for axes in ((0, 1), (1, 0), (-1, -2)):
+            cases.append((f"4x6, axis {axes}, ord {mo}", {"v": m, "ord": mo, "axis": np.array(axes)}))
+        cases.append(
+            (
+                f"4x6, axis (1, 0), ord {mo}, keepdims",
+                {"v": m, "ord": mo, "axis": np.array((1, 0)), "keepdims": True},
+            )
+        )
+    return cases
+
+
 register(
     Check(
         "norm",
         "(γₙ + 8u)·‖v‖ for 2/fro; 2·γₙ·Σ|vᵢ| for 1; exact for ±inf, 0; 2e for ±2; else as vector_norm",
-        _norm_cases,
-        bound=lambda a, r: tol.vectors.norm_bound(a["v"], a["ord"]),
+        lambda rng: _norm_cases(rng) + _norm_axis_cases(rng),
+        bound=_norm_bound,
+        call=_norm_call,
         errors=[
             ("ord 0 for a matrix", {"v": [[1.0]], "ord": 0}),
             ("ord 3 for a matrix", {"v": [[1.0]], "ord": 3}),
+            ("axis out of bounds", {"v": np.zeros((2, 3)), "ord": 2, "axis": 2}),
+            ("ord nan along an axis", {"v": np.zeros((2, 3)), "ord": math.nan, "axis": 0}),
         ],
         python_only=[
+            ("ord fro along an axis", {"v": np.zeros((2, 3)), "ord": "fro", "axis": 0}),
+            ("duplicate axes", {"v": np.zeros((2, 3)), "ord": 2, "axis": np.array((1, -1))}),
+            ("three axes", {"v": np.zeros((2, 3, 4)), "ord": 2, "axis": np.array((0, 1, 2))}),
+            ("a pair of axes of a 3-D array", {"v": np.zeros((2, 3, 4)), "ord": 2, "axis": np.array((0, 1))}),
+            ("ord 3 for a pair of axes", {"v": np.zeros((2, 3)), "ord": 3, "axis": np.array((0, 1))}),
+            ("axis 1.0", {"v": np.zeros((2, 3)), "ord": 2, "axis": 1.0}),
+            ("keepdims 1", {"v": np.zeros((2, 3)), "ord": 2, "axis": 0, "keepdims": 1}),
             ("ord nan for a vector", {"v": [1.0], "ord": math.nan}),
             ("ord fro for a vector", {"v": [1.0, 2.0], "ord": "fro"}),
             ("unknown ord", {"v": [[1.0]], "ord": "euclid"}),

@@ -27,7 +27,17 @@ from numpy.typing import ArrayLike, NDArray
 from .. import _front
 from .._convert import array, integer, matrix, real
 from .._front import twin
-from .._front.decomp import F64, UNSET, LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult, _Unset
+from .._front.decomp import (
+    F64,
+    UNSET,
+    LstsqResult,
+    LUResult,
+    PCAResult,
+    QRResult,
+    SVDResult,
+    TruncatedSVDResult,
+    _Unset,
+)
 from ..errors import invalid, no_convergence, not_positive_definite, shape_error
 from .linalg import finite, square
 
@@ -294,6 +304,16 @@ def matrix_rank(
     return _front.decomp.matrix_rank_with(_matrix_rank, svdvals, A, tol, hermitian, rtol)
 
 
+@overload
+def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = ..., *, full: Literal[False] = ...) -> F64: ...
+@overload
+def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = ..., *, full: Literal[True]) -> LstsqResult: ...
+@overload
+def lstsq(
+    A: ArrayLike, b: ArrayLike, rcond: float | None = ..., *, full: bool = ...
+) -> F64 | LstsqResult: ...
+
+
 @twin(_front.decomp.lstsq)
-def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
-    return _front.decomp.lstsq_with(_lstsq, A, b, rcond)
+def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None, *, full: bool = False) -> F64 | LstsqResult:
+    return _front.decomp.lstsq_with(_lstsq, svdvals, A, b, rcond, full)

@@ -10,10 +10,21 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import broadcast, matmul_operands, matrix, solve_rhs, stack
+from .._convert import array, broadcast, matmul_operands, matrix, solve_rhs, stack
 from .._front import twin
-from .._front.linalg import SlogdetResult, chain, chain_result, cond_order, exponent_of, offset_of
-from ..errors import in_stack, invalid, no_convergence, not_square, shape_error, singular
+from .._front.linalg import (
+    SlogdetResult,
+    chain,
+    chain_result,
+    cond_order,
+    exponent_of,
+    offset_of,
+    tensordot_plan,
+    tensordot_shape,
+    tensorinv_plan,
+    tensorsolve_plan,
+)
+from ..errors import SingularMatrixError, in_stack, invalid, no_convergence, not_square, shape_error, singular
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.linalg.__all__
@@ -64,11 +75,12 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
 
 
 @twin(_front.linalg.trace)
-def trace(A: ArrayLike) -> float:
+def trace(A: ArrayLike, *, offset: int = 0) -> float:
+    k = offset_of(offset, "trace")
     a = matrix(A, "trace", "A")
-    if a.shape[0] != a.shape[1]:
-        raise not_square("trace", "A", a.shape)
-    return float(np.trace(a))
+    if k >= a.shape[1] or k <= -a.shape[0]:
+        return 0.0  # a diagonal outside A (numpy's own trace fails for |k| beyond C's int)
+    return float(np.sum(np.diagonal(a, k)))
 
 
 @twin(_front.linalg.det)
@@ -248,3 +260,38 @@ def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
 @twin(_front.linalg.matrix_transpose)
 def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
     return np.array(matrix(x, "matrix_transpose", "x").T, order="C")  # a copy, never a view
+
+
+@twin(_front.linalg.tensorsolve)
+def tensorsolve(a: ArrayLike, b: ArrayLike, axes: Sequence[int] | None = None) -> NDArray[np.float64]:
+    x, y = array(a, "tensorsolve", "a"), array(b, "tensorsolve", "b")
+    order, shape = tensorsolve_plan(x, y, axes)
+    q = y.size
+    if q == 0:
+        return np.zeros(shape)
+    finite(x, "tensorsolve", "a")
+    finite(y, "tensorsolve", "b")
+    try:
+        return solve(np.ascontiguousarray(x.transpose(order)).reshape(q, q), y.reshape(q)).reshape(shape)
+    except SingularMatrixError:
+        raise singular("tensorsolve") from None
+
+
+@twin(_front.linalg.tensorinv)
+def tensorinv(a: ArrayLike, ind: int = 2) -> NDArray[np.float64]:
+    x = array(a, "tensorinv", "a")
+    k = tensorinv_plan(x, ind)
+    finite(x, "tensorinv", "a")
+    rows = math.prod(x.shape[k:])
+    try:
+        return inv(x.reshape(rows, rows)).reshape(x.shape[k:] + x.shape[:k])
+    except SingularMatrixError:
+        raise singular("tensorinv") from None
+
+
+@twin(_front.linalg.tensordot)
+def tensordot(a: ArrayLike, b: ArrayLike, axes: int | Sequence[Any] = 2) -> NDArray[np.float64]:
+    x, y = array(a, "tensordot", "a"), array(b, "tensordot", "b")
+    sa, sb = tensordot_plan(x, y, axes)
+    r = np.tensordot(x, y, (sa, sb))
+    return np.ascontiguousarray(r, dtype=np.float64).reshape(tensordot_shape(x, y, sa, sb))

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import matrix, norm_ord, real, vector, vector_or_matrix
+from .._convert import matrix, real, vector
 from .._front import twin
-from .._front.vectors import cross_args, keep, matrix_order, vector_norm_args, vector_order
+from .._front.vectors import (
+    cross_args,
+    keep,
+    matrix_order,
+    norm_plan,
+    norm_result,
+    vector_norm_args,
+)
 from ..errors import lengths_differ
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
@@ -62,13 +70,29 @@ def _norm2(x: NDArray[np.float64]) -> float:
     return float(m * np.sqrt(np.dot(x / m, x / m)))
 
 
+@overload
+def norm(
+    v: ArrayLike, ord: float | str | None = ..., axis: None = ..., keepdims: Literal[False] = ...
+) -> float: ...
+@overload
+def norm(
+    v: ArrayLike, ord: float | str | None = ..., axis: int | Sequence[int] | None = ..., keepdims: bool = ...
+) -> Any: ...
+
+
 @twin(_front.vectors.norm)
-def norm(v: ArrayLike, ord: float | str | None = 2) -> float:
-    x = vector_or_matrix(v, "norm", "v")
-    o = norm_ord(ord, x.ndim)
-    if x.ndim == 1:
-        return vector_norm_of(x, vector_order(o, "norm"))
-    return matrix_norm_of(x, matrix_order(o, "norm"), "norm")
+def norm(
+    v: ArrayLike, ord: float | str | None = 2, axis: int | Sequence[int] | None = None, keepdims: bool = False
+) -> Any:
+    p = norm_plan(v, ord, axis, keepdims)
+    if p.kind == "axis":
+        lanes = np.moveaxis(p.x, p.axis, -1)
+        rows = lanes.reshape(math.prod(lanes.shape[:-1]), lanes.shape[-1])
+        r = np.array([vector_norm_of(lane, float(p.ord)) for lane in rows])
+        return norm_result(r.reshape(lanes.shape[:-1]), p)
+    if p.kind == "vector":
+        return norm_result(vector_norm_of(p.x, float(p.ord)), p)
+    return norm_result(matrix_norm_of(p.x, p.ord, "norm"), p)
 
 
 @twin(_front.vectors.cosine_similarity)

@@ -167,8 +167,9 @@ def matmul_bound(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
         return np.asarray(sum_bound(a.shape[-1], np.matmul(np.abs(a), np.abs(b))), dtype=np.float64)
 
 
-def trace_bound(A: ArrayLike) -> float:
-    """Bound for ``trace``: ``sum_bound(n, Σ|Aᵢᵢ|)``."""
+def trace_bound(A: ArrayLike, offset: int = 0) -> float:
+    """Bound for ``trace``: ``sum_bound(k, Σ|dᵢ|)`` over the k entries dᵢ of the offset diagonal."""
     a = np.asarray(A, dtype=np.float64)
+    d = np.diagonal(a, offset) if -a.shape[0] < offset < a.shape[1] else np.zeros(0)
     with np.errstate(over="ignore"):
-        return float(sum_bound(a.shape[0], np.sum(np.abs(np.diag(a)))))
+        return float(sum_bound(d.size, np.sum(np.abs(d))))
