@@ -138,7 +138,7 @@ func eighTo(cc *canceller, w []float64, v Matrix, a Matrix, lower bool) error {
 	if err := tridiagonalizeBlocked(cc, s, n, d, off, zt); err != nil {
 		return err
 	}
-	if err := implicitQL(cc, d, off, zt, n); isCancel(err) {
+	if err := eighTridiagonal(cc, d, off, zt, n); isCancel(err) {
 		return err
 	} else if err != nil {
 		return opError("eigh", ErrNoConvergence, "eigenvalues did not converge")
@@ -161,6 +161,25 @@ func eighTo(cc *canceller, w []float64, v Matrix, a Matrix, lower bool) error {
 		}
 	}
 	return nil
+}
+
+// eighTridiagonal diagonalises the tridiagonal matrix (d, off) of
+// tridiagonalize, whose reduction Qᵀ is in zt: the eigenvalues are left in
+// d (unsorted) and the rows of zt become the eigenvectors of the original
+// matrix that go with them. Below dcMin rows the implicit QL iteration
+// rotates the rows of zt; from there divide and conquer (stedc.go) finds
+// the eigenvectors of T, which multiply zt in one product.
+func eighTridiagonal(cc *canceller, d, off, zt []float64, n int) error {
+	if n < dcMin {
+		return implicitQL(cc, d, off, zt, n)
+	}
+	w := NewMatrix(n, n)
+	if err := tridiagDC(cc, d, off, w.Data, n); err != nil {
+		return err
+	}
+	q := Matrix{Rows: n, Cols: n, Data: make([]float64, n*n)}
+	copy(q.Data, zt)
+	return matmulCtx(cc, Matrix{Rows: n, Cols: n, Data: zt}, w, q)
 }
 
 // pivotIndex returns the index of the first component of x whose magnitude
