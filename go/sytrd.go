@@ -63,9 +63,7 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 			// p = τ·(S − V·Wᵀ − W·Vᵀ)·v over rows and columns i+1.., then
 			// w = p − (τ/2)(pᵀv)·v.
 			p := wp[j*n+i+1 : (j+1)*n]
-			for r := range p {
-				p[r] = dot(s[(i+1+r)*n+i+1:(i+2+r)*n], v)
-			}
+			symvLower(p, s[(i+1)*n+i+1:], n, v)
 			for l := 0; l < j; l++ {
 				vl, wl := vp[l*n+i+1:(l+1)*n], wp[l*n+i+1:(l+1)*n]
 				axpy2(p, -dot(wl, v), vl, -dot(vl, v), wl)
@@ -134,4 +132,20 @@ func tridiagBack(cc *canceller, s []float64, n int, tau, w, zt []float64) error 
 	}
 	copy(zt, w[:n*n])
 	return nil
+}
+
+// symvLower computes p = B·v for the symmetric m×m block B whose first
+// entry is b[0] (row stride ldb), m = len(p), reading its lower triangle
+// only (LAPACK's dsymv): each row is read once, for a dot product with v and
+// an axpy into p, half the memory traffic of a product with the whole
+// block. Each pᵢ is the same sum of products in another order.
+func symvLower(p, b []float64, ldb int, v []float64) {
+	clear(p)
+	for r := range p {
+		row := b[r*ldb : r*ldb+r+1]
+		p[r] += dot(row[:r], v) + row[r]*v[r]
+		if r > 0 {
+			axpy(p[:r], v[r], row[:r])
+		}
+	}
 }
