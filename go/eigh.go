@@ -135,10 +135,7 @@ func eighTo(cc *canceller, w []float64, v Matrix, a Matrix, lower bool) error {
 	e := scaleToUnit(s)
 	d, off := make([]float64, n), make([]float64, n)
 	zt := make([]float64, n*n)
-	if err := tridiagonalizeBlocked(cc, s, n, d, off, zt); err != nil {
-		return err
-	}
-	if err := implicitQL(cc, d, off, zt, n); isCancel(err) {
+	if err := eighTridiagonal(cc, s, n, d, off, zt); isCancel(err) {
 		return err
 	} else if err != nil {
 		return opError("eigh", ErrNoConvergence, "eigenvalues did not converge")
@@ -161,6 +158,31 @@ func eighTo(cc *canceller, w []float64, v Matrix, a Matrix, lower bool) error {
 		}
 	}
 	return nil
+}
+
+// eighTridiagonal reduces the symmetric n×n matrix s (both halves stored,
+// destroyed) to tridiagonal form (d, off) and diagonalises that: the
+// eigenvalues are left in d (unsorted) and the rows of zt become the
+// eigenvectors that go with them. Below dcMin rows the implicit QL
+// iteration rotates the rows of Qᵀ; from there divide and conquer
+// (stedc.go) finds the eigenvectors of T, to which the reflections of the
+// reduction are then applied in blocks.
+func eighTridiagonal(cc *canceller, s []float64, n int, d, off, zt []float64) error {
+	if n < dcMin {
+		if err := tridiagonalizeBlocked(cc, s, n, d, off, zt); err != nil {
+			return err
+		}
+		return implicitQL(cc, d, off, zt, n)
+	}
+	tau := make([]float64, n)
+	if err := tridiagReduce(cc, s, n, d, off, tau); err != nil {
+		return err
+	}
+	w := make([]float64, n*n)
+	if err := tridiagDC(cc, d, off, w, n); err != nil {
+		return err
+	}
+	return tridiagBack(cc, s, n, tau, w, zt)
 }
 
 // pivotIndex returns the index of the first component of x whose magnitude

@@ -141,6 +141,29 @@ func TestEighResiduals(t *testing.T) {
 		}
 	}
 	cases["Hilbert 10"] = h
+	// Divide and conquer (from dcMin rows): a random matrix, and one with
+	// three eigenvalues of multiplicity 70, H·D·H for a reflection H, where
+	// nearly every merge deflates.
+	cases["normal 300"] = randMatrix(rng, 300, 300)
+	u := randMatrix(rng, 1, 210).Data
+	uu := dotSelf(u)
+	rep := NewMatrix(210, 210)
+	for i := 0; i < 210; i++ {
+		for j := 0; j < 210; j++ {
+			hij := -2 * u[i] * u[j] / uu
+			if i == j {
+				hij++
+			}
+			rep.Data[i*210+j] = hij
+		}
+	}
+	dh := NewMatrix(210, 210)
+	for i := 0; i < 210; i++ {
+		for j := 0; j < 210; j++ {
+			dh.Data[i*210+j] = float64(i%3) * rep.Data[i*210+j]
+		}
+	}
+	cases["multiplicity 70"] = mulMat(rep, dh)
 	cases["identity"] = Identity(6)
 	tiny := randMatrix(rng, 4, 4)
 	for i := range tiny.Data {

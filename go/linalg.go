@@ -428,14 +428,25 @@ func packA(ap []float64, a Matrix, ic, mb, pc, kb int) {
 // packB copies b[pc:pc+kb, jc:jc+nb] into bp as panels of nr columns, each
 // stored row by row (bp[panel][p*nr+j]); columns past nb are zero.
 func packB(bp []float64, b Matrix, pc, kb, jc, nb int) {
-	for jr := 0; jr < nb; jr += nr {
-		panel := bp[jr*kb : jr*kb+nr*kb]
-		w := min(nr, nb-jr)
+	// Whole panels row by row of b, so that b is read in order (each row
+	// of b goes to all panels before the next is read); the entries are
+	// moved one by one, as a call of memmove costs more than 64 bytes.
+	full := nb / nr * nr
+	for p := 0; p < kb; p++ {
+		row := b.Data[(pc+p)*b.Cols+jc : (pc+p)*b.Cols+jc+nb]
+		for jr := 0; jr < full; jr += nr {
+			src, dst := row[jr:jr+nr:jr+nr], bp[jr*kb+p*nr:jr*kb+p*nr+nr:jr*kb+p*nr+nr]
+			dst[0], dst[1], dst[2], dst[3] = src[0], src[1], src[2], src[3]
+			dst[4], dst[5], dst[6], dst[7] = src[4], src[5], src[6], src[7]
+		}
+	}
+	if full < nb {
+		panel := bp[full*kb : full*kb+nr*kb]
 		for p := 0; p < kb; p++ {
-			row := b.Data[(pc+p)*b.Cols+jc+jr : (pc+p)*b.Cols+jc+jr+w]
+			row := b.Data[(pc+p)*b.Cols+jc+full : (pc+p)*b.Cols+jc+nb]
 			dst := panel[p*nr : p*nr+nr]
 			copy(dst, row)
-			clear(dst[w:])
+			clear(dst[nb-full:])
 		}
 	}
 }

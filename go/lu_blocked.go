@@ -2,124 +2,222 @@ package twinmath
 
 import "math"
 
-// Blocked right-looking LU factorisation with partial pivoting (LAPACK's
-// dgetrf): a panel of luBlock columns is factored one column at a time, the
-// rows right of it are solved with its unit lower triangle, and the
-// trailing block receives the panel's whole update as one matrix product.
-// The pivots are chosen as in the unblocked factorisation (the first entry
-// of largest magnitude of the updated column), and every entry of L and U
-// is the same sum of products, only added in another order, so the
-// backward error bound of LU, |ΔA| ≤ γₙ·|L̂|·|Û| (Higham, Accuracy and
-// Stability, Theorem 9.3), holds unchanged.
+// Recursive LU factorisation with partial pivoting (LAPACK's dgetrf2, the
+// panel factorisation of dgetrf): the columns are split in two halves; the
+// left half is factored (recursively), its interchanges are applied to the
+// right half, the top of the right half is solved with the left half's unit
+// lower triangle, the rest of it receives the left half's update as one
+// matrix product, and the bottom right block is factored (recursively).
+// Strips of at most luLeaf columns are factored one column at a time in a
+// transposed copy, where each column is contiguous. Nearly all the work is
+// then in the matrix products, at every scale. The pivots are chosen as in
+// the unblocked factorisation (the first entry of largest magnitude of the
+// updated column), and every entry of L and U is the same sum of products,
+// only added in another order, so the backward error bound of LU,
+// |ΔA| ≤ γₙ·|L̂|·|Û| (Higham, Accuracy and Stability, Theorem 9.3), holds
+// unchanged.
 
-// luBlock is the width of a panel.
+// luBlock is the order from which luFactor takes the recursive
+// factorisation, and the height of the blocks of rows of luSubstitute.
 const luBlock = 32
+
+// luLeaf is the width of the strips factored one column at a time.
+const luLeaf = 8
 
 // luFactorBlocked has the contract of luFactor: it overwrites the n×n
 // row-major a with its LU factorisation with partial pivoting, records the
 // interchanges in piv, and returns the sign of the permutation and whether
 // some pivot was exactly zero; it stops with the error of cc, which it looks
-// at after each panel, when cc is cancelled.
+// at after each product, when cc is cancelled.
 func luFactorBlocked(cc *canceller, a []float64, n int, piv []int) (sign float64, singular bool, err error) {
+	f := luRec{cc: cc, lda: n, buf: make([]float64, luLeaf*n)}
+	if err := f.factor(a, n, n, piv); err != nil {
+		return 0, false, err
+	}
 	sign = 1
-	panel := make([]float64, luBlock*n)
-	for j0 := 0; j0 < n; j0 += luBlock {
-		j1 := min(j0+luBlock, n)
-		// The panel, columns j0..j1−1 and rows j0..n−1, factored in a
-		// transposed copy pt, where its columns are contiguous: the pivot
-		// search and each update of a column are then loops over one
-		// contiguous vector.
-		pw, ph := j1-j0, n-j0
-		pt := panel[:pw*ph]
-		for i := 0; i < ph; i++ {
-			for c, v := range a[(j0+i)*n+j0 : (j0+i)*n+j1] {
-				pt[c*ph+i] = v
-			}
-		}
-		for c := 0; c < pw; c++ {
-			k := j0 + c
-			col := pt[c*ph : (c+1)*ph]
-			p, big := c, math.Abs(col[c])
-			for i := c + 1; i < ph; i++ {
-				if v := math.Abs(col[i]); v > big {
-					p, big = i, v
-				}
-			}
-			piv[k] = j0 + p
-			if p != c {
-				for c2 := 0; c2 < pw; c2++ {
-					q := pt[c2*ph : (c2+1)*ph]
-					q[c], q[p] = q[p], q[c]
-				}
-				sign = -sign
-			}
-			d := col[c]
-			if d == 0 {
-				singular = true
-				continue
-			}
-			r, recip := 1/d, math.Abs(d) >= 0x1p-1022
-			l := col[c+1:]
-			for i := range l {
-				if recip {
-					l[i] *= r
-				} else {
-					l[i] /= d
-				}
-			}
-			for c2 := c + 1; c2 < pw; c2++ {
-				q := pt[c2*ph : (c2+1)*ph]
-				if u := q[c]; u != 0 {
-					axpy(q[c+1:], -u, l)
-				}
-			}
-		}
-		for i := 0; i < ph; i++ {
-			row := a[(j0+i)*n+j0 : (j0+i)*n+j1]
-			for c := range row {
-				row[c] = pt[c*ph+i]
-			}
-		}
-		// The panel's interchanges in the columns outside it.
-		for k := j0; k < j1; k++ {
-			if p := piv[k]; p != k {
-				rk, rp := a[k*n:(k+1)*n], a[p*n:(p+1)*n]
-				for j := 0; j < j0; j++ {
-					rk[j], rp[j] = rp[j], rk[j]
-				}
-				for j := j1; j < n; j++ {
-					rk[j], rp[j] = rp[j], rk[j]
-				}
-			}
-		}
-		if j1 == n {
-			break
-		}
-		// U12 = L11⁻¹·A12, row by row.
-		w := n - j1
-		for i := j0 + 1; i < j1; i++ {
-			ri := a[i*n+j1 : (i+1)*n]
-			for k := j0; k < i; k++ {
-				if l := a[i*n+k]; l != 0 {
-					axpy(ri, -l, a[k*n+j1:(k+1)*n])
-				}
-			}
-		}
-		// A22 ← A22 − L21·U12.
-		b, h := j1-j0, n-j1
-		l21, u12 := NewMatrix(h, b), NewMatrix(b, w)
-		for i := 0; i < h; i++ {
-			copy(l21.Data[i*b:(i+1)*b], a[(j1+i)*n+j0:(j1+i)*n+j1])
-		}
-		for k := 0; k < b; k++ {
-			copy(u12.Data[k*w:(k+1)*w], a[(j0+k)*n+j1:(j0+k+1)*n])
-		}
-		subProduct(a[j1*n+j1:], n, l21, u12)
-		if err := cc.tick(ph * ph * pw); err != nil {
-			return 0, false, err
+	for k, p := range piv {
+		if p != k {
+			sign = -sign
 		}
 	}
-	return sign, singular, nil
+	return sign, f.singular, nil
+}
+
+// luRec holds what the recursion shares: the row stride of the matrix, a
+// buffer for the transposed strips, and the verdict so far.
+type luRec struct {
+	cc       *canceller
+	lda      int
+	buf      []float64
+	singular bool
+}
+
+// factor factors the m×n block (m ≥ n) whose first entry is a[0], with row
+// stride f.lda: piv[k] (k < n) is the row, counted from the block's first,
+// swapped with row k. The interchanges are made within the block's columns
+// only.
+func (f *luRec) factor(a []float64, m, n int, piv []int) error {
+	lda := f.lda
+	if n <= luLeaf {
+		f.leaf(a, m, n, piv)
+		return nil
+	}
+	n1 := n / 2
+	if n1 > luLeaf {
+		n1 = n1 / luLeaf * luLeaf
+	}
+	n2 := n - n1
+	if err := f.factor(a, m, n1, piv[:n1]); err != nil {
+		return err
+	}
+	swapRows(a[n1:], lda, n2, piv[:n1], 0)
+	// A12 ← L11⁻¹·A12, then A22 ← A22 − L21·A12.
+	trsmLowerUnit(a, lda, n1, a[n1:], lda, n2)
+	gemmSub(m-n1, n2, n1, a[n1*lda:], lda, a[n1:], lda, a[n1*lda+n1:], lda)
+	if err := f.cc.tick((m - n1) * n2 * n1); err != nil {
+		return err
+	}
+	if err := f.factor(a[n1*lda+n1:], m-n1, n2, piv[n1:]); err != nil {
+		return err
+	}
+	for k := n1; k < n; k++ {
+		piv[k] += n1
+	}
+	swapRows(a, lda, n1, piv[n1:], n1)
+	return nil
+}
+
+// swapRows swaps, in the w columns from a[0] (row stride lda), row k0+k
+// with row piv[k] for each k in order.
+func swapRows(a []float64, lda, w int, piv []int, k0 int) {
+	for k, p := range piv {
+		if p != k0+k {
+			rk, rp := a[(k0+k)*lda:(k0+k)*lda+w], a[p*lda:p*lda+w]
+			for j := range rk {
+				rk[j], rp[j] = rp[j], rk[j]
+			}
+		}
+	}
+}
+
+// leaf factors the m×n block at a[0] (n ≤ luLeaf) one column at a time, as
+// luFactorRect does, in a transposed copy whose columns are contiguous.
+func (f *luRec) leaf(a []float64, m, n int, piv []int) {
+	lda := f.lda
+	t := f.buf[:n*m]
+	for i := 0; i < m; i++ {
+		for c, v := range a[i*lda : i*lda+n] {
+			t[c*m+i] = v
+		}
+	}
+	for c := 0; c < n; c++ {
+		col := t[c*m : (c+1)*m]
+		p, big := c, math.Abs(col[c])
+		for i := c + 1; i < m; i++ {
+			if v := math.Abs(col[i]); v > big {
+				p, big = i, v
+			}
+		}
+		piv[c] = p
+		if p != c {
+			for c2 := 0; c2 < n; c2++ {
+				q := t[c2*m : (c2+1)*m]
+				q[c], q[p] = q[p], q[c]
+			}
+		}
+		d := col[c]
+		if d == 0 {
+			f.singular = true
+			continue
+		}
+		r, recip := 1/d, math.Abs(d) >= 0x1p-1022
+		l := col[c+1:]
+		for i := range l {
+			if recip {
+				l[i] *= r
+			} else {
+				l[i] /= d
+			}
+		}
+		for c2 := c + 1; c2 < n; c2++ {
+			q := t[c2*m : (c2+1)*m]
+			if u := q[c]; u != 0 {
+				axpy(q[c+1:], -u, l)
+			}
+		}
+	}
+	for i := 0; i < m; i++ {
+		row := a[i*lda : i*lda+n]
+		for c := range row {
+			row[c] = t[c*m+i]
+		}
+	}
+}
+
+// trsmLowerUnit overwrites the n×w block b (row stride ldb) with L⁻¹·b, for
+// the unit lower triangle L of the n×n block l (row stride ldl): the top
+// half of the rows is solved, subtracted from the bottom half in one matrix
+// product, and the bottom half solved, recursively; below luLeaf rows, row
+// by row.
+func trsmLowerUnit(l []float64, ldl, n int, b []float64, ldb, w int) {
+	if n <= 2*luLeaf || w == 0 {
+		for i := 1; i < n; i++ {
+			bi := b[i*ldb : i*ldb+w]
+			for k := 0; k < i; k++ {
+				if x := l[i*ldl+k]; x != 0 {
+					axpy(bi, -x, b[k*ldb:k*ldb+w])
+				}
+			}
+		}
+		return
+	}
+	n1 := n / 2
+	trsmLowerUnit(l, ldl, n1, b, ldb, w)
+	gemmSub(n-n1, w, n1, l[n1*ldl:], ldl, b, ldb, b[n1*ldb:], ldb)
+	trsmLowerUnit(l[n1*ldl+n1:], ldl, n-n1, b[n1*ldb:], ldb, w)
+}
+
+// gemmSub computes C ← C − A·B for the m×k block A at a[0], the k×w block B
+// at b[0] and the m×w block C at c[0], of row strides lda, ldb and ldc, with
+// the packed kernel where there is one and the product is large enough.
+func gemmSub(m, w, k int, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) {
+	if m == 0 || w == 0 || k == 0 {
+		return
+	}
+	if gemmKernel == nil || m*w*k < 1<<12 {
+		for i := 0; i < m; i++ {
+			ci := c[i*ldc : i*ldc+w]
+			for p := 0; p < k; p++ {
+				if x := a[i*lda+p]; x != 0 {
+					axpy(ci, -x, b[p*ldb:p*ldb+w])
+				}
+			}
+		}
+		return
+	}
+	am := Matrix{Rows: m, Cols: lda, Data: a}
+	bm := Matrix{Rows: k, Cols: ldb, Data: b}
+	cm := Matrix{Rows: m, Cols: ldc, Data: c}
+	kmax := min(kcBlock, k)
+	bp := getBuffer(kmax * roundUp(min(ncBlock, w), nr))
+	ap := getBuffer(roundUp(min(mcBlock, m), mr) * kmax)
+	for jc := 0; jc < w; jc += ncBlock {
+		nb := min(ncBlock, w-jc)
+		for pc := 0; pc < k; pc += kcBlock {
+			kb := min(kcBlock, k-pc)
+			packB(bp, bm, pc, kb, jc, nb)
+			for ic := 0; ic < m; ic += mcBlock {
+				mb := min(mcBlock, m-ic)
+				packA(ap, am, ic, mb, pc, kb)
+				for i, x := range ap[:roundUp(mb, mr)*kb] {
+					ap[i] = -x
+				}
+				macroKernel(cm, ap, bp, ic, mb, jc, nb, kb)
+			}
+		}
+	}
+	putBuffer(ap)
+	putBuffer(bp)
 }
 
 // subProduct computes C ← C − A·B for the a.Rows×b.Cols block C of a
@@ -158,6 +256,9 @@ func subProduct(c []float64, ldc int, a, b Matrix) {
 // looks at after each block of rows, when cc is cancelled.
 func luSubstitute(cc *canceller, lu []float64, n int, x Matrix) error {
 	k := x.Cols
+	if k < luDotColumns {
+		return luSubstituteDot(cc, lu, n, x)
+	}
 	row := func(i int) []float64 { return x.Data[i*k : (i+1)*k] }
 	blocked := k >= 8 && n >= 2*luBlock
 	// Forward: the unit lower triangle.
@@ -213,6 +314,38 @@ func luSubstitute(cc *canceller, lu []float64, n int, x Matrix) error {
 			}
 		}
 		if err := cc.tick((n - i0) * luBlock * k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// luDotColumns is the number of right-hand sides from which luSubstitute
+// works on whole rows of X; below it, one column at a time with dot
+// products.
+const luDotColumns = 8
+
+// luSubstituteDot is luSubstitute one column of x at a time: each entry of
+// the solution is its right-hand side less one dot product with a row of L
+// or U (the sums of products of substitution, in another order: the bound
+// of Higham, Theorem 8.5, holds unchanged).
+func luSubstituteDot(cc *canceller, lu []float64, n int, x Matrix) error {
+	k := x.Cols
+	y := make([]float64, n)
+	for c := 0; c < k; c++ {
+		for i := range y {
+			y[i] = x.Data[i*k+c]
+		}
+		for i := 1; i < n; i++ {
+			y[i] -= dot(lu[i*n:i*n+i], y)
+		}
+		for i := n - 1; i >= 0; i-- {
+			y[i] = (y[i] - dot(lu[i*n+i+1:(i+1)*n], y[i+1:])) / lu[i*n+i]
+		}
+		for i, v := range y {
+			x.Data[i*k+c] = v
+		}
+		if err := cc.tick(n * n); err != nil {
 			return err
 		}
 	}

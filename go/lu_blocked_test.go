@@ -32,7 +32,7 @@ func luResidual(a Matrix, lu []float64, piv []int) float64 {
 func TestLUFactorBlocked(t *testing.T) {
 	rng := rand.New(rand.NewSource(31))
 	cases := map[string]Matrix{}
-	for _, n := range []int{1, 5, 63, 64, 65, 100, 130} {
+	for _, n := range []int{1, 5, 63, 64, 65, 100, 130, 257} {
 		cases[fmt.Sprintf("random %d", n)] = randMatrix(rng, n, n)
 	}
 	// Rank-deficient: exactly zero pivots appear.
@@ -63,7 +63,7 @@ func TestLUFactorBlocked(t *testing.T) {
 
 func TestLUSubstitute(t *testing.T) {
 	rng := rand.New(rand.NewSource(32))
-	for _, s := range [][2]int{{5, 1}, {5, 9}, {100, 1}, {100, 100}, {130, 17}} {
+	for _, s := range [][2]int{{5, 1}, {5, 9}, {100, 1}, {100, 3}, {100, 100}, {130, 17}, {257, 1}, {257, 40}} {
 		n, k := s[0], s[1]
 		a, b := randMatrix(rng, n, n), randMatrix(rng, n, k)
 		lu, piv := a.Clone(), make([]int, n)

@@ -16,6 +16,7 @@ import "math"
 // It stops with the error of cc when cc is cancelled.
 func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64) error {
 	at := func(i, j int) float64 { return h[i*n+j] }
+	tmp := make([]float64, n) // reflect3's copy of a row
 	for i := 0; i < ilo; i++ {
 		wr[i] = at(i, i)
 	}
@@ -168,7 +169,7 @@ func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64
 				if t1 == 0 {
 					continue
 				}
-				applyReflector(h, zt, n, k, nr, v[1], v[2], t1, i, ilo, ihi)
+				applyReflector(h, zt, n, k, nr, v[1], v[2], t1, i, ilo, ihi, tmp)
 			}
 		}
 		if !done {
@@ -230,17 +231,11 @@ func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64
 // applyReflector applies I − τ·u·uᵀ, u = (1, v2[, v3]) in rows/columns
 // k..k+nr-1, to h from both sides (rows k.. over columns k..n-1, columns
 // k.. over rows 0..min(k+3, i)) and to the rows of zt.
-func applyReflector(h, zt []float64, n, k, nr int, v2, v3, t1 float64, i, ilo, ihi int) {
+func applyReflector(h, zt []float64, n, k, nr int, v2, v3, t1 float64, i, ilo, ihi int, tmp []float64) {
 	t2 := t1 * v2
 	if nr == 3 {
 		t3 := t1 * v3
-		r0, r1, r2 := h[k*n:(k+1)*n], h[(k+1)*n:(k+2)*n], h[(k+2)*n:(k+3)*n]
-		for j := k; j < n; j++ {
-			sum := r0[j] + v2*r1[j] + v3*r2[j]
-			r0[j] -= sum * t1
-			r1[j] -= sum * t2
-			r2[j] -= sum * t3
-		}
+		reflect3(h[k*n+k:(k+1)*n], h[(k+1)*n+k:(k+2)*n], h[(k+2)*n+k:(k+3)*n], v2, v3, t1, t2, t3, tmp)
 		for j := 0; j <= min(k+3, i); j++ {
 			row := h[j*n+k : j*n+k+3]
 			sum := row[0] + v2*row[1] + v3*row[2]
@@ -248,13 +243,7 @@ func applyReflector(h, zt []float64, n, k, nr int, v2, v3, t1 float64, i, ilo, i
 			row[1] -= sum * t2
 			row[2] -= sum * t3
 		}
-		z0, z1, z2 := zt[k*n+ilo:k*n+ihi+1], zt[(k+1)*n+ilo:(k+1)*n+ihi+1], zt[(k+2)*n+ilo:(k+2)*n+ihi+1]
-		for j := range z0 {
-			sum := z0[j] + v2*z1[j] + v3*z2[j]
-			z0[j] -= sum * t1
-			z1[j] -= sum * t2
-			z2[j] -= sum * t3
-		}
+		reflect3(zt[k*n+ilo:k*n+ihi+1], zt[(k+1)*n+ilo:(k+1)*n+ihi+1], zt[(k+2)*n+ilo:(k+2)*n+ihi+1], v2, v3, t1, t2, t3, tmp)
 		return
 	}
 	r0, r1 := h[k*n:(k+1)*n], h[(k+1)*n:(k+2)*n]
@@ -275,6 +264,37 @@ func applyReflector(h, zt []float64, n, k, nr int, v2, v3, t1 float64, i, ilo, i
 		z0[j] -= sum * t1
 		z1[j] -= sum * t2
 	}
+}
+
+// reflect3Min is the length from which reflect3 works through axpyKernel.
+const reflect3Min = 32
+
+// reflect3 applies the reflection I − t1·(1, v2, v3)ᵀ(1, v2, v3) to the
+// rows r0, r1, r2 (t2 = t1·v2, t3 = t1·v3):
+//
+//	sum = r0[j] + v2·r1[j] + v3·r2[j]; r0[j] −= t1·sum; r1[j] −= t2·sum; r2[j] −= t3·sum
+//
+// for long rows in six passes of axpyKernel over a copy of r0 in tmp (fused
+// multiply-adds where the CPU has them: the sums of products of the
+// reflection, rounded otherwise, within its backward error bound).
+func reflect3(r0, r1, r2 []float64, v2, v3, t1, t2, t3 float64, tmp []float64) {
+	r1, r2 = r1[:len(r0)], r2[:len(r0)]
+	if len(r0) < reflect3Min {
+		for j := range r0 {
+			sum := r0[j] + v2*r1[j] + v3*r2[j]
+			r0[j] -= sum * t1
+			r1[j] -= sum * t2
+			r2[j] -= sum * t3
+		}
+		return
+	}
+	buf := tmp[:len(r0)]
+	copy(buf, r0)
+	axpyKernel(buf, v2, r1)
+	axpyKernel(buf, v3, r2)
+	axpyKernel(r0, -t1, buf)
+	axpyKernel(r1, -t2, buf)
+	axpyKernel(r2, -t3, buf)
 }
 
 // standardize2x2 computes the Schur factorisation of a real 2×2 matrix in

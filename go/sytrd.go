@@ -25,8 +25,19 @@ func tridiagonalizeBlocked(cc *canceller, s []float64, n int, d, off, zt []float
 	if n < 2*tridiagBlock {
 		return tridiagonalize(cc, s, n, d, off, zt)
 	}
-	K := max(n-2, 0) // the number of reflections
 	tau := make([]float64, n)
+	if err := tridiagReduce(cc, s, n, d, off, tau); err != nil {
+		return err
+	}
+	q := Identity(n)
+	return tridiagBack(cc, s, n, tau, q.Data, zt)
+}
+
+// tridiagReduce is the reduction of tridiagonalizeBlocked: it leaves T in d
+// and off, reflector k in row k of s from entry k+1 on (1 there) and its τ
+// in tau[k] (k < n−2).
+func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) error {
+	K := max(n-2, 0) // the number of reflections
 	nb := tridiagBlock
 	// Row j of vp and wp: the vectors vⱼ and wⱼ of the current panel,
 	// zero up to the panel's column j.
@@ -52,9 +63,7 @@ func tridiagonalizeBlocked(cc *canceller, s []float64, n int, d, off, zt []float
 			// p = τ·(S − V·Wᵀ − W·Vᵀ)·v over rows and columns i+1.., then
 			// w = p − (τ/2)(pᵀv)·v.
 			p := wp[j*n+i+1 : (j+1)*n]
-			for r := range p {
-				p[r] = dot(s[(i+1+r)*n+i+1:(i+2+r)*n], v)
-			}
+			symvLower(p, s[(i+1)*n+i+1:], n, v)
 			for l := 0; l < j; l++ {
 				vl, wl := vp[l*n+i+1:(l+1)*n], wp[l*n+i+1:(l+1)*n]
 				axpy2(p, -dot(wl, v), vl, -dot(vl, v), wl)
@@ -98,19 +107,49 @@ func tridiagonalizeBlocked(cc *canceller, s []float64, n int, d, off, zt []float
 		d[0] = s[0]
 	}
 	off[n-1] = 0
-	// Q = H₀⋯Hₙ₋₃ applied to the identity in blocks; zt = Qᵀ. Reflector k
-	// lies in row k of s from entry k+1 on (1 there).
+	return nil
+}
+
+// tridiagBack computes zt = W·Qᵀ for the n×n row-major w, Q = H₀⋯Hₙ₋₃
+// the reflections tridiagReduce left in s and tau: for the eigenvectors of
+// T in the rows of w, those of the original matrix in the rows of zt (for
+// w = I, zt = Qᵀ). The reflections are applied to Wᵀ in blocks, through
+// the matrix product (LAPACK's dormtr); w is destroyed.
+func tridiagBack(cc *canceller, s []float64, n int, tau, w, zt []float64) error {
+	K := max(n-2, 0)
 	for k := 0; k < K; k++ {
 		clear(s[k*n : k*n+k+1])
 	}
-	q := Identity(n)
-	if err := applyReflectors(cc, q.Data, n, n, s, tau[:K], 1, false); err != nil {
+	// Wᵀ in zt, Q·Wᵀ in zt, its transpose in w, then copied to zt.
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			zt[j*n+i] = w[i*n+j]
+		}
+	}
+	if err := applyReflectors(cc, zt, n, n, s, tau[:K], 1, false); err != nil {
 		return err
 	}
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
-			zt[j*n+i] = q.Data[i*n+j]
+			w[j*n+i] = zt[i*n+j]
 		}
 	}
+	copy(zt, w[:n*n])
 	return nil
+}
+
+// symvLower computes p = B·v for the symmetric m×m block B whose first
+// entry is b[0] (row stride ldb), m = len(p), reading its lower triangle
+// only (LAPACK's dsymv): each row is read once, for a dot product with v and
+// an axpy into p, half the memory traffic of a product with the whole
+// block. Each pᵢ is the same sum of products in another order.
+func symvLower(p, b []float64, ldb int, v []float64) {
+	clear(p)
+	for r := range p {
+		row := b[r*ldb : r*ldb+r+1]
+		p[r] += dot(row[:r], v) + row[r]*v[r]
+		if r > 0 {
+			axpy(p[:r], v[r], row[:r])
+		}
+	}
 }
