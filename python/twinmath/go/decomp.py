@@ -58,6 +58,35 @@ def _svd(A: ArrayLike) -> SVDResult:
     return SVDResult(U, sv, Vt)
 
 
+def _svd_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64, F64]:
+    count, m, c = a.shape
+    k = min(m, c)
+    U, sv, Vt = np.empty((count, m, k)), np.empty((count, k)), np.empty((count, k, c))
+    n.call(n.lib.tm_svd_stack, ptr(a), *a.shape, ptr(U), ptr(sv), ptr(Vt), work=n.SVD_WORK * a.size * k)
+    return U, sv, Vt
+
+
+def _svdvals_stack(a: F64, lead: tuple[int, ...]) -> F64:
+    count, m, c = a.shape
+    out = np.empty((count, min(m, c)))
+    n.call(n.lib.tm_svdvals_stack, ptr(a), *a.shape, ptr(out), work=n.SVD_WORK * a.size * min(m, c))
+    return out
+
+
+def _qr_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
+    count, m, c = a.shape
+    k = min(m, c)
+    Q, R = np.empty((count, m, k)), np.empty((count, k, c))
+    n.call(n.lib.tm_qr_stack, ptr(a), *a.shape, ptr(Q), ptr(R), work=2 * a.size * k)
+    return Q, R
+
+
+def _cholesky_stack(a: F64, lead: tuple[int, ...]) -> F64:
+    L = np.empty(a.shape)
+    n.call(n.lib.tm_cholesky_stack, ptr(a), *a.shape, ptr(L), work=a.size * a.shape[1])
+    return L
+
+
 def _k_alloc(k: int, most: int) -> int:
     """The k to allocate outputs for: 0 when k is out of range (Go reports it)."""
     return k if 1 <= k <= most else 0
@@ -129,6 +158,10 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
 
 @twin(_front.decomp.svdvals)
 def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
+    return _front.decomp.svdvals_with(_svdvals, _svdvals_stack, x, "svdvals", "x")
+
+
+def _svdvals(x: ArrayLike) -> NDArray[np.float64]:
     a = matrix(x, "svdvals", "x")
     out = np.empty(min(a.shape))
     n.call(n.lib.tm_svdvals, ptr(a), *a.shape, ptr(out))
@@ -145,12 +178,12 @@ def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
 
 @twin(_front.decomp.qr)
 def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
-    return _front.decomp.qr_with(_qr, A, mode)
+    return _front.decomp.qr_with(_qr, _qr_stack, A, mode)
 
 
 @twin(_front.decomp.cholesky)
 def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
-    return _front.decomp.cholesky_with(_cholesky, A, upper)
+    return _front.decomp.cholesky_with(_cholesky, _cholesky_stack, A, upper)
 
 
 @overload
@@ -173,7 +206,9 @@ def svd(
 def svd(
     A: ArrayLike, full_matrices: bool = False, compute_uv: bool = True, hermitian: bool = False
 ) -> SVDResult | F64:
-    return _front.decomp.svd_with(_svd, svdvals, A, full_matrices, compute_uv, hermitian)
+    return _front.decomp.svd_with(
+        _svd, svdvals, _svd_stack, _svdvals_stack, A, full_matrices, compute_uv, hermitian
+    )
 
 
 @twin(_front.decomp.pinv)

@@ -14,6 +14,8 @@ from .._front.eigen import EighResult, EigResult
 from . import _native as n
 from ._native import ptr
 
+F64 = NDArray[np.float64]
+
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.eigen.__all__
 
@@ -47,17 +49,32 @@ def eigvals(a: ArrayLike) -> NDArray[Any]:
     return np.ascontiguousarray(w.real) if real[0] else w
 
 
-@twin(_front.eigen.eigvalsh)
-def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
-    x = _front.eigen.triangle(a, UPLO, "eigvalsh")
+def _eigvalsh(x: NDArray[np.float64]) -> NDArray[np.float64]:
     w = np.empty(x.shape[0])
     n.call(n.lib.tm_eigvalsh, ptr(x), *x.shape, ptr(w))
     return w
 
 
+def _eigvalsh_stack(x: NDArray[np.float64], lead: tuple[int, ...]) -> NDArray[np.float64]:
+    w = np.empty(x.shape[:2])
+    n.call(n.lib.tm_eigvalsh_stack, ptr(x), *x.shape, ptr(w), work=9 * x.size * x.shape[1])
+    return w
+
+
+def _eigh_stack(x: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
+    w, V = np.empty(x.shape[:2]), np.empty(x.shape)
+    n.call(n.lib.tm_eigh_stack, ptr(x), *x.shape, ptr(w), ptr(V), work=9 * x.size * x.shape[1])
+    return w, V
+
+
+@twin(_front.eigen.eigvalsh)
+def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
+    return _front.eigen.eigvalsh_with(_eigvalsh, _eigvalsh_stack, a, UPLO)
+
+
 @twin(_front.eigen.eigh)
 def eigh(A: ArrayLike, UPLO: str = "L") -> EighResult:
-    return _front.eigen.eigh_with(_eigh, A, UPLO)
+    return _front.eigen.eigh_with(_eigh, _eigh_stack, A, UPLO)
 
 
 @twin(_front.eigen.eig)

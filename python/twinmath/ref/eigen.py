@@ -9,9 +9,12 @@ from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
 from .._front import twin
-from .._front.eigen import EighResult, EigResult, triangle
+from .._front.eigen import EighResult, EigResult
 from ..errors import ConvergenceError, no_convergence
+from .decomp import each
 from .linalg import finite, square, square_or_empty
+
+F64 = NDArray[np.float64]
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.eigen.__all__
@@ -94,9 +97,8 @@ def eigvals(a: ArrayLike) -> NDArray[Any]:
         raise no_convergence("eigvals", "eigenvalues did not converge") from None
 
 
-@twin(_front.eigen.eigvalsh)
-def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
-    x = triangle(a, UPLO, "eigvalsh")
+def _eigvalsh(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The eigenvalues of the square matrix ``x``, reading its lower triangle."""
     finite(x, "eigvalsh", "a")
     if x.size == 0:
         return np.zeros(0)
@@ -107,9 +109,23 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
     return np.asarray(w + 0.0, dtype=np.float64)  # + 0.0 turns −0 into +0
 
 
+def _eigvalsh_stack(x: NDArray[np.float64], lead: tuple[int, ...]) -> NDArray[np.float64]:
+    return np.stack(each(_eigvalsh, x, lead))
+
+
+def _eigh_stack(x: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
+    w, V = zip(*each(_eigh, x, lead), strict=True)
+    return np.stack(w), np.stack(V)
+
+
+@twin(_front.eigen.eigvalsh)
+def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
+    return _front.eigen.eigvalsh_with(_eigvalsh, _eigvalsh_stack, a, UPLO)
+
+
 @twin(_front.eigen.eigh)
 def eigh(A: ArrayLike, UPLO: str = "L") -> EighResult:
-    return _front.eigen.eigh_with(_eigh, A, UPLO)
+    return _front.eigen.eigh_with(_eigh, _eigh_stack, A, UPLO)
 
 
 @twin(_front.eigen.eig)
