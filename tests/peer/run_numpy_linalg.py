@@ -157,24 +157,28 @@ def has(name: str) -> Callable[..., Any]:
 # ---- the adapters ---------------------------------------------------------------
 
 
+# The stacked functions (..., M, N): twinmath broadcasts as numpy does.
+STACKED = 64
+
+
 def det(a: Any) -> Any:
-    x = arr(a)
+    x = arr(a, most=STACKED)
     return real(has("det")(x), rtype(x))
 
 
 def slogdet(a: Any) -> Any:
-    x = arr(a)
+    x = arr(a, most=STACKED)
     r = has("slogdet")(x)
     return _linalg.SlogdetResult(real(r[0], rtype(x)), real(r[1], rtype(x)))
 
 
 def inv(a: Any) -> Any:
-    x = arr(a)
+    x = arr(a, most=STACKED)
     return real(has("inv")(x), rtype(x))
 
 
 def solve(a: Any, b: Any) -> Any:
-    x, y = arr(a), arr(b)
+    x, y = arr(a, most=STACKED), arr(b, most=STACKED)
     return real(has("solve")(x, y), rtype(x, y))
 
 
@@ -336,7 +340,7 @@ def outer(x1: Any, x2: Any, /) -> Any:
 
 
 def matmul(x1: Any, x2: Any, /) -> Any:
-    a, b = arr(x1), arr(x2)
+    a, b = arr(x1, most=STACKED), arr(x2, most=STACKED)
     return real(has("matmul")(a, b), rtype(a, b))
 
 

@@ -158,7 +158,7 @@ def det(A: ArrayLike) -> Any:
     >>> import twinmath as tm
     >>> round(tm.det([[1, 2], [3, 4]]), 12)
     -2.0
-    >>> tm.det([[[2, 0], [0, 3]], [[1, 2], [2, 4]]]).tolist()
+    >>> tm.det([[[2, 0], [0, 3]], [[1, 2], [0, 0]]]).tolist()
     [6.0, 0.0]
     """
 
