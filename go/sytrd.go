@@ -63,6 +63,10 @@ func tridiagonalizeBlocked(cc *canceller, s []float64, n int, d, off, zt []float
 				p[r] *= t
 			}
 			axpy(p, -0.5*t*dot(p, v), v)
+			// A panel of a large matrix is ~10⁹ flops: look at cc per column.
+			if err := cc.tick(2 * (n - i) * (n - i)); err != nil {
+				return err
+			}
 		}
 		// The trailing block from k1 = k0 + b: S ← S − V·Wᵀ − W·Vᵀ, as
 		// X·Y with X = [V W] and Y = [W V]ᵀ.

@@ -272,12 +272,9 @@ def _svdvals(x: ArrayLike) -> NDArray[np.float64]:
     finite(a, "svdvals", "x")
     if a.size == 0:
         return np.zeros(0)
-    e = exponent(a)
-    try:
-        s = np.linalg.svd(np.ldexp(a, -e), compute_uv=False)
-    except np.linalg.LinAlgError:
-        raise no_convergence("svdvals") from None
-    return np.asarray(np.ldexp(s, e), dtype=np.float64)
+    # svd's own singular values: svdvals(A) equals svd(A).s to the bit, as in the Go
+    # package, where LAPACK's values-only path differs in the last bits.
+    return canonical_svd(a, "svdvals").s
 
 
 @overload

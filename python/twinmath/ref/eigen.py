@@ -103,7 +103,9 @@ def _eigvalsh(x: NDArray[np.float64]) -> NDArray[np.float64]:
     if x.size == 0:
         return np.zeros(0)
     try:
-        w = np.linalg.eigvalsh(x)
+        # eigh's own eigenvalues (dsyevd with vectors): eigvalsh(A) equals eigh(A).w
+        # to the bit, as in the Go package, where LAPACK's values-only path differs in the last bits.
+        w = np.linalg.eigh(x)[0]
     except np.linalg.LinAlgError:
         raise no_convergence("eigvalsh", "eigenvalues did not converge") from None
     return np.asarray(w + 0.0, dtype=np.float64)  # + 0.0 turns −0 into +0
