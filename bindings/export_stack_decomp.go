@@ -57,3 +57,26 @@ func tm_cholesky_stack(a *C.tm_cdouble, count, m, n C.int64_t, dst *C.double, ca
 		return twinmath.CholeskyStackToContext(ctx, outStack(dst, count, m, n), inStack(a, count, m, n))
 	})
 }
+
+//export tm_pinv_stack
+func tm_pinv_stack(a *C.tm_cdouble, count, m, n C.int64_t, rcond C.double, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.PinvStackToContext(ctx, outStack(dst, count, n, m), inStack(a, count, m, n), float64(rcond))
+	})
+}
+
+//export tm_matrix_rank_stack
+func tm_matrix_rank_stack(a *C.tm_cdouble, count, m, n C.int64_t, dst *C.int64_t, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		s := inStack(a, count, m, n)
+		ranks := make([]int, s.Count)
+		if err := twinmath.MatrixRankStackToContext(ctx, ranks, s); err != nil {
+			return err
+		}
+		out := outInt64(dst, count)
+		for i, r := range ranks {
+			out[i] = int64(r)
+		}
+		return nil
+	})
+}

@@ -562,6 +562,10 @@ int tm_svdvals_stack(const double *a, int64_t count, int64_t m, int64_t n, doubl
 int tm_qr_stack(const double *a, int64_t count, int64_t m, int64_t n, double *q, double *r, tm_cflag *cancel, char *err, size_t errlen);
 /* L_i = cholesky(A_i); dst holds count x m x n values. Errors as tm_cholesky. */
 int tm_cholesky_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* P_i = pinv(A_i, rcond); dst holds count x n x m values. Errors as tm_pinv. */
+int tm_pinv_stack(const double *a, int64_t count, int64_t m, int64_t n, double rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* dst[i] = matrix_rank(A_i); dst holds count values. Errors as tm_matrix_rank. */
+int tm_matrix_rank_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t *dst, tm_cflag *cancel, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,9 @@
 package twinmath
 
-import "context"
+import (
+	"context"
+	"math"
+)
 
 // The decompositions on stacks. Each matrix is factored by the
 // single-matrix code (SVD, Svdvals, QR, Cholesky) on a view of the stack,
@@ -212,4 +215,94 @@ func choleskyStackTo(cc *canceller, dst, a Stack) error {
 	return runStack(cc, a.Count, n*n*n/6+1, func(cc *canceller, i int) error {
 		return choleskyTo(cc, dst.At(i), a.At(i))
 	})
+}
+
+// PinvStack returns the pseudo-inverses of the m×n matrices of a, each as
+// Pinv computes it with the relative cutoff rcond, packed in a stack of
+// a.Count n×m matrices. It returns ErrInvalid if rcond is not a finite
+// non-negative number; a failure of one matrix (ErrInvalid for NaN, Inf or
+// an empty matrix, ErrNoConvergence) names the first failing matrix as
+// DetStack does.
+func PinvStack(a Stack, rcond float64) (Stack, error) {
+	if err := a.check("pinv", "A"); err != nil {
+		return Stack{}, err
+	}
+	dst, err := NewStack(a.Count, a.Cols, a.Rows)
+	if err != nil {
+		return Stack{}, err
+	}
+	if err := pinvStackTo(nil, dst, a, rcond); err != nil {
+		return Stack{}, err
+	}
+	return dst, nil
+}
+
+// PinvStackTo writes the pseudo-inverses of the matrices of a into dst, a
+// stack of a.Count n×m matrices, which may share memory with a; see
+// PinvStack.
+func PinvStackTo(dst, a Stack, rcond float64) error {
+	return pinvStackTo(nil, dst, a, rcond)
+}
+
+// PinvStackToContext is PinvStackTo, stopping early when ctx is done.
+func PinvStackToContext(ctx context.Context, dst, a Stack, rcond float64) error {
+	return pinvStackTo(newCanceller(ctx, "pinv"), dst, a, rcond)
+}
+
+func pinvStackTo(cc *canceller, dst, a Stack, rcond float64) error {
+	if err := a.check("pinv", "A"); err != nil {
+		return err
+	}
+	if !(rcond >= 0) || math.IsInf(rcond, 1) {
+		return invalidErr("pinv", "rcond must be a finite non-negative number, got %s", pyFloat(rcond))
+	}
+	if err := dst.want("pinv", "dst", a.Count, a.Cols, a.Rows); err != nil {
+		return err
+	}
+	a = a.fresh(spanOf(dst.Data))
+	return runStack(cc, a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
+		return pinvTo(cc, dst.At(i), a.At(i), rcond)
+	})
+}
+
+// MatrixRankStack returns the ranks of the matrices of a, each as
+// MatrixRank computes it. A failure of one matrix (ErrInvalid for NaN, Inf
+// or an empty matrix, ErrNoConvergence) names the first failing matrix as
+// DetStack does.
+func MatrixRankStack(a Stack) ([]int, error) {
+	return matrixRankStack(nil, a, nil)
+}
+
+// MatrixRankStackTo writes the ranks of the matrices of a into dst, of
+// length a.Count; see MatrixRankStack.
+func MatrixRankStackTo(dst []int, a Stack) error {
+	_, err := matrixRankStack(nil, a, dst)
+	return err
+}
+
+// MatrixRankStackToContext is MatrixRankStackTo, stopping early when ctx is
+// done.
+func MatrixRankStackToContext(ctx context.Context, dst []int, a Stack) error {
+	_, err := matrixRankStack(newCanceller(ctx, "matrix_rank"), a, dst)
+	return err
+}
+
+func matrixRankStack(cc *canceller, a Stack, dst []int) ([]int, error) {
+	if err := a.check("matrix_rank", "A"); err != nil {
+		return nil, err
+	}
+	if dst == nil {
+		dst = make([]int, a.Count)
+	} else if len(dst) != a.Count {
+		return nil, shapeErr("matrix_rank", "dst has %d values, want %d", len(dst), a.Count)
+	}
+	err := runStack(cc, a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
+		var err error
+		dst[i], err = matrixRank(cc, a.At(i))
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return dst, nil
 }

@@ -68,6 +68,24 @@ func init() {
 		q, r, err := QRStack(a)
 		return []any{stackResult{q.Data, shape(lead, m, k)}, stackResult{r.Data, shape(lead, k, n)}}, err
 	})
+	stacked("pinv", "A", vectorOps["pinv"], func(c *vcase, a Stack, lead []int) (any, error) {
+		if a.Count == 0 || a.Rows*a.Cols == 0 {
+			return zeros(lead, a.Cols, a.Rows), nil
+		}
+		p, err := PinvStack(a, c.num("rcond"))
+		return stackResult{p.Data, shape(lead, a.Cols, a.Rows)}, err
+	})
+	stacked("matrix_rank", "A", vectorOps["matrix_rank"], func(_ *vcase, a Stack, lead []int) (any, error) {
+		if a.Count == 0 || a.Rows*a.Cols == 0 {
+			return zeros(lead), nil
+		}
+		r, err := MatrixRankStack(a)
+		f := make([]float64, len(r))
+		for i, x := range r {
+			f[i] = float64(x)
+		}
+		return stackResult{f, shape(lead)}, err
+	})
 	stacked("cholesky", "A", vectorOps["cholesky"], func(_ *vcase, a Stack, lead []int) (any, error) {
 		l, err := CholeskyStack(a)
 		return stackResult{l.Data, shape(lead, a.Rows, a.Cols)}, err
@@ -153,6 +171,19 @@ var stackOps = []struct {
 	{"qr", false,
 		func(a Stack) ([][]float64, error) { q, r, err := QRStack(a); return [][]float64{q.Data, r.Data}, err },
 		func(a Matrix) ([][]float64, error) { q, r, err := QR(a); return [][]float64{q.Data, r.Data}, err }},
+	{"pinv", false,
+		func(a Stack) ([][]float64, error) { p, err := PinvStack(a, 1e-15); return [][]float64{p.Data}, err },
+		func(a Matrix) ([][]float64, error) { p, err := Pinv(a, 1e-15); return [][]float64{p.Data}, err }},
+	{"matrix_rank", false,
+		func(a Stack) ([][]float64, error) {
+			r, err := MatrixRankStack(a)
+			f := make([]float64, len(r))
+			for i, x := range r {
+				f[i] = float64(x)
+			}
+			return [][]float64{f}, err
+		},
+		func(a Matrix) ([][]float64, error) { r, err := MatrixRank(a); return [][]float64{{float64(r)}}, err }},
 	{"cholesky", true,
 		func(a Stack) ([][]float64, error) { l, err := CholeskyStack(a); return [][]float64{l.Data}, err },
 		func(a Matrix) ([][]float64, error) { l, err := Cholesky(a); return [][]float64{l.Data}, err }},

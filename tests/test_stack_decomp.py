@@ -49,6 +49,12 @@ OPS: list[tuple[str, dict[str, Any], Any]] = [
     ("qr", {"mode": "complete"}, randn),
     ("cholesky", {}, spd),
     ("cholesky", {"upper": True}, spd),
+    ("pinv", {}, randn),
+    ("pinv", {"rtol": 0.3}, randn),
+    ("pinv", {"hermitian": True}, symmetric),
+    ("matrix_rank", {}, randn),
+    ("matrix_rank", {"tol": 0.5}, randn),
+    ("matrix_rank", {"rtol": 0.3, "hermitian": True}, symmetric),
 ]
 
 
@@ -75,10 +81,10 @@ def test_each_matrix_as_the_single_call(ref, go, op, kw, f, lead):
     npkw = {"full_matrices": False, **kw} if op == "svd" else kw  # numpy's default is True
     if op == "svdvals":
         npkw = {"compute_uv": False}
-    expect = [p.shape for p in parts(call(np.linalg, "svd" if op == "svdvals" else op, a, npkw))]
+    expect = [np.shape(p) for p in parts(call(np.linalg, "svd" if op == "svdvals" else op, a, npkw))]
     for mod in (ref, go):
         r = call(mod, op, a, kw)
-        assert [p.shape for p in parts(r)] == expect, (mod, op, kw)
+        assert [np.shape(p) for p in parts(r)] == expect, (mod, op, kw)
         for idx in np.ndindex(*lead):
             one = call(mod, op, a[idx], kw)
             for p, q in zip(parts(r), parts(one), strict=True):
@@ -121,6 +127,8 @@ def test_parity_on_stacks(ref, go):
     assert_parity(ref, go, "svdvals", x=randn(rng, 2, 2, 3, 7))
     assert_parity(ref, go, "qr", A=randn(rng, 5, 7, 3))
     assert_parity(ref, go, "cholesky", A=spd(rng, (3,), 6))
+    assert_parity(ref, go, "pinv", A=randn(rng, 2, 2, 5, 3), rcond=1e-15)
+    assert_parity(ref, go, "matrix_rank", A=randn(rng, 3, 4, 4) @ np.diag([1.0, 1.0, 1.0, 0.0]))
 
 
 NAN2 = [[1.0, 0.0], [0.0, math.nan]]
@@ -171,6 +179,16 @@ NAN2 = [[1.0, 0.0], [0.0, math.nan]]
             "cholesky: not positive definite (matrix 1 of the stack)",
         ),
         ("cholesky", {"A": np.zeros((2, 3, 2))}, "cholesky: shape mismatch: A must be square, got 3x2"),
+        (
+            "pinv",
+            {"A": [np.eye(2), NAN2]},
+            "pinv: invalid input: A contains NaN or Inf (matrix 1 of the stack)",
+        ),
+        (
+            "matrix_rank",
+            {"A": [[np.eye(2)], [NAN2]]},
+            "matrix_rank: invalid input: A contains NaN or Inf (matrix 1 of the stack)",
+        ),
     ],
 )
 def test_stack_errors(ref, go, op, args, message):
@@ -187,6 +205,8 @@ def test_empty_stacks_as_numpy(ref, go):
             assert m.eigvalsh(a).shape == np.linalg.eigvalsh(a).shape
             assert m.svdvals(a).shape == np.linalg.svd(a, compute_uv=False).shape
             assert m.cholesky(a).shape == a.shape
+            assert m.pinv(a).shape == np.linalg.pinv(a).shape
+            assert m.matrix_rank(a).shape == a.shape[:-2]
         assert m.svd(np.zeros((2, 3, 0)), full_matrices=True).U.shape == (2, 3, 3)
         assert m.qr(np.zeros((2, 3, 0)), mode="complete").Q.tolist() == [np.eye(3).tolist()] * 2
 

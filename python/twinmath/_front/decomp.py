@@ -422,7 +422,7 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.
 
 def matrix_rank(
     A: ArrayLike, tol: float | None = None, hermitian: bool = False, *, rtol: float | None = None
-) -> int:
+) -> Any:
     """Return the numerical rank of a matrix.
 
     The number of singular values above numpy's default tolerance
@@ -701,42 +701,62 @@ def pinv_cutoff(rcond: Any, rtol: Any, m: int, n: int) -> float:
     return rc
 
 
-def pinv_with(core: Callable[[F64, float], F64], A: ArrayLike, rcond: Any, hermitian: Any, rtol: Any) -> F64:
-    """``pinv`` with numpy's ``rcond``, ``hermitian`` and ``rtol``."""
+def pinv_with(
+    core: Callable[[F64, float], F64],
+    core_stack: Callable[[F64, float, Lead], F64],
+    A: ArrayLike,
+    rcond: Any,
+    hermitian: Any,
+    rtol: Any,
+) -> F64:
+    """``pinv`` with numpy's ``rcond``, ``hermitian`` and ``rtol`` (one number each), on stacks too."""
     h = flag(hermitian, "pinv", "hermitian")
-    a = matrix(A, "pinv", "A")
-    rc = pinv_cutoff(rcond, rtol, *a.shape)
+    a, lead = stack(A, "pinv", "A")
+    _, m, n = a.shape
+    rc = pinv_cutoff(rcond, rtol, m, n)
     if h:
         a = lower_symmetric(a, "pinv")
     if a.size == 0:
-        return np.zeros(a.shape[::-1])
-    return core(a, rc)
+        return np.zeros((*lead, n, m))
+    if not lead:
+        return core(a[0], rc)
+    return core_stack(a, rc, lead).reshape((*lead, n, m))
 
 
 def matrix_rank_with(
     core: Callable[[F64], int],
     values: Callable[[F64], F64],
+    core_stack: Callable[[F64, Lead], NDArray[np.int64]],
+    values_stack: Callable[[F64, Lead], F64],
     A: ArrayLike,
     tol: Any,
     hermitian: Any,
     rtol: Any,
-) -> int:
-    """``matrix_rank`` with numpy's ``tol``, ``hermitian`` and ``rtol``."""
+) -> Any:
+    """``matrix_rank`` with numpy's ``tol``, ``hermitian`` and ``rtol`` (one number each), on stacks too."""
     h = flag(hermitian, "matrix_rank", "hermitian")
-    a = matrix(A, "matrix_rank", "A")
+    a, lead = stack(A, "matrix_rank", "A")
     if tol is not None and rtol is not None:
         raise invalid("matrix_rank", "`tol` and `rtol` can't be both set.")  # numpy's words
     t = None if tol is None else real(tol, "matrix_rank", "tol")
     r = None if rtol is None else real(rtol, "matrix_rank", "rtol")
     if h:
         a = lower_symmetric(a, "matrix_rank")
+    if not lead:
+        if a.size == 0:
+            return 0
+        if t is None and r is None:
+            return core(a[0])
+        s = values(a[0])
+        cut = t if t is not None else float(s[0]) * (r if r is not None else 0.0)
+        return int(np.count_nonzero(s > cut))
     if a.size == 0:
-        return 0
+        return np.zeros(lead, dtype=np.int64)
     if t is None and r is None:
-        return core(a)
-    s = values(a)
-    cut = t if t is not None else float(s[0]) * (r if r is not None else 0.0)
-    return int(np.count_nonzero(s > cut))
+        return core_stack(a, lead).reshape(lead)
+    sv = values_stack(a, lead)
+    cuts = np.full(sv.shape[0], t) if t is not None else sv[:, 0] * (r if r is not None else 0.0)
+    return np.count_nonzero(sv > cuts[:, None], axis=1).astype(np.int64).reshape(lead)
 
 
 def lstsq_with(core: Callable[[F64, ArrayLike, Any], F64], A: ArrayLike, b: ArrayLike, rcond: Any) -> F64:

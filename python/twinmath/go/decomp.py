@@ -6,7 +6,7 @@ both backends are of the same types.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -79,6 +79,21 @@ def _qr_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
     Q, R = np.empty((count, m, k)), np.empty((count, k, c))
     n.call(n.lib.tm_qr_stack, ptr(a), *a.shape, ptr(Q), ptr(R), work=2 * a.size * k)
     return Q, R
+
+
+def _pinv_stack(a: F64, rcond: float, lead: tuple[int, ...]) -> F64:
+    count, m, c = a.shape
+    out = np.empty((count, c, m))
+    n.call(n.lib.tm_pinv_stack, ptr(a), *a.shape, rcond, ptr(out), work=n.SVD_WORK * a.size * min(m, c))
+    return out
+
+
+def _matrix_rank_stack(a: F64, lead: tuple[int, ...]) -> NDArray[np.int64]:
+    count, m, c = a.shape
+    out = np.empty(count, dtype=np.int64)
+    ranks = n.ffi.from_buffer("int64_t[]", out)
+    n.call(n.lib.tm_matrix_rank_stack, ptr(a), *a.shape, ranks, work=n.SVD_WORK * a.size * min(m, c))
+    return out
 
 
 def _cholesky_stack(a: F64, lead: tuple[int, ...]) -> F64:
@@ -215,14 +230,16 @@ def svd(
 def pinv(
     A: ArrayLike, rcond: float | None = None, hermitian: bool = False, *, rtol: float | _Unset | None = UNSET
 ) -> NDArray[np.float64]:
-    return _front.decomp.pinv_with(_pinv, A, rcond, hermitian, rtol)
+    return _front.decomp.pinv_with(_pinv, _pinv_stack, A, rcond, hermitian, rtol)
 
 
 @twin(_front.decomp.matrix_rank)
 def matrix_rank(
     A: ArrayLike, tol: float | None = None, hermitian: bool = False, *, rtol: float | None = None
-) -> int:
-    return _front.decomp.matrix_rank_with(_matrix_rank, svdvals, A, tol, hermitian, rtol)
+) -> Any:
+    return _front.decomp.matrix_rank_with(
+        _matrix_rank, svdvals, _matrix_rank_stack, _svdvals_stack, A, tol, hermitian, rtol
+    )
 
 
 @twin(_front.decomp.lstsq)

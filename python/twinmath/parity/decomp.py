@@ -302,6 +302,7 @@ def _pinv_cases(rng: np.random.Generator) -> list[Case]:
     cases.append(("rank 2, rcond 1e-8", {"A": matmul(normal(rng, 6, 2), normal(rng, 2, 5)), "rcond": 1e-8}))
     cases.append(("ones, rcond 1e-8", {"A": np.ones((3, 4)), "rcond": 1e-8}))
     cases.append(("cut at 0.5", {"A": np.diag([4.0, 1.0, 0.25]), "rcond": 0.1}))
+    cases += [(label, {**args, "rcond": 1e-15}) for label, args in stacks(rng, "A", [(3, 3), (4, 2), (2, 5)])]
     return cases
 
 
@@ -310,10 +311,15 @@ register(
         "pinv",
         "‖ΔA⁺‖₂ ≤ 2(√2(3e + 2σᵣ₊₁)/((σᵣ − e)σᵣ) + rounding) when the rank is decidable",
         _pinv_cases,
-        bound=lambda a, r: tol.decomp.pinv_bound(a["A"], a.get("rcond", 1e-15)),
-        compare=lambda a, r, g: tol.decomp.pinv_ratio(a["A"], a.get("rcond", 1e-15), r, g),
+        bound=stacked_bound(lambda a, r: tol.decomp.pinv_bound(a["A"], a.get("rcond", 1e-15)), "A"),
+        compare=stacked_compare(
+            lambda a, r, g: tol.decomp.pinv_ratio(a["A"], a.get("rcond", 1e-15), r, g), "A"
+        ),
         errors=[
-            *[(label, {**args, "rcond": 1e-15}) for label, args in _NONFINITE],
+            *[
+                (label, {**args, "rcond": 1e-15})
+                for label, args in _NONFINITE + stack_errors("A", [_NAN], False)
+            ],
             ("negative rcond", {"A": M2, "rcond": -1.0}),
             ("NaN rcond", {"A": M2, "rcond": math.nan}),
             ("infinite rcond", {"A": M2, "rcond": math.inf}),
@@ -369,6 +375,7 @@ def _rank_cases(rng: np.random.Generator) -> list[Case]:
     cases += families(rng)
     for r in (1, 3, 5):
         cases.append((f"rank {r}, 8x6", {"A": matmul(normal(rng, 8, r), normal(rng, r, 6))}))
+    cases += stacks(rng, "A", [(3, 3), (4, 2), (2, 5)])
     return cases
 
 
@@ -377,10 +384,12 @@ register(
         "matrix_rank",
         "equal, where the rank is decidable (no σ within 2e of the tolerance)",
         _rank_cases,
-        bound=lambda a, r: tol.decomp.matrix_rank_bound(a["A"]),
-        compare=lambda a, r, g: 0.0 if r == g or not tol.decomp.matrix_rank_bound(a["A"]) == 0 else math.inf,
-        errors=list(_NONFINITE),
-        python_only=list(_PYTHON_ONLY),
+        bound=stacked_bound(lambda a, r: tol.decomp.matrix_rank_bound(a["A"]), "A"),
+        compare=stacked_compare(
+            lambda a, r, g: 0.0 if r == g or not tol.decomp.matrix_rank_bound(a["A"]) == 0 else math.inf, "A"
+        ),
+        errors=_NONFINITE + stack_errors("A", [_NAN], square=False),
+        python_only=list(_PYTHON_ONLY_STACKED),
     )
 )
 

@@ -151,6 +151,14 @@ def _qr_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
     return np.stack(Q), np.stack(R)
 
 
+def _pinv_stack(a: F64, rcond: float, lead: tuple[int, ...]) -> F64:
+    return np.stack(each(lambda x: _pinv(x, rcond), a, lead))
+
+
+def _matrix_rank_stack(a: F64, lead: tuple[int, ...]) -> NDArray[np.int64]:
+    return np.array(each(_matrix_rank, a, lead), dtype=np.int64)
+
+
 def _cholesky_stack(a: F64, lead: tuple[int, ...]) -> F64:
     return np.stack(each(_cholesky, a, lead))
 
@@ -324,14 +332,16 @@ def svd(
 def pinv(
     A: ArrayLike, rcond: float | None = None, hermitian: bool = False, *, rtol: float | _Unset | None = UNSET
 ) -> NDArray[np.float64]:
-    return _front.decomp.pinv_with(_pinv, A, rcond, hermitian, rtol)
+    return _front.decomp.pinv_with(_pinv, _pinv_stack, A, rcond, hermitian, rtol)
 
 
 @twin(_front.decomp.matrix_rank)
 def matrix_rank(
     A: ArrayLike, tol: float | None = None, hermitian: bool = False, *, rtol: float | None = None
-) -> int:
-    return _front.decomp.matrix_rank_with(_matrix_rank, svdvals, A, tol, hermitian, rtol)
+) -> Any:
+    return _front.decomp.matrix_rank_with(
+        _matrix_rank, svdvals, _matrix_rank_stack, _svdvals_stack, A, tol, hermitian, rtol
+    )
 
 
 @twin(_front.decomp.lstsq)
