@@ -80,3 +80,32 @@ func tm_matrix_rank_stack(a *C.tm_cdouble, count, m, n C.int64_t, dst *C.int64_t
 		return nil
 	})
 }
+
+//export tm_eig_stack
+func tm_eig_stack(a *C.tm_cdouble, count, m, n C.int64_t, w, v *C.double, allReal *C.int, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		k := stackSize(count, 1, m)
+		r, e := twinmath.EigStackToContext(ctx, outComplex(w, k), outComplex(v, stackSize(count, m, m)), inStack(a, count, m, n))
+		if e == nil {
+			*allReal = 0
+			if r {
+				*allReal = 1
+			}
+		}
+		return e
+	})
+}
+
+//export tm_eigvals_stack
+func tm_eigvals_stack(a *C.tm_cdouble, count, m, n C.int64_t, w *C.double, allReal *C.int, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		r, e := twinmath.EigvalsStackToContext(ctx, outComplex(w, stackSize(count, 1, m)), inStack(a, count, m, n))
+		if e == nil {
+			*allReal = 0
+			if r {
+				*allReal = 1
+			}
+		}
+		return e
+	})
+}

@@ -566,6 +566,12 @@ int tm_cholesky_stack(const double *a, int64_t count, int64_t m, int64_t n, doub
 int tm_pinv_stack(const double *a, int64_t count, int64_t m, int64_t n, double rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst[i] = matrix_rank(A_i); dst holds count values. Errors as tm_matrix_rank. */
 int tm_matrix_rank_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* w_i, V_i = eig(A_i) for count square m x n matrices: w holds count x n complex values
+ * (interleaved re, im), v count x n x n; *all_real = 1 if every eigenvalue of every matrix
+ * is real. Errors as tm_eig. */
+int tm_eig_stack(const double *a, int64_t count, int64_t m, int64_t n, double *w, double *v, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
+/* w_i = eigvals(A_i); w holds count x n complex values; *all_real as tm_eig_stack. Errors as tm_eigvals. */
+int tm_eigvals_stack(const double *a, int64_t count, int64_t m, int64_t n, double *w, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

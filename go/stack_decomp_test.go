@@ -106,6 +106,15 @@ func transposeStack(a Stack) Stack {
 	return t
 }
 
+// complexParts128 returns the real and imaginary parts of z, interleaved.
+func complexParts128(z []complex128) []float64 {
+	f := make([]float64, 0, 2*len(z))
+	for _, x := range z {
+		f = append(f, real(x), imag(x))
+	}
+	return f
+}
+
 // eyeStack returns count copies of the m×k identity (numpy's eye(m, k)).
 func eyeStack(count, m, k int) Stack {
 	s, _ := NewStack(count, m, k)
@@ -184,6 +193,25 @@ var stackOps = []struct {
 			return [][]float64{f}, err
 		},
 		func(a Matrix) ([][]float64, error) { r, err := MatrixRank(a); return [][]float64{{float64(r)}}, err }},
+	{"eig", false,
+		func(a Stack) ([][]float64, error) {
+			w, v, _, err := EigStack(a)
+			return [][]float64{complexParts128(w), complexParts128(v)}, err
+		},
+		func(a Matrix) ([][]float64, error) {
+			w, v := make([]complex128, a.Rows), NewComplexMatrix(a.Rows, a.Rows)
+			_, err := EigTo(w, v, a)
+			return [][]float64{complexParts128(w), complexParts128(v.Data)}, err
+		}},
+	{"eigvals", false,
+		func(a Stack) ([][]float64, error) {
+			w, _, err := EigvalsStack(a)
+			return [][]float64{complexParts128(w)}, err
+		},
+		func(a Matrix) ([][]float64, error) {
+			w, _, err := Eigvals(a)
+			return [][]float64{complexParts128(w)}, err
+		}},
 	{"cholesky", true,
 		func(a Stack) ([][]float64, error) { l, err := CholeskyStack(a); return [][]float64{l.Data}, err },
 		func(a Matrix) ([][]float64, error) { l, err := Cholesky(a); return [][]float64{l.Data}, err }},
@@ -194,7 +222,7 @@ func TestDecompStackSameAsSingle(t *testing.T) {
 	defer SetMaxThreads(SetMaxThreads(1))
 	for _, op := range stackOps {
 		for _, dims := range [][2]int{{1, 1}, {3, 3}, {5, 5}, {4, 2}, {2, 5}} {
-			if op.square && dims[0] != dims[1] {
+			if (op.square || strings.HasPrefix(op.name, "eig")) && dims[0] != dims[1] {
 				continue
 			}
 			// Enough work for the runner to use its threads.

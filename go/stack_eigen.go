@@ -126,3 +126,114 @@ func eigvalshStackTo(cc *canceller, w, a Stack) error {
 		return EigvalshTo(w.At(i).Data, a.At(i)) // the runner ticks cc
 	})
 }
+
+// EigStack returns the eigenvalues and eigenvectors of the square n×n
+// matrices of a, each as Eig computes them (the same order and canonical
+// phases): the i-th matrix's eigenvalues are w[i*n:(i+1)*n] and its
+// eigenvectors the columns of the n×n matrix packed row by row at
+// v[i*n*n:]. allReal reports whether every eigenvalue of every matrix is
+// real (numpy then returns real arrays for the whole stack). Errors are
+// those of Eig, naming the first failing matrix as DetStack does.
+func EigStack(a Stack) (w, v []complex128, allReal bool, err error) {
+	if err := squareStack("eig", "A", a); err != nil {
+		return nil, nil, false, err
+	}
+	n := a.Rows
+	w, v = make([]complex128, a.Count*n), make([]complex128, a.Count*n*n)
+	allReal, err = eigStackTo(nil, w, v, a)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	return w, v, allReal, nil
+}
+
+// EigStackTo writes the eigenvalues and eigenvectors of the matrices of a
+// into w (a.Count·n values) and v (a.Count·n·n), laid out as EigStack
+// returns them.
+func EigStackTo(w, v []complex128, a Stack) (allReal bool, err error) {
+	return eigStackTo(nil, w, v, a)
+}
+
+// EigStackToContext is EigStackTo, stopping early when ctx is done.
+func EigStackToContext(ctx context.Context, w, v []complex128, a Stack) (allReal bool, err error) {
+	return eigStackTo(newCanceller(ctx, "eig"), w, v, a)
+}
+
+func eigStackTo(cc *canceller, w, v []complex128, a Stack) (bool, error) {
+	if err := squareStack("eig", "A", a); err != nil {
+		return false, err
+	}
+	n := a.Rows
+	if len(w) != a.Count*n || len(v) != a.Count*n*n {
+		return false, shapeErr("eig", "w and v have %d and %d values, want %d and %d", len(w), len(v), a.Count*n, a.Count*n*n)
+	}
+	a = a.fresh(spanOf(w), spanOf(v))
+	reals := make([]bool, a.Count)
+	err := runStack(cc, a.Count, 10*n*n*n+1, func(cc *canceller, i int) error {
+		var err error
+		reals[i], err = eigTo(cc, w[i*n:(i+1)*n], ComplexMatrix{Rows: n, Cols: n, Data: v[i*n*n : (i+1)*n*n]}, a.At(i))
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	return allTrue(reals), nil
+}
+
+// allTrue reports whether every value of b is true (true for none).
+func allTrue(b []bool) bool {
+	for _, x := range b {
+		if !x {
+			return false
+		}
+	}
+	return true
+}
+
+// EigvalsStack returns the eigenvalues of the square n×n matrices of a,
+// each as Eigvals computes them, the i-th matrix's at w[i*n:(i+1)*n], and
+// whether every one is real. Errors are those of Eigvals, naming the first
+// failing matrix as DetStack does.
+func EigvalsStack(a Stack) (w []complex128, allReal bool, err error) {
+	if err := squareStack("eigvals", "a", a); err != nil {
+		return nil, false, err
+	}
+	w = make([]complex128, a.Count*a.Rows)
+	allReal, err = eigvalsStackTo(nil, w, a)
+	if err != nil {
+		return nil, false, err
+	}
+	return w, allReal, nil
+}
+
+// EigvalsStackTo writes the eigenvalues of the matrices of a into w
+// (a.Count·n values); see EigvalsStack.
+func EigvalsStackTo(w []complex128, a Stack) (allReal bool, err error) {
+	return eigvalsStackTo(nil, w, a)
+}
+
+// EigvalsStackToContext is EigvalsStackTo, stopping early when ctx is done.
+func EigvalsStackToContext(ctx context.Context, w []complex128, a Stack) (allReal bool, err error) {
+	return eigvalsStackTo(newCanceller(ctx, "eigvals"), w, a)
+}
+
+func eigvalsStackTo(cc *canceller, w []complex128, a Stack) (bool, error) {
+	if err := squareStack("eigvals", "a", a); err != nil {
+		return false, err
+	}
+	n := a.Rows
+	if len(w) != a.Count*n {
+		return false, shapeErr("eigvals", "w has %d values, want %d", len(w), a.Count*n)
+	}
+	a = a.fresh(spanOf(w))
+	reals := make([]bool, a.Count)
+	err := runStack(cc, a.Count, 10*n*n*n+1, func(_ *canceller, i int) error {
+		var err error
+		reals[i], err = EigvalsTo(w[i*n:(i+1)*n], a.At(i)) // the runner ticks cc
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	return allTrue(reals), nil
+}

@@ -52,6 +52,10 @@ OPS: list[tuple[str, dict[str, Any], Any]] = [
     ("pinv", {}, randn),
     ("pinv", {"rtol": 0.3}, randn),
     ("pinv", {"hermitian": True}, symmetric),
+    ("eig", {}, randn),
+    ("eig", {}, symmetric),
+    ("eigvals", {}, randn),
+    ("eigvals", {}, symmetric),
     ("matrix_rank", {}, randn),
     ("matrix_rank", {"tol": 0.5}, randn),
     ("matrix_rank", {"rtol": 0.3, "hermitian": True}, symmetric),
@@ -75,7 +79,7 @@ def call(m: Any, op: str, a: np.ndarray, kw: dict[str, Any]) -> Any:
 def test_each_matrix_as_the_single_call(ref, go, op, kw, f, lead):
     # numpy's shapes; each matrix bit for bit the single call's, in each backend.
     rng = np.random.default_rng(len(lead) * 7 + sum(lead))
-    square = f in (symmetric, spd) or op in ("eigvalsh",)
+    square = f in (symmetric, spd) or op in ("eigvalsh", "eig", "eigvals")
     m, n = (4, 4) if square else (4, 3) if "complete" not in kw.get("mode", "") else (3, 5)
     a = make(f, rng, lead, m, n)
     npkw = {"full_matrices": False, **kw} if op == "svd" else kw  # numpy's default is True
@@ -88,7 +92,8 @@ def test_each_matrix_as_the_single_call(ref, go, op, kw, f, lead):
         for idx in np.ndindex(*lead):
             one = call(mod, op, a[idx], kw)
             for p, q in zip(parts(r), parts(one), strict=True):
-                assert tol.alike(p[idx], q), (mod, op, kw, idx)
+                # A real matrix in a complex stack (eig) has its real result as complex.
+                assert tol.alike(p[idx], np.asarray(q).astype(p.dtype)), (mod, op, kw, idx)
 
 
 def test_threads_do_not_change_results(go):
@@ -128,6 +133,9 @@ def test_parity_on_stacks(ref, go):
     assert_parity(ref, go, "qr", A=randn(rng, 5, 7, 3))
     assert_parity(ref, go, "cholesky", A=spd(rng, (3,), 6))
     assert_parity(ref, go, "pinv", A=randn(rng, 2, 2, 5, 3), rcond=1e-15)
+    assert_parity(ref, go, "eig", A=randn(rng, 2, 3, 5, 5))
+    assert_parity(ref, go, "eig", A=symmetric(rng, (4,), 4))
+    assert_parity(ref, go, "eigvals", a=randn(rng, 3, 6, 6))
     assert_parity(ref, go, "matrix_rank", A=randn(rng, 3, 4, 4) @ np.diag([1.0, 1.0, 1.0, 0.0]))
 
 
@@ -180,6 +188,17 @@ NAN2 = [[1.0, 0.0], [0.0, math.nan]]
         ),
         ("cholesky", {"A": np.zeros((2, 3, 2))}, "cholesky: shape mismatch: A must be square, got 3x2"),
         (
+            "eig",
+            {"A": [np.eye(2), NAN2]},
+            "eig: invalid input: A contains NaN or Inf (matrix 1 of the stack)",
+        ),
+        ("eig", {"A": np.zeros((2, 3, 2))}, "eig: shape mismatch: A must be square, got 3x2"),
+        (
+            "eigvals",
+            {"a": [NAN2, NAN2]},
+            "eigvals: invalid input: a contains NaN or Inf (matrix 0 of the stack)",
+        ),
+        (
             "pinv",
             {"A": [np.eye(2), NAN2]},
             "pinv: invalid input: A contains NaN or Inf (matrix 1 of the stack)",
@@ -199,10 +218,10 @@ def test_stack_errors(ref, go, op, args, message):
 def test_empty_stacks_as_numpy(ref, go):
     for m in (ref, go):
         for a in (np.zeros((0, 3, 3)), np.zeros((2, 0, 0)), np.zeros((2, 0, 3, 3))):
-            for op in ("eigh", "svd", "qr"):
+            for op in ("eigh", "svd", "qr", "eig"):
                 got, want = getattr(m, op)(a), getattr(np.linalg, op)(a)
                 assert [p.shape for p in parts(got)] == [p.shape for p in parts(want)], (op, a.shape)
-            assert m.eigvalsh(a).shape == np.linalg.eigvalsh(a).shape
+            assert m.eigvalsh(a).shape == np.linalg.eigvalsh(a).shape == m.eigvals(a).shape
             assert m.svdvals(a).shape == np.linalg.svd(a, compute_uv=False).shape
             assert m.cholesky(a).shape == a.shape
             assert m.pinv(a).shape == np.linalg.pinv(a).shape

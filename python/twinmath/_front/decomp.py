@@ -136,7 +136,7 @@ def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
 
     Parameters
     ----------
-    A : array_like, shape (m, n)
+    A : array_like, shape (..., m, n)
     mode : {'reduced', 'complete', 'r'}, optional
         numpy's: 'reduced' (the default) returns ``(Q, R)`` as above;
         'complete' returns Q m×m and R m×n, offered where it equals 'reduced'
@@ -146,12 +146,12 @@ def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
     Returns
     -------
     QRResult(Q, R), or R alone for mode='r'
-        A named tuple of ndarrays of float64, shapes (m, k) and (k, n).
+        A named tuple of ndarrays of float64, shapes (..., m, k) and (..., k, n).
 
     Raises
     ------
     ShapeError
-        If ``A`` is not 2-D.
+        If ``A`` has fewer than 2 dimensions.
     ValueError
         If ``A`` holds NaN or Inf, or ``mode`` is not offered for ``A``.
 
@@ -178,14 +178,14 @@ def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
 
     Parameters
     ----------
-    A : array_like, shape (n, n)
+    A : array_like, shape (..., n, n)
     upper : bool, optional
         numpy's: return the upper factor U (``A = U.T @ U``) instead of L;
         then only the upper triangle and the diagonal are read.
 
     Returns
     -------
-    ndarray of float64, shape (n, n)
+    ndarray of float64, shape (..., n, n)
 
     Raises
     ------
@@ -240,7 +240,7 @@ def svd(
 
     Parameters
     ----------
-    A : array_like, shape (m, n)
+    A : array_like, shape (..., m, n)
     full_matrices : bool, optional
         numpy's keyword, with twinmath's default False (the thin SVD).
         True returns U m×m and Vt n×n: offered for a square or an empty A
@@ -253,12 +253,12 @@ def svd(
     Returns
     -------
     SVDResult(U, s, Vt), or s alone for compute_uv=False
-        A named tuple of ndarrays of float64, shapes (m, k), (k,), (k, n).
+        A named tuple of ndarrays of float64, shapes (..., m, k), (..., k), (..., k, n).
 
     Raises
     ------
     ShapeError
-        If ``A`` is not 2-D, or not square with ``hermitian=True``.
+        If ``A`` has fewer than 2 dimensions, or not square with ``hermitian=True``.
     TypeError
         If a keyword is not a bool.
     ValueError
@@ -335,7 +335,7 @@ def pinv(
 
     Parameters
     ----------
-    A : array_like, shape (m, n)
+    A : array_like, shape (..., m, n)
     rcond : float or None, optional
         Relative cutoff for small singular values, finite and non-negative;
         None (numpy's default) is 1e-15 unless ``rtol`` is given.
@@ -347,12 +347,12 @@ def pinv(
 
     Returns
     -------
-    ndarray of float64, shape (n, m)
+    ndarray of float64, shape (..., n, m)
 
     Raises
     ------
     ShapeError
-        If ``A`` is not 2-D.
+        If ``A`` has fewer than 2 dimensions.
     TypeError
         If ``rcond`` or ``rtol`` is not a real number, or ``hermitian`` not a
         bool.
@@ -430,7 +430,7 @@ def matrix_rank(
 
     Parameters
     ----------
-    A : array_like, shape (m, n)
+    A : array_like, shape (..., m, n)
     tol : float or None, optional
         numpy's: the absolute threshold; singular values above it count.
     hermitian : bool, optional
@@ -440,12 +440,12 @@ def matrix_rank(
 
     Returns
     -------
-    int
+    int, or ndarray of int64 of shape (...) for a stack
 
     Raises
     ------
     ShapeError
-        If ``A`` is not 2-D.
+        If ``A`` has fewer than 2 dimensions.
     ValueError
         If ``A`` holds NaN or Inf, or both tol and rtol are given.
     ConvergenceError
@@ -517,16 +517,16 @@ def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
 
     Parameters
     ----------
-    x : array_like, shape (m, n)
+    x : array_like, shape (..., m, n)
 
     Returns
     -------
-    ndarray of float64, shape (min(m, n),)
+    ndarray of float64, shape (..., min(m, n))
 
     Raises
     ------
     ShapeError
-        If ``x`` is not 2-D.
+        If ``x`` has fewer than 2 dimensions.
     ValueError
         If ``x`` holds NaN or Inf.
     ConvergenceError

@@ -52,15 +52,15 @@ def eigh(A: ArrayLike, UPLO: str = "L") -> EighResult:
 
     Parameters
     ----------
-    A : array_like, shape (n, n)
+    A : array_like, shape (..., n, n)
         Symmetric; the triangle ``UPLO`` does not name is ignored.
     UPLO : {'L', 'U'}, optional
 
     Returns
     -------
     EighResult
-        A named tuple ``(w, V)``: ``w`` ndarray of float64, shape (n,);
-        ``V`` ndarray of float64, shape (n, n).
+        A named tuple ``(w, V)``: ``w`` ndarray of float64, shape (..., n);
+        ``V`` ndarray of float64, shape (..., n, n); a stack gives one per matrix, each as the single call.
 
     Raises
     ------
@@ -184,13 +184,13 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
 
     Parameters
     ----------
-    a : array_like, shape (n, n)
+    a : array_like, shape (..., n, n)
         Symmetric; the other triangle is ignored.
     UPLO : {'L', 'U'}, optional
 
     Returns
     -------
-    ndarray of float64, shape (n,)
+    ndarray of float64, shape (..., n)
 
     Raises
     ------
@@ -260,9 +260,40 @@ def eigvalsh_with(
     return core_stack(x, lead).reshape((*lead, n))
 
 
-def eig_with(core: Callable[[NDArray[np.float64]], EigResult], A: ArrayLike) -> EigResult:
-    """``eig``; the 0×0 matrix gives empty float64 results, as numpy's."""
-    x = matrix(A, "eig", "A")
-    if x.shape[0] != x.shape[1]:
-        raise not_square("eig", "A", x.shape)
-    return EigResult(np.zeros(0), np.zeros((0, 0))) if x.size == 0 else core(x)
+def eig_with(
+    core: Callable[[F64], EigResult],
+    core_stack: Callable[[F64, tuple[int, ...]], tuple[NDArray[Any], NDArray[Any]]],
+    A: ArrayLike,
+) -> EigResult:
+    """``eig`` on one matrix or a stack; 0×0 matrices give empty float64 results, as numpy's.
+
+    ``core_stack(x, lead)`` returns ``w (count, n)`` and ``V (count, n, n)``,
+    float64 when every eigenvalue of the stack is real, complex128 otherwise.
+    """
+    x, lead = stack(A, "eig", "A")
+    if x.shape[1] != x.shape[2]:
+        raise not_square("eig", "A", x.shape[1:])
+    n = x.shape[1]
+    if not lead:
+        return EigResult(np.zeros(0), np.zeros((0, 0))) if n == 0 else core(x[0])
+    if n == 0 or x.shape[0] == 0:
+        return EigResult(np.zeros((*lead, n)), np.zeros((*lead, n, n)))
+    w, V = core_stack(x, lead)
+    return EigResult(w.reshape((*lead, n)), V.reshape((*lead, n, n)))
+
+
+def eigvals_with(
+    core: Callable[[F64], NDArray[Any]],
+    core_stack: Callable[[F64, tuple[int, ...]], NDArray[Any]],
+    a: ArrayLike,
+) -> NDArray[Any]:
+    """``eigvals`` on one matrix (``core``, which checks it) or a stack, numpy's shapes."""
+    x, lead = stack(a, "eigvals", "a")
+    if not lead:
+        return core(x[0])
+    if x.shape[1] != x.shape[2]:
+        raise not_square("eigvals", "a", x.shape[1:])
+    n = x.shape[1]
+    if n == 0 or x.shape[0] == 0:
+        return np.zeros((*lead, n))
+    return core_stack(x, lead).reshape((*lead, n))

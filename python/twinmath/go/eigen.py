@@ -42,6 +42,25 @@ def _eig(A: ArrayLike) -> EigResult:
 
 @twin(_front.eigen.eigvals)
 def eigvals(a: ArrayLike) -> NDArray[Any]:
+    return _front.eigen.eigvals_with(_eigvals, _eigvals_stack, a)
+
+
+def _eigvals_stack(x: F64, lead: tuple[int, ...]) -> NDArray[Any]:
+    w, real = np.empty(x.shape[:2], np.complex128), n.ffi.new("int *")
+    n.call(n.lib.tm_eigvals_stack, ptr(x), *x.shape, ptr(w), real, work=10 * x.size * x.shape[1])
+    return np.ascontiguousarray(w.real) if real[0] else w
+
+
+def _eig_stack(x: F64, lead: tuple[int, ...]) -> tuple[NDArray[Any], NDArray[Any]]:
+    w, V = np.empty(x.shape[:2], np.complex128), np.empty(x.shape, np.complex128)
+    real = n.ffi.new("int *")
+    n.call(n.lib.tm_eig_stack, ptr(x), *x.shape, ptr(w), ptr(V), real, work=10 * x.size * x.shape[1])
+    if real[0]:
+        return np.ascontiguousarray(w.real), np.ascontiguousarray(V.real)
+    return w, V
+
+
+def _eigvals(a: ArrayLike) -> NDArray[Any]:
     x = matrix(a, "eigvals", "a")
     m = x.shape[0]
     w, real = np.empty(m, np.complex128), n.ffi.new("int *")
@@ -79,4 +98,4 @@ def eigh(A: ArrayLike, UPLO: str = "L") -> EighResult:
 
 @twin(_front.eigen.eig)
 def eig(A: ArrayLike) -> EigResult:
-    return _front.eigen.eig_with(_eig, A)
+    return _front.eigen.eig_with(_eig, _eig_stack, A)

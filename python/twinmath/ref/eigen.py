@@ -88,6 +88,26 @@ def _eig(A: ArrayLike) -> EigResult:
 
 @twin(_front.eigen.eigvals)
 def eigvals(a: ArrayLike) -> NDArray[Any]:
+    return _front.eigen.eigvals_with(_eigvals, _eigvals_stack, a)
+
+
+def _joined(parts: list[NDArray[Any]]) -> NDArray[Any]:
+    """The results of the matrices of a stack, real only when every one is real (numpy's rule)."""
+    if all(not np.iscomplexobj(p) for p in parts):
+        return np.stack(parts)
+    return np.stack([p.astype(np.complex128) for p in parts])
+
+
+def _eigvals_stack(x: F64, lead: tuple[int, ...]) -> NDArray[Any]:
+    return _joined(each(_eigvals, x, lead))
+
+
+def _eig_stack(x: F64, lead: tuple[int, ...]) -> tuple[NDArray[Any], NDArray[Any]]:
+    rs = each(_eig, x, lead)
+    return _joined([r.w for r in rs]), _joined([r.V for r in rs])
+
+
+def _eigvals(a: ArrayLike) -> NDArray[Any]:
     x = square_or_empty(a, "eigvals", "a")
     if x.size == 0:
         return np.zeros(0)
@@ -132,4 +152,4 @@ def eigh(A: ArrayLike, UPLO: str = "L") -> EighResult:
 
 @twin(_front.eigen.eig)
 def eig(A: ArrayLike) -> EigResult:
-    return _front.eigen.eig_with(_eig, A)
+    return _front.eigen.eig_with(_eig, _eig_stack, A)
