@@ -571,6 +571,37 @@ int tm_tensordot(const double *a, int64_t nda, const int64_t *ashape, const doub
 int tm_norm_axis(const double *x, int64_t nd, const int64_t *shape, int64_t axis, double ord, double *dst, int64_t ndst,
                  char *err, size_t errlen);
 
+/* ---- stacks: decompositions and eigensolvers ---------------------------- */
+/* As the stack calls above: count packed matrices in, every result packed per matrix, each
+ * matrix computed exactly as the single-matrix call computes it; an error names the first
+ * failing matrix. All cancellable. */
+
+/* w_i, V_i = eigh(A_i) reading the lower triangle, for count square m x n matrices; w holds
+ * count x n values, v count x n x n. TM_ERR_SHAPE if m != n, TM_ERR_INVALID if a matrix is
+ * empty or holds NaN or Inf, TM_ERR_NO_CONVERGENCE. */
+int tm_eigh_stack(const double *a, int64_t count, int64_t m, int64_t n, double *w, double *v, tm_cflag *cancel, char *err, size_t errlen);
+/* w_i = eigvalsh(A_i); w holds count x n values. Errors as tm_eigvalsh. */
+int tm_eigvalsh_stack(const double *a, int64_t count, int64_t m, int64_t n, double *w, tm_cflag *cancel, char *err, size_t errlen);
+/* U_i, s_i, Vt_i = svd(A_i) for count m x n matrices, k = min(m, n); u holds count x m x k
+ * values, s count x k, vt count x k x n. Errors as tm_svd. */
+int tm_svd_stack(const double *a, int64_t count, int64_t m, int64_t n, double *u, double *s, double *vt, tm_cflag *cancel, char *err, size_t errlen);
+/* s_i = svdvals(A_i); s holds count x min(m, n) values. Errors as tm_svdvals. */
+int tm_svdvals_stack(const double *a, int64_t count, int64_t m, int64_t n, double *s, tm_cflag *cancel, char *err, size_t errlen);
+/* Q_i, R_i = qr(A_i), k = min(m, n); q holds count x m x k values, r count x k x n. Errors as tm_qr. */
+int tm_qr_stack(const double *a, int64_t count, int64_t m, int64_t n, double *q, double *r, tm_cflag *cancel, char *err, size_t errlen);
+/* L_i = cholesky(A_i); dst holds count x m x n values. Errors as tm_cholesky. */
+int tm_cholesky_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* P_i = pinv(A_i, rcond); dst holds count x n x m values. Errors as tm_pinv. */
+int tm_pinv_stack(const double *a, int64_t count, int64_t m, int64_t n, double rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* dst[i] = matrix_rank(A_i); dst holds count values. Errors as tm_matrix_rank. */
+int tm_matrix_rank_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* w_i, V_i = eig(A_i) for count square m x n matrices: w holds count x n complex values
+ * (interleaved re, im), v count x n x n; *all_real = 1 if every eigenvalue of every matrix
+ * is real. Errors as tm_eig. */
+int tm_eig_stack(const double *a, int64_t count, int64_t m, int64_t n, double *w, double *v, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
+/* w_i = eigvals(A_i); w holds count x n complex values; *all_real as tm_eig_stack. Errors as tm_eigvals. */
+int tm_eigvals_stack(const double *a, int64_t count, int64_t m, int64_t n, double *w, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

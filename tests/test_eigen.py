@@ -550,7 +550,7 @@ def test_errors(ref, go, op):
     cases = {
         f"{op}: shape mismatch: A must be square, got 2x3": np.ones((2, 3)),
         f"{op}: invalid input: A contains NaN or Inf": [[1.0, 0.0], [math.nan, 1.0]],
-        f"{op}: shape mismatch: A must be 2-D, got shape (3,)": [1.0, 2.0, 3.0],
+        f"{op}: shape mismatch: A must be at least 2-D, got shape (3,)": [1.0, 2.0, 3.0],
     }
     for message, a in cases.items():
         err = assert_same_error(ref, go, op, {"A": a})

@@ -98,6 +98,16 @@ row("solve 1e4x3x3")(
 row("matmul 1e4x3x3")(
     lambda rng: _contenders("matmul", np.matmul, rng.random((10_000, 3, 3)), rng.random((10_000, 3, 3)))
 )
+row("eigh 1e4x3x3")(
+    lambda rng: (lambda a: _contenders("eigh", np.linalg.eigh, a + np.swapaxes(a, -1, -2)))(
+        rng.standard_normal((10_000, 3, 3))
+    )
+)
+row("svd 1e4x3x3")(
+    lambda rng: (lambda a: _contenders("svd", lambda x: np.linalg.svd(x, full_matrices=False), a))(
+        rng.standard_normal((10_000, 3, 3))
+    )
+)
 for _n in (100, 300):
     row(f"eigh n={_n}")(lambda rng, n=_n: _contenders("eigh", np.linalg.eigh, _symmetric(rng, n)))
     row(f"eig n={_n}")(lambda rng, n=_n: _contenders("eig", np.linalg.eig, rng.standard_normal((n, n))))

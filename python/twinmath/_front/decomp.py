@@ -17,7 +17,7 @@ from typing import Any, Literal, NamedTuple, overload
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array, matrix, real
+from .._convert import array, matrix, real, stack
 from ..errors import invalid, not_square, shape_error
 
 __all__ = ["cholesky", "lstsq", "lu", "matrix_rank", "pca", "pinv", "qr", "svd", "svdvals", "truncated_svd"]
@@ -145,7 +145,7 @@ def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
 
     Parameters
     ----------
-    A : array_like, shape (m, n)
+    A : array_like, shape (..., m, n)
     mode : {'reduced', 'complete', 'r'}, optional
         numpy's: 'reduced' (the default) returns ``(Q, R)`` as above;
         'complete' returns Q m×m and R m×n, offered where it equals 'reduced'
@@ -155,12 +155,12 @@ def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
     Returns
     -------
     QRResult(Q, R), or R alone for mode='r'
-        A named tuple of ndarrays of float64, shapes (m, k) and (k, n).
+        A named tuple of ndarrays of float64, shapes (..., m, k) and (..., k, n).
 
     Raises
     ------
     ShapeError
-        If ``A`` is not 2-D.
+        If ``A`` has fewer than 2 dimensions.
     ValueError
         If ``A`` holds NaN or Inf, or ``mode`` is not offered for ``A``.
 
@@ -187,14 +187,14 @@ def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
 
     Parameters
     ----------
-    A : array_like, shape (n, n)
+    A : array_like, shape (..., n, n)
     upper : bool, optional
         numpy's: return the upper factor U (``A = U.T @ U``) instead of L;
         then only the upper triangle and the diagonal are read.
 
     Returns
     -------
-    ndarray of float64, shape (n, n)
+    ndarray of float64, shape (..., n, n)
 
     Raises
     ------
@@ -249,7 +249,7 @@ def svd(
 
     Parameters
     ----------
-    A : array_like, shape (m, n)
+    A : array_like, shape (..., m, n)
     full_matrices : bool, optional
         numpy's keyword, with twinmath's default False (the thin SVD).
         True returns U m×m and Vt n×n: offered for a square or an empty A
@@ -262,12 +262,12 @@ def svd(
     Returns
     -------
     SVDResult(U, s, Vt), or s alone for compute_uv=False
-        A named tuple of ndarrays of float64, shapes (m, k), (k,), (k, n).
+        A named tuple of ndarrays of float64, shapes (..., m, k), (..., k), (..., k, n).
 
     Raises
     ------
     ShapeError
-        If ``A`` is not 2-D, or not square with ``hermitian=True``.
+        If ``A`` has fewer than 2 dimensions, or not square with ``hermitian=True``.
     TypeError
         If a keyword is not a bool.
     ValueError
@@ -344,7 +344,7 @@ def pinv(
 
     Parameters
     ----------
-    A : array_like, shape (m, n)
+    A : array_like, shape (..., m, n)
     rcond : float or None, optional
         Relative cutoff for small singular values, finite and non-negative;
         None (numpy's default) is 1e-15 unless ``rtol`` is given.
@@ -356,12 +356,12 @@ def pinv(
 
     Returns
     -------
-    ndarray of float64, shape (n, m)
+    ndarray of float64, shape (..., n, m)
 
     Raises
     ------
     ShapeError
-        If ``A`` is not 2-D.
+        If ``A`` has fewer than 2 dimensions.
     TypeError
         If ``rcond`` or ``rtol`` is not a real number, or ``hermitian`` not a
         bool.
@@ -452,7 +452,7 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None, *, full: bool 
 
 def matrix_rank(
     A: ArrayLike, tol: float | None = None, hermitian: bool = False, *, rtol: float | None = None
-) -> int:
+) -> Any:
     """Return the numerical rank of a matrix.
 
     The number of singular values above numpy's default tolerance
@@ -460,7 +460,7 @@ def matrix_rank(
 
     Parameters
     ----------
-    A : array_like, shape (m, n)
+    A : array_like, shape (..., m, n)
     tol : float or None, optional
         numpy's: the absolute threshold; singular values above it count.
     hermitian : bool, optional
@@ -470,12 +470,12 @@ def matrix_rank(
 
     Returns
     -------
-    int
+    int, or ndarray of int64 of shape (...) for a stack
 
     Raises
     ------
     ShapeError
-        If ``A`` is not 2-D.
+        If ``A`` has fewer than 2 dimensions.
     ValueError
         If ``A`` holds NaN or Inf, or both tol and rtol are given.
     ConvergenceError
@@ -547,16 +547,16 @@ def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
 
     Parameters
     ----------
-    x : array_like, shape (m, n)
+    x : array_like, shape (..., m, n)
 
     Returns
     -------
-    ndarray of float64, shape (min(m, n),)
+    ndarray of float64, shape (..., min(m, n))
 
     Raises
     ------
     ShapeError
-        If ``x`` is not 2-D.
+        If ``x`` has fewer than 2 dimensions.
     ValueError
         If ``x`` holds NaN or Inf.
     ConvergenceError
@@ -589,71 +589,129 @@ def flag(value: Any, op: str, name: str) -> bool:
 
 
 def lower_symmetric(a: F64, op: str, name: str = "A") -> F64:
-    """Return the symmetric matrix of ``a``'s lower triangle (what ``hermitian=True`` reads)."""
-    if a.shape[0] != a.shape[1]:
-        raise not_square(op, name, a.shape)
+    """Return the symmetric matrix of ``a``'s lower triangle (what ``hermitian=True`` reads).
+
+    ``a`` is one matrix or a stack ``(count, n, n)``, symmetrised matrix by matrix.
+    """
+    if a.shape[-2] != a.shape[-1]:
+        raise not_square(op, name, a.shape[-2:])
     low = np.tril(a)
-    out: F64 = low + np.tril(a, -1).T  # adds exact zeros only
+    out: F64 = low + np.swapaxes(np.tril(a, -1), -1, -2)  # adds exact zeros only
     return out
 
 
-def qr_with(core: Callable[[F64], QRResult], A: ArrayLike, mode: Any) -> QRResult | F64:
-    """``qr`` with numpy's ``mode``: 'reduced', 'complete', 'r' ('raw' is refused)."""
+Lead = tuple[int, ...]
+
+
+def eyes(lead: Lead, m: int, k: int) -> F64:
+    """Return the stack of leading shape ``lead`` of ``np.eye(m, k)`` (the one matrix for ``lead == ()``)."""
+    return np.ascontiguousarray(np.broadcast_to(np.eye(m, k), (*lead, m, k)))
+
+
+def qr_with(
+    core: Callable[[F64], QRResult],
+    core_stack: Callable[[F64, Lead], tuple[F64, F64]],
+    A: ArrayLike,
+    mode: Any,
+) -> QRResult | F64:
+    """``qr`` with numpy's ``mode``: 'reduced', 'complete', 'r' ('raw' is refused); stacks too.
+
+    ``core_stack(a, lead)`` factors the ``(count, m, n)`` stack ``a`` (count ≥ 1,
+    m, n ≥ 1), returning Q ``(count, m, k)`` and R ``(count, k, n)``.
+    """
     if not isinstance(mode, str) or mode not in ("reduced", "complete", "r", "raw"):
         raise invalid("qr", f"mode must be 'reduced', 'complete', 'r' or 'raw', got {mode!r}")
     if mode == "raw":
         raise invalid("qr", "mode='raw' (LAPACK's packed Householder vectors) is not offered")
-    a = matrix(A, "qr", "A")
-    m, n = a.shape
-    if mode == "complete" and m > n and a.size != 0:
+    a, lead = stack(A, "qr", "A")
+    count, m, n = a.shape
+    if mode == "complete" and m > n and m * n != 0:
         raise invalid("qr", f"mode='complete' needs m <= n or an empty A, got {m}x{n}")
-    if a.size == 0:
-        k = m if mode == "complete" else min(m, n)
-        Q, R = np.eye(m, k), np.zeros((k, n))
+    k = m if mode == "complete" else min(m, n)
+    if m * n == 0:
+        Q, R = eyes(lead, m, k), np.zeros((*lead, k, n))
+    elif not lead:
+        Q, R = core(a[0])
+    elif count == 0:
+        Q, R = np.zeros((*lead, m, k)), np.zeros((*lead, k, n))
     else:
-        Q, R = core(a)
+        q, r = core_stack(a, lead)
+        Q, R = q.reshape((*lead, m, k)), r.reshape((*lead, k, n))
     return R if mode == "r" else QRResult(Q, R)
 
 
-def cholesky_with(core: Callable[[F64], F64], A: ArrayLike, upper: Any) -> F64:
-    """``cholesky`` with numpy's ``upper``: the factor U, ``A = U.T @ U``, from the upper triangle."""
+def cholesky_with(
+    core: Callable[[F64], F64], core_stack: Callable[[F64, Lead], F64], A: ArrayLike, upper: Any
+) -> F64:
+    """``cholesky`` with numpy's ``upper`` (U, ``A = U.T @ U``, from the upper triangle); stacks too."""
     up = flag(upper, "cholesky", "upper")
-    a = matrix(A, "cholesky", "A")
-    if a.shape[0] != a.shape[1]:
-        raise not_square("cholesky", "A", a.shape)
+    a, lead = stack(A, "cholesky", "A")
+    if a.shape[1] != a.shape[2]:
+        raise not_square("cholesky", "A", a.shape[1:])
     if a.size == 0:
-        return np.zeros(a.shape)
-    if not up:
-        return core(a)
-    # numpy's upper=True reads the upper triangle: the lower one of A.T.
-    return np.ascontiguousarray(core(np.ascontiguousarray(a.T)).T)
+        return np.zeros((*lead, *a.shape[1:]))
+    if up:  # numpy's upper=True reads the upper triangle: the lower one of A.T
+        a = np.ascontiguousarray(a.transpose(0, 2, 1))
+    L = core(a[0])[None] if not lead else core_stack(a, lead)
+    if up:
+        L = np.ascontiguousarray(L.transpose(0, 2, 1))
+    return L.reshape((*lead, *a.shape[1:]))
 
 
 def svd_with(
     core: Callable[[F64], SVDResult],
     values: Callable[[F64], F64],
+    core_stack: Callable[[F64, Lead], tuple[F64, F64, F64]],
+    values_stack: Callable[[F64, Lead], F64],
     A: ArrayLike,
     full_matrices: Any,
     compute_uv: Any,
     hermitian: Any,
 ) -> SVDResult | F64:
-    """``svd`` with numpy's ``full_matrices``, ``compute_uv`` and ``hermitian``."""
+    """``svd`` with numpy's ``full_matrices``, ``compute_uv`` and ``hermitian``; stacks too.
+
+    ``core_stack(a, lead)`` and ``values_stack(a, lead)`` take the
+    ``(count, m, n)`` stack ``a`` (count ≥ 1, m, n ≥ 1); their results are
+    packed ``(count, ...)``.
+    """
     full = flag(full_matrices, "svd", "full_matrices")
     uv = flag(compute_uv, "svd", "compute_uv")
     h = flag(hermitian, "svd", "hermitian")
-    a = matrix(A, "svd", "A")
+    a, lead = stack(A, "svd", "A")
     if h:
         a = lower_symmetric(a, "svd")
-    m, n = a.shape
+    count, m, n = a.shape
+    k = min(m, n)
     if not uv:
-        return np.zeros(0) if a.size == 0 else values(a)
-    if full and m != n and a.size != 0:
+        return svdvals_with(values, values_stack, a.reshape((*lead, m, n)), "svd", "A")
+    if full and m != n and m * n != 0:
         raise invalid("svd", f"full_matrices=True needs a square or empty A, got {m}x{n}")
-    if a.size == 0:
+    if m * n == 0:
         return SVDResult(
-            np.eye(m) if full else np.zeros((m, 0)), np.zeros(0), np.eye(n) if full else np.zeros((0, n))
+            eyes(lead, m, m) if full else np.zeros((*lead, m, 0)),
+            np.zeros((*lead, 0)),
+            eyes(lead, n, n) if full else np.zeros((*lead, 0, n)),
         )
-    return core(a)
+    if not lead:
+        return core(a[0])
+    if count == 0:
+        return SVDResult(np.zeros((*lead, m, k)), np.zeros((*lead, k)), np.zeros((*lead, k, n)))
+    U, s, Vt = core_stack(a, lead)
+    return SVDResult(U.reshape((*lead, m, k)), s.reshape((*lead, k)), Vt.reshape((*lead, k, n)))
+
+
+def svdvals_with(
+    values: Callable[[F64], F64], values_stack: Callable[[F64, Lead], F64], x: ArrayLike, op: str, name: str
+) -> F64:
+    """The singular values of one matrix (``values``) or of each of a stack (``values_stack``)."""
+    a, lead = stack(x, op, name)
+    count, m, n = a.shape
+    k = min(m, n)
+    if not lead:
+        return np.zeros(0) if k == 0 else values(a[0])
+    if k == 0 or count == 0:
+        return np.zeros((*lead, k))
+    return values_stack(a, lead).reshape((*lead, k))
 
 
 def pinv_cutoff(rcond: Any, rtol: Any, m: int, n: int) -> float:
@@ -673,42 +731,62 @@ def pinv_cutoff(rcond: Any, rtol: Any, m: int, n: int) -> float:
     return rc
 
 
-def pinv_with(core: Callable[[F64, float], F64], A: ArrayLike, rcond: Any, hermitian: Any, rtol: Any) -> F64:
-    """``pinv`` with numpy's ``rcond``, ``hermitian`` and ``rtol``."""
+def pinv_with(
+    core: Callable[[F64, float], F64],
+    core_stack: Callable[[F64, float, Lead], F64],
+    A: ArrayLike,
+    rcond: Any,
+    hermitian: Any,
+    rtol: Any,
+) -> F64:
+    """``pinv`` with numpy's ``rcond``, ``hermitian`` and ``rtol`` (one number each), on stacks too."""
     h = flag(hermitian, "pinv", "hermitian")
-    a = matrix(A, "pinv", "A")
-    rc = pinv_cutoff(rcond, rtol, *a.shape)
+    a, lead = stack(A, "pinv", "A")
+    _, m, n = a.shape
+    rc = pinv_cutoff(rcond, rtol, m, n)
     if h:
         a = lower_symmetric(a, "pinv")
     if a.size == 0:
-        return np.zeros(a.shape[::-1])
-    return core(a, rc)
+        return np.zeros((*lead, n, m))
+    if not lead:
+        return core(a[0], rc)
+    return core_stack(a, rc, lead).reshape((*lead, n, m))
 
 
 def matrix_rank_with(
     core: Callable[[F64], int],
     values: Callable[[F64], F64],
+    core_stack: Callable[[F64, Lead], NDArray[np.int64]],
+    values_stack: Callable[[F64, Lead], F64],
     A: ArrayLike,
     tol: Any,
     hermitian: Any,
     rtol: Any,
-) -> int:
-    """``matrix_rank`` with numpy's ``tol``, ``hermitian`` and ``rtol``."""
+) -> Any:
+    """``matrix_rank`` with numpy's ``tol``, ``hermitian`` and ``rtol`` (one number each), on stacks too."""
     h = flag(hermitian, "matrix_rank", "hermitian")
-    a = matrix(A, "matrix_rank", "A")
+    a, lead = stack(A, "matrix_rank", "A")
     if tol is not None and rtol is not None:
         raise invalid("matrix_rank", "`tol` and `rtol` can't be both set.")  # numpy's words
     t = None if tol is None else real(tol, "matrix_rank", "tol")
     r = None if rtol is None else real(rtol, "matrix_rank", "rtol")
     if h:
         a = lower_symmetric(a, "matrix_rank")
+    if not lead:
+        if a.size == 0:
+            return 0
+        if t is None and r is None:
+            return core(a[0])
+        s = values(a[0])
+        cut = t if t is not None else float(s[0]) * (r if r is not None else 0.0)
+        return int(np.count_nonzero(s > cut))
     if a.size == 0:
-        return 0
+        return np.zeros(lead, dtype=np.int64)
     if t is None and r is None:
-        return core(a)
-    s = values(a)
-    cut = t if t is not None else float(s[0]) * (r if r is not None else 0.0)
-    return int(np.count_nonzero(s > cut))
+        return core_stack(a, lead).reshape(lead)
+    sv = values_stack(a, lead)
+    cuts = np.full(sv.shape[0], t) if t is not None else sv[:, 0] * (r if r is not None else 0.0)
+    return np.count_nonzero(sv > cuts[:, None], axis=1).astype(np.int64).reshape(lead)
 
 
 def lstsq_with(

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import matrix
+from .._convert import matrix, stack
 from ..errors import invalid, not_square
 
 __all__ = ["eig", "eigh", "eigvals", "eigvalsh"]
@@ -52,15 +52,15 @@ def eigh(A: ArrayLike, UPLO: str = "L") -> EighResult:
 
     Parameters
     ----------
-    A : array_like, shape (n, n)
+    A : array_like, shape (..., n, n)
         Symmetric; the triangle ``UPLO`` does not name is ignored.
     UPLO : {'L', 'U'}, optional
 
     Returns
     -------
     EighResult
-        A named tuple ``(w, V)``: ``w`` ndarray of float64, shape (n,);
-        ``V`` ndarray of float64, shape (n, n).
+        A named tuple ``(w, V)``: ``w`` ndarray of float64, shape (..., n);
+        ``V`` ndarray of float64, shape (..., n, n); a stack gives one per matrix, each as the single call.
 
     Raises
     ------
@@ -184,13 +184,13 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
 
     Parameters
     ----------
-    a : array_like, shape (n, n)
+    a : array_like, shape (..., n, n)
         Symmetric; the other triangle is ignored.
     UPLO : {'L', 'U'}, optional
 
     Returns
     -------
-    ndarray of float64, shape (n,)
+    ndarray of float64, shape (..., n)
 
     Raises
     ------
@@ -211,15 +211,89 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
     """
 
 
-def eigh_with(core: Callable[[NDArray[np.float64]], EighResult], A: ArrayLike, UPLO: Any) -> EighResult:
-    """``eigh`` with numpy's ``UPLO``; the 0×0 matrix gives empty results."""
-    x = triangle(A, UPLO, "eigh", "A")
-    return EighResult(np.zeros(0), np.zeros((0, 0))) if x.size == 0 else core(x)
+def triangle_stack(
+    a: ArrayLike, UPLO: Any, op: str, name: str = "a"
+) -> tuple[NDArray[np.float64], tuple[int, ...]]:
+    """Return the stack ``(count, n, n)`` whose lower triangles ``UPLO`` names, and its leading shape."""
+    if not isinstance(UPLO, str) or UPLO.upper() not in ("L", "U"):
+        raise invalid(op, f"UPLO must be 'L' or 'U', got {UPLO!r}")
+    x, lead = stack(a, op, name)
+    if x.shape[1] != x.shape[2]:
+        raise not_square(op, name, x.shape[1:])
+    return (np.ascontiguousarray(x.transpose(0, 2, 1)) if UPLO.upper() == "U" else x), lead
 
 
-def eig_with(core: Callable[[NDArray[np.float64]], EigResult], A: ArrayLike) -> EigResult:
-    """``eig``; the 0×0 matrix gives empty float64 results, as numpy's."""
-    x = matrix(A, "eig", "A")
-    if x.shape[0] != x.shape[1]:
-        raise not_square("eig", "A", x.shape)
-    return EigResult(np.zeros(0), np.zeros((0, 0))) if x.size == 0 else core(x)
+F64 = NDArray[np.float64]
+
+
+def eigh_with(
+    core: Callable[[F64], EighResult],
+    core_stack: Callable[[F64, tuple[int, ...]], tuple[F64, F64]],
+    A: ArrayLike,
+    UPLO: Any,
+) -> EighResult:
+    """``eigh`` with numpy's ``UPLO`` and stacks; the 0×0 matrix gives empty results.
+
+    ``core_stack(x, lead)`` solves the ``(count, n, n)`` stack ``x`` (count ≥ 1,
+    n ≥ 1), returning ``w (count, n)`` and ``V (count, n, n)``.
+    """
+    x, lead = triangle_stack(A, UPLO, "eigh", "A")
+    n = x.shape[1]
+    if not lead:
+        return EighResult(np.zeros(0), np.zeros((0, 0))) if n == 0 else core(x[0])
+    if n == 0 or x.shape[0] == 0:
+        return EighResult(np.zeros((*lead, n)), np.zeros((*lead, n, n)))
+    w, V = core_stack(x, lead)
+    return EighResult(w.reshape((*lead, n)), V.reshape((*lead, n, n)))
+
+
+def eigvalsh_with(
+    core: Callable[[F64], F64], core_stack: Callable[[F64, tuple[int, ...]], F64], a: ArrayLike, UPLO: Any
+) -> F64:
+    """``eigvalsh`` with numpy's ``UPLO`` and stacks; the cores read the lower triangles."""
+    x, lead = triangle_stack(a, UPLO, "eigvalsh")
+    n = x.shape[1]
+    if not lead:
+        return core(x[0])
+    if n == 0 or x.shape[0] == 0:
+        return np.zeros((*lead, n))
+    return core_stack(x, lead).reshape((*lead, n))
+
+
+def eig_with(
+    core: Callable[[F64], EigResult],
+    core_stack: Callable[[F64, tuple[int, ...]], tuple[NDArray[Any], NDArray[Any]]],
+    A: ArrayLike,
+) -> EigResult:
+    """``eig`` on one matrix or a stack; 0×0 matrices give empty float64 results, as numpy's.
+
+    ``core_stack(x, lead)`` returns ``w (count, n)`` and ``V (count, n, n)``,
+    float64 when every eigenvalue of the stack is real, complex128 otherwise.
+    """
+    x, lead = stack(A, "eig", "A")
+    if x.shape[1] != x.shape[2]:
+        raise not_square("eig", "A", x.shape[1:])
+    n = x.shape[1]
+    if not lead:
+        return EigResult(np.zeros(0), np.zeros((0, 0))) if n == 0 else core(x[0])
+    if n == 0 or x.shape[0] == 0:
+        return EigResult(np.zeros((*lead, n)), np.zeros((*lead, n, n)))
+    w, V = core_stack(x, lead)
+    return EigResult(w.reshape((*lead, n)), V.reshape((*lead, n, n)))
+
+
+def eigvals_with(
+    core: Callable[[F64], NDArray[Any]],
+    core_stack: Callable[[F64, tuple[int, ...]], NDArray[Any]],
+    a: ArrayLike,
+) -> NDArray[Any]:
+    """``eigvals`` on one matrix (``core``, which checks it) or a stack, numpy's shapes."""
+    x, lead = stack(a, "eigvals", "a")
+    if not lead:
+        return core(x[0])
+    if x.shape[1] != x.shape[2]:
+        raise not_square("eigvals", "a", x.shape[1:])
+    n = x.shape[1]
+    if n == 0 or x.shape[0] == 0:
+        return np.zeros((*lead, n))
+    return core_stack(x, lead).reshape((*lead, n))

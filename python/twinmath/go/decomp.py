@@ -6,7 +6,7 @@ both backends are of the same types.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -66,6 +66,50 @@ def _svd(A: ArrayLike) -> SVDResult:
     U, sv, Vt = np.empty((m, k)), np.empty(k), np.empty((k, c))
     n.call(n.lib.tm_svd, ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt), work=n.SVD_WORK * m * c * k)
     return SVDResult(U, sv, Vt)
+
+
+def _svd_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64, F64]:
+    count, m, c = a.shape
+    k = min(m, c)
+    U, sv, Vt = np.empty((count, m, k)), np.empty((count, k)), np.empty((count, k, c))
+    n.call(n.lib.tm_svd_stack, ptr(a), *a.shape, ptr(U), ptr(sv), ptr(Vt), work=n.SVD_WORK * a.size * k)
+    return U, sv, Vt
+
+
+def _svdvals_stack(a: F64, lead: tuple[int, ...]) -> F64:
+    count, m, c = a.shape
+    out = np.empty((count, min(m, c)))
+    n.call(n.lib.tm_svdvals_stack, ptr(a), *a.shape, ptr(out), work=n.SVD_WORK * a.size * min(m, c))
+    return out
+
+
+def _qr_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
+    count, m, c = a.shape
+    k = min(m, c)
+    Q, R = np.empty((count, m, k)), np.empty((count, k, c))
+    n.call(n.lib.tm_qr_stack, ptr(a), *a.shape, ptr(Q), ptr(R), work=2 * a.size * k)
+    return Q, R
+
+
+def _pinv_stack(a: F64, rcond: float, lead: tuple[int, ...]) -> F64:
+    count, m, c = a.shape
+    out = np.empty((count, c, m))
+    n.call(n.lib.tm_pinv_stack, ptr(a), *a.shape, rcond, ptr(out), work=n.SVD_WORK * a.size * min(m, c))
+    return out
+
+
+def _matrix_rank_stack(a: F64, lead: tuple[int, ...]) -> NDArray[np.int64]:
+    count, m, c = a.shape
+    out = np.empty(count, dtype=np.int64)
+    ranks = n.ffi.from_buffer("int64_t[]", out)
+    n.call(n.lib.tm_matrix_rank_stack, ptr(a), *a.shape, ranks, work=n.SVD_WORK * a.size * min(m, c))
+    return out
+
+
+def _cholesky_stack(a: F64, lead: tuple[int, ...]) -> F64:
+    L = np.empty(a.shape)
+    n.call(n.lib.tm_cholesky_stack, ptr(a), *a.shape, ptr(L), work=a.size * a.shape[1])
+    return L
 
 
 def _k_alloc(k: int, most: int) -> int:
@@ -139,6 +183,10 @@ def pca(X: ArrayLike, k: int) -> PCAResult:
 
 @twin(_front.decomp.svdvals)
 def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
+    return _front.decomp.svdvals_with(_svdvals, _svdvals_stack, x, "svdvals", "x")
+
+
+def _svdvals(x: ArrayLike) -> NDArray[np.float64]:
     a = matrix(x, "svdvals", "x")
     out = np.empty(min(a.shape))
     n.call(n.lib.tm_svdvals, ptr(a), *a.shape, ptr(out))
@@ -155,12 +203,12 @@ def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
 
 @twin(_front.decomp.qr)
 def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
-    return _front.decomp.qr_with(_qr, A, mode)
+    return _front.decomp.qr_with(_qr, _qr_stack, A, mode)
 
 
 @twin(_front.decomp.cholesky)
 def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
-    return _front.decomp.cholesky_with(_cholesky, A, upper)
+    return _front.decomp.cholesky_with(_cholesky, _cholesky_stack, A, upper)
 
 
 @overload
@@ -183,21 +231,25 @@ def svd(
 def svd(
     A: ArrayLike, full_matrices: bool = False, compute_uv: bool = True, hermitian: bool = False
 ) -> SVDResult | F64:
-    return _front.decomp.svd_with(_svd, svdvals, A, full_matrices, compute_uv, hermitian)
+    return _front.decomp.svd_with(
+        _svd, svdvals, _svd_stack, _svdvals_stack, A, full_matrices, compute_uv, hermitian
+    )
 
 
 @twin(_front.decomp.pinv)
 def pinv(
     A: ArrayLike, rcond: float | None = None, hermitian: bool = False, *, rtol: float | _Unset | None = UNSET
 ) -> NDArray[np.float64]:
-    return _front.decomp.pinv_with(_pinv, A, rcond, hermitian, rtol)
+    return _front.decomp.pinv_with(_pinv, _pinv_stack, A, rcond, hermitian, rtol)
 
 
 @twin(_front.decomp.matrix_rank)
 def matrix_rank(
     A: ArrayLike, tol: float | None = None, hermitian: bool = False, *, rtol: float | None = None
-) -> int:
-    return _front.decomp.matrix_rank_with(_matrix_rank, svdvals, A, tol, hermitian, rtol)
+) -> Any:
+    return _front.decomp.matrix_rank_with(
+        _matrix_rank, svdvals, _matrix_rank_stack, _svdvals_stack, A, tol, hermitian, rtol
+    )
 
 
 @overload

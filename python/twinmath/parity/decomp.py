@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -21,6 +23,104 @@ from . import (
 )
 
 M2 = [[1.0, 2.0], [3.0, 4.0]]
+
+
+# ---- stacks -------------------------------------------------------------------------
+#
+# A stacked case ``(..., m, n)`` is judged matrix by matrix with the single
+# matrix's bound or ratio: the batched call computes each matrix as the
+# single call does, so its bound is the single call's.
+
+
+def _matrices(args: dict[str, Any], name: str) -> tuple[tuple[int, ...], np.ndarray]:
+    a = np.asarray(args[name], dtype=np.float64)
+    return a.shape[:-2], a.reshape(math.prod(a.shape[:-2]), *a.shape[-2:])
+
+
+def _parts(r: Any, lead: tuple[int, ...]) -> list[np.ndarray]:
+    """The parts of a result (one array, or a tuple of them), each as ``(count, ...)``."""
+    count = math.prod(lead)
+    return [
+        np.asarray(p).reshape(count, *np.shape(p)[len(lead) :]) for p in (r if isinstance(r, tuple) else [r])
+    ]
+
+
+def _one(r: Any, parts: list[np.ndarray], i: int) -> Any:
+    """The result of matrix ``i``, of the type of the stacked result ``r``."""
+    return type(r)(*(p[i] for p in parts)) if isinstance(r, tuple) else parts[0][i]
+
+
+def stacked_bound(f: Callable[[Any, Any], Any], name: str) -> Callable[[Any, Any], Any]:
+    """``f(args, r)``, applied to each matrix of a stacked ``args[name]``, put back in ``r``'s shapes."""
+
+    def bound(args: Any, r: Any) -> Any:
+        if np.ndim(args[name]) <= 2:
+            return f(args, r)
+        lead, mats = _matrices(args, name)
+        parts = _parts(r, lead)
+        out = [np.zeros(p.shape) for p in parts]
+        for i, m in enumerate(mats):
+            b = f({**args, name: m}, _one(r, parts, i))
+            for o, bj in zip(out, b if isinstance(r, tuple) else [b], strict=True):
+                o[i] = np.broadcast_to(np.asarray(bj, dtype=np.float64), o.shape[1:])
+        res = [o.reshape(np.shape(p)) for o, p in zip(out, r if isinstance(r, tuple) else [r], strict=True)]
+        return tuple(res) if isinstance(r, tuple) else res[0]
+
+    return bound
+
+
+def stacked_compare(f: Callable[[Any, Any, Any], float], name: str) -> Callable[[Any, Any, Any], float]:
+    """The worst ``f(args, ref, go)`` over the matrices of a stacked ``args[name]``."""
+
+    def compare(args: Any, r: Any, g: Any) -> float:
+        if np.ndim(args[name]) <= 2:
+            return f(args, r, g)
+        lead, mats = _matrices(args, name)
+        rs, gs = _parts(r, lead), _parts(g, lead)
+        if [p.shape for p in rs] != [p.shape for p in gs]:
+            return math.inf
+        return max(
+            (f({**args, name: m}, _one(r, rs, i), _one(g, gs, i)) for i, m in enumerate(mats)), default=0.0
+        )
+
+    return compare
+
+
+def stacks(
+    rng: np.random.Generator, name: str, shapes: list[tuple[int, int]], make: Any = None
+) -> list[Case]:
+    """Stacked cases: a stack of matrices of each shape (``make(rng, m, n)``, normal by default) with a
+    drawn leading shape, and stacks of none and of empty matrices."""
+    cases: list[Case] = []
+    for m, n in shapes:
+        k = int(rng.integers(1, 3))
+        lead = tuple(int(d) for d in rng.integers(1, 4, size=k))
+        mats = [make(rng, m, n) if make else normal(rng, m, n) for _ in range(math.prod(lead))]
+        cases.append((f"stack {lead} of {m}x{n}", {name: np.reshape(mats, (*lead, m, n))}))
+    m, n = shapes[0]
+    cases.append((f"stack (0,) of {m}x{n}", {name: np.zeros((0, m, n))}))
+    cases.append((f"stack (2, 0) of {m}x{n}", {name: np.zeros((2, 0, m, n))}))
+    return cases
+
+
+def stack_errors(name: str, bad: list[list[list[float]]], square: bool = True) -> list[Case]:
+    """Error cases of a stack: a shape error (no index), and a bad matrix named by its index."""
+    good = np.eye(2)
+    cases: list[Case] = [
+        (
+            "stack, inf in matrix 2, NaN in 3",
+            {name: [good, good, [[1.0, 0.0], [math.inf, 1.0]], [[math.nan, 0], [0, 1]]]},
+        ),
+        ("stack (2, 2), bad matrix 3", {name: [[good, good], [good, bad[0]]]}),
+    ]
+    if square:
+        cases.append(("stack, not square", {name: np.zeros((2, 2, 3))}))
+    return cases
+
+
+def _stacked_spd(rng: np.random.Generator, m: int, n: int) -> np.ndarray:
+    b = normal(rng, n, n)
+    return matmul(b, b.T) + n * np.eye(n)
 
 
 def graded(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -75,6 +175,9 @@ _PYTHON_ONLY: list[Case] = [
     ("3-D", {"A": np.zeros((2, 2, 2))}),
     ("complex", {"A": [[1j]]}),
 ]
+# Those of the operations that take stacks, where 3-D is a stack.
+_PYTHON_ONLY_STACKED: list[Case] = [c for c in _PYTHON_ONLY if c[0] != "3-D"]
+_NAN = [[1.0, 0.0], [0.0, math.nan]]
 
 register(
     Check(
@@ -90,11 +193,11 @@ register(
     Check(
         "qr",
         "residuals ≤ T; ‖ΔQ‖_F ≤ 2(√2κ₁ε₁/(1 − κ₁ε₁) + √k·δ) (Sun)",
-        families,
-        bound=lambda a, r: tol.decomp.qr_bounds(a["A"]),
-        compare=lambda a, r, g: tol.decomp.qr_ratio(a["A"], r, g),
-        errors=list(_NONFINITE),
-        python_only=list(_PYTHON_ONLY),
+        lambda rng: families(rng) + stacks(rng, "A", [(3, 3), (4, 2), (2, 5), (1, 1)]),
+        bound=stacked_bound(lambda a, r: tol.decomp.qr_bounds(a["A"]), "A"),
+        compare=stacked_compare(lambda a, r, g: tol.decomp.qr_ratio(a["A"], r, g), "A"),
+        errors=_NONFINITE + stack_errors("A", [_NAN], square=False),
+        python_only=list(_PYTHON_ONLY_STACKED),
     )
 )
 
@@ -124,9 +227,9 @@ register(
     Check(
         "cholesky",
         "residual ≤ T; ‖ΔL‖_F ≤ 2·2^(−1/2)·κ·√n·δ/(1 − κδ)·√‖A‖ (Sun)",
-        _spd_cases,
-        bound=lambda a, r: tol.decomp.cholesky_bound(a["A"]),
-        compare=lambda a, r, g: tol.decomp.cholesky_ratio(a["A"], r, g),
+        lambda rng: _spd_cases(rng) + stacks(rng, "A", [(3, 3), (1, 1), (5, 5)], _stacked_spd),
+        bound=stacked_bound(lambda a, r: tol.decomp.cholesky_bound(a["A"]), "A"),
+        compare=stacked_compare(lambda a, r, g: tol.decomp.cholesky_ratio(a["A"], r, g), "A"),
         errors=[
             ("not square", {"A": [[1.0, 2.0, 3.0]]}),
             ("NaN in the upper triangle", {"A": [[1.0, math.nan], [0.0, 1.0]]}),
@@ -134,8 +237,9 @@ register(
             ("negative diagonal", {"A": [[-1.0]]}),
             ("zero", {"A": np.zeros((2, 2))}),
             ("semidefinite", {"A": [[1.0, 1.0], [1.0, 1.0]]}),
+            *stack_errors("A", [[[1.0, 2.0], [2.0, 1.0]]]),
         ],
-        python_only=list(_PYTHON_ONLY),
+        python_only=list(_PYTHON_ONLY_STACKED),
     )
 )
 
@@ -143,11 +247,11 @@ register(
     Check(
         "svd",
         "residuals ≤ T; |Δσ| ≤ 2e (Weyl); vectors 4e/(gap − 3e), subspaces (Wedin)",
-        families,
-        bound=lambda a, r: tol.decomp.svd_bounds(a["A"], r[0], r[1]),
-        compare=lambda a, r, g: tol.decomp.svd_ratio(a["A"], r, g),
-        errors=list(_NONFINITE),
-        python_only=list(_PYTHON_ONLY),
+        lambda rng: families(rng) + stacks(rng, "A", [(3, 3), (4, 2), (2, 5), (1, 1)]),
+        bound=stacked_bound(lambda a, r: tol.decomp.svd_bounds(a["A"], r[0], r[1]), "A"),
+        compare=stacked_compare(lambda a, r, g: tol.decomp.svd_ratio(a["A"], r, g), "A"),
+        errors=_NONFINITE + stack_errors("A", [_NAN], square=False),
+        python_only=list(_PYTHON_ONLY_STACKED),
     )
 )
 
@@ -198,6 +302,7 @@ def _pinv_cases(rng: np.random.Generator) -> list[Case]:
     cases.append(("rank 2, rcond 1e-8", {"A": matmul(normal(rng, 6, 2), normal(rng, 2, 5)), "rcond": 1e-8}))
     cases.append(("ones, rcond 1e-8", {"A": np.ones((3, 4)), "rcond": 1e-8}))
     cases.append(("cut at 0.5", {"A": np.diag([4.0, 1.0, 0.25]), "rcond": 0.1}))
+    cases += [(label, {**args, "rcond": 1e-15}) for label, args in stacks(rng, "A", [(3, 3), (4, 2), (2, 5)])]
     return cases
 
 
@@ -206,10 +311,15 @@ register(
         "pinv",
         "‖ΔA⁺‖₂ ≤ 2(√2(3e + 2σᵣ₊₁)/((σᵣ − e)σᵣ) + rounding) when the rank is decidable",
         _pinv_cases,
-        bound=lambda a, r: tol.decomp.pinv_bound(a["A"], a.get("rcond", 1e-15)),
-        compare=lambda a, r, g: tol.decomp.pinv_ratio(a["A"], a.get("rcond", 1e-15), r, g),
+        bound=stacked_bound(lambda a, r: tol.decomp.pinv_bound(a["A"], a.get("rcond", 1e-15)), "A"),
+        compare=stacked_compare(
+            lambda a, r, g: tol.decomp.pinv_ratio(a["A"], a.get("rcond", 1e-15), r, g), "A"
+        ),
         errors=[
-            *[(label, {**args, "rcond": 1e-15}) for label, args in _NONFINITE],
+            *[
+                (label, {**args, "rcond": 1e-15})
+                for label, args in _NONFINITE + stack_errors("A", [_NAN], False)
+            ],
             ("negative rcond", {"A": M2, "rcond": -1.0}),
             ("NaN rcond", {"A": M2, "rcond": math.nan}),
             ("infinite rcond", {"A": M2, "rcond": math.inf}),
@@ -265,6 +375,7 @@ def _rank_cases(rng: np.random.Generator) -> list[Case]:
     cases += families(rng)
     for r in (1, 3, 5):
         cases.append((f"rank {r}, 8x6", {"A": matmul(normal(rng, 8, r), normal(rng, r, 6))}))
+    cases += stacks(rng, "A", [(3, 3), (4, 2), (2, 5)])
     return cases
 
 
@@ -273,10 +384,12 @@ register(
         "matrix_rank",
         "equal, where the rank is decidable (no σ within 2e of the tolerance)",
         _rank_cases,
-        bound=lambda a, r: tol.decomp.matrix_rank_bound(a["A"]),
-        compare=lambda a, r, g: 0.0 if r == g or not tol.decomp.matrix_rank_bound(a["A"]) == 0 else math.inf,
-        errors=list(_NONFINITE),
-        python_only=list(_PYTHON_ONLY),
+        bound=stacked_bound(lambda a, r: tol.decomp.matrix_rank_bound(a["A"]), "A"),
+        compare=stacked_compare(
+            lambda a, r, g: 0.0 if r == g or not tol.decomp.matrix_rank_bound(a["A"]) == 0 else math.inf, "A"
+        ),
+        errors=_NONFINITE + stack_errors("A", [_NAN], square=False),
+        python_only=list(_PYTHON_ONLY_STACKED),
     )
 )
 
@@ -324,6 +437,8 @@ register(
 def _svdvals_cases(rng: np.random.Generator) -> list[Case]:
     cases = [(label, {"x": args["A"]}) for label, args in families(rng, big=False)]
     cases += [("empty 0x3: none", {"x": np.zeros((0, 3))}), ("empty 4x0: none", {"x": np.zeros((4, 0))})]
+    cases += stacks(rng, "x", [(3, 3), (4, 2), (2, 5), (1, 1)])
+    cases.append(("stack (2,) of 0x3", {"x": np.zeros((2, 0, 3))}))
     return cases
 
 
@@ -332,12 +447,13 @@ register(
         "svdvals",
         "|Δσ| ≤ 2e (Weyl, e = svd_error)",
         _svdvals_cases,
-        bound=lambda a, r: tol.decomp.svdvals_bound(a["x"]),
+        bound=stacked_bound(lambda a, r: tol.decomp.svdvals_bound(a["x"]), "x"),
         errors=[
             ("NaN entry", {"x": [[1.0, math.nan], [0.0, 1.0]]}),
             ("inf entry", {"x": [[1.0, 0.0], [-math.inf, 1.0]]}),
+            *stack_errors("x", [_NAN], square=False),
         ],
-        python_only=[("1-D", {"x": [1.0, 2.0]}), ("3-D", {"x": np.zeros((2, 2, 2))})],
+        python_only=[("1-D", {"x": [1.0, 2.0]})],
         call=positional("svdvals", "x"),
     )
 )

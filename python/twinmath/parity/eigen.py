@@ -22,6 +22,7 @@ import numpy as np
 
 from .. import tolerances as tol
 from . import Case, Check, geometric, grading, hilbert, matmul, normal, orthogonal, register, sizes
+from .decomp import stack_errors, stacked_bound, stacked_compare, stacks
 
 EXAMPLE = [[2.0, 0.0], [0.0, 3.0]]  # the source material's example
 
@@ -102,7 +103,14 @@ def _eigh_cases(rng: np.random.Generator) -> list[Case]:
     cases.append(("worked example of the docs", {"A": [[2.0, 1.0], [1.0, 2.0]]}))
     cases.append(("not symmetric: the lower triangle is read", {"A": normal(rng, 5, 5)}))
     cases.append(("tridiagonal 1, 2, 1", {"A": 2 * np.eye(9) + np.eye(9, 9, 1) + np.eye(9, 9, -1)}))
+    cases += stacks(rng, "A", [(3, 3), (1, 1), (5, 5), (2, 2)], _symmetric)
+    cases.append(("stack (3,) of 0x0", {"A": np.zeros((3, 0, 0))}))
     return cases
+
+
+def _symmetric(rng: np.random.Generator, m: int, n: int) -> np.ndarray:
+    a = normal(rng, m, n)
+    return np.asarray((a + a.T) / 2)
 
 
 register(
@@ -110,12 +118,13 @@ register(
         "eigh",
         "Weyl |Δλ| ≤ 2η; Davis–Kahan ‖Δv‖ ≤ 2(√2·η/gap + g), projectors of clusters; η = 30nε‖A‖₂",
         _eigh_cases,
-        bound=lambda a, r: tol.eigen.eigh_bounds(a["A"], r),
-        compare=lambda a, r, g: tol.eigen.eigh_ratio(a["A"], r, g),
+        bound=stacked_bound(lambda a, r: tol.eigen.eigh_bounds(a["A"], r), "A"),
+        compare=stacked_compare(lambda a, r, g: tol.eigen.eigh_ratio(a["A"], r, g), "A"),
         errors=[
             ("not square", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
             ("NaN entry", {"A": [[1.0, 0.0], [math.nan, 1.0]]}),
             ("inf in the upper triangle", {"A": [[1.0, math.inf], [0.0, 1.0]]}),
+            *stack_errors("A", [[[1.0, math.nan], [0.0, 1.0]]]),
         ],
         python_only=[("1-D", {"A": [1.0, 2.0]}), ("complex", {"A": [[1j, 0], [0, 1]]})],
     )
@@ -150,14 +159,14 @@ register(
         "eig",
         "first order: |Δλᵢ| ≤ 2√n‖X‖κᵢη (Gershgorin), ‖Δvᵢ‖ from κⱼη/|λᵢ−λⱼ|, projectors of clusters",
         _eig_cases,
-        bound=lambda a, r: tol.eigen.eig_bounds(a["A"], r),
-        compare=lambda a, r, g: tol.eigen.eig_ratio(a["A"], r, g),
+        bound=stacked_bound(lambda a, r: tol.eigen.eig_bounds(a["A"], r), "A"),
+        compare=stacked_compare(lambda a, r, g: tol.eigen.eig_ratio(a["A"], r, g), "A"),
         errors=[
             ("not square", {"A": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
             ("NaN entry", {"A": [[1.0, math.nan], [0.0, 1.0]]}),
             ("-inf entry", {"A": [[1.0, 0.0], [-math.inf, 1.0]]}),
         ],
-        python_only=[("1-D", {"A": [1.0, 2.0]}), ("3-D", {"A": np.zeros((2, 2, 2))})],
+        python_only=[("1-D", {"A": [1.0, 2.0]})],
     )
 )
 
@@ -195,9 +204,12 @@ register(
         "eigvals",
         "eig's eigenvalue bound (tolerances.eigen.eig_perturbation), as complex numbers",
         _eigvals_cases,
-        bound=lambda a, r: _eigvals_bound(a["a"]),
-        compare=lambda a, r, g: tol.eigen.eigvals_ratio(
-            a["a"], _ref_eig(a["a"]) if np.size(a["a"]) else None, r, g
+        bound=stacked_bound(lambda a, r: _eigvals_bound(a["a"]), "a"),
+        compare=stacked_compare(
+            lambda a, r, g: tol.eigen.eigvals_ratio(
+                a["a"], _ref_eig(a["a"]) if np.size(a["a"]) else None, r, g
+            ),
+            "a",
         ),
         errors=[
             ("not square", {"a": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
@@ -222,6 +234,7 @@ def _eigvalsh_cases(rng: np.random.Generator) -> list[Case]:
         cases.append(
             (f"normal {n}x{n}, UPLO U: the upper triangle is read", {"a": normal(rng, n, n), "UPLO": "U"})
         )
+    cases.append(("stack (2, 3) of normal 4x4, UPLO U", {"a": normal(rng, 2, 3, 4, 4), "UPLO": "U"}))
     return cases
 
 
@@ -230,8 +243,11 @@ register(
         "eigvalsh",
         "Weyl |Δλ| ≤ 2η, η = 30nε‖A‖₂ (eigh's eigenvalue bound)",
         _eigvalsh_cases,
-        bound=lambda a, r: tol.eigen.eigvalsh_bound(_lower(a["a"], a.get("UPLO", "L")), r),
+        bound=stacked_bound(
+            lambda a, r: tol.eigen.eigvalsh_bound(_lower(a["a"], a.get("UPLO", "L")), r), "a"
+        ),
         errors=[
+            *stack_errors("a", [[[1.0, 0.0], [math.nan, 1.0]]]),
             ("not square", {"a": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}),
             ("NaN entry", {"a": [[1.0, 0.0], [math.nan, 1.0]]}),
             ("inf in the upper triangle", {"a": [[1.0, math.inf], [0.0, 1.0]]}),

@@ -19,7 +19,8 @@ exact operation): LAPACK's SVD does not converge on subnormal input such as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, overload
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -38,7 +39,7 @@ from .._front.decomp import (
     TruncatedSVDResult,
     _Unset,
 )
-from ..errors import invalid, no_convergence, not_positive_definite, shape_error
+from ..errors import in_stack, invalid, no_convergence, not_positive_definite, shape_error
 from .linalg import finite, square
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
@@ -54,6 +55,21 @@ def nonempty_finite(A: ArrayLike, op: str, name: str = "A") -> F64:
         raise invalid(op, f"{name} is empty")
     finite(a, op, name)
     return a
+
+
+def each(f: Callable[[F64], Any], a: F64, lead: tuple[int, ...]) -> list[Any]:
+    """Return ``[f(a[i]) for i]`` over the stack ``a``: each matrix as the single call computes it.
+
+    A failure names its matrix (``in_stack``): the first failing one, as the
+    Go package's batched calls name it, whatever their number of threads.
+    """
+    out = []
+    for i in range(a.shape[0]):
+        try:
+            out.append(f(a[i]))
+        except ValueError as e:  # numpy's LinAlgError and twinmath's errors among them
+            raise in_stack(e, i, lead) from None
+    return out
 
 
 def check_k(op: str, k: int, most: int) -> None:
@@ -133,6 +149,28 @@ def _cholesky(A: ArrayLike) -> NDArray[np.float64]:
 
 def _svd(A: ArrayLike) -> SVDResult:
     return canonical_svd(nonempty_finite(A, "svd"), "svd")
+
+
+def _svd_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64, F64]:
+    U, s, Vt = zip(*each(_svd, a, lead), strict=True)
+    return np.stack(U), np.stack(s), np.stack(Vt)
+
+
+def _qr_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
+    Q, R = zip(*each(_qr, a, lead), strict=True)
+    return np.stack(Q), np.stack(R)
+
+
+def _pinv_stack(a: F64, rcond: float, lead: tuple[int, ...]) -> F64:
+    return np.stack(each(lambda x: _pinv(x, rcond), a, lead))
+
+
+def _matrix_rank_stack(a: F64, lead: tuple[int, ...]) -> NDArray[np.int64]:
+    return np.array(each(_matrix_rank, a, lead), dtype=np.int64)
+
+
+def _cholesky_stack(a: F64, lead: tuple[int, ...]) -> F64:
+    return np.stack(each(_cholesky, a, lead))
 
 
 @twin(_front.decomp.truncated_svd)
@@ -240,6 +278,14 @@ def spectral_norm(a: F64) -> float:
 
 @twin(_front.decomp.svdvals)
 def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
+    return _front.decomp.svdvals_with(_svdvals, _svdvals_stack, x, "svdvals", "x")
+
+
+def _svdvals_stack(a: F64, lead: tuple[int, ...]) -> F64:
+    return np.stack(each(_svdvals, a, lead))
+
+
+def _svdvals(x: ArrayLike) -> NDArray[np.float64]:
     a = matrix(x, "svdvals", "x")
     finite(a, "svdvals", "x")
     if a.size == 0:
@@ -259,12 +305,12 @@ def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
 
 @twin(_front.decomp.qr)
 def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
-    return _front.decomp.qr_with(_qr, A, mode)
+    return _front.decomp.qr_with(_qr, _qr_stack, A, mode)
 
 
 @twin(_front.decomp.cholesky)
 def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
-    return _front.decomp.cholesky_with(_cholesky, A, upper)
+    return _front.decomp.cholesky_with(_cholesky, _cholesky_stack, A, upper)
 
 
 @overload
@@ -287,21 +333,25 @@ def svd(
 def svd(
     A: ArrayLike, full_matrices: bool = False, compute_uv: bool = True, hermitian: bool = False
 ) -> SVDResult | F64:
-    return _front.decomp.svd_with(_svd, svdvals, A, full_matrices, compute_uv, hermitian)
+    return _front.decomp.svd_with(
+        _svd, svdvals, _svd_stack, _svdvals_stack, A, full_matrices, compute_uv, hermitian
+    )
 
 
 @twin(_front.decomp.pinv)
 def pinv(
     A: ArrayLike, rcond: float | None = None, hermitian: bool = False, *, rtol: float | _Unset | None = UNSET
 ) -> NDArray[np.float64]:
-    return _front.decomp.pinv_with(_pinv, A, rcond, hermitian, rtol)
+    return _front.decomp.pinv_with(_pinv, _pinv_stack, A, rcond, hermitian, rtol)
 
 
 @twin(_front.decomp.matrix_rank)
 def matrix_rank(
     A: ArrayLike, tol: float | None = None, hermitian: bool = False, *, rtol: float | None = None
-) -> int:
-    return _front.decomp.matrix_rank_with(_matrix_rank, svdvals, A, tol, hermitian, rtol)
+) -> Any:
+    return _front.decomp.matrix_rank_with(
+        _matrix_rank, svdvals, _matrix_rank_stack, _svdvals_stack, A, tol, hermitian, rtol
+    )
 
 
 @overload

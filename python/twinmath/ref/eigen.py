@@ -10,9 +10,12 @@ from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
 from .._front import twin
-from .._front.eigen import EighResult, EigResult, triangle
+from .._front.eigen import EighResult, EigResult
 from ..errors import ConvergenceError, no_convergence
+from .decomp import each
 from .linalg import finite, square, square_or_empty
+
+F64 = NDArray[np.float64]
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.eigen.__all__
@@ -90,6 +93,26 @@ def _eig(A: ArrayLike) -> EigResult:
 
 @twin(_front.eigen.eigvals)
 def eigvals(a: ArrayLike) -> NDArray[Any]:
+    return _front.eigen.eigvals_with(_eigvals, _eigvals_stack, a)
+
+
+def _joined(parts: list[NDArray[Any]]) -> NDArray[Any]:
+    """The results of the matrices of a stack, real only when every one is real (numpy's rule)."""
+    if all(not np.iscomplexobj(p) for p in parts):
+        return np.stack(parts)
+    return np.stack([p.astype(np.complex128) for p in parts])
+
+
+def _eigvals_stack(x: F64, lead: tuple[int, ...]) -> NDArray[Any]:
+    return _joined(each(_eigvals, x, lead))
+
+
+def _eig_stack(x: F64, lead: tuple[int, ...]) -> tuple[NDArray[Any], NDArray[Any]]:
+    rs = each(_eig, x, lead)
+    return _joined([r.w for r in rs]), _joined([r.V for r in rs])
+
+
+def _eigvals(a: ArrayLike) -> NDArray[Any]:
     x = square_or_empty(a, "eigvals", "a")
     if x.size == 0:
         return np.zeros(0)
@@ -99,9 +122,8 @@ def eigvals(a: ArrayLike) -> NDArray[Any]:
         raise no_convergence("eigvals", "eigenvalues did not converge") from None
 
 
-@twin(_front.eigen.eigvalsh)
-def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
-    x = triangle(a, UPLO, "eigvalsh")
+def _eigvalsh(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The eigenvalues of the square matrix ``x``, reading its lower triangle."""
     finite(x, "eigvalsh", "a")
     if x.size == 0:
         return np.zeros(0)
@@ -114,11 +136,25 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
     return np.asarray(w + 0.0, dtype=np.float64)  # + 0.0 turns −0 into +0
 
 
+def _eigvalsh_stack(x: NDArray[np.float64], lead: tuple[int, ...]) -> NDArray[np.float64]:
+    return np.stack(each(_eigvalsh, x, lead))
+
+
+def _eigh_stack(x: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
+    w, V = zip(*each(_eigh, x, lead), strict=True)
+    return np.stack(w), np.stack(V)
+
+
+@twin(_front.eigen.eigvalsh)
+def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
+    return _front.eigen.eigvalsh_with(_eigvalsh, _eigvalsh_stack, a, UPLO)
+
+
 @twin(_front.eigen.eigh)
 def eigh(A: ArrayLike, UPLO: str = "L") -> EighResult:
-    return _front.eigen.eigh_with(_eigh, A, UPLO)
+    return _front.eigen.eigh_with(_eigh, _eigh_stack, A, UPLO)
 
 
 @twin(_front.eigen.eig)
 def eig(A: ArrayLike) -> EigResult:
-    return _front.eigen.eig_with(_eig, A)
+    return _front.eigen.eig_with(_eig, _eig_stack, A)
