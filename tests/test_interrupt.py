@@ -23,15 +23,18 @@ from twinmath.go import _native
 # millisecond), so the bound leaves room for a machine busy with other work.
 CTRL_C_BOUND = 0.2
 
-# Long calls: each runs for seconds uncancelled on this kind of machine.
+# Long calls: each runs for at least three times the signal's delay
+# uncancelled on a quiet machine of this kind (inv of 3000×3000 about 2.7 s,
+# eigh of 2500×2500 about 3.5 s, svd of 2000×2000 about 7 s), so that the
+# signal cannot come after the call has already returned.
 # The inputs are made before the child reports ready, and the signal comes
 # 0.8 s later, so that it arrives in the loops of the call rather than in
 # its set-up (the conversions, copies and checks of O(m·n) data before the
 # loops, some 100 ms for 2000×2000 here, which are not interrupted).
 LONG_CALLS = {
     "svd": ("a = rng.standard_normal((2000, 2000))", "g.svd(a)"),
-    "eigh": ("a = rng.standard_normal((2000, 2000))", "g.eigh(a)"),
-    "inv": ("a = rng.standard_normal((2000, 2000))", "g.inv(a)"),
+    "eigh": ("a = rng.standard_normal((2500, 2500))", "g.eigh(a)"),
+    "inv": ("a = rng.standard_normal((3000, 3000))", "g.inv(a)"),
     "logistic_regression": (
         "a, y = rng.standard_normal((20000, 50)), rng.integers(0, 2, 20000)",
         "g.logistic_regression(a, y, max_iter=10**6)",
@@ -49,13 +52,18 @@ rng = np.random.default_rng(0)
 n.load()
 live, threads = n.lib.tm_live_handles(), threading.active_count()
 print("ready", flush=True)
+caught = finished = None
 try:
     {call}
-    caught = None
+    # A call that returns before the signal: the signal lands in this sleep
+    # (not in the interpreter's exit, which would end the child with it) and
+    # the report says the call was too short.
+    finished = time.monotonic()
+    time.sleep(10)
 except KeyboardInterrupt:
     caught = time.monotonic()
 after = g.svd(np.diag([3.0, 2.0])).s.tolist()
-print(json.dumps({{"caught": caught, "live": [live, n.lib.tm_live_handles()],
+print(json.dumps({{"caught": caught, "finished": finished, "live": [live, n.lib.tm_live_handles()],
                   "threads": [threads, threading.active_count()], "after": after}}), flush=True)
 """
 
@@ -83,7 +91,8 @@ def interrupt_child(setup: str, call: str, delay: float) -> tuple[float, dict[st
         child.kill()
     assert child.returncode == 0, err
     report = json.loads(out.strip().splitlines()[-1])
-    assert report["caught"] is not None, f"the call finished before the signal: {report}"
+    assert report["finished"] is None, f"the call finished before the signal: {report}"
+    assert report["caught"] is not None, report
     return report["caught"] - sent, report
 
 
