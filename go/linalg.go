@@ -347,20 +347,22 @@ func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 		workers = 1 // starting goroutines costs more than it saves
 	}
 	kmax := min(kcBlock, n)
+	// The packed block of a is followed by the scratch tile of macroKernel.
+	apLen := roundUp(min(mcBlock, m), mr) * kmax
 	var bp, ap []float64
 	if ws != nil {
 		mk := ws.mark()
 		defer ws.release(mk)
 		bp = ws.floatsRaw(kmax * roundUp(min(ncBlock, p), nr))
 		if workers == 1 {
-			ap = ws.floatsRaw(roundUp(min(mcBlock, m), mr) * kmax)
+			ap = ws.floatsRaw(apLen + mr*nr)
 		}
 	} else {
 		pb := getBuffer(kmax * roundUp(min(ncBlock, p), nr))
 		defer putBuffer(pb)
 		bp = *pb
 		if workers == 1 {
-			pa := getBuffer(roundUp(min(mcBlock, m), mr) * kmax)
+			pa := getBuffer(apLen + mr*nr)
 			defer putBuffer(pa)
 			ap = *pa
 		}
@@ -379,7 +381,7 @@ func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 					}
 					mb := min(mcBlock, m-ic)
 					packA(ap, a, ic, mb, pc, kb)
-					macroKernel(dst, ap, bp, ic, mb, jc, nb, kb)
+					macroKernel(dst, ap[:apLen], bp, ic, mb, jc, nb, kb, (*[mr * nr]float64)(ap[apLen:]))
 				}
 				continue
 			}
@@ -391,9 +393,9 @@ func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 			close(next)
 			for w := 0; w < workers; w++ {
 				wg.Add(1)
-				go func() {
+				go func(bp []float64, jc, nb, pc, kb int) {
 					defer wg.Done()
-					pa := getBuffer(roundUp(min(mcBlock, m), mr) * kmax)
+					pa := getBuffer(apLen + mr*nr)
 					defer putBuffer(pa)
 					ap := *pa
 					for ic := range next {
@@ -402,9 +404,9 @@ func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 						}
 						mb := min(mcBlock, m-ic)
 						packA(ap, a, ic, mb, pc, kb)
-						macroKernel(dst, ap, bp, ic, mb, jc, nb, kb)
+						macroKernel(dst, ap[:apLen], bp, ic, mb, jc, nb, kb, (*[mr * nr]float64)(ap[apLen:]))
 					}
-				}()
+				}(bp, jc, nb, pc, kb) // arguments, not captured: captured, bp and the loop variables would move to the heap on every call
 			}
 			wg.Wait()
 			if err := cc.err(); err != nil {
@@ -484,9 +486,10 @@ func packB(bp []float64, b Matrix, pc, kb, jc, nb int) {
 // macroKernel runs gemmKernel over the tiles of one packed block of a and
 // one packed panel of b, or gemmWideKernel over blocks of its tiles where
 // there is one (each entry's sum is the same). Tiles cut by the edge of dst
-// go through a scratch tile, whose valid part is then added to dst.
-func macroKernel(dst Matrix, ap, bp []float64, ic, mb, jc, nb, kb int) {
-	var edge [mr * nr]float64
+// go through the scratch tile edge, whose valid part is then added to dst.
+// (The caller's tile: one declared here would escape to the heap through
+// the kernel's function value, an allocation per call.)
+func macroKernel(dst Matrix, ap, bp []float64, ic, mb, jc, nb, kb int, edge *[mr * nr]float64) {
 	ldc := dst.Cols
 	jr := 0
 	if gemmWideKernel != nil {
@@ -498,12 +501,12 @@ func macroKernel(dst Matrix, ap, bp []float64, ic, mb, jc, nb, kb int) {
 				gemmWideKernel(kb, ap[ir*kb:(ir+wm)*kb], bpanel, dst.Data[(ic+ir)*ldc+jc+jr:], ldc)
 			}
 			for j := jr; j < jr+wn; j += nr {
-				macroColumn(dst, ap, bp, ic, ir, mb, jc, j, nb, kb, &edge)
+				macroColumn(dst, ap, bp, ic, ir, mb, jc, j, nb, kb, edge)
 			}
 		}
 	}
 	for ; jr < nb; jr += nr {
-		macroColumn(dst, ap, bp, ic, 0, mb, jc, jr, nb, kb, &edge)
+		macroColumn(dst, ap, bp, ic, 0, mb, jc, jr, nb, kb, edge)
 	}
 }
 

@@ -204,19 +204,22 @@ func gemmSub(ws *Workspace, m, w, k int, a []float64, lda int, b []float64, ldb 
 	bm := Matrix{Rows: k, Cols: ldb, Data: b}
 	cm := Matrix{Rows: m, Cols: ldc, Data: c}
 	kmax := min(kcBlock, k)
+	apLen := roundUp(min(mcBlock, m), mr) * kmax // then macroKernel's tile
 	var bp, ap []float64
 	if ws != nil {
 		mk := ws.mark()
 		defer ws.release(mk)
 		bp = ws.floatsRaw(kmax * roundUp(min(ncBlock, w), nr))
-		ap = ws.floatsRaw(roundUp(min(mcBlock, m), mr) * kmax)
+		ap = ws.floatsRaw(apLen + mr*nr)
 	} else {
 		pb := getBuffer(kmax * roundUp(min(ncBlock, w), nr))
-		pa := getBuffer(roundUp(min(mcBlock, m), mr) * kmax)
+		pa := getBuffer(apLen + mr*nr)
 		defer putBuffer(pb)
 		defer putBuffer(pa)
 		bp, ap = *pb, *pa
 	}
+	edge := (*[mr * nr]float64)(ap[apLen:])
+	ap = ap[:apLen]
 	for jc := 0; jc < w; jc += ncBlock {
 		nb := min(ncBlock, w-jc)
 		for pc := 0; pc < k; pc += kcBlock {
@@ -228,7 +231,7 @@ func gemmSub(ws *Workspace, m, w, k int, a []float64, lda int, b []float64, ldb 
 				for i, x := range ap[:roundUp(mb, mr)*kb] {
 					ap[i] = -x
 				}
-				macroKernel(cm, ap, bp, ic, mb, jc, nb, kb)
+				macroKernel(cm, ap, bp, ic, mb, jc, nb, kb, edge)
 			}
 		}
 	}

@@ -209,3 +209,232 @@ func (c *canceller) scratch() *Workspace {
 	}
 	return c.ws
 }
+
+// The workspace forms. Each (w *Workspace) X is the function X of the
+// package, with the same results (bit for bit), errors, overlap rules and
+// zero values beside errors, taking its scratch memory from w; each
+// XContext is XContext, stopping early when ctx is done. A nil w calls the
+// plain function.
+
+// Det is Det (the determinant of a) with its scratch in w.
+func (w *Workspace) Det(a Matrix) (float64, error) {
+	if !w.usable() {
+		return Det(a)
+	}
+	defer w.end()
+	return det(w.begin(nil, "det"), a)
+}
+
+// DetContext is Det, stopping early when ctx is done.
+func (w *Workspace) DetContext(ctx context.Context, a Matrix) (float64, error) {
+	if !w.usable() {
+		return DetContext(ctx, a)
+	}
+	defer w.end()
+	return det(w.begin(ctx, "det"), a)
+}
+
+// InvTo is InvTo (the inverse of a, into dst) with its scratch in w.
+func (w *Workspace) InvTo(dst, a Matrix) error {
+	if !w.usable() {
+		return InvTo(dst, a)
+	}
+	defer w.end()
+	return invTo(w.begin(nil, "inv"), dst, a)
+}
+
+// InvToContext is InvTo, stopping early when ctx is done.
+func (w *Workspace) InvToContext(ctx context.Context, dst, a Matrix) error {
+	if !w.usable() {
+		return InvToContext(ctx, dst, a)
+	}
+	defer w.end()
+	return invTo(w.begin(ctx, "inv"), dst, a)
+}
+
+// SolveTo is SolveTo (the solution of A·X = B, into dst) with its scratch in w.
+func (w *Workspace) SolveTo(dst, a, b Matrix) error {
+	if !w.usable() {
+		return SolveTo(dst, a, b)
+	}
+	defer w.end()
+	return solveTo(w.begin(nil, "solve"), dst, a, b)
+}
+
+// SolveToContext is SolveTo, stopping early when ctx is done.
+func (w *Workspace) SolveToContext(ctx context.Context, dst, a, b Matrix) error {
+	if !w.usable() {
+		return SolveToContext(ctx, dst, a, b)
+	}
+	defer w.end()
+	return solveTo(w.begin(ctx, "solve"), dst, a, b)
+}
+
+// LUTo is LUTo (the factors of LU(a), into p, l and u) with its scratch in w.
+func (w *Workspace) LUTo(p, l, u, a Matrix) error {
+	if !w.usable() {
+		return LUTo(p, l, u, a)
+	}
+	defer w.end()
+	return luTo(w.begin(nil, "lu"), p, l, u, a)
+}
+
+// LUToContext is LUTo, stopping early when ctx is done.
+func (w *Workspace) LUToContext(ctx context.Context, p, l, u, a Matrix) error {
+	if !w.usable() {
+		return LUToContext(ctx, p, l, u, a)
+	}
+	defer w.end()
+	return luTo(w.begin(ctx, "lu"), p, l, u, a)
+}
+
+// MatmulTo is MatmulTo (a·b, into dst) with its packing buffers in w.
+func (w *Workspace) MatmulTo(dst, a, b Matrix) error {
+	if !w.usable() {
+		return MatmulTo(dst, a, b)
+	}
+	defer w.end()
+	return matmulTo(w.begin(nil, "matmul"), dst, a, b)
+}
+
+// MatmulToContext is MatmulTo, stopping early when ctx is done.
+func (w *Workspace) MatmulToContext(ctx context.Context, dst, a, b Matrix) error {
+	if !w.usable() {
+		return MatmulToContext(ctx, dst, a, b)
+	}
+	defer w.end()
+	return matmulTo(w.begin(ctx, "matmul"), dst, a, b)
+}
+
+// CholeskyTo is CholeskyTo (the Cholesky factor of a, into dst); it needs
+// no scratch and is here so that a caller holding a Workspace finds every
+// decomposition on it.
+func (w *Workspace) CholeskyTo(dst, a Matrix) error {
+	if !w.usable() {
+		return CholeskyTo(dst, a)
+	}
+	defer w.end()
+	return choleskyTo(w.begin(nil, "cholesky"), dst, a)
+}
+
+// CholeskyToContext is CholeskyTo, stopping early when ctx is done.
+func (w *Workspace) CholeskyToContext(ctx context.Context, dst, a Matrix) error {
+	if !w.usable() {
+		return CholeskyToContext(ctx, dst, a)
+	}
+	defer w.end()
+	return choleskyTo(w.begin(ctx, "cholesky"), dst, a)
+}
+
+// QRTo is QRTo (the factors of QR(a), into q and r) with its scratch in w.
+func (w *Workspace) QRTo(q, r, a Matrix) error {
+	if !w.usable() {
+		return QRTo(q, r, a)
+	}
+	defer w.end()
+	return qrTo(w.begin(nil, "qr"), q, r, a)
+}
+
+// QRToContext is QRTo, stopping early when ctx is done.
+func (w *Workspace) QRToContext(ctx context.Context, q, r, a Matrix) error {
+	if !w.usable() {
+		return QRToContext(ctx, q, r, a)
+	}
+	defer w.end()
+	return qrTo(w.begin(ctx, "qr"), q, r, a)
+}
+
+// EighTo is EighTo (the eigenvalues and eigenvectors of the symmetric a,
+// into w and v) with its scratch in ws.
+func (ws *Workspace) EighTo(w []float64, v Matrix, a Matrix) error {
+	if !ws.usable() {
+		return EighTo(w, v, a)
+	}
+	defer ws.end()
+	return eighTo(ws.begin(nil, "eigh"), w, v, a, false)
+}
+
+// EighToContext is EighTo, stopping early when ctx is done.
+func (ws *Workspace) EighToContext(ctx context.Context, w []float64, v Matrix, a Matrix) error {
+	if !ws.usable() {
+		return EighToContext(ctx, w, v, a)
+	}
+	defer ws.end()
+	return eighTo(ws.begin(ctx, "eigh"), w, v, a, false)
+}
+
+// EighLowerTo is EighLowerTo (Eigh of the lower triangle of a, into w and
+// v) with its scratch in ws.
+func (ws *Workspace) EighLowerTo(w []float64, v Matrix, a Matrix) error {
+	if !ws.usable() {
+		return EighLowerTo(w, v, a)
+	}
+	defer ws.end()
+	return eighTo(ws.begin(nil, "eigh"), w, v, a, true)
+}
+
+// EighLowerToContext is EighLowerTo, stopping early when ctx is done.
+func (ws *Workspace) EighLowerToContext(ctx context.Context, w []float64, v Matrix, a Matrix) error {
+	if !ws.usable() {
+		return EighLowerToContext(ctx, w, v, a)
+	}
+	defer ws.end()
+	return eighTo(ws.begin(ctx, "eigh"), w, v, a, true)
+}
+
+// SVDTo is SVDTo (the factors of SVD(a), into u, s and vt) with its
+// scratch in w.
+func (w *Workspace) SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
+	if !w.usable() {
+		return SVDTo(u, s, vt, a)
+	}
+	defer w.end()
+	return svdTo(w.begin(nil, "svd"), u, s, vt, a)
+}
+
+// SVDToContext is SVDTo, stopping early when ctx is done.
+func (w *Workspace) SVDToContext(ctx context.Context, u Matrix, s []float64, vt Matrix, a Matrix) error {
+	if !w.usable() {
+		return SVDToContext(ctx, u, s, vt, a)
+	}
+	defer w.end()
+	return svdTo(w.begin(ctx, "svd"), u, s, vt, a)
+}
+
+// PinvTo is PinvTo (the pseudo-inverse of a, into dst) with its scratch in
+// w.
+func (w *Workspace) PinvTo(dst, a Matrix, rcond float64) error {
+	if !w.usable() {
+		return PinvTo(dst, a, rcond)
+	}
+	defer w.end()
+	return pinvTo(w.begin(nil, "pinv"), dst, a, rcond)
+}
+
+// PinvToContext is PinvTo, stopping early when ctx is done.
+func (w *Workspace) PinvToContext(ctx context.Context, dst, a Matrix, rcond float64) error {
+	if !w.usable() {
+		return PinvToContext(ctx, dst, a, rcond)
+	}
+	defer w.end()
+	return pinvTo(w.begin(ctx, "pinv"), dst, a, rcond)
+}
+
+// LstsqTo is LstsqTo (the least-squares solution of A·X ≈ B, into dst)
+// with its scratch in w.
+func (w *Workspace) LstsqTo(dst, a, b Matrix, rcond float64) error {
+	if !w.usable() {
+		return LstsqTo(dst, a, b, rcond)
+	}
+	defer w.end()
+	return lstsqTo(w.begin(nil, "lstsq"), dst, a, b, rcond)
+}
+
+// LstsqToContext is LstsqTo, stopping early when ctx is done.
+func (w *Workspace) LstsqToContext(ctx context.Context, dst, a, b Matrix, rcond float64) error {
+	if !w.usable() {
+		return LstsqToContext(ctx, dst, a, b, rcond)
+	}
+	defer w.end()
+	return lstsqTo(w.begin(ctx, "lstsq"), dst, a, b, rcond)
+}
