@@ -222,7 +222,7 @@ func (w *Workspace) Det(a Matrix) (float64, error) {
 		return Det(a)
 	}
 	defer w.end()
-	return det(w.begin(nil, "det"), a)
+	return det(w.begin(context.Background(), "det"), a)
 }
 
 // DetContext is Det, stopping early when ctx is done.
@@ -240,7 +240,7 @@ func (w *Workspace) InvTo(dst, a Matrix) error {
 		return InvTo(dst, a)
 	}
 	defer w.end()
-	return invTo(w.begin(nil, "inv"), dst, a)
+	return invTo(w.begin(context.Background(), "inv"), dst, a)
 }
 
 // InvToContext is InvTo, stopping early when ctx is done.
@@ -258,7 +258,7 @@ func (w *Workspace) SolveTo(dst, a, b Matrix) error {
 		return SolveTo(dst, a, b)
 	}
 	defer w.end()
-	return solveTo(w.begin(nil, "solve"), dst, a, b)
+	return solveTo(w.begin(context.Background(), "solve"), dst, a, b)
 }
 
 // SolveToContext is SolveTo, stopping early when ctx is done.
@@ -276,7 +276,7 @@ func (w *Workspace) LUTo(p, l, u, a Matrix) error {
 		return LUTo(p, l, u, a)
 	}
 	defer w.end()
-	return luTo(w.begin(nil, "lu"), p, l, u, a)
+	return luTo(w.begin(context.Background(), "lu"), p, l, u, a)
 }
 
 // LUToContext is LUTo, stopping early when ctx is done.
@@ -294,7 +294,7 @@ func (w *Workspace) MatmulTo(dst, a, b Matrix) error {
 		return MatmulTo(dst, a, b)
 	}
 	defer w.end()
-	return matmulTo(w.begin(nil, "matmul"), dst, a, b)
+	return matmulTo(w.begin(context.Background(), "matmul"), dst, a, b)
 }
 
 // MatmulToContext is MatmulTo, stopping early when ctx is done.
@@ -314,7 +314,7 @@ func (w *Workspace) CholeskyTo(dst, a Matrix) error {
 		return CholeskyTo(dst, a)
 	}
 	defer w.end()
-	return choleskyTo(w.begin(nil, "cholesky"), dst, a)
+	return choleskyTo(w.begin(context.Background(), "cholesky"), dst, a)
 }
 
 // CholeskyToContext is CholeskyTo, stopping early when ctx is done.
@@ -332,7 +332,7 @@ func (w *Workspace) QRTo(q, r, a Matrix) error {
 		return QRTo(q, r, a)
 	}
 	defer w.end()
-	return qrTo(w.begin(nil, "qr"), q, r, a)
+	return qrTo(w.begin(context.Background(), "qr"), q, r, a)
 }
 
 // QRToContext is QRTo, stopping early when ctx is done.
@@ -351,7 +351,7 @@ func (ws *Workspace) EighTo(w []float64, v Matrix, a Matrix) error {
 		return EighTo(w, v, a)
 	}
 	defer ws.end()
-	return eighTo(ws.begin(nil, "eigh"), w, v, a, false)
+	return eighTo(ws.begin(context.Background(), "eigh"), w, v, a, false)
 }
 
 // EighToContext is EighTo, stopping early when ctx is done.
@@ -370,7 +370,7 @@ func (ws *Workspace) EighLowerTo(w []float64, v Matrix, a Matrix) error {
 		return EighLowerTo(w, v, a)
 	}
 	defer ws.end()
-	return eighTo(ws.begin(nil, "eigh"), w, v, a, true)
+	return eighTo(ws.begin(context.Background(), "eigh"), w, v, a, true)
 }
 
 // EighLowerToContext is EighLowerTo, stopping early when ctx is done.
@@ -389,7 +389,7 @@ func (w *Workspace) SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
 		return SVDTo(u, s, vt, a)
 	}
 	defer w.end()
-	return svdTo(w.begin(nil, "svd"), u, s, vt, a)
+	return svdTo(w.begin(context.Background(), "svd"), u, s, vt, a)
 }
 
 // SVDToContext is SVDTo, stopping early when ctx is done.
@@ -408,7 +408,7 @@ func (w *Workspace) PinvTo(dst, a Matrix, rcond float64) error {
 		return PinvTo(dst, a, rcond)
 	}
 	defer w.end()
-	return pinvTo(w.begin(nil, "pinv"), dst, a, rcond)
+	return pinvTo(w.begin(context.Background(), "pinv"), dst, a, rcond)
 }
 
 // PinvToContext is PinvTo, stopping early when ctx is done.
@@ -427,7 +427,7 @@ func (w *Workspace) LstsqTo(dst, a, b Matrix, rcond float64) error {
 		return LstsqTo(dst, a, b, rcond)
 	}
 	defer w.end()
-	return lstsqTo(w.begin(nil, "lstsq"), dst, a, b, rcond)
+	return lstsqTo(w.begin(context.Background(), "lstsq"), dst, a, b, rcond)
 }
 
 // LstsqToContext is LstsqTo, stopping early when ctx is done.
