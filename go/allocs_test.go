@@ -1,6 +1,7 @@
 package twinmath
 
 import (
+	"context"
 	"fmt"
 	"math/rand"
 	"testing"
@@ -99,6 +100,10 @@ func newWSOutputs(p wsProblem) *wsOutputs {
 	}
 }
 
+// liveCtx can be cancelled but never is: the Context forms then look at it
+// without allocating.
+var liveCtx, _ = context.WithCancel(context.Background())
+
 // wsCalls returns every workspace method on p, writing into o; ws may be
 // nil (the plain functions).
 func wsCalls(ws *Workspace, p wsProblem, o *wsOutputs) []allocCase {
@@ -117,6 +122,8 @@ func wsCalls(ws *Workspace, p wsProblem, o *wsOutputs) []allocCase {
 		{"PinvTo", func() error { return ws.PinvTo(o.pinv, p.tall, 1e-15) }},
 		{"LstsqTo tall", func() error { return ws.LstsqTo(o.lsT, p.tall, p.bTall, -1) }},
 		{"LstsqTo wide", func() error { return ws.LstsqTo(o.lsW, p.wide, p.bWide, -1) }},
+		{"SolveToContext", func() error { return ws.SolveToContext(liveCtx, o.sol, p.a, p.b) }},
+		{"SVDToContext", func() error { return ws.SVDToContext(liveCtx, o.su, o.ss, o.svt, p.tall) }},
 	}
 }
 

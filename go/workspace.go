@@ -5,12 +5,16 @@ import "context"
 // Workspace holds the scratch memory of the decompositions, for a caller
 // that runs them again and again: after the first call of a given size,
 // the workspace forms of Det, InvTo, SolveTo, LUTo, MatmulTo, CholeskyTo,
-// QRTo, EighTo, EighLowerTo, SVDTo, PinvTo and LstsqTo allocate nothing on
-// one thread (testing.AllocsPerRun = 0 with SetMaxThreads(1)). Their
-// results are those of the plain functions, bit for bit, with the same
-// errors, the same rules on overlapping outputs and inputs (an input that
-// shares memory with an output is read as it was before the call; its copy
-// is then the one allocation) and inputs never modified.
+// QRTo, EighTo, EighLowerTo, SVDTo, PinvTo and LstsqTo (and their Context
+// forms) allocate nothing on one thread (testing.AllocsPerRun = 0 with
+// SetMaxThreads(1)). Their results are those of the plain functions, bit
+// for bit, with the same errors, the same zero values beside errors, the
+// same rules on overlapping outputs and inputs, and inputs never modified.
+//
+//	var ws twinmath.Workspace
+//	for _, b := range rhs {
+//		if err := ws.SolveTo(x, a, b); err != nil { … } // no allocation after the first
+//	}
 //
 // The zero value is ready to use: the buffers grow, by doubling, to the
 // largest need met so far and are kept for the next call. A nil *Workspace
@@ -18,12 +22,13 @@ import "context"
 // their scratch. A Workspace is for one goroutine at a time; use one per
 // goroutine (its methods never keep the caller's matrices).
 //
-// What still allocates, with a workspace: the goroutines of the parallel
-// paths (the packed product of large matrices, the rotations of large SVD
-// and eigenvalue sweeps) when SetMaxThreads allows more than one thread,
-// with their packing buffers; a …Context method under a context that can
-// be cancelled allocates nothing either, but the error of a cancelled call
-// is built then. The first call of a larger size grows the buffers.
+// What still allocates with a workspace: the first call of a larger size
+// (it grows the buffers); the goroutines of the parallel paths (the packed
+// product of large matrices, the rotations of large SVD and eigenvalue
+// sweeps) when SetMaxThreads allows more than one thread, with their own
+// packing buffers; the copy of an input that shares memory with an output
+// (as in the plain forms); and the error of a cancelled …Context call. A
+// context that can be cancelled but is not costs nothing.
 type Workspace struct {
 	f     arena[float64]
 	i     arena[int]
