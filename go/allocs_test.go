@@ -154,6 +154,8 @@ func TestAllocsPerRunZero(t *testing.T) {
 			allocCase{"plain ProjectTo", func() error { return ProjectTo(dst, x, y) }},
 			allocCase{"plain OuterTo", func() error { return OuterTo(outer, x, y) }},
 			allocCase{"plain TransposeTo", func() error { return TransposeTo(tr, p.a) }},
+			allocCase{"plain DiagonalTo", func() error { return DiagonalTo(dst, p.a, 0) }},
+			allocCase{"plain CrossTo", func() error { return CrossTo(dst[:3], x[:3], y[:3]) }},
 			allocCase{"plain MatmulTo", func() error { return MatmulTo(prod, p.a, p.spd) }},
 			allocCase{"plain CholeskyTo", func() error { return CholeskyTo(o.chl, p.spd) }},
 			allocCase{"Rng.RandomTo", func() error { rng.RandomTo(dst); return nil }},
