@@ -141,6 +141,12 @@ func TestAllocsPerRunZero(t *testing.T) {
 		var ws Workspace
 		o := newWSOutputs(p)
 		cases := wsCalls(&ws, p, o)
+		// Outputs overlapping inputs: the copy of the input is scratch too.
+		ov, ai := p.b.Clone(), p.a.Clone()
+		cases = append(cases,
+			allocCase{"SolveTo, dst = b", func() error { copy(ov.Data, p.b.Data); return ws.SolveTo(ov, p.a, ov) }},
+			allocCase{"InvTo, dst = a", func() error { copy(ai.Data, p.a.Data); return ws.InvTo(ai, ai) }},
+		)
 		// The plain …To functions without scratch.
 		x, y, dst := p.a.Data[:n], p.spd.Data[:n], make([]float64, n)
 		outer, tr, prod := NewMatrix(n, n), NewMatrix(n, n), NewMatrix(n, n)

@@ -108,7 +108,7 @@ func checkSymmetric(op string, a Matrix) error {
 }
 
 func eighTo(cc *canceller, w []float64, v Matrix, a Matrix, lower bool) error {
-	a = a.fresh(spanOf(w), spanOf(v.Data))
+	a = cc.scratch().fresh(a, spanOf(w), spanOf(v.Data))
 	if err := a.square("eigh", "A", true); err != nil {
 		return err
 	}

@@ -215,7 +215,7 @@ func MatmulTo(dst, a, b Matrix) error {
 }
 
 func matmulTo(cc *canceller, dst, a, b Matrix) error {
-	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
+	a, b = cc.scratch().fresh(a, spanOf(dst.Data)), cc.scratch().fresh(b, spanOf(dst.Data))
 	if err := checkMatmul(a, b); err != nil {
 		return err
 	}
@@ -717,7 +717,7 @@ func invTo(cc *canceller, dst, a Matrix) error {
 
 // invToWork is invTo factoring in w's buffers (new ones when w is nil).
 func invToWork(cc *canceller, dst, a Matrix, w *luWork) error {
-	a = a.fresh(spanOf(dst.Data))
+	a = cc.scratch().fresh(a, spanOf(dst.Data))
 	if err := a.squareOrEmpty("inv", "A", true); err != nil {
 		return err
 	}
@@ -785,7 +785,7 @@ func solveTo(cc *canceller, dst, a, b Matrix) error {
 
 // solveToWork is solveTo factoring in w's buffers (new ones when w is nil).
 func solveToWork(cc *canceller, dst, a, b Matrix, w *luWork) error {
-	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
+	a, b = cc.scratch().fresh(a, spanOf(dst.Data)), cc.scratch().fresh(b, spanOf(dst.Data))
 	if err := a.check("solve", "A"); err != nil {
 		return err
 	}

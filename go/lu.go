@@ -117,7 +117,7 @@ func LUTo(p, l, u, a Matrix) error {
 }
 
 func luTo(cc *canceller, p, l, u, a Matrix) error {
-	a = a.fresh(spanOf(p.Data), spanOf(l.Data), spanOf(u.Data))
+	a = cc.scratch().fresh(a, spanOf(p.Data), spanOf(l.Data), spanOf(u.Data))
 	if err := a.finiteMatrix("lu", "A"); err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func PinvTo(dst, a Matrix, rcond float64) error {
 }
 
 func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
-	a = a.fresh(spanOf(dst.Data))
+	a = cc.scratch().fresh(a, spanOf(dst.Data))
 	if err := a.finiteMatrix("pinv", "A"); err != nil {
 		return err
 	}
@@ -124,7 +124,7 @@ func LstsqTo(dst, a, b Matrix, rcond float64) error {
 }
 
 func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
-	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
+	a, b = cc.scratch().fresh(a, spanOf(dst.Data)), cc.scratch().fresh(b, spanOf(dst.Data))
 	const op = "lstsq"
 	if err := a.check(op, "A"); err != nil {
 		return err

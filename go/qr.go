@@ -38,7 +38,7 @@ func QRTo(q, r, a Matrix) error {
 }
 
 func qrTo(cc *canceller, q, r, a Matrix) error {
-	a = a.fresh(spanOf(q.Data), spanOf(r.Data))
+	a = cc.scratch().fresh(a, spanOf(q.Data), spanOf(r.Data))
 	if err := a.finiteMatrix("qr", "A"); err != nil {
 		return err
 	}

@@ -116,7 +116,7 @@ func SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
 }
 
 func svdTo(cc *canceller, u Matrix, s []float64, vt Matrix, a Matrix) error {
-	a = a.fresh(spanOf(u.Data), spanOf(s), spanOf(vt.Data))
+	a = cc.scratch().fresh(a, spanOf(u.Data), spanOf(s), spanOf(vt.Data))
 	if err := a.finiteMatrix("svd", "A"); err != nil {
 		return err
 	}

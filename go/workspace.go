@@ -26,8 +26,8 @@ import "context"
 // (it grows the buffers); the goroutines of the parallel paths (the packed
 // product of large matrices, the rotations of large SVD and eigenvalue
 // sweeps) when SetMaxThreads allows more than one thread, with their own
-// packing buffers; the copy of an input that shares memory with an output
-// (as in the plain forms); and the error of a cancelled …Context call. A
+// packing buffers; and the error of a cancelled …Context call. An input
+// that shares memory with an output is copied into the workspace, and a
 // context that can be cancelled but is not costs nothing.
 type Workspace struct {
 	f     arena[float64]
@@ -185,6 +185,20 @@ func (w *Workspace) sweeps(n int) []sweep {
 		return make([]sweep, n)
 	}
 	return w.sweep.take(n)
+}
+
+// fresh is m.fresh(outs...) with the copy, when m overlaps an output, in w.
+func (w *Workspace) fresh(m Matrix, outs ...span) Matrix {
+	if w == nil {
+		return m.fresh(outs...)
+	}
+	s := spanOf(m.Data)
+	for _, o := range outs {
+		if s.overlaps(o) {
+			return w.clone(m)
+		}
+	}
+	return m
 }
 
 // scratchMark is a position in a workspace's buffers.
