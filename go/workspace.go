@@ -325,9 +325,9 @@ func (w *Workspace) MatmulToContext(ctx context.Context, dst, a, b Matrix) error
 	return matmulTo(w.begin(ctx, "matmul"), dst, a, b)
 }
 
-// CholeskyTo is CholeskyTo (the Cholesky factor of a, into dst); it needs
-// no scratch and is here so that a caller holding a Workspace finds every
-// decomposition on it.
+// CholeskyTo is CholeskyTo (the Cholesky factor of a, into dst). Its only
+// scratch is the copy of an a that overlaps dst; it is here so that a
+// caller holding a Workspace finds every decomposition on it.
 func (w *Workspace) CholeskyTo(dst, a Matrix) error {
 	if !w.usable() {
 		return CholeskyTo(dst, a)
