@@ -21,10 +21,15 @@ const checkWork = 1 << 16
 //
 // which looks at the context only once checkWork multiply-adds have
 // accumulated; tick is for one goroutine, err for any number.
+//
+// The canceller of a Workspace method also carries the workspace (ws) to
+// the scratch allocations of the call; its ctx is then nil when the call
+// cannot be cancelled.
 type canceller struct {
 	ctx  context.Context
 	op   string
 	work int
+	ws   *Workspace
 }
 
 // newCanceller returns the canceller of op under ctx, or nil when ctx can
@@ -39,7 +44,7 @@ func newCanceller(ctx context.Context, op string) *canceller {
 // tick adds work multiply-adds and, once enough have accumulated, returns
 // the wrapped error of a done context.
 func (c *canceller) tick(work int) error {
-	if c == nil {
+	if c == nil || c.ctx == nil {
 		return nil
 	}
 	c.work += work
@@ -53,7 +58,7 @@ func (c *canceller) tick(work int) error {
 // err returns the context's error, wrapped as "op: context canceled", or
 // nil while it is not done. It is safe for concurrent use.
 func (c *canceller) err() error {
-	if c == nil {
+	if c == nil || c.ctx == nil {
 		return nil
 	}
 	if err := c.ctx.Err(); err != nil {
