@@ -82,67 +82,67 @@ func (a *arena[T]) settle(zero bool) {
 
 // begin starts a call of op under ctx and returns its canceller, which
 // carries the workspace to the scratch allocations of the call.
-func (w *Workspace) begin(ctx context.Context, op string) *canceller {
+func (ws *Workspace) begin(ctx context.Context, op string) *canceller {
 	if ctx != nil && ctx.Done() == nil {
 		ctx = nil // never cancelled: no looks at it
 	}
-	w.busy = true
-	w.cc = canceller{ctx: ctx, op: op, ws: w}
-	return &w.cc
+	ws.busy = true
+	ws.cc = canceller{ctx: ctx, op: op, ws: ws}
+	return &ws.cc
 }
 
 // end ends the call begun by begin.
-func (w *Workspace) end() {
-	w.f.settle(false)
-	w.i.settle(false)
-	w.rots.settle(true)
-	w.sweep.settle(true)
-	w.cc = canceller{}
-	w.busy = false
+func (ws *Workspace) end() {
+	ws.f.settle(false)
+	ws.i.settle(false)
+	ws.rots.settle(true)
+	ws.sweep.settle(true)
+	ws.cc = canceller{}
+	ws.busy = false
 }
 
 // usable reports whether w can serve a call: it is not nil, and not in a
 // call already (a Workspace used again from within one of its own calls,
 // which the package never does, falls back to allocating).
-func (w *Workspace) usable() bool { return w != nil && !w.busy }
+func (ws *Workspace) usable() bool { return ws != nil && !ws.busy }
 
 // The scratch provider. The internal functions take their scratch from a
 // *Workspace, nil when they are called by the plain functions: then every
 // request is a new allocation, as before workspaces existed.
 
 // floats returns n zeros.
-func (w *Workspace) floats(n int) []float64 {
-	if w == nil {
+func (ws *Workspace) floats(n int) []float64 {
+	if ws == nil {
 		return make([]float64, n)
 	}
-	return w.f.take(n)
+	return ws.f.take(n)
 }
 
 // floatsRaw returns n float64s of unspecified values (for packing buffers,
 // which are written before they are read).
-func (w *Workspace) floatsRaw(n int) []float64 {
-	if w == nil {
+func (ws *Workspace) floatsRaw(n int) []float64 {
+	if ws == nil {
 		return make([]float64, n)
 	}
-	return w.f.takeRaw(n)
+	return ws.f.takeRaw(n)
 }
 
 // ints returns n zero ints.
-func (w *Workspace) ints(n int) []int {
-	if w == nil {
+func (ws *Workspace) ints(n int) []int {
+	if ws == nil {
 		return make([]int, n)
 	}
-	return w.i.take(n)
+	return ws.i.take(n)
 }
 
 // matrix returns a rows×cols matrix of zeros.
-func (w *Workspace) matrix(rows, cols int) Matrix {
-	return Matrix{Rows: rows, Cols: cols, Data: w.floats(rows * cols)}
+func (ws *Workspace) matrix(rows, cols int) Matrix {
+	return Matrix{Rows: rows, Cols: cols, Data: ws.floats(rows * cols)}
 }
 
 // identity returns the n×n identity matrix.
-func (w *Workspace) identity(n int) Matrix {
-	m := w.matrix(n, n)
+func (ws *Workspace) identity(n int) Matrix {
+	m := ws.matrix(n, n)
 	for i := 0; i < n; i++ {
 		m.Data[i*n+i] = 1
 	}
@@ -150,52 +150,52 @@ func (w *Workspace) identity(n int) Matrix {
 }
 
 // clone returns a copy of a.
-func (w *Workspace) clone(a Matrix) Matrix {
-	c := Matrix{Rows: a.Rows, Cols: a.Cols, Data: w.floatsRaw(len(a.Data))}
+func (ws *Workspace) clone(a Matrix) Matrix {
+	c := Matrix{Rows: a.Rows, Cols: a.Cols, Data: ws.floatsRaw(len(a.Data))}
 	copy(c.Data, a.Data)
 	return c
 }
 
 // transpose returns the transpose of a (consistent).
-func (w *Workspace) transpose(a Matrix) Matrix {
-	t := w.matrix(a.Cols, a.Rows)
+func (ws *Workspace) transpose(a Matrix) Matrix {
+	t := ws.matrix(a.Cols, a.Rows)
 	transposeInto(t, a)
 	return t
 }
 
 // scaledCopy is scaledCopy with the copy in w.
-func (w *Workspace) scaledCopy(a Matrix) (Matrix, int) {
-	c := w.clone(a)
+func (ws *Workspace) scaledCopy(a Matrix) (Matrix, int) {
+	c := ws.clone(a)
 	e := powerOfTwoScale(c.Data)
 	scaleBy(c.Data, e)
 	return c, e
 }
 
 // rotSeqs returns n empty rotation sequences.
-func (w *Workspace) rotSeqs(n int) []rotSeq {
-	if w == nil {
+func (ws *Workspace) rotSeqs(n int) []rotSeq {
+	if ws == nil {
 		return make([]rotSeq, n)
 	}
-	return w.rots.take(n)
+	return ws.rots.take(n)
 }
 
 // sweeps returns n empty sweep records.
-func (w *Workspace) sweeps(n int) []sweep {
-	if w == nil {
+func (ws *Workspace) sweeps(n int) []sweep {
+	if ws == nil {
 		return make([]sweep, n)
 	}
-	return w.sweep.take(n)
+	return ws.sweep.take(n)
 }
 
 // fresh is m.fresh(outs...) with the copy, when m overlaps an output, in w.
-func (w *Workspace) fresh(m Matrix, outs ...span) Matrix {
-	if w == nil {
+func (ws *Workspace) fresh(m Matrix, outs ...span) Matrix {
+	if ws == nil {
 		return m.fresh(outs...)
 	}
 	s := spanOf(m.Data)
 	for _, o := range outs {
 		if s.overlaps(o) {
-			return w.clone(m)
+			return ws.clone(m)
 		}
 	}
 	return m
@@ -205,20 +205,20 @@ func (w *Workspace) fresh(m Matrix, outs ...span) Matrix {
 type scratchMark struct{ f, i int }
 
 // mark returns the present position, for release.
-func (w *Workspace) mark() scratchMark {
-	if w == nil {
+func (ws *Workspace) mark() scratchMark {
+	if ws == nil {
 		return scratchMark{}
 	}
-	return scratchMark{w.f.off, w.i.off}
+	return scratchMark{ws.f.off, ws.i.off}
 }
 
 // release gives back what was taken since m (the slices must not be used
 // any more).
-func (w *Workspace) release(m scratchMark) {
-	if w == nil {
+func (ws *Workspace) release(m scratchMark) {
+	if ws == nil {
 		return
 	}
-	w.f.off, w.i.off = m.f, m.i
+	ws.f.off, ws.i.off = m.f, m.i
 }
 
 // scratch returns the workspace of c's call, nil for none.
@@ -236,131 +236,131 @@ func (c *canceller) scratch() *Workspace {
 // plain function.
 
 // Det is Det (the determinant of a) with its scratch in w.
-func (w *Workspace) Det(a Matrix) (float64, error) {
-	if !w.usable() {
+func (ws *Workspace) Det(a Matrix) (float64, error) {
+	if !ws.usable() {
 		return Det(a)
 	}
-	defer w.end()
-	return det(w.begin(context.Background(), "det"), a)
+	defer ws.end()
+	return det(ws.begin(context.Background(), "det"), a)
 }
 
 // DetContext is Det, stopping early when ctx is done.
-func (w *Workspace) DetContext(ctx context.Context, a Matrix) (float64, error) {
-	if !w.usable() {
+func (ws *Workspace) DetContext(ctx context.Context, a Matrix) (float64, error) {
+	if !ws.usable() {
 		return DetContext(ctx, a)
 	}
-	defer w.end()
-	return det(w.begin(ctx, "det"), a)
+	defer ws.end()
+	return det(ws.begin(ctx, "det"), a)
 }
 
 // InvTo is InvTo (the inverse of a, into dst) with its scratch in w.
-func (w *Workspace) InvTo(dst, a Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) InvTo(dst, a Matrix) error {
+	if !ws.usable() {
 		return InvTo(dst, a)
 	}
-	defer w.end()
-	return invTo(w.begin(context.Background(), "inv"), dst, a)
+	defer ws.end()
+	return invTo(ws.begin(context.Background(), "inv"), dst, a)
 }
 
 // InvToContext is InvTo, stopping early when ctx is done.
-func (w *Workspace) InvToContext(ctx context.Context, dst, a Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) InvToContext(ctx context.Context, dst, a Matrix) error {
+	if !ws.usable() {
 		return InvToContext(ctx, dst, a)
 	}
-	defer w.end()
-	return invTo(w.begin(ctx, "inv"), dst, a)
+	defer ws.end()
+	return invTo(ws.begin(ctx, "inv"), dst, a)
 }
 
 // SolveTo is SolveTo (the solution of A·X = B, into dst) with its scratch in w.
-func (w *Workspace) SolveTo(dst, a, b Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) SolveTo(dst, a, b Matrix) error {
+	if !ws.usable() {
 		return SolveTo(dst, a, b)
 	}
-	defer w.end()
-	return solveTo(w.begin(context.Background(), "solve"), dst, a, b)
+	defer ws.end()
+	return solveTo(ws.begin(context.Background(), "solve"), dst, a, b)
 }
 
 // SolveToContext is SolveTo, stopping early when ctx is done.
-func (w *Workspace) SolveToContext(ctx context.Context, dst, a, b Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) SolveToContext(ctx context.Context, dst, a, b Matrix) error {
+	if !ws.usable() {
 		return SolveToContext(ctx, dst, a, b)
 	}
-	defer w.end()
-	return solveTo(w.begin(ctx, "solve"), dst, a, b)
+	defer ws.end()
+	return solveTo(ws.begin(ctx, "solve"), dst, a, b)
 }
 
 // LUTo is LUTo (the factors of LU(a), into p, l and u) with its scratch in w.
-func (w *Workspace) LUTo(p, l, u, a Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) LUTo(p, l, u, a Matrix) error {
+	if !ws.usable() {
 		return LUTo(p, l, u, a)
 	}
-	defer w.end()
-	return luTo(w.begin(context.Background(), "lu"), p, l, u, a)
+	defer ws.end()
+	return luTo(ws.begin(context.Background(), "lu"), p, l, u, a)
 }
 
 // LUToContext is LUTo, stopping early when ctx is done.
-func (w *Workspace) LUToContext(ctx context.Context, p, l, u, a Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) LUToContext(ctx context.Context, p, l, u, a Matrix) error {
+	if !ws.usable() {
 		return LUToContext(ctx, p, l, u, a)
 	}
-	defer w.end()
-	return luTo(w.begin(ctx, "lu"), p, l, u, a)
+	defer ws.end()
+	return luTo(ws.begin(ctx, "lu"), p, l, u, a)
 }
 
 // MatmulTo is MatmulTo (a·b, into dst) with its packing buffers in w.
-func (w *Workspace) MatmulTo(dst, a, b Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) MatmulTo(dst, a, b Matrix) error {
+	if !ws.usable() {
 		return MatmulTo(dst, a, b)
 	}
-	defer w.end()
-	return matmulTo(w.begin(context.Background(), "matmul"), dst, a, b)
+	defer ws.end()
+	return matmulTo(ws.begin(context.Background(), "matmul"), dst, a, b)
 }
 
 // MatmulToContext is MatmulTo, stopping early when ctx is done.
-func (w *Workspace) MatmulToContext(ctx context.Context, dst, a, b Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) MatmulToContext(ctx context.Context, dst, a, b Matrix) error {
+	if !ws.usable() {
 		return MatmulToContext(ctx, dst, a, b)
 	}
-	defer w.end()
-	return matmulTo(w.begin(ctx, "matmul"), dst, a, b)
+	defer ws.end()
+	return matmulTo(ws.begin(ctx, "matmul"), dst, a, b)
 }
 
 // CholeskyTo is CholeskyTo (the Cholesky factor of a, into dst). Its only
 // scratch is the copy of an a that overlaps dst; it is here so that a
 // caller holding a Workspace finds every decomposition on it.
-func (w *Workspace) CholeskyTo(dst, a Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) CholeskyTo(dst, a Matrix) error {
+	if !ws.usable() {
 		return CholeskyTo(dst, a)
 	}
-	defer w.end()
-	return choleskyTo(w.begin(context.Background(), "cholesky"), dst, a)
+	defer ws.end()
+	return choleskyTo(ws.begin(context.Background(), "cholesky"), dst, a)
 }
 
 // CholeskyToContext is CholeskyTo, stopping early when ctx is done.
-func (w *Workspace) CholeskyToContext(ctx context.Context, dst, a Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) CholeskyToContext(ctx context.Context, dst, a Matrix) error {
+	if !ws.usable() {
 		return CholeskyToContext(ctx, dst, a)
 	}
-	defer w.end()
-	return choleskyTo(w.begin(ctx, "cholesky"), dst, a)
+	defer ws.end()
+	return choleskyTo(ws.begin(ctx, "cholesky"), dst, a)
 }
 
 // QRTo is QRTo (the factors of QR(a), into q and r) with its scratch in w.
-func (w *Workspace) QRTo(q, r, a Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) QRTo(q, r, a Matrix) error {
+	if !ws.usable() {
 		return QRTo(q, r, a)
 	}
-	defer w.end()
-	return qrTo(w.begin(context.Background(), "qr"), q, r, a)
+	defer ws.end()
+	return qrTo(ws.begin(context.Background(), "qr"), q, r, a)
 }
 
 // QRToContext is QRTo, stopping early when ctx is done.
-func (w *Workspace) QRToContext(ctx context.Context, q, r, a Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) QRToContext(ctx context.Context, q, r, a Matrix) error {
+	if !ws.usable() {
 		return QRToContext(ctx, q, r, a)
 	}
-	defer w.end()
-	return qrTo(w.begin(ctx, "qr"), q, r, a)
+	defer ws.end()
+	return qrTo(ws.begin(ctx, "qr"), q, r, a)
 }
 
 // EighTo is EighTo (the eigenvalues and eigenvectors of the symmetric a,
@@ -403,57 +403,57 @@ func (ws *Workspace) EighLowerToContext(ctx context.Context, w []float64, v Matr
 
 // SVDTo is SVDTo (the factors of SVD(a), into u, s and vt) with its
 // scratch in w.
-func (w *Workspace) SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
+	if !ws.usable() {
 		return SVDTo(u, s, vt, a)
 	}
-	defer w.end()
-	return svdTo(w.begin(context.Background(), "svd"), u, s, vt, a)
+	defer ws.end()
+	return svdTo(ws.begin(context.Background(), "svd"), u, s, vt, a)
 }
 
 // SVDToContext is SVDTo, stopping early when ctx is done.
-func (w *Workspace) SVDToContext(ctx context.Context, u Matrix, s []float64, vt Matrix, a Matrix) error {
-	if !w.usable() {
+func (ws *Workspace) SVDToContext(ctx context.Context, u Matrix, s []float64, vt Matrix, a Matrix) error {
+	if !ws.usable() {
 		return SVDToContext(ctx, u, s, vt, a)
 	}
-	defer w.end()
-	return svdTo(w.begin(ctx, "svd"), u, s, vt, a)
+	defer ws.end()
+	return svdTo(ws.begin(ctx, "svd"), u, s, vt, a)
 }
 
 // PinvTo is PinvTo (the pseudo-inverse of a, into dst) with its scratch in
 // w.
-func (w *Workspace) PinvTo(dst, a Matrix, rcond float64) error {
-	if !w.usable() {
+func (ws *Workspace) PinvTo(dst, a Matrix, rcond float64) error {
+	if !ws.usable() {
 		return PinvTo(dst, a, rcond)
 	}
-	defer w.end()
-	return pinvTo(w.begin(context.Background(), "pinv"), dst, a, rcond)
+	defer ws.end()
+	return pinvTo(ws.begin(context.Background(), "pinv"), dst, a, rcond)
 }
 
 // PinvToContext is PinvTo, stopping early when ctx is done.
-func (w *Workspace) PinvToContext(ctx context.Context, dst, a Matrix, rcond float64) error {
-	if !w.usable() {
+func (ws *Workspace) PinvToContext(ctx context.Context, dst, a Matrix, rcond float64) error {
+	if !ws.usable() {
 		return PinvToContext(ctx, dst, a, rcond)
 	}
-	defer w.end()
-	return pinvTo(w.begin(ctx, "pinv"), dst, a, rcond)
+	defer ws.end()
+	return pinvTo(ws.begin(ctx, "pinv"), dst, a, rcond)
 }
 
 // LstsqTo is LstsqTo (the least-squares solution of A·X ≈ B, into dst)
 // with its scratch in w.
-func (w *Workspace) LstsqTo(dst, a, b Matrix, rcond float64) error {
-	if !w.usable() {
+func (ws *Workspace) LstsqTo(dst, a, b Matrix, rcond float64) error {
+	if !ws.usable() {
 		return LstsqTo(dst, a, b, rcond)
 	}
-	defer w.end()
-	return lstsqTo(w.begin(context.Background(), "lstsq"), dst, a, b, rcond)
+	defer ws.end()
+	return lstsqTo(ws.begin(context.Background(), "lstsq"), dst, a, b, rcond)
 }
 
 // LstsqToContext is LstsqTo, stopping early when ctx is done.
-func (w *Workspace) LstsqToContext(ctx context.Context, dst, a, b Matrix, rcond float64) error {
-	if !w.usable() {
+func (ws *Workspace) LstsqToContext(ctx context.Context, dst, a, b Matrix, rcond float64) error {
+	if !ws.usable() {
 		return LstsqToContext(ctx, dst, a, b, rcond)
 	}
-	defer w.end()
-	return lstsqTo(w.begin(ctx, "lstsq"), dst, a, b, rcond)
+	defer ws.end()
+	return lstsqTo(ws.begin(ctx, "lstsq"), dst, a, b, rcond)
 }
