@@ -235,13 +235,9 @@ func (c *canceller) scratch() *Workspace {
 // XContext is XContext, stopping early when ctx is done. A nil w calls the
 // plain function.
 
-// Det is Det (the determinant of a) with its scratch in w.
+// Det is Det (the determinant of a) with its scratch in ws.
 func (ws *Workspace) Det(a Matrix) (float64, error) {
-	if !ws.usable() {
-		return Det(a)
-	}
-	defer ws.end()
-	return det(ws.begin(context.Background(), "det"), a)
+	return ws.DetContext(context.Background(), a)
 }
 
 // DetContext is Det, stopping early when ctx is done.
@@ -253,13 +249,9 @@ func (ws *Workspace) DetContext(ctx context.Context, a Matrix) (float64, error) 
 	return det(ws.begin(ctx, "det"), a)
 }
 
-// InvTo is InvTo (the inverse of a, into dst) with its scratch in w.
+// InvTo is InvTo (the inverse of a, into dst) with its scratch in ws.
 func (ws *Workspace) InvTo(dst, a Matrix) error {
-	if !ws.usable() {
-		return InvTo(dst, a)
-	}
-	defer ws.end()
-	return invTo(ws.begin(context.Background(), "inv"), dst, a)
+	return ws.InvToContext(context.Background(), dst, a)
 }
 
 // InvToContext is InvTo, stopping early when ctx is done.
@@ -271,13 +263,9 @@ func (ws *Workspace) InvToContext(ctx context.Context, dst, a Matrix) error {
 	return invTo(ws.begin(ctx, "inv"), dst, a)
 }
 
-// SolveTo is SolveTo (the solution of A·X = B, into dst) with its scratch in w.
+// SolveTo is SolveTo (the solution of A·X = B, into dst) with its scratch in ws.
 func (ws *Workspace) SolveTo(dst, a, b Matrix) error {
-	if !ws.usable() {
-		return SolveTo(dst, a, b)
-	}
-	defer ws.end()
-	return solveTo(ws.begin(context.Background(), "solve"), dst, a, b)
+	return ws.SolveToContext(context.Background(), dst, a, b)
 }
 
 // SolveToContext is SolveTo, stopping early when ctx is done.
@@ -289,13 +277,9 @@ func (ws *Workspace) SolveToContext(ctx context.Context, dst, a, b Matrix) error
 	return solveTo(ws.begin(ctx, "solve"), dst, a, b)
 }
 
-// LUTo is LUTo (the factors of LU(a), into p, l and u) with its scratch in w.
+// LUTo is LUTo (the factors of LU(a), into p, l and u) with its scratch in ws.
 func (ws *Workspace) LUTo(p, l, u, a Matrix) error {
-	if !ws.usable() {
-		return LUTo(p, l, u, a)
-	}
-	defer ws.end()
-	return luTo(ws.begin(context.Background(), "lu"), p, l, u, a)
+	return ws.LUToContext(context.Background(), p, l, u, a)
 }
 
 // LUToContext is LUTo, stopping early when ctx is done.
@@ -307,13 +291,9 @@ func (ws *Workspace) LUToContext(ctx context.Context, p, l, u, a Matrix) error {
 	return luTo(ws.begin(ctx, "lu"), p, l, u, a)
 }
 
-// MatmulTo is MatmulTo (a·b, into dst) with its packing buffers in w.
+// MatmulTo is MatmulTo (a·b, into dst) with its packing buffers in ws.
 func (ws *Workspace) MatmulTo(dst, a, b Matrix) error {
-	if !ws.usable() {
-		return MatmulTo(dst, a, b)
-	}
-	defer ws.end()
-	return matmulTo(ws.begin(context.Background(), "matmul"), dst, a, b)
+	return ws.MatmulToContext(context.Background(), dst, a, b)
 }
 
 // MatmulToContext is MatmulTo, stopping early when ctx is done.
@@ -329,11 +309,7 @@ func (ws *Workspace) MatmulToContext(ctx context.Context, dst, a, b Matrix) erro
 // scratch is the copy of an a that overlaps dst; it is here so that a
 // caller holding a Workspace finds every decomposition on it.
 func (ws *Workspace) CholeskyTo(dst, a Matrix) error {
-	if !ws.usable() {
-		return CholeskyTo(dst, a)
-	}
-	defer ws.end()
-	return choleskyTo(ws.begin(context.Background(), "cholesky"), dst, a)
+	return ws.CholeskyToContext(context.Background(), dst, a)
 }
 
 // CholeskyToContext is CholeskyTo, stopping early when ctx is done.
@@ -345,13 +321,9 @@ func (ws *Workspace) CholeskyToContext(ctx context.Context, dst, a Matrix) error
 	return choleskyTo(ws.begin(ctx, "cholesky"), dst, a)
 }
 
-// QRTo is QRTo (the factors of QR(a), into q and r) with its scratch in w.
+// QRTo is QRTo (the factors of QR(a), into q and r) with its scratch in ws.
 func (ws *Workspace) QRTo(q, r, a Matrix) error {
-	if !ws.usable() {
-		return QRTo(q, r, a)
-	}
-	defer ws.end()
-	return qrTo(ws.begin(context.Background(), "qr"), q, r, a)
+	return ws.QRToContext(context.Background(), q, r, a)
 }
 
 // QRToContext is QRTo, stopping early when ctx is done.
@@ -366,11 +338,7 @@ func (ws *Workspace) QRToContext(ctx context.Context, q, r, a Matrix) error {
 // EighTo is EighTo (the eigenvalues and eigenvectors of the symmetric a,
 // into w and v) with its scratch in ws.
 func (ws *Workspace) EighTo(w []float64, v Matrix, a Matrix) error {
-	if !ws.usable() {
-		return EighTo(w, v, a)
-	}
-	defer ws.end()
-	return eighTo(ws.begin(context.Background(), "eigh"), w, v, a, false)
+	return ws.EighToContext(context.Background(), w, v, a)
 }
 
 // EighToContext is EighTo, stopping early when ctx is done.
@@ -385,11 +353,7 @@ func (ws *Workspace) EighToContext(ctx context.Context, w []float64, v Matrix, a
 // EighLowerTo is EighLowerTo (Eigh of the lower triangle of a, into w and
 // v) with its scratch in ws.
 func (ws *Workspace) EighLowerTo(w []float64, v Matrix, a Matrix) error {
-	if !ws.usable() {
-		return EighLowerTo(w, v, a)
-	}
-	defer ws.end()
-	return eighTo(ws.begin(context.Background(), "eigh"), w, v, a, true)
+	return ws.EighLowerToContext(context.Background(), w, v, a)
 }
 
 // EighLowerToContext is EighLowerTo, stopping early when ctx is done.
@@ -404,11 +368,7 @@ func (ws *Workspace) EighLowerToContext(ctx context.Context, w []float64, v Matr
 // SVDTo is SVDTo (the factors of SVD(a), into u, s and vt) with its
 // scratch in w.
 func (ws *Workspace) SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
-	if !ws.usable() {
-		return SVDTo(u, s, vt, a)
-	}
-	defer ws.end()
-	return svdTo(ws.begin(context.Background(), "svd"), u, s, vt, a)
+	return ws.SVDToContext(context.Background(), u, s, vt, a)
 }
 
 // SVDToContext is SVDTo, stopping early when ctx is done.
@@ -423,11 +383,7 @@ func (ws *Workspace) SVDToContext(ctx context.Context, u Matrix, s []float64, vt
 // PinvTo is PinvTo (the pseudo-inverse of a, into dst) with its scratch in
 // w.
 func (ws *Workspace) PinvTo(dst, a Matrix, rcond float64) error {
-	if !ws.usable() {
-		return PinvTo(dst, a, rcond)
-	}
-	defer ws.end()
-	return pinvTo(ws.begin(context.Background(), "pinv"), dst, a, rcond)
+	return ws.PinvToContext(context.Background(), dst, a, rcond)
 }
 
 // PinvToContext is PinvTo, stopping early when ctx is done.
@@ -440,13 +396,9 @@ func (ws *Workspace) PinvToContext(ctx context.Context, dst, a Matrix, rcond flo
 }
 
 // LstsqTo is LstsqTo (the least-squares solution of A·X ≈ B, into dst)
-// with its scratch in w.
+// with its scratch in ws.
 func (ws *Workspace) LstsqTo(dst, a, b Matrix, rcond float64) error {
-	if !ws.usable() {
-		return LstsqTo(dst, a, b, rcond)
-	}
-	defer ws.end()
-	return lstsqTo(ws.begin(context.Background(), "lstsq"), dst, a, b, rcond)
+	return ws.LstsqToContext(context.Background(), dst, a, b, rcond)
 }
 
 // LstsqToContext is LstsqTo, stopping early when ctx is done.
