@@ -361,32 +361,36 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
     """
 
 
-def cond(x: ArrayLike, p: float | str | None = None) -> float:
-    """Return the condition number of a matrix, as ``numpy.linalg.cond``.
+def cond(x: ArrayLike, p: float | str | None = None) -> Any:
+    """Return the condition number of a matrix, or of each of a stack, as ``numpy.linalg.cond``.
 
     ``p = None`` or ``2``: ``σ₁ / σₙ``, the largest over the smallest singular
     value (any m×n matrix); ``p = -2``: ``σₙ / σ₁``. Otherwise
     ``norm(x, p) * norm(inv(x), p)`` for a square ``x``, with ``p`` one of
     ``'fro'``, ``'nuc'``, 1, -1, inf, -inf (see ``matrix_norm``). A singular
-    matrix has condition number ``inf``.
+    matrix has condition number ``inf``. A stack ``(..., m, n)`` gives the
+    array ``(...)`` of the condition numbers of its matrices, each as the
+    single call gives it, in one batched call.
 
     Parameters
     ----------
-    x : array_like, shape (m, n)
+    x : array_like, shape (..., m, n)
         Square unless ``p`` is None, 2 or -2.
     p : {None, 2, -2, 1, -1, inf, -inf, 'fro', 'nuc'}, optional
 
     Returns
     -------
-    float
+    float, or ndarray of float64 of shape (...) for a stack
 
     Raises
     ------
     ShapeError
-        If ``x`` is not 2-D, or not square for a ``p`` other than None, 2, -2.
+        If ``x`` has fewer than two dimensions, its matrices are empty
+        (numpy's ``LinAlgError``: the condition number of the empty matrix
+        is not defined), or not square for a ``p`` other than None, 2, -2.
     ValueError
-        If ``p`` is not one of the orders above, or ``x`` is empty or holds
-        NaN or Inf.
+        If ``p`` is not one of the orders above, or a matrix holds NaN or
+        Inf (in a stack the message names the first such matrix).
     ConvergenceError
         If the singular values do not converge.
 
@@ -399,7 +403,21 @@ def cond(x: ArrayLike, p: float | str | None = None) -> float:
     21.0
     >>> tm.cond([[1, 2], [2, 4]], 1)
     inf
+    >>> tm.cond([[[2, 0], [0, 1]], [[1, 0], [0, 1]]])
+    array([2., 1.])
     """
+
+
+def cond_shape(shape: tuple[int, ...], q: float | str | None) -> None:
+    """Raise cond's ShapeError for matrices of ``shape`` (m, n): not square for ``q``, or empty.
+
+    The checks of the whole stack, made before any matrix is looked at (and
+    for a stack of no matrices too), in the Go package's order.
+    """
+    if q not in (None, 2.0, -2.0) and shape[0] != shape[1]:
+        raise shape_error("cond", f"x must be square, got {shape[0]}x{shape[1]}")
+    if shape[0] == 0 or shape[1] == 0:
+        raise shape_error("cond", "x is empty")
 
 
 def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:

@@ -107,14 +107,22 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
 
 
 @twin(_front.linalg.cond)
-def cond(x: ArrayLike, p: float | str | None = None) -> float:
+def cond(x: ArrayLike, p: float | str | None = None) -> Any:
     q = _front.linalg.cond_order(p)
-    a = matrix(x, "cond", "x")
-    if q == "fro":
-        return n.scalar(n.lib.tm_cond_fro, ptr(a), *a.shape)  # type: ignore[no-any-return]
-    if q == "nuc":
-        return n.scalar(n.lib.tm_cond_nuc, ptr(a), *a.shape)  # type: ignore[no-any-return]
-    return n.scalar(n.lib.tm_cond, ptr(a), *a.shape, 2.0 if q is None else q)  # type: ignore[no-any-return]
+    a, lead = stack(x, "cond", "x")
+    if not lead:
+        m = a[0]
+        if q == "fro":
+            return n.scalar(n.lib.tm_cond_fro, ptr(m), *m.shape)
+        if q == "nuc":
+            return n.scalar(n.lib.tm_cond_nuc, ptr(m), *m.shape)
+        return n.scalar(n.lib.tm_cond, ptr(m), *m.shape, 2.0 if q is None else q)
+    kind = {"fro": 1, "nuc": 2}.get(q, 0) if isinstance(q, str) else 0
+    order = 2.0 if q is None or isinstance(q, str) else q
+    out = np.empty(a.shape[0])
+    work = a.shape[0] * 12 * a.shape[1] * a.shape[2] * min(a.shape[1:]) + 1
+    n.call(n.lib.tm_cond_stack, ptr(a), *a.shape, order, kind, ptr(out), work=work)
+    return out.reshape(lead)
 
 
 @twin(_front.linalg.matrix_power)

@@ -11,6 +11,7 @@ import numpy as np
 from .. import tolerances as tol
 from .._front.linalg import cond_order, tensordot_plan, tensorsolve_plan
 from . import Args, Case, Check, normal, positional, register, sizes, wide
+from .decomp import stack_errors, stacked_bound, stacks
 
 M2A, M2B = [[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, 8.0]]
 
@@ -410,6 +411,13 @@ def _cond_cases(rng: np.random.Generator) -> list[Case]:
         for n in (1, 3, 6, 12):
             cases.append((f"normal {n}x{n}, p {p}", {"x": normal(rng, n, n), "p": p}))
         cases.append((f"scaled 1e150, p {p}", {"x": normal(rng, 4, 4) * 1e150, "p": p}))
+    # Stacks: each matrix as the single call, judged with its bound.
+    cases += stacks(rng, "x", [(3, 3), (4, 2), (2, 5)])
+    for p in (-2.0, 1.0, -math.inf, "fro", "nuc"):
+        cases += [(f"{label}, p {p}", {**a, "p": p}) for label, a in stacks(rng, "x", [(3, 3), (1, 1)])]
+    cases.append(
+        ("stack with a singular matrix, p 1: inf", {"x": [np.eye(2), [[1.0, 2.0], [2.0, 4.0]]], "p": 1.0})
+    )
     return cases
 
 
@@ -418,10 +426,18 @@ register(
         "cond",
         "p ±2: σ's within e = svd_error each; else ‖A‖·‖A⁻¹‖ with ‖ΔA⁻¹‖₂ ≤ solve_bound",
         _cond_cases,
-        bound=lambda a, r: tol.linalg.cond_bound(a["x"], cond_order(a.get("p")), r),
+        bound=stacked_bound(lambda a, r: tol.linalg.cond_bound(a["x"], cond_order(a.get("p")), r), "x"),
         errors=[
             ("empty", {"x": np.zeros((0, 0))}),
             ("empty, p 1", {"x": np.zeros((0, 0)), "p": 1.0}),
+            ("stack (3,) of 0x0", {"x": np.zeros((3, 0, 0))}),
+            ("stack (0,) of 2x0: the shape is refused", {"x": np.zeros((0, 2, 0))}),
+            ("stack (2,) of 2x3, p 1", {"x": np.zeros((2, 2, 3)), "p": 1.0}),
+            *stack_errors("x", [[[math.nan, 0.0], [0.0, 1.0]]], square=False),
+            *[
+                (f"{label}, p 1", {**a, "p": 1.0})
+                for label, a in stack_errors("x", [[[math.inf, 0.0], [0.0, 1.0]]])
+            ],
             ("NaN entry", {"x": [[1.0, math.nan], [0.0, 1.0]]}),
             ("inf entry, p 1", {"x": [[math.inf, 0.0], [0.0, 1.0]], "p": 1.0}),
             ("not square, p 1", {"x": [[1.0, 2.0, 3.0]], "p": 1.0}),

@@ -17,6 +17,7 @@ from .._front.linalg import (
     chain,
     chain_result,
     cond_order,
+    cond_shape,
     exponent_of,
     offset_of,
     tensordot_plan,
@@ -199,13 +200,9 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
     return SlogdetResult(sign.reshape(lead), logabsdet.reshape(lead))
 
 
-@twin(_front.linalg.cond)
-def cond(x: ArrayLike, p: float | str | None = None) -> float:
-    q = cond_order(p)
-    a = matrix(x, "cond", "x")
+def _cond_one(a: NDArray[np.float64], q: float | str | None) -> float:
+    """The condition number of the non-empty matrix ``a`` of the right shape (see ``cond``)."""
     if q is None or q in (2.0, -2.0):
-        if a.size == 0:
-            raise invalid("cond", "x is empty")
         finite(a, "cond", "x")
         try:
             s = np.linalg.svd(a, compute_uv=False)
@@ -214,7 +211,7 @@ def cond(x: ArrayLike, p: float | str | None = None) -> float:
         with np.errstate(divide="ignore", invalid="ignore"):
             r = float(s[-1] / s[0]) if q == -2.0 else float(s[0] / s[-1])
         return math.inf if math.isnan(r) else r
-    a = square(a, "cond", "x")
+    finite(a, "cond", "x")
     try:
         ai = np.linalg.inv(a)
     except np.linalg.LinAlgError:
@@ -224,6 +221,20 @@ def cond(x: ArrayLike, p: float | str | None = None) -> float:
     with np.errstate(over="ignore", invalid="ignore"):
         r = matrix_norm(a, ord=q) * matrix_norm(ai, ord=q)
     return math.inf if math.isnan(r) else float(r)
+
+
+@twin(_front.linalg.cond)
+def cond(x: ArrayLike, p: float | str | None = None) -> Any:
+    q = cond_order(p)
+    a, lead = stack(x, "cond", "x")
+    cond_shape(a.shape[1:], q)
+    out = np.empty(a.shape[0])
+    for i in range(a.shape[0]):
+        try:
+            out[i] = _cond_one(a[i], q)
+        except ValueError as e:  # NaN or Inf, no convergence: named by index
+            raise in_stack(e, i, lead) from None
+    return float(out[0]) if not lead else out.reshape(lead)
 
 
 @twin(_front.linalg.matrix_power)

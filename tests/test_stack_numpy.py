@@ -1,0 +1,110 @@
+"""numpy.linalg's other functions on stacks (..., M, N): cond, matrix_power, diagonal, trace,
+matrix_transpose, matrix_norm, norm over an axis pair, vector_norm along an axis.
+
+Each matrix of a stack is computed as the single-matrix call computes it (bit
+for bit, in each backend, whatever the number of threads); numpy's shapes;
+the parity of the two backends on stacks is the shared parity checks'
+(their stacked cases).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pytest
+import twinmath
+from helpers import assert_same_error
+from twinmath import tolerances as tol
+
+LEADS = [(1,), (3,), (2, 3), (4, 1)]
+
+
+def randn(rng: np.random.Generator, *shape: int) -> np.ndarray:
+    return rng.standard_normal(shape)
+
+
+# op, keywords, whether its matrices are square, numpy's call.
+OPS: list[tuple[str, dict[str, Any], bool]] = [
+    ("cond", {}, False),
+    *[("cond", {"p": p}, p not in (2, -2)) for p in (2, -2, 1, -1, math.inf, -math.inf, "fro", "nuc")],
+]
+
+
+def numpy_call(op: str, a: np.ndarray, kw: dict[str, Any]) -> Any:
+    return getattr(np.linalg, op)(a, **kw)
+
+
+@pytest.mark.parametrize(("op", "kw", "square"), OPS, ids=[f"{o}{k or ''}" for o, k, _ in OPS])
+@pytest.mark.parametrize("lead", LEADS, ids=str)
+def test_each_matrix_as_the_single_call(ref, go, op, kw, square, lead):
+    # numpy's shapes; each matrix bit for bit the single call's, in each backend.
+    rng = np.random.default_rng(len(lead) * 7 + sum(lead))
+    m, n = (4, 4) if square else (4, 3)
+    a = randn(rng, *lead, m, n)
+    expect = np.shape(numpy_call(op, a, kw))
+    for mod in (ref, go):
+        r = getattr(mod, op)(a, **kw)
+        assert np.shape(r) == expect, (mod, op, kw)
+        for idx in np.ndindex(*lead):
+            one = getattr(mod, op)(a[idx], **kw)
+            assert tol.alike(np.asarray(r[idx]), np.asarray(one)), (mod, op, kw, idx)
+
+
+def test_cond_singular_in_a_stack_is_inf(ref, go):
+    a = np.array([np.eye(2), [[1.0, 2.0], [2.0, 4.0]], 3 * np.eye(2)])
+    for mod in (ref, go):
+        for p in (1, -1, math.inf, "fro", "nuc"):
+            r = mod.cond(a, p)
+            assert r[1] == math.inf and r[0] == mod.cond(a[0], p), (mod, p)
+
+
+@pytest.mark.parametrize(
+    ("x", "p"),
+    [
+        (np.zeros((0, 0)), None),
+        (np.zeros((3, 0, 0)), None),
+        (np.zeros((0, 2, 0)), 1),
+        (np.zeros((2, 2, 3)), 1),
+        (np.zeros((2, 2, 3)), "fro"),
+    ],
+    ids=str,
+)
+def test_cond_shape_errors_are_linalg_errors(ref, go, x, p):
+    # numpy raises LinAlgError for empty matrices; twinmath's ShapeError is one.
+    with pytest.raises(np.linalg.LinAlgError):
+        np.linalg.cond(x, p)
+    e = assert_same_error(ref, go, "cond", {"x": x, "p": p})
+    assert isinstance(e, twinmath.ShapeError) and isinstance(e, np.linalg.LinAlgError)
+
+
+def test_cond_names_the_first_bad_matrix(ref, go):
+    a = np.array([np.eye(2)] * 4)
+    a[3, 0, 0] = math.nan
+    a[2, 1, 0] = math.inf
+    e = assert_same_error(ref, go, "cond", {"x": a, "p": 1})
+    assert str(e) == "cond: invalid input: x contains NaN or Inf (matrix 2 of the stack)"
+
+
+def test_threads_do_not_change_results(go):
+    # 1 thread or many: the same bits, and the same failing index.
+    rng = np.random.default_rng(3)
+    a = randn(rng, 3000, 3, 3)
+    bad = a.copy()
+    bad[2100, 0, 1] = np.nan
+    bad[2900, 1, 1] = np.inf
+    previous = twinmath.set_num_threads(1)
+    try:
+        one = [go.cond(a), go.cond(a, 1), go.cond(a, "nuc")]
+        with pytest.raises(ValueError) as e1:
+            go.cond(bad)
+        twinmath.set_num_threads(4)
+        many = [go.cond(a), go.cond(a, 1), go.cond(a, "nuc")]
+        with pytest.raises(ValueError) as e4:
+            go.cond(bad)
+    finally:
+        twinmath.set_num_threads(previous)
+    for x, y in zip(one, many, strict=True):
+        assert tol.alike(x, y)
+    assert str(e1.value) == str(e4.value) and "(matrix 2100 of the stack)" in str(e1.value)
