@@ -16,8 +16,22 @@ func init() {
 		}
 		return matrixNormCase(c, a, "ord")
 	}
-	vectorOps["diagonal"] = func(c *vcase) (any, error) { return Diagonal(c.mat("x"), int(c.opt("offset", 0))) }
-	vectorOps["matrix_transpose"] = func(c *vcase) (any, error) { return MatrixTranspose(c.mat("x")) }
+	vectorOps["diagonal"] = func(c *vcase) (any, error) {
+		if c.ndim("x") > 2 {
+			a, lead := c.stack("x")
+			d, err := DiagonalStack(a, int(c.opt("offset", 0)))
+			return stackResult{d.Data, append(lead, d.Cols)}, err
+		}
+		return Diagonal(c.mat("x"), int(c.opt("offset", 0)))
+	}
+	vectorOps["matrix_transpose"] = func(c *vcase) (any, error) {
+		if c.ndim("x") > 2 {
+			a, lead := c.stack("x")
+			t, err := MatrixTransposeStack(a)
+			return stackResult{t.Data, append(lead, a.Cols, a.Rows)}, err
+		}
+		return MatrixTranspose(c.mat("x"))
+	}
 }
 
 func TestVectorNorm(t *testing.T) {

@@ -29,6 +29,10 @@ def randn(rng: np.random.Generator, *shape: int) -> np.ndarray:
 OPS: list[tuple[str, dict[str, Any], bool]] = [
     ("cond", {}, False),
     *[("cond", {"p": p}, p not in (2, -2)) for p in (2, -2, 1, -1, math.inf, -math.inf, "fro", "nuc")],
+    *[("matrix_power", {"n": k}, True) for k in (0, 1, 2, 3, 7, -1, -4)],
+    *[("diagonal", {"offset": k}, False) for k in (-3, -1, 0, 2, 5)],
+    *[("trace", {"offset": k}, False) for k in (-3, 0, 1, 5)],
+    ("matrix_transpose", {}, False),
 ]
 
 
@@ -42,7 +46,7 @@ def test_each_matrix_as_the_single_call(ref, go, op, kw, square, lead):
     # numpy's shapes; each matrix bit for bit the single call's, in each backend.
     rng = np.random.default_rng(len(lead) * 7 + sum(lead))
     m, n = (4, 4) if square else (4, 3)
-    a = randn(rng, *lead, m, n)
+    a = randn(rng, *lead, m, n) / (4 if op == "matrix_power" else 1)
     expect = np.shape(numpy_call(op, a, kw))
     for mod in (ref, go):
         r = getattr(mod, op)(a, **kw)
@@ -50,6 +54,26 @@ def test_each_matrix_as_the_single_call(ref, go, op, kw, square, lead):
         for idx in np.ndindex(*lead):
             one = getattr(mod, op)(a[idx], **kw)
             assert tol.alike(np.asarray(r[idx]), np.asarray(one)), (mod, op, kw, idx)
+
+
+def test_matrix_power_names_the_first_singular_matrix(ref, go):
+    a = np.array([np.eye(2), 2 * np.eye(2), [[1.0, 2.0], [2.0, 4.0]], np.zeros((2, 2))])
+    e = assert_same_error(ref, go, "matrix_power", {"a": a, "n": -2})
+    assert str(e) == "matrix_power: singular matrix (matrix 2 of the stack)"
+    assert isinstance(e, twinmath.SingularMatrixError)
+    for mod in (ref, go):  # n ≥ 0 needs no inverse
+        assert mod.matrix_power(a, 0).shape == (4, 2, 2)
+
+
+def test_matrix_power_beyond_int64_is_refused_identically(ref, go):
+    # numpy computes A^(2^100 + …); twinmath's exponent crosses to Go as an int64.
+    a = np.array([[[0.0, 1.0], [1.0, 0.0]]] * 2)
+    for n in (2**63, -(2**63) - 1, 2**100 + 2**10):
+        e = assert_same_error(ref, go, "matrix_power", {"a": a, "n": n})
+        assert (
+            type(e) is ValueError
+            and str(e) == f"matrix_power: invalid input: n must lie in [-2**63, 2**63), got {n}"
+        )
 
 
 def test_cond_singular_in_a_stack_is_inf(ref, go):

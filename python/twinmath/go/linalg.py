@@ -46,10 +46,14 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
 
 
 @twin(_front.linalg.trace)
-def trace(A: ArrayLike, *, offset: int = 0) -> float:
+def trace(A: ArrayLike, *, offset: int = 0) -> Any:
     k = _front.linalg.offset_of(offset, "trace")
-    a = matrix(A, "trace", "A")
-    return n.scalar(n.lib.tm_trace_offset, ptr(a), *a.shape, k)  # type: ignore[no-any-return]
+    a, lead = stack(A, "trace", "A")
+    if not lead:
+        return n.scalar(n.lib.tm_trace_offset, ptr(a), *a.shape[1:], k)
+    out = np.empty(a.shape[0])
+    n.call(n.lib.tm_trace_stack, ptr(a), *a.shape, k, ptr(out))
+    return out.reshape(lead)
 
 
 @twin(_front.linalg.det)
@@ -128,10 +132,14 @@ def cond(x: ArrayLike, p: float | str | None = None) -> Any:
 @twin(_front.linalg.matrix_power)
 def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
     k = _front.linalg.exponent_of(n, "matrix_power", "n")
-    x = matrix(a, "matrix_power", "a")
+    x, lead = stack(a, "matrix_power", "a")
     out = np.empty(x.shape)
-    _n.call(_n.lib.tm_matrix_power, ptr(x), *x.shape, k, ptr(out))
-    return out
+    if not lead:
+        _n.call(_n.lib.tm_matrix_power, ptr(x), *x.shape[1:], k, ptr(out))
+        return out.reshape(x.shape[1:])
+    work = x.size * x.shape[1] * 2 * max(abs(k), 1).bit_length() + 1
+    _n.call(_n.lib.tm_matrix_power_stack, ptr(x), *x.shape, k, ptr(out), work=work)
+    return out.reshape(lead + x.shape[1:])
 
 
 @twin(_front.linalg.multi_dot)
@@ -147,20 +155,27 @@ def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
 @twin(_front.linalg.diagonal)
 def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
     k = _front.linalg.offset_of(offset, "diagonal")
-    a = matrix(x, "diagonal", "x")
-    r, c = a.shape
+    a, lead = stack(x, "diagonal", "x")
+    count, r, c = a.shape
     length = max(0, min(r, c - k) if k >= 0 else min(r + k, c))
-    out = np.empty(length)
-    n.call(n.lib.tm_diagonal, ptr(a), r, c, k, ptr(out), length)
-    return out
+    out = np.empty((count, length))
+    if not lead:
+        n.call(n.lib.tm_diagonal, ptr(a), r, c, k, ptr(out), length)
+        return out.reshape(length)
+    n.call(n.lib.tm_diagonal_stack, ptr(a), count, r, c, k, ptr(out), length)
+    return out.reshape((*lead, length))
 
 
 @twin(_front.linalg.matrix_transpose)
 def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
-    a = matrix(x, "matrix_transpose", "x")
-    out = np.empty(a.shape[::-1])
-    n.call(n.lib.tm_matrix_transpose, ptr(a), *a.shape, ptr(out))
-    return out
+    a, lead = stack(x, "matrix_transpose", "x")
+    count, r, c = a.shape
+    out = np.empty((count, c, r))
+    if not lead:
+        n.call(n.lib.tm_matrix_transpose, ptr(a), r, c, ptr(out))
+        return out.reshape(c, r)
+    n.call(n.lib.tm_matrix_transpose_stack, ptr(a), count, r, c, ptr(out))
+    return out.reshape((*lead, c, r))
 
 
 def _shape(x: NDArray[np.float64]) -> Any:

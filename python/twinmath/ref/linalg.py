@@ -75,13 +75,18 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
     return np.array(matrix(A, "transpose", "A").T, order="C")
 
 
-@twin(_front.linalg.trace)
-def trace(A: ArrayLike, *, offset: int = 0) -> float:
-    k = offset_of(offset, "trace")
-    a = matrix(A, "trace", "A")
+def _trace_one(a: NDArray[np.float64], k: int) -> float:
     if k >= a.shape[1] or k <= -a.shape[0]:
         return 0.0  # a diagonal outside A (numpy's own trace fails for |k| beyond C's int)
     return float(np.sum(np.diagonal(a, k)))
+
+
+@twin(_front.linalg.trace)
+def trace(A: ArrayLike, *, offset: int = 0) -> Any:
+    k = offset_of(offset, "trace")
+    a, lead = stack(A, "trace", "A")
+    out = np.array([_trace_one(m, k) for m in a])
+    return float(out[0]) if not lead else out.reshape(lead)
 
 
 @twin(_front.linalg.det)
@@ -237,12 +242,8 @@ def cond(x: ArrayLike, p: float | str | None = None) -> Any:
     return float(out[0]) if not lead else out.reshape(lead)
 
 
-@twin(_front.linalg.matrix_power)
-def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
-    k = exponent_of(n, "matrix_power", "n")
-    x = matrix(a, "matrix_power", "a")
-    if x.shape[0] != x.shape[1]:
-        raise not_square("matrix_power", "a", x.shape)
+def _matrix_power_one(x: NDArray[np.float64], k: int) -> NDArray[np.float64]:
+    """The power ``k`` of the square matrix ``x`` (see ``matrix_power``)."""
     if x.size == 0 or k == 0:
         return np.eye(x.shape[0])
     if k < 0:
@@ -255,6 +256,21 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
     return np.array(np.linalg.matrix_power(x, abs(k)), dtype=np.float64, order="C")
 
 
+@twin(_front.linalg.matrix_power)
+def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
+    k = exponent_of(n, "matrix_power", "n")
+    x, lead = stack(a, "matrix_power", "a")
+    if x.shape[1] != x.shape[2]:
+        raise not_square("matrix_power", "a", x.shape[1:])
+    out = np.empty(x.shape)
+    for i in range(x.shape[0]):
+        try:
+            out[i] = _matrix_power_one(x[i], k)
+        except ValueError as e:  # NaN or Inf, singular (n < 0): named by index
+            raise in_stack(e, i, lead) from None
+    return out.reshape(lead + x.shape[1:])
+
+
 @twin(_front.linalg.multi_dot)
 def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
     ms = chain(arrays)
@@ -264,13 +280,16 @@ def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
 @twin(_front.linalg.diagonal)
 def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
     k = offset_of(offset, "diagonal")
-    d: NDArray[np.float64] = np.diagonal(matrix(x, "diagonal", "x"), k).copy()
-    return d
+    a, lead = stack(x, "diagonal", "x")
+    d = np.diagonal(a, k, axis1=1, axis2=2)
+    return np.array(d.reshape(lead + d.shape[1:]), order="C")  # a copy, never a view
 
 
 @twin(_front.linalg.matrix_transpose)
 def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
-    return np.array(matrix(x, "matrix_transpose", "x").T, order="C")  # a copy, never a view
+    a, lead = stack(x, "matrix_transpose", "x")
+    t = np.swapaxes(a, 1, 2)
+    return np.array(t.reshape(lead + t.shape[1:]), order="C")  # a copy, never a view
 
 
 @twin(_front.linalg.tensorsolve)
