@@ -2,14 +2,39 @@ package twinmath
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
 func init() {
 	vectorOps["vector_norm"] = func(c *vcase) (any, error) {
+		if _, ok := c.Args["axis"]; ok {
+			shape := c.Shapes["x"]
+			axis := int(c.num("axis"))
+			r, err := NormAxis(c.flatArg("x"), shape, axis, c.opt("ord", 2))
+			if axis < 0 {
+				axis += len(shape)
+			}
+			out := slices.Clone(shape[:axis])
+			if raw, ok := c.Args["keepdims"]; ok && string(raw) == "true" {
+				out = append(out, 1)
+			}
+			return stackResult{r, append(out, shape[axis+1:]...)}, err
+		}
 		return VectorNorm(c.flatArg("x"), c.opt("ord", 2))
 	}
 	vectorOps["matrix_norm"] = func(c *vcase) (any, error) {
+		if c.ndim("x") > 2 {
+			a, lead := c.stack("x")
+			ord, kind := 0.0, "fro"
+			if _, ok := c.Args["ord"]; ok {
+				if kind = c.str("ord"); kind != "fro" && kind != "nuc" {
+					ord, kind = c.num("ord"), ""
+				}
+			}
+			r, err := MatrixNormStack(a, ord, kind)
+			return stackResult{r, lead}, err
+		}
 		a := c.mat("x")
 		if _, ok := c.Args["ord"]; !ok {
 			return FrobeniusNorm(a)

@@ -33,6 +33,8 @@ OPS: list[tuple[str, dict[str, Any], bool]] = [
     *[("diagonal", {"offset": k}, False) for k in (-3, -1, 0, 2, 5)],
     *[("trace", {"offset": k}, False) for k in (-3, 0, 1, 5)],
     ("matrix_transpose", {}, False),
+    *[("matrix_norm", {"ord": o}, False) for o in ("fro", "nuc", 1, -1, 2, -2, math.inf, -math.inf)],
+    ("matrix_norm", {"keepdims": True}, False),
 ]
 
 
@@ -53,6 +55,8 @@ def test_each_matrix_as_the_single_call(ref, go, op, kw, square, lead):
         assert np.shape(r) == expect, (mod, op, kw)
         for idx in np.ndindex(*lead):
             one = getattr(mod, op)(a[idx], **kw)
+            if kw.get("keepdims"):
+                one = np.asarray(one).reshape(np.shape(r[idx]))
             assert tol.alike(np.asarray(r[idx]), np.asarray(one)), (mod, op, kw, idx)
 
 
@@ -132,3 +136,69 @@ def test_threads_do_not_change_results(go):
     for x, y in zip(one, many, strict=True):
         assert tol.alike(x, y)
     assert str(e1.value) == str(e4.value) and "(matrix 2100 of the stack)" in str(e1.value)
+
+
+ORDERS: list[Any] = ["fro", "nuc", 1, -1, 2, -2, math.inf, -math.inf, None]
+
+
+@pytest.mark.parametrize("ord", ORDERS, ids=str)
+@pytest.mark.parametrize("axis", [(1, 3), (3, 1), (-1, 0), (2, -1), (0, 1)], ids=str)
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_norm_over_an_axis_pair_of_a_stack(ref, go, ord, axis, keepdims):
+    # numpy's stacked matrices: the pair moves to the end in its order; each
+    # matrix's norm is matrix_norm's of that matrix, bit for bit.
+    rng = np.random.default_rng(11)
+    x = randn(rng, 2, 3, 4, 5)
+    want = np.linalg.norm(x, ord, axis, keepdims)
+    mats = np.moveaxis(x, axis, (-2, -1))
+    for mod in (ref, go):
+        r = mod.norm(x, ord, axis, keepdims)
+        assert r.shape == want.shape, (mod, ord, axis)
+        flat = r.reshape(mats.shape[:-2])
+        for idx in np.ndindex(*mats.shape[:-2]):
+            assert flat[idx] == mod.matrix_norm(mats[idx], ord="fro" if ord is None else ord), (mod, idx)
+        assert tol.ratio(want, r, 1e-13 * np.abs(want) + 1e-300) <= 1
+
+
+@pytest.mark.parametrize("ord", [2, 1, 0, -1, math.inf, -math.inf, 3.5, -0.5])
+@pytest.mark.parametrize("axis", [0, -1, 2, (0, 2), (2, 0), (1,), (0, 1, 2, 3), (), (-1, 1)], ids=str)
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_vector_norm_along_axes(ref, go, ord, axis, keepdims):
+    # numpy's rule: the axes given move to the end in their order; each lane
+    # is vector_norm's of its entries, bit for bit, in both backends.
+    rng = np.random.default_rng(12)
+    x = randn(rng, 2, 3, 4, 5)
+    x[0, 1, 2, 3] = 0.0
+    want = np.linalg.vector_norm(x, axis=axis, keepdims=keepdims, ord=ord)
+    axes = [axis] if isinstance(axis, int) else list(axis)
+    axes = [k % x.ndim for k in axes]
+    rest = [k for k in range(x.ndim) if k not in axes]
+    lanes = np.transpose(x, rest + axes).reshape(math.prod(x.shape[k] for k in rest), -1)
+    for mod in (ref, go):
+        r = mod.vector_norm(x, axis=axis, keepdims=keepdims, ord=ord)
+        assert np.shape(r) == np.shape(want), (mod, axis)
+        one = np.array([mod.vector_norm(lane, ord=ord) for lane in lanes])
+        assert tol.alike(np.ravel(r), one), (mod, axis)
+        assert np.allclose(r, want, rtol=1e-13, atol=0), (mod, axis)
+
+
+@pytest.mark.parametrize(
+    ("axis", "cls"),
+    [(4, ValueError), (-5, ValueError), ((0, 0), ValueError), ((1, -3), ValueError), (1.0, TypeError)],
+    ids=str,
+)
+def test_vector_norm_axis_errors(ref, go, axis, cls):
+    e = assert_same_error(ref, go, "vector_norm", {"x": np.zeros((2, 3, 4, 5)), "axis": axis})
+    assert type(e) is cls
+
+
+def test_empty_stacks_and_lanes(ref, go):
+    for mod in (ref, go):
+        assert mod.matrix_norm(np.zeros((0, 3, 3))).shape == (0,)
+        assert mod.matrix_norm(np.zeros((2, 0, 3)), ord=2).tolist() == [0.0, 0.0]
+        assert mod.norm(np.zeros((0, 2, 3)), "nuc", (1, 2)).shape == (0,)
+        assert mod.vector_norm(np.zeros((2, 0)), axis=1, ord=-1).tolist() == [math.inf, math.inf]
+        assert mod.trace(np.zeros((0, 2, 2))).shape == (0,)
+        assert mod.diagonal(np.zeros((3, 2, 0))).shape == (3, 0)
+        assert mod.matrix_transpose(np.zeros((2, 0, 3))).shape == (2, 3, 0)
+        assert mod.cond(np.zeros((0, 3, 3))).shape == (0,)
