@@ -593,6 +593,9 @@ int tm_qr_stack(const double *a, int64_t count, int64_t m, int64_t n, double *q,
 int tm_cholesky_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* P_i = pinv(A_i, rcond); dst holds count x n x m values. Errors as tm_pinv. */
 int tm_pinv_stack(const double *a, int64_t count, int64_t m, int64_t n, double rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* P_i = pinv(A_i, rcond[i]): a cutoff for each matrix (numpy's rcond array); rcond holds
+ * count values, dst count x n x m. Errors as tm_pinv, naming the matrix. */
+int tm_pinv_stack_rconds(const double *a, int64_t count, int64_t m, int64_t n, const double *rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst[i] = matrix_rank(A_i); dst holds count values. Errors as tm_matrix_rank. */
 int tm_matrix_rank_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* w_i, V_i = eig(A_i) for count square m x n matrices: w holds count x n complex values

@@ -202,3 +202,51 @@ def test_empty_stacks_and_lanes(ref, go):
         assert mod.diagonal(np.zeros((3, 2, 0))).shape == (3, 0)
         assert mod.matrix_transpose(np.zeros((2, 0, 3))).shape == (2, 3, 0)
         assert mod.cond(np.zeros((0, 3, 3))).shape == (0,)
+
+
+@pytest.mark.parametrize(
+    ("op", "kw"),
+    [
+        ("pinv", {"rcond": np.array([[1e-15], [0.2]])}),
+        ("pinv", {"rtol": np.array([1e-15, 0.3, 0.01])}),
+        ("pinv", {"rcond": np.full((2, 3), 0.2), "hermitian": True}),
+        ("matrix_rank", {"tol": np.array([0.1, 1.0, 10.0])}),
+        ("matrix_rank", {"rtol": np.array([[1e-10], [0.3]])}),
+        ("matrix_rank", {"tol": np.full((2, 3), 0.5), "hermitian": True}),
+    ],
+    ids=str,
+)
+def test_per_matrix_tolerances(ref, go, op, kw):
+    # numpy's tolerance arrays broadcast against the stack: matrix i gets its
+    # own, and its result is the single call's with that one number.
+    rng = np.random.default_rng(5)
+    a = randn(rng, 2, 3, 4, 4)
+    a[..., 3, :] = a[..., 2, :] * (1 + 1e-7)
+    if kw.get("hermitian"):
+        a = a + np.swapaxes(a, -1, -2)
+    want = getattr(np.linalg, op)(a, **kw)
+    name = next(k for k in kw if k != "hermitian")
+    per = np.broadcast_to(kw[name], (2, 3))
+    for mod in (ref, go):
+        r = getattr(mod, op)(a, **kw)
+        assert np.shape(r) == np.shape(want), mod
+        for idx in np.ndindex(2, 3):
+            one = getattr(mod, op)(a[idx], **{**kw, name: float(per[idx])})
+            assert tol.alike(np.asarray(r[idx]), np.asarray(one)), (mod, idx)
+    if op == "matrix_rank":
+        assert np.array_equal(ref.matrix_rank(a, **kw), want)
+
+
+@pytest.mark.parametrize(
+    ("op", "kw", "cls"),
+    [
+        ("pinv", {"rcond": np.ones(4)}, twinmath.ShapeError),
+        ("pinv", {"rcond": np.array([0.1, -1.0, 0.1])}, ValueError),
+        ("pinv", {"rtol": np.array([0.1, np.nan, 0.1])}, ValueError),
+        ("matrix_rank", {"tol": np.ones((5, 1))}, twinmath.ShapeError),
+    ],
+    ids=str,
+)
+def test_per_matrix_tolerance_errors(ref, go, op, kw, cls):
+    e = assert_same_error(ref, go, op, {"A": np.ones((2, 3, 2, 2)), **kw})
+    assert type(e) is cls
