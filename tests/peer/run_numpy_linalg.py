@@ -269,9 +269,8 @@ def norm(x: Any, ord: Any = None, axis: Any = None, keepdims: Any = False) -> An
         a = arr(a, most=STACKED)
         t = rtype(a) if a.dtype.kind == "f" else np.float64
         return real(has("norm")(a, ord, axis, keepdims), t)
-    if a.ndim > 2 and ord is None:
-        a = a.reshape(-1)
-    a = arr(a)
+    # With ord None twinmath takes any array as one vector, numpy's rule.
+    a = arr(a, most=STACKED if ord is None else 2)
     return real(has("norm")(a, ord, None, keepdims), rtype(a) if a.dtype.kind == "f" else np.float64)
 
 
