@@ -294,10 +294,10 @@ def norm_plan(v: ArrayLike, ord: Any, axis: Any, keepdims: Any) -> NormPlan:
         # numpy's stacked matrices: the pair moves to the end, in its order
         # (so a reversed pair is each matrix's transpose), the other axes
         # stay a stack, in order.
-        rest = [d for k, d in enumerate(x.shape) if k not in axes]
+        others = [d for k, d in enumerate(x.shape) if k not in axes]
         moved = np.moveaxis(x, axes, (-2, -1))
-        mats = np.ascontiguousarray(moved).reshape(math.prod(rest), *moved.shape[-2:])
-        shape = tuple(1 if k in axes else d for k, d in enumerate(x.shape)) if keep else tuple(rest)
+        mats = np.ascontiguousarray(moved).reshape(math.prod(others), *moved.shape[-2:])
+        shape = tuple(1 if k in axes else d for k, d in enumerate(x.shape)) if keep else tuple(others)
         return NormPlan("stack", mats, mo, 0, shape)
     if axes == [1, 0] and mo in (1.0, -1.0, math.inf, -math.inf):
         # The norm of the transpose: column sums are its row sums.

@@ -161,7 +161,7 @@ def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
     out = np.empty((count, length))
     if not lead:
         n.call(n.lib.tm_diagonal, ptr(a), r, c, k, ptr(out), length)
-        return out.reshape(length)
+        return out.reshape((length,))
     n.call(n.lib.tm_diagonal_stack, ptr(a), count, r, c, k, ptr(out), length)
     return out.reshape((*lead, length))
 
