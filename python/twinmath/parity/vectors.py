@@ -269,6 +269,8 @@ def _norm_bound(args: Args, r: Any) -> Any:
         return tol.vectors.norm_bound(args["v"], args["ord"])
     a = _norm_args(args)
     p = norm_plan(a["v"], a["ord"], a["axis"], a.get("keepdims", False))
+    if p.kind == "stack":
+        return np.array([tol.vectors.norm_bound(m, p.ord) for m in p.x]).reshape(np.shape(r))
     if p.kind != "axis":
         b = tol.vectors.norm_bound(p.x, p.ord)
         return b if np.ndim(r) == 0 else np.full(np.shape(r), b)
@@ -296,7 +298,17 @@ def _norm_axis_cases(rng: np.random.Generator) -> list[Case]:
             (f"(3, 4, 5), axis 1, ord {o}, keepdims", {"v": x, "ord": o, "axis": 1, "keepdims": True})
         )
         cases.append((f"wide (4, 6), axis 1, ord {o}", {"v": wide(rng, 4, 6), "ord": o, "axis": 1}))
+    t = normal(rng, 2, 3, 4)
     for mo in ("fro", "nuc", 1, -1, 2, -2, math.inf, -math.inf):
+        # numpy's stacked matrices: each matrix of the pair's axes, as matrix_norm.
+        for axes in ((1, 2), (2, 0), (-1, -3)):
+            cases.append((f"(2, 3, 4), axis {axes}, ord {mo}", {"v": t, "ord": mo, "axis": np.array(axes)}))
+        cases.append(
+            (
+                f"(2, 3, 4), axis (0, 1), ord {mo}, keepdims",
+                {"v": t, "ord": mo, "axis": np.array((0, 1)), "keepdims": True},
+            )
+        )
         for axes in ((0, 1), (1, 0), (-1, -2)):
             cases.append((f"4x6, axis {axes}, ord {mo}", {"v": m, "ord": mo, "axis": np.array(axes)}))
         cases.append(
