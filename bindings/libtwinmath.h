@@ -593,6 +593,9 @@ int tm_qr_stack(const double *a, int64_t count, int64_t m, int64_t n, double *q,
 int tm_cholesky_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* P_i = pinv(A_i, rcond); dst holds count x n x m values. Errors as tm_pinv. */
 int tm_pinv_stack(const double *a, int64_t count, int64_t m, int64_t n, double rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* P_i = pinv(A_i, rcond[i]): a cutoff for each matrix (numpy's rcond array); rcond holds
+ * count values, dst count x n x m. Errors as tm_pinv, naming the matrix. */
+int tm_pinv_stack_rconds(const double *a, int64_t count, int64_t m, int64_t n, const double *rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst[i] = matrix_rank(A_i); dst holds count values. Errors as tm_matrix_rank. */
 int tm_matrix_rank_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* w_i, V_i = eig(A_i) for count square m x n matrices: w holds count x n complex values
@@ -601,6 +604,27 @@ int tm_matrix_rank_stack(const double *a, int64_t count, int64_t m, int64_t n, i
 int tm_eig_stack(const double *a, int64_t count, int64_t m, int64_t n, double *w, double *v, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
 /* w_i = eigvals(A_i); w holds count x n complex values; *all_real as tm_eig_stack. Errors as tm_eigvals. */
 int tm_eigvals_stack(const double *a, int64_t count, int64_t m, int64_t n, double *w, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
+
+/* ---- stacks: numpy.linalg's other functions ----------------------------- */
+/* As the stack calls above: count packed m x n matrices in, each computed exactly as the
+ * single-matrix call computes it; an error names the first failing matrix. */
+
+/* dst[i] = cond(A_i) in the norm of order p (kind 0, as tm_cond), Frobenius (kind 1, as
+ * tm_cond_fro) or nuclear (kind 2, as tm_cond_nuc); dst holds count values. TM_ERR_INVALID
+ * for another p; TM_ERR_SHAPE if the matrices are empty, or not square when the norm needs
+ * it (also for count 0); then each matrix's errors. Cancellable. */
+int tm_cond_stack(const double *a, int64_t count, int64_t m, int64_t n, double p, int kind, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* dst[i] = matrix_norm(A_i) of order ord (kind 0, as tm_matrix_norm), Frobenius (kind 1) or
+ * nuclear (kind 2); dst holds count values. Cancellable. */
+int tm_matrix_norm_stack(const double *a, int64_t count, int64_t m, int64_t n, double ord, int kind, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* D_i = A_i^k, as tm_matrix_power; dst holds count x m x n values. Cancellable. */
+int tm_matrix_power_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t k, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* d_i = the offset diagonal of A_i, as tm_diagonal; dst holds count x length values. */
+int tm_diagonal_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t offset, double *dst, int64_t length, char *err, size_t errlen);
+/* dst[i] = the sum of the offset diagonal of A_i, as tm_trace_offset; dst holds count values. */
+int tm_trace_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t offset, double *dst, char *err, size_t errlen);
+/* T_i = the transpose of A_i; dst holds count x n x m values. */
+int tm_matrix_transpose_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

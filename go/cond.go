@@ -61,13 +61,17 @@ func Slogdet(a Matrix) (sign, logAbsDet float64, err error) {
 // singular value for p = ±2, an exactly zero pivot of the LU factorisation
 // otherwise) has condition number +Inf, also where the ratio would be 0/0.
 //
-// It returns ErrInvalid if p is not one of the orders above, or if a is
-// empty or holds NaN or Inf; ErrShape if p is not ±2 and a is not square;
-// and ErrNoConvergence if the singular values do not converge.
+// It returns ErrInvalid if p is not one of the orders above or a holds NaN
+// or Inf; ErrShape if a is empty (numpy's LinAlgError: cond is not defined
+// on empty matrices) or p is not ±2 and a is not square; and
+// ErrNoConvergence if the singular values do not converge.
 func Cond(a Matrix, p float64) (float64, error) {
 	switch p {
 	case 2, -2:
-		if err := a.finiteMatrix("cond", "x"); err != nil {
+		if err := condShape(a, false); err != nil {
+			return 0, err
+		}
+		if err := checkFinite("cond", "x", a.Data); err != nil {
 			return 0, err
 		}
 		_, s, _, err := svd(nil, "cond", a, false)
@@ -102,7 +106,10 @@ func CondNuclear(a Matrix) (float64, error) {
 
 // condByInverse returns norm(A)·norm(A⁻¹), +Inf when A is singular.
 func condByInverse(a Matrix, norm func(Matrix) (float64, error)) (float64, error) {
-	if err := a.square("cond", "x", true); err != nil {
+	if err := condShape(a, true); err != nil {
+		return 0, err
+	}
+	if err := checkFinite("cond", "x", a.Data); err != nil {
 		return 0, err
 	}
 	inv := NewMatrix(a.Rows, a.Cols)
@@ -124,6 +131,27 @@ func condByInverse(a Matrix, norm func(Matrix) (float64, error)) (float64, error
 		return r, nil
 	}
 	return math.Inf(1), nil
+}
+
+// condShape returns ErrShape if a is not square (when square is asked for)
+// or is empty: numpy raises LinAlgError for the empty matrix, whose σ₁/σₙ
+// has no singular values and whose ‖A‖·‖A⁻¹‖ would be 0·0.
+func condShape(a Matrix, square bool) error {
+	if err := a.check("cond", "x"); err != nil {
+		return err
+	}
+	return condDims(a.Rows, a.Cols, square)
+}
+
+// condDims is condShape on the dimensions of a matrix (of a stack).
+func condDims(rows, cols int, square bool) error {
+	if square && rows != cols {
+		return shapeErr("cond", "x must be square, got %dx%d", rows, cols)
+	}
+	if rows == 0 || cols == 0 {
+		return shapeErr("cond", "x is empty")
+	}
+	return nil
 }
 
 // NuclearNorm returns the nuclear (trace) norm of a, the sum of its singular

@@ -46,10 +46,14 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
 
 
 @twin(_front.linalg.trace)
-def trace(A: ArrayLike, *, offset: int = 0) -> float:
+def trace(A: ArrayLike, *, offset: int = 0) -> Any:
     k = _front.linalg.offset_of(offset, "trace")
-    a = matrix(A, "trace", "A")
-    return n.scalar(n.lib.tm_trace_offset, ptr(a), *a.shape, k)  # type: ignore[no-any-return]
+    a, lead = stack(A, "trace", "A")
+    if not lead:
+        return n.scalar(n.lib.tm_trace_offset, ptr(a), *a.shape[1:], k)
+    out = np.empty(a.shape[0])
+    n.call(n.lib.tm_trace_stack, ptr(a), *a.shape, k, ptr(out))
+    return out.reshape(lead)
 
 
 @twin(_front.linalg.det)
@@ -107,23 +111,35 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
 
 
 @twin(_front.linalg.cond)
-def cond(x: ArrayLike, p: float | str | None = None) -> float:
+def cond(x: ArrayLike, p: float | str | None = None) -> Any:
     q = _front.linalg.cond_order(p)
-    a = matrix(x, "cond", "x")
-    if q == "fro":
-        return n.scalar(n.lib.tm_cond_fro, ptr(a), *a.shape)  # type: ignore[no-any-return]
-    if q == "nuc":
-        return n.scalar(n.lib.tm_cond_nuc, ptr(a), *a.shape)  # type: ignore[no-any-return]
-    return n.scalar(n.lib.tm_cond, ptr(a), *a.shape, 2.0 if q is None else q)  # type: ignore[no-any-return]
+    a, lead = stack(x, "cond", "x")
+    if not lead:
+        m = a[0]
+        if q == "fro":
+            return n.scalar(n.lib.tm_cond_fro, ptr(m), *m.shape)
+        if q == "nuc":
+            return n.scalar(n.lib.tm_cond_nuc, ptr(m), *m.shape)
+        return n.scalar(n.lib.tm_cond, ptr(m), *m.shape, 2.0 if q is None else q)
+    kind = {"fro": 1, "nuc": 2}.get(q, 0) if isinstance(q, str) else 0
+    order = 2.0 if q is None or isinstance(q, str) else q
+    out = np.empty(a.shape[0])
+    work = a.shape[0] * 12 * a.shape[1] * a.shape[2] * min(a.shape[1:]) + 1
+    n.call(n.lib.tm_cond_stack, ptr(a), *a.shape, order, kind, ptr(out), work=work)
+    return out.reshape(lead)
 
 
 @twin(_front.linalg.matrix_power)
 def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
     k = _front.linalg.exponent_of(n, "matrix_power", "n")
-    x = matrix(a, "matrix_power", "a")
+    x, lead = stack(a, "matrix_power", "a")
     out = np.empty(x.shape)
-    _n.call(_n.lib.tm_matrix_power, ptr(x), *x.shape, k, ptr(out))
-    return out
+    if not lead:
+        _n.call(_n.lib.tm_matrix_power, ptr(x), *x.shape[1:], k, ptr(out))
+        return out.reshape(x.shape[1:])
+    work = x.size * x.shape[1] * 2 * max(abs(k), 1).bit_length() + 1
+    _n.call(_n.lib.tm_matrix_power_stack, ptr(x), *x.shape, k, ptr(out), work=work)
+    return out.reshape(lead + x.shape[1:])
 
 
 @twin(_front.linalg.multi_dot)
@@ -139,20 +155,27 @@ def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
 @twin(_front.linalg.diagonal)
 def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
     k = _front.linalg.offset_of(offset, "diagonal")
-    a = matrix(x, "diagonal", "x")
-    r, c = a.shape
+    a, lead = stack(x, "diagonal", "x")
+    count, r, c = a.shape
     length = max(0, min(r, c - k) if k >= 0 else min(r + k, c))
-    out = np.empty(length)
-    n.call(n.lib.tm_diagonal, ptr(a), r, c, k, ptr(out), length)
-    return out
+    out = np.empty((count, length))
+    if not lead:
+        n.call(n.lib.tm_diagonal, ptr(a), r, c, k, ptr(out), length)
+        return out.reshape((length,))
+    n.call(n.lib.tm_diagonal_stack, ptr(a), count, r, c, k, ptr(out), length)
+    return out.reshape((*lead, length))
 
 
 @twin(_front.linalg.matrix_transpose)
 def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
-    a = matrix(x, "matrix_transpose", "x")
-    out = np.empty(a.shape[::-1])
-    n.call(n.lib.tm_matrix_transpose, ptr(a), *a.shape, ptr(out))
-    return out
+    a, lead = stack(x, "matrix_transpose", "x")
+    count, r, c = a.shape
+    out = np.empty((count, c, r))
+    if not lead:
+        n.call(n.lib.tm_matrix_transpose, ptr(a), r, c, ptr(out))
+        return out.reshape(c, r)
+    n.call(n.lib.tm_matrix_transpose_stack, ptr(a), count, r, c, ptr(out))
+    return out.reshape((*lead, c, r))
 
 
 def _shape(x: NDArray[np.float64]) -> Any:
