@@ -36,6 +36,23 @@ LONG_CALLS = {
         "a, y = rng.standard_normal((20000, 50)), rng.integers(0, 2, 20000)",
         "g.logistic_regression(a, y, max_iter=10**6)",
     ),
+    # The single-matrix operations that take a cancel flag too.
+    "cond": ("a = rng.standard_normal((2000, 2000))", "g.cond(a)"),
+    "cond_1": ("a = rng.standard_normal((2000, 2000))", "g.cond(a, 1)"),
+    "cond_fro": ("a = rng.standard_normal((2000, 2000))", "g.cond(a, 'fro')"),
+    "cond_nuc": ("a = rng.standard_normal((2000, 2000))", "g.cond(a, 'nuc')"),
+    "slogdet": ("a = rng.standard_normal((4000, 4000))", "g.slogdet(a)"),
+    "eigvals": ("a = rng.standard_normal((1000, 1000))", "g.eigvals(a)"),
+    "eigvalsh": ("a = rng.standard_normal((2000, 2000))", "g.eigvalsh(a)"),
+    "svdvals": ("a = rng.standard_normal((2000, 2000))", "g.svdvals(a)"),
+    "matrix_rank_tol": ("a = rng.standard_normal((2000, 2000))", "g.matrix_rank(a, tol=1e-8)"),
+    "norm_2": ("a = rng.standard_normal((2000, 2000))", "g.norm(a, 2)"),
+    "norm_nuc": ("a = rng.standard_normal((2000, 2000))", "g.norm(a, 'nuc')"),
+    "matrix_power": ("a = rng.standard_normal((1500, 1500)) / 40", "g.matrix_power(a, 1000)"),
+    "multi_dot": ("a = rng.standard_normal((2000, 2000))", "g.multi_dot([a, a, a, a])"),
+    "tensorsolve": ("a, b = rng.standard_normal((4000, 4000)), rng.standard_normal(4000)", "g.tensorsolve(a, b)"),
+    "tensorinv": ("a = rng.standard_normal((40, 50, 2000))", "g.tensorinv(a)"),
+    "tensordot": ("a = rng.standard_normal((4000, 4000))", "g.tensordot(a, a, 1)"),
 }
 
 CHILD = """
