@@ -31,7 +31,7 @@ CTRL_C_BOUND = 0.2
 LONG_CALLS = {
     "svd": ("a = rng.standard_normal((2000, 2000))", "g.svd(a)"),
     "eigh": ("a = rng.standard_normal((2000, 2000))", "g.eigh(a)"),
-    "inv": ("a = rng.standard_normal((2000, 2000))", "g.inv(a)"),
+    "inv": ("a = rng.standard_normal((3000, 3000))", "g.inv(a)"),  # 2000×2000 ends in about 0.85 s
     "logistic_regression": (
         "a, y = rng.standard_normal((20000, 50)), rng.integers(0, 2, 20000)",
         "g.logistic_regression(a, y, max_iter=10**6)",
@@ -50,7 +50,10 @@ LONG_CALLS = {
     "norm_nuc": ("a = rng.standard_normal((2000, 2000))", "g.norm(a, 'nuc')"),
     "matrix_power": ("a = rng.standard_normal((1500, 1500)) / 40", "g.matrix_power(a, 1000)"),
     "multi_dot": ("a = rng.standard_normal((2000, 2000))", "g.multi_dot([a, a, a, a])"),
-    "tensorsolve": ("a, b = rng.standard_normal((4000, 4000)), rng.standard_normal(4000)", "g.tensorsolve(a, b)"),
+    "tensorsolve": (
+        "a, b = rng.standard_normal((4000, 4000)), rng.standard_normal(4000)",
+        "g.tensorsolve(a, b)",
+    ),
     "tensorinv": ("a = rng.standard_normal((40, 50, 2000))", "g.tensorinv(a)"),
     "tensordot": ("a = rng.standard_normal((4000, 4000))", "g.tensordot(a, a, 1)"),
 }
@@ -130,6 +133,37 @@ def test_flag_set_before_the_call():
         ptr(a), 200, 200, ptr(u), ptr(s), ptr(vt), _native.ffi.NULL, scratch.err, _native.ERRLEN
     )
     assert st == 0
+
+
+def _flagged_calls(a: np.ndarray, out: np.ndarray) -> dict[str, tuple[str, tuple[Any, ...]]]:
+    """The new cancellable exports with their arguments before the cancel flag, by the op they name."""
+    ptr, n = _native.ptr, a.shape[0]
+    real, dbl = _native.ffi.new("int *"), _native.ffi.new("double[2]")
+    return {
+        "slogdet": ("tm_slogdet", (ptr(a), n, n, dbl, dbl + 1)),
+        "cond": ("tm_cond", (ptr(a), n, n, 2.0, dbl)),
+        "norm": ("tm_nuclear_norm", (ptr(a), n, n, dbl)),
+        "eigvals": ("tm_eigvals", (ptr(a), n, n, ptr(out), real)),
+        "eigvalsh": ("tm_eigvalsh", (ptr(a), n, n, ptr(out))),
+        "svdvals": ("tm_svdvals", (ptr(a), n, n, ptr(out))),
+        "matrix_power": ("tm_matrix_power", (ptr(a), n, n, 9, ptr(out))),
+    }
+
+
+@pytest.mark.parametrize("op", ["slogdet", "cond", "norm", "eigvals", "eigvalsh", "svdvals", "matrix_power"])
+def test_flag_set_before_a_single_matrix_call(op):
+    # The exports that took a cancel flag with the single-matrix Context
+    # forms: a set flag gives TM_ERR_CANCELLED and "op: context canceled".
+    _native.load()
+    a = np.random.default_rng(4).standard_normal((300, 300))
+    a = np.ascontiguousarray(a + a.T)  # eigvalsh reads one triangle; all accept it
+    out = np.empty(2 * a.size)
+    name, args = _flagged_calls(a, out)[op]
+    flag, scratch = _native.ffi.new("int32_t *", 1), _native.scratch()
+    st = getattr(_native.lib, name)(*args, flag, scratch.err, _native.ERRLEN)
+    assert st == _native.lib.TM_ERR_CANCELLED
+    assert _native.ffi.string(scratch.err) == f"{op}: context canceled".encode()
+    assert getattr(_native.lib, name)(*args, _native.ffi.NULL, scratch.err, _native.ERRLEN) == 0
 
 
 def test_helper_thread_passes_exceptions_on():
