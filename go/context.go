@@ -316,11 +316,7 @@ func EigvalshToContext(ctx context.Context, w []float64, a Matrix) error {
 
 // SvdvalsContext is Svdvals, stopping early when ctx is done.
 func SvdvalsContext(ctx context.Context, a Matrix) ([]float64, error) {
-	s := make([]float64, max(min(a.Rows, a.Cols), 0))
-	if err := svdvalsTo(newCanceller(ctx, "svdvals"), s, a); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return svdvalsAlloc(newCanceller(ctx, "svdvals"), a)
 }
 
 // SvdvalsToContext is SvdvalsTo, stopping early when ctx is done.
@@ -377,4 +373,29 @@ func TensordotContext(ctx context.Context, a, b Tensor, axesA, axesB []int) (Ten
 // TensordotNContext is TensordotN, stopping early when ctx is done.
 func TensordotNContext(ctx context.Context, a, b Tensor, n int) (Tensor, error) {
 	return tensordotN(newCanceller(ctx, "tensordot"), a, b, n)
+}
+
+// CholeskyUpperContext is CholeskyUpper, stopping early when ctx is done.
+func CholeskyUpperContext(ctx context.Context, a Matrix) (Matrix, error) {
+	return choleskyUpper(newCanceller(ctx, "cholesky"), a)
+}
+
+// EighUpperContext is EighUpper, stopping early when ctx is done.
+func EighUpperContext(ctx context.Context, a Matrix) (w []float64, v Matrix, err error) {
+	return eighUpper(newCanceller(ctx, "eigh"), a)
+}
+
+// MatrixRankTolContext is MatrixRankTol, stopping early when ctx is done.
+func MatrixRankTolContext(ctx context.Context, a Matrix, tol float64) (int, error) {
+	return matrixRankTol(newCanceller(ctx, "matrix_rank"), a, tol)
+}
+
+// MatrixRankRtolContext is MatrixRankRtol, stopping early when ctx is done.
+func MatrixRankRtolContext(ctx context.Context, a Matrix, rtol float64) (int, error) {
+	return matrixRankRtol(newCanceller(ctx, "matrix_rank"), a, rtol)
+}
+
+// LstsqFullContext is LstsqFull, stopping early when ctx is done.
+func LstsqFullContext(ctx context.Context, a, b Matrix, rcond float64) (LstsqResult, error) {
+	return lstsqFull(newCanceller(ctx, "lstsq"), a, b, rcond)
 }

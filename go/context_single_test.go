@@ -132,6 +132,33 @@ func singleContextCases() map[string]contextCase {
 			func() ([][]float64, error) { return matrix(MatrixPower(big, n)) },
 		}
 	}
+	rank := func(r int, err error) ([][]float64, error) { return scalars(float64(r)), err }
+	full := func(r LstsqResult, err error) ([][]float64, error) {
+		return [][]float64{r.X.Data, r.Residuals, {float64(r.Rank)}, r.S}, err
+	}
+	eigh := func(w []float64, v Matrix, err error) ([][]float64, error) { return [][]float64{w, v.Data}, err }
+	tall := randMatrix(rng, 200, 120)
+	tallRHS := randMatrix(rng, 200, 3)
+	cases["choleskyUpper"] = contextCase{
+		func(ctx context.Context) ([][]float64, error) { return matrix(CholeskyUpperContext(ctx, spd)) },
+		func() ([][]float64, error) { return matrix(CholeskyUpper(spd)) },
+	}
+	cases["eighUpper"] = contextCase{
+		func(ctx context.Context) ([][]float64, error) { return eigh(EighUpperContext(ctx, spd)) },
+		func() ([][]float64, error) { return eigh(EighUpper(spd)) },
+	}
+	cases["matrixRankTol"] = contextCase{
+		func(ctx context.Context) ([][]float64, error) { return rank(MatrixRankTolContext(ctx, mid, 1e-3)) },
+		func() ([][]float64, error) { return rank(MatrixRankTol(mid, 1e-3)) },
+	}
+	cases["matrixRankRtol"] = contextCase{
+		func(ctx context.Context) ([][]float64, error) { return rank(MatrixRankRtolContext(ctx, mid, 1e-3)) },
+		func() ([][]float64, error) { return rank(MatrixRankRtol(mid, 1e-3)) },
+	}
+	cases["lstsqFull"] = contextCase{
+		func(ctx context.Context) ([][]float64, error) { return full(LstsqFullContext(ctx, tall, tallRHS, -1)) },
+		func() ([][]float64, error) { return full(LstsqFull(tall, tallRHS, -1)) },
+	}
 	chain := []Matrix{randMatrix(rng, 200, 300), big, randMatrix(rng, 300, 250), randMatrix(rng, 250, 10)}
 	cases["multiDot"] = contextCase{
 		func(ctx context.Context) ([][]float64, error) { return matrix(MultiDotContext(ctx, chain)) },
