@@ -362,8 +362,8 @@ int tm_std(const double *x, int64_t n, int64_t ddof, double *out, char *err, siz
 /* dst = the standard deviations of A along axis, as tm_variance_axis. */
 int tm_std_axis(const double *a, int64_t rows, int64_t cols, int64_t ddof, int64_t axis, double *dst, int64_t ndst, char *err, size_t errlen);
 /* dst = the covariance matrix of X (rows = samples, cols = variables); dst holds
- * cols x cols values. TM_ERR_INVALID if rows == 0 < cols, ddof < 0 or ddof >= rows. */
-int tm_covariance(const double *x, int64_t rows, int64_t cols, int64_t ddof, double *dst, char *err, size_t errlen);
+ * cols x cols values. TM_ERR_INVALID if rows == 0 < cols, ddof < 0 or ddof >= rows. Cancellable. */
+int tm_covariance(const double *x, int64_t rows, int64_t cols, int64_t ddof, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* xn = (X - mean) / std column by column (rows x cols values), mean and std hold cols
  * values each (population std; 1 for a column whose values are all equal, whose mean
  * is then that value). TM_ERR_INVALID if rows == 0 < cols. */

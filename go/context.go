@@ -399,3 +399,25 @@ func MatrixRankRtolContext(ctx context.Context, a Matrix, rtol float64) (int, er
 func LstsqFullContext(ctx context.Context, a, b Matrix, rcond float64) (LstsqResult, error) {
 	return lstsqFull(newCanceller(ctx, "lstsq"), a, b, rcond)
 }
+
+// SVDValuesContext is SVDValues, stopping early when ctx is done.
+func SVDValuesContext(ctx context.Context, a Matrix) ([]float64, error) {
+	if err := a.finiteMatrix("svd", "A"); err != nil {
+		return nil, err
+	}
+	_, s, _, err := svd(newCanceller(ctx, "svd"), "svd", a, false)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// CovarianceContext is Covariance, stopping early when ctx is done.
+func CovarianceContext(ctx context.Context, x Matrix, ddof int) (Matrix, error) {
+	return covariance(newCanceller(ctx, "covariance"), x, ddof)
+}
+
+// CovarianceToContext is CovarianceTo, stopping early when ctx is done.
+func CovarianceToContext(ctx context.Context, dst, x Matrix, ddof int) error {
+	return covarianceTo(newCanceller(ctx, "covariance"), dst, x, ddof)
+}

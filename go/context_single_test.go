@@ -139,6 +139,15 @@ func singleContextCases() map[string]contextCase {
 	eigh := func(w []float64, v Matrix, err error) ([][]float64, error) { return [][]float64{w, v.Data}, err }
 	tall := randMatrix(rng, 200, 120)
 	tallRHS := randMatrix(rng, 200, 3)
+	samples := randMatrix(rng, 400, 150)
+	cases["covariance"] = contextCase{
+		func(ctx context.Context) ([][]float64, error) { return matrix(CovarianceContext(ctx, samples, 1)) },
+		func() ([][]float64, error) { return matrix(Covariance(samples, 1)) },
+	}
+	cases["svdValues"] = contextCase{
+		func(ctx context.Context) ([][]float64, error) { return slice(SVDValuesContext(ctx, mid)) },
+		func() ([][]float64, error) { return slice(SVDValues(mid)) },
+	}
 	cases["choleskyUpper"] = contextCase{
 		func(ctx context.Context) ([][]float64, error) { return matrix(CholeskyUpperContext(ctx, spd)) },
 		func() ([][]float64, error) { return matrix(CholeskyUpper(spd)) },

@@ -56,6 +56,7 @@ LONG_CALLS = {
     ),
     "tensorinv": ("a = rng.standard_normal((40, 50, 2000))", "g.tensorinv(a)"),
     "tensordot": ("a = rng.standard_normal((4000, 4000))", "g.tensordot(a, a, 1)"),
+    "covariance": ("a = rng.standard_normal((10000, 1500))", "g.covariance(a)"),
 }
 
 CHILD = """
