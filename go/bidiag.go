@@ -233,7 +233,7 @@ func applyReflectors(cc *canceller, c []float64, L, r int, vs, tau []float64, of
 			}
 		}
 		vb := ws.transpose(vbt)
-		subProduct(ws, sub.Data, r, vb, y)
+		_ = subProduct(ws, nil, sub.Data, r, vb, y) // a nil canceller never stops it
 		ws.release(mb)
 		if err := cc.tick(4 * b * n * r); err != nil {
 			return err

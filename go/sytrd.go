@@ -101,7 +101,7 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 			copy(y.Data[l*L:(l+1)*L], wl)
 			copy(y.Data[(b+l)*L:(b+l+1)*L], vl)
 		}
-		subProduct(ws, s[k1*n+k1:], n, x, y)
+		_ = subProduct(ws, nil, s[k1*n+k1:], n, x, y) // a nil canceller never stops it
 		ws.release(mb)
 		if err := cc.tick(4 * L * L * b); err != nil {
 			return err

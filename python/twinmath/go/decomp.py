@@ -193,7 +193,7 @@ def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
 def _svdvals(x: ArrayLike) -> NDArray[np.float64]:
     a = matrix(x, "svdvals", "x")
     out = np.empty(min(a.shape))
-    n.call(n.lib.tm_svdvals, ptr(a), *a.shape, ptr(out))
+    n.call(n.lib.tm_svdvals, ptr(a), *a.shape, ptr(out), work=n.SVD_WORK * a.size * min(a.shape))
     return out
 
 

@@ -103,7 +103,7 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
     x, lead = stack(a, "slogdet", "a")
     if not lead:
         out = np.empty(2)
-        n.call(n.lib.tm_slogdet, ptr(x), *x.shape[1:], ptr(out), ptr(out[1:]))
+        n.call(n.lib.tm_slogdet, ptr(x), *x.shape[1:], ptr(out), ptr(out[1:]), work=x.size * x.shape[1])
         return SlogdetResult(float(out[0]), float(out[1]))
     sign, logabsdet = np.empty(x.shape[0]), np.empty(x.shape[0])
     n.call(n.lib.tm_slogdet_stack, ptr(x), *x.shape, ptr(sign), ptr(logabsdet), work=x.size * x.shape[1])
@@ -116,11 +116,14 @@ def cond(x: ArrayLike, p: float | str | None = None) -> Any:
     a, lead = stack(x, "cond", "x")
     if not lead:
         m = a[0]
+        # The inverse's LU solve for most orders; the singular values for ±2 and "nuc".
+        inverse, svd = m.size * m.shape[0], n.SVD_WORK * m.size * min(m.shape)
         if q == "fro":
-            return n.scalar(n.lib.tm_cond_fro, ptr(m), *m.shape)
+            return n.scalar(n.lib.tm_cond_fro, ptr(m), *m.shape, work=inverse)
         if q == "nuc":
-            return n.scalar(n.lib.tm_cond_nuc, ptr(m), *m.shape)
-        return n.scalar(n.lib.tm_cond, ptr(m), *m.shape, 2.0 if q is None else q)
+            return n.scalar(n.lib.tm_cond_nuc, ptr(m), *m.shape, work=inverse + 2 * svd)
+        p = 2.0 if q is None else q
+        return n.scalar(n.lib.tm_cond, ptr(m), *m.shape, p, work=svd if p in (2.0, -2.0) else inverse)
     kind = {"fro": 1, "nuc": 2}.get(q, 0) if isinstance(q, str) else 0
     order = 2.0 if q is None or isinstance(q, str) else q
     out = np.empty(a.shape[0])
@@ -135,7 +138,10 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
     x, lead = stack(a, "matrix_power", "a")
     out = np.empty(x.shape)
     if not lead:
-        _n.call(_n.lib.tm_matrix_power, ptr(x), *x.shape[1:], k, ptr(out))
+        # At most two products per bit of |n| (squaring, multiplying in), and the inverse for n < 0.
+        m = x[0]
+        work = m.size * m.shape[0] * (2 * abs(k).bit_length() + (k < 0))
+        _n.call(_n.lib.tm_matrix_power, ptr(m), *m.shape, k, ptr(out), work=work)
         return out.reshape(x.shape[1:])
     work = x.size * x.shape[1] * 2 * max(abs(k), 1).bit_length() + 1
     _n.call(_n.lib.tm_matrix_power_stack, ptr(x), *x.shape, k, ptr(out), work=work)
@@ -148,7 +154,9 @@ def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
     dims = [m.shape[0] for m in ms] + [ms[-1].shape[1]]
     out = np.empty((dims[0], dims[-1]))
     ptrs = n.ffi.new("double *[]", [ptr(m) for m in ms])
-    n.call(n.lib.tm_multi_dot, len(ms), ptrs, n.ffi.new("int64_t[]", dims), ptr(out))
+    # The left-to-right cost: no less than that of the order Go chooses.
+    work = sum(dims[0] * dims[i] * dims[i + 1] for i in range(1, len(dims) - 1))
+    n.call(n.lib.tm_multi_dot, len(ms), ptrs, n.ffi.new("int64_t[]", dims), ptr(out), work=work)
     return _front.linalg.chain_result(arrays, out)
 
 
@@ -190,7 +198,18 @@ def tensorsolve(a: ArrayLike, b: ArrayLike, axes: Sequence[int] | None = None) -
     ax = n.ffi.NULL if axes is None else n.ffi.new("int64_t[]", [int(k) for k in axes])
     na = 0 if axes is None else len(axes)
     n.call(
-        n.lib.tm_tensorsolve, ptr(x), x.ndim, _shape(x), ptr(y), y.ndim, _shape(y), ax, na, ptr(out), out.size
+        n.lib.tm_tensorsolve,
+        ptr(x),
+        x.ndim,
+        _shape(x),
+        ptr(y),
+        y.ndim,
+        _shape(y),
+        ax,
+        na,
+        ptr(out),
+        out.size,
+        work=x.size * out.size,  # q² values of a, q unknowns: q³
     )
     return out
 
@@ -201,7 +220,8 @@ def tensorinv(a: ArrayLike, ind: int = 2) -> NDArray[np.float64]:
     k = _front.linalg.tensorinv_plan(x, ind)
     out = np.empty(x.shape[k:] + x.shape[:k])
     # Go takes ind itself; k = min(ind, a.ndim), and ind = max(k, 1) gives the same k (0 for a 0-D a).
-    n.call(n.lib.tm_tensorinv, ptr(x), x.ndim, _shape(x), max(k, 1), ptr(out), out.size)
+    work = x.size * math.isqrt(x.size)  # the inverse of a q×q matrix, q² = a.size
+    n.call(n.lib.tm_tensorinv, ptr(x), x.ndim, _shape(x), max(k, 1), ptr(out), out.size, work=work)
     return out
 
 
@@ -224,5 +244,7 @@ def tensordot(a: ArrayLike, b: ArrayLike, axes: int | Sequence[Any] = 2) -> NDAr
         len(sa),
         ptr(out),
         out.size,
+        # A (m×k)·(k×p) product: a.size·b.size = out.size·k².
+        work=math.isqrt(x.size * y.size * out.size),
     )
     return out

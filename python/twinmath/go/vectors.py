@@ -90,9 +90,11 @@ def _norm_of(x: NDArray[np.float64], o: float | str) -> float:
         return n.scalar(n.lib.tm_vector_norm, ptr(x), x.size, o)  # type: ignore[no-any-return]
     if o == "fro":
         return n.scalar(n.lib.tm_frobenius_norm, ptr(x), *x.shape)  # type: ignore[no-any-return]
+    svd = n.SVD_WORK * x.size * min(x.shape)  # the singular values, for "nuc" and ±2
     if o == "nuc":
-        return n.scalar(n.lib.tm_nuclear_norm, ptr(x), *x.shape)  # type: ignore[no-any-return]
-    return n.scalar(n.lib.tm_matrix_norm, ptr(x), *x.shape, o)  # type: ignore[no-any-return]
+        return n.scalar(n.lib.tm_nuclear_norm, ptr(x), *x.shape, work=svd)  # type: ignore[no-any-return]
+    work = svd if o in (2, -2) else x.size
+    return n.scalar(n.lib.tm_matrix_norm, ptr(x), *x.shape, o, work=work)  # type: ignore[no-any-return]
 
 
 @twin(_front.vectors.cross)
