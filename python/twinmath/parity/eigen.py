@@ -202,7 +202,7 @@ def _eigvals_cases(rng: np.random.Generator) -> list[Case]:
 register(
     Check(
         "eigvals",
-        "eig's eigenvalue bound (tolerances.eigen.eig_perturbation), as complex numbers",
+        "eig's eigenvalue bound (tolerances.eigen.eig_perturbation), as complex numbers matched as multisets",
         _eigvals_cases,
         bound=stacked_bound(lambda a, r: _eigvals_bound(a["a"]), "a"),
         compare=stacked_compare(

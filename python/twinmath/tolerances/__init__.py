@@ -104,11 +104,18 @@ def ratio(ref: ArrayLike, go: ArrayLike, bound: ArrayLike) -> float:
     """
     r = np.asarray(ref, dtype=np.float64)
     g = np.asarray(go, dtype=np.float64)
-    b = np.broadcast_to(np.asarray(bound, dtype=np.float64), r.shape)
     if r.shape != g.shape:
         return math.inf
     if r.size == 0:
         return 0.0
+    return float(np.max(ratios(r, g, bound)))
+
+
+def ratios(ref: ArrayLike, go: ArrayLike, bound: ArrayLike) -> NDArray[np.float64]:
+    """Return ``ratio``'s ``|ref − go| / bound`` entry by entry (same shapes)."""
+    r = np.asarray(ref, dtype=np.float64)
+    g = np.asarray(go, dtype=np.float64)
+    b = np.broadcast_to(np.asarray(bound, dtype=np.float64), r.shape)
     same = (r.view(np.uint64) == g.view(np.uint64)) | (np.isnan(r) & np.isnan(g)) | (r == g)
     unjudged = ~np.isfinite(b)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
@@ -121,8 +128,8 @@ def ratio(ref: ArrayLike, go: ArrayLike, bound: ArrayLike) -> float:
             & (np.abs(fin) + b >= np.finfo(np.float64).max)
         )
     q = np.where(same | unjudged | edge, 0.0, q)
-    q = np.where(np.isnan(q), np.inf, q)
-    return float(np.max(q))
+    out: NDArray[np.float64] = np.where(np.isnan(q), np.inf, q)
+    return out
 
 
 def part_ratio(ref: ArrayLike, go: ArrayLike, bound: ArrayLike) -> float:
