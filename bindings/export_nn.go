@@ -6,6 +6,7 @@ package main
 import "C"
 
 import (
+	"context"
 	"fmt"
 	"unsafe"
 
@@ -47,10 +48,10 @@ func tm_softmax(x *C.tm_cdouble, shape *C.tm_cint64, ndim C.int64_t, axis C.int6
 //export tm_forward_pass
 func tm_forward_pass(x *C.tm_cdouble, m, n C.int64_t, w1 *C.tm_cdouble, n1, h C.int64_t, b1 *C.tm_cdouble, nb1 C.int64_t,
 	w2 *C.tm_cdouble, h2, k C.int64_t, b2 *C.tm_cdouble, nb2 C.int64_t,
-	a1, a2, z1, z2 *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
+	a1, a2, z1, z2 *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		dst := twinmath.ForwardPassResult{A1: outMat(a1, m, h), A2: outMat(a2, m, k), Z1: outMat(z1, m, h), Z2: outMat(z2, m, k)}
-		return twinmath.ForwardPassTo(dst, inMat(x, m, n), inMat(w1, n1, h), in(b1, nb1), inMat(w2, h2, k), in(b2, nb2))
+		return twinmath.ForwardPassToContext(ctx, dst, inMat(x, m, n), inMat(w1, n1, h), in(b1, nb1), inMat(w2, h2, k), in(b2, nb2))
 	})
 }
 
@@ -59,11 +60,11 @@ func tm_backward_pass(x *C.tm_cdouble, m, n C.int64_t, y *C.tm_cdouble, my, ky C
 	a1 *C.tm_cdouble, ma1, ha1 C.int64_t, a2 *C.tm_cdouble, ma2, ka2 C.int64_t,
 	z1 *C.tm_cdouble, mz1, hz1 C.int64_t, z2 *C.tm_cdouble, mz2, kz2 C.int64_t,
 	w1 *C.tm_cdouble, n1, h C.int64_t, w2 *C.tm_cdouble, h2, k C.int64_t,
-	dw1, db1, dw2, db2 *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
+	dw1, db1, dw2, db2 *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		dst := twinmath.BackwardPassResult{DW1: outMat(dw1, n1, h), DB1: out(db1, h), DW2: outMat(dw2, h2, k), DB2: out(db2, k)}
 		fwd := twinmath.ForwardPassResult{A1: inMat(a1, ma1, ha1), A2: inMat(a2, ma2, ka2), Z1: inMat(z1, mz1, hz1), Z2: inMat(z2, mz2, kz2)}
-		return twinmath.BackwardPassTo(dst, inMat(x, m, n), inMat(y, my, ky), fwd, inMat(w1, n1, h), inMat(w2, h2, k))
+		return twinmath.BackwardPassToContext(ctx, dst, inMat(x, m, n), inMat(y, my, ky), fwd, inMat(w1, n1, h), inMat(w2, h2, k))
 	})
 }
 

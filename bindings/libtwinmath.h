@@ -297,21 +297,21 @@ int tm_softmax(const double *x, const int64_t *shape, int64_t ndim, int64_t axis
  * z1 = x.w1 + b1, a1 = sigmoid(z1), z2 = a1.w2 + b2, a2 = sigmoid(z2), for x
  * (m x n), w1 (n1 x h), b1 (nb1), w2 (h2 x k), b2 (nb2). a1 and z1 hold m x h
  * values, a2 and z2 m x k. TM_ERR_SHAPE unless n1 == n, nb1 == h, h2 == h and
- * nb2 == k. */
+ * nb2 == k. Cancellable. */
 int tm_forward_pass(const double *x, int64_t m, int64_t n, const double *w1, int64_t n1, int64_t h,
                     const double *b1, int64_t nb1, const double *w2, int64_t h2, int64_t k,
                     const double *b2, int64_t nb2, double *a1, double *a2, double *z1, double *z2,
-                    char *err, size_t errlen);
+                    tm_cflag *cancel, char *err, size_t errlen);
 /* The gradients of that network by backpropagation, averaged over the m rows
  * of x (m x n), given the targets y and a1, a2, z1, z2 of the forward pass,
  * w1 (n1 x h) and w2 (h2 x k). dw1 holds n1 x h values, db1 h, dw2 h2 x k,
  * db2 k. TM_ERR_SHAPE unless n1 == n, h2 == h, y, a2 and z2 are m x k and a1
- * and z1 m x h; TM_ERR_INVALID if m is 0. */
+ * and z1 m x h; TM_ERR_INVALID if m is 0. Cancellable. */
 int tm_backward_pass(const double *x, int64_t m, int64_t n, const double *y, int64_t my, int64_t ky,
                      const double *a1, int64_t ma1, int64_t ha1, const double *a2, int64_t ma2, int64_t ka2,
                      const double *z1, int64_t mz1, int64_t hz1, const double *z2, int64_t mz2, int64_t kz2,
                      const double *w1, int64_t n1, int64_t h, const double *w2, int64_t h2, int64_t k,
-                     double *dw1, double *db1, double *dw2, double *db2, char *err, size_t errlen);
+                     double *dw1, double *db1, double *dw2, double *db2, tm_cflag *cancel, char *err, size_t errlen);
 
 /* ---- optim ------------------------------------------------------------- */
 

@@ -426,3 +426,23 @@ func CovarianceContext(ctx context.Context, x Matrix, ddof int) (Matrix, error) 
 func CovarianceToContext(ctx context.Context, dst, x Matrix, ddof int) error {
 	return covarianceTo(newCanceller(ctx, "covariance"), dst, x, ddof)
 }
+
+// ForwardPassContext is ForwardPass, stopping early when ctx is done.
+func ForwardPassContext(ctx context.Context, x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) (ForwardPassResult, error) {
+	return forwardPass(newCanceller(ctx, "forward_pass"), x, w1, b1, w2, b2)
+}
+
+// ForwardPassToContext is ForwardPassTo, stopping early when ctx is done.
+func ForwardPassToContext(ctx context.Context, dst ForwardPassResult, x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) error {
+	return forwardPassTo(newCanceller(ctx, "forward_pass"), dst, x, w1, b1, w2, b2)
+}
+
+// BackwardPassContext is BackwardPass, stopping early when ctx is done.
+func BackwardPassContext(ctx context.Context, x, y Matrix, fwd ForwardPassResult, w1, w2 Matrix) (BackwardPassResult, error) {
+	return backwardPass(newCanceller(ctx, "backward_pass"), x, y, fwd, w1, w2)
+}
+
+// BackwardPassToContext is BackwardPassTo, stopping early when ctx is done.
+func BackwardPassToContext(ctx context.Context, dst BackwardPassResult, x, y Matrix, fwd ForwardPassResult, w1, w2 Matrix) error {
+	return backwardPassTo(newCanceller(ctx, "backward_pass"), dst, x, y, fwd.A1, fwd.A2, fwd.Z1, fwd.Z2, w1, w2)
+}

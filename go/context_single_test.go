@@ -140,6 +140,32 @@ func singleContextCases() map[string]contextCase {
 	tall := randMatrix(rng, 200, 120)
 	tallRHS := randMatrix(rng, 200, 3)
 	samples := randMatrix(rng, 400, 150)
+	// A batch of 400 samples through a 150-100-20 network, and back.
+	w1, b1 := randMatrix(rng, 150, 100), big.Data[:100]
+	w2, b2 := randMatrix(rng, 100, 20), big.Data[100:120]
+	labels := randMatrix(rng, 400, 20)
+	fwd := func(r ForwardPassResult, err error) ([][]float64, error) {
+		return [][]float64{r.A1.Data, r.A2.Data, r.Z1.Data, r.Z2.Data}, err
+	}
+	bwd := func(r BackwardPassResult, err error) ([][]float64, error) {
+		return [][]float64{r.DW1.Data, r.DB1, r.DW2.Data, r.DB2}, err
+	}
+	pass, err := ForwardPass(samples, w1, b1, w2, b2)
+	if err != nil {
+		panic(err)
+	}
+	cases["forwardPass"] = contextCase{
+		func(ctx context.Context) ([][]float64, error) {
+			return fwd(ForwardPassContext(ctx, samples, w1, b1, w2, b2))
+		},
+		func() ([][]float64, error) { return fwd(ForwardPass(samples, w1, b1, w2, b2)) },
+	}
+	cases["backwardPass"] = contextCase{
+		func(ctx context.Context) ([][]float64, error) {
+			return bwd(BackwardPassContext(ctx, samples, labels, pass, w1, w2))
+		},
+		func() ([][]float64, error) { return bwd(BackwardPass(samples, labels, pass, w1, w2)) },
+	}
 	cases["covariance"] = contextCase{
 		func(ctx context.Context) ([][]float64, error) { return matrix(CovarianceContext(ctx, samples, 1)) },
 		func() ([][]float64, error) { return matrix(Covariance(samples, 1)) },

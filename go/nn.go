@@ -340,6 +340,12 @@ type ForwardPassResult struct {
 // Sigmoid. NaN and Inf propagate. It returns ErrShape if the shapes do not
 // fit together.
 func ForwardPass(x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) (ForwardPassResult, error) {
+	return forwardPass(nil, x, w1, b1, w2, b2)
+}
+
+// forwardPass is ForwardPass, stopping with the error of cc when cc is
+// cancelled.
+func forwardPass(cc *canceller, x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) (ForwardPassResult, error) {
 	const op = "forward_pass"
 	if err := checkMatrices(op, named{x, "X"}, named{w1, "W1"}, named{w2, "W2"}); err != nil {
 		return ForwardPassResult{}, err
@@ -352,7 +358,7 @@ func ForwardPass(x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) (ForwardPa
 		return ForwardPassResult{}, invalidErr(op, "the output would be %dx%d, more than %d values", m, k, MaxLen)
 	}
 	dst := ForwardPassResult{A1: NewMatrix(m, h), A2: NewMatrix(m, k), Z1: NewMatrix(m, h), Z2: NewMatrix(m, k)}
-	if err := ForwardPassTo(dst, x, w1, b1, w2, b2); err != nil {
+	if err := forwardPassTo(cc, dst, x, w1, b1, w2, b2); err != nil {
 		return ForwardPassResult{}, err
 	}
 	return dst, nil
@@ -361,6 +367,12 @@ func ForwardPass(x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) (ForwardPa
 // ForwardPassTo writes the forward pass into dst, whose matrices must be of
 // the sizes ForwardPass gives and may share memory with the inputs; see ForwardPass.
 func ForwardPassTo(dst ForwardPassResult, x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) error {
+	return forwardPassTo(nil, dst, x, w1, b1, w2, b2)
+}
+
+// forwardPassTo is ForwardPassTo, stopping with the error of cc (dst then
+// holds part of the result) when cc is cancelled.
+func forwardPassTo(cc *canceller, dst ForwardPassResult, x, w1 Matrix, b1 []float64, w2 Matrix, b2 []float64) error {
 	outs := []span{spanOf(dst.A1.Data), spanOf(dst.A2.Data), spanOf(dst.Z1.Data), spanOf(dst.Z2.Data)}
 	x, w1, w2 = x.fresh(outs...), w1.fresh(outs...), w2.fresh(outs...)
 	b1, b2 = fresh(b1, outs...), fresh(b2, outs...)
@@ -390,15 +402,18 @@ func ForwardPassTo(dst ForwardPassResult, x, w1 Matrix, b1 []float64, w2 Matrix,
 			return err
 		}
 	}
-	layer(dst.Z1, dst.A1, x, w1, b1)
-	layer(dst.Z2, dst.A2, dst.A1, w2, b2)
-	return nil
+	if err := layer(cc, dst.Z1, dst.A1, x, w1, b1); err != nil {
+		return err
+	}
+	return layer(cc, dst.Z2, dst.A2, dst.A1, w2, b2)
 }
 
 // layer computes z = in·w + b (b added to every row, after the product, as
-// numpy's np.dot(in, w) + b) and a = σ(z).
-func layer(z, a, in, w Matrix, b []float64) {
-	matmul(z, in, w)
+// numpy's np.dot(in, w) + b) and a = σ(z), or stops with the error of cc.
+func layer(cc *canceller, z, a, in, w Matrix, b []float64) error {
+	if err := matmulCtx(cc, z, in, w); err != nil {
+		return err
+	}
 	for i := 0; i < z.Rows; i++ {
 		row := z.Row(i)
 		for j := range row {
@@ -408,6 +423,7 @@ func layer(z, a, in, w Matrix, b []float64) {
 	for i, v := range z.Data {
 		a.Data[i] = sigmoid(v)
 	}
+	return nil
 }
 
 // BackwardPassResult holds the gradients of the loss with respect to the
@@ -442,6 +458,12 @@ type BackwardPassResult struct {
 // them a1, z1, a2 and z2) and ErrInvalid if m is 0 (there is no average over
 // no samples).
 func BackwardPass(x, y Matrix, fwd ForwardPassResult, w1, w2 Matrix) (BackwardPassResult, error) {
+	return backwardPass(nil, x, y, fwd, w1, w2)
+}
+
+// backwardPass is BackwardPass, stopping with the error of cc when cc is
+// cancelled.
+func backwardPass(cc *canceller, x, y Matrix, fwd ForwardPassResult, w1, w2 Matrix) (BackwardPassResult, error) {
 	if err := checkBackwardArgs(x, y, fwd.A1, fwd.A2, fwd.Z1, fwd.Z2, w1, w2); err != nil {
 		return BackwardPassResult{}, err
 	}
@@ -450,7 +472,7 @@ func BackwardPass(x, y Matrix, fwd ForwardPassResult, w1, w2 Matrix) (BackwardPa
 		DW1: NewMatrix(n, h), DB1: make([]float64, h),
 		DW2: NewMatrix(w2.Rows, k), DB2: make([]float64, k),
 	}
-	if err := BackwardPassTo(dst, x, y, fwd, w1, w2); err != nil {
+	if err := backwardPassTo(cc, dst, x, y, fwd.A1, fwd.A2, fwd.Z1, fwd.Z2, w1, w2); err != nil {
 		return BackwardPassResult{}, err
 	}
 	return dst, nil
@@ -459,10 +481,13 @@ func BackwardPass(x, y Matrix, fwd ForwardPassResult, w1, w2 Matrix) (BackwardPa
 // BackwardPassTo writes the gradients into dst, whose parts must be of the
 // sizes BackwardPass gives and may share memory with the inputs; see BackwardPass.
 func BackwardPassTo(dst BackwardPassResult, x, y Matrix, fwd ForwardPassResult, w1, w2 Matrix) error {
-	return backwardPassTo(dst, x, y, fwd.A1, fwd.A2, fwd.Z1, fwd.Z2, w1, w2)
+	return backwardPassTo(nil, dst, x, y, fwd.A1, fwd.A2, fwd.Z1, fwd.Z2, w1, w2)
 }
 
-func backwardPassTo(dst BackwardPassResult, x, y, a1, a2, z1, z2, w1, w2 Matrix) error {
+// backwardPassTo is BackwardPassTo with the forward pass's four matrices,
+// stopping with the error of cc (dst then holds part of the result) when cc
+// is cancelled.
+func backwardPassTo(cc *canceller, dst BackwardPassResult, x, y, a1, a2, z1, z2, w1, w2 Matrix) error {
 	outs := []span{spanOf(dst.DW1.Data), spanOf(dst.DB1), spanOf(dst.DW2.Data), spanOf(dst.DB2)}
 	x, y, a1, a2 = x.fresh(outs...), y.fresh(outs...), a1.fresh(outs...), a2.fresh(outs...)
 	z1, z2, w1, w2 = z1.fresh(outs...), z2.fresh(outs...), w1.fresh(outs...), w2.fresh(outs...)
@@ -498,29 +523,39 @@ func backwardPassTo(dst BackwardPassResult, x, y, a1, a2, z1, z2, w1, w2 Matrix)
 	for i, v := range a2.Data {
 		dz2.Data[i] = v - y.Data[i]
 	}
-	matmulT(dst.DW2, a1, dz2, c)
+	if err := matmulT(cc, dst.DW2, a1, dz2, c); err != nil {
+		return err
+	}
 	columnMeans(dst.DB2, dz2, c)
 	// dZ1 = (dZ2·W2ᵀ) ⊙ σ'(Z1)
 	w2t := NewMatrix(k, h)
 	_ = TransposeTo(w2t, w2)
 	dz1 := NewMatrix(m, h)
-	matmul(dz1, dz2, w2t)
+	if err := matmulCtx(cc, dz1, dz2, w2t); err != nil {
+		return err
+	}
 	for i, v := range z1.Data {
 		dz1.Data[i] *= sigmoidDerivative(v)
 	}
-	matmulT(dst.DW1, x, dz1, c)
+	if err := matmulT(cc, dst.DW1, x, dz1, c); err != nil {
+		return err
+	}
 	columnMeans(dst.DB1, dz1, c)
 	return nil
 }
 
-// matmulT computes dst = c·(aᵀ·b), multiplying each entry of the product by c.
-func matmulT(dst, a, b Matrix, c float64) {
+// matmulT computes dst = c·(aᵀ·b), multiplying each entry of the product by
+// c, or stops with the error of cc.
+func matmulT(cc *canceller, dst, a, b Matrix, c float64) error {
 	at := NewMatrix(a.Cols, a.Rows)
 	_ = TransposeTo(at, a)
-	matmul(dst, at, b)
+	if err := matmulCtx(cc, dst, at, b); err != nil {
+		return err
+	}
 	for i := range dst.Data {
 		dst.Data[i] *= c
 	}
+	return nil
 }
 
 // columnMeans computes dst[j] = c·Σᵢ a[i][j], the sum running down the rows.

@@ -26,7 +26,8 @@ CTRL_C_BOUND = 0.2
 # Long calls: each runs for at least three times the signal's delay
 # uncancelled on a quiet machine of this kind (inv of 3000×3000 about 2.7 s,
 # eigh of 2500×2500 about 3.5 s, svd of 2000×2000 about 7 s), so that the
-# signal cannot come after the call has already returned. The products run
+# signal cannot come after the call has already returned (cond's orders 1
+# and "fro" go through the inverse: 3000×3000, as inv). The products run
 # the packed kernel on all cores: multi_dot of four 2000×2000 factors,
 # 2.4·10¹⁰ multiply-adds, ended within the 0.8 s, so they are given 10¹¹.
 # The inputs are made before the child reports ready, and the signal comes
@@ -43,8 +44,8 @@ LONG_CALLS = {
     ),
     # The single-matrix operations that take a cancel flag too.
     "cond": ("a = rng.standard_normal((2000, 2000))", "g.cond(a)"),
-    "cond_1": ("a = rng.standard_normal((2000, 2000))", "g.cond(a, 1)"),
-    "cond_fro": ("a = rng.standard_normal((2000, 2000))", "g.cond(a, 'fro')"),
+    "cond_1": ("a = rng.standard_normal((3000, 3000))", "g.cond(a, 1)"),
+    "cond_fro": ("a = rng.standard_normal((3000, 3000))", "g.cond(a, 'fro')"),
     "cond_nuc": ("a = rng.standard_normal((2000, 2000))", "g.cond(a, 'nuc')"),
     "slogdet": ("a = rng.standard_normal((4000, 4000))", "g.slogdet(a)"),
     "eigvals": ("a = rng.standard_normal((1000, 1000))", "g.eigvals(a)"),
@@ -151,6 +152,7 @@ def _flagged_calls(a: np.ndarray, out: np.ndarray) -> dict[str, tuple[str, tuple
     """The new cancellable exports with their arguments before the cancel flag, by the op they name."""
     ptr, n = _native.ptr, a.shape[0]
     real, dbl = _native.ffi.new("int *"), _native.ffi.new("double[2]")
+    quarters = [ptr(q) for q in np.split(out, 4)]
     return {
         "slogdet": ("tm_slogdet", (ptr(a), n, n, dbl, dbl + 1)),
         "cond": ("tm_cond", (ptr(a), n, n, 2.0, dbl)),
@@ -159,17 +161,27 @@ def _flagged_calls(a: np.ndarray, out: np.ndarray) -> dict[str, tuple[str, tuple
         "eigvalsh": ("tm_eigvalsh", (ptr(a), n, n, ptr(out))),
         "svdvals": ("tm_svdvals", (ptr(a), n, n, ptr(out))),
         "matrix_power": ("tm_matrix_power", (ptr(a), n, n, 9, ptr(out))),
+        # A batch of n samples through an n-n-n network, and back: a serves
+        # as every input, the quarters of out as the four outputs.
+        "forward_pass": (
+            "tm_forward_pass",
+            (*[ptr(a), n, n] * 2, ptr(a), n, ptr(a), n, n, ptr(a), n, *quarters),
+        ),
+        "backward_pass": ("tm_backward_pass", (*[ptr(a), n, n] * 8, *quarters)),
     }
 
 
-@pytest.mark.parametrize("op", ["slogdet", "cond", "norm", "eigvals", "eigvalsh", "svdvals", "matrix_power"])
+FLAGGED = ["slogdet", "cond", "norm", "eigvals", "eigvalsh", "svdvals", "matrix_power"]
+
+
+@pytest.mark.parametrize("op", [*FLAGGED, "forward_pass", "backward_pass"])
 def test_flag_set_before_a_single_matrix_call(op):
     # The exports that took a cancel flag with the single-matrix Context
     # forms: a set flag gives TM_ERR_CANCELLED and "op: context canceled".
     _native.load()
     a = np.random.default_rng(4).standard_normal((300, 300))
     a = np.ascontiguousarray(a + a.T)  # eigvalsh reads one triangle; all accept it
-    out = np.empty(2 * a.size)
+    out = np.empty(4 * a.size)
     name, args = _flagged_calls(a, out)[op]
     flag, scratch = _native.ffi.new("int32_t *", 1), _native.scratch()
     st = getattr(_native.lib, name)(*args, flag, scratch.err, _native.ERRLEN)

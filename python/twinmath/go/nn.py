@@ -69,6 +69,7 @@ def forward_pass(
         n.lib.tm_forward_pass,
         ptr(x), *x.shape, ptr(w1), *w1.shape, ptr(c1), c1.size, ptr(w2), *w2.shape, ptr(c2), c2.size,
         ptr(a1), ptr(a2), ptr(z1), ptr(z2),
+        work=m * h * (x.shape[1] + k),  # the two layers' products
     )  # fmt: skip
     return ForwardPassResult(a1, a2, z1, z2)
 
@@ -93,5 +94,7 @@ def backward_pass(
     flat: list[Any] = []
     for a in args:
         flat += [ptr(a), *a.shape]
-    n.call(n.lib.tm_backward_pass, *flat, ptr(dW1), ptr(db1), ptr(dW2), ptr(db2))
+    # Three products: A1ᵀ·dZ2, dZ2·W2ᵀ (m·h·k each) and Xᵀ·dZ1 (m·n·h).
+    work = args[0].shape[0] * w1.shape[1] * (2 * w2.shape[1] + w1.shape[0])
+    n.call(n.lib.tm_backward_pass, *flat, ptr(dW1), ptr(db1), ptr(dW2), ptr(db2), work=work)
     return BackwardPassResult(dW1, db1, dW2, db2)
