@@ -1,0 +1,127 @@
+package twinmath
+
+import (
+	"fmt"
+	"math"
+	"math/rand"
+	"testing"
+)
+
+// schurRatios returns ‖A·Q − Q·T‖_F/(n·ε·‖A‖_F) and ‖QᵀQ − I‖_F/(n·ε) for
+// Q = ztᵀ, the residuals LAPACK's tests (dhst01) hold to eigThresh. T may
+// be Hessenberg or quasi-triangular.
+func schurRatios(a Matrix, t, zt []float64) (res, orth float64) {
+	n := a.Rows
+	q, _ := Transpose(Matrix{Rows: n, Cols: n, Data: zt})
+	aq, qt := mulMat(a, q), mulMat(q, Matrix{Rows: n, Cols: n, Data: t})
+	r := make([]float64, n*n)
+	for i := range r {
+		r[i] = aq.Data[i] - qt.Data[i]
+	}
+	qtq := mulMat(Matrix{Rows: n, Cols: n, Data: zt}, q)
+	for i := 0; i < n; i++ {
+		qtq.Data[i*n+i]--
+	}
+	na := norm2(a.Data)
+	if na == 0 {
+		na = 1
+	}
+	return norm2(r) / (float64(n) * eps * na), norm2(qtq.Data) / (float64(n) * eps)
+}
+
+// eigKernelCases are the families the new kernels are tested on, at orders
+// around the crossovers hessBlockedMin and the multishift QR's.
+func eigKernelCases(rng *rand.Rand, n int) map[string]Matrix {
+	cases := map[string]Matrix{}
+	cases["normal"] = randMatrix(rng, n, n)
+	// Clustered and complex: a block diagonal of rotations by nearby
+	// angles, hidden by an orthogonal similarity.
+	d := NewMatrix(n, n)
+	for i := 0; i+1 < n; i += 2 {
+		th := 1 + 1e-6*float64(i)
+		d.Data[i*n+i], d.Data[i*n+i+1] = math.Cos(th), math.Sin(th)
+		d.Data[(i+1)*n+i], d.Data[(i+1)*n+i+1] = -math.Sin(th), math.Cos(th)
+	}
+	if n%2 == 1 {
+		d.Data[n*n-1] = 0.5
+	}
+	qm := randOrthogonal(rng, n)
+	qmt, _ := Transpose(qm)
+	cases["clustered complex"] = mulMat(mulMat(qm, d), qmt)
+	ut := randMatrix(rng, n, n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < i; j++ {
+			ut.Data[i*n+j] = 0
+		}
+	}
+	cases["upper triangular"] = ut
+	cases["zero"] = NewMatrix(n, n)
+	for name, s := range map[string]float64{"tiny 1e-290": 1e-290, "huge 1e290": 1e290} {
+		m := randMatrix(rng, n, n)
+		for i := range m.Data {
+			m.Data[i] *= s
+		}
+		cases[name] = m
+	}
+	return cases
+}
+
+func TestHessenbergBlocked(t *testing.T) {
+	rng := rand.New(rand.NewSource(21))
+	for _, n := range []int{2*hessBlock + 1, 100, hessBlockedMin - 1, hessBlockedMin + 1} {
+		for name, a := range eigKernelCases(rng, n) {
+			for _, blocked := range []bool{false, true} {
+				h := a.Clone().Data
+				reduce := hessenberg
+				if blocked {
+					reduce = hessenbergBlocked
+				}
+				zt, err := reduce(nil, h, n, 0, n-1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := 0; i < n; i++ {
+					for j := 0; j+1 < i; j++ {
+						if h[i*n+j] != 0 {
+							t.Fatalf("n=%d %s: h[%d][%d] = %g below the subdiagonal", n, name, i, j, h[i*n+j])
+						}
+					}
+				}
+				res, orth := schurRatios(a, h, zt)
+				if res > eigThresh || orth > eigThresh || math.IsNaN(res+orth) {
+					t.Errorf("n=%d %s blocked=%v: residual %.3g, orthogonality %.3g", n, name, blocked, res, orth)
+				}
+			}
+		}
+	}
+}
+
+// TestEigAroundCrossovers checks Eig's residual and canonical form on each
+// family just below and just above the orders where the blocked kernels
+// take over.
+func TestEigAroundCrossovers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("orders of a few hundred")
+	}
+	rng := rand.New(rand.NewSource(22))
+	for _, n := range []int{hessBlockedMin - 1, hessBlockedMin + 1} {
+		for name, a := range eigKernelCases(rng, n) {
+			t.Run(fmt.Sprintf("n=%d/%s", n, name), func(t *testing.T) {
+				a0 := a.Clone()
+				w, v, err := Eig(a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := range a.Data {
+					if !alike(a.Data[i], a0.Data[i]) {
+						t.Fatal("the input was modified")
+					}
+				}
+				if r := eigRatio(a, w, v); r > eigThresh || math.IsNaN(r) {
+					t.Errorf("residual ratio %.3g", r)
+				}
+				checkEigCanonical(t, name, w, v)
+			})
+		}
+	}
+}
