@@ -1,6 +1,8 @@
 package twinmath
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand"
@@ -97,14 +99,14 @@ func TestHessenbergBlocked(t *testing.T) {
 }
 
 // TestEigAroundCrossovers checks Eig's residual and canonical form on each
-// family just below and just above the orders where the blocked kernels
-// take over.
+// family just below and just above the orders where the blocked reduction
+// and the multishift sweeps take over.
 func TestEigAroundCrossovers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("orders of a few hundred")
 	}
 	rng := rand.New(rand.NewSource(22))
-	for _, n := range []int{hessBlockedMin - 1, hessBlockedMin + 1} {
+	for _, n := range []int{hessBlockedMin - 1, hessBlockedMin + 1, qrMultiMin - 1, qrMultiMin + 1} {
 		for name, a := range eigKernelCases(rng, n) {
 			t.Run(fmt.Sprintf("n=%d/%s", n, name), func(t *testing.T) {
 				a0 := a.Clone()
@@ -122,6 +124,78 @@ func TestEigAroundCrossovers(t *testing.T) {
 				}
 				checkEigCanonical(t, name, w, v)
 			})
+		}
+	}
+}
+
+// TestSchurMultishift runs the whole Schur factorisation (blocked reduction,
+// then QR with multishift sweeps above qrMultiMin) on each family just below
+// and above the crossover and checks the Schur form: quasi-triangular, and
+// A·Q − Q·T and QᵀQ − I at rounding level.
+func TestSchurMultishift(t *testing.T) {
+	if testing.Short() {
+		t.Skip("orders of a few hundred")
+	}
+	rng := rand.New(rand.NewSource(23))
+	for _, n := range []int{qrMultiMin - 1, qrMultiMin + 1} {
+		for name, a := range eigKernelCases(rng, n) {
+			// Scaled as eigTo scales, into the range the deflation tests
+			// are made for.
+			a = a.Clone()
+			scaleToUnit(a.Data)
+			h := a.Clone().Data
+			zt, err := hessenbergBlocked(nil, h, n, 0, n-1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wr, wi := make([]float64, n), make([]float64, n)
+			if err := francisQR(nil, h, zt, n, 0, n-1, wr, wi); err != nil {
+				t.Fatalf("n=%d %s: %v", n, name, err)
+			}
+			for i := 0; i < n; i++ {
+				for j := 0; j+1 < i; j++ {
+					if h[i*n+j] != 0 {
+						t.Fatalf("n=%d %s: T[%d][%d] = %g below the subdiagonal", n, name, i, j, h[i*n+j])
+					}
+				}
+				if i >= 2 && h[i*n+i-1] != 0 && h[(i-1)*n+i-2] != 0 {
+					t.Fatalf("n=%d %s: two nonzero subdiagonal entries in a row at %d", n, name, i)
+				}
+			}
+			res, orth := schurRatios(a, h, zt)
+			if res > eigThresh || orth > eigThresh || math.IsNaN(res+orth) {
+				t.Errorf("n=%d %s: residual %.3g, orthogonality %.3g", n, name, res, orth)
+			}
+		}
+	}
+}
+
+// TestEigCancelInSweeps cancels Eig above the crossovers at points spread
+// over its whole run (counted in its looks at the context): each stops
+// there, within one more look per goroutine.
+func TestEigCancelInSweeps(t *testing.T) {
+	rng := rand.New(rand.NewSource(24))
+	n := max(qrMultiMin, hessBlockedMin) + 1
+	a := randMatrix(rng, n, n)
+	live := newCountdown(1 << 62)
+	if _, _, err := EigContext(live, a); err != nil {
+		t.Fatal(err)
+	}
+	total := live.looks.Load()
+	// A look per 2¹⁶ multiply-adds: the run of about 25n³ multiply-adds
+	// looks hundreds of times.
+	if total < 100 {
+		t.Fatalf("only %d looks at the context in eig n=%d", total, n)
+	}
+	for _, f := range []float64{0.1, 0.5, 0.9} {
+		before := int64(f * float64(total))
+		ctx := newCountdown(before)
+		_, _, err := EigContext(ctx, a)
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("cancelled after %d of %d looks: error %v", before, total, err)
+		}
+		if looks, most := ctx.looks.Load(), before+1+int64(MaxThreads()); looks > most {
+			t.Errorf("cancelled after %d looks: %d looks, want at most %d", before, looks, most)
 		}
 	}
 }

@@ -88,6 +88,17 @@ func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64
 			if err := cc.tick(6 * n * (i - l + 1)); err != nil {
 				return err
 			}
+			// A large active block: a multishift sweep, unless the shifts
+			// are due to be exceptional.
+			if i-l+1 >= qrMultiMin && kdefl%exceptional != 0 {
+				ok, err := multishiftSweep(cc, h, zt, n, l, i, ilo, ihi)
+				if err != nil {
+					return err
+				}
+				if ok {
+					continue
+				}
+			}
 			// The shifts: the eigenvalues of the trailing 2×2 block, or an
 			// exceptional pair after every 10 iterations without progress.
 			var h11, h12, h21, h22 float64

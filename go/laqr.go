@@ -1,0 +1,240 @@
+package twinmath
+
+import "math"
+
+// Small-bulge multishift QR sweeps, as LAPACK's dlaqr0 and dlaqr5 (Braman,
+// Byers & Mathias, 2002). Instead of one double-shift bulge per sweep, a
+// chain of many 3×3 bulges, three rows apart, is chased down the active
+// block at once: each carries two of the shifts (the eigenvalues of the
+// trailing ns×ns block). The chain moves through a window of rows a slab
+// of steps at a time; inside the window the reflections are applied to H
+// directly and accumulated into an orthogonal U, and outside it — the
+// columns to the right of the window, the rows above it and the Schur
+// vectors — they are applied afterwards as one product with U each, through
+// the matrix product. The bulges of a chain touch disjoint rows and columns
+// and each reads only entries the bulges below it have finished with, so
+// the chain computes the same transformations, up to rounding, as the
+// double-shift sweeps with the same shifts one after the other; each is an
+// orthogonal similarity, and the backward error stays O(n·ε·‖H‖).
+
+// qrMultiMin is the order of the active block from which francisQR uses
+// multishift sweeps; below it (and for every exceptional shift) it uses
+// the double-shift sweep. Measured with BenchmarkEigCPU.
+var qrMultiMin = 400
+
+// qrShifts returns the number of shifts of a multishift sweep over an
+// active block of order nh (even, LAPACK's iparmq table in spirit).
+func qrShifts(nh int) int {
+	switch {
+	case nh < 590:
+		return 16
+	case nh < 3000:
+		return 64
+	default:
+		return 128
+	}
+}
+
+// multishiftSweep chases a chain of bulges carrying the shifts of the
+// trailing block through rows l..i of the Hessenberg matrix h, updating
+// the whole of h (rows 0.., columns ..n-1) and the rows of zt (columns
+// ilo..ihi). It reports false, having changed nothing, when the shifts
+// cannot be computed. It stops with the error of cc, which it looks at
+// after every step of the chain, when cc is cancelled.
+func multishiftSweep(cc *canceller, h, zt []float64, n, l, i, ilo, ihi int) (bool, error) {
+	nh := i - l + 1
+	ns := min(qrShifts(nh), nh/6*2)
+	if ns < 2 {
+		return false, nil
+	}
+	// The shifts: the eigenvalues of the trailing ns×ns block.
+	blk := make([]float64, ns*ns)
+	for r := 0; r < ns; r++ {
+		copy(blk[r*ns:(r+1)*ns], h[(i-ns+1+r)*n+i-ns+1:(i-ns+1+r)*n+i+1])
+	}
+	sr, si := make([]float64, ns), make([]float64, ns)
+	dummy := make([]float64, ns*ns)
+	if err := francisQR(nil, blk, dummy, ns, 0, ns-1, sr, si); err != nil {
+		return false, nil
+	}
+	// Pairs: complex conjugate pairs (adjacent, the positive imaginary
+	// part first), then the real shifts two by two.
+	type pair struct{ r1, i1, r2, i2 float64 }
+	var pairs []pair
+	var reals []float64
+	for k := 0; k < ns; k++ {
+		switch {
+		case si[k] > 0 && k+1 < ns:
+			pairs = append(pairs, pair{sr[k], si[k], sr[k+1], si[k+1]})
+			k++
+		case si[k] == 0:
+			reals = append(reals, sr[k])
+		}
+	}
+	for k := 0; k+1 < len(reals); k += 2 {
+		pairs = append(pairs, pair{reals[k], 0, reals[k+1], 0})
+	}
+	nbul := len(pairs)
+	if nbul == 0 {
+		return false, nil
+	}
+	at := func(r, c int) float64 { return h[r*n+c] }
+	// Bulge b is at k = l + s − 3b at step s; the chain is through after
+	// step (i−1−l) + 3(nbul−1).
+	last := (i - 1 - l) + 3*(nbul-1)
+	ks := max(3*nbul, 12) // steps per slab
+	nwMax := ks + 3*nbul + 4
+	u, utBuf := make([]float64, nwMax*nwMax), make([]float64, nwMax*nwMax)
+	buf := make([]float64, 2*nwMax*max(n, nwMax))
+	var v [3]float64
+	for s0 := 0; s0 <= last; s0 += ks {
+		s1 := min(s0+ks, last+1)
+		kmin := max(l, l+s0-3*(nbul-1))
+		kmax := min(i-1, l+s1-1)
+		w0, w1 := kmin, min(i, kmax+3)
+		nw := w1 - w0 + 1
+		uw := u[:nw*nw]
+		clear(uw)
+		for r := 0; r < nw; r++ {
+			uw[r*nw+r] = 1
+		}
+		for s := s0; s < s1; s++ {
+			for b := 0; b < nbul; b++ {
+				k := l + s - 3*b
+				if k < l || k > i-1 {
+					continue
+				}
+				nr := min(3, i-k+1)
+				if k == l {
+					// Introduce bulge b: the first column of
+					// (H − σ₁)(H − σ₂), scaled.
+					p := pairs[b]
+					h21s := at(l+1, l)
+					sc := math.Abs(at(l, l)-p.r2) + math.Abs(p.i2) + math.Abs(h21s)
+					if sc == 0 {
+						continue
+					}
+					h21s /= sc
+					v[0] = h21s*at(l, l+1) + (at(l, l)-p.r1)*((at(l, l)-p.r2)/sc) - p.i1*(p.i2/sc)
+					v[1] = h21s * (at(l, l) + at(l+1, l+1) - p.r1 - p.r2)
+					v[2] = 0
+					if nr == 3 {
+						v[2] = h21s * at(l+2, l+1)
+					}
+					sc = math.Abs(v[0]) + math.Abs(v[1]) + math.Abs(v[2])
+					if sc == 0 {
+						continue
+					}
+					v[0], v[1], v[2] = v[0]/sc, v[1]/sc, v[2]/sc
+				} else {
+					for j := 0; j < nr; j++ {
+						v[j] = at(k+j, k-1)
+					}
+				}
+				beta, t1 := eigReflector(v[:nr])
+				if k > l {
+					h[k*n+k-1] = beta
+					h[(k+1)*n+k-1] = 0
+					if nr == 3 {
+						h[(k+2)*n+k-1] = 0
+					}
+				}
+				if t1 == 0 {
+					continue
+				}
+				v2, v3 := v[1], 0.0
+				if nr == 3 {
+					v3 = v[2]
+				}
+				t2, t3 := t1*v2, t1*v3
+				// From the left: rows k..k+nr-1, columns k..w1.
+				r0, r1 := h[k*n:(k+1)*n], h[(k+1)*n:(k+2)*n]
+				if nr == 3 {
+					r2 := h[(k+2)*n : (k+3)*n]
+					for j := k; j <= w1; j++ {
+						sum := r0[j] + v2*r1[j] + v3*r2[j]
+						r0[j] -= sum * t1
+						r1[j] -= sum * t2
+						r2[j] -= sum * t3
+					}
+				} else {
+					for j := k; j <= w1; j++ {
+						sum := r0[j] + v2*r1[j]
+						r0[j] -= sum * t1
+						r1[j] -= sum * t2
+					}
+				}
+				// From the right: columns k..k+nr-1, rows w0..min(k+3, i),
+				// and the columns of U.
+				rightCols(h[k:], n, w0, min(k+3, i)+1, nr, v2, v3, t1, t2, t3)
+				rightCols(uw[k-w0:], nw, 0, nw, nr, v2, v3, t1, t2, t3)
+			}
+			if err := cc.tick(10 * nbul * nw); err != nil {
+				return true, err
+			}
+		}
+		// The deferred updates through U.
+		ut := utBuf[:nw*nw]
+		for r := 0; r < nw; r++ {
+			for c := 0; c < nw; c++ {
+				ut[c*nw+r] = uw[r*nw+c]
+			}
+		}
+		utm := Matrix{Rows: nw, Cols: nw, Data: ut}
+		if w1+1 < n {
+			mulBlock(h, n, w0, w1+1, nw, n-w1-1, utm, true, buf)
+		}
+		if w0 > 0 {
+			mulBlock(h, n, 0, w0, w0, nw, Matrix{Rows: nw, Cols: nw, Data: uw}, false, buf)
+		}
+		mulBlock(zt, n, w0, ilo, nw, ihi-ilo+1, utm, true, buf)
+		if err := cc.tick(2 * nw * nw * (n + ihi - ilo)); err != nil {
+			return true, err
+		}
+	}
+	return true, nil
+}
+
+// rightCols applies the reflection I − t1·(1, v2[, v3])(1, v2[, v3])ᵀ from
+// the right to nr columns of rows r0..r1-1 of the row-major a (stride ld),
+// the first column at a[0]; t2 = t1·v2, t3 = t1·v3.
+func rightCols(a []float64, ld, r0, r1, nr int, v2, v3, t1, t2, t3 float64) {
+	if nr == 3 {
+		for r := r0; r < r1; r++ {
+			row := a[r*ld : r*ld+3]
+			sum := row[0] + v2*row[1] + v3*row[2]
+			row[0] -= sum * t1
+			row[1] -= sum * t2
+			row[2] -= sum * t3
+		}
+		return
+	}
+	for r := r0; r < r1; r++ {
+		row := a[r*ld : r*ld+2]
+		sum := row[0] + v2*row[1]
+		row[0] -= sum * t1
+		row[1] -= sum * t2
+	}
+}
+
+// mulBlock replaces the rows×cols block of the row-major a (stride ld)
+// whose first entry is a[r0·ld + c0] with m·B (left) or B·m (not left),
+// through the matrix product; buf holds 2·rows·cols values.
+func mulBlock(a []float64, ld, r0, c0, rows, cols int, m Matrix, left bool, buf []float64) {
+	if rows == 0 || cols == 0 {
+		return
+	}
+	b := Matrix{Rows: rows, Cols: cols, Data: buf[:rows*cols]}
+	for r := 0; r < rows; r++ {
+		copy(b.Data[r*cols:(r+1)*cols], a[(r0+r)*ld+c0:(r0+r)*ld+c0+cols])
+	}
+	p := Matrix{Rows: rows, Cols: cols, Data: buf[rows*cols : 2*rows*cols]}
+	if left {
+		matmul(p, m, b)
+	} else {
+		matmul(p, b, m)
+	}
+	for r := 0; r < rows; r++ {
+		copy(a[(r0+r)*ld+c0:(r0+r)*ld+c0+cols], p.Data[r*cols:(r+1)*cols])
+	}
+}
