@@ -20,7 +20,7 @@ import "math"
 // qrMultiMin is the order of the active block from which francisQR uses
 // multishift sweeps; below it (and for every exceptional shift) it uses
 // the double-shift sweep. Measured with BenchmarkEigCPU.
-var qrMultiMin = 400
+var qrMultiMin = 200
 
 // qrShifts returns the number of shifts of a multishift sweep over an
 // active block of order nh (even, LAPACK's iparmq table in spirit).
@@ -237,4 +237,140 @@ func mulBlock(a []float64, ld, r0, c0, rows, cols int, m Matrix, left bool, buf 
 	for r := 0; r < rows; r++ {
 		copy(a[(r0+r)*ld+c0:(r0+r)*ld+c0+cols], p.Data[r*cols:(r+1)*cols])
 	}
+}
+
+// aedFraction: when aggressive early deflation deflates more than this
+// fraction of its window, francisQR looks again before sweeping (LAPACK's
+// nibble, 14%).
+const aedFraction = 0.14
+
+// aggressiveDeflation looks for converged eigenvalues in the trailing
+// nw×nw window of the active block l..i of the Hessenberg matrix h, as
+// LAPACK's dlaqr3 without reordering (Braman, Byers & Mathias, 2002): the
+// window W = V·T·Vᵀ is brought to real Schur form, the subdiagonal entry s
+// coupling it to the rest becomes the spike s·Vᵀe₁, and each 1×1 or 2×2
+// block of T from the bottom whose spike entries are negligible
+// (|sⱼ| ≤ ε·|λ|, dlaqr3's test) deflates; the first that is not ends the
+// search. The undeflated top of T with its spike is brought back to
+// Hessenberg form, and V (with that reduction) is applied to the rest of h
+// and to the rows of zt through the matrix product. It returns the number
+// of eigenvalues deflated, which then sit at the bottom of the block
+// decoupled by zeros (0, and h unchanged, when there are none).
+func aggressiveDeflation(cc *canceller, h, zt []float64, n, l, i, ilo, ihi, nw int) (int, error) {
+	nw = min(nw, i-l)
+	if nw < 3 {
+		return 0, nil
+	}
+	kw := i - nw + 1
+	s := h[kw*n+kw-1]
+	if s == 0 {
+		return 0, nil
+	}
+	t := make([]float64, nw*nw)
+	for r := 0; r < nw; r++ {
+		copy(t[r*nw:(r+1)*nw], h[(kw+r)*n+kw:(kw+r)*n+i+1])
+	}
+	zw := make([]float64, nw*nw) // Vᵀ
+	for r := 0; r < nw; r++ {
+		zw[r*nw+r] = 1
+	}
+	wr, wi := make([]float64, nw), make([]float64, nw)
+	if err := francisQR(cc, t, zw, nw, 0, nw-1, wr, wi); err != nil {
+		if isCancel(err) {
+			return 0, err
+		}
+		return 0, nil
+	}
+	spike := make([]float64, nw)
+	for r := range spike {
+		spike[r] = s * zw[r*nw]
+	}
+	smlnum := eigSafmin * (float64(n) / eigULP)
+	j := nw - 1
+	for j >= 0 {
+		if j == 0 || t[j*nw+j-1] == 0 {
+			foo := math.Abs(t[j*nw+j])
+			if foo == 0 {
+				foo = math.Abs(s)
+			}
+			if math.Abs(spike[j]) > max(smlnum, eigULP*foo) {
+				break
+			}
+			spike[j] = 0
+			j--
+			continue
+		}
+		foo := math.Abs(t[j*nw+j]) + math.Sqrt(math.Abs(t[j*nw+j-1]))*math.Sqrt(math.Abs(t[(j-1)*nw+j]))
+		if foo == 0 {
+			foo = math.Abs(s)
+		}
+		if max(math.Abs(spike[j]), math.Abs(spike[j-1])) > max(smlnum, eigULP*foo) {
+			break
+		}
+		spike[j], spike[j-1] = 0, 0
+		j -= 2
+	}
+	m := j + 1 // undeflated
+	kd := nw - m
+	if kd == 0 {
+		return 0, nil
+	}
+	if m > 1 {
+		// A reflection P taking the spike to β·e₁, applied to T from both
+		// sides and to Vᵀ from the left; then the top m×m of T back to
+		// Hessenberg form.
+		v := append([]float64(nil), spike[:m]...)
+		beta, tau := eigReflector(v)
+		if tau != 0 {
+			for c := 0; c < nw; c++ {
+				sum := 0.0
+				for r := 0; r < m; r++ {
+					sum += v[r] * t[r*nw+c]
+				}
+				for r := 0; r < m; r++ {
+					t[r*nw+c] -= tau * v[r] * sum
+				}
+			}
+			for r := 0; r < m; r++ {
+				row := t[r*nw : r*nw+m]
+				axpy(row, -tau*dot(row, v), v)
+			}
+			for c := 0; c < nw; c++ {
+				sum := 0.0
+				for r := 0; r < m; r++ {
+					sum += v[r] * zw[r*nw+c]
+				}
+				for r := 0; r < m; r++ {
+					zw[r*nw+c] -= tau * v[r] * sum
+				}
+			}
+		}
+		clear(spike)
+		spike[0] = beta
+		if m > 2 {
+			q2t, err := hessenberg(cc, t, nw, 0, m-1)
+			if err != nil {
+				return 0, err
+			}
+			z2 := NewMatrix(nw, nw)
+			matmul(z2, Matrix{Rows: nw, Cols: nw, Data: q2t}, Matrix{Rows: nw, Cols: nw, Data: zw})
+			copy(zw, z2.Data)
+		}
+	}
+	for r := 0; r < nw; r++ {
+		copy(h[(kw+r)*n+kw:(kw+r)*n+i+1], t[r*nw:(r+1)*nw])
+		h[(kw+r)*n+kw-1] = spike[r]
+	}
+	buf := make([]float64, 2*nw*max(n, nw))
+	zwm := Matrix{Rows: nw, Cols: nw, Data: zw}
+	if i+1 < n {
+		mulBlock(h, n, kw, i+1, nw, n-i-1, zwm, true, buf)
+	}
+	vm, _ := Transpose(zwm)
+	mulBlock(h, n, 0, kw, kw, nw, vm, false, buf)
+	mulBlock(zt, n, kw, ilo, nw, ihi-ilo+1, zwm, true, buf)
+	if err := cc.tick(2 * nw * nw * (n + ihi - ilo)); err != nil {
+		return kd, err
+	}
+	return kd, nil
 }

@@ -91,7 +91,18 @@ func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64
 			// A large active block: a multishift sweep, unless the shifts
 			// are due to be exceptional.
 			if i-l+1 >= qrMultiMin && kdefl%exceptional != 0 {
-				ok, err := multishiftSweep(cc, h, zt, n, l, i, ilo, ihi)
+				nw := qrShifts(i-l+1) * 3 / 2
+				kd, err := aggressiveDeflation(cc, h, zt, n, l, i, ilo, ihi, nw)
+				if err != nil {
+					return err
+				}
+				if kd > 0 {
+					kdefl = 0
+				}
+				if float64(kd) > aedFraction*float64(nw) {
+					continue
+				}
+				ok, err := multishiftSweep(cc, h, zt, n, l, i-kd, ilo, ihi)
 				if err != nil {
 					return err
 				}
