@@ -35,13 +35,25 @@ func qrShifts(nh int) int {
 	}
 }
 
+// qrWork holds the scratch of the multishift sweeps and the aggressive
+// early deflation, kept from one iteration to the next.
+type qrWork struct{ u, ut, buf []float64 }
+
+// take returns (*b)[:n], growing *b when it is shorter.
+func take(b *[]float64, n int) []float64 {
+	if cap(*b) < n {
+		*b = make([]float64, n)
+	}
+	return (*b)[:n]
+}
+
 // multishiftSweep chases a chain of bulges carrying the shifts of the
 // trailing block through rows l..i of the Hessenberg matrix h, updating
 // the whole of h (rows 0.., columns ..n-1) and the rows of zt (columns
 // ilo..ihi). It reports false, having changed nothing, when the shifts
 // cannot be computed. It stops with the error of cc, which it looks at
 // after every step of the chain, when cc is cancelled.
-func multishiftSweep(cc *canceller, h, zt []float64, n, l, i, ilo, ihi int) (bool, error) {
+func multishiftSweep(cc *canceller, wk *qrWork, h, zt []float64, n, l, i, ilo, ihi int) (bool, error) {
 	nh := i - l + 1
 	ns := min(qrShifts(nh), nh/6*2)
 	if ns < 2 {
@@ -84,8 +96,8 @@ func multishiftSweep(cc *canceller, h, zt []float64, n, l, i, ilo, ihi int) (boo
 	last := (i - 1 - l) + 3*(nbul-1)
 	ks := max(3*nbul, 12) // steps per slab
 	nwMax := ks + 3*nbul + 4
-	u, utBuf := make([]float64, nwMax*nwMax), make([]float64, nwMax*nwMax)
-	buf := make([]float64, 2*nwMax*max(n, nwMax))
+	u, utBuf := take(&wk.u, nwMax*nwMax), take(&wk.ut, nwMax*nwMax)
+	buf := take(&wk.buf, 2*nwMax*max(n, nwMax))
 	var v [3]float64
 	for s0 := 0; s0 <= last; s0 += ks {
 		s1 := min(s0+ks, last+1)
@@ -256,7 +268,7 @@ const aedFraction = 0.14
 // and to the rows of zt through the matrix product. It returns the number
 // of eigenvalues deflated, which then sit at the bottom of the block
 // decoupled by zeros (0, and h unchanged, when there are none).
-func aggressiveDeflation(cc *canceller, h, zt []float64, n, l, i, ilo, ihi, nw int) (int, error) {
+func aggressiveDeflation(cc *canceller, wk *qrWork, h, zt []float64, n, l, i, ilo, ihi, nw int) (int, error) {
 	nw = min(nw, i-l)
 	if nw < 3 {
 		return 0, nil
@@ -361,7 +373,7 @@ func aggressiveDeflation(cc *canceller, h, zt []float64, n, l, i, ilo, ihi, nw i
 		copy(h[(kw+r)*n+kw:(kw+r)*n+i+1], t[r*nw:(r+1)*nw])
 		h[(kw+r)*n+kw-1] = spike[r]
 	}
-	buf := make([]float64, 2*nw*max(n, nw))
+	buf := take(&wk.buf, 2*nw*max(n, nw))
 	zwm := Matrix{Rows: nw, Cols: nw, Data: zw}
 	if i+1 < n {
 		mulBlock(h, n, kw, i+1, nw, n-i-1, zwm, true, buf)

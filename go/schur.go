@@ -42,6 +42,7 @@ func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64
 	)
 	kdefl := 0
 	var v [3]float64
+	var wk qrWork
 	for i := ihi; i >= ilo; {
 		l := ilo
 		done := false
@@ -92,7 +93,7 @@ func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64
 			// are due to be exceptional.
 			if i-l+1 >= qrMultiMin && kdefl%exceptional != 0 {
 				nw := qrShifts(i-l+1) * 3 / 2
-				kd, err := aggressiveDeflation(cc, h, zt, n, l, i, ilo, ihi, nw)
+				kd, err := aggressiveDeflation(cc, &wk, h, zt, n, l, i, ilo, ihi, nw)
 				if err != nil {
 					return err
 				}
@@ -102,7 +103,7 @@ func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64
 				if float64(kd) > aedFraction*float64(nw) {
 					continue
 				}
-				ok, err := multishiftSweep(cc, h, zt, n, l, i-kd, ilo, ihi)
+				ok, err := multishiftSweep(cc, &wk, h, zt, n, l, i-kd, ilo, ihi)
 				if err != nil {
 					return err
 				}
