@@ -58,6 +58,30 @@ func eigKernelCases(rng *rand.Rand, n int) map[string]Matrix {
 	}
 	cases["upper triangular"] = ut
 	cases["zero"] = NewMatrix(n, n)
+	// Every eigenvalue on the unit circle: the hardest case for the shifts.
+	cyc := NewMatrix(n, n)
+	for i := 0; i < n; i++ {
+		cyc.Data[((i+1)%n)*n+i] = 1
+	}
+	cases["cyclic permutation"] = cyc
+	// Jordan blocks of order 4 with eigenvalues 1, 2, ..., hidden by an
+	// orthogonal similarity.
+	jd := NewMatrix(n, n)
+	for i := 0; i < n; i++ {
+		jd.Data[i*n+i] = float64(1 + i/4)
+		if i%4 != 3 && i+1 < n {
+			jd.Data[i*n+i+1] = 1
+		}
+	}
+	cases["Jordan blocks"] = mulMat(mulMat(qm, jd), qmt)
+	// Graded: rows and columns scaled over 2⁻⁴⁰ … 2⁴⁰.
+	gr := randMatrix(rng, n, n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			gr.Data[i*n+j] = math.Ldexp(gr.Data[i*n+j], (80*i)/n-40+(80*j)/n-40)
+		}
+	}
+	cases["graded"] = gr
 	for name, s := range map[string]float64{"tiny 1e-290": 1e-290, "huge 1e290": 1e290} {
 		m := randMatrix(rng, n, n)
 		for i := range m.Data {
@@ -122,7 +146,12 @@ func TestEigAroundCrossovers(t *testing.T) {
 				if r := eigRatio(a, w, v); r > eigThresh || math.IsNaN(r) {
 					t.Errorf("residual ratio %.3g", r)
 				}
-				checkEigCanonical(t, name, w, v)
+				if name != "graded" {
+					// (Graded eigenvalues over 48 orders of magnitude fall
+					// into one group of ties, in an order this check does
+					// not follow; the residual is what is tested there.)
+					checkEigCanonical(t, name, w, v)
+				}
 			})
 		}
 	}
@@ -196,6 +225,53 @@ func TestEigCancelInSweeps(t *testing.T) {
 		}
 		if looks, most := ctx.looks.Load(), before+1+int64(MaxThreads()); looks > most {
 			t.Errorf("cancelled after %d looks: %d looks, want at most %d", before, looks, most)
+		}
+	}
+}
+
+// TestEigBlockedSameBits: above the crossovers Eig gives the same bits on
+// one thread and on several, and each matrix of a stack the bits of the
+// single call.
+func TestEigBlockedSameBits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("orders of a few hundred")
+	}
+	rng := rand.New(rand.NewSource(25))
+	n := max(qrMultiMin, hessBlockedMin) + 7
+	a, b := randMatrix(rng, n, n), randMatrix(rng, n, n)
+	defer SetMaxThreads(SetMaxThreads(1))
+	w1, v1, err := Eig(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	SetMaxThreads(4)
+	w4, v4, err := Eig(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range w1 {
+		if w1[i] != w4[i] {
+			t.Fatalf("w[%d] = %v on 1 thread, %v on 4", i, w1[i], w4[i])
+		}
+	}
+	for i := range v1.Data {
+		if v1.Data[i] != v4.Data[i] {
+			t.Fatalf("V entry %d = %v on 1 thread, %v on 4", i, v1.Data[i], v4.Data[i])
+		}
+	}
+	s, _ := StackOf(b, a)
+	ws, vs, _, err := EigStack(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range w1 {
+		if ws[n+i] != w1[i] {
+			t.Fatalf("stack: w[%d] = %v, single call %v", i, ws[n+i], w1[i])
+		}
+	}
+	for i := range v1.Data {
+		if vs[n*n+i] != v1.Data[i] {
+			t.Fatalf("stack: V entry %d = %v, single call %v", i, vs[n*n+i], v1.Data[i])
 		}
 	}
 }
