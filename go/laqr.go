@@ -232,7 +232,9 @@ func rightCols(a []float64, ld, r0, r1, nr int, v2, v3, t1, t2, t3 float64) {
 
 // mulBlock replaces the rows×cols block of the row-major a (stride ld)
 // whose first entry is a[r0·ld + c0] with m·B (left) or B·m (not left),
-// through the matrix product; buf holds 2·rows·cols values.
+// through the matrix product, as B − (I − m)·B (or B − B·(I − m)), which
+// accumulates into the block where it lies; buf holds rows·cols + k²
+// values, k the order of m.
 func mulBlock(a []float64, ld, r0, c0, rows, cols int, m Matrix, left bool, buf []float64) {
 	if rows == 0 || cols == 0 {
 		return
@@ -241,14 +243,18 @@ func mulBlock(a []float64, ld, r0, c0, rows, cols int, m Matrix, left bool, buf 
 	for r := 0; r < rows; r++ {
 		copy(b.Data[r*cols:(r+1)*cols], a[(r0+r)*ld+c0:(r0+r)*ld+c0+cols])
 	}
-	p := Matrix{Rows: rows, Cols: cols, Data: buf[rows*cols : 2*rows*cols]}
-	if left {
-		matmul(p, m, b)
-	} else {
-		matmul(p, b, m)
+	k := m.Rows
+	d := Matrix{Rows: k, Cols: k, Data: buf[rows*cols : rows*cols+k*k]}
+	for i, x := range m.Data[:k*k] {
+		d.Data[i] = -x
 	}
-	for r := 0; r < rows; r++ {
-		copy(a[(r0+r)*ld+c0:(r0+r)*ld+c0+cols], p.Data[r*cols:(r+1)*cols])
+	for i := 0; i < k; i++ {
+		d.Data[i*k+i]++
+	}
+	if left {
+		subProduct(a[r0*ld+c0:], ld, d, b)
+	} else {
+		subProduct(a[r0*ld+c0:], ld, b, d)
 	}
 }
 
