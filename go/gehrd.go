@@ -100,8 +100,9 @@ func hessenbergBlocked(cc *canceller, h []float64, n, ilo, ihi int) ([]float64, 
 			}
 			t[j*nb+j] = tau
 			// Column j of Y = τ·(A·v − Y_j·z), A as the panel found it
-			// (columns c+1.. are still untouched).
-			for r := 0; r < rows; r++ {
+			// (columns c+1.. are still untouched); rows 0..p after the
+			// panel, through the matrix product.
+			for r := p + 1; r < rows; r++ {
 				s := dot(h[r*n+c+1:r*n+rows], vj)
 				y[r*nb+j] = tau * (s - dot(y[r*nb:r*nb+j], z[:j]))
 			}
@@ -110,6 +111,30 @@ func hessenbergBlocked(cc *canceller, h []float64, n, ilo, ihi int) ([]float64, 
 			}
 		}
 		k1 := p + b
+		// Rows 0..p of Y = A·V·T, A's rows 0..p being as the panel found
+		// them.
+		top, L2 := p+1, rows-p-1
+		at := NewMatrix(top, L2)
+		for r := 0; r < top; r++ {
+			copy(at.Data[r*L2:(r+1)*L2], h[r*n+p+1:r*n+rows])
+		}
+		vm2 := NewMatrix(L2, b)
+		for l := 0; l < b; l++ {
+			for q := 0; q < L2; q++ {
+				vm2.Data[q*b+l] = vs[(p-ilo+l)*n+p+1+q]
+			}
+		}
+		av := NewMatrix(top, b)
+		matmul(av, at, vm2)
+		for r := 0; r < top; r++ {
+			for j := 0; j < b; j++ {
+				sum := 0.0
+				for l := 0; l <= j; l++ {
+					sum += av.Data[r*b+l] * t[l*nb+j]
+				}
+				y[r*nb+j] = sum
+			}
+		}
 		// From the right on rows 0..p, columns p+1..k1-1 (inside the panel).
 		for r := 0; r <= p; r++ {
 			yr := y[r*nb : r*nb+b]
