@@ -35,6 +35,9 @@ func callCancellable(cancel *C.tm_cflag, buf *C.char, n C.size_t, f func(ctx con
 	}
 	flag := (*int32)(unsafe.Pointer(cancel)) // read atomically: the caller writes it from another thread
 	ctx, stop := context.WithCancel(context.Background())
+	if atomic.LoadInt32(flag) != 0 {
+		stop() // set before the call: stopped at its first look, however late the watcher starts
+	}
 	watching := make(chan struct{})
 	go func() {
 		defer close(watching)

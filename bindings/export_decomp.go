@@ -94,8 +94,8 @@ func inRange(k, most C.int64_t) C.int64_t {
 }
 
 //export tm_svdvals
-func tm_svdvals(a *C.tm_cdouble, m, n C.int64_t, s *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.SvdvalsTo(out(s, min(m, n)), inMat(a, m, n))
+func tm_svdvals(a *C.tm_cdouble, m, n C.int64_t, s *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.SvdvalsToContext(ctx, out(s, min(m, n)), inMat(a, m, n))
 	})
 }

@@ -42,9 +42,9 @@ func tm_eig(a *C.tm_cdouble, m, n C.int64_t, w *C.double, v *C.double, allReal *
 }
 
 //export tm_eigvals
-func tm_eigvals(a *C.tm_cdouble, m, n C.int64_t, w *C.double, allReal *C.int, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		r, e := twinmath.EigvalsTo(outComplex(w, m), inMat(a, m, n))
+func tm_eigvals(a *C.tm_cdouble, m, n C.int64_t, w *C.double, allReal *C.int, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		r, e := twinmath.EigvalsToContext(ctx, outComplex(w, m), inMat(a, m, n))
 		if e == nil {
 			*allReal = 0
 			if r {
@@ -56,8 +56,8 @@ func tm_eigvals(a *C.tm_cdouble, m, n C.int64_t, w *C.double, allReal *C.int, er
 }
 
 //export tm_eigvalsh
-func tm_eigvalsh(a *C.tm_cdouble, m, n C.int64_t, w *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.EigvalshTo(out(w, m), inMat(a, m, n))
+func tm_eigvalsh(a *C.tm_cdouble, m, n C.int64_t, w *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.EigvalshToContext(ctx, out(w, m), inMat(a, m, n))
 	})
 }

@@ -109,3 +109,10 @@ func tm_eigvals_stack(a *C.tm_cdouble, count, m, n C.int64_t, w *C.double, allRe
 		return e
 	})
 }
+
+//export tm_pinv_stack_rconds
+func tm_pinv_stack_rconds(a *C.tm_cdouble, count, m, n C.int64_t, rcond *C.tm_cdouble, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.PinvStackRcondsToContext(ctx, outStack(dst, count, n, m), inStack(a, count, m, n), in(rcond, count))
+	})
+}

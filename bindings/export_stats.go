@@ -5,7 +5,11 @@ package main
 */
 import "C"
 
-import "github.com/twinmath/twinmath/go"
+import (
+	"context"
+
+	"github.com/twinmath/twinmath/go"
+)
 
 //export tm_mean
 func tm_mean(x *C.tm_cdouble, n C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
@@ -43,9 +47,9 @@ func tm_std_axis(a *C.tm_cdouble, rows, cols, ddof, axis C.int64_t, dst *C.doubl
 }
 
 //export tm_covariance
-func tm_covariance(x *C.tm_cdouble, rows, cols, ddof C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		return twinmath.CovarianceTo(outMat(dst, cols, cols), inMat(x, rows, cols), int(ddof))
+func tm_covariance(x *C.tm_cdouble, rows, cols, ddof C.int64_t, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.CovarianceToContext(ctx, outMat(dst, cols, cols), inMat(x, rows, cols), int(ddof))
 	})
 }
 

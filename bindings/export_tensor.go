@@ -6,6 +6,7 @@ package main
 import "C"
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/twinmath/twinmath/go"
@@ -43,30 +44,30 @@ func give(dst *C.double, n C.int64_t, t twinmath.Tensor, err error) error {
 
 //export tm_tensorsolve
 func tm_tensorsolve(a *C.tm_cdouble, nda C.int64_t, ashape *C.tm_cint64, b *C.tm_cdouble, ndb C.int64_t, bshape *C.tm_cint64,
-	axes *C.tm_cint64, naxes C.int64_t, dst *C.double, ndst C.int64_t, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
+	axes *C.tm_cint64, naxes C.int64_t, dst *C.double, ndst C.int64_t, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		var ax []int
 		if axes != nil {
 			ax = dims(axes, naxes)
 		}
-		x, e := twinmath.Tensorsolve(inTensor(a, nda, ashape), inTensor(b, ndb, bshape), ax)
+		x, e := twinmath.TensorsolveContext(ctx, inTensor(a, nda, ashape), inTensor(b, ndb, bshape), ax)
 		return give(dst, ndst, x, e)
 	})
 }
 
 //export tm_tensorinv
-func tm_tensorinv(a *C.tm_cdouble, nda C.int64_t, ashape *C.tm_cint64, ind C.int64_t, dst *C.double, ndst C.int64_t, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		x, e := twinmath.Tensorinv(inTensor(a, nda, ashape), int(ind))
+func tm_tensorinv(a *C.tm_cdouble, nda C.int64_t, ashape *C.tm_cint64, ind C.int64_t, dst *C.double, ndst C.int64_t, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		x, e := twinmath.TensorinvContext(ctx, inTensor(a, nda, ashape), int(ind))
 		return give(dst, ndst, x, e)
 	})
 }
 
 //export tm_tensordot
 func tm_tensordot(a *C.tm_cdouble, nda C.int64_t, ashape *C.tm_cint64, b *C.tm_cdouble, ndb C.int64_t, bshape *C.tm_cint64,
-	axesA, axesB *C.tm_cint64, naxes C.int64_t, dst *C.double, ndst C.int64_t, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		c, e := twinmath.Tensordot(inTensor(a, nda, ashape), inTensor(b, ndb, bshape), ints(axesA, naxes), ints(axesB, naxes))
+	axesA, axesB *C.tm_cint64, naxes C.int64_t, dst *C.double, ndst C.int64_t, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		c, e := twinmath.TensordotContext(ctx, inTensor(a, nda, ashape), inTensor(b, ndb, bshape), ints(axesA, naxes), ints(axesB, naxes))
 		return give(dst, ndst, c, e)
 	})
 }

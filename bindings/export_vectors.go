@@ -5,7 +5,11 @@ package main
 */
 import "C"
 
-import "github.com/twinmath/twinmath/go"
+import (
+	"context"
+
+	"github.com/twinmath/twinmath/go"
+)
 
 //export tm_add
 func tm_add(a *C.tm_cdouble, na C.int64_t, b *C.tm_cdouble, nb C.int64_t, dst *C.double, err *C.char, errlen C.size_t) C.int {
@@ -45,9 +49,9 @@ func tm_norm(v *C.tm_cdouble, n C.int64_t, ord C.double, res *C.double, err *C.c
 }
 
 //export tm_matrix_norm
-func tm_matrix_norm(a *C.tm_cdouble, rows, cols C.int64_t, ord C.double, res *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		r, e := twinmath.MatrixNorm(inMat(a, rows, cols), float64(ord))
+func tm_matrix_norm(a *C.tm_cdouble, rows, cols C.int64_t, ord C.double, res *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		r, e := twinmath.MatrixNormContext(ctx, inMat(a, rows, cols), float64(ord))
 		return scalar(res, r, e)
 	})
 }
@@ -98,9 +102,9 @@ func tm_vector_norm(v *C.tm_cdouble, n C.int64_t, ord C.double, res *C.double, e
 }
 
 //export tm_nuclear_norm
-func tm_nuclear_norm(a *C.tm_cdouble, rows, cols C.int64_t, res *C.double, err *C.char, errlen C.size_t) C.int {
-	return call(err, errlen, func() error {
-		r, e := twinmath.NuclearNorm(inMat(a, rows, cols))
+func tm_nuclear_norm(a *C.tm_cdouble, rows, cols C.int64_t, res *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		r, e := twinmath.NuclearNormContext(ctx, inMat(a, rows, cols))
 		return scalar(res, r, e)
 	})
 }

@@ -99,8 +99,8 @@ int tm_norm(const double *v, int64_t n, double ord, double *out, char *err, size
 /* *out = the ord-norm of the rows x cols matrix a: ord 1 (max column sum), 2
  * (largest singular value) or +INFINITY (max row sum); -1, -2 and -INFINITY give
  * the smallest of the same. TM_ERR_INVALID for
- * another ord; TM_ERR_NO_CONVERGENCE if the singular values do not converge. */
-int tm_matrix_norm(const double *a, int64_t rows, int64_t cols, double ord, double *out, char *err, size_t errlen);
+ * another ord; TM_ERR_NO_CONVERGENCE if the singular values do not converge. Cancellable. */
+int tm_matrix_norm(const double *a, int64_t rows, int64_t cols, double ord, double *out, tm_cflag *cancel, char *err, size_t errlen);
 /* *out = the Frobenius norm of the rows x cols matrix a. */
 int tm_frobenius_norm(const double *a, int64_t rows, int64_t cols, double *out, char *err, size_t errlen);
 /* *out = a·b / (|a| |b|), 0 if either is the zero vector. TM_ERR_SHAPE if na != nb. */
@@ -116,8 +116,8 @@ int tm_cross(const double *a, int64_t na, const double *b, int64_t nb, double *d
  * number of non-zero entries (0), else (sum |v[i]|^ord)^(1/ord). TM_ERR_INVALID for a NaN ord. */
 int tm_vector_norm(const double *v, int64_t n, double ord, double *out, char *err, size_t errlen);
 /* *out = the nuclear norm (sum of the singular values) of the rows x cols matrix a;
- * TM_ERR_NO_CONVERGENCE if the singular values do not converge. */
-int tm_nuclear_norm(const double *a, int64_t rows, int64_t cols, double *out, char *err, size_t errlen);
+ * TM_ERR_NO_CONVERGENCE if the singular values do not converge. Cancellable. */
+int tm_nuclear_norm(const double *a, int64_t rows, int64_t cols, double *out, tm_cflag *cancel, char *err, size_t errlen);
 
 /* ---- stacks ------------------------------------------------------------ */
 /* A stack is count packed m x n matrices (a C-contiguous (count, m, n) array);
@@ -177,26 +177,26 @@ int tm_inv(const double *a, int64_t m, int64_t n, double *dst, tm_cflag *cancel,
 int tm_solve(const double *a, int64_t m, int64_t n, const double *b, int64_t nb, int64_t k, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* *sign, *logabsdet = the sign (1, -1, or 0 for a singular A) and log|det(A)| (-INFINITY
  * when singular) of A (m x n); 1, 0 for the empty 0 x 0 matrix. TM_ERR_SHAPE unless
- * square; TM_ERR_INVALID if not finite. */
-int tm_slogdet(const double *a, int64_t m, int64_t n, double *sign, double *logabsdet, char *err, size_t errlen);
+ * square; TM_ERR_INVALID if not finite. Cancellable. */
+int tm_slogdet(const double *a, int64_t m, int64_t n, double *sign, double *logabsdet, tm_cflag *cancel, char *err, size_t errlen);
 /* *out = the condition number of A (m x n) in the norm of order p: 2 (s[0] / s[k-1]) or -2
  * (its inverse) for any m x n; 1, -1, +INFINITY or -INFINITY (|A|·|A^-1|) for square A.
  * +INFINITY for a singular A. TM_ERR_INVALID for another p, or if A is empty or not
  * finite; TM_ERR_SHAPE if p is not ±2 and A is not square; TM_ERR_NO_CONVERGENCE if
- * the singular values do not converge. */
-int tm_cond(const double *a, int64_t m, int64_t n, double p, double *out, char *err, size_t errlen);
-/* *out = the condition number of the square A in the Frobenius norm; errors as tm_cond. */
-int tm_cond_fro(const double *a, int64_t m, int64_t n, double *out, char *err, size_t errlen);
-/* *out = the condition number of the square A in the nuclear norm; errors as tm_cond. */
-int tm_cond_nuc(const double *a, int64_t m, int64_t n, double *out, char *err, size_t errlen);
+ * the singular values do not converge. Cancellable. */
+int tm_cond(const double *a, int64_t m, int64_t n, double p, double *out, tm_cflag *cancel, char *err, size_t errlen);
+/* *out = the condition number of the square A in the Frobenius norm; errors as tm_cond. Cancellable. */
+int tm_cond_fro(const double *a, int64_t m, int64_t n, double *out, tm_cflag *cancel, char *err, size_t errlen);
+/* *out = the condition number of the square A in the nuclear norm; errors as tm_cond. Cancellable. */
+int tm_cond_nuc(const double *a, int64_t m, int64_t n, double *out, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = A^k for the square A (m x n) and any integer k (A^0 = I; k < 0 through the
  * inverse); dst holds m x n values. TM_ERR_SHAPE unless square; for k < 0,
- * TM_ERR_INVALID if A is not finite and TM_ERR_SINGULAR for an exactly zero pivot. */
-int tm_matrix_power(const double *a, int64_t m, int64_t n, int64_t k, double *dst, char *err, size_t errlen);
+ * TM_ERR_INVALID if A is not finite and TM_ERR_SINGULAR for an exactly zero pivot. Cancellable. */
+int tm_matrix_power(const double *a, int64_t m, int64_t n, int64_t k, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = arrays[0]·arrays[1]·…·arrays[count-1] in the cheapest order, matrix i being
  * dims[i] x dims[i+1] (dims holds count + 1 values); dst holds dims[0] x dims[count]
- * values. TM_ERR_INVALID if count < 2. */
-int tm_multi_dot(int64_t count, const double **arrays, const int64_t *dims, double *dst, char *err, size_t errlen);
+ * values. TM_ERR_INVALID if count < 2. Cancellable. */
+int tm_multi_dot(int64_t count, const double **arrays, const int64_t *dims, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = the offset diagonal of A (m x n): A[i][i + offset] (offset >= 0) or
  * A[i - offset][i]; dst holds length values. TM_ERR_SHAPE unless length is the
  * diagonal's length (0 for a diagonal outside A). */
@@ -227,11 +227,11 @@ int tm_eigh(const double *a, int64_t m, int64_t n, double *w, double *v, tm_cfla
 int tm_eig(const double *a, int64_t m, int64_t n, double *w, double *v, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
 /* The eigenvalues of A (m x n) alone, as tm_eig's w (2m doubles) and *all_real; none
  * for the empty 0 x 0 matrix. TM_ERR_SHAPE unless m == n; TM_ERR_INVALID if not
- * finite; TM_ERR_NO_CONVERGENCE if the QR iteration fails. */
-int tm_eigvals(const double *a, int64_t m, int64_t n, double *w, int *all_real, char *err, size_t errlen);
+ * finite; TM_ERR_NO_CONVERGENCE if the QR iteration fails. Cancellable. */
+int tm_eigvals(const double *a, int64_t m, int64_t n, double *w, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
 /* The eigenvalues alone of the symmetric matrix whose lower triangle is that of A,
- * ascending, as tm_eigh's w (m doubles); errors as tm_eigvals. */
-int tm_eigvalsh(const double *a, int64_t m, int64_t n, double *w, char *err, size_t errlen);
+ * ascending, as tm_eigh's w (m doubles); errors as tm_eigvals. Cancellable. */
+int tm_eigvalsh(const double *a, int64_t m, int64_t n, double *w, tm_cflag *cancel, char *err, size_t errlen);
 
 /* ---- decomp ------------------------------------------------------------ */
 
@@ -266,8 +266,8 @@ int tm_lstsq(const double *a, int64_t m, int64_t n, const double *b, int64_t mb,
 /* *out = the number of singular values above s[0]·max(m, n)·ε. Cancellable. */
 int tm_matrix_rank(const double *a, int64_t m, int64_t n, int64_t *out, tm_cflag *cancel, char *err, size_t errlen);
 /* The singular values of A (m x n) alone, descending: s holds min(m, n) values (none
- * for an empty A, which is accepted). TM_ERR_INVALID if not finite. */
-int tm_svdvals(const double *a, int64_t m, int64_t n, double *s, char *err, size_t errlen);
+ * for an empty A, which is accepted). TM_ERR_INVALID if not finite. Cancellable. */
+int tm_svdvals(const double *a, int64_t m, int64_t n, double *s, tm_cflag *cancel, char *err, size_t errlen);
 /* PCA of x (rows samples, cols features) with k components: components holds
  * k x cols, explained k, projected rows x k values. TM_ERR_INVALID if x has fewer
  * than two rows or unless 1 <= k <= min(rows, cols).
@@ -362,8 +362,8 @@ int tm_std(const double *x, int64_t n, int64_t ddof, double *out, char *err, siz
 /* dst = the standard deviations of A along axis, as tm_variance_axis. */
 int tm_std_axis(const double *a, int64_t rows, int64_t cols, int64_t ddof, int64_t axis, double *dst, int64_t ndst, char *err, size_t errlen);
 /* dst = the covariance matrix of X (rows = samples, cols = variables); dst holds
- * cols x cols values. TM_ERR_INVALID if rows == 0 < cols, ddof < 0 or ddof >= rows. */
-int tm_covariance(const double *x, int64_t rows, int64_t cols, int64_t ddof, double *dst, char *err, size_t errlen);
+ * cols x cols values. TM_ERR_INVALID if rows == 0 < cols, ddof < 0 or ddof >= rows. Cancellable. */
+int tm_covariance(const double *x, int64_t rows, int64_t cols, int64_t ddof, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* xn = (X - mean) / std column by column (rows x cols values), mean and std hold cols
  * values each (population std; 1 for a column whose values are all equal, whose mean
  * is then that value). TM_ERR_INVALID if rows == 0 < cols. */
@@ -550,20 +550,20 @@ int tm_load_model(const uint8_t *data, int64_t n, double *w1, double *b1, double
  * of a listed in axes (NULL for none) moved to its end, x has the shape of a's last
  * dimensions and dst holds its ndst values. TM_ERR_SHAPE if a.size is not ndst² or b does not
  * hold ndst values; TM_ERR_INVALID for an axis out of range, NaN or Inf; TM_ERR_SINGULAR
- * for an exactly zero pivot. */
+ * for an exactly zero pivot. Cancellable. */
 int tm_tensorsolve(const double *a, int64_t nda, const int64_t *ashape, const double *b, int64_t ndb, const int64_t *bshape,
-                   const int64_t *axes, int64_t naxes, double *dst, int64_t ndst, char *err, size_t errlen);
+                   const int64_t *axes, int64_t naxes, double *dst, int64_t ndst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = the inverse of a over its first ind axes (numpy.linalg.tensorinv), of shape
  * ashape[ind:] + ashape[:ind]; dst holds a's values. TM_ERR_INVALID if ind < 1, a is
  * empty or not finite; TM_ERR_SHAPE unless prod(ashape[ind:]) == prod(ashape[:ind]);
- * TM_ERR_SINGULAR for an exactly zero pivot. */
-int tm_tensorinv(const double *a, int64_t nda, const int64_t *ashape, int64_t ind, double *dst, int64_t ndst, char *err, size_t errlen);
+ * TM_ERR_SINGULAR for an exactly zero pivot. Cancellable. */
+int tm_tensorinv(const double *a, int64_t nda, const int64_t *ashape, int64_t ind, double *dst, int64_t ndst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = numpy.tensordot(a, b, (axes_a, axes_b)), naxes pairs of axes (negative ones count
  * from the end); dst holds the values of the result, a's other dimensions then b's.
  * TM_ERR_SHAPE if paired axes differ in length; TM_ERR_INVALID for an axis out of range
- * or repeated. */
+ * or repeated. Cancellable. */
 int tm_tensordot(const double *a, int64_t nda, const int64_t *ashape, const double *b, int64_t ndb, const int64_t *bshape,
-                 const int64_t *axes_a, const int64_t *axes_b, int64_t naxes, double *dst, int64_t ndst, char *err, size_t errlen);
+                 const int64_t *axes_a, const int64_t *axes_b, int64_t naxes, double *dst, int64_t ndst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = the ord-norms of the lanes along axis (negative counts from the end) of x, of nd
  * dimensions shape (numpy.linalg.norm(x, ord, axis) for an integer axis), in C order over
  * the shape without that axis; dst holds ndst values. TM_ERR_INVALID for an axis out of
@@ -593,6 +593,9 @@ int tm_qr_stack(const double *a, int64_t count, int64_t m, int64_t n, double *q,
 int tm_cholesky_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* P_i = pinv(A_i, rcond); dst holds count x n x m values. Errors as tm_pinv. */
 int tm_pinv_stack(const double *a, int64_t count, int64_t m, int64_t n, double rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* P_i = pinv(A_i, rcond[i]): a cutoff for each matrix (numpy's rcond array); rcond holds
+ * count values, dst count x n x m. Errors as tm_pinv, naming the matrix. */
+int tm_pinv_stack_rconds(const double *a, int64_t count, int64_t m, int64_t n, const double *rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst[i] = matrix_rank(A_i); dst holds count values. Errors as tm_matrix_rank. */
 int tm_matrix_rank_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* w_i, V_i = eig(A_i) for count square m x n matrices: w holds count x n complex values
@@ -601,6 +604,27 @@ int tm_matrix_rank_stack(const double *a, int64_t count, int64_t m, int64_t n, i
 int tm_eig_stack(const double *a, int64_t count, int64_t m, int64_t n, double *w, double *v, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
 /* w_i = eigvals(A_i); w holds count x n complex values; *all_real as tm_eig_stack. Errors as tm_eigvals. */
 int tm_eigvals_stack(const double *a, int64_t count, int64_t m, int64_t n, double *w, int *all_real, tm_cflag *cancel, char *err, size_t errlen);
+
+/* ---- stacks: numpy.linalg's other functions ----------------------------- */
+/* As the stack calls above: count packed m x n matrices in, each computed exactly as the
+ * single-matrix call computes it; an error names the first failing matrix. */
+
+/* dst[i] = cond(A_i) in the norm of order p (kind 0, as tm_cond), Frobenius (kind 1, as
+ * tm_cond_fro) or nuclear (kind 2, as tm_cond_nuc); dst holds count values. TM_ERR_INVALID
+ * for another p; TM_ERR_SHAPE if the matrices are empty, or not square when the norm needs
+ * it (also for count 0); then each matrix's errors. Cancellable. */
+int tm_cond_stack(const double *a, int64_t count, int64_t m, int64_t n, double p, int kind, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* dst[i] = matrix_norm(A_i) of order ord (kind 0, as tm_matrix_norm), Frobenius (kind 1) or
+ * nuclear (kind 2); dst holds count values. Cancellable. */
+int tm_matrix_norm_stack(const double *a, int64_t count, int64_t m, int64_t n, double ord, int kind, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* D_i = A_i^k, as tm_matrix_power; dst holds count x m x n values. Cancellable. */
+int tm_matrix_power_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t k, double *dst, tm_cflag *cancel, char *err, size_t errlen);
+/* d_i = the offset diagonal of A_i, as tm_diagonal; dst holds count x length values. */
+int tm_diagonal_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t offset, double *dst, int64_t length, char *err, size_t errlen);
+/* dst[i] = the sum of the offset diagonal of A_i, as tm_trace_offset; dst holds count values. */
+int tm_trace_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t offset, double *dst, char *err, size_t errlen);
+/* T_i = the transpose of A_i; dst holds count x n x m values. */
+int tm_matrix_transpose_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

@@ -167,27 +167,32 @@ func bidiagQR(cc *canceller, d, e []float64, ut, vt []float64) (bool, error) {
 		return a[i*w : (i+1)*w]
 	}
 	// The rotations of a sweep are recorded and applied together
-	// (applySweep); those of a 2×2 block at once.
-	cr, sr, cl, sl := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	// (applySweeps); those of a 2×2 block at once.
+	ws := cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk) // after the deferred flush below
+	cr, sr, cl, sl := ws.floats(n), ws.floats(n), ws.floats(n), ws.floats(n)
 	rotate2 := func(i int, c1, s1, c2, s2 float64) {
 		cr[i], sr[i], cl[i], sl[i] = c1, s1, c2, s2
 	}
 	// The sweeps are recorded (their rotations copied) and applied
 	// bdBatch at a time: the rows of ut and vt are then read from memory
 	// once for bdBatch sweeps.
-	var batch []sweep
-	var bufs [][]float64 // the copies, reused from one batch to the next
+	batch := ws.sweeps(bdBatch)[:0]
+	seqStore := ws.rotSeqs(2 * bdBatch) // two sequences per sweep at most
+	var bufs []float64                  // the copies, 4·bdBatch rows of n, reused from one batch to the next
 	flush := func() {
 		applySweeps(batch)
 		batch = batch[:0]
 	}
 	apply := func(lo, hi int) {
-		var seqs []rotSeq
+		seqs := seqStore[2*len(batch) : 2*len(batch) : 2*len(batch)+2]
 		keep := func(a, c, s []float64) {
-			for len(bufs) < 4*len(batch)+len(seqs)*2+2 {
-				bufs = append(bufs, make([]float64, n))
+			if bufs == nil {
+				bufs = ws.floats(4 * bdBatch * n)
 			}
-			cc, ss := bufs[4*len(batch)+2*len(seqs)], bufs[4*len(batch)+2*len(seqs)+1]
+			i := 4*len(batch) + 2*len(seqs)
+			cc, ss := bufs[i*n:(i+1)*n], bufs[(i+1)*n:(i+2)*n]
 			copy(cc[lo:hi], c[lo:hi])
 			copy(ss[lo:hi], s[lo:hi])
 			seqs = append(seqs, rotSeq{a, len(a) / n, cc, ss})
@@ -375,46 +380,25 @@ const bdBatch = 16
 // the next (of 32, 64 and 128 columns, 128 measured fastest at n = 1000).
 const rotColumns = 128
 
-// applySweep applies rotations lo..hi−1 of each sequence, in that order
-// (hi−1 down to lo with reverse), strip by strip of columns. Each entry of the result is computed by the
-// same operations wherever the strips are cut, so the strips run on all
-// GOMAXPROCS threads when the sweep is large enough to pay for it, with the
-// same result on any number of them.
-func applySweep(seqs []rotSeq, lo, hi int, reverse bool) {
-	applySweeps([]sweep{{seqs, lo, hi, reverse}})
-}
-
 // sweep is the record of one sweep for applySweeps: rotations lo..hi−1 of
-// each sequence (the same matrices, in the same order, in every record).
+// each sequence (the same matrices, in the same order, in every record),
+// applied in that order (hi−1 down to lo with reverse).
 type sweep struct {
 	seqs    []rotSeq
 	lo, hi  int
 	reverse bool
 }
 
-// applySweeps applies the sweeps in order, as applySweep one after the
-// other would, but strip by strip of columns for all of them together: a
-// rotation of rows changes each column on its own, so every entry is
-// computed by the same operations in the same order, while each strip is
-// read from memory once for all the sweeps instead of once for each.
+// applySweeps applies the sweeps in order, as one after the other would,
+// but strip by strip of columns for all of them together: a rotation of
+// rows changes each column on its own, so every entry is computed by the
+// same operations in the same order wherever the strips are cut, while each
+// strip is read from memory once for all the sweeps instead of once for
+// each. The strips run on all GOMAXPROCS threads when the work is large
+// enough to pay for it, with the same result on any number of them.
 func applySweeps(sw []sweep) {
 	if len(sw) == 0 {
 		return
-	}
-	run := func(q int, j0, j1 int) {
-		for j := j0; j < j1; j += rotColumns {
-			jb := min(j+rotColumns, j1)
-			for _, r := range sw {
-				qs := r.seqs[q]
-				for k := r.lo; k < r.hi; k++ {
-					i := k
-					if r.reverse {
-						i = r.lo + r.hi - 1 - k
-					}
-					rotRows(qs.a[i*qs.w+j:i*qs.w+jb], qs.a[(i+1)*qs.w+j:(i+1)*qs.w+jb], qs.c[i], qs.s[i])
-				}
-			}
-		}
 	}
 	seqs := sw[0].seqs
 	work := 0
@@ -426,7 +410,7 @@ func applySweeps(sw []sweep) {
 	workers := MaxThreads()
 	if workers == 1 || work < 1<<14 {
 		for q := range seqs {
-			run(q, 0, seqs[q].w)
+			runSweeps(sw, q, 0, seqs[q].w)
 		}
 		return
 	}
@@ -441,9 +425,28 @@ func applySweeps(sw []sweep) {
 			wg.Add(1)
 			go func(q, j0, j1 int) {
 				defer wg.Done()
-				run(q, j0, j1)
+				runSweeps(sw, q, j0, j1)
 			}(q, j, min(j+chunk, w))
 		}
 	}
 	wg.Wait()
+}
+
+// runSweeps applies the sweeps of sw to columns j0..j1−1 of sequence q.
+// (A function, not a closure, so that the single-thread path allocates
+// nothing.)
+func runSweeps(sw []sweep, q int, j0, j1 int) {
+	for j := j0; j < j1; j += rotColumns {
+		jb := min(j+rotColumns, j1)
+		for _, r := range sw {
+			qs := r.seqs[q]
+			for k := r.lo; k < r.hi; k++ {
+				i := k
+				if r.reverse {
+					i = r.lo + r.hi - 1 - k
+				}
+				rotRows(qs.a[i*qs.w+j:i*qs.w+jb], qs.a[(i+1)*qs.w+j:(i+1)*qs.w+jb], qs.c[i], qs.s[i])
+			}
+		}
+	}
 }

@@ -267,3 +267,39 @@ func BenchmarkKernelSets(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWorkspace compares the plain and the workspace forms at n = 300
+// (A·X = B with B 300×1, as BenchmarkLU300): the workspace form reuses its
+// scratch, so it allocates nothing once it has grown (B/op and allocs/op).
+// One thread, so that the goroutines of the parallel paths do not count.
+func BenchmarkWorkspace(b *testing.B) {
+	defer SetMaxThreads(SetMaxThreads(1))
+	rng := rand.New(rand.NewSource(1))
+	a, rhs := randMatrix(rng, 300, 300), randMatrix(rng, 300, 1)
+	dst, u, vt, s := NewMatrix(300, 1), NewMatrix(300, 300), NewMatrix(300, 300), make([]float64, 300)
+	var ws Workspace
+	b.Run("SolveTo", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			_ = SolveTo(dst, a, rhs)
+		}
+	})
+	b.Run("ws.SolveTo", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			_ = ws.SolveTo(dst, a, rhs)
+		}
+	})
+	b.Run("SVDTo", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			_ = SVDTo(u, s, vt, a)
+		}
+	})
+	b.Run("ws.SVDTo", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			_ = ws.SVDTo(u, s, vt, a)
+		}
+	})
+}

@@ -41,14 +41,15 @@ type bidiagonal struct {
 // (and the scaling would differ) w is computed by its own pass instead.
 // It stops with the error of cc, which it looks at every step, when cc is
 // cancelled.
-func bidiagonalize(cc *canceller, t []float64, m, n int) (*bidiagonal, error) {
-	b := &bidiagonal{
+func bidiagonalize(cc *canceller, t []float64, m, n int) (bidiagonal, error) {
+	ws := cc.scratch()
+	b := bidiagonal{
 		m: m, n: n,
-		d: make([]float64, n), e: make([]float64, max(n-1, 0)),
-		hv: make([]float64, n*m), gv: make([]float64, n*n),
-		ht: make([]float64, n), gt: make([]float64, n),
+		d: ws.floats(n), e: ws.floats(max(n-1, 0)),
+		hv: ws.floats(n * m), gv: ws.floats(n * n),
+		ht: ws.floats(n), gt: ws.floats(n),
 	}
-	w, acc := make([]float64, n), make([]float64, n)
+	w, acc := ws.floats(n), ws.floats(n)
 	// Column 0, gathered; later columns are gathered by the pass before.
 	for i := 0; i < m; i++ {
 		b.hv[i] = t[i*n]
@@ -56,7 +57,7 @@ func bidiagonalize(cc *canceller, t []float64, m, n int) (*bidiagonal, error) {
 	fused := false // whether acc holds S for the current step
 	for k := 0; k < n; k++ {
 		if err := cc.tick(4 * (m - k) * (n - k)); err != nil {
-			return nil, err
+			return bidiagonal{}, err
 		}
 		x := b.hv[k*m+k : (k+1)*m]
 		alpha := x[0]
@@ -121,9 +122,10 @@ func svdBidiag(cc *canceller, t []float64, m, n int, wantUV bool) (s, u, v []flo
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
+	ws := cc.scratch()
 	var ut, vt []float64
 	if wantUV {
-		ut, vt = Identity(n).Data, Identity(n).Data
+		ut, vt = ws.identity(n).Data, ws.identity(n).Data
 	}
 	if ok, err := bidiagQR(cc, b.d, b.e, ut, vt); !ok || err != nil {
 		return nil, nil, nil, false, err
@@ -131,8 +133,8 @@ func svdBidiag(cc *canceller, t []float64, m, n int, wantUV bool) (s, u, v []flo
 	if wantUV {
 		// U = Q·[U_B; 0] and V = P·V_B, U_B and V_B the transposes of ut
 		// and vt.
-		u = make([]float64, m*n)
-		v = make([]float64, n*n)
+		u = ws.floats(m * n)
+		v = ws.floats(n * n)
 		for i := 0; i < n; i++ {
 			for j := 0; j < n; j++ {
 				u[j*n+i] = ut[i*n+j]
@@ -167,8 +169,11 @@ func applyReflectors(cc *canceller, c []float64, L, r int, vs, tau []float64, of
 		return nil
 	}
 	nb := reflectorBlock
-	t := make([]float64, nb*nb)
-	w := make([]float64, nb)
+	ws := cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	t := ws.floats(nb * nb)
+	w := ws.floats(nb)
 	last := (K - 1) / nb * nb
 	for step := 0; step <= last; step += nb {
 		k0 := last - step
@@ -183,7 +188,8 @@ func applyReflectors(cc *canceller, c []float64, L, r int, vs, tau []float64, of
 			continue
 		}
 		// vbt: the block's vectors as rows (b×n), from entry top on.
-		vbt := NewMatrix(b, n)
+		mb := ws.mark()
+		vbt := ws.matrix(b, n)
 		for k := k0; k < k1; k++ {
 			copy(vbt.Data[(k-k0)*n:(k-k0+1)*n], vs[k*L+top:(k+1)*L])
 		}
@@ -207,9 +213,9 @@ func applyReflectors(cc *canceller, c []float64, L, r int, vs, tau []float64, of
 		}
 		// c[top:] ← c[top:] − V·(T·(Vᵀ·c[top:])).
 		sub := Matrix{Rows: n, Cols: r, Data: c[top*r : L*r]}
-		x := NewMatrix(b, r)
-		matmul(x, vbt, sub)
-		y := NewMatrix(b, r)
+		x := ws.matrix(b, r)
+		matmulScratch(ws, x, vbt, sub)
+		y := ws.matrix(b, r)
 		for i := 0; i < b; i++ {
 			yi := y.Data[i*r : (i+1)*r]
 			if trans { // row i of Tᵀ: column i of T, entries 0..i
@@ -226,8 +232,9 @@ func applyReflectors(cc *canceller, c []float64, L, r int, vs, tau []float64, of
 				}
 			}
 		}
-		vb, _ := Transpose(vbt)
-		subProduct(sub.Data, r, vb, y)
+		vb := ws.transpose(vbt)
+		_ = subProduct(ws, nil, sub.Data, r, vb, y) // a nil canceller never stops it
+		ws.release(mb)
 		if err := cc.tick(4 * b * n * r); err != nil {
 			return err
 		}
@@ -253,7 +260,7 @@ func svdTall(cc *canceller, t []float64, m, n int, wantUV bool) (s, u, v []float
 	if !ok || err != nil || !wantUV {
 		return s, nil, nil, ok, err
 	}
-	u = make([]float64, m*n)
+	u = cc.scratch().floats(m * n)
 	copy(u, ur)
 	if err := applyReflectors(cc, u, m, n, qv, tau, 0, false); err != nil {
 		return nil, nil, nil, false, err
@@ -265,15 +272,16 @@ func svdTall(cc *canceller, t []float64, m, n int, wantUV bool) (s, u, v []float
 // returns R (N×N, row-major) and Q's reflectors as applyReflectors takes
 // them (row j of qv, length M, from entry j on).
 func tallQR(cc *canceller, t []float64, m, n int) (r, qv, tau []float64, err error) {
-	at, _ := Transpose(Matrix{Rows: m, Cols: n, Data: t}) // row c: column c
-	tau = make([]float64, n)
+	ws := cc.scratch()
+	at := ws.transpose(Matrix{Rows: m, Cols: n, Data: t}) // row c: column c
+	tau = ws.floats(n)
 	for j := 0; j < n; j++ {
 		if err := cc.tick(2 * (m - j) * (n - j)); err != nil {
 			return nil, nil, nil, err
 		}
 		tau[j] = eliminate(at.Data, m, n, j)
 	}
-	r = make([]float64, n*n)
+	r = ws.floats(n * n)
 	for i := 0; i < n; i++ {
 		for c := i; c < n; c++ {
 			r[i*n+c] = at.Data[c*m+i]
@@ -312,11 +320,12 @@ func svdSolveTall(cc *canceller, t []float64, m, n int, b []float64, k int) (s, 
 		return nil, nil, nil, false, err
 	}
 	c = b[:n*k]
-	vt := Identity(n).Data
+	ws := cc.scratch()
+	vt := ws.identity(n).Data
 	if ok, err := bidiagQR(cc, bd.d, bd.e, c, vt); !ok || err != nil {
 		return nil, nil, nil, false, err
 	}
-	v = make([]float64, n*n)
+	v = ws.floats(n * n)
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
 			v[j*n+i] = vt[i*n+j]

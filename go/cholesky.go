@@ -34,7 +34,7 @@ func CholeskyTo(dst, a Matrix) error {
 }
 
 func choleskyTo(cc *canceller, dst, a Matrix) error {
-	a = a.fresh(spanOf(dst.Data))
+	a = cc.scratch().fresh(a, spanOf(dst.Data))
 	if err := a.square("cholesky", "A", true); err != nil {
 		return err
 	}

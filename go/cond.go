@@ -18,6 +18,11 @@ import "math"
 // It returns ErrShape if a is not square and ErrInvalid if a holds NaN or
 // Inf.
 func Slogdet(a Matrix) (sign, logAbsDet float64, err error) {
+	return slogdet(nil, a)
+}
+
+// slogdet is Slogdet, stopping with the error of cc when cc is cancelled.
+func slogdet(cc *canceller, a Matrix) (sign, logAbsDet float64, err error) {
 	if err := a.check("slogdet", "a"); err != nil {
 		return 0, 0, err
 	}
@@ -32,7 +37,10 @@ func Slogdet(a Matrix) (sign, logAbsDet float64, err error) {
 		return 1, 0, nil
 	}
 	lu := a.Clone()
-	sign, _, _ = luFactor(nil, lu.Data, n, make([]int, n)) // a nil canceller never stops
+	sign, _, err = luFactor(cc, lu.Data, n, make([]int, n))
+	if err != nil {
+		return 0, 0, err
+	}
 	frac, exp := 1.0, 0
 	for i := 0; i < n; i++ {
 		f, e := math.Frexp(lu.Data[i*n+i])
@@ -61,16 +69,25 @@ func Slogdet(a Matrix) (sign, logAbsDet float64, err error) {
 // singular value for p = ±2, an exactly zero pivot of the LU factorisation
 // otherwise) has condition number +Inf, also where the ratio would be 0/0.
 //
-// It returns ErrInvalid if p is not one of the orders above, or if a is
-// empty or holds NaN or Inf; ErrShape if p is not ±2 and a is not square;
-// and ErrNoConvergence if the singular values do not converge.
+// It returns ErrInvalid if p is not one of the orders above or a holds NaN
+// or Inf; ErrShape if a is empty (numpy's LinAlgError: cond is not defined
+// on empty matrices) or p is not ±2 and a is not square; and
+// ErrNoConvergence if the singular values do not converge.
 func Cond(a Matrix, p float64) (float64, error) {
+	return cond(nil, a, p)
+}
+
+// cond is Cond, stopping with the error of cc when cc is cancelled.
+func cond(cc *canceller, a Matrix, p float64) (float64, error) {
 	switch p {
 	case 2, -2:
-		if err := a.finiteMatrix("cond", "x"); err != nil {
+		if err := condShape(a, false); err != nil {
 			return 0, err
 		}
-		_, s, _, err := svd(nil, "cond", a, false)
+		if err := checkFinite("cond", "x", a.Data); err != nil {
+			return 0, err
+		}
+		_, s, _, err := svd(cc, "cond", a, false)
 		if err != nil {
 			return 0, err
 		}
@@ -83,7 +100,7 @@ func Cond(a Matrix, p float64) (float64, error) {
 		}
 		return r, nil
 	case 1, -1, math.Inf(1), math.Inf(-1):
-		return condByInverse(a, func(m Matrix) (float64, error) { return MatrixNorm(m, p) })
+		return condByInverse(cc, a, func(cc *canceller, m Matrix) (float64, error) { return matrixNorm(cc, m, p) })
 	}
 	return 0, invalidErr("cond", "p must be None, 'fro', 'nuc', 1, -1, 2, -2, inf or -inf, got %s", pyFloat(p))
 }
@@ -91,32 +108,38 @@ func Cond(a Matrix, p float64) (float64, error) {
 // CondFrobenius returns the condition number of the square matrix a in the
 // Frobenius norm, ‖A‖_F · ‖A⁻¹‖_F; errors and special cases as Cond.
 func CondFrobenius(a Matrix) (float64, error) {
-	return condByInverse(a, FrobeniusNorm)
+	return condByInverse(nil, a, frobeniusNorm)
 }
 
 // CondNuclear returns the condition number of the square matrix a in the
 // nuclear norm, ‖A‖_* · ‖A⁻¹‖_*; errors and special cases as Cond.
 func CondNuclear(a Matrix) (float64, error) {
-	return condByInverse(a, NuclearNorm)
+	return condByInverse(nil, a, nuclearNorm)
 }
 
-// condByInverse returns norm(A)·norm(A⁻¹), +Inf when A is singular.
-func condByInverse(a Matrix, norm func(Matrix) (float64, error)) (float64, error) {
-	if err := a.square("cond", "x", true); err != nil {
+// condByInverse returns norm(A)·norm(A⁻¹), +Inf when A is singular, or
+// the error of cc when cc is cancelled.
+func condByInverse(cc *canceller, a Matrix, norm func(*canceller, Matrix) (float64, error)) (float64, error) {
+	if err := condShape(a, true); err != nil {
+		return 0, err
+	}
+	if err := checkFinite("cond", "x", a.Data); err != nil {
 		return 0, err
 	}
 	inv := NewMatrix(a.Rows, a.Cols)
 	for i := 0; i < a.Rows; i++ {
 		inv.Data[i*a.Cols+i] = 1
 	}
-	if err := luSolve(nil, "cond", a, inv); err != nil {
-		return math.Inf(1), nil // only ErrSingular comes back
+	if err := luSolve(cc, "cond", a, inv); isCancel(err) {
+		return 0, err
+	} else if err != nil {
+		return math.Inf(1), nil // ErrSingular
 	}
-	na, err := norm(a)
+	na, err := norm(cc, a)
 	if err != nil {
 		return 0, err
 	}
-	ni, err := norm(inv)
+	ni, err := norm(cc, inv)
 	if err != nil {
 		return 0, err
 	}
@@ -124,6 +147,27 @@ func condByInverse(a Matrix, norm func(Matrix) (float64, error)) (float64, error
 		return r, nil
 	}
 	return math.Inf(1), nil
+}
+
+// condShape returns ErrShape if a is not square (when square is asked for)
+// or is empty: numpy raises LinAlgError for the empty matrix, whose σ₁/σₙ
+// has no singular values and whose ‖A‖·‖A⁻¹‖ would be 0·0.
+func condShape(a Matrix, square bool) error {
+	if err := a.check("cond", "x"); err != nil {
+		return err
+	}
+	return condDims(a.Rows, a.Cols, square)
+}
+
+// condDims is condShape on the dimensions of a matrix (of a stack).
+func condDims(rows, cols int, square bool) error {
+	if square && rows != cols {
+		return shapeErr("cond", "x must be square, got %dx%d", rows, cols)
+	}
+	if rows == 0 || cols == 0 {
+		return shapeErr("cond", "x is empty")
+	}
+	return nil
 }
 
 // NuclearNorm returns the nuclear (trace) norm of a, the sum of its singular
@@ -135,6 +179,12 @@ func condByInverse(a Matrix, norm func(Matrix) (float64, error)) (float64, error
 // a holds an infinity. It returns ErrNoConvergence if the singular values do
 // not converge.
 func NuclearNorm(a Matrix) (float64, error) {
+	return nuclearNorm(nil, a)
+}
+
+// nuclearNorm is NuclearNorm, stopping with the error of cc when cc is
+// cancelled.
+func nuclearNorm(cc *canceller, a Matrix) (float64, error) {
 	if err := a.check("norm", "A"); err != nil {
 		return 0, err
 	}
@@ -144,7 +194,7 @@ func NuclearNorm(a Matrix) (float64, error) {
 	if m := maxAbs(a.Data); m != m || math.IsInf(m, 1) {
 		return m, nil
 	}
-	_, s, _, err := svd(nil, "norm", a, false)
+	_, s, _, err := svd(cc, "norm", a, false)
 	if err != nil {
 		return 0, err
 	}

@@ -18,6 +18,17 @@ func init() {
 		return []any{s, l}, err
 	}
 	vectorOps["cond"] = func(c *vcase) (any, error) {
+		if c.ndim("x") > 2 {
+			a, lead := c.stack("x")
+			p, kind := 2.0, ""
+			if _, ok := c.Args["p"]; ok {
+				if kind = c.str("p"); kind != "fro" && kind != "nuc" {
+					p, kind = c.num("p"), ""
+				}
+			}
+			r, err := condStack(nil, nil, a, p, kind)
+			return stackResult{r, lead}, err
+		}
 		a := c.mat("x")
 		if _, ok := c.Args["p"]; !ok {
 			return Cond(a, 2) // p None
@@ -120,8 +131,8 @@ func TestCond(t *testing.T) {
 		want error
 	}{
 		{wide, 1, ErrShape},
-		{Matrix{0, 0, nil}, 2, ErrInvalid},
-		{Matrix{0, 0, nil}, 1, ErrInvalid},
+		{Matrix{0, 0, nil}, 2, ErrShape}, // numpy's LinAlgError
+		{Matrix{0, 0, nil}, 1, ErrShape},
 		{Matrix{1, 1, []float64{math.Inf(1)}}, 2, ErrInvalid},
 		{a, 3, ErrInvalid},
 	} {

@@ -21,10 +21,15 @@ const checkWork = 1 << 16
 //
 // which looks at the context only once checkWork multiply-adds have
 // accumulated; tick is for one goroutine, err for any number.
+//
+// The canceller of a Workspace method also carries the workspace (ws) to
+// the scratch allocations of the call; its ctx is then nil when the call
+// cannot be cancelled.
 type canceller struct {
 	ctx  context.Context
 	op   string
 	work int
+	ws   *Workspace
 }
 
 // newCanceller returns the canceller of op under ctx, or nil when ctx can
@@ -39,7 +44,7 @@ func newCanceller(ctx context.Context, op string) *canceller {
 // tick adds work multiply-adds and, once enough have accumulated, returns
 // the wrapped error of a done context.
 func (c *canceller) tick(work int) error {
-	if c == nil {
+	if c == nil || c.ctx == nil {
 		return nil
 	}
 	c.work += work
@@ -53,7 +58,7 @@ func (c *canceller) tick(work int) error {
 // err returns the context's error, wrapped as "op: context canceled", or
 // nil while it is not done. It is safe for concurrent use.
 func (c *canceller) err() error {
-	if c == nil {
+	if c == nil || c.ctx == nil {
 		return nil
 	}
 	if err := c.ctx.Err(); err != nil {
@@ -252,4 +257,172 @@ func GradientDescentContext(ctx context.Context, f Func, grad VecFunc, x0 []floa
 func GradientDescentToContext(ctx context.Context, history Matrix, f Func, grad VecFunc, x0 []float64, opts GradientDescentOptions) (rows int, stopped bool, err error) {
 	lr, maxIter, tol := opts.resolve()
 	return gradientDescentTo(newCanceller(ctx, "gradient_descent"), history, f, grad, x0, lr, maxIter, tol)
+}
+
+// SlogdetContext is Slogdet, stopping early when ctx is done.
+func SlogdetContext(ctx context.Context, a Matrix) (sign, logAbsDet float64, err error) {
+	return slogdet(newCanceller(ctx, "slogdet"), a)
+}
+
+// CondContext is Cond, stopping early when ctx is done.
+func CondContext(ctx context.Context, a Matrix, p float64) (float64, error) {
+	return cond(newCanceller(ctx, "cond"), a, p)
+}
+
+// CondFrobeniusContext is CondFrobenius, stopping early when ctx is done.
+func CondFrobeniusContext(ctx context.Context, a Matrix) (float64, error) {
+	return condByInverse(newCanceller(ctx, "cond"), a, frobeniusNorm)
+}
+
+// CondNuclearContext is CondNuclear, stopping early when ctx is done.
+func CondNuclearContext(ctx context.Context, a Matrix) (float64, error) {
+	return condByInverse(newCanceller(ctx, "cond"), a, nuclearNorm)
+}
+
+// NuclearNormContext is NuclearNorm, stopping early when ctx is done.
+func NuclearNormContext(ctx context.Context, a Matrix) (float64, error) {
+	return nuclearNorm(newCanceller(ctx, "norm"), a)
+}
+
+// MatrixNormContext is MatrixNorm, stopping early when ctx is done (only
+// ord ±2, which takes the singular values, is long).
+func MatrixNormContext(ctx context.Context, a Matrix, ord float64) (float64, error) {
+	return matrixNorm(newCanceller(ctx, "norm"), a, ord)
+}
+
+// EigvalsContext is Eigvals, stopping early when ctx is done.
+func EigvalsContext(ctx context.Context, a Matrix) (w []complex128, allReal bool, err error) {
+	w = make([]complex128, max(a.Rows, 0))
+	allReal, err = eigvalsTo(newCanceller(ctx, "eigvals"), w, a)
+	if err != nil {
+		return nil, false, err
+	}
+	return w, allReal, nil
+}
+
+// EigvalsToContext is EigvalsTo, stopping early when ctx is done.
+func EigvalsToContext(ctx context.Context, w []complex128, a Matrix) (allReal bool, err error) {
+	return eigvalsTo(newCanceller(ctx, "eigvals"), w, a)
+}
+
+// EigvalshContext is Eigvalsh, stopping early when ctx is done.
+func EigvalshContext(ctx context.Context, a Matrix) ([]float64, error) {
+	w := make([]float64, max(a.Rows, 0))
+	if err := eigvalshTo(newCanceller(ctx, "eigvalsh"), w, a); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// EigvalshToContext is EigvalshTo, stopping early when ctx is done.
+func EigvalshToContext(ctx context.Context, w []float64, a Matrix) error {
+	return eigvalshTo(newCanceller(ctx, "eigvalsh"), w, a)
+}
+
+// SvdvalsContext is Svdvals, stopping early when ctx is done.
+func SvdvalsContext(ctx context.Context, a Matrix) ([]float64, error) {
+	return svdvalsAlloc(newCanceller(ctx, "svdvals"), a)
+}
+
+// SvdvalsToContext is SvdvalsTo, stopping early when ctx is done.
+func SvdvalsToContext(ctx context.Context, s []float64, a Matrix) error {
+	return svdvalsTo(newCanceller(ctx, "svdvals"), s, a)
+}
+
+// MatrixPowerContext is MatrixPower, stopping early when ctx is done.
+func MatrixPowerContext(ctx context.Context, a Matrix, n int) (Matrix, error) {
+	dst := NewMatrix(a.Rows, a.Cols)
+	if err := matrixPowerTo(newCanceller(ctx, "matrix_power"), dst, a, n); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
+}
+
+// MatrixPowerToContext is MatrixPowerTo, stopping early when ctx is done.
+func MatrixPowerToContext(ctx context.Context, dst, a Matrix, n int) error {
+	return matrixPowerTo(newCanceller(ctx, "matrix_power"), dst, a, n)
+}
+
+// MultiDotContext is MultiDot, stopping early when ctx is done.
+func MultiDotContext(ctx context.Context, ms []Matrix) (Matrix, error) {
+	if len(ms) < 2 {
+		return Matrix{}, invalidErr("multi_dot", "expecting at least two arrays, got %d", len(ms))
+	}
+	dst := NewMatrix(ms[0].Rows, ms[len(ms)-1].Cols)
+	if err := multiDotTo(newCanceller(ctx, "multi_dot"), dst, ms); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
+}
+
+// MultiDotToContext is MultiDotTo, stopping early when ctx is done.
+func MultiDotToContext(ctx context.Context, dst Matrix, ms []Matrix) error {
+	return multiDotTo(newCanceller(ctx, "multi_dot"), dst, ms)
+}
+
+// TensorsolveContext is Tensorsolve, stopping early when ctx is done.
+func TensorsolveContext(ctx context.Context, a, b Tensor, axes []int) (Tensor, error) {
+	return tensorsolve(newCanceller(ctx, "tensorsolve"), a, b, axes)
+}
+
+// TensorinvContext is Tensorinv, stopping early when ctx is done.
+func TensorinvContext(ctx context.Context, a Tensor, ind int) (Tensor, error) {
+	return tensorinv(newCanceller(ctx, "tensorinv"), a, ind)
+}
+
+// TensordotContext is Tensordot, stopping early when ctx is done.
+func TensordotContext(ctx context.Context, a, b Tensor, axesA, axesB []int) (Tensor, error) {
+	return tensordot(newCanceller(ctx, "tensordot"), a, b, axesA, axesB)
+}
+
+// TensordotNContext is TensordotN, stopping early when ctx is done.
+func TensordotNContext(ctx context.Context, a, b Tensor, n int) (Tensor, error) {
+	return tensordotN(newCanceller(ctx, "tensordot"), a, b, n)
+}
+
+// CholeskyUpperContext is CholeskyUpper, stopping early when ctx is done.
+func CholeskyUpperContext(ctx context.Context, a Matrix) (Matrix, error) {
+	return choleskyUpper(newCanceller(ctx, "cholesky"), a)
+}
+
+// EighUpperContext is EighUpper, stopping early when ctx is done.
+func EighUpperContext(ctx context.Context, a Matrix) (w []float64, v Matrix, err error) {
+	return eighUpper(newCanceller(ctx, "eigh"), a)
+}
+
+// MatrixRankTolContext is MatrixRankTol, stopping early when ctx is done.
+func MatrixRankTolContext(ctx context.Context, a Matrix, tol float64) (int, error) {
+	return matrixRankTol(newCanceller(ctx, "matrix_rank"), a, tol)
+}
+
+// MatrixRankRtolContext is MatrixRankRtol, stopping early when ctx is done.
+func MatrixRankRtolContext(ctx context.Context, a Matrix, rtol float64) (int, error) {
+	return matrixRankRtol(newCanceller(ctx, "matrix_rank"), a, rtol)
+}
+
+// LstsqFullContext is LstsqFull, stopping early when ctx is done.
+func LstsqFullContext(ctx context.Context, a, b Matrix, rcond float64) (LstsqResult, error) {
+	return lstsqFull(newCanceller(ctx, "lstsq"), a, b, rcond)
+}
+
+// SVDValuesContext is SVDValues, stopping early when ctx is done.
+func SVDValuesContext(ctx context.Context, a Matrix) ([]float64, error) {
+	if err := a.finiteMatrix("svd", "A"); err != nil {
+		return nil, err
+	}
+	_, s, _, err := svd(newCanceller(ctx, "svd"), "svd", a, false)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// CovarianceContext is Covariance, stopping early when ctx is done.
+func CovarianceContext(ctx context.Context, x Matrix, ddof int) (Matrix, error) {
+	return covariance(newCanceller(ctx, "covariance"), x, ddof)
+}
+
+// CovarianceToContext is CovarianceTo, stopping early when ctx is done.
+func CovarianceToContext(ctx context.Context, dst, x Matrix, ddof int) error {
+	return covarianceTo(newCanceller(ctx, "covariance"), dst, x, ddof)
 }

@@ -13,6 +13,10 @@ import "math"
 // diagonal of a (numpy's cholesky(a, upper=True), LAPACK's 'U'). It is the
 // transpose of Cholesky(aᵀ) and returns its errors.
 func CholeskyUpper(a Matrix) (Matrix, error) {
+	return choleskyUpper(nil, a)
+}
+
+func choleskyUpper(cc *canceller, a Matrix) (Matrix, error) {
 	if err := a.square("cholesky", "A", false); err != nil {
 		return Matrix{}, err
 	}
@@ -20,7 +24,7 @@ func CholeskyUpper(a Matrix) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	l, err := Cholesky(at)
+	l, err := choleskyAlloc(cc, at)
 	if err != nil {
 		return Matrix{}, err
 	}
@@ -31,6 +35,10 @@ func CholeskyUpper(a Matrix) (Matrix, error) {
 // included): numpy's eigh(a, UPLO="U"). The lower triangle is only checked
 // to be finite.
 func EighUpper(a Matrix) (w []float64, v Matrix, err error) {
+	return eighUpper(nil, a)
+}
+
+func eighUpper(cc *canceller, a Matrix) (w []float64, v Matrix, err error) {
 	if err := a.square("eigh", "A", false); err != nil {
 		return nil, Matrix{}, err
 	}
@@ -38,7 +46,7 @@ func EighUpper(a Matrix) (w []float64, v Matrix, err error) {
 	if err != nil {
 		return nil, Matrix{}, err
 	}
-	return EighLower(at)
+	return eighAlloc(cc, at, true)
 }
 
 // MatrixRankTol returns the number of singular values of a above the
@@ -46,10 +54,14 @@ func EighUpper(a Matrix) (w []float64, v Matrix, err error) {
 // has rank 0. It returns ErrInvalid if a holds NaN or Inf or tol is NaN,
 // and ErrNoConvergence as SVD.
 func MatrixRankTol(a Matrix, tol float64) (int, error) {
+	return matrixRankTol(nil, a, tol)
+}
+
+func matrixRankTol(cc *canceller, a Matrix, tol float64) (int, error) {
 	if math.IsNaN(tol) {
 		return 0, invalidErr("matrix_rank", "tol must not be NaN")
 	}
-	s, err := Svdvals(a)
+	s, err := svdvalsAlloc(cc, a)
 	if err != nil {
 		return 0, err
 	}
@@ -67,14 +79,28 @@ func MatrixRankTol(a Matrix, tol float64) (int, error) {
 // rank 0. It returns ErrInvalid if a holds NaN or Inf or rtol is NaN, and
 // ErrNoConvergence as SVD.
 func MatrixRankRtol(a Matrix, rtol float64) (int, error) {
+	return matrixRankRtol(nil, a, rtol)
+}
+
+func matrixRankRtol(cc *canceller, a Matrix, rtol float64) (int, error) {
 	if math.IsNaN(rtol) {
 		return 0, invalidErr("matrix_rank", "rtol must not be NaN")
 	}
-	s, err := Svdvals(a)
+	s, err := svdvalsAlloc(cc, a)
 	if err != nil || len(s) == 0 {
 		return 0, err
 	}
-	return MatrixRankTol(a, s[0]*rtol)
+	return matrixRankTol(cc, a, s[0]*rtol)
+}
+
+// svdvalsAlloc is Svdvals, stopping with the error of cc when cc is
+// cancelled.
+func svdvalsAlloc(cc *canceller, a Matrix) ([]float64, error) {
+	s := make([]float64, max(min(a.Rows, a.Cols), 0))
+	if err := svdvalsTo(cc, s, a); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // LstsqResult holds numpy.linalg.lstsq's four results: the solution X
@@ -94,11 +120,15 @@ type LstsqResult struct {
 // rcond), and the residuals are summed left to right. It returns Lstsq's
 // errors.
 func LstsqFull(a, b Matrix, rcond float64) (LstsqResult, error) {
-	x, err := Lstsq(a, b, rcond)
+	return lstsqFull(nil, a, b, rcond)
+}
+
+func lstsqFull(cc *canceller, a, b Matrix, rcond float64) (LstsqResult, error) {
+	x, err := lstsqAlloc(cc, a, b, rcond)
 	if err != nil {
 		return LstsqResult{}, err
 	}
-	s, err := Svdvals(a)
+	s, err := svdvalsAlloc(cc, a)
 	if err != nil {
 		return LstsqResult{}, err
 	}
@@ -113,7 +143,7 @@ func LstsqFull(a, b Matrix, rcond float64) (LstsqResult, error) {
 	}
 	res := []float64{}
 	if rank == a.Cols && a.Rows > a.Cols {
-		ax, err := Matmul(a, x)
+		ax, err := matmulAlloc(cc, a, x)
 		if err != nil {
 			return LstsqResult{}, err
 		}

@@ -2,7 +2,7 @@ package twinmath
 
 import (
 	"math"
-	"sort"
+	"slices"
 )
 
 // Eigh returns the eigenvalues and eigenvectors of the symmetric matrix a.
@@ -108,7 +108,7 @@ func checkSymmetric(op string, a Matrix) error {
 }
 
 func eighTo(cc *canceller, w []float64, v Matrix, a Matrix, lower bool) error {
-	a = a.fresh(spanOf(w), spanOf(v.Data))
+	a = cc.scratch().fresh(a, spanOf(w), spanOf(v.Data))
 	if err := a.square("eigh", "A", true); err != nil {
 		return err
 	}
@@ -126,25 +126,26 @@ func eighTo(cc *canceller, w []float64, v Matrix, a Matrix, lower bool) error {
 	}
 	// The symmetric matrix the lower triangle defines, both halves stored so
 	// that every row is contiguous.
-	s := make([]float64, n*n)
+	ws := cc.scratch()
+	s := ws.floats(n * n)
 	for i := 0; i < n; i++ {
 		for j := 0; j <= i; j++ {
 			s[i*n+j], s[j*n+i] = a.Data[i*n+j], a.Data[i*n+j]
 		}
 	}
 	e := scaleToUnit(s)
-	d, off := make([]float64, n), make([]float64, n)
-	zt := make([]float64, n*n)
+	d, off := ws.floats(n), ws.floats(n)
+	zt := ws.floats(n * n)
 	if err := eighTridiagonal(cc, s, n, d, off, zt); isCancel(err) {
 		return err
 	} else if err != nil {
 		return opError("eigh", ErrNoConvergence, "eigenvalues did not converge")
 	}
-	order := make([]int, n)
+	order := ws.ints(n)
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(x, y int) bool { return d[order[x]] < d[order[y]] })
+	slices.SortStableFunc(order, func(x, y int) int { return ascending(d[x], d[y]) })
 	for j, k := range order {
 		w[j] = math.Ldexp(d[k], e) + 0 // + 0 turns −0 into +0
 		z := zt[k*n : (k+1)*n]
@@ -174,11 +175,12 @@ func eighTridiagonal(cc *canceller, s []float64, n int, d, off, zt []float64) er
 		}
 		return implicitQL(cc, d, off, zt, n)
 	}
-	tau := make([]float64, n)
+	ws := cc.scratch()
+	tau := ws.floats(n)
 	if err := tridiagReduce(cc, s, n, d, off, tau); err != nil {
 		return err
 	}
-	w := make([]float64, n*n)
+	w := ws.floats(n * n)
 	if err := tridiagDC(cc, d, off, w, n); err != nil {
 		return err
 	}
@@ -205,8 +207,11 @@ func pivotIndex(x []float64) int {
 //
 // It stops with the error of cc when cc is cancelled.
 func tridiagonalize(cc *canceller, s []float64, n int, d, off, zt []float64) error {
-	tau := make([]float64, n)
-	p := make([]float64, n)
+	ws := cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	tau := ws.floats(n)
+	p := ws.floats(n)
 	for k := 0; k+2 < n; k++ {
 		if err := cc.tick(3 * (n - k) * (n - k)); err != nil {
 			return err
@@ -272,8 +277,13 @@ func tridiagonalize(cc *canceller, s []float64, n int, d, off, zt []float64) err
 func implicitQL(cc *canceller, d, off, zt []float64, n int) error {
 	budget := eigIterFactor * n
 	// The rotations of a sweep, applied together (applySweep).
-	rc, rs := make([]float64, n), make([]float64, n)
-	seqs := []rotSeq{{zt, n, rc, rs}}
+	ws := cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	rc, rs := ws.floats(n), ws.floats(n)
+	seqs := ws.rotSeqs(1)
+	seqs[0] = rotSeq{zt, n, rc, rs}
+	one := ws.sweeps(1)
 	for l := 0; l < n; l++ {
 		for {
 			// The first negligible off-diagonal entry at or below l splits
@@ -337,7 +347,8 @@ func implicitQL(cc *canceller, d, off, zt []float64, n int) error {
 				// applied with the sweep's other rotations below.
 				rc[i], rs[i] = c, -s
 			}
-			applySweep(seqs, i+1, m, true)
+			one[0] = sweep{seqs, i + 1, m, true}
+			applySweeps(one)
 			if r == 0 && i >= l {
 				continue
 			}
@@ -400,4 +411,17 @@ func symmetric2x2(a, b, c float64) (rt1, rt2, cs, sn float64) {
 		cs, sn = -sn, cs
 	}
 	return rt1, rt2, cs, sn
+}
+
+// ascending compares x and y for a stable sort in ascending order, as the
+// less function x < y does (NaN never occurs where it is used). Sorting with
+// it through slices.SortStableFunc allocates nothing, unlike sort.SliceStable.
+func ascending(x, y float64) int {
+	switch {
+	case x < y:
+		return -1
+	case y < x:
+		return 1
+	}
+	return 0
 }

@@ -73,7 +73,7 @@ func eliminate(at []float64, m, cols, j int) (tau float64) {
 // accumulated backwards, each reflector touching only the columns it can
 // change. It stops with the error of cc when cc is cancelled.
 func householderQ(cc *canceller, at Matrix, tau []float64, k, m int) (Matrix, error) {
-	qt := NewMatrix(k, m)
+	qt := cc.scratch().matrix(k, m)
 	for i := 0; i < k; i++ {
 		qt.Data[i*m+i] = 1
 	}

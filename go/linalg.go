@@ -215,7 +215,7 @@ func MatmulTo(dst, a, b Matrix) error {
 }
 
 func matmulTo(cc *canceller, dst, a, b Matrix) error {
-	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
+	a, b = cc.scratch().fresh(a, spanOf(dst.Data)), cc.scratch().fresh(b, spanOf(dst.Data))
 	if err := checkMatmul(a, b); err != nil {
 		return err
 	}
@@ -237,9 +237,19 @@ func matmul(dst, a, b Matrix) {
 	_ = matmulCtx(nil, dst, a, b) // a nil canceller never stops
 }
 
+// matmulScratch is matmul with its scratch from ws.
+func matmulScratch(ws *Workspace, dst, a, b Matrix) {
+	_ = matmulWork(nil, ws, dst, a, b) // a nil canceller never stops
+}
+
 // matmulCtx computes dst = a·b for consistent shapes, or stops with the
 // error of cc (dst then holds part of the product).
 func matmulCtx(cc *canceller, dst, a, b Matrix) error {
+	return matmulWork(cc, cc.scratch(), dst, a, b)
+}
+
+// matmulWork is matmulCtx with its scratch from ws.
+func matmulWork(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 	m, n, p := a.Rows, a.Cols, b.Cols
 	clear(dst.Data)
 	if m == 0 || p == 0 || n == 0 {
@@ -247,7 +257,7 @@ func matmulCtx(cc *canceller, dst, a, b Matrix) error {
 	}
 	// Below a few thousand multiply-adds, packing costs more than it saves.
 	if gemmKernel != nil && m*n*p >= 1<<12 {
-		return matmulPacked(cc, dst, a, b)
+		return matmulPacked(cc, ws, dst, a, b)
 	}
 	workers := MaxThreads()
 	// Below ~1 Mflop the cost of starting goroutines outweighs the gain.
@@ -329,15 +339,34 @@ const (
 // matmulPacked accumulates a·b into dst (zeroed) with gemmKernel, or stops
 // with the error of cc, which it looks at before each block of a (at most
 // mcBlock·kcBlock·ncBlock ≈ 12.6 million multiply-adds, a few milliseconds).
-func matmulPacked(cc *canceller, dst, a, b Matrix) error {
+// On one thread its packing buffers come from ws (the pool when ws is nil).
+func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 	m, n, p := a.Rows, a.Cols, b.Cols
 	workers := min(MaxThreads(), (m+mcBlock-1)/mcBlock)
 	if m*n*p < 1<<21 {
 		workers = 1 // starting goroutines costs more than it saves
 	}
 	kmax := min(kcBlock, n)
-	bp := getBuffer(kmax * roundUp(min(ncBlock, p), nr))
-	defer putBuffer(bp)
+	// The packed block of a is followed by the scratch tile of macroKernel.
+	apLen := roundUp(min(mcBlock, m), mr) * kmax
+	var bp, ap []float64
+	if ws != nil {
+		mk := ws.mark()
+		defer ws.release(mk)
+		bp = ws.floatsRaw(kmax * roundUp(min(ncBlock, p), nr))
+		if workers == 1 {
+			ap = ws.floatsRaw(apLen + mr*nr)
+		}
+	} else {
+		pb := getBuffer(kmax * roundUp(min(ncBlock, p), nr))
+		defer putBuffer(pb)
+		bp = *pb
+		if workers == 1 {
+			pa := getBuffer(apLen + mr*nr)
+			defer putBuffer(pa)
+			ap = *pa
+		}
+	}
 	for jc := 0; jc < p; jc += ncBlock {
 		nb := min(ncBlock, p-jc)
 		for pc := 0; pc < n; pc += kcBlock {
@@ -346,17 +375,14 @@ func matmulPacked(cc *canceller, dst, a, b Matrix) error {
 			if workers == 1 {
 				// On the calling goroutine: handing work to another thread
 				// costs a wake-up, tens of microseconds when called from C.
-				ap := getBuffer(roundUp(min(mcBlock, m), mr) * kmax)
 				for ic := 0; ic < m; ic += mcBlock {
 					if err := cc.err(); err != nil {
-						putBuffer(ap)
 						return err
 					}
 					mb := min(mcBlock, m-ic)
 					packA(ap, a, ic, mb, pc, kb)
-					macroKernel(dst, ap, bp, ic, mb, jc, nb, kb)
+					macroKernel(dst, ap[:apLen], bp, ic, mb, jc, nb, kb, (*[mr * nr]float64)(ap[apLen:]))
 				}
-				putBuffer(ap)
 				continue
 			}
 			var wg sync.WaitGroup
@@ -367,19 +393,20 @@ func matmulPacked(cc *canceller, dst, a, b Matrix) error {
 			close(next)
 			for w := 0; w < workers; w++ {
 				wg.Add(1)
-				go func() {
+				go func(bp []float64, jc, nb, pc, kb int) {
 					defer wg.Done()
-					ap := getBuffer(roundUp(min(mcBlock, m), mr) * kmax)
-					defer putBuffer(ap)
+					pa := getBuffer(apLen + mr*nr)
+					defer putBuffer(pa)
+					ap := *pa
 					for ic := range next {
 						if cc.err() != nil {
 							return // reported below; the blocks left in next are dropped
 						}
 						mb := min(mcBlock, m-ic)
 						packA(ap, a, ic, mb, pc, kb)
-						macroKernel(dst, ap, bp, ic, mb, jc, nb, kb)
+						macroKernel(dst, ap[:apLen], bp, ic, mb, jc, nb, kb, (*[mr * nr]float64)(ap[apLen:]))
 					}
-				}()
+				}(bp, jc, nb, pc, kb) // arguments, not captured: captured, bp and the loop variables would move to the heap on every call
 			}
 			wg.Wait()
 			if err := cc.err(); err != nil {
@@ -396,14 +423,19 @@ func roundUp(n, k int) int { return (n + k - 1) / k * k }
 // stream of products does not allocate (or zero) a buffer each time.
 var packing sync.Pool
 
-func getBuffer(n int) []float64 {
+// getBuffer returns a pooled buffer of n float64s of unspecified values;
+// putBuffer gives it back. The pool holds the *[]float64 itself, so that a
+// put does not allocate a new one.
+func getBuffer(n int) *[]float64 {
 	if b, ok := packing.Get().(*[]float64); ok && cap(*b) >= n {
-		return (*b)[:n]
+		*b = (*b)[:n]
+		return b
 	}
-	return make([]float64, n)
+	b := make([]float64, n)
+	return &b
 }
 
-func putBuffer(b []float64) { packing.Put(&b) }
+func putBuffer(b *[]float64) { packing.Put(b) }
 
 // packA copies a[ic:ic+mb, pc:pc+kb] into ap as panels of mr rows, each
 // stored column by column (ap[panel][p*mr+i]); rows past mb are zero.
@@ -454,9 +486,10 @@ func packB(bp []float64, b Matrix, pc, kb, jc, nb int) {
 // macroKernel runs gemmKernel over the tiles of one packed block of a and
 // one packed panel of b, or gemmWideKernel over blocks of its tiles where
 // there is one (each entry's sum is the same). Tiles cut by the edge of dst
-// go through a scratch tile, whose valid part is then added to dst.
-func macroKernel(dst Matrix, ap, bp []float64, ic, mb, jc, nb, kb int) {
-	var edge [mr * nr]float64
+// go through the scratch tile edge, whose valid part is then added to dst.
+// (The caller's tile: one declared here would escape to the heap through
+// the kernel's function value, an allocation per call.)
+func macroKernel(dst Matrix, ap, bp []float64, ic, mb, jc, nb, kb int, edge *[mr * nr]float64) {
 	ldc := dst.Cols
 	jr := 0
 	if gemmWideKernel != nil {
@@ -468,12 +501,12 @@ func macroKernel(dst Matrix, ap, bp []float64, ic, mb, jc, nb, kb int) {
 				gemmWideKernel(kb, ap[ir*kb:(ir+wm)*kb], bpanel, dst.Data[(ic+ir)*ldc+jc+jr:], ldc)
 			}
 			for j := jr; j < jr+wn; j += nr {
-				macroColumn(dst, ap, bp, ic, ir, mb, jc, j, nb, kb, &edge)
+				macroColumn(dst, ap, bp, ic, ir, mb, jc, j, nb, kb, edge)
 			}
 		}
 	}
 	for ; jr < nb; jr += nr {
-		macroColumn(dst, ap, bp, ic, 0, mb, jc, jr, nb, kb, &edge)
+		macroColumn(dst, ap, bp, ic, 0, mb, jc, jr, nb, kb, edge)
 	}
 }
 
@@ -538,6 +571,13 @@ func TransposeTo(dst, a Matrix) error {
 	if err := dst.want("transpose", "dst", a.Cols, a.Rows); err != nil {
 		return err
 	}
+	transposeInto(dst, a)
+	return nil
+}
+
+// transposeInto writes the transpose of a into dst (a.Cols×a.Rows, not
+// overlapping a).
+func transposeInto(dst, a Matrix) {
 	const blk = 32 // a 32×32 tile of each matrix fits in L1
 	m, n := a.Rows, a.Cols
 	for i0 := 0; i0 < m; i0 += blk {
@@ -549,7 +589,6 @@ func TransposeTo(dst, a Matrix) error {
 			}
 		}
 	}
-	return nil
 }
 
 // Trace returns the sum of the diagonal of the square matrix a.
@@ -597,7 +636,7 @@ func detWork(cc *canceller, a Matrix, w *luWork) (float64, error) {
 	if a.Rows == 0 {
 		return 1, nil
 	}
-	lu, piv := w.get(a.Rows)
+	lu, piv := w.get(cc.scratch(), a.Rows)
 	copy(lu, a.Data)
 	sign, _, err := luFactor(cc, lu, a.Rows, piv)
 	if err != nil {
@@ -614,10 +653,10 @@ type luWork struct {
 }
 
 // get returns buffers for the factorisation of an n×n matrix: w's, grown
-// as needed, or new ones when w is nil.
-func (w *luWork) get(n int) ([]float64, []int) {
+// as needed, or ws's when w is nil.
+func (w *luWork) get(ws *Workspace, n int) ([]float64, []int) {
 	if w == nil {
-		return make([]float64, n*n), make([]int, n)
+		return ws.floatsRaw(n * n), ws.ints(n)
 	}
 	if cap(w.lu) < n*n {
 		w.lu = make([]float64, n*n)
@@ -678,7 +717,7 @@ func invTo(cc *canceller, dst, a Matrix) error {
 
 // invToWork is invTo factoring in w's buffers (new ones when w is nil).
 func invToWork(cc *canceller, dst, a Matrix, w *luWork) error {
-	a = a.fresh(spanOf(dst.Data))
+	a = cc.scratch().fresh(a, spanOf(dst.Data))
 	if err := a.squareOrEmpty("inv", "A", true); err != nil {
 		return err
 	}
@@ -689,7 +728,7 @@ func invToWork(cc *canceller, dst, a Matrix, w *luWork) error {
 	for i := 0; i < a.Rows; i++ {
 		dst.Data[i*a.Cols+i] = 1
 	}
-	a, e := luShift(a)
+	a, e := luShift(cc.scratch(), a)
 	if err := luSolveWork(cc, "inv", a, dst, w); err != nil {
 		return err
 	}
@@ -701,9 +740,9 @@ func invToWork(cc *canceller, dst, a Matrix, w *luWork) error {
 // 2^±500, else a itself and 0: the factorisation of a huge or tiny matrix
 // then neither overflows nor loses its entries to underflow needlessly (as
 // Python's reference does; inv of 1e308·[[1, 1], [−1, 1]] is finite).
-func luShift(a Matrix) (Matrix, int) {
+func luShift(ws *Workspace, a Matrix) (Matrix, int) {
 	if e := powerOfTwoScale(a.Data); e > 500 || e < -500 {
-		return scaledCopy(a)
+		return ws.scaledCopy(a)
 	}
 	return a, 0
 }
@@ -746,7 +785,7 @@ func solveTo(cc *canceller, dst, a, b Matrix) error {
 
 // solveToWork is solveTo factoring in w's buffers (new ones when w is nil).
 func solveToWork(cc *canceller, dst, a, b Matrix, w *luWork) error {
-	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
+	a, b = cc.scratch().fresh(a, spanOf(dst.Data)), cc.scratch().fresh(b, spanOf(dst.Data))
 	if err := a.check("solve", "A"); err != nil {
 		return err
 	}
@@ -769,7 +808,7 @@ func solveToWork(cc *canceller, dst, a, b Matrix, w *luWork) error {
 		return err
 	}
 	copy(dst.Data, b.Data)
-	a, e := luShift(a)
+	a, e := luShift(cc.scratch(), a)
 	if err := luSolveWork(cc, "solve", a, dst, w); err != nil {
 		return err
 	}
@@ -785,7 +824,7 @@ func luSolve(cc *canceller, op string, a, x Matrix) error {
 // luSolveWork is luSolve factoring in w's buffers (new ones when w is nil).
 func luSolveWork(cc *canceller, op string, a, x Matrix, w *luWork) error {
 	n := a.Rows
-	lu, piv := w.get(n)
+	lu, piv := w.get(cc.scratch(), n)
 	copy(lu, a.Data)
 	if _, singular, err := luFactor(cc, lu, n, piv); err != nil {
 		return err

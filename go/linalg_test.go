@@ -15,7 +15,14 @@ func init() {
 		return vectorMatmulStack(c)
 	}
 	vectorOps["transpose"] = func(c *vcase) (any, error) { return Transpose(c.mat("A")) }
-	vectorOps["trace"] = func(c *vcase) (any, error) { return TraceOffset(c.mat("A"), int(c.opt("offset", 0))) }
+	vectorOps["trace"] = func(c *vcase) (any, error) {
+		if c.ndim("A") > 2 {
+			a, lead := c.stack("A")
+			r, err := TraceStack(a, int(c.opt("offset", 0)))
+			return stackResult{r, lead}, err
+		}
+		return TraceOffset(c.mat("A"), int(c.opt("offset", 0)))
+	}
 	vectorOps["det"] = func(c *vcase) (any, error) {
 		if c.ndim("A") > 2 {
 			a, lead := c.stack("A")

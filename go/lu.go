@@ -117,7 +117,7 @@ func LUTo(p, l, u, a Matrix) error {
 }
 
 func luTo(cc *canceller, p, l, u, a Matrix) error {
-	a = a.fresh(spanOf(p.Data), spanOf(l.Data), spanOf(u.Data))
+	a = cc.scratch().fresh(a, spanOf(p.Data), spanOf(l.Data), spanOf(u.Data))
 	if err := a.finiteMatrix("lu", "A"); err != nil {
 		return err
 	}
@@ -132,13 +132,14 @@ func luTo(cc *canceller, p, l, u, a Matrix) error {
 			return err
 		}
 	}
-	f := a.Clone()
-	piv := make([]int, k)
+	ws := cc.scratch()
+	f := ws.clone(a)
+	piv := ws.ints(k)
 	if _, _, err := luFactorRect(cc, f.Data, m, n, piv, axpyExact); err != nil {
 		return err
 	}
 	// perm[i] is the row of A that ended in row i: (Pᵀ·A)[i] = A[perm[i]].
-	perm := make([]int, m)
+	perm := ws.ints(m)
 	for i := range perm {
 		perm[i] = i
 	}

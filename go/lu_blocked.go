@@ -30,7 +30,10 @@ const luLeaf = 8
 // some pivot was exactly zero; it stops with the error of cc, which it looks
 // at after each product, when cc is cancelled.
 func luFactorBlocked(cc *canceller, a []float64, n int, piv []int) (sign float64, singular bool, err error) {
-	f := luRec{cc: cc, lda: n, buf: make([]float64, luLeaf*n)}
+	ws := cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	f := luRec{cc: cc, ws: ws, lda: n, buf: ws.floats(luLeaf * n)}
 	if err := f.factor(a, n, n, piv); err != nil {
 		return 0, false, err
 	}
@@ -47,6 +50,7 @@ func luFactorBlocked(cc *canceller, a []float64, n int, piv []int) (sign float64
 // buffer for the transposed strips, and the verdict so far.
 type luRec struct {
 	cc       *canceller
+	ws       *Workspace
 	lda      int
 	buf      []float64
 	singular bool
@@ -72,9 +76,10 @@ func (f *luRec) factor(a []float64, m, n int, piv []int) error {
 	}
 	swapRows(a[n1:], lda, n2, piv[:n1], 0)
 	// A12 ← L11⁻¹·A12, then A22 ← A22 − L21·A12.
-	trsmLowerUnit(a, lda, n1, a[n1:], lda, n2)
-	gemmSub(m-n1, n2, n1, a[n1*lda:], lda, a[n1:], lda, a[n1*lda+n1:], lda)
-	if err := f.cc.tick((m - n1) * n2 * n1); err != nil {
+	if err := trsmLowerUnit(f.ws, f.cc, a, lda, n1, a[n1:], lda, n2); err != nil {
+		return err
+	}
+	if err := gemmSub(f.ws, f.cc, m-n1, n2, n1, a[n1*lda:], lda, a[n1:], lda, a[n1*lda+n1:], lda); err != nil {
 		return err
 	}
 	if err := f.factor(a[n1*lda+n1:], m-n1, n2, piv[n1:]); err != nil {
@@ -158,8 +163,9 @@ func (f *luRec) leaf(a []float64, m, n int, piv []int) {
 // the unit lower triangle L of the n×n block l (row stride ldl): the top
 // half of the rows is solved, subtracted from the bottom half in one matrix
 // product, and the bottom half solved, recursively; below luLeaf rows, row
-// by row.
-func trsmLowerUnit(l []float64, ldl, n int, b []float64, ldb, w int) {
+// by row. It stops with the error of cc, which the products look at, when
+// cc is cancelled.
+func trsmLowerUnit(ws *Workspace, cc *canceller, l []float64, ldl, n int, b []float64, ldb, w int) error {
 	if n <= 2*luLeaf || w == 0 {
 		for i := 1; i < n; i++ {
 			bi := b[i*ldb : i*ldb+w]
@@ -169,20 +175,27 @@ func trsmLowerUnit(l []float64, ldl, n int, b []float64, ldb, w int) {
 				}
 			}
 		}
-		return
+		return cc.tick(n * n * w / 2)
 	}
 	n1 := n / 2
-	trsmLowerUnit(l, ldl, n1, b, ldb, w)
-	gemmSub(n-n1, w, n1, l[n1*ldl:], ldl, b, ldb, b[n1*ldb:], ldb)
-	trsmLowerUnit(l[n1*ldl+n1:], ldl, n-n1, b[n1*ldb:], ldb, w)
+	if err := trsmLowerUnit(ws, cc, l, ldl, n1, b, ldb, w); err != nil {
+		return err
+	}
+	if err := gemmSub(ws, cc, n-n1, w, n1, l[n1*ldl:], ldl, b, ldb, b[n1*ldb:], ldb); err != nil {
+		return err
+	}
+	return trsmLowerUnit(ws, cc, l[n1*ldl+n1:], ldl, n-n1, b[n1*ldb:], ldb, w)
 }
 
 // gemmSub computes C ← C − A·B for the m×k block A at a[0], the k×w block B
 // at b[0] and the m×w block C at c[0], of row strides lda, ldb and ldc, with
-// the packed kernel where there is one and the product is large enough.
-func gemmSub(m, w, k int, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) {
+// the packed kernel where there is one and the product is large enough
+// (its packing buffers from ws, or the pool when ws is nil). It stops with
+// the error of cc, which it looks at between blocks of the product (C then
+// holds part of it), when cc is cancelled.
+func gemmSub(ws *Workspace, cc *canceller, m, w, k int, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) error {
 	if m == 0 || w == 0 || k == 0 {
-		return
+		return nil
 	}
 	if gemmKernel == nil || m*w*k < 1<<12 {
 		for i := 0; i < m; i++ {
@@ -192,15 +205,32 @@ func gemmSub(m, w, k int, a []float64, lda int, b []float64, ldb int, c []float6
 					axpy(ci, -x, b[p*ldb:p*ldb+w])
 				}
 			}
+			if err := cc.tick(w * k); err != nil {
+				return err
+			}
 		}
-		return
+		return nil
 	}
 	am := Matrix{Rows: m, Cols: lda, Data: a}
 	bm := Matrix{Rows: k, Cols: ldb, Data: b}
 	cm := Matrix{Rows: m, Cols: ldc, Data: c}
 	kmax := min(kcBlock, k)
-	bp := getBuffer(kmax * roundUp(min(ncBlock, w), nr))
-	ap := getBuffer(roundUp(min(mcBlock, m), mr) * kmax)
+	apLen := roundUp(min(mcBlock, m), mr) * kmax // then macroKernel's tile
+	var bp, ap []float64
+	if ws != nil {
+		mk := ws.mark()
+		defer ws.release(mk)
+		bp = ws.floatsRaw(kmax * roundUp(min(ncBlock, w), nr))
+		ap = ws.floatsRaw(apLen + mr*nr)
+	} else {
+		pb := getBuffer(kmax * roundUp(min(ncBlock, w), nr))
+		pa := getBuffer(apLen + mr*nr)
+		defer putBuffer(pb)
+		defer putBuffer(pa)
+		bp, ap = *pb, *pa
+	}
+	edge := (*[mr * nr]float64)(ap[apLen:])
+	ap = ap[:apLen]
 	for jc := 0; jc < w; jc += ncBlock {
 		nb := min(ncBlock, w-jc)
 		for pc := 0; pc < k; pc += kcBlock {
@@ -212,38 +242,47 @@ func gemmSub(m, w, k int, a []float64, lda int, b []float64, ldb int, c []float6
 				for i, x := range ap[:roundUp(mb, mr)*kb] {
 					ap[i] = -x
 				}
-				macroKernel(cm, ap, bp, ic, mb, jc, nb, kb)
+				macroKernel(cm, ap, bp, ic, mb, jc, nb, kb, edge)
+				if err := cc.tick(mb * nb * kb); err != nil {
+					return err
+				}
 			}
 		}
 	}
-	putBuffer(ap)
-	putBuffer(bp)
+	return nil
 }
 
 // subProduct computes C ← C − A·B for the a.Rows×b.Cols block C of a
 // row-major matrix with row stride ldc whose first entry is c[0]; a is
 // destroyed. With the packed kernel the product is accumulated into C in
 // place, with A negated (exactly): no temporary of C's size is written.
-func subProduct(c []float64, ldc int, a, b Matrix) {
+// Its scratch comes from ws. It stops with the error of cc (C then holds
+// part of the product) when cc is cancelled: the product looks at it
+// between its blocks.
+func subProduct(ws *Workspace, cc *canceller, c []float64, ldc int, a, b Matrix) error {
 	h, w := a.Rows, b.Cols
 	if h == 0 || w == 0 {
-		return
+		return nil
 	}
 	if gemmKernel != nil && h*a.Cols*w >= 1<<12 {
 		for i, x := range a.Data {
 			a.Data[i] = -x
 		}
-		_ = matmulPacked(nil, Matrix{Rows: h, Cols: ldc, Data: c}, a, b) // a nil canceller never stops it: the callers look between blocks
-		return
+		return matmulPacked(cc, ws, Matrix{Rows: h, Cols: ldc, Data: c}, a, b)
 	}
-	z := NewMatrix(h, w)
-	matmul(z, a, b)
+	mk := ws.mark()
+	defer ws.release(mk)
+	z := ws.matrix(h, w)
+	if err := matmulWork(cc, ws, z, a, b); err != nil {
+		return err
+	}
 	for i := 0; i < h; i++ {
 		ci, zi := c[i*ldc:i*ldc+w], z.Data[i*w:(i+1)*w]
 		for j := range ci {
 			ci[j] -= zi[j]
 		}
 	}
+	return nil
 }
 
 // luSubstitute overwrites the n×k row-major x (holding P·B, the
@@ -260,16 +299,21 @@ func luSubstitute(cc *canceller, lu []float64, n int, x Matrix) error {
 		return luSubstituteDot(cc, lu, n, x)
 	}
 	row := func(i int) []float64 { return x.Data[i*k : (i+1)*k] }
+	ws := cc.scratch()
 	blocked := k >= 8 && n >= 2*luBlock
 	// Forward: the unit lower triangle.
 	for i0 := 0; i0 < n; i0 += luBlock {
 		i1 := min(i0+luBlock, n)
 		if blocked && i0 > 0 {
-			l := NewMatrix(i1-i0, i0)
+			mk := ws.mark()
+			l := ws.matrix(i1-i0, i0)
 			for i := i0; i < i1; i++ {
 				copy(l.Data[(i-i0)*i0:(i-i0+1)*i0], lu[i*n:i*n+i0])
 			}
-			subProduct(x.Data[i0*k:], k, l, Matrix{Rows: i0, Cols: k, Data: x.Data[:i0*k]})
+			if err := subProduct(ws, cc, x.Data[i0*k:], k, l, Matrix{Rows: i0, Cols: k, Data: x.Data[:i0*k]}); err != nil {
+				return err
+			}
+			ws.release(mk)
 		}
 		j0 := 0
 		if blocked {
@@ -291,11 +335,15 @@ func luSubstitute(cc *canceller, lu []float64, n int, x Matrix) error {
 	for i1 := n; i1 > 0; i1 -= luBlock {
 		i0 := max(i1-luBlock, 0)
 		if blocked && i1 < n {
-			u := NewMatrix(i1-i0, n-i1)
+			mk := ws.mark()
+			u := ws.matrix(i1-i0, n-i1)
 			for i := i0; i < i1; i++ {
 				copy(u.Data[(i-i0)*(n-i1):(i-i0+1)*(n-i1)], lu[i*n+i1:(i+1)*n])
 			}
-			subProduct(x.Data[i0*k:], k, u, Matrix{Rows: n - i1, Cols: k, Data: x.Data[i1*k:]})
+			if err := subProduct(ws, cc, x.Data[i0*k:], k, u, Matrix{Rows: n - i1, Cols: k, Data: x.Data[i1*k:]}); err != nil {
+				return err
+			}
+			ws.release(mk)
 		}
 		j1 := n
 		if blocked {
@@ -331,7 +379,10 @@ const luDotColumns = 8
 // of Higham, Theorem 8.5, holds unchanged).
 func luSubstituteDot(cc *canceller, lu []float64, n int, x Matrix) error {
 	k := x.Cols
-	y := make([]float64, n)
+	ws := cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	y := ws.floats(n)
 	for c := 0; c < k; c++ {
 		for i := range y {
 			y[i] = x.Data[i*k+c]

@@ -2,22 +2,61 @@ package twinmath
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
 func init() {
 	vectorOps["vector_norm"] = func(c *vcase) (any, error) {
+		if _, ok := c.Args["axis"]; ok {
+			shape := c.Shapes["x"]
+			axis := int(c.num("axis"))
+			r, err := NormAxis(c.flatArg("x"), shape, axis, c.opt("ord", 2))
+			if axis < 0 {
+				axis += len(shape)
+			}
+			out := slices.Clone(shape[:axis])
+			if raw, ok := c.Args["keepdims"]; ok && string(raw) == "true" {
+				out = append(out, 1)
+			}
+			return stackResult{r, append(out, shape[axis+1:]...)}, err
+		}
 		return VectorNorm(c.flatArg("x"), c.opt("ord", 2))
 	}
 	vectorOps["matrix_norm"] = func(c *vcase) (any, error) {
+		if c.ndim("x") > 2 {
+			a, lead := c.stack("x")
+			ord, kind := 0.0, "fro"
+			if _, ok := c.Args["ord"]; ok {
+				if kind = c.str("ord"); kind != "fro" && kind != "nuc" {
+					ord, kind = c.num("ord"), ""
+				}
+			}
+			r, err := MatrixNormStack(a, ord, kind)
+			return stackResult{r, lead}, err
+		}
 		a := c.mat("x")
 		if _, ok := c.Args["ord"]; !ok {
 			return FrobeniusNorm(a)
 		}
 		return matrixNormCase(c, a, "ord")
 	}
-	vectorOps["diagonal"] = func(c *vcase) (any, error) { return Diagonal(c.mat("x"), int(c.opt("offset", 0))) }
-	vectorOps["matrix_transpose"] = func(c *vcase) (any, error) { return MatrixTranspose(c.mat("x")) }
+	vectorOps["diagonal"] = func(c *vcase) (any, error) {
+		if c.ndim("x") > 2 {
+			a, lead := c.stack("x")
+			d, err := DiagonalStack(a, int(c.opt("offset", 0)))
+			return stackResult{d.Data, append(lead, d.Cols)}, err
+		}
+		return Diagonal(c.mat("x"), int(c.opt("offset", 0)))
+	}
+	vectorOps["matrix_transpose"] = func(c *vcase) (any, error) {
+		if c.ndim("x") > 2 {
+			a, lead := c.stack("x")
+			t, err := MatrixTransposeStack(a)
+			return stackResult{t.Data, append(lead, a.Cols, a.Rows)}, err
+		}
+		return MatrixTranspose(c.mat("x"))
+	}
 }
 
 func TestVectorNorm(t *testing.T) {

@@ -2,18 +2,18 @@ package twinmath
 
 import (
 	"math"
-	"sort"
+	"slices"
 )
 
 // pinvFromSVD returns V·diag(1/sᵢ)·Uᵀ over the singular values above cutoff.
-func pinvFromSVD(u Matrix, s []float64, vt Matrix, cutoff float64) (vr, ur Matrix) {
+func pinvFromSVD(ws *Workspace, u Matrix, s []float64, vt Matrix, cutoff float64) (vr, ur Matrix) {
 	r := 0
 	for r < len(s) && s[r] > cutoff {
 		r++
 	}
 	m, n, k := u.Rows, vt.Cols, len(s)
 	// vr = V_r (n×r), ur = diag(1/s)·U_rᵀ (r×m).
-	vr, ur = NewMatrix(n, r), NewMatrix(r, m)
+	vr, ur = ws.matrix(n, r), ws.matrix(r, m)
 	for i := 0; i < n; i++ {
 		for j := 0; j < r; j++ {
 			vr.Data[i*r+j] = vt.Data[j*n+i]
@@ -57,7 +57,7 @@ func PinvTo(dst, a Matrix, rcond float64) error {
 }
 
 func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
-	a = a.fresh(spanOf(dst.Data))
+	a = cc.scratch().fresh(a, spanOf(dst.Data))
 	if err := a.finiteMatrix("pinv", "A"); err != nil {
 		return err
 	}
@@ -69,12 +69,13 @@ func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
 	}
 	// pinv(A) = c·pinv(c·A) for c = 2⁻ᵉ, an exact scaling that keeps 1/sᵢ
 	// finite for tiny matrices, as the reference does.
-	as, e := scaledCopy(a)
+	ws := cc.scratch()
+	as, e := ws.scaledCopy(a)
 	u, s, vt, err := svd(cc, "pinv", as, true)
 	if err != nil {
 		return err
 	}
-	vr, ur := pinvFromSVD(u, s, vt, rcond*s[0])
+	vr, ur := pinvFromSVD(ws, u, s, vt, rcond*s[0])
 	if err := matmulCtx(cc, dst, vr, ur); err != nil {
 		return err
 	}
@@ -123,7 +124,7 @@ func LstsqTo(dst, a, b Matrix, rcond float64) error {
 }
 
 func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
-	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
+	a, b = cc.scratch().fresh(a, spanOf(dst.Data)), cc.scratch().fresh(b, spanOf(dst.Data))
 	const op = "lstsq"
 	if err := a.check(op, "A"); err != nil {
 		return err
@@ -151,10 +152,11 @@ func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
 	}
 	// X(A) = c·X(c·A) for c = 2⁻ᵉ, as in Pinv; a B beyond 2^500 is divided
 	// by 2^f as well (X(A, B) = 2^f·X(A, B/2^f)), so X overflows only if it must.
-	as, e := scaledCopy(a)
+	ws := cc.scratch()
+	as, e := ws.scaledCopy(a)
 	f := 0
 	if powerOfTwoScale(b.Data) > 500 {
-		b, f = scaledCopy(b)
+		b, f = ws.scaledCopy(b)
 	}
 	e -= f
 	if a.Rows >= a.Cols {
@@ -170,9 +172,9 @@ func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
 	if err != nil {
 		return err
 	}
-	vr, ur := pinvFromSVD(u, s, vt, rcond*s[0])
+	vr, ur := pinvFromSVD(ws, u, s, vt, rcond*s[0])
 	// X = V_r·(diag(1/s)·U_rᵀ·B): the small product first.
-	c := NewMatrix(ur.Rows, b.Cols)
+	c := ws.matrix(ur.Rows, b.Cols)
 	if err := matmulCtx(cc, c, ur, b); err != nil {
 		return err
 	}
@@ -220,15 +222,16 @@ func matrixRank(cc *canceller, a Matrix) (int, error) {
 // (svdSolveTall). It returns false if the SVD does not converge.
 func lstsqTall(cc *canceller, dst, a, b Matrix, rcond float64) (bool, error) {
 	n, k := a.Cols, b.Cols
-	sigma, v, c, ok, err := svdSolveTall(cc, a.Data, a.Rows, n, b.Clone().Data, k)
+	ws := cc.scratch()
+	sigma, v, c, ok, err := svdSolveTall(cc, a.Data, a.Rows, n, ws.clone(b).Data, k)
 	if !ok || err != nil {
 		return false, err
 	}
-	order := make([]int, n)
+	order := ws.ints(n)
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool { return sigma[order[i]] > sigma[order[j]] })
+	slices.SortStableFunc(order, func(i, j int) int { return ascending(sigma[j], sigma[i]) })
 	cutoff := rcond * sigma[order[0]]
 	r := 0
 	for r < n && sigma[order[r]] > cutoff {
@@ -236,7 +239,7 @@ func lstsqTall(cc *canceller, dst, a, b Matrix, rcond float64) (bool, error) {
 	}
 	// X = V_r·(diag(1/s)·U_rᵀ·B), columns of V and rows of C in descending
 	// order of the values, as in LstsqTo.
-	vr, w := NewMatrix(n, r), NewMatrix(r, k)
+	vr, w := ws.matrix(n, r), ws.matrix(r, k)
 	for j, o := range order[:r] {
 		for i := 0; i < n; i++ {
 			vr.Data[i*r+j] = v[i*n+o]
@@ -245,6 +248,6 @@ func lstsqTall(cc *canceller, dst, a, b Matrix, rcond float64) (bool, error) {
 			w.Data[j*k+l] = c[o*k+l] / sigma[o]
 		}
 	}
-	matmul(dst, vr, w)
+	matmulScratch(cc.scratch(), dst, vr, w)
 	return true, nil
 }

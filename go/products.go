@@ -21,6 +21,12 @@ func MatrixPower(a Matrix, n int) (Matrix, error) {
 // MatrixPowerTo writes a raised to the power n into dst, which must not
 // alias a; see MatrixPower.
 func MatrixPowerTo(dst, a Matrix, n int) error {
+	return matrixPowerTo(nil, dst, a, n)
+}
+
+// matrixPowerTo is MatrixPowerTo, stopping with the error of cc when cc is
+// cancelled (dst then holds unspecified values).
+func matrixPowerTo(cc *canceller, dst, a Matrix, n int) error {
 	if err := a.check("matrix_power", "a"); err != nil {
 		return err
 	}
@@ -44,7 +50,7 @@ func MatrixPowerTo(dst, a Matrix, n int) error {
 			return err
 		}
 		base = Identity(k)
-		if err := luSolve(nil, "matrix_power", a, base); err != nil {
+		if err := luSolve(cc, "matrix_power", a, base); err != nil {
 			return err
 		}
 	}
@@ -58,13 +64,13 @@ func MatrixPowerTo(dst, a Matrix, n int) error {
 		copy(dst.Data, base.Data)
 		return nil
 	case 2:
-		matmul(dst, base, base)
-		return nil
+		return matmulCtx(cc, dst, base, base)
 	case 3:
 		sq := NewMatrix(k, k)
-		matmul(sq, base, base)
-		matmul(dst, sq, base)
-		return nil
+		if err := matmulCtx(cc, sq, base, base); err != nil {
+			return err
+		}
+		return matmulCtx(cc, dst, sq, base)
 	}
 	var result, z Matrix
 	tmp := NewMatrix(k, k)
@@ -72,7 +78,9 @@ func MatrixPowerTo(dst, a Matrix, n int) error {
 		if z.Data == nil {
 			z = base.Clone()
 		} else {
-			matmul(tmp, z, z)
+			if err := matmulCtx(cc, tmp, z, z); err != nil {
+				return err
+			}
 			z, tmp = tmp, z
 		}
 		bit := m & 1
@@ -82,7 +90,9 @@ func MatrixPowerTo(dst, a Matrix, n int) error {
 				result = z.Clone()
 			} else {
 				next := NewMatrix(k, k)
-				matmul(next, result, z)
+				if err := matmulCtx(cc, next, result, z); err != nil {
+					return err
+				}
 				result = next
 			}
 		}
@@ -112,6 +122,12 @@ func MultiDot(ms []Matrix) (Matrix, error) {
 // MultiDotTo writes the product of ms into dst, which must not alias any of
 // them; see MultiDot.
 func MultiDotTo(dst Matrix, ms []Matrix) error {
+	return multiDotTo(nil, dst, ms)
+}
+
+// multiDotTo is MultiDotTo, stopping with the error of cc when cc is
+// cancelled (dst then holds unspecified values).
+func multiDotTo(cc *canceller, dst Matrix, ms []Matrix) error {
 	if len(ms) < 2 {
 		return invalidErr("multi_dot", "expecting at least two arrays, got %d", len(ms))
 	}
@@ -127,20 +143,33 @@ func MultiDotTo(dst Matrix, ms []Matrix) error {
 		return err
 	}
 	split := chainOrder(ms)
-	var product func(i, j int) Matrix
-	product = func(i, j int) Matrix {
+	var product func(i, j int) (Matrix, error)
+	product = func(i, j int) (Matrix, error) {
 		if i == j {
-			return ms[i]
+			return ms[i], nil
 		}
 		k := split[i][j]
-		l, r := product(i, k), product(k+1, j)
+		l, err := product(i, k)
+		if err != nil {
+			return Matrix{}, err
+		}
+		r, err := product(k+1, j)
+		if err != nil {
+			return Matrix{}, err
+		}
 		p := NewMatrix(l.Rows, r.Cols)
-		matmul(p, l, r)
-		return p
+		return p, matmulCtx(cc, p, l, r)
 	}
 	k := split[0][len(ms)-1]
-	matmul(dst, product(0, k), product(k+1, len(ms)-1))
-	return nil
+	l, err := product(0, k)
+	if err != nil {
+		return err
+	}
+	r, err := product(k+1, len(ms)-1)
+	if err != nil {
+		return err
+	}
+	return matmulCtx(cc, dst, l, r)
 }
 
 // chainOrder returns split[i][j], the k at which the product of ms[i..j] is

@@ -9,7 +9,14 @@ import (
 )
 
 func init() {
-	vectorOps["matrix_power"] = func(c *vcase) (any, error) { return MatrixPower(c.mat("a"), int(c.num("n"))) }
+	vectorOps["matrix_power"] = func(c *vcase) (any, error) {
+		if c.ndim("a") > 2 {
+			a, lead := c.stack("a")
+			p, err := MatrixPowerStack(a, int(c.num("n")))
+			return stackResult{p.Data, append(lead, a.Rows, a.Cols)}, err
+		}
+		return MatrixPower(c.mat("a"), int(c.num("n")))
+	}
 	vectorOps["multi_dot"] = func(c *vcase) (any, error) {
 		var ms []Matrix
 		for i := 0; ; i++ {

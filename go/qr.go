@@ -38,7 +38,7 @@ func QRTo(q, r, a Matrix) error {
 }
 
 func qrTo(cc *canceller, q, r, a Matrix) error {
-	a = a.fresh(spanOf(q.Data), spanOf(r.Data))
+	a = cc.scratch().fresh(a, spanOf(q.Data), spanOf(r.Data))
 	if err := a.finiteMatrix("qr", "A"); err != nil {
 		return err
 	}
@@ -54,13 +54,14 @@ func qrTo(cc *canceller, q, r, a Matrix) error {
 	// of the whole matrix: it would make the entries of a column much smaller
 	// than the largest of A subnormal, and lose them; the reflectors are
 	// safe on their own (norm2 and Hypot scale, |v[i]| ≤ 1).
-	at, _ := Transpose(a)
+	ws := cc.scratch()
+	at := ws.transpose(a)
 	// Near the top of the range a reflector's v = x − α·e₁ overflows
 	// (1e308·[[1, 1], [1, −1]]): then A is shifted down by just enough
 	// powers of two (exact); Q is unchanged, R is shifted back.
 	shift := max(powerOfTwoScale(at.Data)-qrTopExponent, 0)
 	scaleBy(at.Data, shift)
-	tau := make([]float64, k)
+	tau := ws.floats(k)
 	for j := 0; j < k; j++ {
 		if err := cc.tick((m - j) * (n - j)); err != nil {
 			return err

@@ -24,6 +24,12 @@ func Eigvals(a Matrix) (w []complex128, allReal bool, err error) {
 
 // EigvalsTo writes the eigenvalues of a into w (length n); see Eigvals.
 func EigvalsTo(w []complex128, a Matrix) (allReal bool, err error) {
+	return eigvalsTo(nil, w, a)
+}
+
+// eigvalsTo is EigvalsTo, stopping with the error of cc when cc is
+// cancelled.
+func eigvalsTo(cc *canceller, w []complex128, a Matrix) (allReal bool, err error) {
 	if err := spectrumInput("eigvals", a); err != nil {
 		return false, err
 	}
@@ -34,7 +40,7 @@ func EigvalsTo(w []complex128, a Matrix) (allReal bool, err error) {
 		return true, nil
 	}
 	// The eigenvectors come along: Eig checks its balanced result with them.
-	allReal, err = EigTo(w, NewComplexMatrix(a.Rows, a.Rows), a)
+	allReal, err = eigTo(cc, w, NewComplexMatrix(a.Rows, a.Rows), a)
 	return allReal, renameOp(err, "eig", "eigvals")
 }
 
@@ -56,6 +62,12 @@ func Eigvalsh(a Matrix) ([]float64, error) {
 // EigvalshTo writes the eigenvalues of the symmetric matrix a into w
 // (length n); see Eigvalsh.
 func EigvalshTo(w []float64, a Matrix) error {
+	return eigvalshTo(nil, w, a)
+}
+
+// eigvalshTo is EigvalshTo, stopping with the error of cc when cc is
+// cancelled.
+func eigvalshTo(cc *canceller, w []float64, a Matrix) error {
 	if err := spectrumInput("eigvalsh", a); err != nil {
 		return err
 	}
@@ -65,7 +77,7 @@ func EigvalshTo(w []float64, a Matrix) error {
 	if a.Rows == 0 {
 		return nil
 	}
-	return renameOp(EighLowerTo(w, NewMatrix(a.Rows, a.Rows), a), "eigh", "eigvalsh")
+	return renameOp(eighTo(cc, w, NewMatrix(a.Rows, a.Rows), a, true), "eigh", "eigvalsh")
 }
 
 // Svdvals returns the singular values of the m×n matrix a, descending,
@@ -84,6 +96,12 @@ func Svdvals(a Matrix) ([]float64, error) {
 // SvdvalsTo writes the singular values of a into s (length min(m, n)); see
 // Svdvals.
 func SvdvalsTo(s []float64, a Matrix) error {
+	return svdvalsTo(nil, s, a)
+}
+
+// svdvalsTo is SvdvalsTo, stopping with the error of cc when cc is
+// cancelled.
+func svdvalsTo(cc *canceller, s []float64, a Matrix) error {
 	if err := a.check("svdvals", "x"); err != nil {
 		return err
 	}
@@ -96,7 +114,7 @@ func SvdvalsTo(s []float64, a Matrix) error {
 	if len(s) == 0 {
 		return nil
 	}
-	_, v, _, err := svd(nil, "svdvals", a, false)
+	_, v, _, err := svd(cc, "svdvals", a, false)
 	if err != nil {
 		return err
 	}

@@ -306,3 +306,42 @@ func matrixRankStack(cc *canceller, a Stack, dst []int) ([]int, error) {
 	}
 	return dst, nil
 }
+
+// PinvStackRconds is PinvStack with a cutoff of its own for each matrix:
+// matrix i is pseudo-inverted as Pinv(a.At(i), rcond[i]) computes it
+// (numpy's rcond array, broadcast against the stack). It returns ErrShape
+// unless len(rcond) == a.Count and ErrInvalid if an rcond is not a finite
+// non-negative number, naming its matrix as DetStack names a failure.
+func PinvStackRconds(a Stack, rcond []float64) (Stack, error) {
+	if err := a.check("pinv", "A"); err != nil {
+		return Stack{}, err
+	}
+	dst, err := NewStack(a.Count, a.Cols, a.Rows)
+	if err != nil {
+		return Stack{}, err
+	}
+	return dst, pinvStackRconds(nil, dst, a, rcond)
+}
+
+// PinvStackRcondsToContext writes the pseudo-inverses of the matrices of a,
+// each with its own cutoff, into dst, a stack of a.Count n×m matrices,
+// stopping early when ctx is done; see PinvStackRconds.
+func PinvStackRcondsToContext(ctx context.Context, dst, a Stack, rcond []float64) error {
+	return pinvStackRconds(newCanceller(ctx, "pinv"), dst, a, rcond)
+}
+
+func pinvStackRconds(cc *canceller, dst, a Stack, rcond []float64) error {
+	if err := a.check("pinv", "A"); err != nil {
+		return err
+	}
+	if len(rcond) != a.Count {
+		return shapeErr("pinv", "rcond has %d values for %d matrices", len(rcond), a.Count)
+	}
+	if err := dst.want("pinv", "dst", a.Count, a.Cols, a.Rows); err != nil {
+		return err
+	}
+	a = a.fresh(spanOf(dst.Data))
+	return runStack(cc, a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
+		return pinvTo(cc, dst.At(i), a.At(i), rcond[i])
+	})
+}

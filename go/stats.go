@@ -347,6 +347,12 @@ func reduceAxis(op string, dst []float64, a Matrix, axis, ddof int) (ax, n int, 
 // columns. C is exactly symmetric. It returns ErrInvalid if x has no rows
 // (and some columns), ddof is negative, or ddof ≥ n.
 func Covariance(x Matrix, ddof int) (Matrix, error) {
+	return covariance(nil, x, ddof)
+}
+
+// covariance is Covariance, stopping with the error of cc when cc is
+// cancelled.
+func covariance(cc *canceller, x Matrix, ddof int) (Matrix, error) {
 	if err := x.check("covariance", "X"); err != nil {
 		return Matrix{}, err
 	}
@@ -354,7 +360,7 @@ func Covariance(x Matrix, ddof int) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	if err := CovarianceTo(dst, x, ddof); err != nil {
+	if err := covarianceTo(cc, dst, x, ddof); err != nil {
 		return Matrix{}, err
 	}
 	return dst, nil
@@ -363,6 +369,12 @@ func Covariance(x Matrix, ddof int) (Matrix, error) {
 // CovarianceTo writes the covariance matrix of x into dst; see Covariance.
 // It returns ErrShape if dst is not x.Cols×x.Cols.
 func CovarianceTo(dst, x Matrix, ddof int) error {
+	return covarianceTo(nil, dst, x, ddof)
+}
+
+// covarianceTo is CovarianceTo, stopping with the error of cc when cc is
+// cancelled (dst then holds part of the result).
+func covarianceTo(cc *canceller, dst, x Matrix, ddof int) error {
 	x = x.fresh(spanOf(dst.Data))
 	const op = "covariance"
 	if err := x.check(op, "X"); err != nil {
@@ -404,6 +416,9 @@ func CovarianceTo(dst, x Matrix, ddof int) error {
 			c := dot(cj, ct[k*n:(k+1)*n]) / f
 			dst.Data[j*d+k] = c
 			dst.Data[k*d+j] = c
+			if err := cc.tick(n); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -2,7 +2,7 @@ package twinmath
 
 import (
 	"math"
-	"sort"
+	"slices"
 )
 
 // Divide and conquer for the eigenvectors of a symmetric tridiagonal matrix
@@ -104,9 +104,12 @@ func (s *dcSolver) solve(lo, hi int) error {
 // leaf solves the block lo..hi−1 by the implicit QL iteration.
 func (s *dcSolver) leaf(lo, hi int) error {
 	m, n := hi-lo, s.n
-	off := make([]float64, m)
+	ws := s.cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	off := ws.floats(m)
 	copy(off, s.off[lo:hi-1])
-	z := make([]float64, m*m)
+	z := ws.floats(m * m)
 	for i := 0; i < m; i++ {
 		z[i*m+i] = 1
 	}
@@ -128,7 +131,10 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 	// first half, ± the first of each of the second; scaled to a unit
 	// vector (‖z‖² = 2), ρ doubled.
 	d := s.d[lo:hi]
-	z := make([]float64, m)
+	ws := s.cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	z := ws.floats(m)
 	for i := 0; i < m; i++ {
 		if i < n1 {
 			z[i] = row(i)[n1-1] / math.Sqrt2
@@ -141,18 +147,18 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 	}
 	rho *= 2
 	// Sort the eigenvalues of the halves; r[i] is the row of the i-th.
-	r := make([]int, m)
+	r := ws.ints(m)
 	for i := range r {
 		r[i] = i
 	}
-	sort.SliceStable(r, func(a, b int) bool { return d[r[a]] < d[r[b]] })
-	ds, zs := make([]float64, m), make([]float64, m)
+	slices.SortStableFunc(r, func(a, b int) int { return ascending(d[a], d[b]) })
+	ds, zs := ws.floats(m), ws.floats(m)
 	for i, k := range r {
 		ds[i], zs[i] = d[k], z[k]
 	}
 	// Which halves each row has entries in (bit 1: the first, bit 2: the
 	// second); a deflating rotation of two rows gives both the union.
-	side := make([]uint8, m)
+	side := ws.ints(m)
 	for i, k := range r {
 		side[i] = 1
 		if k >= n1 {
@@ -163,7 +169,7 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 	// eigenvalue; two poles closer than tol (after the rotation that zeroes
 	// the first one's component) leave the first.
 	tol := 8 * eigULP * math.Max(maxAbs(ds), maxAbs(zs))
-	var keep, defl []int
+	keep, defl := ws.ints(m)[:0], ws.ints(m)[:0] // m entries in all
 	jl := -1
 	for j := 0; j < m; j++ {
 		if rho*math.Abs(zs[j]) <= tol {
@@ -197,12 +203,12 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 		keep = append(keep, jl)
 	}
 	k := len(keep)
-	dl, zl := make([]float64, k), make([]float64, k)
+	dl, zl := ws.floats(k), ws.floats(k)
 	for i, j := range keep {
 		dl[i], zl[i] = ds[j], zs[j]
 	}
 	// The roots: λᵢ = dl[org[i]] + tau[i].
-	org, tau := make([]int, k), make([]float64, k)
+	org, tau := ws.ints(k), ws.floats(k)
 	for i := 0; i < k; i++ {
 		org[i], tau[i] = secularRoot(dl, zl, rho, i)
 	}
@@ -210,7 +216,7 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 		return err
 	}
 	// delta[i*k+j] = dl[j] − λᵢ, accurately.
-	delta := make([]float64, k*k)
+	delta := ws.floats(k * k)
 	for i := 0; i < k; i++ {
 		o := dl[org[i]]
 		for j := 0; j < k; j++ {
@@ -219,7 +225,7 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 	}
 	// Löwner's formula: ẑⱼ² = Πᵢ(λᵢ − dⱼ) / (ρ·Πᵢ≠ⱼ(dᵢ − dⱼ)), as a product
 	// of positive ratios (each dᵢ paired with a root beside it).
-	zh := make([]float64, k)
+	zh := ws.floats(k)
 	for j := 0; j < k; j++ {
 		p := -delta[(k-1)*k+j] / rho
 		for i := 0; i < j; i++ {
@@ -231,7 +237,7 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 		zh[j] = math.Copysign(math.Sqrt(math.Abs(p)), zl[j])
 	}
 	// The eigenvectors of D + ρ·z·zᵀ: uᵢ[j] = ẑⱼ/(dⱼ − λᵢ), normalised.
-	u := NewMatrix(k, k)
+	u := ws.matrix(k, k)
 	for i := 0; i < k; i++ {
 		ui := u.Data[i*k : (i+1)*k]
 		for j := range ui {
@@ -245,13 +251,14 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 	// New rows: uᵢ combines the rows keep[·] of the halves; the left n1
 	// columns come from the rows with entries in the first half, the
 	// right ones from those with entries in the second.
-	out := make([]float64, m*m)
+	out := ws.floats(m * m)
+	cols := ws.ints(k)
 	for part := 0; part < 2; part++ {
-		bit, c0, c1 := uint8(1), 0, n1
+		bit, c0, c1 := 1, 0, n1
 		if part == 1 {
 			bit, c0, c1 = 2, n1, m
 		}
-		var cols []int
+		cols := cols[:0]
 		for j, kj := range keep {
 			if side[kj]&bit != 0 {
 				cols = append(cols, j)
@@ -261,7 +268,7 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 			continue
 		}
 		w := c1 - c0
-		ua, bb, prod := NewMatrix(k, len(cols)), NewMatrix(len(cols), w), NewMatrix(k, w)
+		ua, bb, prod := ws.matrix(k, len(cols)), ws.matrix(len(cols), w), ws.matrix(k, w)
 		for i := 0; i < k; i++ {
 			for c, j := range cols {
 				ua.Data[i*len(cols)+c] = u.Data[i*k+j]

@@ -2,7 +2,7 @@ package twinmath
 
 import (
 	"math"
-	"sort"
+	"slices"
 )
 
 // svd computes the canonical thin SVD of the finite, non-empty m×n matrix a:
@@ -16,11 +16,12 @@ import (
 // bidiagonal B = U_B·Σ·V_Bᵀ (bdsqr.go), U_T = Q·U_B and V_T = P·V_B.
 func svd(cc *canceller, op string, a Matrix, wantUV bool) (u Matrix, s []float64, vt Matrix, err error) {
 	tall := a.Rows >= a.Cols
+	ws := cc.scratch()
 	var t Matrix
 	if tall {
-		t = a.Clone()
+		t = ws.clone(a)
 	} else {
-		t, _ = Transpose(a)
+		t = ws.transpose(a)
 	}
 	M, N := t.Rows, t.Cols
 	e := powerOfTwoScale(t.Data)
@@ -32,12 +33,12 @@ func svd(cc *canceller, op string, a Matrix, wantUV bool) (u Matrix, s []float64
 	if !ok {
 		return Matrix{}, nil, Matrix{}, opError(op, ErrNoConvergence, "")
 	}
-	order := make([]int, N)
+	order := ws.ints(N)
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool { return sigma[order[i]] > sigma[order[j]] })
-	s = make([]float64, N)
+	slices.SortStableFunc(order, func(i, j int) int { return ascending(sigma[j], sigma[i]) })
+	s = ws.floats(N)
 	for i, o := range order {
 		s[i] = math.Ldexp(sigma[o], e)
 	}
@@ -51,7 +52,7 @@ func svd(cc *canceller, op string, a Matrix, wantUV bool) (u Matrix, s []float64
 	if !tall {
 		uA, vA, mA, nA = vT, uT, N, M
 	}
-	u, vt = NewMatrix(mA, N), NewMatrix(N, nA)
+	u, vt = ws.matrix(mA, N), ws.matrix(N, nA)
 	for i, o := range order {
 		// Sign rule: the largest-magnitude entry of U[:, i] positive (the
 		// first such entry on ties).
@@ -115,7 +116,7 @@ func SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
 }
 
 func svdTo(cc *canceller, u Matrix, s []float64, vt Matrix, a Matrix) error {
-	a = a.fresh(spanOf(u.Data), spanOf(s), spanOf(vt.Data))
+	a = cc.scratch().fresh(a, spanOf(u.Data), spanOf(s), spanOf(vt.Data))
 	if err := a.finiteMatrix("svd", "A"); err != nil {
 		return err
 	}

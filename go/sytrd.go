@@ -25,11 +25,14 @@ func tridiagonalizeBlocked(cc *canceller, s []float64, n int, d, off, zt []float
 	if n < 2*tridiagBlock {
 		return tridiagonalize(cc, s, n, d, off, zt)
 	}
-	tau := make([]float64, n)
+	ws := cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	tau := ws.floats(n)
 	if err := tridiagReduce(cc, s, n, d, off, tau); err != nil {
 		return err
 	}
-	q := Identity(n)
+	q := ws.identity(n)
 	return tridiagBack(cc, s, n, tau, q.Data, zt)
 }
 
@@ -41,7 +44,10 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 	nb := tridiagBlock
 	// Row j of vp and wp: the vectors vⱼ and wⱼ of the current panel,
 	// zero up to the panel's column j.
-	vp, wp := make([]float64, nb*n), make([]float64, nb*n)
+	ws := cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	vp, wp := ws.floats(nb*n), ws.floats(nb*n)
 	for k0 := 0; k0 < K; k0 += nb {
 		b := min(nb, K-k0)
 		clear(vp)
@@ -84,7 +90,8 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 		if L <= 0 {
 			continue
 		}
-		x, y := NewMatrix(L, 2*b), NewMatrix(2*b, L)
+		mb := ws.mark()
+		x, y := ws.matrix(L, 2*b), ws.matrix(2*b, L)
 		for l := 0; l < b; l++ {
 			vl, wl := vp[l*n+k1:(l+1)*n], wp[l*n+k1:(l+1)*n]
 			for r := 0; r < L; r++ {
@@ -94,7 +101,8 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 			copy(y.Data[l*L:(l+1)*L], wl)
 			copy(y.Data[(b+l)*L:(b+l+1)*L], vl)
 		}
-		subProduct(s[k1*n+k1:], n, x, y)
+		_ = subProduct(ws, nil, s[k1*n+k1:], n, x, y) // a nil canceller never stops it
+		ws.release(mb)
 		if err := cc.tick(4 * L * L * b); err != nil {
 			return err
 		}

@@ -104,6 +104,12 @@ func renamed(op string, err error) error {
 // one of a's (0 ≤ axis < len(a.Shape)), or a or b holds NaN or Inf; and
 // ErrSingular as Solve.
 func Tensorsolve(a, b Tensor, axes []int) (Tensor, error) {
+	return tensorsolve(nil, a, b, axes)
+}
+
+// tensorsolve is Tensorsolve, stopping with the error of cc when cc is
+// cancelled.
+func tensorsolve(cc *canceller, a, b Tensor, axes []int) (Tensor, error) {
 	const op = "tensorsolve"
 	if err := a.check(op, "a"); err != nil {
 		return Tensor{}, err
@@ -150,7 +156,7 @@ func Tensorsolve(a, b Tensor, axes []int) (Tensor, error) {
 		return Tensor{}, err
 	}
 	m, _ := permuted(a, order)
-	x, err := Solve(Matrix{Rows: q, Cols: q, Data: m}, Matrix{Rows: q, Cols: 1, Data: b.Data})
+	x, err := solveAlloc(cc, Matrix{Rows: q, Cols: q, Data: m}, Matrix{Rows: q, Cols: 1, Data: b.Data})
 	if err != nil {
 		return Tensor{}, renamed(op, err)
 	}
@@ -168,6 +174,12 @@ func Tensorsolve(a, b Tensor, axes []int) (Tensor, error) {
 // if a's fields are inconsistent or the matrix is not square; and
 // ErrSingular as Inv.
 func Tensorinv(a Tensor, ind int) (Tensor, error) {
+	return tensorinv(nil, a, ind)
+}
+
+// tensorinv is Tensorinv, stopping with the error of cc when cc is
+// cancelled.
+func tensorinv(cc *canceller, a Tensor, ind int) (Tensor, error) {
 	const op = "tensorinv"
 	if ind < 1 {
 		return Tensor{}, invalidErr(op, "ind must be a positive integer, got %d", ind)
@@ -187,7 +199,7 @@ func Tensorinv(a Tensor, ind int) (Tensor, error) {
 	if err := checkFinite(op, "a", a.Data); err != nil {
 		return Tensor{}, err
 	}
-	inv, err := Inv(Matrix{Rows: rows, Cols: cols, Data: a.Data})
+	inv, err := invAlloc(cc, Matrix{Rows: rows, Cols: cols, Data: a.Data})
 	if err != nil {
 		return Tensor{}, renamed(op, err)
 	}
@@ -205,6 +217,12 @@ func Tensorinv(a Tensor, ind int) (Tensor, error) {
 // lists differ in length, or paired axes differ in length ("shape-mismatch
 // for sum"), and ErrInvalid if an axis is out of range or repeated.
 func Tensordot(a, b Tensor, axesA, axesB []int) (Tensor, error) {
+	return tensordot(nil, a, b, axesA, axesB)
+}
+
+// tensordot is Tensordot, stopping with the error of cc when cc is
+// cancelled.
+func tensordot(cc *canceller, a, b Tensor, axesA, axesB []int) (Tensor, error) {
 	const op = "tensordot"
 	if err := a.check(op, "a"); err != nil {
 		return Tensor{}, err
@@ -234,7 +252,7 @@ func Tensordot(a, b Tensor, axesA, axesB []int) (Tensor, error) {
 	mb, shapeB := permuted(b, append(slices.Clone(sb), freeB...))
 	m, k := product(shapeA[:len(freeA)]), product(shapeA[len(freeA):])
 	n := product(shapeB[len(sb):])
-	c, err := Matmul(Matrix{Rows: m, Cols: k, Data: ma}, Matrix{Rows: k, Cols: n, Data: mb})
+	c, err := matmulAlloc(cc, Matrix{Rows: m, Cols: k, Data: ma}, Matrix{Rows: k, Cols: n, Data: mb})
 	if err != nil {
 		return Tensor{}, err
 	}
@@ -247,6 +265,12 @@ func Tensordot(a, b Tensor, axesA, axesB []int) (Tensor, error) {
 // contraction. It returns ErrInvalid if n is negative or exceeds the
 // dimensions of a or b, and Tensordot's errors.
 func TensordotN(a, b Tensor, n int) (Tensor, error) {
+	return tensordotN(nil, a, b, n)
+}
+
+// tensordotN is TensordotN, stopping with the error of cc when cc is
+// cancelled.
+func tensordotN(cc *canceller, a, b Tensor, n int) (Tensor, error) {
 	const op = "tensordot"
 	if n < 0 {
 		return Tensor{}, invalidErr(op, "axes must be a non-negative integer, got %d", n)
@@ -258,7 +282,7 @@ func TensordotN(a, b Tensor, n int) (Tensor, error) {
 	for i := range n {
 		axesA[i], axesB[i] = len(a.Shape)-n+i, i
 	}
-	return Tensordot(a, b, axesA, axesB)
+	return tensordot(cc, a, b, axesA, axesB)
 }
 
 // normalAxes returns axes with negative ones counted from the end, checked

@@ -220,6 +220,9 @@ func normAxisCase(c *vcase) (any, error) {
 		return Tensor{Shape: out, Data: r}, nil
 	}
 	axes := c.ints("axis")
+	if len(axes) == 2 && len(shape) > 2 {
+		return normPairCase(c, shape, axes, keep)
+	}
 	if len(axes) != 2 || len(shape) != 2 {
 		c.t.Fatalf("case %d: axes %v of shape %v", c.ID, axes, shape)
 	}
@@ -303,4 +306,68 @@ func TestTraceOffset(t *testing.T) {
 	if _, err := TraceOffset(Matrix{Rows: 2, Cols: 2}, 0); !errors.Is(err, ErrShape) {
 		t.Errorf("TraceOffset of an inconsistent matrix: %v", err)
 	}
+}
+
+// normPairCase is norm over the axis pair axes of an array of more than two
+// dimensions: the pair moved to the end in its order (numpy's stacked
+// matrices), the matrices' norms by MatrixNormStack.
+func normPairCase(c *vcase, shape, axes []int, keep bool) (any, error) {
+	nd := len(shape)
+	for i := range axes {
+		if axes[i] < 0 {
+			axes[i] += nd
+		}
+	}
+	var others []int
+	for k := range shape {
+		if k != axes[0] && k != axes[1] {
+			others = append(others, k)
+		}
+	}
+	strides := make([]int, nd)
+	for k, st := nd-1, 1; k >= 0; k-- {
+		strides[k], st = st, st*shape[k]
+	}
+	x := c.flatArg("v")
+	m, n := shape[axes[0]], shape[axes[1]]
+	count := 1
+	for _, k := range others {
+		count *= shape[k]
+	}
+	a, _ := NewStack(count, m, n)
+	idx := make([]int, len(others))
+	for i := 0; i < count; i++ {
+		base := 0
+		for j, k := range others {
+			base += idx[j] * strides[k]
+		}
+		for r := 0; r < m; r++ {
+			for q := 0; q < n; q++ {
+				a.Data[i*m*n+r*n+q] = x[base+r*strides[axes[0]]+q*strides[axes[1]]]
+			}
+		}
+		for j := len(idx) - 1; j >= 0; j-- { // the next index of the others, in C order
+			if idx[j]++; idx[j] < shape[others[j]] {
+				break
+			}
+			idx[j] = 0
+		}
+	}
+	ord, kind := 0.0, c.str("ord")
+	if kind != "fro" && kind != "nuc" {
+		ord, kind = c.num("ord"), ""
+	}
+	r, err := MatrixNormStack(a, ord, kind)
+	var out []int
+	for k := range shape {
+		switch {
+		case k == axes[0] || k == axes[1]:
+			if keep {
+				out = append(out, 1)
+			}
+		default:
+			out = append(out, shape[k])
+		}
+	}
+	return stackResult{r, out}, err
 }

@@ -138,6 +138,12 @@ func Norm(v []float64, ord float64) (float64, error) {
 // returns ErrNoConvergence if they do not converge. It returns ErrInvalid
 // for any other ord. See also FrobeniusNorm and NuclearNorm.
 func MatrixNorm(a Matrix, ord float64) (float64, error) {
+	return matrixNorm(nil, a, ord)
+}
+
+// matrixNorm is MatrixNorm, stopping with the error of cc when cc is
+// cancelled (only the SVD of ord ±2 is long).
+func matrixNorm(cc *canceller, a Matrix, ord float64) (float64, error) {
 	if err := a.check("norm", "A"); err != nil {
 		return 0, err
 	}
@@ -166,7 +172,7 @@ func MatrixNorm(a Matrix, ord float64) (float64, error) {
 			}
 			return m, nil
 		}
-		_, s, _, err := svd(nil, "norm", a, false)
+		_, s, _, err := svd(cc, "norm", a, false)
 		if err != nil {
 			return 0, err
 		}
@@ -183,6 +189,12 @@ func MatrixNorm(a Matrix, ord float64) (float64, error) {
 //
 //	‖A‖_F = √(Σᵢⱼ a[i][j]²)
 func FrobeniusNorm(a Matrix) (float64, error) {
+	return frobeniusNorm(nil, a)
+}
+
+// frobeniusNorm is FrobeniusNorm with the signature of the norms that
+// condByInverse takes; its O(m·n) work needs no canceller.
+func frobeniusNorm(_ *canceller, a Matrix) (float64, error) {
 	if err := a.check("norm", "A"); err != nil {
 		return 0, err
 	}

@@ -23,19 +23,45 @@ from twinmath.go import _native
 # millisecond), so the bound leaves room for a machine busy with other work.
 CTRL_C_BOUND = 0.2
 
-# Long calls: each runs for seconds uncancelled on this kind of machine.
+# Long calls: each runs for at least three times the signal's delay
+# uncancelled on a quiet machine of this kind (inv of 3000×3000 about 2.7 s,
+# eigh of 2500×2500 about 3.5 s, svd of 2000×2000 about 7 s), so that the
+# signal cannot come after the call has already returned. The products run
+# the packed kernel on all cores: multi_dot of four 2000×2000 factors,
+# 2.4·10¹⁰ multiply-adds, ended within the 0.8 s, so they are given 10¹¹.
 # The inputs are made before the child reports ready, and the signal comes
 # 0.8 s later, so that it arrives in the loops of the call rather than in
 # its set-up (the conversions, copies and checks of O(m·n) data before the
 # loops, some 100 ms for 2000×2000 here, which are not interrupted).
 LONG_CALLS = {
     "svd": ("a = rng.standard_normal((2000, 2000))", "g.svd(a)"),
-    "eigh": ("a = rng.standard_normal((2000, 2000))", "g.eigh(a)"),
-    "inv": ("a = rng.standard_normal((2000, 2000))", "g.inv(a)"),
+    "eigh": ("a = rng.standard_normal((2500, 2500))", "g.eigh(a)"),
+    "inv": ("a = rng.standard_normal((3000, 3000))", "g.inv(a)"),
     "logistic_regression": (
         "a, y = rng.standard_normal((20000, 50)), rng.integers(0, 2, 20000)",
         "g.logistic_regression(a, y, max_iter=10**6)",
     ),
+    # The single-matrix operations that take a cancel flag too.
+    "cond": ("a = rng.standard_normal((2000, 2000))", "g.cond(a)"),
+    "cond_1": ("a = rng.standard_normal((2000, 2000))", "g.cond(a, 1)"),
+    "cond_fro": ("a = rng.standard_normal((2000, 2000))", "g.cond(a, 'fro')"),
+    "cond_nuc": ("a = rng.standard_normal((2000, 2000))", "g.cond(a, 'nuc')"),
+    "slogdet": ("a = rng.standard_normal((4000, 4000))", "g.slogdet(a)"),
+    "eigvals": ("a = rng.standard_normal((1000, 1000))", "g.eigvals(a)"),
+    "eigvalsh": ("a = rng.standard_normal((2000, 2000))", "g.eigvalsh(a)"),
+    "svdvals": ("a = rng.standard_normal((2000, 2000))", "g.svdvals(a)"),
+    "matrix_rank_tol": ("a = rng.standard_normal((2000, 2000))", "g.matrix_rank(a, tol=1e-8)"),
+    "norm_2": ("a = rng.standard_normal((2000, 2000))", "g.norm(a, 2)"),
+    "norm_nuc": ("a = rng.standard_normal((2000, 2000))", "g.norm(a, 'nuc')"),
+    "matrix_power": ("a = rng.standard_normal((2000, 2000)) / 45", "g.matrix_power(a, 1000)"),
+    "multi_dot": ("a = rng.standard_normal((2000, 2000))", "g.multi_dot([a] * 12)"),
+    "tensorsolve": (
+        "a, b = rng.standard_normal((4000, 4000)), rng.standard_normal(4000)",
+        "g.tensorsolve(a, b)",
+    ),
+    "tensorinv": ("a = rng.standard_normal((40, 50, 2000))", "g.tensorinv(a)"),
+    "tensordot": ("a = rng.standard_normal((5000, 5000))", "g.tensordot(a, a, 1)"),
+    "covariance": ("a = rng.standard_normal((10000, 1500))", "g.covariance(a)"),
 }
 
 CHILD = """
@@ -49,13 +75,18 @@ rng = np.random.default_rng(0)
 n.load()
 live, threads = n.lib.tm_live_handles(), threading.active_count()
 print("ready", flush=True)
+caught = finished = None
 try:
     {call}
-    caught = None
+    # A call that returns before the signal: the signal lands in this sleep
+    # (not in the interpreter's exit, which would end the child with it) and
+    # the report says the call was too short.
+    finished = time.monotonic()
+    time.sleep(10)
 except KeyboardInterrupt:
     caught = time.monotonic()
 after = g.svd(np.diag([3.0, 2.0])).s.tolist()
-print(json.dumps({{"caught": caught, "live": [live, n.lib.tm_live_handles()],
+print(json.dumps({{"caught": caught, "finished": finished, "live": [live, n.lib.tm_live_handles()],
                   "threads": [threads, threading.active_count()], "after": after}}), flush=True)
 """
 
@@ -83,7 +114,8 @@ def interrupt_child(setup: str, call: str, delay: float) -> tuple[float, dict[st
         child.kill()
     assert child.returncode == 0, err
     report = json.loads(out.strip().splitlines()[-1])
-    assert report["caught"] is not None, f"the call finished before the signal: {report}"
+    assert report["finished"] is None, f"the call finished before the signal: {report}"
+    assert report["caught"] is not None, report
     return report["caught"] - sent, report
 
 
@@ -113,6 +145,37 @@ def test_flag_set_before_the_call():
         ptr(a), 200, 200, ptr(u), ptr(s), ptr(vt), _native.ffi.NULL, scratch.err, _native.ERRLEN
     )
     assert st == 0
+
+
+def _flagged_calls(a: np.ndarray, out: np.ndarray) -> dict[str, tuple[str, tuple[Any, ...]]]:
+    """The new cancellable exports with their arguments before the cancel flag, by the op they name."""
+    ptr, n = _native.ptr, a.shape[0]
+    real, dbl = _native.ffi.new("int *"), _native.ffi.new("double[2]")
+    return {
+        "slogdet": ("tm_slogdet", (ptr(a), n, n, dbl, dbl + 1)),
+        "cond": ("tm_cond", (ptr(a), n, n, 2.0, dbl)),
+        "norm": ("tm_nuclear_norm", (ptr(a), n, n, dbl)),
+        "eigvals": ("tm_eigvals", (ptr(a), n, n, ptr(out), real)),
+        "eigvalsh": ("tm_eigvalsh", (ptr(a), n, n, ptr(out))),
+        "svdvals": ("tm_svdvals", (ptr(a), n, n, ptr(out))),
+        "matrix_power": ("tm_matrix_power", (ptr(a), n, n, 9, ptr(out))),
+    }
+
+
+@pytest.mark.parametrize("op", ["slogdet", "cond", "norm", "eigvals", "eigvalsh", "svdvals", "matrix_power"])
+def test_flag_set_before_a_single_matrix_call(op):
+    # The exports that took a cancel flag with the single-matrix Context
+    # forms: a set flag gives TM_ERR_CANCELLED and "op: context canceled".
+    _native.load()
+    a = np.random.default_rng(4).standard_normal((300, 300))
+    a = np.ascontiguousarray(a + a.T)  # eigvalsh reads one triangle; all accept it
+    out = np.empty(2 * a.size)
+    name, args = _flagged_calls(a, out)[op]
+    flag, scratch = _native.ffi.new("int32_t *", 1), _native.scratch()
+    st = getattr(_native.lib, name)(*args, flag, scratch.err, _native.ERRLEN)
+    assert st == _native.lib.TM_ERR_CANCELLED
+    assert _native.ffi.string(scratch.err) == f"{op}: context canceled".encode()
+    assert getattr(_native.lib, name)(*args, _native.ffi.NULL, scratch.err, _native.ERRLEN) == 0
 
 
 def test_helper_thread_passes_exceptions_on():

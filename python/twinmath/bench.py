@@ -108,6 +108,7 @@ row("svd 1e4x3x3")(
         rng.standard_normal((10_000, 3, 3))
     )
 )
+row("cond 1e4x3x3")(lambda rng: _contenders("cond", np.linalg.cond, rng.standard_normal((10_000, 3, 3))))
 for _n in (100, 300):
     row(f"eigh n={_n}")(lambda rng, n=_n: _contenders("eigh", np.linalg.eigh, _symmetric(rng, n)))
     row(f"eig n={_n}")(lambda rng, n=_n: _contenders("eig", np.linalg.eig, rng.standard_normal((n, n))))

@@ -183,32 +183,32 @@ def solve(a: Any, b: Any) -> Any:
 
 
 def eig(a: Any) -> Any:
-    x = arr(a)
+    x = arr(a, most=STACKED)
     w, v = has("eig")(x)
     return _linalg.EigResult(real(w, rtype(x)), real(v, rtype(x)))
 
 
 def eigvals(a: Any) -> Any:
-    x = arr(a)
+    x = arr(a, most=STACKED)
     return real(has("eigvals")(x), rtype(x))
 
 
 def eigh(a: Any, UPLO: Any = "L") -> Any:
-    x = arr(a)
+    x = arr(a, most=STACKED)
     w, v = has("eigh")(x, UPLO=UPLO)
     return _linalg.EighResult(real(w, rtype(x)), real(v, rtype(x)))
 
 
 def eigvalsh(a: Any, UPLO: Any = "L") -> Any:
-    x = arr(a)
+    x = arr(a, most=STACKED)
     return real(has("eigvalsh")(x, UPLO=UPLO), rtype(x))
 
 
 def svd(a: Any, full_matrices: Any = True, compute_uv: Any = True, hermitian: Any = False) -> Any:
-    x = arr(a)
+    x = arr(a, most=STACKED)
     if not compute_uv:
         return real(has("svd")(x, compute_uv=False, hermitian=bool(hermitian)), rtype(x))
-    if full_matrices and x.ndim == 2 and x.shape[0] != x.shape[1] and x.size:
+    if full_matrices and x.ndim >= 2 and x.shape[-2] != x.shape[-1] and x.size:
         raise outside("keyword full_matrices=True on a non-square matrix")
     u, s, vt = has("svd")(x, full_matrices=bool(full_matrices), hermitian=bool(hermitian))
     t = rtype(x)
@@ -216,18 +216,18 @@ def svd(a: Any, full_matrices: Any = True, compute_uv: Any = True, hermitian: An
 
 
 def svdvals(x: Any) -> Any:
-    a = arr(x)
+    a = arr(x, most=STACKED)
     return real(has("svdvals")(a), rtype(a))
 
 
 def cholesky(a: Any, upper: Any = False) -> Any:
-    x = arr(a)
+    x = arr(a, most=STACKED)
     return real(has("cholesky")(x, upper=bool(upper)), rtype(x))
 
 
 def qr(a: Any, mode: Any = "reduced") -> Any:
-    x = arr(a)
-    if mode == "complete" and x.ndim == 2 and x.shape[0] > x.shape[1] and x.size:
+    x = arr(a, most=STACKED)
+    if mode == "complete" and x.ndim >= 2 and x.shape[-2] > x.shape[-1] and x.size:
         raise outside("keyword mode='complete' on a tall matrix")
     if mode not in ("reduced", "complete", "r"):
         raise outside(f"keyword mode={mode!r}")
@@ -253,54 +253,48 @@ def lstsq(a: Any, b: Any, rcond: Any = None) -> Any:
 
 
 def pinv(a: Any, rcond: Any = None, hermitian: Any = False, *, rtol: Any = np._NoValue) -> Any:  # type: ignore[attr-defined]
-    x = arr(a)
-    if np.ndim(rcond) != 0 or np.ndim(rtol) != 0:
-        raise outside("array rcond")
+    x = arr(a, most=STACKED)
     kw: dict[str, Any] = {} if rtol is np._NoValue else {"rtol": rtol}  # type: ignore[attr-defined]
     return real(has("pinv")(x, rcond, bool(hermitian), **kw), rtype(x))
 
 
 def matrix_rank(A: Any, tol: Any = None, hermitian: Any = False, *, rtol: Any = None) -> Any:
-    x = arr(A)
-    if np.ndim(tol) != 0 or np.ndim(rtol) != 0:
-        raise outside("array tol")
+    x = arr(A, most=STACKED)
     return has("matrix_rank")(x, tol, bool(hermitian), rtol=rtol)
 
 
 def norm(x: Any, ord: Any = None, axis: Any = None, keepdims: Any = False) -> Any:
     a = np.asarray(x)
     if axis is not None:
-        raise outside(f"keyword axis={axis!r}")
-    default("keepdims", keepdims, False)
-    if a.ndim > 2 and ord is None:
-        a = a.reshape(-1)
-    a = arr(a)
-    return real(has("norm")(a, ord), rtype(a) if a.dtype.kind == "f" else np.float64)
+        a = arr(a, most=STACKED)
+        t = rtype(a) if a.dtype.kind == "f" else np.float64
+        return real(has("norm")(a, ord, axis, keepdims), t)
+    # With ord None twinmath takes any array as one vector, numpy's rule.
+    a = arr(a, most=STACKED if ord is None else 2)
+    return real(has("norm")(a, ord, None, keepdims), rtype(a) if a.dtype.kind == "f" else np.float64)
 
 
 def vector_norm(x: Any, /, *, axis: Any = None, keepdims: Any = False, ord: Any = 2) -> Any:
     a = np.asarray(x)
-    if axis is not None:
-        raise outside(f"keyword axis={axis!r}")
     t = rtype(a) if a.dtype.kind == "f" else np.float64
     arr(a.reshape(-1), most=1)
-    return real(has("vector_norm")(a, keepdims=keepdims, ord=ord), t)
+    return real(has("vector_norm")(a, axis=axis, keepdims=keepdims, ord=ord), t)
 
 
 def matrix_norm(x: Any, /, *, keepdims: Any = False, ord: Any = "fro") -> Any:
-    a = arr(x)
+    a = arr(x, most=STACKED)
     return real(
         has("matrix_norm")(a, keepdims=keepdims, ord=ord), rtype(a) if a.dtype.kind == "f" else np.float64
     )
 
 
 def cond(x: Any, p: Any = None) -> Any:
-    a = arr(x)
+    a = arr(x, most=STACKED)
     return real(has("cond")(a, p), rtype(a))
 
 
 def matrix_power(a: Any, n: Any) -> Any:
-    x = arr(a)
+    x = arr(a, most=STACKED)
     r = has("matrix_power")(x, n)
     return r.astype(x.dtype) if x.dtype.kind in "biu" else real(r, rtype(x))
 
@@ -312,19 +306,18 @@ def multi_dot(arrays: Any, *, out: Any = None) -> Any:
 
 
 def trace(x: Any, /, *, offset: Any = 0, dtype: Any = None) -> Any:
-    a = arr(x)
-    default("offset", offset, 0)
+    a = arr(x, most=STACKED)
     default("dtype", dtype, None)
-    return real(has("trace")(a), rtype(a))
+    return real(has("trace")(a, offset=offset), rtype(a))
 
 
 def diagonal(x: Any, /, *, offset: Any = 0) -> Any:
-    a = arr(x)
+    a = arr(x, most=STACKED)
     return real(has("diagonal")(a, offset=offset), rtype(a))
 
 
 def matrix_transpose(x: Any, /) -> Any:
-    a = arr(x)
+    a = arr(x, most=STACKED)
     return real(has("matrix_transpose")(a), rtype(a))
 
 

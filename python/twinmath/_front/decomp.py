@@ -345,12 +345,14 @@ def pinv(
     Parameters
     ----------
     A : array_like, shape (..., m, n)
-    rcond : float or None, optional
+    rcond : float, array_like of shape broadcasting to (...), or None, optional
         Relative cutoff for small singular values, finite and non-negative;
-        None (numpy's default) is 1e-15 unless ``rtol`` is given.
+        None (numpy's default) is 1e-15 unless ``rtol`` is given. An array
+        gives each matrix of a stack its own cutoff (numpy's broadcasting);
+        it must broadcast to the stack's leading shape (ShapeError).
     hermitian : bool, optional
         numpy's: A is symmetric and only its lower triangle is read.
-    rtol : float or None, keyword-only
+    rtol : float, array_like or None, keyword-only
         numpy's newer name for the cutoff; None means ``max(m, n) * eps``.
         Not together with ``rcond``.
 
@@ -461,12 +463,15 @@ def matrix_rank(
     Parameters
     ----------
     A : array_like, shape (..., m, n)
-    tol : float or None, optional
+    tol : float, array_like of shape broadcasting to (...), or None, optional
         numpy's: the absolute threshold; singular values above it count.
+        An array gives each matrix of a stack its own (it must broadcast
+        to the stack's leading shape: ShapeError otherwise).
     hermitian : bool, optional
         numpy's: A is symmetric and only its lower triangle is read.
-    rtol : float or None, keyword-only
-        numpy's: the threshold relative to ``s[0]``. Not together with tol.
+    rtol : float, array_like or None, keyword-only
+        numpy's: the threshold relative to ``s[0]``, one number or one per
+        matrix as ``tol``. Not together with tol.
 
     Returns
     -------
@@ -714,18 +719,51 @@ def svdvals_with(
     return values_stack(a, lead).reshape((*lead, k))
 
 
-def pinv_cutoff(rcond: Any, rtol: Any, m: int, n: int) -> float:
-    """The relative cutoff of ``pinv`` from numpy's ``rcond`` and ``rtol``."""
+def tolerances(x: Any, op: str, name: str, lead: Lead) -> F64:
+    """Return the array ``x`` of per-matrix tolerances broadcast to the stack's leading shape, flattened.
+
+    numpy's rule (``tol[..., newaxis]`` against the singular values): the
+    array broadcasts against the stack; twinmath asks that it broadcast *to*
+    the stack's leading shape (a ``ShapeError`` otherwise), so that each
+    matrix has one tolerance and the result keeps the stack's shape.
+    """
+    t = array(x, op, name)
+    try:
+        full = np.broadcast_to(t, lead)
+    except ValueError:
+        raise shape_error(
+            op, f"{name} of shape {t.shape} does not broadcast to the stack's shape {lead}"
+        ) from None
+    return np.ascontiguousarray(full, dtype=np.float64).reshape(-1)
+
+
+def _is_array(x: Any) -> bool:
+    return x is not None and x is not UNSET and np.ndim(x) > 0
+
+
+def pinv_cutoff(rcond: Any, rtol: Any, m: int, n: int, lead: Lead = ()) -> Any:
+    """The relative cutoff of ``pinv`` from numpy's ``rcond`` and ``rtol``.
+
+    A float, or for an ``rcond`` or ``rtol`` array (numpy's per-matrix
+    cutoffs) the flattened array of one cutoff per matrix of the stack.
+    """
     if rcond is None:
         if rtol is UNSET:
             return 1e-15
         if rtol is None:
             return max(m, n) * EPS
-        rc = real(rtol, "pinv", "rtol")
+        name, value = "rtol", rtol
     elif rtol is not UNSET:
         raise invalid("pinv", "`rtol` and `rcond` can't be both set.")  # numpy's words
     else:
-        rc = real(rcond, "pinv", "rcond")
+        name, value = "rcond", rcond
+    if _is_array(value):
+        cuts = tolerances(value, "pinv", name, lead)
+        bad = cuts[~((cuts >= 0) & (cuts < np.inf))]
+        if bad.size:
+            raise invalid("pinv", f"rcond must be a finite non-negative number, got {float(bad[0])!r}")
+        return cuts
+    rc = real(value, "pinv", name)
     if not 0 <= rc < np.inf:
         raise invalid("pinv", f"rcond must be a finite non-negative number, got {rc!r}")
     return rc
@@ -733,23 +771,28 @@ def pinv_cutoff(rcond: Any, rtol: Any, m: int, n: int) -> float:
 
 def pinv_with(
     core: Callable[[F64, float], F64],
-    core_stack: Callable[[F64, float, Lead], F64],
+    core_stack: Callable[[F64, Any, Lead], F64],
     A: ArrayLike,
     rcond: Any,
     hermitian: Any,
     rtol: Any,
 ) -> F64:
-    """``pinv`` with numpy's ``rcond``, ``hermitian`` and ``rtol`` (one number each), on stacks too."""
+    """``pinv`` with numpy's ``rcond``, ``hermitian`` and ``rtol``, on stacks too.
+
+    ``rcond`` or ``rtol`` may be an array broadcasting to the stack's
+    leading shape: one cutoff per matrix (``core_stack`` then receives the
+    flattened array, one value per matrix).
+    """
     h = flag(hermitian, "pinv", "hermitian")
     a, lead = stack(A, "pinv", "A")
     _, m, n = a.shape
-    rc = pinv_cutoff(rcond, rtol, m, n)
+    rc = pinv_cutoff(rcond, rtol, m, n, lead)
     if h:
         a = lower_symmetric(a, "pinv")
     if a.size == 0:
         return np.zeros((*lead, n, m))
     if not lead:
-        return core(a[0], rc)
+        return core(a[0], float(np.reshape(rc, -1)[0]))
     return core_stack(a, rc, lead).reshape((*lead, n, m))
 
 
@@ -763,13 +806,29 @@ def matrix_rank_with(
     hermitian: Any,
     rtol: Any,
 ) -> Any:
-    """``matrix_rank`` with numpy's ``tol``, ``hermitian`` and ``rtol`` (one number each), on stacks too."""
+    """``matrix_rank`` with numpy's ``tol``, ``hermitian`` and ``rtol``, on stacks too.
+
+    ``tol`` or ``rtol`` may be an array broadcasting to the stack's leading
+    shape: one tolerance per matrix.
+    """
     h = flag(hermitian, "matrix_rank", "hermitian")
     a, lead = stack(A, "matrix_rank", "A")
     if tol is not None and rtol is not None:
         raise invalid("matrix_rank", "`tol` and `rtol` can't be both set.")  # numpy's words
-    t = None if tol is None else real(tol, "matrix_rank", "tol")
-    r = None if rtol is None else real(rtol, "matrix_rank", "rtol")
+    t: Any = None if tol is None else real(tol, "matrix_rank", "tol") if not _is_array(tol) else None
+    r: Any = None if rtol is None else real(rtol, "matrix_rank", "rtol") if not _is_array(rtol) else None
+    if _is_array(tol) or _is_array(rtol):
+        per = tolerances(
+            tol if _is_array(tol) else rtol, "matrix_rank", "tol" if _is_array(tol) else "rtol", lead
+        )
+        if h:
+            a = lower_symmetric(a, "matrix_rank")
+        if a.size == 0:
+            return np.zeros(lead, dtype=np.int64)
+        sv = values_stack(a, lead) if lead else values(a[0]).reshape(1, -1)
+        cuts = per if _is_array(tol) else sv[:, 0] * per
+        ranks = np.count_nonzero(sv > cuts[:, None], axis=1).astype(np.int64)
+        return ranks.reshape(lead)
     if h:
         a = lower_symmetric(a, "matrix_rank")
     if not lead:

@@ -104,28 +104,31 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
     """
 
 
-def trace(A: ArrayLike, *, offset: int = 0) -> float:
-    """Return the sum of a diagonal of a matrix, as ``numpy.trace``.
+def trace(A: ArrayLike, *, offset: int = 0) -> Any:
+    """Return the sum of a diagonal of a matrix, or of each of a stack, as ``numpy.linalg.trace``.
 
     ``tr(A) = Σᵢ A[i, i + offset]``: ``offset = 0`` (the default) is the
     main diagonal, ``k > 0`` the k-th above it, ``k < 0`` the |k|-th below
     it. Any m×n matrix has one (numpy's rule; the trace of a square matrix
-    is the usual one); a diagonal outside the matrix sums to 0.0.
+    is the usual one); a diagonal outside the matrix sums to 0.0. A stack
+    ``(..., m, n)`` gives the array ``(...)`` of the traces of its matrices
+    (the last two axes, as ``numpy.linalg.trace``; ``numpy.trace`` would
+    take the first two).
 
     Parameters
     ----------
-    A : array_like, shape (m, n)
+    A : array_like, shape (..., m, n)
     offset : int, optional
 
     Returns
     -------
-    float
+    float, or ndarray of float64 of shape (...) for a stack
         0.0 for an empty matrix or a diagonal outside it.
 
     Raises
     ------
     ShapeError
-        If ``A`` is not 2-D.
+        If ``A`` has fewer than two dimensions.
     TypeError
         If ``offset`` is not an integer.
 
@@ -361,32 +364,36 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
     """
 
 
-def cond(x: ArrayLike, p: float | str | None = None) -> float:
-    """Return the condition number of a matrix, as ``numpy.linalg.cond``.
+def cond(x: ArrayLike, p: float | str | None = None) -> Any:
+    """Return the condition number of a matrix, or of each of a stack, as ``numpy.linalg.cond``.
 
     ``p = None`` or ``2``: ``σ₁ / σₙ``, the largest over the smallest singular
     value (any m×n matrix); ``p = -2``: ``σₙ / σ₁``. Otherwise
     ``norm(x, p) * norm(inv(x), p)`` for a square ``x``, with ``p`` one of
     ``'fro'``, ``'nuc'``, 1, -1, inf, -inf (see ``matrix_norm``). A singular
-    matrix has condition number ``inf``.
+    matrix has condition number ``inf``. A stack ``(..., m, n)`` gives the
+    array ``(...)`` of the condition numbers of its matrices, each as the
+    single call gives it, in one batched call.
 
     Parameters
     ----------
-    x : array_like, shape (m, n)
+    x : array_like, shape (..., m, n)
         Square unless ``p`` is None, 2 or -2.
     p : {None, 2, -2, 1, -1, inf, -inf, 'fro', 'nuc'}, optional
 
     Returns
     -------
-    float
+    float, or ndarray of float64 of shape (...) for a stack
 
     Raises
     ------
     ShapeError
-        If ``x`` is not 2-D, or not square for a ``p`` other than None, 2, -2.
+        If ``x`` has fewer than two dimensions, its matrices are empty
+        (numpy's ``LinAlgError``: the condition number of the empty matrix
+        is not defined), or not square for a ``p`` other than None, 2, -2.
     ValueError
-        If ``p`` is not one of the orders above, or ``x`` is empty or holds
-        NaN or Inf.
+        If ``p`` is not one of the orders above, or a matrix holds NaN or
+        Inf (in a stack the message names the first such matrix).
     ConvergenceError
         If the singular values do not converge.
 
@@ -399,7 +406,21 @@ def cond(x: ArrayLike, p: float | str | None = None) -> float:
     21.0
     >>> tm.cond([[1, 2], [2, 4]], 1)
     inf
+    >>> tm.cond([[[2, 0], [0, 1]], [[1, 0], [0, 1]]])
+    array([2., 1.])
     """
+
+
+def cond_shape(shape: tuple[int, ...], q: float | str | None) -> None:
+    """Raise cond's ShapeError for matrices of ``shape`` (m, n): not square for ``q``, or empty.
+
+    The checks of the whole stack, made before any matrix is looked at (and
+    for a stack of no matrices too), in the Go package's order.
+    """
+    if q not in (None, 2.0, -2.0) and shape[0] != shape[1]:
+        raise shape_error("cond", f"x must be square, got {shape[0]}x{shape[1]}")
+    if shape[0] == 0 or shape[1] == 0:
+        raise shape_error("cond", "x is empty")
 
 
 def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
@@ -408,28 +429,33 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
     ``n > 0``: ``a @ a @ … @ a`` by repeated squaring, in
     ``numpy.linalg.matrix_power``'s order; ``n = 0``: the identity (whatever
     ``a`` holds); ``n < 0``: ``inv(a)`` raised to ``-n``. The power of the
-    empty 0×0 matrix is 0×0.
+    empty 0×0 matrix is 0×0. A stack ``(..., m, m)`` gives the stack of
+    the powers of its matrices, each as the single call gives it, in one
+    batched call.
 
     Parameters
     ----------
-    a : array_like, shape (m, m)
+    a : array_like, shape (..., m, m)
     n : int
+        Within int64: a larger ``n`` is a ``ValueError`` in both backends
+        (numpy computes it; twinmath's exponent crosses to Go as an int64).
 
     Returns
     -------
-    ndarray of float64, shape (m, m)
+    ndarray of float64, shape (..., m, m)
 
     Raises
     ------
     ShapeError
-        If ``a`` is not a square matrix.
+        If the matrices of ``a`` are not square.
     TypeError
         If ``n`` is not an integer.
     ValueError
-        If ``n < 0`` and ``a`` holds NaN or Inf.
+        If ``n < 0`` and ``a`` holds NaN or Inf, or ``n`` lies outside
+        int64.
     SingularMatrixError
         If ``n < 0`` and a pivot of the LU factorisation of ``a`` is exactly
-        zero.
+        zero (in a stack the message names the first such matrix).
 
     Examples
     --------
@@ -486,21 +512,22 @@ def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
 
     ``offset = 0`` is the main diagonal ``x[i, i]``, ``offset = k > 0`` the
     k-th above it ``x[i, i + k]``, ``k < 0`` the |k|-th below it. A diagonal
-    outside the matrix is empty.
+    outside the matrix is empty. A stack ``(..., m, n)`` gives the
+    diagonals of its matrices, ``(..., k)``.
 
     Parameters
     ----------
-    x : array_like, shape (m, n)
+    x : array_like, shape (..., m, n)
     offset : int, optional
 
     Returns
     -------
-    ndarray of float64, shape (k,)
+    ndarray of float64, shape (..., k)
 
     Raises
     ------
     ShapeError
-        If ``x`` is not 2-D.
+        If ``x`` has fewer than two dimensions.
     TypeError
         If ``offset`` is not an integer.
 
@@ -517,20 +544,21 @@ def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
 def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
     """Return the transpose of a matrix, as a new C-ordered array (as ``transpose``).
 
-    ``matrix_transpose(x)[j, i] = x[i, j]``: numpy's name for it.
+    ``matrix_transpose(x)[j, i] = x[i, j]``: numpy's name for it. A stack
+    ``(..., m, n)`` gives the transposes of its matrices, ``(..., n, m)``.
 
     Parameters
     ----------
-    x : array_like, shape (m, n)
+    x : array_like, shape (..., m, n)
 
     Returns
     -------
-    ndarray of float64, shape (n, m)
+    ndarray of float64, shape (..., n, m)
 
     Raises
     ------
     ShapeError
-        If ``x`` is not 2-D.
+        If ``x`` has fewer than two dimensions.
 
     Examples
     --------

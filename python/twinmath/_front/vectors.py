@@ -18,7 +18,7 @@ from typing import Any, Literal, NamedTuple, overload
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array, norm_ord, real, vector, vector_or_matrix
+from .._convert import array, norm_ord, real, stack, vector, vector_or_matrix
 from ..errors import invalid, shape_error
 
 __all__ = [
@@ -176,7 +176,10 @@ def norm(
     ``axis``, as ``numpy.linalg.norm``: an integer (or a sequence of one)
     takes the vector norm of every lane along that axis of an array of any
     dimension; a pair of axes the matrix norm of a 2-D array, ``(1, 0)``
-    that of its transpose. ``keepdims`` keeps the axes taken as length 1.
+    that of its transpose, and for an array of more dimensions the matrix
+    norm over those two axes for every index of the others (numpy's
+    stacked matrices, each as ``matrix_norm`` gives it). ``keepdims`` keeps
+    the axes taken as length 1.
 
     Parameters
     ----------
@@ -227,7 +230,8 @@ def norm(
 
 class NormPlan(NamedTuple):
     """What ``norm`` computes: ``kind`` "vector" or "matrix" (one norm of ``x``),
-    or "axis" (the norms of the lanes along ``axis`` of ``x``), and the result's
+    "axis" (the norms of the lanes along ``axis`` of ``x``) or "stack" (the
+    matrix norms of the ``(count, m, n)`` stack ``x``), and the result's
     ``shape``: None for a float."""
 
     kind: str
@@ -285,9 +289,16 @@ def norm_plan(v: ArrayLike, ord: Any, axis: Any, keepdims: Any) -> NormPlan:
         raise invalid("norm", f"axis must be an integer or a pair of them, got {len(axes)} axes")
     if axes[0] == axes[1]:
         raise invalid("norm", f"duplicate axes given: {axes[0]} and {axes[1]}")
-    if nd != 2:
-        raise shape_error("norm", f"v must be 2-D for a pair of axes, got shape {x.shape}")
     mo = matrix_order("fro" if ord is None else ord, "norm")
+    if nd != 2:
+        # numpy's stacked matrices: the pair moves to the end, in its order
+        # (so a reversed pair is each matrix's transpose), the other axes
+        # stay a stack, in order.
+        others = [d for k, d in enumerate(x.shape) if k not in axes]
+        moved = np.moveaxis(x, axes, (-2, -1))
+        mats = np.ascontiguousarray(moved).reshape(math.prod(others), *moved.shape[-2:])
+        shape = tuple(1 if k in axes else d for k, d in enumerate(x.shape)) if keep else tuple(others)
+        return NormPlan("stack", mats, mo, 0, shape)
     if axes == [1, 0] and mo in (1.0, -1.0, math.inf, -math.inf):
         # The norm of the transpose: column sums are its row sums.
         mo = {1.0: math.inf, -1.0: -math.inf, math.inf: 1.0, -math.inf: -1.0}[mo]
@@ -442,6 +453,57 @@ def vector_norm_args(
     return o, a.reshape(-1), a.ndim
 
 
+def vector_norm_lanes(
+    x: ArrayLike, axis: Any, keepdims: Any, ord: Any
+) -> tuple[float, NDArray[np.float64], tuple[int, ...]]:
+    """Return ``vector_norm``'s order, its lanes as the rows of a 2-D array, and the result's shape.
+
+    numpy's rule: the axes given (an integer, or a tuple in its order) move
+    to the end, the others stay in order, and each lane holds the entries
+    of the axes given in C order; ``keepdims`` leaves them as axes of
+    length 1. Axes out of bounds or repeated are a ``ValueError``.
+    """
+    o = vector_order(ord, "vector_norm")
+    a = array(x, "vector_norm", "x")
+    nd = a.ndim
+    single = not isinstance(axis, (tuple, list))
+    items = [axis] if single else list(axis)
+    axes: list[int] = []
+    for k in items:
+        if isinstance(k, (bool, np.bool_)):
+            raise TypeError("vector_norm: axis must hold integers, got bool")
+        try:
+            k = operator.index(k)
+        except TypeError:
+            raise TypeError(f"vector_norm: axis must hold integers, got {type(k).__name__}") from None
+        if not -nd <= k < nd:
+            raise invalid("vector_norm", f"axis {k} is out of bounds for x of {nd} dimensions")
+        axes.append(k + nd if k < 0 else k)
+    if len(set(axes)) != len(axes):
+        raise invalid("vector_norm", f"repeated axis in {tuple(items)}")
+    rest = [k for k in range(nd) if k not in axes]
+    lanes = np.ascontiguousarray(np.transpose(a, rest + axes))
+    count = math.prod(a.shape[k] for k in rest)
+    rows = lanes.reshape(count, math.prod(a.shape[k] for k in axes))
+    if keepdims:
+        shape = tuple(1 if k in axes else d for k, d in enumerate(a.shape))
+    else:
+        shape = tuple(a.shape[k] for k in rest)
+    return o, rows, shape
+
+
+def matrix_norm_stack(x: ArrayLike, keepdims: Any, ord: Any) -> tuple[float | str, NDArray[np.float64], Any]:
+    """Return ``matrix_norm``'s order, its matrices as a ``(count, m, n)`` stack, and the result's shape.
+
+    The shape is None for one matrix without ``keepdims`` (a float).
+    """
+    o = matrix_order(ord, "matrix_norm")
+    a, lead = stack(x, "matrix_norm", "x")
+    if keepdims:
+        return o, a, (*lead, 1, 1)
+    return o, a, lead if lead else None
+
+
 def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.float64]:
     """Return the cross product of two 3-vectors.
 
@@ -473,8 +535,10 @@ def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.floa
     """
 
 
-def vector_norm(x: ArrayLike, /, *, axis: None = None, keepdims: bool = False, ord: float = 2) -> Any:
-    """Return the norm of all the entries of ``x`` taken as one vector, for any order.
+def vector_norm(
+    x: ArrayLike, /, *, axis: int | tuple[int, ...] | None = None, keepdims: bool = False, ord: float = 2
+) -> Any:
+    """Return the norm of the entries of ``x`` as one vector, or over ``axis``, for any order.
 
     ``ord = inf``: max|xᵢ|; ``-inf``: min|xᵢ|; ``0``: the number of non-zero
     entries; any other p: ``(Σ|xᵢ|ᵖ)^(1/p)`` (1 and 2 as ``norm``). The sum
@@ -487,21 +551,28 @@ def vector_norm(x: ArrayLike, /, *, axis: None = None, keepdims: bool = False, o
     ----------
     x : array_like
         Any shape; its entries are taken in C order.
-    axis : None, optional
-        Only None, the whole array (norms along an axis are not supported).
+    axis : {None, int, tuple of int}, optional
+        None: the whole array. An integer or a tuple of them (numpy's
+        rule): the norm over those axes of ``x`` for every index of the
+        others; the result has the shape of the other axes.
     keepdims : bool, optional
-        Return an array of ``x.ndim`` axes of length 1 instead of a float.
+        Keep the axes normed over as axes of length 1 (for ``axis=None``,
+        an array of ``x.ndim`` axes of length 1 instead of a float).
     ord : float, optional
 
     Returns
     -------
-    float, or ndarray of float64 of shape (1, …, 1) with ``keepdims``
-        NaN if an entry is NaN (ord ≠ 0).
+    float, or ndarray of float64
+        A float for ``axis=None`` without ``keepdims``. NaN if an entry is
+        NaN (ord ≠ 0).
 
     Raises
     ------
     ValueError
-        If ``ord`` is NaN or not a number, or ``axis`` is not None.
+        If ``ord`` is NaN or not a number, or an axis is out of bounds or
+        repeated.
+    TypeError
+        If ``axis`` holds something else than integers.
 
     Examples
     --------
@@ -512,34 +583,38 @@ def vector_norm(x: ArrayLike, /, *, axis: None = None, keepdims: bool = False, o
     3.0
     >>> tm.vector_norm([3, -4], ord=-float("inf"))
     3.0
+    >>> tm.vector_norm([[3, 0], [4, -1]], axis=0)
+    array([5., 1.])
     """
 
 
 def matrix_norm(x: ArrayLike, /, *, keepdims: bool = False, ord: float | str = "fro") -> Any:
-    """Return a norm of a matrix, as ``numpy.linalg.matrix_norm``.
+    """Return a norm of a matrix, or of each of a stack, as ``numpy.linalg.matrix_norm``.
 
     ``ord = "fro"``: √(Σxᵢⱼ²) (scaled against overflow); ``"nuc"``: the sum
     of the singular values; ``2``: the largest singular value; ``1``:
     the largest absolute column sum; ``inf``: the largest absolute row sum;
     ``-2``, ``-1``, ``-inf``: the smallest of the same. An empty matrix has
     norm 0.0; NaN propagates, and an infinite entry gives inf (NaN for
-    ``-2``, whose smallest singular value is then undefined).
+    ``-2``, whose smallest singular value is then undefined). A stack
+    ``(..., m, n)`` gives the array ``(...)`` of the norms of its matrices,
+    each as the single call gives it, in one batched call.
 
     Parameters
     ----------
-    x : array_like, shape (m, n)
+    x : array_like, shape (..., m, n)
     keepdims : bool, optional
-        Return an array of shape (1, 1) instead of a float.
+        Keep the matrix axes as axes of length 1: shape (..., 1, 1).
     ord : {"fro", "nuc", 1, -1, 2, -2, inf, -inf}, optional
 
     Returns
     -------
-    float, or ndarray of float64 of shape (1, 1) with ``keepdims``
+    float, or ndarray of float64 of shape (...), or (..., 1, 1) with ``keepdims``
 
     Raises
     ------
     ShapeError
-        If ``x`` is not 2-D.
+        If ``x`` has fewer than two dimensions.
     ValueError
         If ``ord`` is not one of the orders above.
     ConvergenceError

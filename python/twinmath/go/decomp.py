@@ -91,10 +91,14 @@ def _qr_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
     return Q, R
 
 
-def _pinv_stack(a: F64, rcond: float, lead: tuple[int, ...]) -> F64:
+def _pinv_stack(a: F64, rcond: Any, lead: tuple[int, ...]) -> F64:
     count, m, c = a.shape
     out = np.empty((count, c, m))
-    n.call(n.lib.tm_pinv_stack, ptr(a), *a.shape, rcond, ptr(out), work=n.SVD_WORK * a.size * min(m, c))
+    work = n.SVD_WORK * a.size * min(m, c)
+    if np.ndim(rcond) == 0:
+        n.call(n.lib.tm_pinv_stack, ptr(a), *a.shape, rcond, ptr(out), work=work)
+    else:  # one cutoff per matrix (numpy's rcond array)
+        n.call(n.lib.tm_pinv_stack_rconds, ptr(a), *a.shape, ptr(rcond), ptr(out), work=work)
     return out
 
 
@@ -189,7 +193,7 @@ def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
 def _svdvals(x: ArrayLike) -> NDArray[np.float64]:
     a = matrix(x, "svdvals", "x")
     out = np.empty(min(a.shape))
-    n.call(n.lib.tm_svdvals, ptr(a), *a.shape, ptr(out))
+    n.call(n.lib.tm_svdvals, ptr(a), *a.shape, ptr(out), work=n.SVD_WORK * a.size * min(a.shape))
     return out
 
 

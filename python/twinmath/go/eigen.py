@@ -64,13 +64,13 @@ def _eigvals(a: ArrayLike) -> NDArray[Any]:
     x = matrix(a, "eigvals", "a")
     m = x.shape[0]
     w, real = np.empty(m, np.complex128), n.ffi.new("int *")
-    n.call(n.lib.tm_eigvals, ptr(x), *x.shape, ptr(w), real)
+    n.call(n.lib.tm_eigvals, ptr(x), *x.shape, ptr(w), real, work=10 * x.size * m)
     return np.ascontiguousarray(w.real) if real[0] else w
 
 
 def _eigvalsh(x: NDArray[np.float64]) -> NDArray[np.float64]:
     w = np.empty(x.shape[0])
-    n.call(n.lib.tm_eigvalsh, ptr(x), *x.shape, ptr(w))
+    n.call(n.lib.tm_eigvalsh, ptr(x), *x.shape, ptr(w), work=9 * x.size * x.shape[0])
     return w
 
 

@@ -46,10 +46,14 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
 
 
 @twin(_front.linalg.trace)
-def trace(A: ArrayLike, *, offset: int = 0) -> float:
+def trace(A: ArrayLike, *, offset: int = 0) -> Any:
     k = _front.linalg.offset_of(offset, "trace")
-    a = matrix(A, "trace", "A")
-    return n.scalar(n.lib.tm_trace_offset, ptr(a), *a.shape, k)  # type: ignore[no-any-return]
+    a, lead = stack(A, "trace", "A")
+    if not lead:
+        return n.scalar(n.lib.tm_trace_offset, ptr(a), *a.shape[1:], k)
+    out = np.empty(a.shape[0])
+    n.call(n.lib.tm_trace_stack, ptr(a), *a.shape, k, ptr(out))
+    return out.reshape(lead)
 
 
 @twin(_front.linalg.det)
@@ -99,7 +103,7 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
     x, lead = stack(a, "slogdet", "a")
     if not lead:
         out = np.empty(2)
-        n.call(n.lib.tm_slogdet, ptr(x), *x.shape[1:], ptr(out), ptr(out[1:]))
+        n.call(n.lib.tm_slogdet, ptr(x), *x.shape[1:], ptr(out), ptr(out[1:]), work=x.size * x.shape[1])
         return SlogdetResult(float(out[0]), float(out[1]))
     sign, logabsdet = np.empty(x.shape[0]), np.empty(x.shape[0])
     n.call(n.lib.tm_slogdet_stack, ptr(x), *x.shape, ptr(sign), ptr(logabsdet), work=x.size * x.shape[1])
@@ -107,23 +111,41 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
 
 
 @twin(_front.linalg.cond)
-def cond(x: ArrayLike, p: float | str | None = None) -> float:
+def cond(x: ArrayLike, p: float | str | None = None) -> Any:
     q = _front.linalg.cond_order(p)
-    a = matrix(x, "cond", "x")
-    if q == "fro":
-        return n.scalar(n.lib.tm_cond_fro, ptr(a), *a.shape)  # type: ignore[no-any-return]
-    if q == "nuc":
-        return n.scalar(n.lib.tm_cond_nuc, ptr(a), *a.shape)  # type: ignore[no-any-return]
-    return n.scalar(n.lib.tm_cond, ptr(a), *a.shape, 2.0 if q is None else q)  # type: ignore[no-any-return]
+    a, lead = stack(x, "cond", "x")
+    if not lead:
+        m = a[0]
+        # The inverse's LU solve for most orders; the singular values for ±2 and "nuc".
+        inverse, svd = m.size * m.shape[0], n.SVD_WORK * m.size * min(m.shape)
+        if q == "fro":
+            return n.scalar(n.lib.tm_cond_fro, ptr(m), *m.shape, work=inverse)
+        if q == "nuc":
+            return n.scalar(n.lib.tm_cond_nuc, ptr(m), *m.shape, work=inverse + 2 * svd)
+        p = 2.0 if q is None else q
+        return n.scalar(n.lib.tm_cond, ptr(m), *m.shape, p, work=svd if p in (2.0, -2.0) else inverse)
+    kind = {"fro": 1, "nuc": 2}.get(q, 0) if isinstance(q, str) else 0
+    order = 2.0 if q is None or isinstance(q, str) else q
+    out = np.empty(a.shape[0])
+    work = a.shape[0] * 12 * a.shape[1] * a.shape[2] * min(a.shape[1:]) + 1
+    n.call(n.lib.tm_cond_stack, ptr(a), *a.shape, order, kind, ptr(out), work=work)
+    return out.reshape(lead)
 
 
 @twin(_front.linalg.matrix_power)
 def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
     k = _front.linalg.exponent_of(n, "matrix_power", "n")
-    x = matrix(a, "matrix_power", "a")
+    x, lead = stack(a, "matrix_power", "a")
     out = np.empty(x.shape)
-    _n.call(_n.lib.tm_matrix_power, ptr(x), *x.shape, k, ptr(out))
-    return out
+    if not lead:
+        # At most two products per bit of |n| (squaring, multiplying in), and the inverse for n < 0.
+        m = x[0]
+        work = m.size * m.shape[0] * (2 * abs(k).bit_length() + (k < 0))
+        _n.call(_n.lib.tm_matrix_power, ptr(m), *m.shape, k, ptr(out), work=work)
+        return out.reshape(x.shape[1:])
+    work = x.size * x.shape[1] * 2 * max(abs(k), 1).bit_length() + 1
+    _n.call(_n.lib.tm_matrix_power_stack, ptr(x), *x.shape, k, ptr(out), work=work)
+    return out.reshape(lead + x.shape[1:])
 
 
 @twin(_front.linalg.multi_dot)
@@ -132,27 +154,36 @@ def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
     dims = [m.shape[0] for m in ms] + [ms[-1].shape[1]]
     out = np.empty((dims[0], dims[-1]))
     ptrs = n.ffi.new("double *[]", [ptr(m) for m in ms])
-    n.call(n.lib.tm_multi_dot, len(ms), ptrs, n.ffi.new("int64_t[]", dims), ptr(out))
+    # The left-to-right cost: no less than that of the order Go chooses.
+    work = sum(dims[0] * dims[i] * dims[i + 1] for i in range(1, len(dims) - 1))
+    n.call(n.lib.tm_multi_dot, len(ms), ptrs, n.ffi.new("int64_t[]", dims), ptr(out), work=work)
     return _front.linalg.chain_result(arrays, out)
 
 
 @twin(_front.linalg.diagonal)
 def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
     k = _front.linalg.offset_of(offset, "diagonal")
-    a = matrix(x, "diagonal", "x")
-    r, c = a.shape
+    a, lead = stack(x, "diagonal", "x")
+    count, r, c = a.shape
     length = max(0, min(r, c - k) if k >= 0 else min(r + k, c))
-    out = np.empty(length)
-    n.call(n.lib.tm_diagonal, ptr(a), r, c, k, ptr(out), length)
-    return out
+    out = np.empty((count, length))
+    if not lead:
+        n.call(n.lib.tm_diagonal, ptr(a), r, c, k, ptr(out), length)
+        return out.reshape((length,))
+    n.call(n.lib.tm_diagonal_stack, ptr(a), count, r, c, k, ptr(out), length)
+    return out.reshape((*lead, length))
 
 
 @twin(_front.linalg.matrix_transpose)
 def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
-    a = matrix(x, "matrix_transpose", "x")
-    out = np.empty(a.shape[::-1])
-    n.call(n.lib.tm_matrix_transpose, ptr(a), *a.shape, ptr(out))
-    return out
+    a, lead = stack(x, "matrix_transpose", "x")
+    count, r, c = a.shape
+    out = np.empty((count, c, r))
+    if not lead:
+        n.call(n.lib.tm_matrix_transpose, ptr(a), r, c, ptr(out))
+        return out.reshape(c, r)
+    n.call(n.lib.tm_matrix_transpose_stack, ptr(a), count, r, c, ptr(out))
+    return out.reshape((*lead, c, r))
 
 
 def _shape(x: NDArray[np.float64]) -> Any:
@@ -167,7 +198,18 @@ def tensorsolve(a: ArrayLike, b: ArrayLike, axes: Sequence[int] | None = None) -
     ax = n.ffi.NULL if axes is None else n.ffi.new("int64_t[]", [int(k) for k in axes])
     na = 0 if axes is None else len(axes)
     n.call(
-        n.lib.tm_tensorsolve, ptr(x), x.ndim, _shape(x), ptr(y), y.ndim, _shape(y), ax, na, ptr(out), out.size
+        n.lib.tm_tensorsolve,
+        ptr(x),
+        x.ndim,
+        _shape(x),
+        ptr(y),
+        y.ndim,
+        _shape(y),
+        ax,
+        na,
+        ptr(out),
+        out.size,
+        work=x.size * out.size,  # q² values of a, q unknowns: q³
     )
     return out
 
@@ -178,7 +220,8 @@ def tensorinv(a: ArrayLike, ind: int = 2) -> NDArray[np.float64]:
     k = _front.linalg.tensorinv_plan(x, ind)
     out = np.empty(x.shape[k:] + x.shape[:k])
     # Go takes ind itself; k = min(ind, a.ndim), and ind = max(k, 1) gives the same k (0 for a 0-D a).
-    n.call(n.lib.tm_tensorinv, ptr(x), x.ndim, _shape(x), max(k, 1), ptr(out), out.size)
+    work = x.size * math.isqrt(x.size)  # the inverse of a q×q matrix, q² = a.size
+    n.call(n.lib.tm_tensorinv, ptr(x), x.ndim, _shape(x), max(k, 1), ptr(out), out.size, work=work)
     return out
 
 
@@ -201,5 +244,7 @@ def tensordot(a: ArrayLike, b: ArrayLike, axes: int | Sequence[Any] = 2) -> NDAr
         len(sa),
         ptr(out),
         out.size,
+        # A (m×k)·(k×p) product: a.size·b.size = out.size·k².
+        work=math.isqrt(x.size * y.size * out.size),
     )
     return out

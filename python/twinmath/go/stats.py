@@ -56,7 +56,7 @@ def covariance(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
     a = matrix(X, "covariance", "X")
     d = integer(ddof, "covariance", "ddof")
     out = np.empty((a.shape[1], a.shape[1]))
-    n.call(n.lib.tm_covariance, ptr(a), *a.shape, d, ptr(out))
+    n.call(n.lib.tm_covariance, ptr(a), *a.shape, d, ptr(out), work=a.size * a.shape[1] // 2)
     return out
 
 

@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import matrix, real, vector
+from .._convert import real, vector
 from .._front import twin
 from . import _native as n
 from ._native import ptr
@@ -58,6 +58,8 @@ def norm(
     v: ArrayLike, ord: float | str | None = 2, axis: int | Sequence[int] | None = None, keepdims: bool = False
 ) -> Any:
     p = _front.vectors.norm_plan(v, ord, axis, keepdims)
+    if p.kind == "stack":
+        return _front.vectors.norm_result(_matrix_norms(p.x, p.ord), p)
     if p.kind == "axis":
         out = np.empty(math.prod(p.x.shape[: p.axis] + p.x.shape[p.axis + 1 :]))
         shape = n.ffi.new("int64_t[]", list(p.x.shape))
@@ -88,9 +90,11 @@ def _norm_of(x: NDArray[np.float64], o: float | str) -> float:
         return n.scalar(n.lib.tm_vector_norm, ptr(x), x.size, o)  # type: ignore[no-any-return]
     if o == "fro":
         return n.scalar(n.lib.tm_frobenius_norm, ptr(x), *x.shape)  # type: ignore[no-any-return]
+    svd = n.SVD_WORK * x.size * min(x.shape)  # the singular values, for "nuc" and ±2
     if o == "nuc":
-        return n.scalar(n.lib.tm_nuclear_norm, ptr(x), *x.shape)  # type: ignore[no-any-return]
-    return n.scalar(n.lib.tm_matrix_norm, ptr(x), *x.shape, o)  # type: ignore[no-any-return]
+        return n.scalar(n.lib.tm_nuclear_norm, ptr(x), *x.shape, work=svd)  # type: ignore[no-any-return]
+    work = svd if o in (2, -2) else x.size
+    return n.scalar(n.lib.tm_matrix_norm, ptr(x), *x.shape, o, work=work)  # type: ignore[no-any-return]
 
 
 @twin(_front.vectors.cross)
@@ -102,13 +106,36 @@ def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.floa
 
 
 @twin(_front.vectors.vector_norm)
-def vector_norm(x: ArrayLike, /, *, axis: None = None, keepdims: bool = False, ord: float = 2) -> Any:
+def vector_norm(
+    x: ArrayLike, /, *, axis: int | tuple[int, ...] | None = None, keepdims: bool = False, ord: float = 2
+) -> Any:
+    if axis is not None:
+        o, rows, shape = _front.vectors.vector_norm_lanes(x, axis, keepdims, ord)
+        out = np.empty(rows.shape[0])
+        dims = n.ffi.new("int64_t[]", list(rows.shape))
+        n.call(n.lib.tm_norm_axis, ptr(rows), 2, dims, 1, o, ptr(out), out.size)
+        return out.reshape(shape)
     o, v, ndim = _front.vectors.vector_norm_args(x, axis, keepdims, ord)
     return _front.vectors.keep(_norm_of(v, o), ndim, bool(keepdims))
 
 
+def _matrix_norms(a: NDArray[np.float64], o: float | str) -> NDArray[np.float64]:
+    """The o-norms of the matrices of the stack ``a`` (count, m, n), in one batched call."""
+    kind = {"fro": 1, "nuc": 2}.get(o, 0) if isinstance(o, str) else 0
+    order = 0.0 if isinstance(o, str) else o
+    out = np.empty(a.shape[0])
+    heavy = (isinstance(o, str) and o == "nuc") or o in (2.0, -2.0)
+    work = (
+        a.shape[0] * (12 * a.shape[1] * a.shape[2] * min(a.shape[1:]) if heavy else a.shape[1] * a.shape[2])
+        + 1
+    )
+    n.call(n.lib.tm_matrix_norm_stack, ptr(a), *a.shape, order, kind, ptr(out), work=work)
+    return out
+
+
 @twin(_front.vectors.matrix_norm)
 def matrix_norm(x: ArrayLike, /, *, keepdims: bool = False, ord: float | str = "fro") -> Any:
-    o = _front.vectors.matrix_order(ord, "matrix_norm")
-    a = matrix(x, "matrix_norm", "x")
-    return _front.vectors.keep(_norm_of(a, o), 2, bool(keepdims))
+    o, a, shape = _front.vectors.matrix_norm_stack(x, keepdims, ord)
+    if shape is None:
+        return _norm_of(a[0], o)
+    return _matrix_norms(a, o).reshape(shape)

@@ -11,6 +11,7 @@ import numpy as np
 from .. import tolerances as tol
 from .._front.linalg import cond_order, tensordot_plan, tensorsolve_plan
 from . import Args, Case, Check, normal, positional, register, sizes, wide
+from .decomp import stack_errors, stacked_bound, stacks
 
 M2A, M2B = [[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, 8.0]]
 
@@ -200,8 +201,10 @@ register(
             ("empty", {"A": np.zeros((0, 0))}),
             *_square_cases(rng, [("worked", {"A": M2A})]),
             *_trace_offset_cases(rng),
+            *stacks(rng, "A", [(3, 3), (2, 5)]),
+            *[(f"{label}, offset -1", {**a, "offset": -1}) for label, a in stacks(rng, "A", [(4, 3)])],
         ],
-        bound=lambda a, r: tol.vectors.trace_bound(a["A"], a.get("offset", 0)),
+        bound=stacked_bound(lambda a, r: tol.vectors.trace_bound(a["A"], a.get("offset", 0)), "A"),
         python_only=[("1-D", {"A": [1.0, 2.0]}), ("offset 1.5", {"A": M2A, "offset": 1.5})],
     )
 )
@@ -410,6 +413,13 @@ def _cond_cases(rng: np.random.Generator) -> list[Case]:
         for n in (1, 3, 6, 12):
             cases.append((f"normal {n}x{n}, p {p}", {"x": normal(rng, n, n), "p": p}))
         cases.append((f"scaled 1e150, p {p}", {"x": normal(rng, 4, 4) * 1e150, "p": p}))
+    # Stacks: each matrix as the single call, judged with its bound.
+    cases += stacks(rng, "x", [(3, 3), (4, 2), (2, 5)])
+    for p in (-2.0, 1.0, -math.inf, "fro", "nuc"):
+        cases += [(f"{label}, p {p}", {**a, "p": p}) for label, a in stacks(rng, "x", [(3, 3), (1, 1)])]
+    cases.append(
+        ("stack with a singular matrix, p 1: inf", {"x": [np.eye(2), [[1.0, 2.0], [2.0, 4.0]]], "p": 1.0})
+    )
     return cases
 
 
@@ -418,10 +428,18 @@ register(
         "cond",
         "p ±2: σ's within e = svd_error each; else ‖A‖·‖A⁻¹‖ with ‖ΔA⁻¹‖₂ ≤ solve_bound",
         _cond_cases,
-        bound=lambda a, r: tol.linalg.cond_bound(a["x"], cond_order(a.get("p")), r),
+        bound=stacked_bound(lambda a, r: tol.linalg.cond_bound(a["x"], cond_order(a.get("p")), r), "x"),
         errors=[
             ("empty", {"x": np.zeros((0, 0))}),
             ("empty, p 1", {"x": np.zeros((0, 0)), "p": 1.0}),
+            ("stack (3,) of 0x0", {"x": np.zeros((3, 0, 0))}),
+            ("stack (0,) of 2x0: the shape is refused", {"x": np.zeros((0, 2, 0))}),
+            ("stack (2,) of 2x3, p 1", {"x": np.zeros((2, 2, 3)), "p": 1.0}),
+            *stack_errors("x", [[[math.nan, 0.0], [0.0, 1.0]]], square=False),
+            *[
+                (f"{label}, p 1", {**a, "p": 1.0})
+                for label, a in stack_errors("x", [[[math.inf, 0.0], [0.0, 1.0]]])
+            ],
             ("NaN entry", {"x": [[1.0, math.nan], [0.0, 1.0]]}),
             ("inf entry, p 1", {"x": [[math.inf, 0.0], [0.0, 1.0]], "p": 1.0}),
             ("not square, p 1", {"x": [[1.0, 2.0, 3.0]], "p": 1.0}),
@@ -446,6 +464,11 @@ def _matrix_power_cases(rng: np.random.Generator) -> list[Case]:
     for n, k in ((1, 9), (3, 4), (4, 7), (5, 12), (8, 6), (12, 13), (3, -2), (4, -5), (6, -1)):
         # Entries of spectral radius about 1 keep high powers in range.
         cases.append((f"normal {n}x{n}, n {k}", {"a": normal(rng, n, n) / (n + 1), "n": k}))
+    for k in (0, 1, 3, 6, -1, -2):
+        cases += [
+            (f"{label}, n {k}", {"a": np.asarray(a["a"]) / 4, "n": k})
+            for label, a in stacks(rng, "a", [(3, 3), (1, 1)])
+        ]
     return cases
 
 
@@ -454,9 +477,15 @@ register(
         "matrix_power",
         "n ≥ 0: 2·γ_{(n−1)m}·(|A|ⁿ)ᵢⱼ; n < 0: ‖Δ‖₂ ≤ |n|(‖X‖ + d)^(|n|−1)·d + 2γ‖|X|^|n|‖_F, X = A⁻¹",
         _matrix_power_cases,
-        bound=lambda a, r: tol.linalg.matrix_power_bound(a["a"], a["n"]),
+        bound=stacked_bound(lambda a, r: tol.linalg.matrix_power_bound(a["a"], a["n"]), "a"),
         errors=[
             ("not square", {"a": [[1.0, 2.0, 3.0]], "n": 2}),
+            ("stack, not square", {"a": np.zeros((2, 2, 3)), "n": 2}),
+            ("stack, matrix 1 singular, n -1", {"a": [np.eye(2), [[1.0, 2.0], [2.0, 4.0]]], "n": -1}),
+            *[
+                (f"{label}, n -2", {"a": a["A"], "n": -2})
+                for label, a in stack_errors("A", [[[math.nan, 0.0], [0.0, 1.0]]], square=False)
+            ],
             ("singular, n -1", {"a": [[1.0, 2.0], [2.0, 4.0]], "n": -1}),
             ("NaN entry, n -1", {"a": [[math.nan, 0.0], [0.0, 1.0]], "n": -1}),
         ],
@@ -523,6 +552,8 @@ def _diagonal_cases(rng: np.random.Generator) -> list[Case]:
     for k in (-4, -2, -1, 0, 1, 3, 5, 6):
         cases.append((f"wide 4x6, offset {k}", {"x": x, "offset": k}))
     cases.append(("empty 0x3", {"x": np.zeros((0, 3))}))
+    for k in (-2, 0, 1, 4):
+        cases += [(f"{label}, offset {k}", {**a, "offset": k}) for label, a in stacks(rng, "x", [(3, 4)])]
     return cases
 
 
@@ -539,7 +570,7 @@ register(
     Check(
         "matrix_transpose",
         "bit for bit",
-        lambda rng: _renamed(_transpose_cases(rng), "A", "x"),
+        lambda rng: _renamed(_transpose_cases(rng), "A", "x") + stacks(rng, "x", [(2, 3), (1, 4)]),
         python_only=[("1-D", {"x": [1.0, 2.0]})],
         call=positional("matrix_transpose", "x"),
     )

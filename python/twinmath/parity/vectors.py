@@ -10,6 +10,7 @@ import numpy as np
 from .. import tolerances as tol
 from .._front.vectors import norm_plan
 from . import Args, Case, Check, normal, positional, register, sizes, special, wide
+from .decomp import stacked_bound, stacks
 
 A3, B3 = [1.0, 2.0, 3.0], [4.0, 5.0, 6.0]
 
@@ -148,7 +149,30 @@ def _vector_norm_cases(rng: np.random.Generator) -> list[Case]:
         cases.append((f"wide n=9, ord {o}", {"x": wide(rng, 9), "ord": o}))
         cases.append((f"nan/inf, ord {o}", {"x": special(rng, 7), "ord": o}))
         cases.append((f"3x4 as one vector, ord {o}", {"x": normal(rng, 3, 4), "ord": o}))
+        # Lanes along one axis (numpy's axis=k): each as the vector alone.
+        for axis in (0, -1):
+            cases.append(
+                (f"(2, 3, 4), axis {axis}, ord {o}", {"x": normal(rng, 2, 3, 4), "ord": o, "axis": axis})
+            )
+        cases.append(
+            (
+                f"(3, 4), axis 1, ord {o}, keepdims",
+                {"x": normal(rng, 3, 4), "ord": o, "axis": 1, "keepdims": True},
+            )
+        )
+    cases.append(("no lanes, axis 0", {"x": np.zeros((0, 3)), "axis": 0}))
+    cases.append(("empty lanes, axis 0, ord -1", {"x": np.zeros((0, 3)), "axis": 0, "ord": -1.0}))
     return cases
+
+
+def _vector_norm_bound(args: Args, r: Any) -> Any:
+    """``norm_bound`` of the whole vector, or of each lane along ``axis``."""
+    o = args.get("ord", 2.0)
+    if "axis" not in args:
+        return tol.vectors.norm_bound(np.ravel(args["x"]), o)
+    lanes = np.moveaxis(np.asarray(args["x"], dtype=np.float64), int(args["axis"]), -1)
+    rows = lanes.reshape(math.prod(lanes.shape[:-1]), lanes.shape[-1])
+    return np.array([tol.vectors.norm_bound(row, o) for row in rows]).reshape(np.shape(r))
 
 
 register(
@@ -156,11 +180,13 @@ register(
         "vector_norm",
         "as norm for 1, 2, inf; exact for 0, −inf; else 2·((γₙ + |p|u + 8u)/|p| + 9u)·‖x‖ₚ",
         _vector_norm_cases,
-        bound=lambda a, r: tol.vectors.norm_bound(np.ravel(a["x"]), a.get("ord", 2.0)),
+        bound=_vector_norm_bound,
         errors=[("ord nan", {"x": [1.0, 2.0], "ord": math.nan})],
         python_only=[
             ("ord fro", {"x": [1.0, 2.0], "ord": "fro"}),
-            ("axis 0", {"x": [[1.0, 2.0]], "axis": 0}),
+            ("axis 2 of a 2-D x", {"x": [[1.0, 2.0]], "axis": 2}),
+            ("axes repeated", {"x": [[1.0, 2.0]], "axis": (0, -2)}),
+            ("axis 1.0", {"x": [[1.0, 2.0]], "axis": 1.0}),
         ],
         call=positional("vector_norm", "x"),
     )
@@ -180,6 +206,8 @@ def _matrix_norm_cases(rng: np.random.Generator) -> list[Case]:
         cases.append((f"nan, ord {o}", {"x": [[1.0, math.nan], [2.0, 0.0]], "ord": o}))
         cases.append((f"inf, ord {o}", {"x": [[1.0, -math.inf], [2.0, 0.0]], "ord": o}))
         cases.append((f"scaled 1e300, ord {o}", {"x": normal(rng, 3, 4) * 1e300, "ord": o}))
+        # Stacks: each matrix as the single call, judged with its bound.
+        cases += [(f"{label}, ord {o}", {**a, "ord": o}) for label, a in stacks(rng, "x", [(3, 3), (2, 4)])]
     return cases
 
 
@@ -188,7 +216,7 @@ register(
         "matrix_norm",
         "as norm: 2e (svd_error) for ±2, k·2e + 2γₖΣσ for nuc, sums for ±1 and ±inf",
         _matrix_norm_cases,
-        bound=lambda a, r: tol.vectors.norm_bound(a["x"], a.get("ord", "fro")),
+        bound=stacked_bound(lambda a, r: tol.vectors.norm_bound(a["x"], a.get("ord", "fro")), "x"),
         python_only=[
             ("ord 0", {"x": [[1.0]], "ord": 0.0}),
             ("ord 3", {"x": [[1.0]], "ord": 3.0}),
@@ -241,6 +269,8 @@ def _norm_bound(args: Args, r: Any) -> Any:
         return tol.vectors.norm_bound(args["v"], args["ord"])
     a = _norm_args(args)
     p = norm_plan(a["v"], a["ord"], a["axis"], a.get("keepdims", False))
+    if p.kind == "stack":
+        return np.array([tol.vectors.norm_bound(m, p.ord) for m in p.x]).reshape(np.shape(r))
     if p.kind != "axis":
         b = tol.vectors.norm_bound(p.x, p.ord)
         return b if np.ndim(r) == 0 else np.full(np.shape(r), b)
@@ -268,7 +298,17 @@ def _norm_axis_cases(rng: np.random.Generator) -> list[Case]:
             (f"(3, 4, 5), axis 1, ord {o}, keepdims", {"v": x, "ord": o, "axis": 1, "keepdims": True})
         )
         cases.append((f"wide (4, 6), axis 1, ord {o}", {"v": wide(rng, 4, 6), "ord": o, "axis": 1}))
+    t = normal(rng, 2, 3, 4)
     for mo in ("fro", "nuc", 1, -1, 2, -2, math.inf, -math.inf):
+        # numpy's stacked matrices: each matrix of the pair's axes, as matrix_norm.
+        for axes in ((1, 2), (2, 0), (-1, -3)):
+            cases.append((f"(2, 3, 4), axis {axes}, ord {mo}", {"v": t, "ord": mo, "axis": np.array(axes)}))
+        cases.append(
+            (
+                f"(2, 3, 4), axis (0, 1), ord {mo}, keepdims",
+                {"v": t, "ord": mo, "axis": np.array((0, 1)), "keepdims": True},
+            )
+        )
         for axes in ((0, 1), (1, 0), (-1, -2)):
             cases.append((f"4x6, axis {axes}, ord {mo}", {"v": m, "ord": mo, "axis": np.array(axes)}))
         cases.append(
@@ -297,7 +337,6 @@ register(
             ("ord fro along an axis", {"v": np.zeros((2, 3)), "ord": "fro", "axis": 0}),
             ("duplicate axes", {"v": np.zeros((2, 3)), "ord": 2, "axis": np.array((1, -1))}),
             ("three axes", {"v": np.zeros((2, 3, 4)), "ord": 2, "axis": np.array((0, 1, 2))}),
-            ("a pair of axes of a 3-D array", {"v": np.zeros((2, 3, 4)), "ord": 2, "axis": np.array((0, 1))}),
             ("ord 3 for a pair of axes", {"v": np.zeros((2, 3)), "ord": 3, "axis": np.array((0, 1))}),
             ("axis 1.0", {"v": np.zeros((2, 3)), "ord": 2, "axis": 1.0}),
             ("keepdims 1", {"v": np.zeros((2, 3)), "ord": 2, "axis": 0, "keepdims": 1}),

@@ -161,8 +161,12 @@ def _qr_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
     return np.stack(Q), np.stack(R)
 
 
-def _pinv_stack(a: F64, rcond: float, lead: tuple[int, ...]) -> F64:
-    return np.stack(each(lambda x: _pinv(x, rcond), a, lead))
+def _pinv_stack(a: F64, rcond: Any, lead: tuple[int, ...]) -> F64:
+    if np.ndim(rcond) == 0:
+        return np.stack(each(lambda x: _pinv(x, rcond), a, lead))
+    # One cutoff per matrix (numpy's rcond array): matrix i with rcond[i].
+    index = iter(range(a.shape[0]))
+    return np.stack(each(lambda x: _pinv(x, float(rcond[next(index)])), a, lead))
 
 
 def _matrix_rank_stack(a: F64, lead: tuple[int, ...]) -> NDArray[np.int64]:

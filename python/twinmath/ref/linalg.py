@@ -17,6 +17,7 @@ from .._front.linalg import (
     chain,
     chain_result,
     cond_order,
+    cond_shape,
     exponent_of,
     offset_of,
     tensordot_plan,
@@ -74,13 +75,18 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
     return np.array(matrix(A, "transpose", "A").T, order="C")
 
 
-@twin(_front.linalg.trace)
-def trace(A: ArrayLike, *, offset: int = 0) -> float:
-    k = offset_of(offset, "trace")
-    a = matrix(A, "trace", "A")
+def _trace_one(a: NDArray[np.float64], k: int) -> float:
     if k >= a.shape[1] or k <= -a.shape[0]:
         return 0.0  # a diagonal outside A (numpy's own trace fails for |k| beyond C's int)
     return float(np.sum(np.diagonal(a, k)))
+
+
+@twin(_front.linalg.trace)
+def trace(A: ArrayLike, *, offset: int = 0) -> Any:
+    k = offset_of(offset, "trace")
+    a, lead = stack(A, "trace", "A")
+    out = np.array([_trace_one(m, k) for m in a])
+    return float(out[0]) if not lead else out.reshape(lead)
 
 
 @twin(_front.linalg.det)
@@ -199,13 +205,9 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
     return SlogdetResult(sign.reshape(lead), logabsdet.reshape(lead))
 
 
-@twin(_front.linalg.cond)
-def cond(x: ArrayLike, p: float | str | None = None) -> float:
-    q = cond_order(p)
-    a = matrix(x, "cond", "x")
+def _cond_one(a: NDArray[np.float64], q: float | str | None) -> float:
+    """The condition number of the non-empty matrix ``a`` of the right shape (see ``cond``)."""
     if q is None or q in (2.0, -2.0):
-        if a.size == 0:
-            raise invalid("cond", "x is empty")
         finite(a, "cond", "x")
         try:
             s = np.linalg.svd(a, compute_uv=False)
@@ -214,7 +216,7 @@ def cond(x: ArrayLike, p: float | str | None = None) -> float:
         with np.errstate(divide="ignore", invalid="ignore"):
             r = float(s[-1] / s[0]) if q == -2.0 else float(s[0] / s[-1])
         return math.inf if math.isnan(r) else r
-    a = square(a, "cond", "x")
+    finite(a, "cond", "x")
     try:
         ai = np.linalg.inv(a)
     except np.linalg.LinAlgError:
@@ -226,12 +228,22 @@ def cond(x: ArrayLike, p: float | str | None = None) -> float:
     return math.inf if math.isnan(r) else float(r)
 
 
-@twin(_front.linalg.matrix_power)
-def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
-    k = exponent_of(n, "matrix_power", "n")
-    x = matrix(a, "matrix_power", "a")
-    if x.shape[0] != x.shape[1]:
-        raise not_square("matrix_power", "a", x.shape)
+@twin(_front.linalg.cond)
+def cond(x: ArrayLike, p: float | str | None = None) -> Any:
+    q = cond_order(p)
+    a, lead = stack(x, "cond", "x")
+    cond_shape(a.shape[1:], q)
+    out = np.empty(a.shape[0])
+    for i in range(a.shape[0]):
+        try:
+            out[i] = _cond_one(a[i], q)
+        except ValueError as e:  # NaN or Inf, no convergence: named by index
+            raise in_stack(e, i, lead) from None
+    return float(out[0]) if not lead else out.reshape(lead)
+
+
+def _matrix_power_one(x: NDArray[np.float64], k: int) -> NDArray[np.float64]:
+    """The power ``k`` of the square matrix ``x`` (see ``matrix_power``)."""
     if x.size == 0 or k == 0:
         return np.eye(x.shape[0])
     if k < 0:
@@ -244,6 +256,21 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
     return np.array(np.linalg.matrix_power(x, abs(k)), dtype=np.float64, order="C")
 
 
+@twin(_front.linalg.matrix_power)
+def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
+    k = exponent_of(n, "matrix_power", "n")
+    x, lead = stack(a, "matrix_power", "a")
+    if x.shape[1] != x.shape[2]:
+        raise not_square("matrix_power", "a", x.shape[1:])
+    out = np.empty(x.shape)
+    for i in range(x.shape[0]):
+        try:
+            out[i] = _matrix_power_one(x[i], k)
+        except ValueError as e:  # NaN or Inf, singular (n < 0): named by index
+            raise in_stack(e, i, lead) from None
+    return out.reshape(lead + x.shape[1:])
+
+
 @twin(_front.linalg.multi_dot)
 def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
     ms = chain(arrays)
@@ -253,13 +280,16 @@ def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
 @twin(_front.linalg.diagonal)
 def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
     k = offset_of(offset, "diagonal")
-    d: NDArray[np.float64] = np.diagonal(matrix(x, "diagonal", "x"), k).copy()
-    return d
+    a, lead = stack(x, "diagonal", "x")
+    d = np.diagonal(a, k, axis1=1, axis2=2)
+    return np.array(d.reshape(lead + d.shape[1:]), order="C")  # a copy, never a view
 
 
 @twin(_front.linalg.matrix_transpose)
 def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
-    return np.array(matrix(x, "matrix_transpose", "x").T, order="C")  # a copy, never a view
+    a, lead = stack(x, "matrix_transpose", "x")
+    t = np.swapaxes(a, 1, 2)
+    return np.array(t.reshape(lead + t.shape[1:]), order="C")  # a copy, never a view
 
 
 @twin(_front.linalg.tensorsolve)

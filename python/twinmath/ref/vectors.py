@@ -10,15 +10,16 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import matrix, real, vector
+from .._convert import real, vector
 from .._front import twin
 from .._front.vectors import (
     cross_args,
     keep,
-    matrix_order,
+    matrix_norm_stack,
     norm_plan,
     norm_result,
     vector_norm_args,
+    vector_norm_lanes,
 )
 from ..errors import lengths_differ
 
@@ -85,6 +86,8 @@ def norm(
     v: ArrayLike, ord: float | str | None = 2, axis: int | Sequence[int] | None = None, keepdims: bool = False
 ) -> Any:
     p = norm_plan(v, ord, axis, keepdims)
+    if p.kind == "stack":
+        return norm_result(matrix_norms(p.x, p.ord, "norm"), p)
     if p.kind == "axis":
         lanes = np.moveaxis(p.x, p.axis, -1)
         rows = lanes.reshape(math.prod(lanes.shape[:-1]), lanes.shape[-1])
@@ -190,13 +193,23 @@ def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.floa
 
 
 @twin(_front.vectors.vector_norm)
-def vector_norm(x: ArrayLike, /, *, axis: None = None, keepdims: bool = False, ord: float = 2) -> Any:
+def vector_norm(
+    x: ArrayLike, /, *, axis: int | tuple[int, ...] | None = None, keepdims: bool = False, ord: float = 2
+) -> Any:
+    if axis is not None:
+        o, rows, shape = vector_norm_lanes(x, axis, keepdims, ord)
+        return np.array([vector_norm_of(lane, o) for lane in rows], dtype=np.float64).reshape(shape)
     o, v, ndim = vector_norm_args(x, axis, keepdims, ord)
     return keep(vector_norm_of(v, o), ndim, bool(keepdims))
 
 
+def matrix_norms(a: NDArray[np.float64], o: float | str, op: str) -> NDArray[np.float64]:
+    """The o-norms of the matrices of the stack ``a`` (count, m, n), each as ``matrix_norm_of``."""
+    return np.array([matrix_norm_of(m, o, op) for m in a], dtype=np.float64)
+
+
 @twin(_front.vectors.matrix_norm)
 def matrix_norm(x: ArrayLike, /, *, keepdims: bool = False, ord: float | str = "fro") -> Any:
-    o = matrix_order(ord, "matrix_norm")
-    a = matrix(x, "matrix_norm", "x")
-    return keep(matrix_norm_of(a, o, "matrix_norm"), 2, bool(keepdims))
+    o, a, shape = matrix_norm_stack(x, keepdims, ord)
+    r = matrix_norms(a, o, "matrix_norm")
+    return float(r[0]) if shape is None else r.reshape(shape)

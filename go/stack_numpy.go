@@ -1,0 +1,277 @@
+package twinmath
+
+import (
+	"context"
+	"math"
+)
+
+// numpy.linalg's other functions on stacks: cond, matrix_power, diagonal,
+// trace, matrix_transpose and matrix_norm. Each matrix goes through the
+// single-matrix function (Cond, MatrixPowerTo, …) on a view of the stack,
+// so every result is bit for bit the single call's, whatever the number of
+// threads; an error names the first failing matrix as DetStack's does.
+
+// condOf returns the single-matrix cond of order p ("fro" and "nuc" are
+// CondFrobenius and CondNuclear) and whether its matrices must be square,
+// or ErrInvalid for another p.
+func condOf(p float64, kind string) (func(Matrix) (float64, error), bool, error) {
+	switch kind {
+	case "fro":
+		return CondFrobenius, true, nil
+	case "nuc":
+		return CondNuclear, true, nil
+	case "":
+	default:
+		return nil, false, invalidErr("cond", "unknown norm %q", kind)
+	}
+	switch p {
+	case 2, -2:
+		return func(m Matrix) (float64, error) { return Cond(m, p) }, false, nil
+	case 1, -1, math.Inf(1), math.Inf(-1):
+		return func(m Matrix) (float64, error) { return Cond(m, p) }, true, nil
+	}
+	_, err := Cond(Matrix{}, p)
+	return nil, false, err
+}
+
+// CondStack returns the condition numbers of the matrices of a in the norm
+// of order p, each as Cond computes it: out[i] = Cond(a.At(i), p). The
+// whole stack is checked first: ErrInvalid for another p, ErrShape if the
+// matrices are empty (also in a stack of none: numpy refuses the shape) or,
+// for p ≠ ±2, not square; then each matrix, a failure (ErrInvalid for NaN
+// or Inf, ErrNoConvergence) naming the first failing one as DetStack does.
+// A singular matrix has condition number +Inf, as alone.
+func CondStack(a Stack, p float64) ([]float64, error) {
+	return condStack(nil, nil, a, p, "")
+}
+
+// CondFrobeniusStack is CondStack in the Frobenius norm (CondFrobenius).
+func CondFrobeniusStack(a Stack) ([]float64, error) {
+	return condStack(nil, nil, a, 0, "fro")
+}
+
+// CondNuclearStack is CondStack in the nuclear norm (CondNuclear).
+func CondNuclearStack(a Stack) ([]float64, error) {
+	return condStack(nil, nil, a, 0, "nuc")
+}
+
+// CondStackToContext writes the condition numbers of the matrices of a
+// into dst, of length a.Count, stopping early when ctx is done. kind "fro"
+// or "nuc" picks the Frobenius or the nuclear norm (p is then not read);
+// "" the order p; see CondStack.
+func CondStackToContext(ctx context.Context, dst []float64, a Stack, p float64, kind string) error {
+	_, err := condStack(newCanceller(ctx, "cond"), dst, a, p, kind)
+	return err
+}
+
+func condStack(cc *canceller, dst []float64, a Stack, p float64, kind string) ([]float64, error) {
+	f, square, err := condOf(p, kind)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.check("cond", "x"); err != nil {
+		return nil, err
+	}
+	if err := condDims(a.Rows, a.Cols, square); err != nil {
+		return nil, err
+	}
+	if dst == nil {
+		dst = make([]float64, a.Count)
+	} else if len(dst) != a.Count {
+		return nil, shapeErr("cond", "dst has %d values, want %d", len(dst), a.Count)
+	}
+	work := svdWork(a.Rows, a.Cols)
+	if square {
+		work = 2*a.Rows*a.Rows*a.Rows + 1
+	}
+	err = runStack(cc, a.Count, work, func(_ *canceller, i int) error {
+		var err error
+		dst[i], err = f(a.At(i)) // the runner ticks cc
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
+// MatrixPowerStack returns the matrices of a raised to the integer power
+// n, each as MatrixPower computes it, packed in a new stack. It returns
+// ErrShape if the matrices are not square; for n < 0 a failure of one
+// matrix (ErrInvalid, ErrSingular) names the first failing one as DetStack
+// does.
+func MatrixPowerStack(a Stack, n int) (Stack, error) {
+	if err := squareStack("matrix_power", "a", a); err != nil {
+		return Stack{}, err
+	}
+	dst, err := NewStack(a.Count, a.Rows, a.Cols)
+	if err != nil {
+		return Stack{}, err
+	}
+	return dst, matrixPowerStackTo(nil, dst, a, n)
+}
+
+// MatrixPowerStackToContext writes the powers of the matrices of a into
+// dst, a stack of a's shape, which may share memory with a, stopping early
+// when ctx is done; see MatrixPowerStack.
+func MatrixPowerStackToContext(ctx context.Context, dst, a Stack, n int) error {
+	return matrixPowerStackTo(newCanceller(ctx, "matrix_power"), dst, a, n)
+}
+
+func matrixPowerStackTo(cc *canceller, dst, a Stack, n int) error {
+	if err := squareStack("matrix_power", "a", a); err != nil {
+		return err
+	}
+	if err := dst.want("matrix_power", "dst", a.Count, a.Rows, a.Cols); err != nil {
+		return err
+	}
+	a = a.fresh(spanOf(dst.Data))
+	k := a.Rows
+	// About 2·log₂|n| products of k³ each.
+	steps := 2
+	for m := uint64(n); m > 1; m >>= 1 {
+		steps += 2
+	}
+	work, ok := mulLen(steps, k*k*k+1)
+	if !ok {
+		work = MaxLen
+	}
+	return runStack(cc, a.Count, work, func(_ *canceller, i int) error {
+		return MatrixPowerTo(dst.At(i), a.At(i), n) // the runner ticks cc
+	})
+}
+
+// DiagonalStack returns the offset diagonals of the matrices of a, each as
+// Diagonal takes it, as a.Count 1×k rows (k the diagonal's length, 0 for a
+// diagonal outside the matrices).
+func DiagonalStack(a Stack, offset int) (Stack, error) {
+	if err := a.check("diagonal", "x"); err != nil {
+		return Stack{}, err
+	}
+	dst, err := NewStack(a.Count, 1, diagonalLength(a.Rows, a.Cols, offset))
+	if err != nil {
+		return Stack{}, err
+	}
+	return dst, DiagonalStackTo(dst, a, offset)
+}
+
+// DiagonalStackTo writes the offset diagonals of the matrices of a into
+// dst, a.Count 1×k rows; see DiagonalStack.
+func DiagonalStackTo(dst, a Stack, offset int) error {
+	if err := a.check("diagonal", "x"); err != nil {
+		return err
+	}
+	if err := dst.want("diagonal", "dst", a.Count, 1, diagonalLength(a.Rows, a.Cols, offset)); err != nil {
+		return err
+	}
+	a = a.fresh(spanOf(dst.Data))
+	return runStack(nil, a.Count, a.Rows+1, func(_ *canceller, i int) error {
+		return DiagonalTo(dst.At(i).Data, a.At(i), offset)
+	})
+}
+
+// TraceStack returns the sums of the offset diagonals of the matrices of a
+// (numpy.linalg.trace: the last two axes), each as TraceOffset computes it.
+func TraceStack(a Stack, offset int) ([]float64, error) {
+	if err := a.check("trace", "A"); err != nil {
+		return nil, err
+	}
+	dst := make([]float64, a.Count)
+	return dst, TraceStackTo(dst, a, offset)
+}
+
+// TraceStackTo writes the traces of the matrices of a into dst, of length
+// a.Count; see TraceStack.
+func TraceStackTo(dst []float64, a Stack, offset int) error {
+	if err := a.check("trace", "A"); err != nil {
+		return err
+	}
+	if len(dst) != a.Count {
+		return shapeErr("trace", "dst has %d values, want %d", len(dst), a.Count)
+	}
+	return runStack(nil, a.Count, a.Rows+1, func(_ *canceller, i int) error {
+		var err error
+		dst[i], err = TraceOffset(a.At(i), offset)
+		return err
+	})
+}
+
+// MatrixTransposeStack returns the transposes of the matrices of a, packed
+// in a new stack of a.Count Cols×Rows matrices.
+func MatrixTransposeStack(a Stack) (Stack, error) {
+	if err := a.check("matrix_transpose", "x"); err != nil {
+		return Stack{}, err
+	}
+	dst, err := NewStack(a.Count, a.Cols, a.Rows)
+	if err != nil {
+		return Stack{}, err
+	}
+	return dst, MatrixTransposeStackTo(dst, a)
+}
+
+// MatrixTransposeStackTo writes the transposes of the matrices of a into
+// dst, a stack of a.Count Cols×Rows matrices, which may share memory with
+// a.
+func MatrixTransposeStackTo(dst, a Stack) error {
+	if err := a.check("matrix_transpose", "x"); err != nil {
+		return err
+	}
+	if err := dst.want("matrix_transpose", "dst", a.Count, a.Cols, a.Rows); err != nil {
+		return err
+	}
+	a = a.fresh(spanOf(dst.Data))
+	return runStack(nil, a.Count, a.Rows*a.Cols+1, func(_ *canceller, i int) error {
+		return TransposeTo(dst.At(i), a.At(i))
+	})
+}
+
+// MatrixNormStack returns the norms of the matrices of a, each as
+// MatrixNorm computes it for the order ord (kind "fro" or "nuc" picks
+// FrobeniusNorm or NuclearNorm, and ord is then not read). It returns
+// ErrInvalid for an order MatrixNorm does not take; a failure of one
+// matrix (ErrNoConvergence) names the first failing one as DetStack does.
+func MatrixNormStack(a Stack, ord float64, kind string) ([]float64, error) {
+	if err := a.check("matrix_norm", "x"); err != nil {
+		return nil, err
+	}
+	dst := make([]float64, a.Count)
+	return dst, matrixNormStack(nil, dst, a, ord, kind)
+}
+
+// MatrixNormStackToContext writes the norms of the matrices of a into dst,
+// of length a.Count, stopping early when ctx is done; see MatrixNormStack.
+func MatrixNormStackToContext(ctx context.Context, dst []float64, a Stack, ord float64, kind string) error {
+	return matrixNormStack(newCanceller(ctx, "matrix_norm"), dst, a, ord, kind)
+}
+
+func matrixNormStack(cc *canceller, dst []float64, a Stack, ord float64, kind string) error {
+	if err := a.check("matrix_norm", "x"); err != nil {
+		return err
+	}
+	f := func(m Matrix) (float64, error) { return MatrixNorm(m, ord) }
+	work := a.Rows*a.Cols + 1
+	switch kind {
+	case "fro":
+		f = FrobeniusNorm
+	case "nuc":
+		f, work = NuclearNorm, svdWork(a.Rows, a.Cols)
+	case "":
+		// The order is the call's: its error names no matrix.
+		if _, err := MatrixNorm(Matrix{}, ord); err != nil {
+			return err
+		}
+		if ord == 2 || ord == -2 {
+			work = svdWork(a.Rows, a.Cols)
+		}
+	default:
+		return invalidErr("matrix_norm", "unknown norm %q", kind)
+	}
+	if len(dst) != a.Count {
+		return shapeErr("matrix_norm", "dst has %d values, want %d", len(dst), a.Count)
+	}
+	return runStack(cc, a.Count, work, func(_ *canceller, i int) error {
+		var err error
+		dst[i], err = f(a.At(i))
+		return err
+	})
+}
