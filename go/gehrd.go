@@ -152,7 +152,9 @@ func hessenbergBlocked(cc *canceller, h []float64, n, ilo, ihi int) ([]float64, 
 		for l := 0; l < b; l++ {
 			copy(vt.Data[l*L:(l+1)*L], vs[(p-ilo+l)*n+k1:(p-ilo+l)*n+rows])
 		}
-		subProduct(h[k1:], n, Matrix{Rows: rows, Cols: b, Data: y[:rows*nb]}, vt)
+		if err := subProduct(cc.scratch(), cc, h[k1:], n, Matrix{Rows: rows, Cols: b, Data: y[:rows*nb]}, vt); err != nil {
+			return nil, err
+		}
 		// From the left on rows p+1..ihi, columns k1..n-1:
 		// A −= V·(Tᵀ·(Vᵀ·A)).
 		m, cols := rows-p-1, n-k1
@@ -176,7 +178,9 @@ func hessenbergBlocked(cc *canceller, h []float64, n, ilo, ihi int) ([]float64, 
 			}
 		}
 		vm, _ := Transpose(vb)
-		subProduct(h[(p+1)*n+k1:], n, vm, w2)
+		if err := subProduct(cc.scratch(), cc, h[(p+1)*n+k1:], n, vm, w2); err != nil {
+			return nil, err
+		}
 		if err := cc.tick(4 * b * rows * (rows - k1 + cols)); err != nil {
 			return nil, err
 		}

@@ -252,9 +252,9 @@ func mulBlock(a []float64, ld, r0, c0, rows, cols int, m Matrix, left bool, buf 
 		d.Data[i*k+i]++
 	}
 	if left {
-		subProduct(a[r0*ld+c0:], ld, d, b)
+		_ = subProduct(nil, nil, a[r0*ld+c0:], ld, d, b) // a nil canceller never stops it
 	} else {
-		subProduct(a[r0*ld+c0:], ld, b, d)
+		_ = subProduct(nil, nil, a[r0*ld+c0:], ld, b, d) // a nil canceller never stops it
 	}
 }
 
