@@ -134,7 +134,11 @@ func schurEig(cc *canceller, a Matrix, scale bool) (wr, wi []float64, vr Matrix,
 	for i := ilo; i <= ihi; i++ {
 		scaled = scaled || bal[i] != 1
 	}
-	zt, err := hessenberg(cc, h, n, ilo, ihi)
+	reduce := hessenberg
+	if ihi-ilo+1 >= hessBlockedMin {
+		reduce = hessenbergBlocked
+	}
+	zt, err := reduce(cc, h, n, ilo, ihi)
 	if err != nil {
 		return nil, nil, Matrix{}, false, err
 	}
@@ -434,35 +438,8 @@ func hessenberg(cc *canceller, h []float64, n, ilo, ihi int) ([]float64, error) 
 		if err := cc.tick(4 * n * (ihi - k)); err != nil {
 			return nil, err
 		}
-		m := ihi - k // rows k+1..ihi
-		v := make([]float64, m)
-		for i := range v {
-			v[i] = h[(k+1+i)*n+k]
-		}
-		beta, t := eigReflector(v)
-		h[(k+1)*n+k] = beta
-		for i := 1; i < m; i++ {
-			h[(k+1+i)*n+k] = 0
-		}
-		vs[k], taus[k] = v, t
-		if t == 0 {
-			continue
-		}
-		// From the left on rows k+1..ihi, columns k+1..n-1:
-		// B ← B − τ·v·(vᵀB), vᵀB gathered row by row.
-		u := wrk[:n-k-1]
-		clear(u)
-		for i := 0; i < m; i++ {
-			axpy(u, v[i], h[(k+1+i)*n+k+1:(k+2+i)*n])
-		}
-		for i := 0; i < m; i++ {
-			axpy(h[(k+1+i)*n+k+1:(k+2+i)*n], -t*v[i], u)
-		}
-		// From the right on rows 0..ihi, columns k+1..ihi.
-		for r := 0; r <= ihi; r++ {
-			row := h[r*n+k+1 : r*n+ihi+1]
-			axpy(row, -t*dot(row, v), v)
-		}
+		vs[k] = make([]float64, ihi-k) // rows k+1..ihi
+		taus[k] = hessenbergStep(h, n, k, ihi, vs[k], wrk)
 	}
 	// Qᵀ = H_{ihi-2}⋯H_ilo, accumulated as I·H_{ihi-2}⋯H_ilo.
 	zt := make([]float64, n*n)
@@ -483,4 +460,40 @@ func hessenberg(cc *canceller, h []float64, n, ilo, ihi int) ([]float64, error) 
 		}
 	}
 	return zt, nil
+}
+
+// hessenbergStep applies the reflection that zeroes column k of h below its
+// subdiagonal, rows k+1..ihi, to h from both sides (rows k+1..ihi over
+// columns k+1..n-1, then columns k+1..ihi over rows 0..ihi), leaves its
+// vector (1 first) in v (length ihi−k) and returns its τ. wrk holds n
+// values.
+func hessenbergStep(h []float64, n, k, ihi int, v, wrk []float64) float64 {
+	m := ihi - k
+	for i := range v {
+		v[i] = h[(k+1+i)*n+k]
+	}
+	beta, t := eigReflector(v)
+	h[(k+1)*n+k] = beta
+	for i := 1; i < m; i++ {
+		h[(k+1+i)*n+k] = 0
+	}
+	if t == 0 {
+		return 0
+	}
+	// From the left on rows k+1..ihi, columns k+1..n-1:
+	// B ← B − τ·v·(vᵀB), vᵀB gathered row by row.
+	u := wrk[:n-k-1]
+	clear(u)
+	for i := 0; i < m; i++ {
+		axpy(u, v[i], h[(k+1+i)*n+k+1:(k+2+i)*n])
+	}
+	for i := 0; i < m; i++ {
+		axpy(h[(k+1+i)*n+k+1:(k+2+i)*n], -t*v[i], u)
+	}
+	// From the right on rows 0..ihi, columns k+1..ihi.
+	for r := 0; r <= ihi; r++ {
+		row := h[r*n+k+1 : r*n+ihi+1]
+		axpy(row, -t*dot(row, v), v)
+	}
+	return t
 }

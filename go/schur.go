@@ -42,6 +42,7 @@ func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64
 	)
 	kdefl := 0
 	var v [3]float64
+	var wk qrWork
 	for i := ihi; i >= ilo; {
 		l := ilo
 		done := false
@@ -87,6 +88,28 @@ func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64
 			// A double-shift sweep updates whole rows and columns of h and zt.
 			if err := cc.tick(6 * n * (i - l + 1)); err != nil {
 				return err
+			}
+			// A large active block: a multishift sweep, unless the shifts
+			// are due to be exceptional.
+			if i-l+1 >= qrMultiMin && kdefl%exceptional != 0 {
+				nw := qrShifts(i-l+1) * 3 / 2
+				kd, err := aggressiveDeflation(cc, &wk, h, zt, n, l, i, ilo, ihi, nw)
+				if err != nil {
+					return err
+				}
+				if kd > 0 {
+					kdefl = 0
+				}
+				if float64(kd) > aedFraction*float64(nw) {
+					continue
+				}
+				ok, err := multishiftSweep(cc, &wk, h, zt, n, l, i-kd, ilo, ihi)
+				if err != nil {
+					return err
+				}
+				if ok {
+					continue
+				}
 			}
 			// The shifts: the eigenvalues of the trailing 2×2 block, or an
 			// exceptional pair after every 10 iterations without progress.
