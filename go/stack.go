@@ -281,6 +281,20 @@ func (s Stack) want(op, name string, count, rows, cols int) error {
 	return nil
 }
 
+// filledStack returns a new stack of count rows×cols matrices written by
+// fill, the allocating form of an operation whose To form is fill; on an
+// error of NewStack or fill it returns that error and no stack.
+func filledStack(count, rows, cols int, fill func(dst Stack) error) (Stack, error) {
+	dst, err := NewStack(count, rows, cols)
+	if err != nil {
+		return Stack{}, err
+	}
+	if err := fill(dst); err != nil {
+		return Stack{}, err
+	}
+	return dst, nil
+}
+
 // pairCount returns the number of matrices of an operation on the pairs
 // (a.At(i), b.At(i)): the common count, or the other's count when one stack
 // holds a single matrix, which then pairs with every matrix of the other
@@ -436,28 +450,15 @@ func InvStackToContext(ctx context.Context, dst, a Stack) error {
 }
 
 func invStackAlloc(cc *canceller, a Stack) (Stack, error) {
-	if err := a.check("inv", "A"); err != nil {
+	if err := squareStack("inv", "A", a); err != nil {
 		return Stack{}, err
 	}
-	if a.Rows != a.Cols {
-		return Stack{}, shapeErr("inv", "A must be square, got %dx%d", a.Rows, a.Cols)
-	}
-	dst, err := NewStack(a.Count, a.Rows, a.Cols)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := invStackTo(cc, dst, a); err != nil {
-		return Stack{}, err
-	}
-	return dst, nil
+	return filledStack(a.Count, a.Rows, a.Cols, func(dst Stack) error { return invStackTo(cc, dst, a) })
 }
 
 func invStackTo(cc *canceller, dst, a Stack) error {
-	if err := a.check("inv", "A"); err != nil {
+	if err := squareStack("inv", "A", a); err != nil {
 		return err
-	}
-	if a.Rows != a.Cols {
-		return shapeErr("inv", "A must be square, got %dx%d", a.Rows, a.Cols)
 	}
 	if err := dst.want("inv", "dst", a.Count, a.Rows, a.Cols); err != nil {
 		return err
@@ -520,14 +521,7 @@ func solveStackAlloc(cc *canceller, a, b Stack) (Stack, error) {
 	if err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(count, b.Rows, b.Cols)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := solveStackTo(cc, dst, a, b); err != nil {
-		return Stack{}, err
-	}
-	return dst, nil
+	return filledStack(count, b.Rows, b.Cols, func(dst Stack) error { return solveStackTo(cc, dst, a, b) })
 }
 
 func solveStackTo(cc *canceller, dst, a, b Stack) error {
@@ -591,14 +585,7 @@ func matmulStackAlloc(cc *canceller, a, b Stack) (Stack, error) {
 	if err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(count, a.Rows, b.Cols)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := matmulStackTo(cc, dst, a, b); err != nil {
-		return Stack{}, err
-	}
-	return dst, nil
+	return filledStack(count, a.Rows, b.Cols, func(dst Stack) error { return matmulStackTo(cc, dst, a, b) })
 }
 
 func matmulStackTo(cc *canceller, dst, a, b Stack) error {

@@ -88,14 +88,7 @@ func SvdvalsStack(a Stack) (Stack, error) {
 	if err := a.check("svdvals", "x"); err != nil {
 		return Stack{}, err
 	}
-	s, err := NewStack(a.Count, 1, min(a.Rows, a.Cols))
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := svdvalsStackTo(nil, s, a); err != nil {
-		return Stack{}, err
-	}
-	return s, nil
+	return filledStack(a.Count, 1, min(a.Rows, a.Cols), func(s Stack) error { return svdvalsStackTo(nil, s, a) })
 }
 
 // SvdvalsStackTo writes the singular values of the matrices of a into s,
@@ -181,14 +174,7 @@ func CholeskyStack(a Stack) (Stack, error) {
 	if err := squareStack("cholesky", "A", a); err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(a.Count, a.Rows, a.Cols)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := choleskyStackTo(nil, dst, a); err != nil {
-		return Stack{}, err
-	}
-	return dst, nil
+	return filledStack(a.Count, a.Rows, a.Cols, func(dst Stack) error { return choleskyStackTo(nil, dst, a) })
 }
 
 // CholeskyStackTo writes the Cholesky factors of the matrices of a into
@@ -227,14 +213,7 @@ func PinvStack(a Stack, rcond float64) (Stack, error) {
 	if err := a.check("pinv", "A"); err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(a.Count, a.Cols, a.Rows)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := pinvStackTo(nil, dst, a, rcond); err != nil {
-		return Stack{}, err
-	}
-	return dst, nil
+	return filledStack(a.Count, a.Cols, a.Rows, func(dst Stack) error { return pinvStackTo(nil, dst, a, rcond) })
 }
 
 // PinvStackTo writes the pseudo-inverses of the matrices of a into dst, a

@@ -91,14 +91,7 @@ func EigvalshStack(a Stack) (Stack, error) {
 	if err := squareStack("eigvalsh", "a", a); err != nil {
 		return Stack{}, err
 	}
-	w, err := NewStack(a.Count, 1, a.Rows)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := eigvalshStackTo(nil, w, a); err != nil {
-		return Stack{}, err
-	}
-	return w, nil
+	return filledStack(a.Count, 1, a.Rows, func(w Stack) error { return eigvalshStackTo(nil, w, a) })
 }
 
 // EigvalshStackTo writes the eigenvalues of the matrices of a into w, a
