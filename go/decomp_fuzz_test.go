@@ -22,25 +22,28 @@ func decompInput(z *fz, square bool) Matrix {
 	return m
 }
 
-func FuzzLU(f *testing.F) {
-	seeds(f, 1)
+// fuzzDecomp runs a fuzz target on the matrix decompInput makes of its
+// data, kept for the report of a failure; run calls c.done.
+func fuzzDecomp(f *testing.F, nseeds int, square bool, run func(c *checker, a Matrix)) {
+	seeds(f, nseeds)
 	f.Fuzz(func(t *testing.T, op byte, data []byte) {
 		z := &fz{b: data}
 		c := newChecker(t, z)
-		a := decompInput(z, false)
+		a := decompInput(z, square)
 		c.keepMatrix(a)
+		run(c, a)
+	})
+}
+
+func FuzzLU(f *testing.F) {
+	fuzzDecomp(f, 1, false, func(c *checker, a Matrix) {
 		p, l, u, err := LU(a)
 		c.done("LU", err, p.Data, l.Data, u.Data)
 	})
 }
 
 func FuzzQR(f *testing.F) {
-	seeds(f, 1)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
-		a := decompInput(z, false)
-		c.keepMatrix(a)
+	fuzzDecomp(f, 1, false, func(c *checker, a Matrix) {
 		q, r, err := QR(a)
 		c.done("QR", err, q.Data, r.Data)
 	})
@@ -114,24 +117,14 @@ func FuzzSVD(f *testing.F) {
 }
 
 func FuzzEigh(f *testing.F) {
-	seeds(f, 1)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
-		a := decompInput(z, true)
-		c.keepMatrix(a)
+	fuzzDecomp(f, 1, true, func(c *checker, a Matrix) {
 		w, v, err := Eigh(a)
 		c.done("Eigh", err, w, v.Data)
 	})
 }
 
 func FuzzEig(f *testing.F) {
-	seeds(f, 1)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
-		a := decompInput(z, true)
-		c.keepMatrix(a)
+	fuzzDecomp(f, 1, true, func(c *checker, a Matrix) {
 		w, v, err := Eig(a)
 		parts := make([]float64, 0, 2*(len(w)+len(v.Data)))
 		for _, x := range append(append([]complex128(nil), w...), v.Data...) {
