@@ -99,6 +99,20 @@ def points(x0: Any, x: Any, op: str) -> tuple[bool, Array, Array]:
     return scalar, a0, a
 
 
+def derivative_args(f: Any, x: Any, h: Any) -> tuple[Callable[..., Any], float, float]:
+    """Return (f, x as a float, h as a float): the arguments of derivative."""
+    op = "derivative"
+    return function(f, op, "f"), number(x, op, "x"), real(h, op, "h")
+
+
+def taylor_args(f: Any, x0: Any, x: Any, order: Any) -> tuple[Callable[..., Any], bool, Array, Array, int]:
+    """Return (f, whether x0 is a number, x0 and x as 1-D arrays, order): the arguments of taylor."""
+    op = "taylor"
+    fn = function(f, op, "f")
+    scalar, a0, a = points(x0, x, op)
+    return fn, scalar, a0, a, integer(order, op, "order")
+
+
 def difference_args(f: Any, x: Any, h: Any, op: str) -> tuple[Callable[..., Any], Array, float]:
     """Return (f, x as a 1-D array, h as a float): the arguments of gradient, jacobian and hessian."""
     return function(f, op, "f"), vector(x, op, "x"), real(h, op, "h")
