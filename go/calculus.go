@@ -203,10 +203,7 @@ func JacobianErr(f VecFunc, x []float64, h float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	if err := JacobianTo(dst, f, x, h); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(dst, func(dst Matrix) error { return JacobianTo(dst, f, x, h) })
 }
 
 // JacobianTo writes the central-difference Jacobian of f at x into dst,
@@ -294,10 +291,7 @@ func HessianErr(f Func, x []float64, h float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	if err := HessianTo(dst, f, x, h); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(dst, func(dst Matrix) error { return HessianTo(dst, f, x, h) })
 }
 
 // HessianTo writes the central-difference Hessian of f at x into the n×n

@@ -124,3 +124,12 @@ func newResult(op string, rows, cols int) (Matrix, error) {
 	}
 	return Matrix{Rows: rows, Cols: cols, Data: make([]float64, n)}, nil
 }
+
+// filledMatrix returns dst once fill has written it, or the error of fill
+// and no matrix: the allocating form of an operation whose To form is fill.
+func filledMatrix(dst Matrix, fill func(dst Matrix) error) (Matrix, error) {
+	if err := fill(dst); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
+}

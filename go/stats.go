@@ -360,10 +360,7 @@ func covariance(cc *canceller, x Matrix, ddof int) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	if err := covarianceTo(cc, dst, x, ddof); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(dst, func(dst Matrix) error { return covarianceTo(cc, dst, x, ddof) })
 }
 
 // CovarianceTo writes the covariance matrix of x into dst; see Covariance.

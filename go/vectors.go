@@ -323,10 +323,7 @@ func Outer(a, b []float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	if err := OuterTo(dst, a, b); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(dst, func(dst Matrix) error { return OuterTo(dst, a, b) })
 }
 
 // OuterTo writes the outer product of a and b into dst. It returns ErrShape
