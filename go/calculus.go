@@ -130,11 +130,7 @@ func GradientErr(f Func, x []float64, h float64) ([]float64, error) {
 	if f == nil {
 		return nil, missingFunc("gradient")
 	}
-	dst := make([]float64, len(x))
-	if err := GradientTo(dst, f, x, h); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(make([]float64, len(x)), func(dst []float64) error { return GradientTo(dst, f, x, h) })
 }
 
 // GradientTo writes the central-difference gradient of f at x into dst,

@@ -307,11 +307,7 @@ func EigvalsToContext(ctx context.Context, w []complex128, a Matrix) (allReal bo
 
 // EigvalshContext is Eigvalsh, stopping early when ctx is done.
 func EigvalshContext(ctx context.Context, a Matrix) ([]float64, error) {
-	w := make([]float64, max(a.Rows, 0))
-	if err := eigvalshTo(newCanceller(ctx, "eigvalsh"), w, a); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return filledSlice(make([]float64, max(a.Rows, 0)), func(w []float64) error { return eigvalshTo(newCanceller(ctx, "eigvalsh"), w, a) })
 }
 
 // EigvalshToContext is EigvalshTo, stopping early when ctx is done.

@@ -96,11 +96,7 @@ func matrixRankRtol(cc *canceller, a Matrix, rtol float64) (int, error) {
 // svdvalsAlloc is Svdvals, stopping with the error of cc when cc is
 // cancelled.
 func svdvalsAlloc(cc *canceller, a Matrix) ([]float64, error) {
-	s := make([]float64, max(min(a.Rows, a.Cols), 0))
-	if err := svdvalsTo(cc, s, a); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return filledSlice(make([]float64, max(min(a.Rows, a.Cols), 0)), func(s []float64) error { return svdvalsTo(cc, s, a) })
 }
 
 // LstsqResult holds numpy.linalg.lstsq's four results: the solution X
