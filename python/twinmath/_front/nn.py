@@ -191,19 +191,9 @@ def forward_args(
     return x, w1, c1, matrix(W2, op, "W2"), bias(b2, op, "b2")
 
 
-def backward_args(
-    X: ArrayLike,
-    y: ArrayLike,
-    a1: ArrayLike,
-    a2: ArrayLike,
-    z1: ArrayLike,
-    z2: ArrayLike,
-    W1: ArrayLike,
-    W2: ArrayLike,
-) -> list[NDArray[np.float64]]:
-    """Return the eight arguments of ``backward_pass`` as matrices, in their order."""
+def backward_args(*args: ArrayLike) -> list[NDArray[np.float64]]:
+    """Return the eight arguments of ``backward_pass``, in its order, as matrices."""
     names = ("X", "y", "a1", "a2", "z1", "z2", "W1", "W2")
-    args = (X, y, a1, a2, z1, z2, W1, W2)
     return [matrix(v, "backward_pass", name) for v, name in zip(args, names, strict=True)]
 
 
