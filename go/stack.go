@@ -457,13 +457,10 @@ func invStackAlloc(cc *canceller, a Stack) (Stack, error) {
 }
 
 func invStackTo(cc *canceller, dst, a Stack) error {
-	if err := squareStack("inv", "A", a); err != nil {
+	a, err := squareInto("inv", "A", a, "dst", dst)
+	if err != nil {
 		return err
 	}
-	if err := dst.want("inv", "dst", a.Count, a.Rows, a.Cols); err != nil {
-		return err
-	}
-	a = a.fresh(spanOf(dst.Data))
 	n := a.Rows
 	return runStackWork(cc, a.Count, n*n*n+1, func(w *stackWorker, i int) error {
 		return invToWork(w.cc, dst.At(i), a.At(i), &w.lu)

@@ -190,13 +190,10 @@ func CholeskyStackToContext(ctx context.Context, dst, a Stack) error {
 }
 
 func choleskyStackTo(cc *canceller, dst, a Stack) error {
-	if err := squareStack("cholesky", "A", a); err != nil {
+	a, err := squareInto("cholesky", "A", a, "L", dst)
+	if err != nil {
 		return err
 	}
-	if err := dst.want("cholesky", "L", a.Count, a.Rows, a.Cols); err != nil {
-		return err
-	}
-	a = a.fresh(spanOf(dst.Data))
 	n := a.Rows
 	return runStack(cc, a.Count, n*n*n/6+1, func(cc *canceller, i int) error {
 		return choleskyTo(cc, dst.At(i), a.At(i))

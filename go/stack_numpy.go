@@ -119,13 +119,10 @@ func MatrixPowerStackToContext(ctx context.Context, dst, a Stack, n int) error {
 }
 
 func matrixPowerStackTo(cc *canceller, dst, a Stack, n int) error {
-	if err := squareStack("matrix_power", "a", a); err != nil {
+	a, err := squareInto("matrix_power", "a", a, "dst", dst)
+	if err != nil {
 		return err
 	}
-	if err := dst.want("matrix_power", "dst", a.Count, a.Rows, a.Cols); err != nil {
-		return err
-	}
-	a = a.fresh(spanOf(dst.Data))
 	k := a.Rows
 	// About 2·log₂|n| products of k³ each.
 	steps := 2
