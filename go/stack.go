@@ -295,6 +295,19 @@ func filledStack(count, rows, cols int, fill func(dst Stack) error) (Stack, erro
 	return dst, nil
 }
 
+// valuesDst returns dst, the slice of one value per matrix of a stack of
+// count matrices for op, or a new one when dst is nil. It returns ErrShape
+// if dst has another length.
+func valuesDst[T any](op string, dst []T, count int) ([]T, error) {
+	if dst == nil {
+		return make([]T, count), nil
+	}
+	if len(dst) != count {
+		return nil, shapeErr(op, "dst has %d values, want %d", len(dst), count)
+	}
+	return dst, nil
+}
+
 // pairCount returns the number of matrices of an operation on the pairs
 // (a.At(i), b.At(i)): the common count, or the other's count when one stack
 // holds a single matrix, which then pairs with every matrix of the other
@@ -349,19 +362,15 @@ func DetStackToContext(ctx context.Context, dst []float64, a Stack) error {
 }
 
 func detStack(cc *canceller, a Stack, dst []float64) ([]float64, error) {
-	if err := a.check("det", "A"); err != nil {
+	if err := squareStack("det", "A", a); err != nil {
 		return nil, err
 	}
-	if a.Rows != a.Cols {
-		return nil, shapeErr("det", "A must be square, got %dx%d", a.Rows, a.Cols)
-	}
-	if dst == nil {
-		dst = make([]float64, a.Count)
-	} else if len(dst) != a.Count {
-		return nil, shapeErr("det", "dst has %d values, want %d", len(dst), a.Count)
+	dst, err := valuesDst("det", dst, a.Count)
+	if err != nil {
+		return nil, err
 	}
 	n := a.Rows
-	err := runStackWork(cc, a.Count, n*n*n/3+1, func(w *stackWorker, i int) error {
+	err = runStackWork(cc, a.Count, n*n*n/3+1, func(w *stackWorker, i int) error {
 		d, err := detWork(w.cc, a.At(i), &w.lu)
 		dst[i] = d
 		return err
@@ -399,11 +408,8 @@ func SlogdetStackToContext(ctx context.Context, sign, logAbsDet []float64, a Sta
 }
 
 func slogdetStack(cc *canceller, a Stack, sign, logAbsDet []float64) ([]float64, []float64, error) {
-	if err := a.check("slogdet", "a"); err != nil {
+	if err := squareStack("slogdet", "a", a); err != nil {
 		return nil, nil, err
-	}
-	if a.Rows != a.Cols {
-		return nil, nil, shapeErr("slogdet", "a must be square, got %dx%d", a.Rows, a.Cols)
 	}
 	if sign == nil && logAbsDet == nil {
 		sign, logAbsDet = make([]float64, a.Count), make([]float64, a.Count)

@@ -267,12 +267,11 @@ func matrixRankStack(cc *canceller, a Stack, dst []int) ([]int, error) {
 	if err := a.check("matrix_rank", "A"); err != nil {
 		return nil, err
 	}
-	if dst == nil {
-		dst = make([]int, a.Count)
-	} else if len(dst) != a.Count {
-		return nil, shapeErr("matrix_rank", "dst has %d values, want %d", len(dst), a.Count)
+	dst, err := valuesDst("matrix_rank", dst, a.Count)
+	if err != nil {
+		return nil, err
 	}
-	err := runStack(cc, a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
+	err = runStack(cc, a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
 		var err error
 		dst[i], err = matrixRank(cc, a.At(i))
 		return err

@@ -75,10 +75,9 @@ func condStack(cc *canceller, dst []float64, a Stack, p float64, kind string) ([
 	if err := condDims(a.Rows, a.Cols, square); err != nil {
 		return nil, err
 	}
-	if dst == nil {
-		dst = make([]float64, a.Count)
-	} else if len(dst) != a.Count {
-		return nil, shapeErr("cond", "dst has %d values, want %d", len(dst), a.Count)
+	dst, err = valuesDst("cond", dst, a.Count)
+	if err != nil {
+		return nil, err
 	}
 	work := svdWork(a.Rows, a.Cols)
 	if square {
