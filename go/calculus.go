@@ -130,11 +130,7 @@ func GradientErr(f Func, x []float64, h float64) ([]float64, error) {
 	if f == nil {
 		return nil, missingFunc("gradient")
 	}
-	dst := make([]float64, len(x))
-	if err := GradientTo(dst, f, x, h); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(make([]float64, len(x)), func(dst []float64) error { return GradientTo(dst, f, x, h) })
 }
 
 // GradientTo writes the central-difference gradient of f at x into dst,
@@ -203,10 +199,7 @@ func JacobianErr(f VecFunc, x []float64, h float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	if err := JacobianTo(dst, f, x, h); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(dst, func(dst Matrix) error { return JacobianTo(dst, f, x, h) })
 }
 
 // JacobianTo writes the central-difference Jacobian of f at x into dst,
@@ -294,10 +287,7 @@ func HessianErr(f Func, x []float64, h float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	if err := HessianTo(dst, f, x, h); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(dst, func(dst Matrix) error { return HessianTo(dst, f, x, h) })
 }
 
 // HessianTo writes the central-difference Hessian of f at x into the n×n

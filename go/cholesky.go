@@ -21,11 +21,7 @@ func choleskyAlloc(cc *canceller, a Matrix) (Matrix, error) {
 	if err := a.check("cholesky", "A"); err != nil {
 		return Matrix{}, err
 	}
-	dst := NewMatrix(a.Rows, a.Cols)
-	if err := choleskyTo(cc, dst, a); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(NewMatrix(a.Rows, a.Cols), func(dst Matrix) error { return choleskyTo(cc, dst, a) })
 }
 
 // CholeskyTo writes the Cholesky factor of a into dst; see Cholesky.

@@ -20,12 +20,7 @@ func init() {
 	vectorOps["cond"] = func(c *vcase) (any, error) {
 		if c.ndim("x") > 2 {
 			a, lead := c.stack("x")
-			p, kind := 2.0, ""
-			if _, ok := c.Args["p"]; ok {
-				if kind = c.str("p"); kind != "fro" && kind != "nuc" {
-					p, kind = c.num("p"), ""
-				}
-			}
+			p, kind := c.normOrd("p", 2, "")
 			r, err := condStack(nil, nil, a, p, kind)
 			return stackResult{r, lead}, err
 		}

@@ -307,11 +307,7 @@ func EigvalsToContext(ctx context.Context, w []complex128, a Matrix) (allReal bo
 
 // EigvalshContext is Eigvalsh, stopping early when ctx is done.
 func EigvalshContext(ctx context.Context, a Matrix) ([]float64, error) {
-	w := make([]float64, max(a.Rows, 0))
-	if err := eigvalshTo(newCanceller(ctx, "eigvalsh"), w, a); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return filledSlice(make([]float64, max(a.Rows, 0)), func(w []float64) error { return eigvalshTo(newCanceller(ctx, "eigvalsh"), w, a) })
 }
 
 // EigvalshToContext is EigvalshTo, stopping early when ctx is done.
@@ -331,11 +327,7 @@ func SvdvalsToContext(ctx context.Context, s []float64, a Matrix) error {
 
 // MatrixPowerContext is MatrixPower, stopping early when ctx is done.
 func MatrixPowerContext(ctx context.Context, a Matrix, n int) (Matrix, error) {
-	dst := NewMatrix(a.Rows, a.Cols)
-	if err := matrixPowerTo(newCanceller(ctx, "matrix_power"), dst, a, n); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(NewMatrix(a.Rows, a.Cols), func(dst Matrix) error { return matrixPowerTo(newCanceller(ctx, "matrix_power"), dst, a, n) })
 }
 
 // MatrixPowerToContext is MatrixPowerTo, stopping early when ctx is done.
@@ -348,11 +340,7 @@ func MultiDotContext(ctx context.Context, ms []Matrix) (Matrix, error) {
 	if len(ms) < 2 {
 		return Matrix{}, invalidErr("multi_dot", "expecting at least two arrays, got %d", len(ms))
 	}
-	dst := NewMatrix(ms[0].Rows, ms[len(ms)-1].Cols)
-	if err := multiDotTo(newCanceller(ctx, "multi_dot"), dst, ms); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(NewMatrix(ms[0].Rows, ms[len(ms)-1].Cols), func(dst Matrix) error { return multiDotTo(newCanceller(ctx, "multi_dot"), dst, ms) })
 }
 
 // MultiDotToContext is MultiDotTo, stopping early when ctx is done.

@@ -55,7 +55,7 @@ func singleContextCases() map[string]contextCase {
 	t3 := Tensor{Shape: []int{20, 15, 300}, Data: big.Data}
 	rhs := Tensor{Shape: []int{20, 15}, Data: big.Data[:300]}
 	tensors := func(t Tensor, err error) ([][]float64, error) {
-		return [][]float64{t.Data, intsAsFloats(t.Shape)}, err
+		return [][]float64{t.Data, floats(t.Shape)}, err
 	}
 	scalar := func(v float64, err error) ([][]float64, error) { return scalars(v), err }
 	matrix := func(m Matrix, err error) ([][]float64, error) { return [][]float64{m.Data}, err }
@@ -200,17 +200,6 @@ func singleContextCases() map[string]contextCase {
 		func() ([][]float64, error) { return matrix(MultiDot(chain)) },
 	}
 	return cases
-}
-
-func intsAsFloats(v []int) []float64 {
-	if v == nil {
-		return nil
-	}
-	out := make([]float64, len(v))
-	for i, x := range v {
-		out[i] = float64(x)
-	}
-	return out
 }
 
 // A cancelled call returns an error wrapping ctx.Err(), with the text

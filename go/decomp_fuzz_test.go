@@ -22,36 +22,40 @@ func decompInput(z *fz, square bool) Matrix {
 	return m
 }
 
-func FuzzLU(f *testing.F) {
-	seeds(f, 1)
+// fuzzMatrix runs a fuzz target on the matrix decompInput makes of its
+// data; run keeps the inputs for the report of a failure and calls c.done.
+func fuzzMatrix(f *testing.F, nseeds int, square bool, run func(c *checker, op byte, a Matrix)) {
+	seeds(f, nseeds)
 	f.Fuzz(func(t *testing.T, op byte, data []byte) {
 		z := &fz{b: data}
-		c := newChecker(t, z)
-		a := decompInput(z, false)
+		run(newChecker(t, z), op, decompInput(z, square))
+	})
+}
+
+// fuzzDecomp is fuzzMatrix for a target of the matrix alone, which it keeps.
+func fuzzDecomp(f *testing.F, nseeds int, square bool, run func(c *checker, a Matrix)) {
+	fuzzMatrix(f, nseeds, square, func(c *checker, _ byte, a Matrix) {
 		c.keepMatrix(a)
+		run(c, a)
+	})
+}
+
+func FuzzLU(f *testing.F) {
+	fuzzDecomp(f, 1, false, func(c *checker, a Matrix) {
 		p, l, u, err := LU(a)
 		c.done("LU", err, p.Data, l.Data, u.Data)
 	})
 }
 
 func FuzzQR(f *testing.F) {
-	seeds(f, 1)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
-		a := decompInput(z, false)
-		c.keepMatrix(a)
+	fuzzDecomp(f, 1, false, func(c *checker, a Matrix) {
 		q, r, err := QR(a)
 		c.done("QR", err, q.Data, r.Data)
 	})
 }
 
 func FuzzCholesky(f *testing.F) {
-	seeds(f, 2)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
-		a := decompInput(z, true)
+	fuzzMatrix(f, 2, true, func(c *checker, op byte, a Matrix) {
 		if op%2 == 1 && a.check("", "") == nil && a.Rows == a.Cols {
 			// AᵀA + I: positive definite, so that the factorisation runs.
 			at, _ := Transpose(a)
@@ -69,11 +73,8 @@ func FuzzCholesky(f *testing.F) {
 
 // FuzzSVD covers the SVD and what stands on it.
 func FuzzSVD(f *testing.F) {
-	seeds(f, 7)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
-		a := decompInput(z, false)
+	fuzzMatrix(f, 7, false, func(c *checker, op byte, a Matrix) {
+		z := c.f
 		k := z.count()
 		rcond := []float64{1e-15, -1, 0, 0.5, math.NaN(), math.Inf(1), 1}[z.small(7)]
 		b := NewMatrix(max(a.Rows, 0)%8, 1+z.small(2))
@@ -103,7 +104,7 @@ func FuzzSVD(f *testing.F) {
 		case 5:
 			r, err := MatrixRank(a)
 			if err == nil && (r < 0 || r > min(a.Rows, a.Cols)) {
-				t.Fatalf("MatrixRank = %d for %dx%d", r, a.Rows, a.Cols)
+				c.t.Fatalf("MatrixRank = %d for %dx%d", r, a.Rows, a.Cols)
 			}
 			c.done("MatrixRank", err)
 		case 6:
@@ -114,24 +115,14 @@ func FuzzSVD(f *testing.F) {
 }
 
 func FuzzEigh(f *testing.F) {
-	seeds(f, 1)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
-		a := decompInput(z, true)
-		c.keepMatrix(a)
+	fuzzDecomp(f, 1, true, func(c *checker, a Matrix) {
 		w, v, err := Eigh(a)
 		c.done("Eigh", err, w, v.Data)
 	})
 }
 
 func FuzzEig(f *testing.F) {
-	seeds(f, 1)
-	f.Fuzz(func(t *testing.T, op byte, data []byte) {
-		z := &fz{b: data}
-		c := newChecker(t, z)
-		a := decompInput(z, true)
-		c.keepMatrix(a)
+	fuzzDecomp(f, 1, true, func(c *checker, a Matrix) {
 		w, v, err := Eig(a)
 		parts := make([]float64, 0, 2*(len(w)+len(v.Data)))
 		for _, x := range append(append([]complex128(nil), w...), v.Data...) {

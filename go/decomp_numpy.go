@@ -65,6 +65,15 @@ func matrixRankTol(cc *canceller, a Matrix, tol float64) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	return rankAbove(s, tol)
+}
+
+// rankAbove returns the number of the singular values s above tol. It
+// returns ErrInvalid if tol is NaN.
+func rankAbove(s []float64, tol float64) (int, error) {
+	if math.IsNaN(tol) {
+		return 0, invalidErr("matrix_rank", "tol must not be NaN")
+	}
 	r := 0
 	for _, v := range s {
 		if v > tol {
@@ -90,17 +99,15 @@ func matrixRankRtol(cc *canceller, a Matrix, rtol float64) (int, error) {
 	if err != nil || len(s) == 0 {
 		return 0, err
 	}
-	return matrixRankTol(cc, a, s[0]*rtol)
+	// rtol·s₀ is NaN for an infinite rtol when s₀ = 0: ErrInvalid, as for a
+	// NaN tol.
+	return rankAbove(s, s[0]*rtol)
 }
 
 // svdvalsAlloc is Svdvals, stopping with the error of cc when cc is
 // cancelled.
 func svdvalsAlloc(cc *canceller, a Matrix) ([]float64, error) {
-	s := make([]float64, max(min(a.Rows, a.Cols), 0))
-	if err := svdvalsTo(cc, s, a); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return filledSlice(make([]float64, max(min(a.Rows, a.Cols), 0)), func(s []float64) error { return svdvalsTo(cc, s, a) })
 }
 
 // LstsqResult holds numpy.linalg.lstsq's four results: the solution X

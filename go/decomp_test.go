@@ -72,6 +72,17 @@ func orthoRatio(q Matrix, n int) float64 {
 	return fro(subMat(mulMat(tr(q), q), Identity(q.Cols))) / (float64(n) * eps)
 }
 
+// scaledAlike returns copies of a and f both scaled by the power of two
+// that powerOfTwoScale picks for a, so that the residual of a against a
+// product with the factor f does not overflow (1e300·1e300).
+func scaledAlike(a, f Matrix) (Matrix, Matrix) {
+	e := powerOfTwoScale(a.Data)
+	as, fs := a.Clone(), f.Clone()
+	scaleBy(as.Data, e)
+	scaleBy(fs.Data, e)
+	return as, fs
+}
+
 // residRatio returns ‖A − B‖_F/(n·ε·‖A‖_F) (0 when both are zero).
 func residRatio(a, b Matrix) float64 {
 	d := fro(subMat(a, b))

@@ -124,3 +124,21 @@ func newResult(op string, rows, cols int) (Matrix, error) {
 	}
 	return Matrix{Rows: rows, Cols: cols, Data: make([]float64, n)}, nil
 }
+
+// filledSlice returns dst once fill has written it, or the error of fill
+// and no slice: the allocating form of an operation whose To form is fill.
+func filledSlice(dst []float64, fill func(dst []float64) error) ([]float64, error) {
+	if err := fill(dst); err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
+// filledMatrix returns dst once fill has written it, or the error of fill
+// and no matrix: the allocating form of an operation whose To form is fill.
+func filledMatrix(dst Matrix, fill func(dst Matrix) error) (Matrix, error) {
+	if err := fill(dst); err != nil {
+		return Matrix{}, err
+	}
+	return dst, nil
+}

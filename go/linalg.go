@@ -189,10 +189,7 @@ func matmulAlloc(cc *canceller, a, b Matrix) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	if err := matmulTo(cc, dst, a, b); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(dst, func(dst Matrix) error { return matmulTo(cc, dst, a, b) })
 }
 
 func checkMatmul(a, b Matrix) error {
@@ -554,11 +551,7 @@ func Transpose(a Matrix) (Matrix, error) {
 	if err := a.check("transpose", "A"); err != nil {
 		return Matrix{}, err
 	}
-	dst := NewMatrix(a.Cols, a.Rows)
-	if err := TransposeTo(dst, a); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(NewMatrix(a.Cols, a.Rows), func(dst Matrix) error { return TransposeTo(dst, a) })
 }
 
 // TransposeTo writes the transpose of a into dst, which may share memory with a.
@@ -699,11 +692,7 @@ func invAlloc(cc *canceller, a Matrix) (Matrix, error) {
 	if err := a.check("inv", "A"); err != nil {
 		return Matrix{}, err
 	}
-	dst := NewMatrix(a.Rows, a.Cols)
-	if err := invTo(cc, dst, a); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(NewMatrix(a.Rows, a.Cols), func(dst Matrix) error { return invTo(cc, dst, a) })
 }
 
 // InvTo writes the inverse of a into dst; see Inv.
@@ -766,11 +755,7 @@ func solveAlloc(cc *canceller, a, b Matrix) (Matrix, error) {
 	if err := b.check("solve", "b"); err != nil {
 		return Matrix{}, err
 	}
-	dst := NewMatrix(b.Rows, b.Cols)
-	if err := solveTo(cc, dst, a, b); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(NewMatrix(b.Rows, b.Cols), func(dst Matrix) error { return solveTo(cc, dst, a, b) })
 }
 
 // SolveTo writes the solution of A·X = B into dst, which may alias b; see

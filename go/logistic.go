@@ -439,11 +439,7 @@ func PredictProba(X Matrix, w []float64, b float64) ([]float64, error) {
 	if err := X.check("predict_proba", "X"); err != nil {
 		return nil, err
 	}
-	dst := make([]float64, X.Rows)
-	if err := predictTo("predict_proba", dst, X, w, b, false); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(make([]float64, X.Rows), func(dst []float64) error { return predictTo("predict_proba", dst, X, w, b, false) })
 }
 
 // PredictProbaTo writes the probabilities of PredictProba into dst
@@ -460,11 +456,7 @@ func Predict(X Matrix, w []float64, b float64) ([]float64, error) {
 	if err := X.check("predict", "X"); err != nil {
 		return nil, err
 	}
-	dst := make([]float64, X.Rows)
-	if err := predictTo("predict", dst, X, w, b, true); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(make([]float64, X.Rows), func(dst []float64) error { return predictTo("predict", dst, X, w, b, true) })
 }
 
 // PredictTo writes the classes of Predict into dst (X.Rows values).

@@ -12,10 +12,7 @@ func TestLU(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		e := powerOfTwoScale(a.Data)
-		as, us := a.Clone(), u.Clone()
-		scaleBy(as.Data, e)
-		scaleBy(us.Data, e)
+		as, us := scaledAlike(a, u)
 		// Backward error of LU with partial pivoting: |ΔA| ≤ γₙ|L||U| (Higham
 		// Thm 9.3); the ratio in units of ‖A‖ also carries the growth factor,
 		// small for these matrices.

@@ -176,11 +176,7 @@ func SoftmaxTo(dst, x []float64) error {
 // It returns ErrShape if len(x) is not the product of shape or a dimension
 // is negative, and ErrInvalid if axis is out of range.
 func SoftmaxAxis(x []float64, shape []int, axis int) ([]float64, error) {
-	dst := make([]float64, len(x))
-	if err := SoftmaxAxisTo(dst, x, shape, axis); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(make([]float64, len(x)), func(dst []float64) error { return SoftmaxAxisTo(dst, x, shape, axis) })
 }
 
 // SoftmaxAxisTo writes the softmax of x along axis into dst, which may alias

@@ -26,12 +26,7 @@ func init() {
 	vectorOps["matrix_norm"] = func(c *vcase) (any, error) {
 		if c.ndim("x") > 2 {
 			a, lead := c.stack("x")
-			ord, kind := 0.0, "fro"
-			if _, ok := c.Args["ord"]; ok {
-				if kind = c.str("ord"); kind != "fro" && kind != "nuc" {
-					ord, kind = c.num("ord"), ""
-				}
-			}
+			ord, kind := c.normOrd("ord", 0, "fro")
 			r, err := MatrixNormStack(a, ord, kind)
 			return stackResult{r, lead}, err
 		}
@@ -121,6 +116,19 @@ func TestDiagonal(t *testing.T) {
 	if tr, _ := MatrixTranspose(a); tr.Rows != 3 || tr.At(2, 1) != 6 {
 		t.Errorf("MatrixTranspose = %v", tr)
 	}
+}
+
+// normOrd returns the order of a matrix norm a case's argument name gives,
+// as the Stack functions take it: kind "fro" or "nuc" (p kept), or the
+// number with kind "" — (p, kind) when the case leaves the argument out.
+func (c *vcase) normOrd(name string, p float64, kind string) (float64, string) {
+	if _, ok := c.Args[name]; !ok {
+		return p, kind
+	}
+	if k := c.str(name); k == "fro" || k == "nuc" {
+		return p, k
+	}
+	return c.num(name), ""
 }
 
 // matrixNormCase runs the matrix norm a case's argument ord names: "fro",

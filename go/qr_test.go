@@ -8,10 +8,7 @@ func TestQRResiduals(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		e := powerOfTwoScale(a.Data)
-		as, rs := a.Clone(), r.Clone()
-		scaleBy(as.Data, e)
-		scaleBy(rs.Data, e)
+		as, rs := scaledAlike(a, r)
 		if x := residRatio(as, mulMat(q, rs)); x > thresh {
 			t.Errorf("%s: ‖A − QR‖ ratio %.3g", name, x)
 		}

@@ -52,11 +52,7 @@ func eigvalsTo(cc *canceller, w []complex128, a Matrix) (allReal bool, err error
 // It returns ErrShape if a is not square, ErrInvalid if a holds NaN or Inf,
 // and ErrNoConvergence as Eigh.
 func Eigvalsh(a Matrix) ([]float64, error) {
-	w := make([]float64, a.Rows)
-	if err := EigvalshTo(w, a); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return filledSlice(make([]float64, a.Rows), func(w []float64) error { return EigvalshTo(w, a) })
 }
 
 // EigvalshTo writes the eigenvalues of the symmetric matrix a into w
@@ -86,11 +82,7 @@ func eigvalshTo(cc *canceller, w []float64, a Matrix) error {
 //
 // It returns ErrInvalid if a holds NaN or Inf and ErrNoConvergence as SVD.
 func Svdvals(a Matrix) ([]float64, error) {
-	s := make([]float64, min(a.Rows, a.Cols))
-	if err := SvdvalsTo(s, a); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return filledSlice(make([]float64, min(a.Rows, a.Cols)), func(s []float64) error { return SvdvalsTo(s, a) })
 }
 
 // SvdvalsTo writes the singular values of a into s (length min(m, n)); see

@@ -281,6 +281,33 @@ func (s Stack) want(op, name string, count, rows, cols int) error {
 	return nil
 }
 
+// filledStack returns a new stack of count rows×cols matrices written by
+// fill, the allocating form of an operation whose To form is fill; on an
+// error of NewStack or fill it returns that error and no stack.
+func filledStack(count, rows, cols int, fill func(dst Stack) error) (Stack, error) {
+	dst, err := NewStack(count, rows, cols)
+	if err != nil {
+		return Stack{}, err
+	}
+	if err := fill(dst); err != nil {
+		return Stack{}, err
+	}
+	return dst, nil
+}
+
+// valuesDst returns dst, the slice of one value per matrix of a stack of
+// count matrices for op, or a new one when dst is nil. It returns ErrShape
+// if dst has another length.
+func valuesDst[T any](op string, dst []T, count int) ([]T, error) {
+	if dst == nil {
+		return make([]T, count), nil
+	}
+	if len(dst) != count {
+		return nil, shapeErr(op, "dst has %d values, want %d", len(dst), count)
+	}
+	return dst, nil
+}
+
 // pairCount returns the number of matrices of an operation on the pairs
 // (a.At(i), b.At(i)): the common count, or the other's count when one stack
 // holds a single matrix, which then pairs with every matrix of the other
@@ -335,19 +362,15 @@ func DetStackToContext(ctx context.Context, dst []float64, a Stack) error {
 }
 
 func detStack(cc *canceller, a Stack, dst []float64) ([]float64, error) {
-	if err := a.check("det", "A"); err != nil {
+	if err := squareStack("det", "A", a); err != nil {
 		return nil, err
 	}
-	if a.Rows != a.Cols {
-		return nil, shapeErr("det", "A must be square, got %dx%d", a.Rows, a.Cols)
-	}
-	if dst == nil {
-		dst = make([]float64, a.Count)
-	} else if len(dst) != a.Count {
-		return nil, shapeErr("det", "dst has %d values, want %d", len(dst), a.Count)
+	dst, err := valuesDst("det", dst, a.Count)
+	if err != nil {
+		return nil, err
 	}
 	n := a.Rows
-	err := runStackWork(cc, a.Count, n*n*n/3+1, func(w *stackWorker, i int) error {
+	err = runStackWork(cc, a.Count, n*n*n/3+1, func(w *stackWorker, i int) error {
 		d, err := detWork(w.cc, a.At(i), &w.lu)
 		dst[i] = d
 		return err
@@ -385,11 +408,8 @@ func SlogdetStackToContext(ctx context.Context, sign, logAbsDet []float64, a Sta
 }
 
 func slogdetStack(cc *canceller, a Stack, sign, logAbsDet []float64) ([]float64, []float64, error) {
-	if err := a.check("slogdet", "a"); err != nil {
+	if err := squareStack("slogdet", "a", a); err != nil {
 		return nil, nil, err
-	}
-	if a.Rows != a.Cols {
-		return nil, nil, shapeErr("slogdet", "a must be square, got %dx%d", a.Rows, a.Cols)
 	}
 	if sign == nil && logAbsDet == nil {
 		sign, logAbsDet = make([]float64, a.Count), make([]float64, a.Count)
@@ -436,33 +456,17 @@ func InvStackToContext(ctx context.Context, dst, a Stack) error {
 }
 
 func invStackAlloc(cc *canceller, a Stack) (Stack, error) {
-	if err := a.check("inv", "A"); err != nil {
+	if err := squareStack("inv", "A", a); err != nil {
 		return Stack{}, err
 	}
-	if a.Rows != a.Cols {
-		return Stack{}, shapeErr("inv", "A must be square, got %dx%d", a.Rows, a.Cols)
-	}
-	dst, err := NewStack(a.Count, a.Rows, a.Cols)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := invStackTo(cc, dst, a); err != nil {
-		return Stack{}, err
-	}
-	return dst, nil
+	return filledStack(a.Count, a.Rows, a.Cols, func(dst Stack) error { return invStackTo(cc, dst, a) })
 }
 
 func invStackTo(cc *canceller, dst, a Stack) error {
-	if err := a.check("inv", "A"); err != nil {
+	a, err := squareInto("inv", "A", a, "dst", dst)
+	if err != nil {
 		return err
 	}
-	if a.Rows != a.Cols {
-		return shapeErr("inv", "A must be square, got %dx%d", a.Rows, a.Cols)
-	}
-	if err := dst.want("inv", "dst", a.Count, a.Rows, a.Cols); err != nil {
-		return err
-	}
-	a = a.fresh(spanOf(dst.Data))
 	n := a.Rows
 	return runStackWork(cc, a.Count, n*n*n+1, func(w *stackWorker, i int) error {
 		return invToWork(w.cc, dst.At(i), a.At(i), &w.lu)
@@ -520,14 +524,7 @@ func solveStackAlloc(cc *canceller, a, b Stack) (Stack, error) {
 	if err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(count, b.Rows, b.Cols)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := solveStackTo(cc, dst, a, b); err != nil {
-		return Stack{}, err
-	}
-	return dst, nil
+	return filledStack(count, b.Rows, b.Cols, func(dst Stack) error { return solveStackTo(cc, dst, a, b) })
 }
 
 func solveStackTo(cc *canceller, dst, a, b Stack) error {
@@ -591,14 +588,7 @@ func matmulStackAlloc(cc *canceller, a, b Stack) (Stack, error) {
 	if err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(count, a.Rows, b.Cols)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := matmulStackTo(cc, dst, a, b); err != nil {
-		return Stack{}, err
-	}
-	return dst, nil
+	return filledStack(count, a.Rows, b.Cols, func(dst Stack) error { return matmulStackTo(cc, dst, a, b) })
 }
 
 func matmulStackTo(cc *canceller, dst, a, b Stack) error {

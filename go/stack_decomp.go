@@ -88,14 +88,7 @@ func SvdvalsStack(a Stack) (Stack, error) {
 	if err := a.check("svdvals", "x"); err != nil {
 		return Stack{}, err
 	}
-	s, err := NewStack(a.Count, 1, min(a.Rows, a.Cols))
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := svdvalsStackTo(nil, s, a); err != nil {
-		return Stack{}, err
-	}
-	return s, nil
+	return filledStack(a.Count, 1, min(a.Rows, a.Cols), func(s Stack) error { return svdvalsStackTo(nil, s, a) })
 }
 
 // SvdvalsStackTo writes the singular values of the matrices of a into s,
@@ -181,14 +174,7 @@ func CholeskyStack(a Stack) (Stack, error) {
 	if err := squareStack("cholesky", "A", a); err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(a.Count, a.Rows, a.Cols)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := choleskyStackTo(nil, dst, a); err != nil {
-		return Stack{}, err
-	}
-	return dst, nil
+	return filledStack(a.Count, a.Rows, a.Cols, func(dst Stack) error { return choleskyStackTo(nil, dst, a) })
 }
 
 // CholeskyStackTo writes the Cholesky factors of the matrices of a into
@@ -204,13 +190,10 @@ func CholeskyStackToContext(ctx context.Context, dst, a Stack) error {
 }
 
 func choleskyStackTo(cc *canceller, dst, a Stack) error {
-	if err := squareStack("cholesky", "A", a); err != nil {
+	a, err := squareInto("cholesky", "A", a, "L", dst)
+	if err != nil {
 		return err
 	}
-	if err := dst.want("cholesky", "L", a.Count, a.Rows, a.Cols); err != nil {
-		return err
-	}
-	a = a.fresh(spanOf(dst.Data))
 	n := a.Rows
 	return runStack(cc, a.Count, n*n*n/6+1, func(cc *canceller, i int) error {
 		return choleskyTo(cc, dst.At(i), a.At(i))
@@ -227,14 +210,7 @@ func PinvStack(a Stack, rcond float64) (Stack, error) {
 	if err := a.check("pinv", "A"); err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(a.Count, a.Cols, a.Rows)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := pinvStackTo(nil, dst, a, rcond); err != nil {
-		return Stack{}, err
-	}
-	return dst, nil
+	return filledStack(a.Count, a.Cols, a.Rows, func(dst Stack) error { return pinvStackTo(nil, dst, a, rcond) })
 }
 
 // PinvStackTo writes the pseudo-inverses of the matrices of a into dst, a
@@ -291,12 +267,11 @@ func matrixRankStack(cc *canceller, a Stack, dst []int) ([]int, error) {
 	if err := a.check("matrix_rank", "A"); err != nil {
 		return nil, err
 	}
-	if dst == nil {
-		dst = make([]int, a.Count)
-	} else if len(dst) != a.Count {
-		return nil, shapeErr("matrix_rank", "dst has %d values, want %d", len(dst), a.Count)
+	dst, err := valuesDst("matrix_rank", dst, a.Count)
+	if err != nil {
+		return nil, err
 	}
-	err := runStack(cc, a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
+	err = runStack(cc, a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
 		var err error
 		dst[i], err = matrixRank(cc, a.At(i))
 		return err

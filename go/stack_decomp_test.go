@@ -244,17 +244,24 @@ func TestDecompStackSameAsSingle(t *testing.T) {
 					}
 				}
 			}
-			for _, th := range []int{2, 3, 8} {
-				SetMaxThreads(th)
-				many, err := op.stack(a)
-				if err != nil {
-					t.Fatalf("%s %v, %d threads: %v", op.name, dims, th, err)
-				}
-				for p := range one {
-					if !sameBits(many[p], one[p]) {
-						t.Fatalf("%s %v: output %d differs between 1 and %d threads", op.name, dims, p, th)
-					}
-				}
+			sameAcrossThreads(t, op.name, dims, a, op.stack, one)
+		}
+	}
+}
+
+// sameAcrossThreads checks that stack(a) gives one, its result with 1
+// thread, bit for bit with 2, 3 and 8 threads.
+func sameAcrossThreads(t *testing.T, name string, dims [2]int, a Stack, stack func(Stack) ([][]float64, error), one [][]float64) {
+	t.Helper()
+	for _, th := range []int{2, 3, 8} {
+		SetMaxThreads(th)
+		many, err := stack(a)
+		if err != nil {
+			t.Fatalf("%s %v, %d threads: %v", name, dims, th, err)
+		}
+		for p := range one {
+			if !sameBits(many[p], one[p]) {
+				t.Fatalf("%s %v: output %d differs between 1 and %d threads", name, dims, p, th)
 			}
 		}
 	}

@@ -50,6 +50,19 @@ func squareStack(op, name string, a Stack) error {
 	return nil
 }
 
+// squareInto checks the stack a (named name) of square matrices of op and
+// dst (named dstName), a stack of a's shape for the results, and returns a
+// as op may read it while it writes dst (see Stack.fresh).
+func squareInto(op, name string, a Stack, dstName string, dst Stack) (Stack, error) {
+	if err := squareStack(op, name, a); err != nil {
+		return Stack{}, err
+	}
+	if err := dst.want(op, dstName, a.Count, a.Rows, a.Cols); err != nil {
+		return Stack{}, err
+	}
+	return a.fresh(spanOf(dst.Data)), nil
+}
+
 func eighLowerStackAlloc(cc *canceller, a Stack) (w, v Stack, err error) {
 	if err := squareStack("eigh", "A", a); err != nil {
 		return Stack{}, Stack{}, err
@@ -91,14 +104,7 @@ func EigvalshStack(a Stack) (Stack, error) {
 	if err := squareStack("eigvalsh", "a", a); err != nil {
 		return Stack{}, err
 	}
-	w, err := NewStack(a.Count, 1, a.Rows)
-	if err != nil {
-		return Stack{}, err
-	}
-	if err := eigvalshStackTo(nil, w, a); err != nil {
-		return Stack{}, err
-	}
-	return w, nil
+	return filledStack(a.Count, 1, a.Rows, func(w Stack) error { return eigvalshStackTo(nil, w, a) })
 }
 
 // EigvalshStackTo writes the eigenvalues of the matrices of a into w, a

@@ -75,10 +75,9 @@ func condStack(cc *canceller, dst []float64, a Stack, p float64, kind string) ([
 	if err := condDims(a.Rows, a.Cols, square); err != nil {
 		return nil, err
 	}
-	if dst == nil {
-		dst = make([]float64, a.Count)
-	} else if len(dst) != a.Count {
-		return nil, shapeErr("cond", "dst has %d values, want %d", len(dst), a.Count)
+	dst, err = valuesDst("cond", dst, a.Count)
+	if err != nil {
+		return nil, err
 	}
 	work := svdWork(a.Rows, a.Cols)
 	if square {
@@ -119,13 +118,10 @@ func MatrixPowerStackToContext(ctx context.Context, dst, a Stack, n int) error {
 }
 
 func matrixPowerStackTo(cc *canceller, dst, a Stack, n int) error {
-	if err := squareStack("matrix_power", "a", a); err != nil {
+	a, err := squareInto("matrix_power", "a", a, "dst", dst)
+	if err != nil {
 		return err
 	}
-	if err := dst.want("matrix_power", "dst", a.Count, a.Rows, a.Cols); err != nil {
-		return err
-	}
-	a = a.fresh(spanOf(dst.Data))
 	k := a.Rows
 	// About 2·log₂|n| products of k³ each.
 	steps := 2

@@ -71,13 +71,7 @@ func TestNaNStackSameAsSingle(t *testing.T) {
 					t.Fatalf("%s %v matrix %d: %v, the single form %v", op.name, dims, i, one[0][i*k:(i+1)*k], want[0])
 				}
 			}
-			for _, th := range []int{2, 3, 8} {
-				SetMaxThreads(th)
-				many, err := op.stack(a)
-				if err != nil || !sameBits(many[0], one[0]) {
-					t.Fatalf("%s %v: differs between 1 and %d threads (%v)", op.name, dims, th, err)
-				}
-			}
+			sameAcrossThreads(t, op.name, dims, a, op.stack, one)
 		}
 	}
 }

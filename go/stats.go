@@ -114,10 +114,7 @@ func MeanAxis(a Matrix, axis int) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := MeanAxisTo(dst, a, axis); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(dst, func(dst []float64) error { return MeanAxisTo(dst, a, axis) })
 }
 
 // MeanAxisTo writes the means of a along axis into dst; see MeanAxis. It
@@ -201,10 +198,7 @@ func VarianceAxis(a Matrix, ddof, axis int) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := VarianceAxisTo(dst, a, ddof, axis); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(dst, func(dst []float64) error { return VarianceAxisTo(dst, a, ddof, axis) })
 }
 
 // VarianceAxisTo writes the variances of a along axis into dst; see
@@ -269,10 +263,7 @@ func StdAxis(a Matrix, ddof, axis int) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := StdAxisTo(dst, a, ddof, axis); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(dst, func(dst []float64) error { return StdAxisTo(dst, a, ddof, axis) })
 }
 
 // StdAxisTo writes the standard deviations of a along axis into dst.
@@ -360,10 +351,7 @@ func covariance(cc *canceller, x Matrix, ddof int) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	if err := covarianceTo(cc, dst, x, ddof); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(dst, func(dst Matrix) error { return covarianceTo(cc, dst, x, ddof) })
 }
 
 // CovarianceTo writes the covariance matrix of x into dst; see Covariance.
@@ -574,11 +562,7 @@ const sqrt2Pi = 2.5066282746310002
 //
 // It returns ErrInvalid unless mu is finite and sigma positive and finite.
 func NormalPDF(x []float64, mu, sigma float64) ([]float64, error) {
-	dst := make([]float64, len(x))
-	if err := NormalPDFTo(dst, x, mu, sigma); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(make([]float64, len(x)), func(dst []float64) error { return NormalPDFTo(dst, x, mu, sigma) })
 }
 
 // NormalPDFTo writes the normal density at every x[i] into dst, which may
@@ -610,11 +594,7 @@ func NormalPDFTo(dst, x []float64, mu, sigma float64) error {
 //
 // It returns ErrInvalid unless mu is finite and sigma positive and finite.
 func NormalCDF(x []float64, mu, sigma float64) ([]float64, error) {
-	dst := make([]float64, len(x))
-	if err := NormalCDFTo(dst, x, mu, sigma); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(make([]float64, len(x)), func(dst []float64) error { return NormalCDFTo(dst, x, mu, sigma) })
 }
 
 // NormalCDFTo writes the normal CDF at every x[i] into dst, which may alias

@@ -8,11 +8,7 @@ import "math"
 //
 // It returns ErrShape if len(a) != len(b).
 func Add(a, b []float64) ([]float64, error) {
-	dst := make([]float64, len(a))
-	if err := AddTo(dst, a, b); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(make([]float64, len(a)), func(dst []float64) error { return AddTo(dst, a, b) })
 }
 
 // AddTo writes the elementwise sum a + b into dst, which may alias a or b.
@@ -35,11 +31,7 @@ func AddTo(dst, a, b []float64) error {
 //
 // It returns ErrShape if len(a) != len(b).
 func Subtract(a, b []float64) ([]float64, error) {
-	dst := make([]float64, len(a))
-	if err := SubtractTo(dst, a, b); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(make([]float64, len(a)), func(dst []float64) error { return SubtractTo(dst, a, b) })
 }
 
 // SubtractTo writes the elementwise difference a − b into dst, which may
@@ -323,10 +315,7 @@ func Outer(a, b []float64) (Matrix, error) {
 	if err != nil {
 		return Matrix{}, err
 	}
-	if err := OuterTo(dst, a, b); err != nil {
-		return Matrix{}, err
-	}
-	return dst, nil
+	return filledMatrix(dst, func(dst Matrix) error { return OuterTo(dst, a, b) })
 }
 
 // OuterTo writes the outer product of a and b into dst. It returns ErrShape
@@ -354,11 +343,7 @@ func OuterTo(dst Matrix, a, b []float64) error {
 // or underflow. The projection onto the zero vector is the zero vector.
 // It returns ErrShape if len(a) != len(onto).
 func Project(a, onto []float64) ([]float64, error) {
-	dst := make([]float64, len(a))
-	if err := ProjectTo(dst, a, onto); err != nil {
-		return nil, err
-	}
-	return dst, nil
+	return filledSlice(make([]float64, len(a)), func(dst []float64) error { return ProjectTo(dst, a, onto) })
 }
 
 // ProjectTo writes the projection of a onto onto into dst, which may alias

@@ -69,6 +69,20 @@ def assert_same_error(ref: ModuleType, go: ModuleType, op: str, args: dict[str, 
     return rerr
 
 
+def outcomes(
+    ref: ModuleType, go: ModuleType, op: str, args: dict[str, Any], refusal: type[Exception], label: str
+) -> list[str]:
+    """Return, for ref then go, "ok" if ``op(**args)`` returns and ``label`` if it raises ``refusal``."""
+    out = []
+    for tm in (ref, go):
+        try:
+            getattr(tm, op)(**args)
+            out.append("ok")
+        except refusal:
+            out.append(label)
+    return out
+
+
 _RSS_SCRIPT = """
 import resource, numpy as np, twinmath.go as go
 

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 import twinmath
-from helpers import assert_parity, assert_same_error
+from helpers import assert_parity, assert_same_error, outcomes
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import matrices, moderate, square, wide
@@ -420,22 +420,16 @@ def test_cholesky_reads_the_lower_triangle(ref, go):
 def test_cholesky_of_any_matrix(ref, go, a):
     """Both factor or both refuse, unless rounding decides (λ_min within the bound)."""
     sym = tol.decomp.cholesky_symmetric(a)
-    outcomes = []
-    for tm in (ref, go):
-        try:
-            tm.cholesky(a)
-            outcomes.append("ok")
-        except twinmath.NotPositiveDefiniteError:
-            outcomes.append("npd")
+    seen = outcomes(ref, go, "cholesky", {"A": a}, twinmath.NotPositiveDefiniteError, "npd")
     # Cholesky is backward stable: it succeeds on A + E, ‖E‖ ≤ δ‖A‖, so the
     # outcome is decided by rounding only when the smallest eigenvalue lies
     # within that distance of zero.
     lam = np.linalg.eigvalsh(sym)
     borderline = abs(lam[0]) <= tol.decomp.certified(a.shape[0]) * max(abs(lam[-1]), abs(lam[0]))
-    if outcomes[0] != outcomes[1]:
-        assert borderline, outcomes
+    if seen[0] != seen[1]:
+        assert borderline, seen
     else:
-        assert outcomes[0] == ("ok" if lam[0] > 0 else "npd") or borderline
+        assert seen[0] == ("ok" if lam[0] > 0 else "npd") or borderline
 
 
 @pytest.mark.parametrize(

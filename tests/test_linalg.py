@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 import twinmath
-from helpers import assert_parity, assert_same_error
+from helpers import assert_parity, assert_same_error, outcomes
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import matrices, moderate, square, well_conditioned, wide
@@ -122,17 +122,11 @@ def test_inv_of_any_matrix(ref, go, a):
     and one may meet an exact zero where the other meets a tiny pivot. There,
     and only there, the outcomes may differ.
     """
-    outcomes = []
-    for tm in (ref, go):
-        try:
-            tm.inv(a)
-            outcomes.append("ok")
-        except twinmath.SingularMatrixError:
-            outcomes.append("singular")
+    seen = outcomes(ref, go, "inv", {"A": a}, twinmath.SingularMatrixError, "singular")
     singular_to_working_precision = tol.linalg.condition(a) >= 1 / (a.shape[0] * tol.EPS)
-    if outcomes[0] != outcomes[1]:
-        assert singular_to_working_precision, outcomes
-    elif outcomes[0] == "ok" and not singular_to_working_precision:
+    if seen[0] != seen[1]:
+        assert singular_to_working_precision, seen
+    elif seen[0] == "ok" and not singular_to_working_precision:
         assert_parity(ref, go, "inv", A=a)
 
 

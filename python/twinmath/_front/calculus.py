@@ -1,11 +1,7 @@
 # mypy: disable-error-code="empty-body"
-"""The front of calculus, which twinmath.ref and twinmath.go share.
+"""The front of calculus, which twinmath.ref and twinmath.go share (see ``twinmath._front``).
 
 Calculus: finite differences, Taylor expansions, gradient descent, symbolic derivatives.
-
-The signature and docstring of every public function, declared once (the backends
-take them with ``twin``); the result types; and the checks of arguments,
-beyond ``_convert``, that both backends apply.
 """
 
 from __future__ import annotations
@@ -97,6 +93,20 @@ def points(x0: Any, x: Any, op: str) -> tuple[bool, Array, Array]:
             op, f"x0 and x must both be numbers or both be 1-D, got shapes {np.shape(x0)} and {np.shape(x)}"
         )
     return scalar, a0, a
+
+
+def derivative_args(f: Any, x: Any, h: Any) -> tuple[Callable[..., Any], float, float]:
+    """Return (f, x as a float, h as a float): the arguments of derivative."""
+    op = "derivative"
+    return function(f, op, "f"), number(x, op, "x"), real(h, op, "h")
+
+
+def taylor_args(f: Any, x0: Any, x: Any, order: Any) -> tuple[Callable[..., Any], bool, Array, Array, int]:
+    """Return (f, whether x0 is a number, x0 and x as 1-D arrays, order): the arguments of taylor."""
+    op = "taylor"
+    fn = function(f, op, "f")
+    scalar, a0, a = points(x0, x, op)
+    return fn, scalar, a0, a, integer(order, op, "order")
 
 
 def difference_args(f: Any, x: Any, h: Any, op: str) -> tuple[Callable[..., Any], Array, float]:

@@ -1,17 +1,13 @@
 # mypy: disable-error-code="empty-body"
-"""The front of eigen, which twinmath.ref and twinmath.go share.
+"""The front of eigen, which twinmath.ref and twinmath.go share (see ``twinmath._front``).
 
 Eigenvalues and eigenvectors: eigh (symmetric) and eig (general), in canonical form.
-
-The signature and docstring of every public function, declared once (the backends
-take them with ``twin``); the result types; and the checks of arguments,
-beyond ``_convert``, that both backends apply.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -226,6 +222,30 @@ def triangle_stack(
 F64 = NDArray[np.float64]
 
 
+R = TypeVar("R", EighResult, EigResult)
+
+
+def _pairs_with(
+    result: type[R],
+    core: Callable[[F64], R],
+    core_stack: Callable[[F64, tuple[int, ...]], tuple[NDArray[Any], NDArray[Any]]],
+    x: F64,
+    lead: tuple[int, ...],
+) -> R:
+    """The eigenpairs of the ``(count, n, n)`` stack ``x`` in numpy's shapes.
+
+    ``core`` solves the one matrix when ``lead`` is empty, ``core_stack`` a stack;
+    0×0 matrices and empty stacks give empty float64 results.
+    """
+    n = x.shape[1]
+    if not lead:
+        return result(np.zeros(0), np.zeros((0, 0))) if n == 0 else core(x[0])
+    if n == 0 or x.shape[0] == 0:
+        return result(np.zeros((*lead, n)), np.zeros((*lead, n, n)))
+    w, V = core_stack(x, lead)
+    return result(w.reshape((*lead, n)), V.reshape((*lead, n, n)))
+
+
 def eigh_with(
     core: Callable[[F64], EighResult],
     core_stack: Callable[[F64, tuple[int, ...]], tuple[F64, F64]],
@@ -238,13 +258,7 @@ def eigh_with(
     n ≥ 1), returning ``w (count, n)`` and ``V (count, n, n)``.
     """
     x, lead = triangle_stack(A, UPLO, "eigh", "A")
-    n = x.shape[1]
-    if not lead:
-        return EighResult(np.zeros(0), np.zeros((0, 0))) if n == 0 else core(x[0])
-    if n == 0 or x.shape[0] == 0:
-        return EighResult(np.zeros((*lead, n)), np.zeros((*lead, n, n)))
-    w, V = core_stack(x, lead)
-    return EighResult(w.reshape((*lead, n)), V.reshape((*lead, n, n)))
+    return _pairs_with(EighResult, core, core_stack, x, lead)
 
 
 def eigvalsh_with(
@@ -273,13 +287,7 @@ def eig_with(
     x, lead = stack(A, "eig", "A")
     if x.shape[1] != x.shape[2]:
         raise not_square("eig", "A", x.shape[1:])
-    n = x.shape[1]
-    if not lead:
-        return EigResult(np.zeros(0), np.zeros((0, 0))) if n == 0 else core(x[0])
-    if n == 0 or x.shape[0] == 0:
-        return EigResult(np.zeros((*lead, n)), np.zeros((*lead, n, n)))
-    w, V = core_stack(x, lead)
-    return EigResult(w.reshape((*lead, n)), V.reshape((*lead, n, n)))
+    return _pairs_with(EigResult, core, core_stack, x, lead)
 
 
 def eigvals_with(

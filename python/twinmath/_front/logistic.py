@@ -1,11 +1,7 @@
 # mypy: disable-error-code="empty-body"
-"""The front of logistic, which twinmath.ref and twinmath.go share.
+"""The front of logistic, which twinmath.ref and twinmath.go share (see ``twinmath._front``).
 
 A whole model: synthetic data, a train/test split, logistic regression, accuracy.
-
-The signature and docstring of every public function, declared once (the backends
-take them with ``twin``); the result types; and the checks of arguments,
-beyond ``_convert``, that both backends apply.
 """
 
 from __future__ import annotations
@@ -16,7 +12,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import check_size, integer
+from .._convert import check_size, integer, matrix, real, vector
 from ..errors import invalid
 from .random import seed_of
 
@@ -120,6 +116,35 @@ def split_count(n: int, test_size: float) -> int | None:
         return None
     k = math.ceil(test_size * n)
     return k if k < n else None
+
+
+F64 = NDArray[np.float64]
+
+
+def split_args(X: Any, y: Any, test_size: Any, seed: Any) -> tuple[F64, F64, float, int]:
+    """Return ``X, y, test_size, seed`` of ``train_test_split`` converted, not yet checked."""
+    op = "train_test_split"
+    return matrix(X, op, "X"), vector(y, op, "y"), real(test_size, op, "test_size"), seed_of(seed, op)
+
+
+def regression_args(
+    X: Any, y: Any, learning_rate: Any, max_iter: Any, l2: Any, l1: Any, seed: Any
+) -> tuple[F64, F64, float, int, float, float, int]:
+    """Return the arguments of ``logistic_regression`` converted, in order, not yet checked."""
+    op = "logistic_regression"
+    a, v = matrix(X, op, "X"), vector(y, op, "y")
+    lr, k = real(learning_rate, op, "learning_rate"), integer(max_iter, op, "max_iter")
+    return a, v, lr, k, real(l2, op, "l2"), real(l1, op, "l1"), seed_of(seed, op)
+
+
+def model_args(X: Any, w: Any, b: Any, op: str) -> tuple[F64, F64, float]:
+    """Return ``X, w, b`` of ``predict`` or ``predict_proba`` (``op``) converted, not yet checked."""
+    return matrix(X, op, "X"), vector(w, op, "w"), real(b, op, "b")
+
+
+def label_args(y_true: Any, y_pred: Any) -> tuple[F64, F64]:
+    """Return ``y_true, y_pred`` of ``accuracy`` as vectors, not yet checked."""
+    return vector(y_true, "accuracy", "y_true"), vector(y_pred, "accuracy", "y_pred")
 
 
 def train_test_split(X: ArrayLike, y: ArrayLike, test_size: float = 0.2, seed: int = 0) -> TrainTestSplit:

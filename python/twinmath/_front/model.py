@@ -1,5 +1,5 @@
 # mypy: disable-error-code="empty-body"
-"""The front of model, which twinmath.ref and twinmath.go share.
+"""The front of model, which twinmath.ref and twinmath.go share (see ``twinmath._front``).
 
 Model files: a trained model, with its standardisation, that Python and Go both read.
 

@@ -1,11 +1,7 @@
 # mypy: disable-error-code="empty-body"
-"""The front of nn, which twinmath.ref and twinmath.go share.
+"""The front of nn, which twinmath.ref and twinmath.go share (see ``twinmath._front``).
 
 Neural-network mathematics: activations, softmax, and the forward and.
-
-The signature and docstring of every public function, declared once (the backends
-take them with ``twin``); the result types; and the checks of arguments,
-beyond ``_convert``, that both backends apply.
 """
 
 from __future__ import annotations
@@ -15,7 +11,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array
+from .._convert import array, matrix
 from ..errors import shape_error
 
 __all__ = ["backward_pass", "forward_pass", "relu", "sigmoid", "sigmoid_derivative", "softmax", "tanh"]
@@ -184,6 +180,21 @@ def bias(b: ArrayLike, op: str, name: str) -> NDArray[np.float64]:
     if a.ndim == 1 or (a.ndim == 2 and a.shape[0] == 1):
         return a.reshape(-1)
     raise shape_error(op, f"{name} must have shape (h,) or (1, h), got {a.shape}")
+
+
+def forward_args(
+    X: ArrayLike, W1: ArrayLike, b1: ArrayLike, W2: ArrayLike, b2: ArrayLike
+) -> tuple[NDArray[np.float64], ...]:
+    """Return ``X, W1, b1, W2, b2`` of ``forward_pass`` as arrays: matrices and 1-D biases."""
+    op = "forward_pass"
+    x, w1, c1 = matrix(X, op, "X"), matrix(W1, op, "W1"), bias(b1, op, "b1")
+    return x, w1, c1, matrix(W2, op, "W2"), bias(b2, op, "b2")
+
+
+def backward_args(*args: ArrayLike) -> list[NDArray[np.float64]]:
+    """Return the eight arguments of ``backward_pass``, in its order, as matrices."""
+    names = ("X", "y", "a1", "a2", "z1", "z2", "W1", "W2")
+    return [matrix(v, "backward_pass", name) for v, name in zip(args, names, strict=True)]
 
 
 def forward_pass(

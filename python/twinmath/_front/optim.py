@@ -1,11 +1,7 @@
 # mypy: disable-error-code="empty-body"
-"""The front of optim, which twinmath.ref and twinmath.go share.
+"""The front of optim, which twinmath.ref and twinmath.go share (see ``twinmath._front``).
 
 Optimisers: gradient descent, with momentum, and Adam.
-
-The signature and docstring of every public function, declared once (the backends
-take them with ``twin``); the result types; and the checks of arguments,
-beyond ``_convert``, that both backends apply.
 """
 
 from __future__ import annotations

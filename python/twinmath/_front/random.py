@@ -1,11 +1,7 @@
 # mypy: disable-error-code="empty-body"
-"""The front of random, which twinmath.ref and twinmath.go share.
+"""The front of random, which twinmath.ref and twinmath.go share (see ``twinmath._front``).
 
 Reproducible random numbers: xoshiro256** seeded by SplitMix64.
-
-The signature and docstring of every public function, declared once (the backends
-take them with ``twin``); the result types; and the checks of arguments,
-beyond ``_convert``, that both backends apply.
 """
 
 from __future__ import annotations

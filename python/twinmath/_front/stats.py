@@ -1,11 +1,7 @@
 # mypy: disable-error-code="empty-body"
-"""The front of stats, which twinmath.ref and twinmath.go share.
+"""The front of stats, which twinmath.ref and twinmath.go share (see ``twinmath._front``).
 
 Probability and statistics: moments, covariance, standardisation, Bayes'.
-
-The signature and docstring of every public function, declared once (the backends
-take them with ``twin``); the result types; and the checks of arguments,
-beyond ``_convert``, that both backends apply.
 """
 
 from __future__ import annotations
@@ -15,7 +11,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array, integer
+from .._convert import array, integer, matrix, real, vector
 from ..errors import invalid, shape_error
 
 __all__ = [
@@ -67,6 +63,27 @@ def data_ddof(x: Any, op: str, ddof: Any, axis: Any) -> tuple[NDArray[np.float64
     d = integer(ddof, op, "ddof")
     ax = axis_of(axis, a.ndim, op)
     return a, d, (None if a.ndim < 2 else ax)
+
+
+def covariance_args(X: Any, ddof: Any) -> tuple[NDArray[np.float64], int]:
+    """Return ``X`` of ``covariance`` as a matrix and ``ddof`` as an integer, not yet checked."""
+    return matrix(X, "covariance", "X"), integer(ddof, "covariance", "ddof")
+
+
+def bayes_args(p_b_given_a: Any, p_a: Any, p_b: Any) -> tuple[float, float, float]:
+    """Return the three probabilities of ``bayes`` as floats, not yet checked."""
+    op = "bayes"
+    return real(p_b_given_a, op, "p_b_given_a"), real(p_a, op, "p_a"), real(p_b, op, "p_b")
+
+
+def expectation_args(values: Any, probs: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Return ``values`` and ``probs`` of ``expectation`` as vectors, not yet checked."""
+    return vector(values, "expectation", "values"), vector(probs, "expectation", "probs")
+
+
+def interval_args(x: Any, level: Any) -> tuple[NDArray[np.float64], float]:
+    """Return ``x`` of ``confidence_interval`` as a vector and ``level`` as a float, not yet checked."""
+    return vector(x, "confidence_interval", "x"), real(level, "confidence_interval", "level")
 
 
 def mean(x: ArrayLike, axis: int | None = None) -> float | NDArray[np.float64]:

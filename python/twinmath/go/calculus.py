@@ -26,19 +26,18 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import integer, real, text
+from .._convert import text
 from .._front import twin
 from .._front.calculus import (
     HESSIAN_STEP,
     STEP,
     GradientDescentResult,
     check_expression,
+    derivative_args,
     descent_args,
     difference_args,
-    function,
-    number,
     number_result,
-    points,
+    taylor_args,
     vector_result,
 )
 from . import _native as n
@@ -184,9 +183,7 @@ def _callbacks() -> Any:
 @twin(_front.calculus.derivative)
 def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:
     op = "derivative"
-    fn = function(f, op, "f")
-    x0 = number(x, op, "x")
-    step = real(h, op, "h")
+    fn, x0, step = derivative_args(f, x, h)
     lib, call, s = _callbacks(), _Call(op, f=fn, scalar=True), scratch()
     _run(call, lib.tm_derivative, lib.tm_py_scalar, n.ffi.new_handle(call), x0, step, s.out)
     return s.out[0]  # type: ignore[no-any-return]
@@ -230,9 +227,7 @@ def hessian(f: Callable[[Array], float], x: ArrayLike, h: float = HESSIAN_STEP) 
 @twin(_front.calculus.taylor)
 def taylor(f: Callable[..., float], x0: float | ArrayLike, x: float | ArrayLike, order: int = 2) -> float:
     op = "taylor"
-    fn = function(f, op, "f")
-    scalar, a0, a = points(x0, x, op)
-    k = integer(order, op, "order")
+    fn, scalar, a0, a, k = taylor_args(f, x0, x, order)
     lib, call, s = _callbacks(), _Call(op, f=fn, scalar=scalar), scratch()
     _run(
         call,

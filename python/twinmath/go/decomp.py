@@ -116,17 +116,19 @@ def _cholesky_stack(a: F64, lead: tuple[int, ...]) -> F64:
     return L
 
 
-def _k_alloc(k: int, most: int) -> int:
-    """The k to allocate outputs for: 0 when k is out of range (Go reports it)."""
-    return k if 1 <= k <= most else 0
+def _rank_k(A: ArrayLike, k: int, op: str, name: str) -> tuple[F64, int, int]:
+    """Return the matrix ``A`` (named ``name``) of ``op``, its ``k``, and the k to allocate outputs for.
+
+    The last is 0 when k is out of range, which Go reports.
+    """
+    a, kk = matrix(A, op, name), integer(k, op, "k")
+    return a, kk, (kk if 1 <= kk <= min(a.shape) else 0)
 
 
 @twin(_front.decomp.truncated_svd)
 def truncated_svd(A: ArrayLike, k: int) -> TruncatedSVDResult:
-    a = matrix(A, "truncated_svd", "A")
-    kk = integer(k, "truncated_svd", "k")
+    a, kk, ka = _rank_k(A, k, "truncated_svd", "A")
     m, c = a.shape
-    ka = _k_alloc(kk, min(m, c))
     U, sv, Vt, Ak = np.empty((m, ka)), np.empty(ka), np.empty((ka, c)), np.empty((m, c))
     n.call(
         n.lib.tm_truncated_svd,
@@ -174,10 +176,8 @@ def _matrix_rank(A: ArrayLike) -> int:
 
 @twin(_front.decomp.pca)
 def pca(X: ArrayLike, k: int) -> PCAResult:
-    x = matrix(X, "pca", "X")
-    kk = integer(k, "pca", "k")
+    x, kk, ka = _rank_k(X, k, "pca", "X")
     N, d = x.shape
-    ka = _k_alloc(kk, min(N, d))
     comp, var, proj = np.empty((ka, d)), np.empty(ka), np.empty((N, ka))
     n.call(
         n.lib.tm_pca, ptr(x), N, d, kk, ptr(comp), ptr(var), ptr(proj), work=n.SVD_WORK * x.size * min(N, d)

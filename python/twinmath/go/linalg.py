@@ -186,8 +186,9 @@ def matrix_transpose(x: ArrayLike, /) -> NDArray[np.float64]:
     return out.reshape((*lead, c, r))
 
 
-def _shape(x: NDArray[np.float64]) -> Any:
-    return n.ffi.new("int64_t[]", list(x.shape))
+def _tensor(x: NDArray[np.float64]) -> tuple[Any, int, Any]:
+    """The C arguments of an n-D array: its data, its number of dimensions and its shape."""
+    return ptr(x), x.ndim, n.ffi.new("int64_t[]", list(x.shape))
 
 
 @twin(_front.linalg.tensorsolve)
@@ -199,12 +200,8 @@ def tensorsolve(a: ArrayLike, b: ArrayLike, axes: Sequence[int] | None = None) -
     na = 0 if axes is None else len(axes)
     n.call(
         n.lib.tm_tensorsolve,
-        ptr(x),
-        x.ndim,
-        _shape(x),
-        ptr(y),
-        y.ndim,
-        _shape(y),
+        *_tensor(x),
+        *_tensor(y),
         ax,
         na,
         ptr(out),
@@ -221,7 +218,7 @@ def tensorinv(a: ArrayLike, ind: int = 2) -> NDArray[np.float64]:
     out = np.empty(x.shape[k:] + x.shape[:k])
     # Go takes ind itself; k = min(ind, a.ndim), and ind = max(k, 1) gives the same k (0 for a 0-D a).
     work = x.size * math.isqrt(x.size)  # the inverse of a q×q matrix, q² = a.size
-    n.call(n.lib.tm_tensorinv, ptr(x), x.ndim, _shape(x), max(k, 1), ptr(out), out.size, work=work)
+    n.call(n.lib.tm_tensorinv, *_tensor(x), max(k, 1), ptr(out), out.size, work=work)
     return out
 
 
@@ -233,12 +230,8 @@ def tensordot(a: ArrayLike, b: ArrayLike, axes: int | Sequence[Any] = 2) -> NDAr
     pa, pb = n.ffi.new("int64_t[]", sa), n.ffi.new("int64_t[]", sb)
     n.call(
         n.lib.tm_tensordot,
-        ptr(x),
-        x.ndim,
-        _shape(x),
-        ptr(y),
-        y.ndim,
-        _shape(y),
+        *_tensor(x),
+        *_tensor(y),
         pa,
         pb,
         len(sa),

@@ -8,10 +8,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import integer, matrix, real, vector
 from .._front import twin
 from .._front.logistic import Classification, LogisticRegressionResult, TrainTestSplit
-from .._front.random import seed_of
 from . import _native as n
 from ._native import ptr, scratch
 
@@ -29,9 +27,7 @@ def make_classification(n_samples: int, n_features: int, seed: int) -> Classific
 
 @twin(_front.logistic.train_test_split)
 def train_test_split(X: ArrayLike, y: ArrayLike, test_size: float = 0.2, seed: int = 0) -> TrainTestSplit:
-    op = "train_test_split"
-    a, v = matrix(X, op, "X"), vector(y, op, "y")
-    ts, sd = real(test_size, op, "test_size"), seed_of(seed, op)
+    a, v, ts, sd = _front.logistic.split_args(X, y, test_size, seed)
     rows, cols = a.shape
     # The sizes of the parts, to allocate them; Go checks the arguments (and
     # sees 0 and 0 where the split is impossible).
@@ -68,10 +64,7 @@ def logistic_regression(
     l1: float = 0.0,
     seed: int = 0,
 ) -> LogisticRegressionResult:
-    op = "logistic_regression"
-    a, v = matrix(X, op, "X"), vector(y, op, "y")
-    lr, k = real(learning_rate, op, "learning_rate"), integer(max_iter, op, "max_iter")
-    r2, r1, sd = real(l2, op, "l2"), real(l1, op, "l1"), seed_of(seed, op)
+    a, v, lr, k, r2, r1, sd = _front.logistic.regression_args(X, y, learning_rate, max_iter, l2, l1, seed)
     w, losses, s = np.empty(a.shape[1]), np.empty(max(k, 0)), scratch()
     n.call(
         n.lib.tm_logistic_regression,
@@ -82,7 +75,7 @@ def logistic_regression(
 
 
 def _model(X: ArrayLike, w: ArrayLike, b: float, op: str) -> NDArray[np.float64]:
-    a, v, c = matrix(X, op, "X"), vector(w, op, "w"), real(b, op, "b")
+    a, v, c = _front.logistic.model_args(X, w, b, op)
     out = np.empty(a.shape[0])
     f = n.lib.tm_predict if op == "predict" else n.lib.tm_predict_proba
     n.call(f, ptr(a), *a.shape, ptr(v), v.shape[0], c, ptr(out))
@@ -101,6 +94,5 @@ def predict(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
 
 @twin(_front.logistic.accuracy)
 def accuracy(y_true: ArrayLike, y_pred: ArrayLike) -> float:
-    op = "accuracy"
-    t, p = vector(y_true, op, "y_true"), vector(y_pred, op, "y_pred")
+    t, p = _front.logistic.label_args(y_true, y_pred)
     return n.scalar(n.lib.tm_accuracy, ptr(t), t.shape[0], ptr(p), p.shape[0])  # type: ignore[no-any-return]

@@ -9,9 +9,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import array, integer, matrix
+from .._convert import array, integer
 from .._front import twin
-from .._front.nn import BackwardPassResult, ForwardPassResult, bias
+from .._front.nn import BackwardPassResult, ForwardPassResult, backward_args, forward_args
 from . import _native as n
 from ._native import ptr
 
@@ -60,9 +60,7 @@ def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
 def forward_pass(
     X: ArrayLike, W1: ArrayLike, b1: ArrayLike, W2: ArrayLike, b2: ArrayLike
 ) -> ForwardPassResult:
-    op = "forward_pass"
-    x, w1, c1 = matrix(X, op, "X"), matrix(W1, op, "W1"), bias(b1, op, "b1")
-    w2, c2 = matrix(W2, op, "W2"), bias(b2, op, "b2")
+    x, w1, c1, w2, c2 = forward_args(X, W1, b1, W2, b2)
     m, h, k = x.shape[0], w1.shape[1], w2.shape[1]
     a1, a2, z1, z2 = np.empty((m, h)), np.empty((m, k)), np.empty((m, h)), np.empty((m, k))
     n.call(
@@ -85,9 +83,7 @@ def backward_pass(
     W1: ArrayLike,
     W2: ArrayLike,
 ) -> BackwardPassResult:
-    op = "backward_pass"
-    names = ("X", "y", "a1", "a2", "z1", "z2", "W1", "W2")
-    args = [matrix(v, op, name) for v, name in zip((X, y, a1, a2, z1, z2, W1, W2), names, strict=True)]
+    args = backward_args(X, y, a1, a2, z1, z2, W1, W2)
     w1, w2 = args[6], args[7]
     dW1, db1 = np.empty(w1.shape), np.empty((1, w1.shape[1]))
     dW2, db2 = np.empty(w2.shape), np.empty((1, w2.shape[1]))

@@ -8,7 +8,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import array, integer, matrix, real, vector
+from .._convert import array, matrix, real
 from .._front import twin
 from .._front.stats import ConfidenceIntervalResult, ZscoreResult, data
 from . import _native as n
@@ -53,8 +53,7 @@ def std(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray
 
 @twin(_front.stats.covariance)
 def covariance(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
-    a = matrix(X, "covariance", "X")
-    d = integer(ddof, "covariance", "ddof")
+    a, d = _front.stats.covariance_args(X, ddof)
     out = np.empty((a.shape[1], a.shape[1]))
     n.call(n.lib.tm_covariance, ptr(a), *a.shape, d, ptr(out), work=a.size * a.shape[1] // 2)
     return out
@@ -70,14 +69,13 @@ def zscore(X: ArrayLike) -> ZscoreResult:
 
 @twin(_front.stats.bayes)
 def bayes(p_b_given_a: float, p_a: float, p_b: float) -> float:
-    op = "bayes"
-    args = real(p_b_given_a, op, "p_b_given_a"), real(p_a, op, "p_a"), real(p_b, op, "p_b")
+    args = _front.stats.bayes_args(p_b_given_a, p_a, p_b)
     return n.scalar(n.lib.tm_bayes, *args)  # type: ignore[no-any-return]
 
 
 @twin(_front.stats.expectation)
 def expectation(values: ArrayLike, probs: ArrayLike) -> float:
-    v, p = vector(values, "expectation", "values"), vector(probs, "expectation", "probs")
+    v, p = _front.stats.expectation_args(values, probs)
     return n.scalar(n.lib.tm_expectation, ptr(v), v.size, ptr(p), p.size)  # type: ignore[no-any-return]
 
 
@@ -101,8 +99,7 @@ def normal_cdf(x: ArrayLike, mu: float = 0, sigma: float = 1) -> float | NDArray
 
 @twin(_front.stats.confidence_interval)
 def confidence_interval(x: ArrayLike, level: float = 0.95) -> ConfidenceIntervalResult:
-    a = vector(x, "confidence_interval", "x")
-    lv = real(level, "confidence_interval", "level")
+    a, lv = _front.stats.interval_args(x, level)
     out = np.empty(2)
     n.call(n.lib.tm_confidence_interval, ptr(a), a.size, lv, ptr(out))
     return ConfidenceIntervalResult(float(out[0]), float(out[1]))

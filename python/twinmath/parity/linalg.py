@@ -227,6 +227,14 @@ _LU_ERRORS: list[Case] = [
 # Singular matrices inside stacks (det gives 0, inv and solve name the first).
 _SINGULAR_STACK = [M2A, [[1.0, 2.0], [2.0, 4.0]], np.eye(2), np.zeros((2, 2))]
 
+# The fixed determinants det and slogdet both check: det 2, 0, 1 and 0.
+_DET_FIXED: list[Case] = [
+    ("worked example", {"A": M2A}),
+    ("singular", {"A": [[1.0, 2.0], [2.0, 4.0]]}),
+    ("identity", {"A": np.eye(3)}),
+    ("zero", {"A": np.zeros((3, 3))}),
+]
+
 
 register(
     Check(
@@ -236,10 +244,7 @@ register(
             _square_cases(
                 rng,
                 [
-                    ("worked example", {"A": M2A}),
-                    ("singular", {"A": [[1.0, 2.0], [2.0, 4.0]]}),
-                    ("identity", {"A": np.eye(3)}),
-                    ("zero", {"A": np.zeros((3, 3))}),
+                    *_DET_FIXED,
                     ("empty 0x0: the empty product", {"A": np.zeros((0, 0))}),
                     ("stack with singular matrices", {"A": _SINGULAR_STACK}),
                 ],
@@ -346,12 +351,7 @@ def _slogdet_cases(rng: np.random.Generator) -> list[Case]:
     cases = _renamed(
         _square_cases(
             rng,
-            [
-                ("worked example", {"A": M2A}),
-                ("singular", {"A": [[1.0, 2.0], [2.0, 4.0]]}),
-                ("identity", {"A": np.eye(3)}),
-                ("zero", {"A": np.zeros((3, 3))}),
-            ],
+            _DET_FIXED,
         ),
         "A",
         "a",

@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from .. import _front
-from .._convert import integer, real, text
+from .._convert import text
 from .._front import twin
 from .._front.calculus import (
     _OP,
@@ -38,12 +38,11 @@ from .._front.calculus import (
     Array,
     GradientDescentResult,
     check_expression,
+    derivative_args,
     descent_args,
     difference_args,
-    function,
-    number,
     number_result,
-    points,
+    taylor_args,
     vector_result,
 )
 from ..errors import invalid, shape_error
@@ -78,9 +77,7 @@ def check_step(op: str, h: float) -> None:
 @twin(_front.calculus.derivative)
 def derivative(f: Callable[[float], float], x: float, h: float = STEP) -> float:
     op = "derivative"
-    fn = function(f, op, "f")
-    x0 = number(x, op, "x")
-    step = real(h, op, "h")
+    fn, x0, step = derivative_args(f, x, h)
     check_step(op, step)
     return (number_result(fn(x0 + step), op, "f(x)") - number_result(fn(x0 - step), op, "f(x)")) / (2 * step)
 
@@ -166,9 +163,7 @@ def hessian(f: Callable[[Array], float], x: ArrayLike, h: float = HESSIAN_STEP) 
 @twin(_front.calculus.taylor)
 def taylor(f: Callable[..., float], x0: float | ArrayLike, x: float | ArrayLike, order: int = 2) -> float:
     op = "taylor"
-    fn = function(f, op, "f")
-    scalar, a0, a = points(x0, x, op)
-    k = integer(order, op, "order")
+    fn, scalar, a0, a, k = taylor_args(f, x0, x, order)
     if a0.size != a.size:
         raise shape_error(op, f"x0 has length {a0.size}, x has length {a.size}")
     if k not in (0, 1, 2):

@@ -16,10 +16,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import integer, matrix, real, vector
 from .._front import twin
 from .._front.logistic import Classification, LogisticRegressionResult, TrainTestSplit, split_count
-from .._front.random import seed_of
 from ..errors import invalid, lengths_differ, shape_error
 from .random import Rng
 
@@ -47,8 +45,7 @@ def make_classification(n_samples: int, n_features: int, seed: int) -> Classific
 @twin(_front.logistic.train_test_split)
 def train_test_split(X: ArrayLike, y: ArrayLike, test_size: float = 0.2, seed: int = 0) -> TrainTestSplit:
     op = "train_test_split"
-    a, v = matrix(X, op, "X"), vector(y, op, "y")
-    ts, s = real(test_size, op, "test_size"), seed_of(seed, op)
+    a, v, ts, s = _front.logistic.split_args(X, y, test_size, seed)
     n = a.shape[0]
     if v.shape[0] != n:
         raise shape_error(op, f"X has {n} rows but y has {v.shape[0]} values")
@@ -71,9 +68,7 @@ def check_logistic(
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], float, int, float, float, int]:
     """Convert and check the arguments of ``logistic_regression``, in the Go package's order."""
     op = "logistic_regression"
-    a, v = matrix(X, op, "X"), vector(y, op, "y")
-    lr, k = real(learning_rate, op, "learning_rate"), integer(max_iter, op, "max_iter")
-    r2, r1, s = real(l2, op, "l2"), real(l1, op, "l1"), seed_of(seed, op)
+    a, v, lr, k, r2, r1, s = _front.logistic.regression_args(X, y, learning_rate, max_iter, l2, l1, seed)
     if v.shape[0] != a.shape[0]:
         raise shape_error(op, f"X has {a.shape[0]} rows but y has {v.shape[0]} values")
     if a.shape[0] == 0:
@@ -142,7 +137,7 @@ def logistic_regression(
 
 
 def _model(X: ArrayLike, w: ArrayLike, b: float, op: str) -> NDArray[np.float64]:
-    a, v, c = matrix(X, op, "X"), vector(w, op, "w"), real(b, op, "b")
+    a, v, c = _front.logistic.model_args(X, w, b, op)
     if a.shape[1] != v.shape[0]:
         raise shape_error(op, f"X has {a.shape[1]} columns but w has {v.shape[0]} values")
     return _sigmoid(a @ v + c)
@@ -161,7 +156,7 @@ def predict(X: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.float64]:
 @twin(_front.logistic.accuracy)
 def accuracy(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     op = "accuracy"
-    t, p = vector(y_true, op, "y_true"), vector(y_pred, op, "y_pred")
+    t, p = _front.logistic.label_args(y_true, y_pred)
     if t.shape[0] != p.shape[0]:
         raise lengths_differ(op, t.shape[0], p.shape[0])
     if t.shape[0] == 0:

@@ -9,9 +9,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import array, integer, matrix
+from .._convert import array, integer
 from .._front import twin
-from .._front.nn import BackwardPassResult, ForwardPassResult, bias
+from .._front.nn import BackwardPassResult, ForwardPassResult, backward_args, forward_args
 from ..errors import invalid, shape_error
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
@@ -68,8 +68,7 @@ def forward_pass(
     X: ArrayLike, W1: ArrayLike, b1: ArrayLike, W2: ArrayLike, b2: ArrayLike
 ) -> ForwardPassResult:
     op = "forward_pass"
-    x, w1, c1 = matrix(X, op, "X"), matrix(W1, op, "W1"), bias(b1, op, "b1")
-    w2, c2 = matrix(W2, op, "W2"), bias(b2, op, "b2")
+    x, w1, c1, w2, c2 = forward_args(X, W1, b1, W2, b2)
     if w1.shape[0] != x.shape[1]:
         raise shape_error(op, f"W1 is {w1.shape[0]}x{w1.shape[1]}, want {x.shape[1]} rows (the columns of X)")
     if c1.size != w1.shape[1]:
@@ -99,10 +98,7 @@ def backward_pass(
     W2: ArrayLike,
 ) -> BackwardPassResult:
     op = "backward_pass"
-    names = ("X", "y", "a1", "a2", "z1", "z2", "W1", "W2")
-    x, t, h1, h2, p1, p2, w1, w2 = (
-        matrix(v, op, name) for v, name in zip((X, y, a1, a2, z1, z2, W1, W2), names, strict=True)
-    )
+    x, t, h1, h2, p1, p2, w1, w2 = backward_args(X, y, a1, a2, z1, z2, W1, W2)
     if w1.shape[0] != x.shape[1]:
         raise shape_error(op, f"W1 is {w1.shape[0]}x{w1.shape[1]}, want {x.shape[1]} rows (the columns of X)")
     if w2.shape[0] != w1.shape[1]:

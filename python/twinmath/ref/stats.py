@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import array, integer, matrix, real, vector
+from .._convert import array, matrix, real
 from .._front import twin
 from .._front.stats import ConfidenceIntervalResult, ZscoreResult, data
 from ..errors import invalid, lengths_differ
@@ -81,8 +81,7 @@ def _spread(
 @twin(_front.stats.covariance)
 def covariance(X: ArrayLike, ddof: int = 1) -> NDArray[np.float64]:
     op = "covariance"
-    a = matrix(X, op, "X")
-    d = integer(ddof, op, "ddof")
+    a, d = _front.stats.covariance_args(X, ddof)
     n, k = a.shape
     if n == 0 and k > 0:
         raise invalid(op, "X has no rows")
@@ -122,7 +121,7 @@ def _probability(p: float, op: str, name: str) -> float:
 @twin(_front.stats.bayes)
 def bayes(p_b_given_a: float, p_a: float, p_b: float) -> float:
     op = "bayes"
-    args = real(p_b_given_a, op, "p_b_given_a"), real(p_a, op, "p_a"), real(p_b, op, "p_b")
+    args = _front.stats.bayes_args(p_b_given_a, p_a, p_b)
     pba, pa, pb = (
         _probability(v, op, name) for v, name in zip(args, ("p_b_given_a", "p_a", "p_b"), strict=True)
     )
@@ -137,7 +136,7 @@ def bayes(p_b_given_a: float, p_a: float, p_b: float) -> float:
 @twin(_front.stats.expectation)
 def expectation(values: ArrayLike, probs: ArrayLike) -> float:
     op = "expectation"
-    v, p = vector(values, op, "values"), vector(probs, op, "probs")
+    v, p = _front.stats.expectation_args(values, probs)
     if v.size != p.size:
         raise lengths_differ(op, v.size, p.size)
     return float(np.dot(v, normalised(p, op, "probs")))
@@ -229,8 +228,7 @@ def _normal_quantile(q: float) -> float:
 @twin(_front.stats.confidence_interval)
 def confidence_interval(x: ArrayLike, level: float = 0.95) -> ConfidenceIntervalResult:
     op = "confidence_interval"
-    a = vector(x, op, "x")
-    lv = real(level, op, "level")
+    a, lv = _front.stats.interval_args(x, level)
     if a.size < 2:
         raise invalid(op, f"x needs at least 2 values, got {a.size}")
     if not 0 < lv < 1:
