@@ -37,6 +37,7 @@ from . import (
     stats,
     vectors,
 )
+from . import decomp_numpy as decomp_numpy  # decomp's numpy keywords, which both backends call
 
 T = TypeVar("T")
 

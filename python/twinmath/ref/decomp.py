@@ -282,7 +282,7 @@ def spectral_norm(a: F64) -> float:
 
 @twin(_front.decomp.svdvals)
 def svdvals(x: ArrayLike, /) -> NDArray[np.float64]:
-    return _front.decomp.svdvals_with(_svdvals, _svdvals_stack, x, "svdvals", "x")
+    return _front.decomp_numpy.svdvals_with(_svdvals, _svdvals_stack, x, "svdvals", "x")
 
 
 def _svdvals_stack(a: F64, lead: tuple[int, ...]) -> F64:
@@ -309,12 +309,12 @@ def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
 
 @twin(_front.decomp.qr)
 def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
-    return _front.decomp.qr_with(_qr, _qr_stack, A, mode)
+    return _front.decomp_numpy.qr_with(_qr, _qr_stack, A, mode)
 
 
 @twin(_front.decomp.cholesky)
 def cholesky(A: ArrayLike, upper: bool = False) -> NDArray[np.float64]:
-    return _front.decomp.cholesky_with(_cholesky, _cholesky_stack, A, upper)
+    return _front.decomp_numpy.cholesky_with(_cholesky, _cholesky_stack, A, upper)
 
 
 @overload
@@ -337,7 +337,7 @@ def svd(
 def svd(
     A: ArrayLike, full_matrices: bool = False, compute_uv: bool = True, hermitian: bool = False
 ) -> SVDResult | F64:
-    return _front.decomp.svd_with(
+    return _front.decomp_numpy.svd_with(
         _svd, svdvals, _svd_stack, _svdvals_stack, A, full_matrices, compute_uv, hermitian
     )
 
@@ -346,14 +346,14 @@ def svd(
 def pinv(
     A: ArrayLike, rcond: float | None = None, hermitian: bool = False, *, rtol: float | _Unset | None = UNSET
 ) -> NDArray[np.float64]:
-    return _front.decomp.pinv_with(_pinv, _pinv_stack, A, rcond, hermitian, rtol)
+    return _front.decomp_numpy.pinv_with(_pinv, _pinv_stack, A, rcond, hermitian, rtol)
 
 
 @twin(_front.decomp.matrix_rank)
 def matrix_rank(
     A: ArrayLike, tol: float | None = None, hermitian: bool = False, *, rtol: float | None = None
 ) -> Any:
-    return _front.decomp.matrix_rank_with(
+    return _front.decomp_numpy.matrix_rank_with(
         _matrix_rank, svdvals, _matrix_rank_stack, _svdvals_stack, A, tol, hermitian, rtol
     )
 
@@ -370,4 +370,4 @@ def lstsq(
 
 @twin(_front.decomp.lstsq)
 def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None, *, full: bool = False) -> F64 | LstsqResult:
-    return _front.decomp.lstsq_with(_lstsq, svdvals, A, b, rcond, full)
+    return _front.decomp_numpy.lstsq_with(_lstsq, svdvals, A, b, rcond, full)
