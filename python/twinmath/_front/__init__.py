@@ -38,6 +38,7 @@ from . import (
     vectors,
 )
 from . import decomp_numpy as decomp_numpy  # decomp's numpy keywords, which both backends call
+from . import linalg_numpy as linalg_numpy  # linalg's argument rules, which both backends call
 
 T = TypeVar("T")
 

@@ -47,7 +47,7 @@ def transpose(A: ArrayLike) -> NDArray[np.float64]:
 
 @twin(_front.linalg.trace)
 def trace(A: ArrayLike, *, offset: int = 0) -> Any:
-    k = _front.linalg.offset_of(offset, "trace")
+    k = _front.linalg_numpy.offset_of(offset, "trace")
     a, lead = stack(A, "trace", "A")
     if not lead:
         return n.scalar(n.lib.tm_trace_offset, ptr(a), *a.shape[1:], k)
@@ -112,7 +112,7 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
 
 @twin(_front.linalg.cond)
 def cond(x: ArrayLike, p: float | str | None = None) -> Any:
-    q = _front.linalg.cond_order(p)
+    q = _front.linalg_numpy.cond_order(p)
     a, lead = stack(x, "cond", "x")
     if not lead:
         m = a[0]
@@ -134,7 +134,7 @@ def cond(x: ArrayLike, p: float | str | None = None) -> Any:
 
 @twin(_front.linalg.matrix_power)
 def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
-    k = _front.linalg.exponent_of(n, "matrix_power", "n")
+    k = _front.linalg_numpy.exponent_of(n, "matrix_power", "n")
     x, lead = stack(a, "matrix_power", "a")
     out = np.empty(x.shape)
     if not lead:
@@ -150,19 +150,19 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
 
 @twin(_front.linalg.multi_dot)
 def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
-    ms = _front.linalg.chain(arrays)
+    ms = _front.linalg_numpy.chain(arrays)
     dims = [m.shape[0] for m in ms] + [ms[-1].shape[1]]
     out = np.empty((dims[0], dims[-1]))
     ptrs = n.ffi.new("double *[]", [ptr(m) for m in ms])
     # The left-to-right cost: no less than that of the order Go chooses.
     work = sum(dims[0] * dims[i] * dims[i + 1] for i in range(1, len(dims) - 1))
     n.call(n.lib.tm_multi_dot, len(ms), ptrs, n.ffi.new("int64_t[]", dims), ptr(out), work=work)
-    return _front.linalg.chain_result(arrays, out)
+    return _front.linalg_numpy.chain_result(arrays, out)
 
 
 @twin(_front.linalg.diagonal)
 def diagonal(x: ArrayLike, /, *, offset: int = 0) -> NDArray[np.float64]:
-    k = _front.linalg.offset_of(offset, "diagonal")
+    k = _front.linalg_numpy.offset_of(offset, "diagonal")
     a, lead = stack(x, "diagonal", "x")
     count, r, c = a.shape
     length = max(0, min(r, c - k) if k >= 0 else min(r + k, c))
@@ -194,7 +194,7 @@ def _tensor(x: NDArray[np.float64]) -> tuple[Any, int, Any]:
 @twin(_front.linalg.tensorsolve)
 def tensorsolve(a: ArrayLike, b: ArrayLike, axes: Sequence[int] | None = None) -> NDArray[np.float64]:
     x, y = array(a, "tensorsolve", "a"), array(b, "tensorsolve", "b")
-    _, shape = _front.linalg.tensorsolve_plan(x, y, axes)
+    _, shape = _front.linalg_numpy.tensorsolve_plan(x, y, axes)
     out = np.empty(shape)
     ax = n.ffi.NULL if axes is None else n.ffi.new("int64_t[]", [int(k) for k in axes])
     na = 0 if axes is None else len(axes)
@@ -214,7 +214,7 @@ def tensorsolve(a: ArrayLike, b: ArrayLike, axes: Sequence[int] | None = None) -
 @twin(_front.linalg.tensorinv)
 def tensorinv(a: ArrayLike, ind: int = 2) -> NDArray[np.float64]:
     x = array(a, "tensorinv", "a")
-    k = _front.linalg.tensorinv_plan(x, ind)
+    k = _front.linalg_numpy.tensorinv_plan(x, ind)
     out = np.empty(x.shape[k:] + x.shape[:k])
     # Go takes ind itself; k = min(ind, a.ndim), and ind = max(k, 1) gives the same k (0 for a 0-D a).
     work = x.size * math.isqrt(x.size)  # the inverse of a q×q matrix, q² = a.size
@@ -225,8 +225,8 @@ def tensorinv(a: ArrayLike, ind: int = 2) -> NDArray[np.float64]:
 @twin(_front.linalg.tensordot)
 def tensordot(a: ArrayLike, b: ArrayLike, axes: int | Sequence[Any] = 2) -> NDArray[np.float64]:
     x, y = array(a, "tensordot", "a"), array(b, "tensordot", "b")
-    sa, sb = _front.linalg.tensordot_plan(x, y, axes)
-    out = np.empty(_front.linalg.tensordot_shape(x, y, sa, sb))
+    sa, sb = _front.linalg_numpy.tensordot_plan(x, y, axes)
+    out = np.empty(_front.linalg_numpy.tensordot_shape(x, y, sa, sb))
     pa, pb = n.ffi.new("int64_t[]", sa), n.ffi.new("int64_t[]", sb)
     n.call(
         n.lib.tm_tensordot,

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from .. import tolerances as tol
-from .._front.linalg import cond_order, tensordot_plan, tensorsolve_plan
+from .._front.linalg_numpy import cond_order, tensordot_plan, tensorsolve_plan
 from . import Args, Case, Check, normal, positional, register, sizes, wide
 from .decomp import stack_errors, stacked_bound, stacks
 

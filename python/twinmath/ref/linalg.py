@@ -12,8 +12,8 @@ from numpy.typing import ArrayLike, NDArray
 from .. import _front
 from .._convert import array, broadcast, matmul_operands, matrix, solve_rhs, stack
 from .._front import twin
-from .._front.linalg import (
-    SlogdetResult,
+from .._front.linalg import SlogdetResult
+from .._front.linalg_numpy import (
     chain,
     chain_result,
     cond_order,
