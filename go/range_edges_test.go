@@ -1,6 +1,7 @@
 package twinmath
 
 import (
+	"errors"
 	"math"
 	"testing"
 )
@@ -57,5 +58,31 @@ func TestLstsqRcondAtLeastOne(t *testing.T) {
 	x, err := Lstsq(a, b, 1.0)
 	if err != nil || x.Data[0] != 0 {
 		t.Fatalf("Lstsq(..., rcond=1) = %v, %v; want [0]", x.Data, err)
+	}
+}
+
+// A finite matrix whose pseudo-inverse lies beyond the float range: the
+// exact A⁺ is (1/c)·[[-1, 1], [1, 0]] with 1/c ≈ 4.5e310, so Pinv and Lstsq
+// refuse it rather than return infinities beside rounding residue.
+func TestPinvLstsqOverflow(t *testing.T) {
+	a := Matrix{Rows: 2, Cols: 2, Data: []float64{0, 2.225e-311, 2.225e-311, 2.225e-311}}
+	if _, err := Pinv(a, 1e-15); !errors.Is(err, ErrInvalid) ||
+		err.Error() != "pinv: invalid input: the pseudo-inverse of A overflows" {
+		t.Errorf("Pinv: %v", err)
+	}
+	b := Matrix{Rows: 2, Cols: 1, Data: []float64{1, 1}}
+	if _, err := Lstsq(a, b, -1); !errors.Is(err, ErrInvalid) ||
+		err.Error() != "lstsq: invalid input: the solution overflows" {
+		t.Errorf("Lstsq: %v", err)
+	}
+	wide := Matrix{Rows: 2, Cols: 3, Data: []float64{0, 2.225e-311, 0, 2.225e-311, 2.225e-311, 0}}
+	if _, err := Lstsq(wide, b, -1); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Lstsq (wide): %v", err)
+	}
+	// Just inside the range: 1/c for c one ulp above 1/MaxFloat64.
+	c := math.Nextafter(1/math.MaxFloat64, 1)
+	p, err := Pinv(Matrix{Rows: 1, Cols: 1, Data: []float64{c}}, 1e-15)
+	if err != nil || math.IsInf(p.Data[0], 0) {
+		t.Errorf("Pinv([[%v]]) = %v, %v; want a finite value", c, p.Data, err)
 	}
 }

@@ -292,6 +292,10 @@ register(
 )
 
 
+# A finite matrix whose pseudo-inverse lies beyond the float range.
+_BEYOND = [[0.0, 2.225e-311], [2.225e-311, 2.225e-311]]
+
+
 def _pinv_cases(rng: np.random.Generator) -> list[Case]:
     cases: list[Case] = []
     for label, args in families(rng):
@@ -323,6 +327,8 @@ register(
             ("negative rcond", {"A": M2, "rcond": -1.0}),
             ("NaN rcond", {"A": M2, "rcond": math.nan}),
             ("infinite rcond", {"A": M2, "rcond": math.inf}),
+            # (1/c)·[[-1, 1], [1, 0]] with 1/c ≈ 4.5e310: beyond the float range
+            ("the pseudo-inverse overflows", {"A": _BEYOND, "rcond": 1e-15}),
         ],
         python_only=[("1-D", {"A": [1.0], "rcond": 1e-15}), ("rcond text", {"A": M2, "rcond": "x"})],
     )
@@ -361,6 +367,7 @@ register(
             ("NaN in A", {"A": [[math.nan, 0.0], [0.0, 1.0]], "b": [1.0, 1.0], "rcond": -1.0}),
             ("inf in b", {"A": M2, "b": [1.0, math.inf], "rcond": -1.0}),
             ("NaN rcond", {"A": M2, "b": [1.0, 1.0], "rcond": math.nan}),
+            ("the solution overflows", {"A": _BEYOND, "b": [1.0, 1.0], "rcond": -1.0}),
         ],
         python_only=[
             ("3-D b", {"A": M2, "b": np.zeros((2, 1, 1)), "rcond": -1.0}),

@@ -587,6 +587,50 @@ def lstsq_ratio(A: ArrayLike, b: ArrayLike, rcond: float | None, r: Any, g: Any)
     return _matrix_ratio(lstsq_bound(A, b, rcond), r, g)
 
 
+# The overflow rule of pinv and lstsq. For a finite A both sides compute the
+# result X' for A' = A·2⁻ᵉ (e = min(exponent of max|A|, 0), so A' is A or
+# larger; X' is finite), then X = X'·2⁻ᵉ (pinv(cA) = pinv(A)/c), and refuse
+# the call ("pinv: invalid input: the pseudo-inverse of A overflows",
+# "lstsq: invalid input: the solution overflows") when an entry of X rounds
+# to ±inf, i.e. when |x'ᵢⱼ|·2⁻ᵉ ≥ M + ulp(M)/2, M the largest float. The two
+# sides' X' differ by at most β' = pinv_bound(A') (lstsq_bound for lstsq) in
+# the 2-norm, so in every entry, and their X by β = β'·2⁻ᵉ. So where one side
+# refused and the other returned X, the refusal is explained by rounding
+# exactly when
+#
+#     M − max|X| ≤ β'·2⁻ᵉ     (the other's largest entry is within β of M)
+#
+# M − max|X| is exact where it matters (max|X| ≥ M/2, Sterbenz's lemma).
+# β'·2⁻ᵉ = inf (beyond the range, or β' = inf: a rank decided by rounding,
+# where one side may keep a singular value the other drops) explains any
+# refusal, as such results are not judged either. Anything else is a
+# disagreement: e.g. 1e-300·I, whose pseudo-inverse 1e300·I is far from M.
+PINV_OVERFLOW = "pinv: invalid input: the pseudo-inverse of A overflows"
+LSTSQ_OVERFLOW = "lstsq: invalid input: the solution overflows"
+
+
+def overflow_within_rounding(
+    A: ArrayLike, rcond: float | None, other: Any, b: ArrayLike | None = None
+) -> bool:
+    """Whether a refusal of ``pinv(A, rcond)`` (``lstsq(A, b, rcond)`` when b is given)
+    as overflowing, facing the other side's result ``other``, lies within rounding
+    of the overflow threshold (the rule above)."""
+    a = np.asarray(A, dtype=np.float64)
+    x = np.asarray(other, dtype=np.float64)
+    if a.ndim != 2 or a.size == 0 or not np.isfinite(a).all() or x.size == 0 or not np.isfinite(x).all():
+        return False
+    e = min(_exponent(a), 0)
+    a1 = np.ldexp(a, -e)  # exact: scaled up
+    with np.errstate(all="ignore"):
+        if b is None:
+            beta = pinv_bound(a1, float(rcond if rcond is not None else 1e-15))
+        else:
+            beta = lstsq_bound(a1, b, rcond)
+        slack = float(np.finfo(np.float64).max - np.max(np.abs(x)))
+        reach = float(np.ldexp(np.float64(beta), -e))  # β = β'·2⁻ᵉ, inf beyond the range
+    return bool(slack <= reach)
+
+
 def matrix_rank_bound(A: ArrayLike) -> float:
     """0 when the rank is decidable (``rank_decidable``), else inf (not judged)."""
     ex = _exponent(np.asarray(A, dtype=np.float64))
