@@ -71,6 +71,15 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     ("qr", {"A": 1e308 * np.array([[1.0, 1.0], [1.0, -1.0]])}),
     ("qr", {"A": [[1.7976931348623157e308, 1.0], [1.0, 1.0]]}),
     ("softmax", {"x": [1.0, 2.0, 3.0], "axis": 0.0}),
+    ("slogdet", {"a": 1e-310 * np.eye(3)}),
+    ("slogdet", {"a": 1e300 * np.eye(3)}),
+    ("slogdet", {"a": [[1e-300, 2.0, 3e100], [1e300, 5e-200, 1.0], [7e-100, 1e200, 1e-300]]}),
+    # the result beyond the float range: infinities beside rounding residue once, refused now
+    ("pinv", {"A": A_SUB, "rcond": 1e-15}),
+    ("pinv", {"A": np.stack([np.eye(2), A_SUB]), "rcond": 1e-15}),
+    ("pinv", {"A": A_SUB, "hermitian": True}),
+    ("lstsq", {"A": A_SUB, "b": [[1.0], [1.0]], "rcond": None}),
+    ("lstsq", {"A": [[0.0, 2.225e-311, 0.0], [2.225e-311, 2.225e-311, 0.0]], "b": [1.0, 1.0], "rcond": None}),
     # a NUL ends the C string Go receives
     ("symbolic_derivative", {"expression": "x**3 + sin(x)*exp(x)", "variable": "\x00\xb8~"}),
     ("symbolic_derivative", {"expression": "x\x00+1", "variable": "x"}),
@@ -232,6 +241,77 @@ def test_pinned_refusals(ref, go, op, args):
 def test_float_range_edges(ref, go, op, args, expected):
     for m in (ref, go):
         np.testing.assert_array_equal(getattr(m, op)(**args), expected)
+
+
+SLOGDET_EDGES = [
+    (1e-310 * np.eye(3), 3 * math.log(1e-310)),
+    (1e300 * np.eye(3), 3 * math.log(1e300)),
+    # entries from 1e-300 to 1e300; the determinant is a₀₂·a₁₀·a₂₁ =
+    # 3e100·1e300·1e200 (an even permutation) plus terms below 3 in size
+    (
+        np.array([[1e-300, 2.0, 3e100], [1e300, 5e-200, 1.0], [7e-100, 1e200, 1e-300]]),
+        math.log(3e100) + math.log(1e300) + math.log(1e200),
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "expected"), SLOGDET_EDGES)
+def test_slogdet_range_edges(ref, go, a, expected):
+    """Pivots from subnormal to near overflow: both backends give the same sign and
+    a logarithm within a few ulps of each other and of the exact value."""
+    (rs, rl), (gs, gl) = ref.slogdet(a), go.slogdet(a)
+    assert rs == gs == 1.0
+    assert abs(rl - gl) <= 4 * np.spacing(abs(expected))
+    assert abs(rl - expected) <= 8 * np.spacing(abs(expected)) + 1e-12 * abs(expected)
+
+
+@pytest.mark.parametrize(
+    ("op", "args", "message"),
+    [
+        ("pinv", {"A": A_SUB}, "pinv: invalid input: the pseudo-inverse of A overflows"),
+        (
+            "pinv",
+            {"A": np.stack([np.eye(2), A_SUB])},
+            "pinv: invalid input: the pseudo-inverse of A overflows (matrix 1 of the stack)",
+        ),
+        ("lstsq", {"A": A_SUB, "b": [[1.0], [1.0]]}, "lstsq: invalid input: the solution overflows"),
+        (
+            "lstsq",
+            {"A": A_SUB, "b": [1.0, 1.0], "full": True},
+            "lstsq: invalid input: the solution overflows",
+        ),
+    ],
+)
+def test_result_beyond_the_range_refused(ref, go, op, args, message):
+    """A finite A whose pseudo-inverse (least-squares solution) overflows is refused alike."""
+    for m in (ref, go):
+        with pytest.raises(ValueError) as e:
+            getattr(m, op)(**args)
+        assert type(e.value) is ValueError and str(e.value) == message
+
+
+def test_overflow_rule():
+    """One side's refusal is accepted only where the other's result is within rounding of the threshold."""
+    from twinmath import tolerances as tol
+
+    big = np.finfo(np.float64).max
+    tiny = (1 / big) * np.eye(2)  # pinv is big·I, just at the threshold
+    rule = tol.decomp.overflow_within_rounding
+    assert rule(tiny, 1e-15, big * np.eye(2))
+    assert rule(tiny, 1e-15, np.nextafter(big, 0) * np.eye(2))
+    assert rule(tiny, None, np.array([big, big]), b=np.array([1.0, 1.0]))
+    assert not rule(tiny, 1e-15, 0.999 * big * np.eye(2))  # 1.8e305 below M: far beyond rounding
+    assert not rule(1e-300 * np.eye(2), 1e-15, 1e300 * np.eye(2))
+    assert not rule(A_SUB, 1e-15, [[1.0, 2.0], [3.0, 4.0]])
+    assert not rule(tiny, 1e-15, [[np.inf, 0.0], [0.0, np.inf]])
+    refusal = ValueError(tol.decomp.PINV_OVERFLOW + " (matrix 1 of the stack)")
+    stack = {"A": np.stack([np.eye(2), tiny]), "rcond": 1e-15, "hermitian": False}
+    near, far = np.stack([np.eye(2), big * np.eye(2)]), np.stack([np.eye(2), 1e300 * np.eye(2)])
+    assert fuzz_parity.decided_within_rounding("pinv", stack, refusal, None, None, near)
+    assert not fuzz_parity.decided_within_rounding("pinv", stack, refusal, None, None, far)
+    other = ValueError("lstsq: invalid input: b contains NaN or Inf")
+    lst = {"A": tiny, "b": [1.0, 1.0], "rcond": None}
+    assert not fuzz_parity.decided_within_rounding("lstsq", lst, None, other, np.array([big, big]), None)
 
 
 def test_within_rounding_rules():
