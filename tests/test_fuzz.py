@@ -80,6 +80,14 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     ("pinv", {"A": A_SUB, "hermitian": True}),
     ("lstsq", {"A": A_SUB, "b": [[1.0], [1.0]], "rcond": None}),
     ("lstsq", {"A": [[0.0, 2.225e-311, 0.0], [2.225e-311, 2.225e-311, 0.0]], "b": [1.0, 1.0], "rcond": None}),
+    # empty results: the comparators needed a σ₁ or a pivot (they raised IndexError)
+    ("pinv", {"A": np.zeros((0, 3)), "rcond": 1e-15}),
+    ("pinv", {"A": np.zeros((2, 3, 0)), "rcond": 1e-15}),
+    ("qr", {"A": np.zeros((3, 0))}),
+    ("qr", {"A": np.zeros((2, 0, 3))}),
+    ("cholesky", {"A": np.zeros((0, 0))}),
+    ("eig", {"A": np.zeros((0, 0))}),
+    ("lstsq", {"A": np.zeros((3, 0)), "b": [1.0, 2.0, 3.0], "rcond": -1.0}),
     # a NUL ends the C string Go receives
     ("symbolic_derivative", {"expression": "x**3 + sin(x)*exp(x)", "variable": "\x00\xb8~"}),
     ("symbolic_derivative", {"expression": "x\x00+1", "variable": "x"}),
@@ -288,6 +296,17 @@ def test_result_beyond_the_range_refused(ref, go, op, args, message):
         with pytest.raises(ValueError) as e:
             getattr(m, op)(**args)
         assert type(e.value) is ValueError and str(e.value) == message
+
+
+def test_empty_results_compared_by_shape(ref, go):
+    """Results without entries pass on equal shapes and dtypes, and only then."""
+    q = ref.qr(np.zeros((3, 0)))
+    check = CHECKS["qr"]
+    assert check.ratio({"A": np.zeros((3, 0))}, q, go.qr(np.zeros((3, 0)))) == 0.0
+    assert check.ratio({"A": np.zeros((3, 0))}, q, (q[0], np.zeros((1, 0)))) == math.inf
+    assert check.ratio({"A": np.zeros((3, 0))}, q, (q[0], q[1].astype(np.float32))) == math.inf
+    p = CHECKS["pinv"]
+    assert p.ratio({"A": np.zeros((0, 3)), "rcond": 1e-15}, np.zeros((3, 0)), np.zeros((0, 3))) == math.inf
 
 
 def test_overflow_rule():
