@@ -91,6 +91,16 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     ("cholesky", {"A": np.zeros((0, 0))}),
     ("eig", {"A": np.zeros((0, 0))}),
     ("lstsq", {"A": np.zeros((3, 0)), "b": [1.0, 2.0, 3.0], "rcond": -1.0}),
+    # numpy's keyword forms: the comparators judged them as the plain forms (or raised)
+    ("cholesky", {"A": [[4.0, 2.0], [2.0, 5.0]], "upper": True}),
+    ("lstsq", {"A": [[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], "b": [1.0, 2.0, 2.0], "rcond": True, "full": True}),
+    ("lstsq", {"A": [[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], "b": [1.0, 2.0, 2.0], "rcond": None, "full": True}),
+    ("pinv", {"A": [[1.0, 2.0], [3.0, 4.0]], "rcond": None, "rtol": 0.3}),
+    ("pinv", {"A": [[1.0, 2.0], [3.0, 4.0]], "rcond": None, "rtol": None}),
+    ("pinv", {"A": [[[1.0, 2.0], [3.0, 4.0]], [[1.0, 2.0], [3.0, 4.0]]], "rcond": [1e-15, 0.3]}),
+    ("pinv", {"A": [[1.0, 2.0], [3.0, 4.0]], "rcond": 1e-15, "hermitian": True}),
+    ("qr", {"A": [[1.0, 2.0], [3.0, 4.0]], "mode": "r"}),
+    ("svd", {"A": [[1.0, 2.0], [3.0, 4.0]], "compute_uv": False}),
     # a NUL ends the C string Go receives
     ("symbolic_derivative", {"expression": "x**3 + sin(x)*exp(x)", "variable": "\x00\xb8~"}),
     ("symbolic_derivative", {"expression": "x\x00+1", "variable": "x"}),
@@ -318,6 +328,33 @@ def test_empty_results_compared_by_shape(ref, go):
     assert check.ratio({"A": np.zeros((3, 0))}, q, (q[0], q[1].astype(np.float32))) == math.inf
     p = CHECKS["pinv"]
     assert p.ratio({"A": np.zeros((0, 3)), "rcond": 1e-15}, np.zeros((3, 0)), np.zeros((0, 3))) == math.inf
+
+
+KEYWORD_FORMS = [
+    ("cholesky", {"A": [[4.0, 2.0], [2.0, 5.0]], "upper": True}),
+    ("lstsq", {"A": [[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], "b": [1.0, 2.0, 2.0], "rcond": None, "full": True}),
+    # rtol below σ₂/σ₁ ≈ 0.067: a cut at 0.3 would drop σ₂, and the bound then counts it (Wedin)
+    ("pinv", {"A": [[1.0, 2.0], [3.0, 4.0]], "rcond": None, "rtol": 0.01}),
+    ("pinv", {"A": [[1.0, 2.0], [3.0, 4.0]], "hermitian": True}),
+    ("qr", {"A": [[1.0, 2.0], [3.0, 4.0]], "mode": "r"}),
+    ("svd", {"A": [[1.0, 2.0], [3.0, 4.0]], "compute_uv": False}),
+]
+
+
+@pytest.mark.parametrize(("op", "args"), KEYWORD_FORMS)
+def test_keyword_forms_judged(ref, go, op, args):
+    """The comparators pass the keyword forms' results and catch a change of 1e-6 in them."""
+    check = CHECKS[op]
+    r, g = getattr(ref, op)(**args), getattr(go, op)(**args)
+    full = {**fuzz_parity.arguments(check)[0], **args}
+    assert check.ratio(fuzz_parity.canonical(full), r, g) <= 1.0
+
+    def nudged(x: Any) -> Any:
+        if isinstance(x, tuple):
+            return type(x)(nudged(x[0]), *x[1:])
+        return np.asarray(x) + 1e-6
+
+    assert check.ratio(fuzz_parity.canonical(full), r, nudged(g)) > 1.0
 
 
 def test_overflow_rule():

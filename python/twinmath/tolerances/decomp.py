@@ -631,6 +631,47 @@ def overflow_within_rounding(
     return bool(slack <= reach)
 
 
+def lstsq_full_ratio(A: ArrayLike, b: ArrayLike, rcond: float | None, ref: Any, go: Any) -> float:
+    """Compare ``lstsq(..., full=True)``: (x, residuals, rank, s), the worst part.
+
+    x by ``lstsq_ratio``; s by ``svdvals_bound`` (Weyl); the rank must be the
+    same wherever the rank is decidable (``lstsq_bound`` finite), and so must
+    the residuals' shape (empty unless rank = n < m). The residuals
+    ρⱼ² = ‖bⱼ − A·xⱼ‖² are the shared front's sums on each side's x: the
+    residual vectors differ by ‖A·Δx‖ ≤ σ₁·β (β = ``lstsq_bound``) plus
+    each side's rounding of b − A·x, γₙ₊₁·(‖bⱼ‖ + ‖A‖_F·‖xⱼ‖) (Higham
+    §3.5), so by δⱼ = σ₁·β + 2·γₙ₊₁·(‖bⱼ‖ + ‖A‖_F·‖xⱼ‖); then
+    |Δρⱼ²| ≤ (2ρⱼ + δⱼ)·δⱼ + 2·γₘ·ρⱼ² (the sums of squares, once per side).
+    """
+    a = np.asarray(A, dtype=np.float64)
+    y = np.asarray(b, dtype=np.float64)
+    m, n = a.shape
+    with np.errstate(all="ignore"):
+        worst = lstsq_ratio(a, y, rcond, ref[0], go[0])
+        s = np.asarray(ref[3], dtype=np.float64)
+        worst = max(
+            worst, ratio(s, go[3], svdvals_bound(a)) if a.size else (0.0 if alike(s, go[3]) else math.inf)
+        )
+        beta = lstsq_bound(a, y, rcond) if a.size else 0.0
+        if not math.isfinite(beta):
+            return worst  # the rank is rounding's: rank and residuals are not judged
+        if ref[2] != go[2]:
+            return math.inf
+        rr, rg = np.asarray(ref[1], dtype=np.float64), np.asarray(go[1], dtype=np.float64)
+        if rr.shape != rg.shape:
+            return math.inf
+        if rr.size == 0:
+            return worst
+        x = np.asarray(ref[0], dtype=np.float64).reshape(n, -1)
+        s1 = float(s[0]) if s.size else 0.0
+        rho = np.sqrt(rr)
+        delta = s1 * beta + 2 * gamma(n + 1) * (
+            np.linalg.norm(y.reshape(m, -1), axis=0) + norm2(a.ravel()) * np.linalg.norm(x, axis=0)
+        )
+        bound = (2 * rho + delta) * delta + 2 * gamma(m) * rr
+        return max(worst, ratio(rr, rg, bound))
+
+
 def matrix_rank_bound(A: ArrayLike) -> float:
     """0 when the rank is decidable (``rank_decidable``), else inf (not judged)."""
     ex = _exponent(np.asarray(A, dtype=np.float64))
