@@ -78,6 +78,12 @@ BAD_DTYPES = ["c8", "c16", "O", "U8", "S8", "M8[s]", "m8[s]"]
 # legitimate request for (almost) endless work, so those are not drawn for them.
 ENDLESS = {"max_iter", "n_samples"}
 CALLBACKS = {"f", "grad_f"}
+# The same for a data set's size as a whole: n_samples·n_features·max_iter
+# multiply-adds and more (4096×4096 for 1000 iterations took minutes on each
+# side and timed the batch out). A drawn size the backends would accept with
+# more work than this is brought down to 64 features; sizes they refuse
+# (beyond twinmath._convert.MAX_BYTES) are kept, as their refusals must agree.
+WORK = 10**9
 # Parameters the backends take as integers (an integral float, a 0-D array).
 INTEGER_PARAMS = {"axis", "k", "ddof", "order", "max_iter", "n_samples", "n_features", "seed", "n"}
 
@@ -231,6 +237,22 @@ def mutate_scalar(data: Any, st: Any, floats: Any, scalars: Any, name: str) -> A
         if 10_000 < v < 2**63:
             return 10_000
     return v
+
+
+def bounded_work(args: dict[str, Any]) -> dict[str, Any]:
+    """Return ``args`` with an accepted data set of more than ``WORK`` multiply-adds cut to 64 features."""
+    from twinmath._convert import MAX_BYTES
+
+    try:
+        n, d = int(args["n_samples"]), int(args["n_features"])
+        it = max(int(args.get("max_iter", 1)), 1)
+        if float(args["n_features"]) != d:
+            return args  # not an integer: refused alike, no work
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return args
+    if n > 0 and d > 64 and n * d * 8 <= MAX_BYTES and n * d * it > WORK:
+        return {**args, "n_features": 64}
+    return args
 
 
 def arguments(check: Any) -> tuple[dict[str, Any], set[str]]:
@@ -406,6 +428,7 @@ def fuzz_op(op: str, examples: int, seed: int) -> dict[str, Any]:
                 args[key] = data.draw(st.one_of(scalars, st.tuples(scalars, scalars)))
             else:
                 args[key] = mutate_scalar(data, st, floats, scalars, key)
+        args = bounded_work(args)
         count[0] += 1
         if os.environ.get("FUZZ_TRACE"):
             print(repr(args)[:300], file=sys.stderr, flush=True)

@@ -357,6 +357,19 @@ def test_keyword_forms_judged(ref, go, op, args):
     assert check.ratio(fuzz_parity.canonical(full), r, nudged(g)) > 1.0
 
 
+def test_bounded_work():
+    """A data set accepted with minutes of work is cut to 64 features; refused sizes are kept."""
+    long = {"n_samples": 4096.0, "n_features": 4096.0, "max_iter": np.int64(1000)}  # hung a batch
+    assert fuzz_parity.bounded_work(long)["n_features"] == 64
+    for kept in (
+        {"n_samples": 1, "n_features": 2**62},  # beyond MAX_BYTES: refused alike
+        {"n_samples": 1000, "n_features": 2, "max_iter": 10000},
+        {"n_samples": 4096, "n_features": 4096.5, "max_iter": 1000},  # not an integer
+        {"n_samples": "x", "n_features": 5000},
+    ):
+        assert fuzz_parity.bounded_work(kept) == kept
+
+
 def test_overflow_rule():
     """One side's refusal is accepted only where the other's result is within rounding of the threshold."""
     from twinmath import tolerances as tol
