@@ -54,7 +54,8 @@ func pinvAlloc(cc *canceller, a Matrix, rcond float64) (Matrix, error) {
 	return dst, nil
 }
 
-// PinvTo writes Pinv(a, rcond) into dst (n×m).
+// PinvTo writes Pinv(a, rcond) into dst (n×m). When the pseudo-inverse
+// overflows, dst holds it, infinities included, beside the error.
 func PinvTo(dst, a Matrix, rcond float64) error {
 	return pinvTo(nil, dst, a, rcond)
 }
@@ -146,7 +147,8 @@ func lstsqAlloc(cc *canceller, a, b Matrix, rcond float64) (Matrix, error) {
 	return dst, nil
 }
 
-// LstsqTo writes Lstsq(a, b, rcond) into dst (n×k).
+// LstsqTo writes Lstsq(a, b, rcond) into dst (n×k). When the solution
+// overflows, dst holds it, infinities included, beside the error.
 func LstsqTo(dst, a, b Matrix, rcond float64) error {
 	return lstsqTo(nil, dst, a, b, rcond)
 }
