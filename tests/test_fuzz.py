@@ -101,6 +101,7 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     ("pinv", {"A": [[1.0, 2.0], [3.0, 4.0]], "rcond": 1e-15, "hermitian": True}),
     ("qr", {"A": [[1.0, 2.0], [3.0, 4.0]], "mode": "r"}),
     ("svd", {"A": [[1.0, 2.0], [3.0, 4.0]], "compute_uv": False}),
+    ("svd", {"A": [[1.0, 2.0], [3.0, 4.0]], "full_matrices": True, "compute_uv": True, "hermitian": True}),
     # a NUL ends the C string Go receives
     ("symbolic_derivative", {"expression": "x**3 + sin(x)*exp(x)", "variable": "\x00\xb8~"}),
     ("symbolic_derivative", {"expression": "x\x00+1", "variable": "x"}),
@@ -338,6 +339,7 @@ KEYWORD_FORMS = [
     ("pinv", {"A": [[1.0, 2.0], [3.0, 4.0]], "hermitian": True}),
     ("qr", {"A": [[1.0, 2.0], [3.0, 4.0]], "mode": "r"}),
     ("svd", {"A": [[1.0, 2.0], [3.0, 4.0]], "compute_uv": False}),
+    ("svd", {"A": [[1.0, 2.0], [3.0, 4.0]], "hermitian": True}),
 ]
 
 

@@ -140,10 +140,16 @@ def _qr_one(args: Any, r: Any, g: Any) -> float:
 
 
 def _svd_one(args: Any, r: Any, g: Any) -> float:
-    """``svd`` of one matrix; ``compute_uv=False`` gives the singular values alone (as ``svdvals``)."""
+    """``svd`` of one matrix; ``compute_uv=False`` gives the singular values alone (as ``svdvals``),
+    and ``hermitian=True`` reads A's lower triangle."""
+    from .._front.decomp import lower_symmetric
+
+    a = np.asarray(args["A"], dtype=np.float64)
+    if bool(args.get("hermitian", False)):
+        a = lower_symmetric(a, "svd")
     if not isinstance(r, tuple):
-        return tol.ratio(r, g, tol.decomp.svdvals_bound(args["A"]))
-    return tol.decomp.svd_ratio(args["A"], r, g)
+        return tol.ratio(r, g, tol.decomp.svdvals_bound(a))
+    return tol.decomp.svd_ratio(a, r, g)
 
 
 def stacks(
