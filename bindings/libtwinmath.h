@@ -254,13 +254,14 @@ int tm_svd(const double *a, int64_t m, int64_t n, double *u, double *s, double *
  * Cancellable. */
 int tm_truncated_svd(const double *a, int64_t m, int64_t n, int64_t k, double *u, double *s, double *vt, double *ak, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = the pseudo-inverse of A, singular values <= rcond·s[0] counting as zero;
- * dst holds n x m values. TM_ERR_INVALID if rcond is negative or not finite.
+ * dst holds n x m values. TM_ERR_INVALID if rcond is negative or not finite, or
+ * if an entry of the pseudo-inverse lies beyond the float range.
  * Cancellable. */
 int tm_pinv(const double *a, int64_t m, int64_t n, double rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* dst = the minimum-norm least-squares solution X of A·X = B for B (mb x k),
  * singular values <= rcond·s[0] counting as zero (rcond < 0: max(m, n)·ε);
  * dst holds n x k values. TM_ERR_SHAPE if mb != m; TM_ERR_INVALID if A or B holds
- * NaN or Inf or rcond is not finite.
+ * NaN or Inf, rcond is not finite, or an entry of X lies beyond the float range.
  * Cancellable. */
 int tm_lstsq(const double *a, int64_t m, int64_t n, const double *b, int64_t mb, int64_t k, double rcond, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* *out = the number of singular values above s[0]·max(m, n)·ε. Cancellable. */

@@ -10,7 +10,10 @@ import "math"
 //	det(A) = sign · exp(logAbsDet)
 //
 // The product of the pivots is formed with a running binary exponent, as in
-// Det, and its logarithm taken once. Special cases are:
+// Det, and its logarithm taken once. Rows whose largest magnitude lies
+// beyond 2^±500 are first divided by the power of two of that magnitude
+// (exact; the exponents are added back), so that tiny or huge rows do not
+// give subnormal or overflowing pivots. Special cases are:
 //
 //	Slogdet(0×0) = 1, 0        (the empty product)
 //	Slogdet(A) = 0, -Inf       if a pivot is exactly zero (A is singular)
@@ -37,11 +40,12 @@ func slogdet(cc *canceller, a Matrix) (sign, logAbsDet float64, err error) {
 		return 1, 0, nil
 	}
 	lu := a.Clone()
+	shift := scaleRowsBeyond(lu.Data, n)
 	sign, _, err = luFactor(cc, lu.Data, n, make([]int, n))
 	if err != nil {
 		return 0, 0, err
 	}
-	frac, exp := 1.0, 0
+	frac, exp := 1.0, shift
 	for i := 0; i < n; i++ {
 		f, e := math.Frexp(lu.Data[i*n+i])
 		if f == 0 {
@@ -55,6 +59,32 @@ func slogdet(cc *canceller, a Matrix) (sign, logAbsDet float64, err error) {
 		sign, frac = -sign, -frac
 	}
 	return sign, math.Log(frac) + float64(exp)*math.Ln2, nil
+}
+
+// scaleRowsBeyond divides each row of the n-column matrix data whose largest
+// magnitude lies beyond 2^±500 by 2ᵉ, e the binary exponent of that magnitude
+// (math.Frexp), and returns the sum of those exponents: det(A) =
+// 2^sum·det(the scaled A), exactly. So the LU factorisation meets neither
+// subnormal nor overflowing pivots and multipliers where A's rows are tiny
+// or huge (2.225e-311·[[0, 1], [1, 1]], 1e300·I, diag(1e300, 1e-300)); a
+// row in range is left as it is. The reference does the same.
+func scaleRowsBeyond(data []float64, n int) int {
+	shift := 0
+	for i := 0; i < len(data); i += n {
+		row := data[i : i+n]
+		big := 0.0
+		for _, v := range row {
+			big = max(big, math.Abs(v))
+		}
+		_, e := math.Frexp(big)
+		if e > 500 || e < -500 {
+			for j, v := range row {
+				row[j] = math.Ldexp(v, -e)
+			}
+			shift += e
+		}
+	}
+	return shift
 }
 
 // Cond returns the condition number of a in the matrix norm of order p, as

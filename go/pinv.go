@@ -33,8 +33,11 @@ func pinvFromSVD(ws *Workspace, u Matrix, s []float64, vt Matrix, cutoff float64
 //	A⁺ = V·diag(1/sᵢ)·Uᵀ   over the sᵢ > rcond·s₀ (the others count as zero)
 //
 // numpy.linalg.pinv's rule; its default rcond is 1e-15. It returns ErrInvalid
-// if a is empty or holds NaN or Inf, or if rcond is negative or not finite,
-// and ErrNoConvergence as SVD.
+// if a is empty or holds NaN or Inf, if rcond is negative or not finite, or
+// if an entry of A⁺ lies beyond the float range (a finite a whose retained
+// singular values are below about 1/MaxFloat64, such as 2.225e-311·[[0, 1],
+// [1, 1]]: "pinv: invalid input: the pseudo-inverse of A overflows"), and
+// ErrNoConvergence as SVD.
 func Pinv(a Matrix, rcond float64) (Matrix, error) {
 	return pinvAlloc(nil, a, rcond)
 }
@@ -51,7 +54,8 @@ func pinvAlloc(cc *canceller, a Matrix, rcond float64) (Matrix, error) {
 	return dst, nil
 }
 
-// PinvTo writes Pinv(a, rcond) into dst (n×m).
+// PinvTo writes Pinv(a, rcond) into dst (n×m). When the pseudo-inverse
+// overflows, dst holds it, infinities included, beside the error.
 func PinvTo(dst, a Matrix, rcond float64) error {
 	return pinvTo(nil, dst, a, rcond)
 }
@@ -80,7 +84,31 @@ func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
 		return err
 	}
 	scaleBy(dst.Data, e)
+	if hasInf(dst.Data) {
+		return errPinvOverflow
+	}
 	return nil
+}
+
+// The errors of a finite input whose result lies beyond the float range:
+// the pseudo-inverse of A/2ᵉ is finite, and an entry that overflows when it
+// is scaled back by 2⁻ᵉ has no float to stand for it. The entries that do
+// not overflow are rounding residue of the large ones (of relative size ε,
+// times 2⁻ᵉ), so the result is refused as a whole rather than returned with
+// some infinities (docs/conventions.md, "Decompositions").
+var (
+	errPinvOverflow  = invalidErr("pinv", "the pseudo-inverse of A overflows")
+	errLstsqOverflow = invalidErr("lstsq", "the solution overflows")
+)
+
+// hasInf reports whether data holds ±Inf.
+func hasInf(data []float64) bool {
+	for _, v := range data {
+		if math.IsInf(v, 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // Lstsq returns the minimum-norm least-squares solution of A·X ≈ B for an
@@ -94,8 +122,9 @@ func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
 // max(m, n)·ε. For m ≥ n, Uᵀ·B is formed without U: the reflections and
 // rotations of the SVD are applied to B instead (as LAPACK's dgelss does).
 // It returns ErrShape if b.Rows != a.Rows, ErrInvalid if a is
-// empty, a or b holds NaN or Inf, or rcond is NaN or infinite, and
-// ErrNoConvergence as SVD.
+// empty, a or b holds NaN or Inf, rcond is NaN or infinite, or an entry of
+// X lies beyond the float range ("lstsq: invalid input: the solution
+// overflows"), and ErrNoConvergence as SVD.
 func Lstsq(a, b Matrix, rcond float64) (Matrix, error) {
 	return lstsqAlloc(nil, a, b, rcond)
 }
@@ -118,7 +147,8 @@ func lstsqAlloc(cc *canceller, a, b Matrix, rcond float64) (Matrix, error) {
 	return dst, nil
 }
 
-// LstsqTo writes Lstsq(a, b, rcond) into dst (n×k).
+// LstsqTo writes Lstsq(a, b, rcond) into dst (n×k). When the solution
+// overflows, dst holds it, infinities included, beside the error.
 func LstsqTo(dst, a, b Matrix, rcond float64) error {
 	return lstsqTo(nil, dst, a, b, rcond)
 }
@@ -166,6 +196,9 @@ func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
 			return opError(op, ErrNoConvergence, "")
 		}
 		scaleBy(dst.Data, e)
+		if hasInf(dst.Data) {
+			return errLstsqOverflow
+		}
 		return nil
 	}
 	u, s, vt, err := svd(cc, op, as, true)
@@ -182,6 +215,9 @@ func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
 		return err
 	}
 	scaleBy(dst.Data, e)
+	if hasInf(dst.Data) {
+		return errLstsqOverflow
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package twinmath
 
 import (
+	"errors"
 	"math"
 	"testing"
 )
@@ -57,5 +58,53 @@ func TestLstsqRcondAtLeastOne(t *testing.T) {
 	x, err := Lstsq(a, b, 1.0)
 	if err != nil || x.Data[0] != 0 {
 		t.Fatalf("Lstsq(..., rcond=1) = %v, %v; want [0]", x.Data, err)
+	}
+}
+
+// A finite matrix whose pseudo-inverse lies beyond the float range: the
+// exact A⁺ is (1/c)·[[-1, 1], [1, 0]] with 1/c ≈ 4.5e310, so Pinv and Lstsq
+// refuse it rather than return infinities beside rounding residue.
+func TestPinvLstsqOverflow(t *testing.T) {
+	a := Matrix{Rows: 2, Cols: 2, Data: []float64{0, 2.225e-311, 2.225e-311, 2.225e-311}}
+	if _, err := Pinv(a, 1e-15); !errors.Is(err, ErrInvalid) ||
+		err.Error() != "pinv: invalid input: the pseudo-inverse of A overflows" {
+		t.Errorf("Pinv: %v", err)
+	}
+	b := Matrix{Rows: 2, Cols: 1, Data: []float64{1, 1}}
+	if _, err := Lstsq(a, b, -1); !errors.Is(err, ErrInvalid) ||
+		err.Error() != "lstsq: invalid input: the solution overflows" {
+		t.Errorf("Lstsq: %v", err)
+	}
+	wide := Matrix{Rows: 2, Cols: 3, Data: []float64{0, 2.225e-311, 0, 2.225e-311, 2.225e-311, 0}}
+	if _, err := Lstsq(wide, b, -1); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Lstsq (wide): %v", err)
+	}
+	// Just inside the range: 1/c for c one ulp above 1/MaxFloat64.
+	c := math.Nextafter(1/math.MaxFloat64, 1)
+	p, err := Pinv(Matrix{Rows: 1, Cols: 1, Data: []float64{c}}, 1e-15)
+	if err != nil || math.IsInf(p.Data[0], 0) {
+		t.Errorf("Pinv([[%v]]) = %v, %v; want a finite value", c, p.Data, err)
+	}
+}
+
+// Rows beyond 2^±500 are scaled before the LU of Slogdet, so subnormal and
+// huge rows give the logarithm of the exact determinant.
+func TestSlogdetRangeEdges(t *testing.T) {
+	for _, c := range []struct {
+		a          Matrix
+		sign, want float64
+	}{
+		// det = −(2⁻¹⁰⁷⁴)²
+		{Matrix{Rows: 2, Cols: 2, Data: []float64{0, 5e-324, 5e-324, 5e-324}}, -1, -2 * 1074 * math.Ln2},
+		{Matrix{Rows: 2, Cols: 2, Data: []float64{1e300, 0, 0, 1e-300}}, 1, math.Log(1e300) + math.Log(1e-300)},
+		// ln(1e-310) from a normal argument: math.Log is wrong for subnormal
+		// ones on amd64 (docs/conventions.md, "Information theory")
+		{Matrix{Rows: 2, Cols: 2, Data: []float64{1e-310, 0, 0, 1e-310}}, 1, 2 * (math.Log(1e-310*0x1p52) - 52*math.Ln2)},
+	} {
+		s, l, err := Slogdet(c.a)
+		// a few ulps of |want| ≈ 1500, or ε-sized where ln|det| is about 0
+		if err != nil || s != c.sign || math.Abs(l-c.want) > 1e-12 {
+			t.Errorf("Slogdet(%v) = %v, %v, %v; want %v, %v", c.a.Data, s, l, err, c.sign, c.want)
+		}
 	}
 }

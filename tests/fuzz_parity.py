@@ -78,6 +78,12 @@ BAD_DTYPES = ["c8", "c16", "O", "U8", "S8", "M8[s]", "m8[s]"]
 # legitimate request for (almost) endless work, so those are not drawn for them.
 ENDLESS = {"max_iter", "n_samples"}
 CALLBACKS = {"f", "grad_f"}
+# The same for a data set's size as a whole: n_samples·n_features·max_iter
+# multiply-adds and more (4096×4096 for 1000 iterations took minutes on each
+# side and timed the batch out). A drawn size the backends would accept with
+# more work than this is brought down to 64 features; sizes they refuse
+# (beyond twinmath._convert.MAX_BYTES) are kept, as their refusals must agree.
+WORK = 10**9
 # Parameters the backends take as integers (an integral float, a 0-D array).
 INTEGER_PARAMS = {"axis", "k", "ddof", "order", "max_iter", "n_samples", "n_features", "seed", "n"}
 
@@ -233,6 +239,22 @@ def mutate_scalar(data: Any, st: Any, floats: Any, scalars: Any, name: str) -> A
     return v
 
 
+def bounded_work(args: dict[str, Any]) -> dict[str, Any]:
+    """Return ``args`` with an accepted data set of more than ``WORK`` multiply-adds cut to 64 features."""
+    from twinmath._convert import MAX_BYTES
+
+    try:
+        n, d = int(args["n_samples"]), int(args["n_features"])
+        it = max(int(args.get("max_iter", 1)), 1)
+        if float(args["n_features"]) != d:
+            return args  # not an integer: refused alike, no work
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return args
+    if n > 0 and d > 64 and n * d * 8 <= MAX_BYTES and n * d * it > WORK:
+        return {**args, "n_features": 64}
+    return args
+
+
 def arguments(check: Any) -> tuple[dict[str, Any], set[str]]:
     """Return the first case of ``check`` with every default parameter added, and the array keys."""
     _, args = check.cases(np.random.default_rng(0))[0]
@@ -277,26 +299,61 @@ def canonical(args: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def decided_within_rounding(op: str, args: dict[str, Any], rerr: Any, gerr: Any) -> bool:
+def decided_within_rounding(
+    op: str, args: dict[str, Any], rerr: Any, gerr: Any, r: Any = None, g: Any = None
+) -> bool:
     """Whether only one side refused A as singular (not positive definite) where
-    A lies within rounding of that boundary, so that either decision is right
+    A lies within rounding of that boundary, or refused pinv/lstsq as
+    overflowing where the other side's result lies within rounding of the
+    overflow threshold, so that either decision is right
     (``tolerances.linalg.singular_within_rounding``,
-    ``tolerances.decomp.semidefinite_within_rounding``)."""
+    ``tolerances.decomp.semidefinite_within_rounding``,
+    ``tolerances.decomp.overflow_within_rounding``); ``r`` and ``g`` are the
+    results of the side that did not refuse."""
     from twinmath import NotPositiveDefiniteError, SingularMatrixError
     from twinmath import tolerances as tol
 
     if (rerr is None) == (gerr is None):
         return False
     err = rerr if rerr is not None else gerr
+    other = g if rerr is not None else r
     try:
         a = np.asarray(args["A"], dtype=np.float64)
         if op in ("inv", "solve") and type(err) is SingularMatrixError:
             return tol.linalg.singular_within_rounding(a)
         if op == "cholesky" and type(err) is NotPositiveDefiniteError:
             return tol.decomp.semidefinite_within_rounding(a)
-    except (TypeError, ValueError, KeyError):
+        if op in ("pinv", "lstsq") and type(err) is ValueError:
+            return _overflow_within_rounding(op, args, a, str(err), other)
+    except (TypeError, ValueError, KeyError, IndexError):
         return False
     return False
+
+
+def _overflow_within_rounding(op: str, args: dict[str, Any], a: np.ndarray, msg: str, other: Any) -> bool:
+    """``tolerances.decomp.overflow_within_rounding`` for the matrix (of a stack) that one side refused."""
+    import re
+
+    from twinmath import tolerances as tol
+    from twinmath._front.decomp import UNSET, lower_symmetric, pinv_cutoff
+
+    text = tol.decomp.PINV_OVERFLOW if op == "pinv" else tol.decomp.LSTSQ_OVERFLOW
+    found = re.fullmatch(re.escape(text) + r"(?: \(matrix (\d+) of the stack\))?", msg)
+    if found is None:
+        return False
+    if op == "lstsq":
+        x = other[0] if isinstance(other, tuple) else other  # full=True: the solution first
+        return tol.decomp.overflow_within_rounding(
+            a, args.get("rcond"), x, np.asarray(args["b"], dtype=np.float64)
+        )
+    lead = a.shape[:-2]
+    stack = a.reshape(-1, *a.shape[-2:])
+    if args.get("hermitian") is True:
+        stack = lower_symmetric(stack, "pinv")
+    cut = np.reshape(pinv_cutoff(args.get("rcond"), args.get("rtol", UNSET), *a.shape[-2:], lead), -1)
+    i = int(found.group(1) or 0)
+    result = np.asarray(other, dtype=np.float64).reshape(-1, a.shape[-1], a.shape[-2])
+    return tol.decomp.overflow_within_rounding(stack[i], float(cut[i % cut.size]), result[i])
 
 
 def compare(op: str, args: dict[str, Any]) -> tuple[str, str] | None:
@@ -317,7 +374,7 @@ def compare(op: str, args: dict[str, Any]) -> tuple[str, str] | None:
     if not unchanged(before, args):
         return "mutated", f"twinmath.go.{op} modified its input"
     if rerr is not None or gerr is not None:
-        if not same_error(rerr, gerr) and not decided_within_rounding(op, args, rerr, gerr):
+        if not same_error(rerr, gerr) and not decided_within_rounding(op, args, rerr, gerr, r, g):
             return "error", f"ref raised {rerr!r}, go raised {gerr!r}"
         return None
     inputs = [a for v in args.values() for a in _arrays_of(v)]
@@ -371,6 +428,7 @@ def fuzz_op(op: str, examples: int, seed: int) -> dict[str, Any]:
                 args[key] = data.draw(st.one_of(scalars, st.tuples(scalars, scalars)))
             else:
                 args[key] = mutate_scalar(data, st, floats, scalars, key)
+        args = bounded_work(args)
         count[0] += 1
         if os.environ.get("FUZZ_TRACE"):
             print(repr(args)[:300], file=sys.stderr, flush=True)

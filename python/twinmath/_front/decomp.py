@@ -360,9 +360,10 @@ def pinv(
         If ``rcond`` or ``rtol`` is not a real number, or ``hermitian`` not a
         bool.
     ValueError
-        If ``A`` holds NaN or Inf, the cutoff is negative or not finite, or
-        both rcond and rtol are given. An empty m×n A gives the n×m empty
-        matrix.
+        If ``A`` holds NaN or Inf, the cutoff is negative or not finite, both
+        rcond and rtol are given, or an entry of the pseudo-inverse lies
+        beyond the float range ("pinv: invalid input: the pseudo-inverse of
+        A overflows"). An empty m×n A gives the n×m empty matrix.
     ConvergenceError
         If the SVD does not converge.
 
@@ -426,8 +427,10 @@ def lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None, *, full: bool 
     TypeError
         If ``rcond`` is not a real number or None.
     ValueError
-        If ``A`` or ``b`` holds NaN or Inf, or rcond is NaN or infinite. An
-        empty A (0×n or m×0) gives the zero solution, as numpy's.
+        If ``A`` or ``b`` holds NaN or Inf, rcond is NaN or infinite, or an
+        entry of x lies beyond the float range ("lstsq: invalid input: the
+        solution overflows"). An empty A (0×n or m×0) gives the zero
+        solution, as numpy's.
     ConvergenceError
         If the SVD does not converge.
 

@@ -201,9 +201,14 @@ def _pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     e = exponent(a)
     try:
         # pinv(c·A) = pinv(A)/c: scale by c = 2⁻ᵉ, an exact operation.
-        return np.ldexp(np.linalg.pinv(np.ldexp(a, -e), rc), -e)
+        p = np.linalg.pinv(np.ldexp(a, -e), rc)
     except np.linalg.LinAlgError:
         raise no_convergence("pinv") from None
+    with np.errstate(over="ignore"):
+        p = np.ldexp(p, -e)
+    if np.isinf(p).any():  # beyond the float range: refused, as Go's Pinv (docs/conventions.md)
+        raise invalid("pinv", "the pseudo-inverse of A overflows")
+    return p
 
 
 def _lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np.float64]:
@@ -232,7 +237,10 @@ def _lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np
     except np.linalg.LinAlgError:
         raise no_convergence("lstsq") from None
     with np.errstate(over="ignore"):
-        return np.ldexp(np.asarray(x, dtype=np.float64), f - e)
+        x = np.ldexp(np.asarray(x, dtype=np.float64), f - e)
+    if np.isinf(x).any():  # beyond the float range: refused, as Go's Lstsq (docs/conventions.md)
+        raise invalid("lstsq", "the solution overflows")
+    return x
 
 
 def _matrix_rank(A: ArrayLike) -> int:

@@ -199,7 +199,16 @@ def square_or_empty(a: ArrayLike, op: str, name: str) -> NDArray[np.float64]:
 def slogdet(a: ArrayLike) -> SlogdetResult:
     x, lead = stack(a, "slogdet", "a")
     square_stack(x, lead, "slogdet", "a")
-    sign, logabsdet = np.linalg.slogdet(x)
+    # Rows whose largest magnitude lies beyond 2^±500 are divided by 2^e, e
+    # its binary exponent (exact), and Σe·ln 2 added back, as Go's Slogdet
+    # does: LAPACK mis-factors subnormal rows ([[0, 5e-324], [5e-324,
+    # 5e-324]] gave sign -1 with log 0 = -inf) and huge ones overflow.
+    with np.errstate(invalid="ignore"):
+        e = np.frexp(np.max(np.abs(x), axis=-1, initial=0.0))[1]
+    e = np.where((e > 500) | (e < -500), e, 0)
+    sign, logabsdet = np.linalg.slogdet(np.ldexp(x, -e[..., None]))
+    shift = e.sum(axis=-1)
+    logabsdet = np.where(shift != 0, logabsdet + shift * math.log(2.0), logabsdet)
     if not lead:
         return SlogdetResult(float(sign[0]), float(logabsdet[0]))
     return SlogdetResult(sign.reshape(lead), logabsdet.reshape(lead))

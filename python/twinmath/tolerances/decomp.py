@@ -587,6 +587,91 @@ def lstsq_ratio(A: ArrayLike, b: ArrayLike, rcond: float | None, r: Any, g: Any)
     return _matrix_ratio(lstsq_bound(A, b, rcond), r, g)
 
 
+# The overflow rule of pinv and lstsq. For a finite A both sides compute the
+# result X' for A' = A·2⁻ᵉ (e = min(exponent of max|A|, 0), so A' is A or
+# larger; X' is finite), then X = X'·2⁻ᵉ (pinv(cA) = pinv(A)/c), and refuse
+# the call ("pinv: invalid input: the pseudo-inverse of A overflows",
+# "lstsq: invalid input: the solution overflows") when an entry of X rounds
+# to ±inf, i.e. when |x'ᵢⱼ|·2⁻ᵉ ≥ M + ulp(M)/2, M the largest float. The two
+# sides' X' differ by at most β' = pinv_bound(A') (lstsq_bound for lstsq) in
+# the 2-norm, so in every entry, and their X by β = β'·2⁻ᵉ. So where one side
+# refused and the other returned X, the refusal is explained by rounding
+# exactly when
+#
+#     M − max|X| ≤ β'·2⁻ᵉ     (the other's largest entry is within β of M)
+#
+# M − max|X| is exact where it matters (max|X| ≥ M/2, Sterbenz's lemma).
+# β'·2⁻ᵉ = inf (beyond the range, or β' = inf: a rank decided by rounding,
+# where one side may keep a singular value the other drops) explains any
+# refusal, as such results are not judged either. Anything else is a
+# disagreement: e.g. 1e-300·I, whose pseudo-inverse 1e300·I is far from M.
+PINV_OVERFLOW = "pinv: invalid input: the pseudo-inverse of A overflows"
+LSTSQ_OVERFLOW = "lstsq: invalid input: the solution overflows"
+
+
+def overflow_within_rounding(
+    A: ArrayLike, rcond: float | None, other: Any, b: ArrayLike | None = None
+) -> bool:
+    """Whether a refusal of ``pinv(A, rcond)`` (``lstsq(A, b, rcond)`` when b is given)
+    as overflowing, facing the other side's result ``other``, lies within rounding
+    of the overflow threshold (the rule above)."""
+    a = np.asarray(A, dtype=np.float64)
+    x = np.asarray(other, dtype=np.float64)
+    if a.ndim != 2 or a.size == 0 or not np.isfinite(a).all() or x.size == 0 or not np.isfinite(x).all():
+        return False
+    e = min(_exponent(a), 0)
+    a1 = np.ldexp(a, -e)  # exact: scaled up
+    with np.errstate(all="ignore"):
+        if b is None:
+            beta = pinv_bound(a1, float(rcond if rcond is not None else 1e-15))
+        else:
+            beta = lstsq_bound(a1, b, rcond)
+        slack = float(np.finfo(np.float64).max - np.max(np.abs(x)))
+        reach = float(np.ldexp(np.float64(beta), -e))  # β = β'·2⁻ᵉ, inf beyond the range
+    return bool(slack <= reach)
+
+
+def lstsq_full_ratio(A: ArrayLike, b: ArrayLike, rcond: float | None, ref: Any, go: Any) -> float:
+    """Compare ``lstsq(..., full=True)``: (x, residuals, rank, s), the worst part.
+
+    x by ``lstsq_ratio``; s by ``svdvals_bound`` (Weyl); the rank must be the
+    same wherever the rank is decidable (``lstsq_bound`` finite), and so must
+    the residuals' shape (empty unless rank = n < m). The residuals
+    ρⱼ² = ‖bⱼ − A·xⱼ‖² are the shared front's sums on each side's x: the
+    residual vectors differ by ‖A·Δx‖ ≤ σ₁·β (β = ``lstsq_bound``) plus
+    each side's rounding of b − A·x, γₙ₊₁·(‖bⱼ‖ + ‖A‖_F·‖xⱼ‖) (Higham
+    §3.5), so by δⱼ = σ₁·β + 2·γₙ₊₁·(‖bⱼ‖ + ‖A‖_F·‖xⱼ‖); then
+    |Δρⱼ²| ≤ (2ρⱼ + δⱼ)·δⱼ + 2·γₘ·ρⱼ² (the sums of squares, once per side).
+    """
+    a = np.asarray(A, dtype=np.float64)
+    y = np.asarray(b, dtype=np.float64)
+    m, n = a.shape
+    with np.errstate(all="ignore"):
+        worst = lstsq_ratio(a, y, rcond, ref[0], go[0])
+        s = np.asarray(ref[3], dtype=np.float64)
+        worst = max(
+            worst, ratio(s, go[3], svdvals_bound(a)) if a.size else (0.0 if alike(s, go[3]) else math.inf)
+        )
+        beta = lstsq_bound(a, y, rcond) if a.size else 0.0
+        if not math.isfinite(beta):
+            return worst  # the rank is rounding's: rank and residuals are not judged
+        if ref[2] != go[2]:
+            return math.inf
+        rr, rg = np.asarray(ref[1], dtype=np.float64), np.asarray(go[1], dtype=np.float64)
+        if rr.shape != rg.shape:
+            return math.inf
+        if rr.size == 0:
+            return worst
+        x = np.asarray(ref[0], dtype=np.float64).reshape(n, -1)
+        s1 = float(s[0]) if s.size else 0.0
+        rho = np.sqrt(rr)
+        delta = s1 * beta + 2 * gamma(n + 1) * (
+            np.linalg.norm(y.reshape(m, -1), axis=0) + norm2(a.ravel()) * np.linalg.norm(x, axis=0)
+        )
+        bound = (2 * rho + delta) * delta + 2 * gamma(m) * rr
+        return max(worst, ratio(rr, rg, bound))
+
+
 def matrix_rank_bound(A: ArrayLike) -> float:
     """0 when the rank is decidable (``rank_decidable``), else inf (not judged)."""
     ex = _exponent(np.asarray(A, dtype=np.float64))
