@@ -335,7 +335,8 @@ def _overflow_within_rounding(op: str, args: dict[str, Any], a: np.ndarray, msg:
     import re
 
     from twinmath import tolerances as tol
-    from twinmath._front.decomp import UNSET, lower_symmetric, pinv_cutoff
+    from twinmath._front.decomp import UNSET
+    from twinmath._front.decomp_numpy import lower_symmetric, pinv_cutoff
 
     text = tol.decomp.PINV_OVERFLOW if op == "pinv" else tol.decomp.LSTSQ_OVERFLOW
     found = re.fullmatch(re.escape(text) + r"(?: \(matrix (\d+) of the stack\))?", msg)
@@ -350,7 +351,8 @@ def _overflow_within_rounding(op: str, args: dict[str, Any], a: np.ndarray, msg:
     stack = a.reshape(-1, *a.shape[-2:])
     if args.get("hermitian") is True:
         stack = lower_symmetric(stack, "pinv")
-    cut = np.reshape(pinv_cutoff(args.get("rcond"), args.get("rtol", UNSET), *a.shape[-2:], lead), -1)
+    m, n = int(a.shape[-2]), int(a.shape[-1])
+    cut = np.reshape(pinv_cutoff(args.get("rcond"), args.get("rtol", UNSET), m, n, lead), -1)
     i = int(found.group(1) or 0)
     result = np.asarray(other, dtype=np.float64).reshape(-1, a.shape[-1], a.shape[-2])
     return tol.decomp.overflow_within_rounding(stack[i], float(cut[i % cut.size]), result[i])

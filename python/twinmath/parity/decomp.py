@@ -104,7 +104,8 @@ def _cholesky_compare(args: Any, r: Any, g: Any) -> float:
 
 def _pinv_compare(args: Any, r: Any, g: Any) -> float:
     """``pinv`` with numpy's cutoffs (``rcond``, ``rtol``, one per matrix) and ``hermitian``."""
-    from .._front.decomp import UNSET, lower_symmetric, pinv_cutoff
+    from .._front.decomp import UNSET
+    from .._front.decomp_numpy import lower_symmetric, pinv_cutoff
 
     a = np.asarray(args["A"], dtype=np.float64)
     lead, (m, n) = a.shape[:-2], a.shape[-2:]
@@ -142,7 +143,7 @@ def _qr_one(args: Any, r: Any, g: Any) -> float:
 def _svd_one(args: Any, r: Any, g: Any) -> float:
     """``svd`` of one matrix; ``compute_uv=False`` gives the singular values alone (as ``svdvals``),
     and ``hermitian=True`` reads A's lower triangle."""
-    from .._front.decomp import lower_symmetric
+    from .._front.decomp_numpy import lower_symmetric
 
     a = np.asarray(args["A"], dtype=np.float64)
     if bool(args.get("hermitian", False)):
