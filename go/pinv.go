@@ -84,15 +84,16 @@ func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
 		return err
 	}
 	scaleBy(dst.Data, e)
-	if hasInf(dst.Data) {
+	if hasNonFinite(dst.Data) {
 		return errPinvOverflow
 	}
 	return nil
 }
 
 // The errors of a finite input whose result lies beyond the float range:
-// the pseudo-inverse of A/2ᵉ is finite, and an entry that overflows when it
-// is scaled back by 2⁻ᵉ has no float to stand for it. The entries that do
+// an entry that overflows when it is scaled back by 2⁻ᵉ has no float to
+// stand for it, and a reciprocal 1/sᵢ that overflows already (a kept sᵢ
+// below 1/MaxFloat64) leaves ±Inf or, met by a zero, NaN in the product. The entries that do
 // not overflow are rounding residue of the large ones (of relative size ε,
 // times 2⁻ᵉ), so the result is refused as a whole rather than returned with
 // some infinities (docs/conventions.md, "Decompositions").
@@ -101,10 +102,11 @@ var (
 	errLstsqOverflow = invalidErr("lstsq", "the solution overflows")
 )
 
-// hasInf reports whether data holds ±Inf.
-func hasInf(data []float64) bool {
+// hasNonFinite reports whether data holds ±Inf or NaN: from a finite input,
+// an overflow.
+func hasNonFinite(data []float64) bool {
 	for _, v := range data {
-		if math.IsInf(v, 0) {
+		if math.IsInf(v, 0) || math.IsNaN(v) {
 			return true
 		}
 	}
@@ -196,7 +198,7 @@ func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
 			return opError(op, ErrNoConvergence, "")
 		}
 		scaleBy(dst.Data, e)
-		if hasInf(dst.Data) {
+		if hasNonFinite(dst.Data) {
 			return errLstsqOverflow
 		}
 		return nil
@@ -215,7 +217,7 @@ func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
 		return err
 	}
 	scaleBy(dst.Data, e)
-	if hasInf(dst.Data) {
+	if hasNonFinite(dst.Data) {
 		return errLstsqOverflow
 	}
 	return nil

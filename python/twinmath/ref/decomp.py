@@ -99,7 +99,7 @@ def canonical_svd(a: F64, op: str) -> SVDResult:
     # np.argmax returns the first index of the largest magnitude: the rule's tie-break.
     top = U[np.argmax(np.abs(U), axis=0), np.arange(k)]
     sign = np.where(top < 0, -1.0, 1.0)
-    return SVDResult(U * sign, np.ldexp(s, e), Vt * sign[:, None])
+    return SVDResult(U * sign, np.ldexp(s, e) + 0.0, Vt * sign[:, None])  # + 0.0 turns −0 into +0
 
 
 @twin(_front.decomp.lu)
@@ -206,7 +206,7 @@ def _pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
         raise no_convergence("pinv") from None
     with np.errstate(over="ignore"):
         p = np.ldexp(p, -e)
-    if np.isinf(p).any():  # beyond the float range: refused, as Go's Pinv (docs/conventions.md)
+    if not np.isfinite(p).all():  # beyond the float range (∞, or ∞·0): refused, as Go's Pinv (docs/conventions.md)
         raise invalid("pinv", "the pseudo-inverse of A overflows")
     return p
 
@@ -238,7 +238,7 @@ def _lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np
         raise no_convergence("lstsq") from None
     with np.errstate(over="ignore"):
         x = np.ldexp(np.asarray(x, dtype=np.float64), f - e)
-    if np.isinf(x).any():  # beyond the float range: refused, as Go's Lstsq (docs/conventions.md)
+    if not np.isfinite(x).all():  # beyond the float range (∞, or ∞·0): refused, as Go's Lstsq (docs/conventions.md)
         raise invalid("lstsq", "the solution overflows")
     return x
 
