@@ -72,7 +72,7 @@ peer: $(VENV)/built  ## numpy's own linalg tests against twinmath.go, counted pe
 # "context deadline exceeded": such a stop, with no new
 # input written, is reported and not counted as a failure.
 FUZZTIME ?= 20s
-GO_FUZZ_TARGETS = $(shell grep -ho '^func Fuzz[A-Za-z0-9_]*' go/*_fuzz_test.go | cut -c6-)
+GO_FUZZ_TARGETS = $(shell grep -ho '^func Fuzz[A-Za-z0-9_]*' go/*_test.go | cut -c6-)
 
 fuzz: fuzz-go fuzz-py  ## run every fuzzer: each Go target for FUZZTIME (default 20s), then the Python one for FUZZ_MINUTES (default 10)
 

@@ -163,3 +163,24 @@ func TestMatrixNormNegativeOrders(t *testing.T) {
 		t.Errorf("MatrixNorm(empty, -1) = %v, want 0", got)
 	}
 }
+
+// A singular value of −0 (from the SVD of this matrix) once made Cond −Inf
+// (16 / −0): found by FuzzStack.
+func TestCondSingularNoNegativeZero(t *testing.T) {
+	a := Matrix{Rows: 3, Cols: 3, Data: []float64{0, 0, 16, 1, 0, 0, 0, 0, 0}}
+	s, err := Svdvals(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range s {
+		if math.Signbit(x) {
+			t.Fatalf("singular values %v hold −0", s)
+		}
+	}
+	if c, err := Cond(a, 2); err != nil || !math.IsInf(c, 1) {
+		t.Errorf("Cond(a, 2) = %v, %v, want +Inf", c, err)
+	}
+	if c, err := Cond(a, -2); err != nil || c != 0 || math.Signbit(c) {
+		t.Errorf("Cond(a, -2) = %v, %v, want +0", c, err)
+	}
+}

@@ -292,12 +292,7 @@ func MatrixNormContext(ctx context.Context, a Matrix, ord float64) (float64, err
 
 // EigvalsContext is Eigvals, stopping early when ctx is done.
 func EigvalsContext(ctx context.Context, a Matrix) (w []complex128, allReal bool, err error) {
-	w = make([]complex128, max(a.Rows, 0))
-	allReal, err = eigvalsTo(newCanceller(ctx, "eigvals"), w, a)
-	if err != nil {
-		return nil, false, err
-	}
-	return w, allReal, nil
+	return eigvalsAlloc(newCanceller(ctx, "eigvals"), a)
 }
 
 // EigvalsToContext is EigvalsTo, stopping early when ctx is done.
@@ -307,7 +302,7 @@ func EigvalsToContext(ctx context.Context, w []complex128, a Matrix) (allReal bo
 
 // EigvalshContext is Eigvalsh, stopping early when ctx is done.
 func EigvalshContext(ctx context.Context, a Matrix) ([]float64, error) {
-	return filledSlice(make([]float64, max(a.Rows, 0)), func(w []float64) error { return eigvalshTo(newCanceller(ctx, "eigvalsh"), w, a) })
+	return eigvalshAlloc(newCanceller(ctx, "eigvalsh"), a)
 }
 
 // EigvalshToContext is EigvalshTo, stopping early when ctx is done.
@@ -327,7 +322,7 @@ func SvdvalsToContext(ctx context.Context, s []float64, a Matrix) error {
 
 // MatrixPowerContext is MatrixPower, stopping early when ctx is done.
 func MatrixPowerContext(ctx context.Context, a Matrix, n int) (Matrix, error) {
-	return filledMatrix(NewMatrix(a.Rows, a.Cols), func(dst Matrix) error { return matrixPowerTo(newCanceller(ctx, "matrix_power"), dst, a, n) })
+	return matrixPower(newCanceller(ctx, "matrix_power"), a, n)
 }
 
 // MatrixPowerToContext is MatrixPowerTo, stopping early when ctx is done.
@@ -337,10 +332,7 @@ func MatrixPowerToContext(ctx context.Context, dst, a Matrix, n int) error {
 
 // MultiDotContext is MultiDot, stopping early when ctx is done.
 func MultiDotContext(ctx context.Context, ms []Matrix) (Matrix, error) {
-	if len(ms) < 2 {
-		return Matrix{}, invalidErr("multi_dot", "expecting at least two arrays, got %d", len(ms))
-	}
-	return filledMatrix(NewMatrix(ms[0].Rows, ms[len(ms)-1].Cols), func(dst Matrix) error { return multiDotTo(newCanceller(ctx, "multi_dot"), dst, ms) })
+	return multiDot(newCanceller(ctx, "multi_dot"), ms)
 }
 
 // MultiDotToContext is MultiDotTo, stopping early when ctx is done.

@@ -107,7 +107,10 @@ func matrixRankRtol(cc *canceller, a Matrix, rtol float64) (int, error) {
 // svdvalsAlloc is Svdvals, stopping with the error of cc when cc is
 // cancelled.
 func svdvalsAlloc(cc *canceller, a Matrix) ([]float64, error) {
-	return filledSlice(make([]float64, max(min(a.Rows, a.Cols), 0)), func(s []float64) error { return svdvalsTo(cc, s, a) })
+	if err := a.check("svdvals", "x"); err != nil {
+		return nil, err // before the allocation, whose size a's fields give
+	}
+	return filledSlice(make([]float64, min(a.Rows, a.Cols)), func(s []float64) error { return svdvalsTo(cc, s, a) })
 }
 
 // LstsqResult holds numpy.linalg.lstsq's four results: the solution X

@@ -14,8 +14,16 @@ package twinmath
 // It returns ErrShape if a is not square; for n < 0, ErrInvalid if a holds
 // NaN or Inf and ErrSingular if a pivot of its factorisation is exactly zero.
 func MatrixPower(a Matrix, n int) (Matrix, error) {
-	dst := NewMatrix(a.Rows, a.Cols)
-	return dst, MatrixPowerTo(dst, a, n)
+	return matrixPower(nil, a, n)
+}
+
+// matrixPower is MatrixPower, stopping with the error of cc when cc is
+// cancelled; a is checked before its result is allocated.
+func matrixPower(cc *canceller, a Matrix, n int) (Matrix, error) {
+	if err := a.check("matrix_power", "a"); err != nil {
+		return Matrix{}, err
+	}
+	return filledMatrix(NewMatrix(a.Rows, a.Cols), func(dst Matrix) error { return matrixPowerTo(cc, dst, a, n) })
 }
 
 // MatrixPowerTo writes a raised to the power n into dst, which must not
@@ -112,11 +120,37 @@ func matrixPowerTo(cc *canceller, dst, a Matrix, n int) error {
 // It returns ErrInvalid if there are fewer than two matrices, and ErrShape
 // if the inner dimensions of neighbours differ.
 func MultiDot(ms []Matrix) (Matrix, error) {
-	if len(ms) < 2 {
-		return Matrix{}, invalidErr("multi_dot", "expecting at least two arrays, got %d", len(ms))
+	return multiDot(nil, ms)
+}
+
+// multiDot is MultiDot, stopping with the error of cc when cc is
+// cancelled; the chain is checked before its result is allocated.
+func multiDot(cc *canceller, ms []Matrix) (Matrix, error) {
+	if err := checkChain(ms); err != nil {
+		return Matrix{}, err
 	}
-	dst := NewMatrix(ms[0].Rows, ms[len(ms)-1].Cols)
-	return dst, MultiDotTo(dst, ms)
+	dst, err := newResult("multi_dot", ms[0].Rows, ms[len(ms)-1].Cols)
+	if err != nil {
+		return Matrix{}, err
+	}
+	return filledMatrix(dst, func(dst Matrix) error { return multiDotTo(cc, dst, ms) })
+}
+
+// checkChain returns the error of multi_dot's factors: fewer than two, one
+// inconsistent, or two neighbours whose shapes do not chain.
+func checkChain(ms []Matrix) error {
+	if len(ms) < 2 {
+		return invalidErr("multi_dot", "expecting at least two arrays, got %d", len(ms))
+	}
+	for i, m := range ms {
+		if err := m.check("multi_dot", "arrays"); err != nil {
+			return err
+		}
+		if i > 0 && ms[i-1].Cols != m.Rows {
+			return shapeErr("multi_dot", "arrays[%d] is %dx%d but arrays[%d] is %dx%d", i-1, ms[i-1].Rows, ms[i-1].Cols, i, m.Rows, m.Cols)
+		}
+	}
+	return nil
 }
 
 // MultiDotTo writes the product of ms into dst, which must not alias any of
@@ -128,16 +162,8 @@ func MultiDotTo(dst Matrix, ms []Matrix) error {
 // multiDotTo is MultiDotTo, stopping with the error of cc when cc is
 // cancelled (dst then holds unspecified values).
 func multiDotTo(cc *canceller, dst Matrix, ms []Matrix) error {
-	if len(ms) < 2 {
-		return invalidErr("multi_dot", "expecting at least two arrays, got %d", len(ms))
-	}
-	for i, m := range ms {
-		if err := m.check("multi_dot", "arrays"); err != nil {
-			return err
-		}
-		if i > 0 && ms[i-1].Cols != m.Rows {
-			return shapeErr("multi_dot", "arrays[%d] is %dx%d but arrays[%d] is %dx%d", i-1, ms[i-1].Rows, ms[i-1].Cols, i, m.Rows, m.Cols)
-		}
+	if err := checkChain(ms); err != nil {
+		return err
 	}
 	if err := dst.want("multi_dot", "dst", ms[0].Rows, ms[len(ms)-1].Cols); err != nil {
 		return err
@@ -209,8 +235,7 @@ func chainOrder(ms []Matrix) [][]int {
 // multiply-add), as numpy does. It returns ErrShape unless len(a) and len(b)
 // are 3.
 func Cross(a, b []float64) ([]float64, error) {
-	dst := make([]float64, 3)
-	return dst, CrossTo(dst, a, b)
+	return filledSlice(make([]float64, 3), func(dst []float64) error { return CrossTo(dst, a, b) })
 }
 
 // CrossTo writes a × b into dst (length 3); see Cross.

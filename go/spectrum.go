@@ -14,8 +14,17 @@ import (
 // It returns ErrShape if a is not square, ErrInvalid if a holds NaN or Inf,
 // and ErrNoConvergence as Eig.
 func Eigvals(a Matrix) (w []complex128, allReal bool, err error) {
+	return eigvalsAlloc(nil, a)
+}
+
+// eigvalsAlloc is Eigvals, stopping with the error of cc when cc is
+// cancelled; a is checked before its result is allocated.
+func eigvalsAlloc(cc *canceller, a Matrix) (w []complex128, allReal bool, err error) {
+	if err := spectrumInput("eigvals", a); err != nil {
+		return nil, false, err
+	}
 	w = make([]complex128, a.Rows)
-	allReal, err = EigvalsTo(w, a)
+	allReal, err = eigvalsTo(cc, w, a)
 	if err != nil {
 		return nil, false, err
 	}
@@ -52,7 +61,16 @@ func eigvalsTo(cc *canceller, w []complex128, a Matrix) (allReal bool, err error
 // It returns ErrShape if a is not square, ErrInvalid if a holds NaN or Inf,
 // and ErrNoConvergence as Eigh.
 func Eigvalsh(a Matrix) ([]float64, error) {
-	return filledSlice(make([]float64, a.Rows), func(w []float64) error { return EigvalshTo(w, a) })
+	return eigvalshAlloc(nil, a)
+}
+
+// eigvalshAlloc is Eigvalsh, stopping with the error of cc when cc is
+// cancelled; a is checked before its result is allocated.
+func eigvalshAlloc(cc *canceller, a Matrix) ([]float64, error) {
+	if err := spectrumInput("eigvalsh", a); err != nil {
+		return nil, err
+	}
+	return filledSlice(make([]float64, a.Rows), func(w []float64) error { return eigvalshTo(cc, w, a) })
 }
 
 // EigvalshTo writes the eigenvalues of the symmetric matrix a into w
@@ -82,7 +100,7 @@ func eigvalshTo(cc *canceller, w []float64, a Matrix) error {
 //
 // It returns ErrInvalid if a holds NaN or Inf and ErrNoConvergence as SVD.
 func Svdvals(a Matrix) ([]float64, error) {
-	return filledSlice(make([]float64, min(a.Rows, a.Cols)), func(s []float64) error { return SvdvalsTo(s, a) })
+	return svdvalsAlloc(nil, a)
 }
 
 // SvdvalsTo writes the singular values of a into s (length min(m, n)); see

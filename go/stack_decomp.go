@@ -291,11 +291,7 @@ func PinvStackRconds(a Stack, rcond []float64) (Stack, error) {
 	if err := a.check("pinv", "A"); err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(a.Count, a.Cols, a.Rows)
-	if err != nil {
-		return Stack{}, err
-	}
-	return dst, pinvStackRconds(nil, dst, a, rcond)
+	return filledStack(a.Count, a.Cols, a.Rows, func(dst Stack) error { return pinvStackRconds(nil, dst, a, rcond) })
 }
 
 // PinvStackRcondsToContext writes the pseudo-inverses of the matrices of a,

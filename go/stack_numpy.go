@@ -103,11 +103,7 @@ func MatrixPowerStack(a Stack, n int) (Stack, error) {
 	if err := squareStack("matrix_power", "a", a); err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(a.Count, a.Rows, a.Cols)
-	if err != nil {
-		return Stack{}, err
-	}
-	return dst, matrixPowerStackTo(nil, dst, a, n)
+	return filledStack(a.Count, a.Rows, a.Cols, func(dst Stack) error { return matrixPowerStackTo(nil, dst, a, n) })
 }
 
 // MatrixPowerStackToContext writes the powers of the matrices of a into
@@ -144,11 +140,7 @@ func DiagonalStack(a Stack, offset int) (Stack, error) {
 	if err := a.check("diagonal", "x"); err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(a.Count, 1, diagonalLength(a.Rows, a.Cols, offset))
-	if err != nil {
-		return Stack{}, err
-	}
-	return dst, DiagonalStackTo(dst, a, offset)
+	return filledStack(a.Count, 1, diagonalLength(a.Rows, a.Cols, offset), func(dst Stack) error { return DiagonalStackTo(dst, a, offset) })
 }
 
 // DiagonalStackTo writes the offset diagonals of the matrices of a into
@@ -172,8 +164,7 @@ func TraceStack(a Stack, offset int) ([]float64, error) {
 	if err := a.check("trace", "A"); err != nil {
 		return nil, err
 	}
-	dst := make([]float64, a.Count)
-	return dst, TraceStackTo(dst, a, offset)
+	return filledSlice(make([]float64, a.Count), func(dst []float64) error { return TraceStackTo(dst, a, offset) })
 }
 
 // TraceStackTo writes the traces of the matrices of a into dst, of length
@@ -198,11 +189,7 @@ func MatrixTransposeStack(a Stack) (Stack, error) {
 	if err := a.check("matrix_transpose", "x"); err != nil {
 		return Stack{}, err
 	}
-	dst, err := NewStack(a.Count, a.Cols, a.Rows)
-	if err != nil {
-		return Stack{}, err
-	}
-	return dst, MatrixTransposeStackTo(dst, a)
+	return filledStack(a.Count, a.Cols, a.Rows, func(dst Stack) error { return MatrixTransposeStackTo(dst, a) })
 }
 
 // MatrixTransposeStackTo writes the transposes of the matrices of a into
@@ -230,8 +217,7 @@ func MatrixNormStack(a Stack, ord float64, kind string) ([]float64, error) {
 	if err := a.check("matrix_norm", "x"); err != nil {
 		return nil, err
 	}
-	dst := make([]float64, a.Count)
-	return dst, matrixNormStack(nil, dst, a, ord, kind)
+	return filledSlice(make([]float64, a.Count), func(dst []float64) error { return matrixNormStack(nil, dst, a, ord, kind) })
 }
 
 // MatrixNormStackToContext writes the norms of the matrices of a into dst,

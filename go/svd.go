@@ -40,7 +40,7 @@ func svd(cc *canceller, op string, a Matrix, wantUV bool) (u Matrix, s []float64
 	slices.SortStableFunc(order, func(i, j int) int { return ascending(sigma[j], sigma[i]) })
 	s = ws.floats(N)
 	for i, o := range order {
-		s[i] = math.Ldexp(sigma[o], e)
+		s[i] = math.Ldexp(sigma[o], e) + 0 // + 0 turns −0 into +0: no singular value is negative
 	}
 	if !wantUV {
 		return Matrix{}, s, Matrix{}, nil

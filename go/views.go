@@ -12,8 +12,7 @@ func Diagonal(a Matrix, offset int) ([]float64, error) {
 	if err := a.check("diagonal", "x"); err != nil {
 		return nil, err
 	}
-	dst := make([]float64, diagonalLength(a.Rows, a.Cols, offset))
-	return dst, DiagonalTo(dst, a, offset)
+	return filledSlice(make([]float64, diagonalLength(a.Rows, a.Cols, offset)), func(dst []float64) error { return DiagonalTo(dst, a, offset) })
 }
 
 // DiagonalTo writes the offset diagonal of a into dst; see Diagonal. It

@@ -26,6 +26,8 @@ def square(x: Any) -> float:
 
 
 A_SUB = np.array([[0.0, 2.225e-311], [2.225e-311, 2.225e-311]])
+A_TINY_KEPT = np.full((4, 4), 2.22507386e-311)
+A_TINY_KEPT[0, 2] = 1.0
 
 # (op, args): inputs where the backends once raised differently or disagreed.
 PINNED: list[tuple[str, dict[str, Any]]] = [
@@ -230,6 +232,11 @@ PINNED: list[tuple[str, dict[str, Any]]] = [
     ("hessian", {"f": square, "x": [3.0, 4.0], "h": 5e-324}),
     ("hessian", {"f": square, "x": [3.0, 4.0], "h": 1e-310}),
     ("hessian", {"f": square, "x": [-4.5e-191, -4.5e-191], "h": 7.9e-292}),
+    # a kept singular value of 1e-323 (rcond = 0): 1/s overflows and meets a
+    # zero, NaN in go where ref had ±inf; both refuse it now
+    ("pinv", {"A": A_TINY_KEPT, "rcond": 0.0}),
+    # the same A in lstsq: go refuses, ref's solution has no finite bound
+    ("lstsq", {"A": A_TINY_KEPT, "b": np.ones(4), "rcond": 0.0}),
 ]
 
 
@@ -476,3 +483,15 @@ def test_fuzz_fast_profile(ref, go):
     assert not total["found"], "\n".join(
         f"{f['op']} [{f['kind']}] {f['detail']}\n{f['args']}" for f in total["found"]
     )
+
+
+def test_singular_values_have_no_negative_zero(ref, go):
+    # Found by FuzzStack: a singular value of −0 made cond +inf in ref and
+    # −inf in go (16 / −0); singular values are +0 on both sides now.
+    a = np.array([[0.0, 0.0, 16.0], [1.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    for tm in (ref, go):
+        for s in (tm.svdvals(a), tm.svd(a).s, tm.svd(a[None]).s[0]):
+            assert not np.any(np.signbit(s)), s
+        assert tm.cond(a) == math.inf
+        assert tm.cond(a[None])[0] == math.inf
+        assert tm.cond(a, -2) == 0.0 and not math.copysign(1.0, tm.cond(a, -2)) < 0
