@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._convert import array, norm_ord, real, stack, vector, vector_or_matrix
-from ..errors import invalid, shape_error
+from ..errors import axis_error, invalid, shape_error
 
 __all__ = [
     "add",
@@ -272,7 +272,7 @@ def norm_plan(v: ArrayLike, ord: Any, axis: Any, keepdims: Any) -> NormPlan:
     nd = x.ndim
     for k in axes:
         if not -nd <= k < nd:
-            raise invalid("norm", f"axis {k} is out of bounds for v of {nd} dimensions")
+            raise axis_error("norm", f"axis {k} is out of bounds for v of {nd} dimensions")
     axes = [k + nd if k < 0 else k for k in axes]
     if len(axes) == 1:
         if isinstance(ord, str):
@@ -457,7 +457,8 @@ def vector_norm_lanes(
     numpy's rule: the axes given (an integer, or a tuple in its order) move
     to the end, the others stay in order, and each lane holds the entries
     of the axes given in C order; ``keepdims`` leaves them as axes of
-    length 1. Axes out of bounds or repeated are a ``ValueError``.
+    length 1. An axis out of bounds is an ``AxisError``, axes repeated a
+    ``ValueError``.
     """
     o = vector_order(ord, "vector_norm")
     a = array(x, "vector_norm", "x")
@@ -473,7 +474,7 @@ def vector_norm_lanes(
         except TypeError:
             raise TypeError(f"vector_norm: axis must hold integers, got {type(k).__name__}") from None
         if not -nd <= k < nd:
-            raise invalid("vector_norm", f"axis {k} is out of bounds for x of {nd} dimensions")
+            raise axis_error("vector_norm", f"axis {k} is out of bounds for x of {nd} dimensions")
         axes.append(k + nd if k < 0 else k)
     if len(set(axes)) != len(axes):
         raise invalid("vector_norm", f"repeated axis in {tuple(items)}")
