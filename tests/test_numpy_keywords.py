@@ -228,6 +228,11 @@ def test_norm_axis_keepdims(ref, go):
             {"x": np.zeros(3), "axis": 1},
             "vector_norm: invalid input: axis 1 is out of bounds for x of 1 dimensions",
         ),
+        (
+            "cross",
+            {"x1": np.zeros(3), "x2": np.zeros((2, 3)), "axis": -2},
+            "cross: invalid input: axis -2 is out of bounds for x1 of 1 dimensions",
+        ),
     ],
     ids=lambda v: v if isinstance(v, str) and " " not in v else "",
 )
