@@ -68,3 +68,10 @@ func tm_matrix_transpose_stack(a *C.tm_cdouble, count, m, n C.int64_t, dst *C.do
 		return twinmath.MatrixTransposeStackTo(outStack(dst, count, n, m), inStack(a, count, m, n))
 	})
 }
+
+//export tm_cross_stack
+func tm_cross_stack(a *C.tm_cdouble, ca, na C.int64_t, b *C.tm_cdouble, cb, nb C.int64_t, dst *C.double, count C.int64_t, err *C.char, errlen C.size_t) C.int {
+	return call(err, errlen, func() error {
+		return twinmath.CrossStackTo(outStack(dst, count, 1, 3), inStack(a, ca, 1, na), inStack(b, cb, 1, nb))
+	})
+}

@@ -626,6 +626,11 @@ int tm_diagonal_stack(const double *a, int64_t count, int64_t m, int64_t n, int6
 int tm_trace_stack(const double *a, int64_t count, int64_t m, int64_t n, int64_t offset, double *dst, char *err, size_t errlen);
 /* T_i = the transpose of A_i; dst holds count x n x m values. */
 int tm_matrix_transpose_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, char *err, size_t errlen);
+/* c_i = a_i x b_i, as tm_cross, for ca vectors a_i of na values and cb vectors b_i of nb
+ * values; ca == cb, or one of them 1 (that vector meets every vector of the other).
+ * dst holds count x 3 values, count the number of pairs. TM_ERR_SHAPE unless na == nb == 3,
+ * the counts pair and count is their number. */
+int tm_cross_stack(const double *a, int64_t ca, int64_t na, const double *b, int64_t cb, int64_t nb, double *dst, int64_t count, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

@@ -56,6 +56,7 @@ var sentinels = map[string]error{
 	"NotPositiveDefiniteError": ErrNotPositiveDefinite,
 	"ConvergenceError":         ErrNoConvergence,
 	"ValueError":               ErrInvalid,
+	"AxisError":                ErrInvalid, // a ValueError: the axis is checked in Python first
 }
 
 // num decodes a JSON number or one of the strings "nan", "inf", "-inf".

@@ -233,24 +233,35 @@ func chainOrder(ms []Matrix) [][]int {
 //
 // Each entry rounds its two products before the difference (no fused
 // multiply-add), as numpy does. It returns ErrShape unless len(a) and len(b)
-// are 3.
+// are 3 (numpy's words: "input arrays must be (arrays of) 3-dimensional
+// vectors"). CrossStack takes many pairs at once.
 func Cross(a, b []float64) ([]float64, error) {
 	return filledSlice(make([]float64, 3), func(dst []float64) error { return CrossTo(dst, a, b) })
 }
 
 // CrossTo writes a × b into dst (length 3); see Cross.
 func CrossTo(dst, a, b []float64) error {
-	for _, v := range []struct {
-		name string
-		x    []float64
-	}{{"x1", a}, {"x2", b}, {"dst", dst}} {
-		if len(v.x) != 3 {
-			return shapeErr("cross", "%s must have 3 entries, got %d", v.name, len(v.x))
-		}
+	if err := crossLen("x1", len(a)); err != nil {
+		return err
+	}
+	if err := crossLen("x2", len(b)); err != nil {
+		return err
+	}
+	if len(dst) != 3 {
+		return shapeErr("cross", "dst must have 3 entries, got %d", len(dst))
 	}
 	x := float64(a[1]*b[2]) - float64(a[2]*b[1])
 	y := float64(a[2]*b[0]) - float64(a[0]*b[2])
 	z := float64(a[0]*b[1]) - float64(a[1]*b[0])
 	dst[0], dst[1], dst[2] = x, y, z
+	return nil
+}
+
+// crossLen returns ErrShape, in numpy's words, unless the vectors of the
+// argument name have 3 entries.
+func crossLen(name string, n int) error {
+	if n != 3 {
+		return shapeErr("cross", "input arrays must be (arrays of) 3-dimensional vectors, but %s's have %d entries", name, n)
+	}
 	return nil
 }

@@ -42,7 +42,12 @@ func init() {
 		}
 		return p, nil
 	}
-	vectorOps["cross"] = func(c *vcase) (any, error) { return Cross(c.vec("x1"), c.vec("x2")) }
+	vectorOps["cross"] = func(c *vcase) (any, error) {
+		if c.ndim("x1") == 1 && c.ndim("x2") == 1 {
+			return Cross(c.vec("x1"), c.vec("x2"))
+		}
+		return vectorCrossStack(c)
+	}
 }
 
 func TestMatrixPower(t *testing.T) {
@@ -157,4 +162,50 @@ func TestCross(t *testing.T) {
 	if _, err := Cross([]float64{1, 2}, []float64{4, 5, 6}); !errors.Is(err, ErrShape) {
 		t.Errorf("Cross of a 2-vector: error %v, want ErrShape", err)
 	}
+}
+
+// vectorCrossStack runs a stacked cross case as the Python front does:
+// the vectors' axis of each argument moves to the end, the leading shapes
+// broadcast, and the result's last axis moves back to the axis.
+func vectorCrossStack(c *vcase) (any, error) {
+	axis := int(c.opt("axis", -1))
+	operand := func(name string) (Stack, []int) {
+		shape := c.Shapes[name]
+		nd := len(shape)
+		k := axis
+		if k < 0 {
+			k += nd
+		}
+		perm := append(others([]int{k}, nd), k)
+		data, moved := permuted(Tensor{Shape: shape, Data: c.flatArg(name)}, perm)
+		lead := moved[:nd-1]
+		return Stack{Count: prod(lead), Rows: 1, Cols: shape[k], Stride: shape[k], Data: data}, lead
+	}
+	a, la := operand("x1")
+	b, lb := operand("x2")
+	lead, ok := broadcastLead(la, lb)
+	if !ok {
+		c.t.Fatalf("case %d: leading shapes %v and %v do not broadcast", c.ID, la, lb)
+	}
+	p, err := CrossStack(spread(a, la, lead), spread(b, lb, lead))
+	if err != nil {
+		return nil, err
+	}
+	nd := len(lead) + 1
+	k := axis
+	if k < 0 {
+		k += nd
+	}
+	perm := make([]int, 0, nd) // the last axis to k, the others in order
+	for i := 0; i < nd-1; i++ {
+		if i == k {
+			perm = append(perm, nd-1)
+		}
+		perm = append(perm, i)
+	}
+	if k == nd-1 {
+		perm = append(perm, nd-1)
+	}
+	data, shape := permuted(Tensor{Shape: append(append([]int(nil), lead...), 3), Data: p.Data}, perm)
+	return stackResult{data, shape}, nil
 }

@@ -68,3 +68,12 @@ func ExampleMatrixNormStack() {
 	// Output:
 	// [6 4] 7 [5 -1]
 }
+
+func ExampleCrossStack() {
+	a := twinmath.Stack{Count: 2, Rows: 1, Cols: 3, Stride: 3, Data: []float64{1, 2, 3, 4, 5, 6}}
+	n := twinmath.Stack{Count: 1, Rows: 1, Cols: 3, Stride: 3, Data: []float64{0, 0, 1}} // meets every row of a
+	c, _ := twinmath.CrossStack(a, n)
+	fmt.Println(c.At(0).Data, c.At(1).Data)
+	// Output:
+	// [2 -1 0] [5 -4 0]
+}

@@ -257,3 +257,60 @@ func matrixNormStack(cc *canceller, dst []float64, a Stack, ord float64, kind st
 		return err
 	})
 }
+
+// CrossStack returns the cross products a_i × b_i of the 3-vectors of a and
+// b, each as Cross computes it, as a new stack of 1×3 matrices (rows). a
+// and b are stacks of 1×3 rows holding the same number of vectors, or one
+// of them a single vector, which meets every vector of the other (numpy's
+// broadcasting of a leading dimension of 1), as MatmulStack pairs its
+// matrices:
+//
+//	dst.At(i) = a.At(i) × b.At(i)
+//
+// It returns ErrShape if the rows of a or b do not hold 3 entries (numpy's
+// words, as Cross) or the counts do not pair. A stack of no vectors gives
+// an empty stack.
+func CrossStack(a, b Stack) (Stack, error) {
+	count, err := checkCrossStack(a, b)
+	if err != nil {
+		return Stack{}, err
+	}
+	return filledStack(count, 1, 3, func(dst Stack) error { return CrossStackTo(dst, a, b) })
+}
+
+// CrossStackTo writes the cross products of the pairs of a and b into dst,
+// a stack of 1×3 rows, as many as the pairs, which may share memory with a
+// or b; see CrossStack.
+func CrossStackTo(dst, a, b Stack) error {
+	count, err := checkCrossStack(a, b)
+	if err != nil {
+		return err
+	}
+	if err := dst.want("cross", "dst", count, 1, 3); err != nil {
+		return err
+	}
+	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
+	return runStack(nil, count, 6, func(_ *canceller, i int) error {
+		return CrossTo(dst.At(i).Data, a.pick(i).Data, b.pick(i).Data)
+	})
+}
+
+// checkCrossStack checks x1 then x2 (consistent stacks of rows of 3
+// entries), then that their counts pair, and returns the number of pairs.
+func checkCrossStack(a, b Stack) (int, error) {
+	for _, v := range []struct {
+		name string
+		s    Stack
+	}{{"x1", a}, {"x2", b}} {
+		if err := v.s.check("cross", v.name); err != nil {
+			return 0, err
+		}
+		if v.s.Rows != 1 {
+			return 0, shapeErr("cross", "%s is %d matrices of %dx%d, want rows (1x3)", v.name, v.s.Count, v.s.Rows, v.s.Cols)
+		}
+		if err := crossLen(v.name, v.s.Cols); err != nil {
+			return 0, err
+		}
+	}
+	return pairCount("cross", a, b)
+}

@@ -140,3 +140,59 @@ func TestCondStackErrors(t *testing.T) {
 		t.Errorf("a NaN in matrix 2: %v", err)
 	}
 }
+
+// CrossStack gives each pair's Cross bit for bit, whatever the number of
+// threads, pairs a single vector with every vector of the other stack, and
+// checks x1, then x2, then the counts.
+func TestCrossStack(t *testing.T) {
+	defer SetMaxThreads(SetMaxThreads(1))
+	rng := rand.New(rand.NewSource(11))
+	const count = 5000 // above runStack's one-goroutine size (16384/6)
+	a, b := randomStack(rng, count, 1, 3, false), randomStack(rng, count, 1, 3, false)
+	a.Data[7], b.Data[100] = math.NaN(), math.Inf(-1)
+	single := randomStack(rng, 1, 1, 3, false)
+	for _, th := range []int{1, 2, 3, 8} {
+		SetMaxThreads(th)
+		for _, pair := range [][2]Stack{{a, b}, {single, b}, {a, single}} {
+			x, y := pair[0], pair[1]
+			got, err := CrossStack(x, y)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Count != count || got.Rows != 1 || got.Cols != 3 {
+				t.Fatalf("%d threads: %d matrices of %dx%d", th, got.Count, got.Rows, got.Cols)
+			}
+			for i := 0; i < count; i++ {
+				want, _ := Cross(x.pick(i).Data, y.pick(i).Data)
+				if !sameBits(got.At(i).Data, want) {
+					t.Fatalf("%d threads, pair %d: %v, Cross gives %v", th, i, got.At(i).Data, want)
+				}
+			}
+		}
+	}
+	empty, err := CrossStack(Stack{Rows: 1, Cols: 3, Stride: 3}, single)
+	if err != nil || empty.Count != 0 || len(empty.Data) != 0 {
+		t.Fatalf("empty stack: %+v, %v", empty, err)
+	}
+	// The result may overwrite an input.
+	x := Stack{Count: 2, Rows: 1, Cols: 3, Stride: 3, Data: []float64{1, 2, 3, 4, 5, 6}}
+	y := Stack{Count: 2, Rows: 1, Cols: 3, Stride: 3, Data: []float64{4, 5, 6, 1, 2, 3}}
+	if err := CrossStackTo(x, x, y); err != nil || !sameBits(x.Data, []float64{-3, 6, -3, 3, -6, 3}) {
+		t.Fatalf("in place: %v, %v", x.Data, err)
+	}
+	two := Stack{Count: 2, Rows: 1, Cols: 2, Stride: 2, Data: make([]float64, 4)}
+	errs := []struct {
+		a, b Stack
+		want string
+	}{
+		{two, two, "cross: shape mismatch: input arrays must be (arrays of) 3-dimensional vectors, but x1's have 2 entries"},
+		{a, two, "cross: shape mismatch: input arrays must be (arrays of) 3-dimensional vectors, but x2's have 2 entries"},
+		{Stack{Count: 1, Rows: 3, Cols: 3, Stride: 9, Data: make([]float64, 9)}, a, "cross: shape mismatch: x1 is 1 matrices of 3x3, want rows (1x3)"},
+		{a, Stack{Count: 2, Rows: 1, Cols: 3, Stride: 3, Data: make([]float64, 6)}, "cross: shape mismatch: stacks of 5000 and 2 matrices"},
+	}
+	for _, e := range errs {
+		if _, err := CrossStack(e.a, e.b); err == nil || err.Error() != e.want || !errors.Is(err, ErrShape) {
+			t.Errorf("got %v, want %q", err, e.want)
+		}
+	}
+}

@@ -207,6 +207,44 @@ def test_norm_axis_keepdims(ref, go):
     assert str(err) == "norm: invalid input: duplicate axes given: 0 and 0"
     err = assert_same_error(ref, go, "norm", {"v": x, "ord": 2, "axis": 3})
     assert str(err) == "norm: invalid input: axis 3 is out of bounds for v of 3 dimensions"
+    assert type(err) is twinmath.AxisError
+
+
+@pytest.mark.parametrize(
+    ("op", "args", "message"),
+    [
+        (
+            "norm",
+            {"v": np.zeros((2, 3)), "axis": 2},
+            "norm: invalid input: axis 2 is out of bounds for v of 2 dimensions",
+        ),
+        (
+            "norm",
+            {"v": np.zeros((2, 3)), "axis": (0, -3)},
+            "norm: invalid input: axis -3 is out of bounds for v of 2 dimensions",
+        ),
+        (
+            "vector_norm",
+            {"x": np.zeros(3), "axis": 1},
+            "vector_norm: invalid input: axis 1 is out of bounds for x of 1 dimensions",
+        ),
+        (
+            "cross",
+            {"x1": np.zeros(3), "x2": np.zeros((2, 3)), "axis": -2},
+            "cross: invalid input: axis -2 is out of bounds for x1 of 1 dimensions",
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) and " " not in v else "",
+)
+def test_axis_out_of_bounds_is_numpys_axis_error(ref, go, op, args, message):
+    """numpy's tests catch np.exceptions.AxisError; twinmath's is one, and invalid input."""
+    err = assert_same_error(ref, go, op, args)
+    assert type(err) is twinmath.AxisError and str(err) == message
+    try:
+        raise err
+    except np.exceptions.AxisError:  # numpy's own tests catch it so
+        pass
+    assert isinstance(err, ValueError) and isinstance(err, IndexError)
 
 
 # ---- tensordot, tensorsolve, tensorinv -----------------------------------------------

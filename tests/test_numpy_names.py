@@ -153,7 +153,42 @@ def test_cross_bit_for_bit(ref, go, a, b):
 
 def test_cross_errors(ref, go):
     err = assert_same_error(ref, go, "cross", {"x1": [1.0, 2.0], "x2": [1.0, 2.0, 3.0]})
-    assert str(err) == "cross: shape mismatch: x1 must have 3 entries, got 2"
+    want = "input arrays must be (arrays of) 3-dimensional vectors, but x1's have 2 entries"
+    assert str(err) == f"cross: shape mismatch: {want}"
+
+
+@pytest.mark.parametrize(
+    ("s1", "s2", "axis"),
+    [
+        ((4, 3), (4, 3), -1),
+        ((2, 1, 3), (5, 3), -1),
+        ((3,), (6, 3), -1),
+        ((3, 4), (3,), 0),
+        ((3, 5), (2, 3, 5), -2),
+        ((2, 3, 4), (1, 3, 1), 1),
+        ((0, 3), (3,), -1),
+        ((1, 3), (2, 0, 3), -1),
+    ],
+    ids=str,
+)
+def test_cross_stacks_as_numpy(ref, go, s1, s2, axis):
+    """numpy.linalg.cross's shapes and values, bit for bit, for stacks and broadcasting."""
+    rng = np.random.default_rng(21)
+    a, b = rng.standard_normal(s1), rng.standard_normal(s2)
+    want = np.linalg.cross(a, b, axis=axis)
+    for mod in (ref, go):
+        r = mod.cross(a, b, axis=axis)
+        assert r.shape == want.shape and r.dtype == np.float64 and r.flags.c_contiguous
+        assert tol.alike(r, want)
+
+
+def test_cross_stack_errors(ref, go):
+    err = assert_same_error(ref, go, "cross", {"x1": np.zeros((2, 3)), "x2": np.zeros((3, 3))})
+    assert str(err) == "cross: shape mismatch: stacks of shapes (2,) and (3,) do not broadcast"
+    err = assert_same_error(ref, go, "cross", {"x1": np.zeros((4, 3)), "x2": np.zeros((4, 2))})
+    assert type(err) is twinmath.ShapeError and "x2's have 2 entries" in str(err)
+    with pytest.raises(ValueError, match=r"input arrays must be \(arrays of\) 3-dimensional vectors"):
+        np.linalg.cross(np.zeros((4, 3)), np.zeros((4, 2)))  # numpy's words, which its test matches
 
 
 @pytest.mark.parametrize("ord", [0, 0.5, 1, 2, 3, 7.5, math.inf, -math.inf, -1, -2.5])

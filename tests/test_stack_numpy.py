@@ -69,15 +69,29 @@ def test_matrix_power_names_the_first_singular_matrix(ref, go):
         assert mod.matrix_power(a, 0).shape == (4, 2, 2)
 
 
-def test_matrix_power_beyond_int64_is_refused_identically(ref, go):
-    # numpy computes A^(2^100 + …); twinmath's exponent crosses to Go as an int64.
-    a = np.array([[[0.0, 1.0], [1.0, 0.0]]] * 2)
-    for n in (2**63, -(2**63) - 1, 2**100 + 2**10):
-        e = assert_same_error(ref, go, "matrix_power", {"a": a, "n": n})
-        assert (
-            type(e) is ValueError
-            and str(e) == f"matrix_power: invalid input: n must lie in [-2**63, 2**63), got {n}"
-        )
+def test_matrix_power_beyond_int64_as_numpy(ref, go):
+    """numpy's test_large_power: the front takes |n| ≥ 2**63 apart into powers within int64."""
+    shift = np.eye(4)[[3, 0, 1, 2]]
+    for mod in (ref, go):
+        for j in range(4):
+            n = 2**100 + 2**10 + 2**5 + j  # numpy's exponents: n mod 4 = j
+            assert tol.alike(mod.matrix_power(shift, n), np.linalg.matrix_power(shift, j))
+        assert tol.alike(mod.matrix_power(shift, -(2**100 + 1)), shift.T)  # exact: shift⁻¹ = shiftᵀ
+        assert tol.alike(mod.matrix_power(np.eye(3), 2**100 + 1), np.eye(3))
+        stack = np.stack([shift, shift.T])
+        assert tol.alike(mod.matrix_power(stack, 2**63 + 1), stack)  # shift⁴ = I and 2**63 + 1 ≡ 1 (mod 4)
+        assert tol.alike(mod.matrix_power(stack, -(2**63) - 2), np.stack([shift.T @ shift.T, shift @ shift]))
+        # A contraction's power underflows to zero on both sides, as numpy's.
+        c = np.array([[0.5, 0.25, 0.0], [0.1, 0.3, 0.2], [0.0, 0.4, 0.4]])
+        assert mod.matrix_power(c, 2**100 + 1).tolist() == [[0.0] * 3] * 3
+        assert mod.matrix_power(c, 2**100 + 1).shape == np.linalg.matrix_power(c, 2**100 + 1).shape
+        assert mod.matrix_power(np.zeros((2, 0, 0)), -(2**100)).shape == (2, 0, 0)
+    e = assert_same_error(ref, go, "matrix_power", {"a": [[1.0, 2.0], [2.0, 4.0]], "n": -(2**100)})
+    assert type(e) is twinmath.SingularMatrixError and str(e) == "matrix_power: singular matrix"
+    e = assert_same_error(ref, go, "matrix_power", {"a": np.zeros((2, 3)), "n": 2**100})
+    assert type(e) is twinmath.ShapeError
+    e = assert_same_error(ref, go, "matrix_power", {"a": np.eye(2), "n": 2.0**100})
+    assert type(e) is TypeError
 
 
 def test_cond_singular_in_a_stack_is_inf(ref, go):
@@ -184,7 +198,13 @@ def test_vector_norm_along_axes(ref, go, ord, axis, keepdims):
 
 @pytest.mark.parametrize(
     ("axis", "cls"),
-    [(4, ValueError), (-5, ValueError), ((0, 0), ValueError), ((1, -3), ValueError), (1.0, TypeError)],
+    [
+        (4, twinmath.AxisError),
+        (-5, twinmath.AxisError),
+        ((0, 0), ValueError),
+        ((1, -3), ValueError),
+        (1.0, TypeError),
+    ],
     ids=str,
 )
 def test_vector_norm_axis_errors(ref, go, axis, cls):

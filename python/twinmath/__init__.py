@@ -26,7 +26,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ._front.model import LogisticModel, MLPModel
-from .errors import ConvergenceError, NotPositiveDefiniteError, ShapeError, SingularMatrixError
+from .errors import AxisError, ConvergenceError, NotPositiveDefiniteError, ShapeError, SingularMatrixError
 
 __version__ = "0.1.0"
 
@@ -34,6 +34,7 @@ BACKENDS = ("ref", "go")
 
 __all__ = [
     "BACKENDS",
+    "AxisError",
     "ConvergenceError",
     "LogisticModel",
     "MLPModel",

@@ -13,6 +13,7 @@ from typing import TypeVar
 import numpy as np
 
 __all__ = [
+    "AxisError",
     "ConvergenceError",
     "NotPositiveDefiniteError",
     "ShapeError",
@@ -42,6 +43,24 @@ class ConvergenceError(np.linalg.LinAlgError):
     """An iteration that did not converge (Go: ``ErrNoConvergence``)."""
 
 
+class AxisError(np.exceptions.AxisError):
+    """An axis out of bounds for the array it names (Go: ``ErrInvalid``).
+
+    twinmath's invalid input, as every ``ValueError`` it raises, and numpy's
+    own ``AxisError`` (a ``ValueError`` and an ``IndexError``), so code
+    written for numpy, ``except np.exceptions.AxisError``, catches it. Its
+    text reads ``"op: invalid input: axis k is out of bounds for x of n
+    dimensions"``, as Go's ``ErrInvalid`` text for the same axis.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)  # numpy's form for a ready message: no ndim
+        self.args = (message,)
+
+    def __reduce__(self) -> tuple[type[AxisError], tuple[str]]:
+        return (type(self), (str(self),))
+
+
 _E = TypeVar("_E", bound=Exception)
 
 # The sentinel texts, as in go/errors.go.
@@ -64,6 +83,11 @@ def shape_error(op: str, detail: str) -> ShapeError:
 def invalid(op: str, detail: str) -> ValueError:
     """Return the ValueError ``"op: invalid input: detail"``."""
     return ValueError(_text(op, INVALID, detail))
+
+
+def axis_error(op: str, detail: str) -> AxisError:
+    """Return the AxisError ``"op: invalid input: detail"``."""
+    return AxisError(_text(op, INVALID, detail))
 
 
 def singular(op: str) -> SingularMatrixError:

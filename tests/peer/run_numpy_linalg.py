@@ -22,7 +22,9 @@ The adapters translate, they do not compute: a float32 input gets a float32
 result (twinmath computes in float64), numpy's result tuples are rebuilt from
 twinmath's (``SVDResult(U, S, Vh)``), and numpy's default keywords map onto
 twinmath's arguments (twinmath takes ``UPLO``, ``upper``, ``mode``,
-``compute_uv``, ``hermitian``, ``rtol`` and ``tol`` with numpy's meanings). ``lstsq``'s
+``compute_uv``, ``hermitian``, ``rtol`` and ``tol`` with numpy's meanings, and
+``cross``'s ``axis``, ``tensorsolve``'s ``axes``, ``tensorinv``'s ``ind`` and
+``tensordot``'s ``axes``). ``lstsq``'s
 tuple ``(x, residuals, rank, s)`` is built from twinmath's ``lstsq``,
 ``svdvals`` and ``matmul``.
 
@@ -322,9 +324,8 @@ def matrix_transpose(x: Any, /) -> Any:
 
 
 def cross(x1: Any, x2: Any, /, *, axis: Any = -1) -> Any:
-    a, b = arr(x1, most=1), arr(x2, most=1)
-    default("axis", axis, -1)
-    return real(has("cross")(a, b), rtype(a, b))
+    a, b = arr(x1, most=STACKED), arr(x2, most=STACKED)
+    return real(has("cross")(a, b, axis=axis), rtype(a, b))
 
 
 def outer(x1: Any, x2: Any, /) -> Any:
@@ -337,12 +338,32 @@ def matmul(x1: Any, x2: Any, /) -> Any:
     return real(has("matmul")(a, b), rtype(a, b))
 
 
+def tensorinv(a: Any, ind: Any = 2) -> Any:
+    x = arr(a, most=STACKED)
+    return real(has("tensorinv")(x, ind=ind), rtype(x))
+
+
+def tensorsolve(a: Any, b: Any, axes: Any = None) -> Any:
+    x, y = arr(a, most=STACKED), arr(b, most=STACKED)
+    return real(has("tensorsolve")(x, y, axes=axes), rtype(x, y))
+
+
+def tensordot(a: Any, b: Any, axes: Any = 2) -> Any:
+    x, y = arr(a, most=STACKED), arr(b, most=STACKED)
+    r = has("tensordot")(x, y, axes=axes)
+    return (
+        r.astype(np.result_type(x, y))
+        if x.dtype.kind in "biu" and y.dtype.kind in "biu"
+        else real(r, rtype(x, y))
+    )
+
+
 ADAPTERS: dict[str, Callable[..., Any]] = {
     f.__name__: f
     for f in (
         det, slogdet, inv, solve, eig, eigvals, eigh, eigvalsh, svd, svdvals, cholesky, qr, lstsq,
         pinv, matrix_rank, norm, vector_norm, matrix_norm, cond, matrix_power, multi_dot, trace,
-        diagonal, matrix_transpose, cross, outer, matmul,
+        diagonal, matrix_transpose, cross, outer, matmul, tensorinv, tensorsolve, tensordot,
     )
 }  # fmt: skip
 

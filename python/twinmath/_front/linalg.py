@@ -344,8 +344,10 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
     ----------
     a : array_like, shape (..., m, m)
     n : int
-        Within int64: a larger ``n`` is a ``ValueError`` in both backends
-        (numpy computes it; twinmath's exponent crosses to Go as an int64).
+        Any integer, as numpy's: beyond int64 (which crosses to Go) both
+        backends compose it from powers within int64 (``a^(2**62)`` and
+        the base-2**62 digits of ``n``), so ``matrix_power(p, 2**100 + 1)``
+        of a permutation ``p`` is exact.
 
     Returns
     -------
@@ -358,8 +360,7 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
     TypeError
         If ``n`` is not an integer.
     ValueError
-        If ``n < 0`` and ``a`` holds NaN or Inf, or ``n`` lies outside
-        int64.
+        If ``n < 0`` and ``a`` holds NaN or Inf.
     SingularMatrixError
         If ``n < 0`` and a pivot of the LU factorisation of ``a`` is exactly
         zero (in a stack the message names the first such matrix).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -37,19 +37,62 @@ def cond_order(p: Any) -> float | str | None:
     raise invalid("cond", f"p must be {COND_ORDERS}, got {p!r}")
 
 
-def exponent_of(n: Any, op: str, name: str) -> int:
+def exponent_of(n: Any, op: str, name: str, *, int64: bool = True) -> int:
     """Return ``n`` as a Python int, or raise TypeError (numpy's rule: ``operator.index``).
 
     A value outside int64, which cannot cross to Go, is a ValueError, as
-    ``_convert.integer`` makes it.
+    ``_convert.integer`` makes it, unless ``int64`` is False (``matrix_power``
+    takes any integer: see ``power_beyond_int64``).
     """
     try:
         v = operator.index(n)
     except TypeError:
         raise TypeError(f"{op}: {name} must be an integer, got {type(n).__name__}") from None
-    if not INT64_MIN <= v <= INT64_MAX:
+    if int64 and not INT64_MIN <= v <= INT64_MAX:
         raise invalid(op, f"{name} must lie in [-2**63, 2**63), got {v}")
     return v
+
+
+def within_int64(k: int) -> bool:
+    """Return whether the integer ``k`` crosses to Go as an int64."""
+    return INT64_MIN <= k <= INT64_MAX
+
+
+# The base in which power_beyond_int64 writes an exponent: its digits, and
+# the power that takes one digit to the next, lie within int64.
+POWER_BASE = 1 << 62
+
+
+def power_beyond_int64(
+    power: Callable[[Any, int], NDArray[np.float64]],
+    matmul: Callable[[Any, Any], Any],
+    a: ArrayLike,
+    k: int,
+) -> NDArray[np.float64]:
+    """Return ``a`` to the power ``k`` for an exponent beyond int64, from powers within it.
+
+    numpy's ``matrix_power`` takes any integer (its tests use 2¹⁰⁰ + …);
+    twinmath's exponent crosses to Go as an int64. With |k| = Σ dᵢ·Bⁱ in
+    base B = 2⁶², ``aᵏ = X₀^d₀ · X₁^d₁ · …`` where X₀ = a (a⁻¹ for k < 0,
+    the backend's ``power(a, -1)``) and Xᵢ₊₁ = Xᵢ^B: every exponent lies
+    within int64, and the factors, all powers of one matrix, are multiplied
+    left to right in increasing i, skipping the digits 0. Both backends run
+    this with their own ``power`` and ``matmul``, so they agree as their
+    products do (``tolerances.linalg.matrix_power_bound``); a permutation
+    matrix or the identity comes out exact. The errors are those of
+    ``power(a, ±1)``: shapes, then for k < 0 NaN or Inf and singularity.
+    """
+    x = power(a, -1 if k < 0 else 1)
+    m = abs(k)
+    out: Any = None
+    while m:
+        m, d = divmod(m, POWER_BASE)
+        if d:
+            p = power(x, d)
+            out = p if out is None else matmul(out, p)
+        if m:
+            x = power(x, POWER_BASE)
+    return np.asarray(out, dtype=np.float64)
 
 
 def chain(arrays: Sequence[ArrayLike]) -> list[NDArray[np.float64]]:

@@ -14,8 +14,8 @@ from typing import Any, Literal, NamedTuple, overload
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array, norm_ord, real, stack, vector, vector_or_matrix
-from ..errors import invalid, shape_error
+from .._convert import array, broadcast, norm_ord, real, spread, stack, vector_or_matrix
+from ..errors import axis_error, invalid, shape_error
 
 __all__ = [
     "add",
@@ -272,7 +272,7 @@ def norm_plan(v: ArrayLike, ord: Any, axis: Any, keepdims: Any) -> NormPlan:
     nd = x.ndim
     for k in axes:
         if not -nd <= k < nd:
-            raise invalid("norm", f"axis {k} is out of bounds for v of {nd} dimensions")
+            raise axis_error("norm", f"axis {k} is out of bounds for v of {nd} dimensions")
     axes = [k + nd if k < 0 else k for k in axes]
     if len(axes) == 1:
         if isinstance(ord, str):
@@ -422,15 +422,62 @@ def matrix_order(ord: Any, op: str) -> float | str:
     raise invalid(op, f"ord must be {MATRIX_ORDERS} for a matrix, got {ord!r}")
 
 
-def cross_args(x1: ArrayLike, x2: ArrayLike, axis: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Return ``cross``'s vectors, checked: 1-D, 3 entries each, axis -1 or 0."""
-    a, b = vector(x1, "cross", "x1"), vector(x2, "cross", "x2")
-    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)) or axis not in (-1, 0):
-        raise invalid("cross", f"axis must be -1 or 0 for vectors, got {axis!r}")
+# numpy's words, which its own tests match.
+CROSS_SHAPES = "input arrays must be (arrays of) 3-dimensional vectors"
+
+
+class CrossPlan(NamedTuple):
+    """What ``cross`` computes: the pairs of rows of ``a`` and ``b``, then where the results go.
+
+    ``a`` and ``b`` are ``(count, 3)`` arrays, C-contiguous, of the vectors
+    of x1 and x2 spread to the broadcast leading shape ``lead`` (or one row,
+    which meets every row of the other); ``axis`` is where the result's
+    vectors go, counted in the result's dimensions. ``lead == ()`` is two
+    single vectors.
+    """
+
+    a: NDArray[np.float64]
+    b: NDArray[np.float64]
+    lead: tuple[int, ...]
+    axis: int
+
+
+def cross_args(x1: ArrayLike, x2: ArrayLike, axis: Any) -> CrossPlan:
+    """Return ``cross``'s plan, checked (numpy.linalg.cross's rules).
+
+    Each argument's vectors lie along ``axis`` (counted in its own
+    dimensions) and move to its end; the other dimensions broadcast. Checks,
+    in order: the axis is an integer, in bounds for x1, then for x2
+    (``AxisError``); x1's vectors, then x2's, have 3 entries
+    (``ShapeError``, numpy's words); the leading shapes broadcast.
+    """
+    if isinstance(axis, (bool, np.bool_)):
+        raise TypeError("cross: axis must be an integer, got bool")
+    try:
+        k = operator.index(axis)
+    except TypeError:
+        raise TypeError(f"cross: axis must be an integer, got {type(axis).__name__}") from None
+    a, b = array(x1, "cross", "x1"), array(x2, "cross", "x2")
     for name, v in (("x1", a), ("x2", b)):
-        if v.size != 3:
-            raise shape_error("cross", f"{name} must have 3 entries, got {v.size}")
-    return a, b
+        if not -v.ndim <= k < v.ndim:
+            raise axis_error("cross", f"axis {k} is out of bounds for {name} of {v.ndim} dimensions")
+    for name, v in (("x1", a), ("x2", b)):
+        if v.shape[k] != 3:
+            raise shape_error("cross", f"{CROSS_SHAPES}, but {name}'s have {v.shape[k]} entries")
+    a, b = np.moveaxis(a, k, -1), np.moveaxis(b, k, -1)
+    la, lb = a.shape[:-1], b.shape[:-1]
+    lead = broadcast(la, lb, "cross")
+    rows = [
+        spread(np.ascontiguousarray(v).reshape(-1, 1, 3), lv, lead).reshape(-1, 3)
+        for v, lv in ((a, la), (b, lb))
+    ]
+    return CrossPlan(rows[0], rows[1], lead, k + len(lead) + 1 if k < 0 else k)
+
+
+def cross_result(plan: CrossPlan, out: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Return the ``(count, 3)`` products ``out`` of ``plan`` in numpy's shape: the vectors along its axis."""
+    r = np.moveaxis(out.reshape((*plan.lead, 3)), -1, plan.axis)
+    return np.ascontiguousarray(r, dtype=np.float64)
 
 
 def keep(r: float, ndim: int, keepdims: bool) -> Any:
@@ -457,7 +504,8 @@ def vector_norm_lanes(
     numpy's rule: the axes given (an integer, or a tuple in its order) move
     to the end, the others stay in order, and each lane holds the entries
     of the axes given in C order; ``keepdims`` leaves them as axes of
-    length 1. Axes out of bounds or repeated are a ``ValueError``.
+    length 1. An axis out of bounds is an ``AxisError``, axes repeated a
+    ``ValueError``.
     """
     o = vector_order(ord, "vector_norm")
     a = array(x, "vector_norm", "x")
@@ -473,7 +521,7 @@ def vector_norm_lanes(
         except TypeError:
             raise TypeError(f"vector_norm: axis must hold integers, got {type(k).__name__}") from None
         if not -nd <= k < nd:
-            raise invalid("vector_norm", f"axis {k} is out of bounds for x of {nd} dimensions")
+            raise axis_error("vector_norm", f"axis {k} is out of bounds for x of {nd} dimensions")
         axes.append(k + nd if k < 0 else k)
     if len(set(axes)) != len(axes):
         raise invalid("vector_norm", f"repeated axis in {tuple(items)}")
@@ -501,33 +549,46 @@ def matrix_norm_stack(x: ArrayLike, keepdims: Any, ord: Any) -> tuple[float | st
 
 
 def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.float64]:
-    """Return the cross product of two 3-vectors.
+    """Return the cross product of two 3-vectors, or of each pair of two stacks of them.
 
     ``x1 × x2 = (a₁b₂ − a₂b₁, a₂b₀ − a₀b₂, a₀b₁ − a₁b₀)``, each entry from
     two rounded products (no fused multiply-add), as numpy computes it.
+    As ``numpy.linalg.cross``, the vectors lie along ``axis`` of each
+    argument and the other dimensions broadcast.
 
     Parameters
     ----------
-    x1, x2 : array_like, shape (3,)
+    x1, x2 : array_like, shape (..., 3, ...)
+        3 entries along ``axis``; the other dimensions broadcast.
     axis : int, optional
-        The axis holding the vectors: -1 or 0, the same for 1-D input.
+        The axis holding the vectors, in each argument and in the result;
+        negative counts from the end.
 
     Returns
     -------
-    ndarray of float64, shape (3,)
+    ndarray of float64
+        The products, along ``axis`` of the broadcast shape: (3,) for two
+        vectors.
 
     Raises
     ------
     ShapeError
-        If ``x1`` or ``x2`` is not a vector of 3 entries.
-    ValueError
-        If ``axis`` is neither -1 nor 0.
+        If the vectors of ``x1`` or ``x2`` do not have 3 entries, or the
+        other dimensions do not broadcast.
+    AxisError
+        If ``axis`` is out of bounds for ``x1`` or ``x2`` (numpy's
+        ``AxisError``, a ``ValueError``).
+    TypeError
+        If ``axis`` is not an integer.
 
     Examples
     --------
     >>> import twinmath as tm
     >>> tm.cross([1, 2, 3], [4, 5, 6])
     array([-3.,  6., -3.])
+    >>> tm.cross([[1, 2, 3], [4, 5, 6]], [0, 0, 1])
+    array([[ 2., -1.,  0.],
+           [ 5., -4.,  0.]])
     """
 
 

@@ -134,7 +134,9 @@ def cond(x: ArrayLike, p: float | str | None = None) -> Any:
 
 @twin(_front.linalg.matrix_power)
 def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
-    k = _front.linalg_numpy.exponent_of(n, "matrix_power", "n")
+    k = _front.linalg_numpy.exponent_of(n, "matrix_power", "n", int64=False)
+    if not _front.linalg_numpy.within_int64(k):
+        return _front.linalg_numpy.power_beyond_int64(matrix_power, matmul, a, k)
     x, lead = stack(a, "matrix_power", "a")
     out = np.empty(x.shape)
     if not lead:

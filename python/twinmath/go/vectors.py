@@ -99,10 +99,15 @@ def _norm_of(x: NDArray[np.float64], o: float | str) -> float:
 
 @twin(_front.vectors.cross)
 def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.float64]:
-    a, b = _front.vectors.cross_args(x1, x2, axis)
-    out = np.empty(3)
-    n.call(n.lib.tm_cross, ptr(a), a.size, ptr(b), b.size, ptr(out))
-    return out
+    plan = _front.vectors.cross_args(x1, x2, axis)
+    a, b = plan.a, plan.b
+    if not plan.lead:
+        out = np.empty(3)
+        n.call(n.lib.tm_cross, ptr(a), a.size, ptr(b), b.size, ptr(out))
+        return out
+    out = np.empty((math.prod(plan.lead), 3))
+    n.call(n.lib.tm_cross_stack, ptr(a), *a.shape, ptr(b), *b.shape, ptr(out), len(out))
+    return _front.vectors.cross_result(plan, out)
 
 
 @twin(_front.vectors.vector_norm)

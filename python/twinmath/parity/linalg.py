@@ -469,13 +469,32 @@ def _matrix_power_cases(rng: np.random.Generator) -> list[Case]:
             (f"{label}, n {k}", {"a": np.asarray(a["a"]) / 4, "n": k})
             for label, a in stacks(rng, "a", [(3, 3), (1, 1)])
         ]
+    # Beyond int64 (numpy's test: 2**100 + …): the front's powers within it.
+    shift = np.eye(4)[[3, 0, 1, 2]]
+    for text, k in (
+        ("2**100 + 1", 2**100 + 1),
+        ("2**100 + 2**10 + 2**5 + 3", 2**100 + 2**10 + 2**5 + 3),
+        ("-(2**100 + 1)", -(2**100 + 1)),
+        ("2**63", 2**63),
+        ("-(2**63) - 1", -(2**63) - 1),
+    ):
+        cases.append((f"permutation 4x4, n {text}", {"a": shift, "n": k}))
+    cases.append(("identity 3x3, n 2**100 + 1", {"a": np.eye(3), "n": 2**100 + 1}))
+    cases.append(("contraction 3x3, n 2**100 + 1", {"a": normal(rng, 3, 3) / 8, "n": 2**100 + 1}))
+    cases.append(
+        ("contraction 3x3, n -(2**100 + 1)", {"a": 8 * np.eye(3) + normal(rng, 3, 3), "n": -(2**100 + 1)})
+    )
+    cases.append(
+        ("stack of permutations, n 2**70 + 5", {"a": np.stack([shift, shift.T, np.eye(4)]), "n": 2**70 + 5})
+    )
     return cases
 
 
 register(
     Check(
         "matrix_power",
-        "n ≥ 0: 2·γ_{(n−1)m}·(|A|ⁿ)ᵢⱼ; n < 0: ‖Δ‖₂ ≤ |n|(‖X‖ + d)^(|n|−1)·d + 2γ‖|X|^|n|‖_F, X = A⁻¹",
+        "n ≥ 0: 2·γ_{(n−1)m}·(|A|ⁿ)ᵢⱼ; n < 0: ‖Δ‖₂ ≤ |n|(‖X‖ + d)^(|n|−1)·d + 2γ‖|X|^|n|‖_F, X = A⁻¹;"
+        " |n| beyond int64: 2(ρ^|n| + Q·m²·η), 0 off the pattern of Aⁿ",
         _matrix_power_cases,
         bound=stacked_bound(lambda a, r: tol.linalg.matrix_power_bound(a["a"], a["n"]), "a"),
         errors=[
@@ -489,7 +508,17 @@ register(
             ("singular, n -1", {"a": [[1.0, 2.0], [2.0, 4.0]], "n": -1}),
             ("NaN entry, n -1", {"a": [[math.nan, 0.0], [0.0, 1.0]], "n": -1}),
         ],
-        python_only=[("n 2.0", {"a": M2A, "n": 2.0}), ("1-D", {"a": [1.0, 2.0], "n": 2})],
+        python_only=[
+            ("n 2.0", {"a": M2A, "n": 2.0}),
+            ("1-D", {"a": [1.0, 2.0], "n": 2}),
+            ("n 2.0**100", {"a": M2A, "n": 2.0**100}),
+            ("not square, n 2**100", {"a": [[1.0, 2.0, 3.0]], "n": 2**100}),
+            ("singular, n -(2**100)", {"a": [[1.0, 2.0], [2.0, 4.0]], "n": -(2**100)}),
+            (
+                "stack, matrix 1 NaN, n -(2**64)",
+                {"a": [np.eye(2), [[math.nan, 0.0], [0.0, 1.0]]], "n": -(2**64)},
+            ),
+        ],
     )
 )
 

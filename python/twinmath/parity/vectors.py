@@ -233,6 +233,26 @@ def _cross_cases(rng: np.random.Generator) -> list[Case]:
         cases.append((f"normal {k}", {"x1": normal(rng, 3), "x2": normal(rng, 3)}))
         cases.append((f"wide {k}", {"x1": wide(rng, 3), "x2": wide(rng, 3)}))
     cases.append(("nan/inf", {"x1": special(rng, 3), "x2": special(rng, 3)}))
+    # Stacks (numpy.linalg.cross): the vectors along axis, the rest broadcast.
+    cases += [
+        ("stack (4, 3) x (4, 3)", {"x1": normal(rng, 4, 3), "x2": normal(rng, 4, 3)}),
+        ("stack (2, 4, 3) x one vector", {"x1": normal(rng, 2, 4, 3), "x2": normal(rng, 3)}),
+        ("one vector x stack (5, 3)", {"x1": normal(rng, 3), "x2": wide(rng, 5, 3)}),
+        ("broadcast (2, 1, 3) x (5, 3)", {"x1": normal(rng, 2, 1, 3), "x2": normal(rng, 5, 3)}),
+        ("axis 0: (3, 4) x (3, 4)", {"x1": normal(rng, 3, 4), "x2": normal(rng, 3, 4), "axis": 0}),
+        ("axis 0: one vector x (3, 4)", {"x1": normal(rng, 3), "x2": normal(rng, 3, 4), "axis": 0}),
+        ("axis -2: (3, 5) x (2, 3, 5)", {"x1": normal(rng, 3, 5), "x2": normal(rng, 2, 3, 5), "axis": -2}),
+        (
+            "axis 1: (2, 3, 4) x (2, 3, 4)",
+            {"x1": normal(rng, 2, 3, 4), "x2": normal(rng, 2, 3, 4), "axis": 1},
+        ),
+        (
+            "nan/inf stack (4, 3)",
+            {"x1": special(rng, 12).reshape(4, 3), "x2": special(rng, 12).reshape(4, 3)},
+        ),
+        ("empty stack (0, 3) x one vector", {"x1": np.zeros((0, 3)), "x2": B3}),
+        ("empty stack (1, 3) x (2, 0, 3)", {"x1": normal(rng, 1, 3), "x2": np.zeros((2, 0, 3))}),
+    ]
     return cases
 
 
@@ -244,8 +264,17 @@ register(
         errors=[
             ("x1 of 2 entries", {"x1": [1.0, 2.0], "x2": B3}),
             ("x2 of 4 entries", {"x1": A3, "x2": [1.0, 2.0, 3.0, 4.0]}),
+            ("stacked x1 of 2 entries", {"x1": np.zeros((4, 2)), "x2": np.zeros((4, 3))}),
+            ("stacked x2 of 2 entries, axis 0", {"x1": np.zeros((3, 2)), "x2": np.zeros((2, 2)), "axis": 0}),
         ],
-        python_only=[("axis 1", {"x1": A3, "x2": B3, "axis": 1}), ("2-D", {"x1": [A3], "x2": [B3]})],
+        python_only=[
+            ("axis 1 of a vector", {"x1": A3, "x2": B3, "axis": 1}),
+            ("axis -3 of (2, 3)", {"x1": np.zeros((2, 3)), "x2": np.zeros((3, 2, 3)), "axis": -3}),
+            ("0-D x1", {"x1": 1.0, "x2": B3}),
+            ("stacks that do not broadcast", {"x1": np.zeros((2, 3)), "x2": np.zeros((3, 3))}),
+            ("axis 0.0", {"x1": A3, "x2": B3, "axis": 0.0}),
+            ("complex x1", {"x1": [1j, 2.0, 3.0], "x2": B3}),
+        ],
         call=positional("cross", "x1", "x2"),
     )
 )

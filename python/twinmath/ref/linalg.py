@@ -20,10 +20,12 @@ from .._front.linalg_numpy import (
     cond_shape,
     exponent_of,
     offset_of,
+    power_beyond_int64,
     tensordot_plan,
     tensordot_shape,
     tensorinv_plan,
     tensorsolve_plan,
+    within_int64,
 )
 from ..errors import SingularMatrixError, in_stack, invalid, no_convergence, not_square, shape_error, singular
 
@@ -267,7 +269,9 @@ def _matrix_power_one(x: NDArray[np.float64], k: int) -> NDArray[np.float64]:
 
 @twin(_front.linalg.matrix_power)
 def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
-    k = exponent_of(n, "matrix_power", "n")
+    k = exponent_of(n, "matrix_power", "n", int64=False)
+    if not within_int64(k):
+        return power_beyond_int64(matrix_power, matmul, a, k)
     x, lead = stack(a, "matrix_power", "a")
     if x.shape[1] != x.shape[2]:
         raise not_square("matrix_power", "a", x.shape[1:])

@@ -14,6 +14,7 @@ from .._convert import real, vector
 from .._front import twin
 from .._front.vectors import (
     cross_args,
+    cross_result,
     keep,
     matrix_norm_stack,
     norm_plan,
@@ -188,8 +189,8 @@ def matrix_norm_of(x: NDArray[np.float64], o: float | str, op: str) -> float:
 
 @twin(_front.vectors.cross)
 def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis: int = -1) -> NDArray[np.float64]:
-    a, b = cross_args(x1, x2, axis)
-    return np.cross(a, b).astype(np.float64)
+    plan = cross_args(x1, x2, axis)
+    return cross_result(plan, np.cross(plan.a, plan.b))
 
 
 @twin(_front.vectors.vector_norm)
