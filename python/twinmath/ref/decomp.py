@@ -206,7 +206,8 @@ def _pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
         raise no_convergence("pinv") from None
     with np.errstate(over="ignore"):
         p = np.ldexp(p, -e)
-    if not np.isfinite(p).all():  # beyond the float range (∞, or ∞·0): refused, as Go's Pinv (docs/conventions.md)
+    # Beyond the float range (∞, or ∞·0): refused, as Go's Pinv (docs/conventions.md).
+    if not np.isfinite(p).all():
         raise invalid("pinv", "the pseudo-inverse of A overflows")
     return p
 
@@ -238,7 +239,8 @@ def _lstsq(A: ArrayLike, b: ArrayLike, rcond: float | None = None) -> NDArray[np
         raise no_convergence("lstsq") from None
     with np.errstate(over="ignore"):
         x = np.ldexp(np.asarray(x, dtype=np.float64), f - e)
-    if not np.isfinite(x).all():  # beyond the float range (∞, or ∞·0): refused, as Go's Lstsq (docs/conventions.md)
+    # Beyond the float range (∞, or ∞·0): refused, as Go's Lstsq (docs/conventions.md).
+    if not np.isfinite(x).all():
         raise invalid("lstsq", "the solution overflows")
     return x
 
