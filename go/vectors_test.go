@@ -167,3 +167,32 @@ func TestPyFloat(t *testing.T) {
 		t.Errorf("pyFloat(NaN) = %q", got)
 	}
 }
+
+// A long Dot sums fixed blocks of dotBlock values and then the blocks' sums
+// in order: the same bits on 1, 2 and 5 threads, those of that sum, and the
+// kernel's own bits below two blocks.
+func TestDotBlocksSameBitsOnAnyThreads(t *testing.T) {
+	defer SetMaxThreads(SetMaxThreads(1))
+	for _, n := range []int{2*dotBlock - 1, 2 * dotBlock, 2*dotBlock + 3, 1_000_000} {
+		a, b := make([]float64, n), make([]float64, n)
+		for i := range a {
+			a[i] = math.Sin(float64(i)) * 1e3
+			b[i] = math.Cos(float64(3*i)) / 7
+		}
+		want := dot(a, b)
+		if n >= 2*dotBlock {
+			want = 0
+			for lo := 0; lo < n; lo += dotBlock {
+				hi := min(lo+dotBlock, n)
+				want += dot(a[lo:hi], b[lo:hi])
+			}
+		}
+		for _, threads := range []int{1, 2, 5} {
+			SetMaxThreads(threads)
+			got, err := Dot(a, b)
+			if err != nil || math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("n=%d on %d threads: Dot = %v, %v, want %v", n, threads, got, err, want)
+			}
+		}
+	}
+}
