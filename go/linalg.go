@@ -245,6 +245,11 @@ func matmulCtx(cc *canceller, dst, a, b Matrix) error {
 	return matmulWork(cc, cc.scratch(), dst, a, b)
 }
 
+// matmulSmall is the largest product (in multiply-adds) that matmulWork
+// computes row by row with axpy on one goroutine: below it, packing costs
+// more than it saves and goroutines more still.
+const matmulSmall = 1<<12 - 1
+
 // matmulWork is matmulCtx with its scratch from ws.
 func matmulWork(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 	m, n, p := a.Rows, a.Cols, b.Cols
@@ -253,7 +258,7 @@ func matmulWork(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 		return nil
 	}
 	// Below a few thousand multiply-adds, packing costs more than it saves.
-	if gemmKernel != nil && m*n*p >= 1<<12 {
+	if gemmKernel != nil && m*n*p > matmulSmall {
 		return matmulPacked(cc, ws, dst, a, b)
 	}
 	workers := MaxThreads()

@@ -600,7 +600,18 @@ func matmulStackTo(cc *canceller, dst, a, b Stack) error {
 		return err
 	}
 	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
-	return runStack(cc, count, a.Rows*a.Cols*b.Cols+1, func(cc *canceller, i int) error {
+	work := a.Rows*a.Cols*b.Cols + 1
+	if work <= matmulSmall {
+		// What matmulCtx does for a product this small (one goroutine, no
+		// packing, too short to look at cc), without its dispatch.
+		return runStack(cc, count, work, func(_ *canceller, i int) error {
+			d := dst.At(i)
+			clear(d.Data)
+			matmulRows(d, a.pick(i), b.pick(i), 0, d.Rows)
+			return nil
+		})
+	}
+	return runStack(cc, count, work, func(cc *canceller, i int) error {
 		return matmulCtx(cc, dst.At(i), a.pick(i), b.pick(i))
 	})
 }
