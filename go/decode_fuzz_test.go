@@ -119,6 +119,16 @@ func (f *fz) matrix() Matrix {
 	return Matrix{Rows: r, Cols: c, Data: d}
 }
 
+// rhs returns a right-hand side of rows (taken modulo 8, so that an
+// impossible count of rows gives a small matrix) rows and one or two columns.
+func (f *fz) rhs(rows int) Matrix {
+	b := NewMatrix(max(rows, 0)%8, 1+f.small(2))
+	for i := range b.Data {
+		b.Data[i] = f.float()
+	}
+	return b
+}
+
 // square returns a consistent n×n matrix, n in 1..6.
 func (f *fz) square() Matrix {
 	n := 1 + f.small(6)

@@ -77,10 +77,7 @@ func FuzzSVD(f *testing.F) {
 		z := c.f
 		k := z.count()
 		rcond := []float64{1e-15, -1, 0, 0.5, math.NaN(), math.Inf(1), 1}[z.small(7)]
-		b := NewMatrix(max(a.Rows, 0)%8, 1+z.small(2))
-		for i := range b.Data {
-			b.Data[i] = z.float()
-		}
+		b := z.rhs(a.Rows)
 		c.keepMatrix(a, b)
 		switch op % 7 {
 		case 0:

@@ -2,6 +2,7 @@ package twinmath
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -53,7 +54,7 @@ func FuzzTensor(f *testing.F) {
 		shapes := append(append([]int(nil), a.Shape...), b.Shape...)
 		axesIn := append(append([]int(nil), axA...), axB...)
 		defer func() {
-			if !equalInts(shapes, append(append([]int(nil), a.Shape...), b.Shape...)) || !equalInts(axesIn, append(append([]int(nil), axA...), axB...)) {
+			if !slices.Equal(shapes, append(append([]int(nil), a.Shape...), b.Shape...)) || !slices.Equal(axesIn, append(append([]int(nil), axA...), axB...)) {
 				t.Fatalf("a shape or an axes argument changed")
 			}
 		}()
@@ -77,16 +78,4 @@ func FuzzTensor(f *testing.F) {
 			c.done("NormAxis", err, r)
 		}
 	})
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
