@@ -341,28 +341,12 @@ func aggressiveDeflation(cc *canceller, wk *qrWork, h, zt []float64, n, l, i, il
 		v := append([]float64(nil), spike[:m]...)
 		beta, tau := eigReflector(v)
 		if tau != 0 {
-			for c := 0; c < nw; c++ {
-				sum := 0.0
-				for r := 0; r < m; r++ {
-					sum += v[r] * t[r*nw+c]
-				}
-				for r := 0; r < m; r++ {
-					t[r*nw+c] -= tau * v[r] * sum
-				}
-			}
+			reflectRows(t, nw, m, v, tau)
 			for r := 0; r < m; r++ {
 				row := t[r*nw : r*nw+m]
 				axpy(row, -tau*dot(row, v), v)
 			}
-			for c := 0; c < nw; c++ {
-				sum := 0.0
-				for r := 0; r < m; r++ {
-					sum += v[r] * zw[r*nw+c]
-				}
-				for r := 0; r < m; r++ {
-					zw[r*nw+c] -= tau * v[r] * sum
-				}
-			}
+			reflectRows(zw, nw, m, v, tau)
 		}
 		clear(spike)
 		spike[0] = beta
@@ -392,4 +376,18 @@ func aggressiveDeflation(cc *canceller, wk *qrWork, h, zt []float64, n, l, i, il
 		return kd, err
 	}
 	return kd, nil
+}
+
+// reflectRows applies I − τ·v·vᵀ (v of m values) from the left to the
+// first m rows of the row-major a of ld columns, column by column.
+func reflectRows(a []float64, ld, m int, v []float64, tau float64) {
+	for c := 0; c < ld; c++ {
+		sum := 0.0
+		for r := 0; r < m; r++ {
+			sum += v[r] * a[r*ld+c]
+		}
+		for r := 0; r < m; r++ {
+			a[r*ld+c] -= tau * v[r] * sum
+		}
+	}
 }
