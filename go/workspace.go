@@ -67,15 +67,15 @@ func (a *arena[T]) takeRaw(n int) []T {
 }
 
 // settle ends a call: buf grows to hold peak, and everything is released.
-func (a *arena[T]) settle(zero bool) {
-	if a.peak > len(a.buf) {
+func (a *arena[T]) settle(zero, grow bool) {
+	if a.peak > len(a.buf) && grow {
 		c := max(len(a.buf), 256)
 		for c < a.peak {
 			c *= 2
 		}
 		a.buf = make([]T, c)
 	} else if zero {
-		clear(a.buf[:a.peak]) // drop the references the call left
+		clear(a.buf[:min(a.peak, len(a.buf))]) // drop the references the call left
 	}
 	a.off, a.peak = 0, 0
 }
@@ -91,12 +91,15 @@ func (ws *Workspace) begin(ctx context.Context, op string) *canceller {
 	return &ws.cc
 }
 
-// end ends the call begun by begin.
+// end ends the call begun by begin. A cancelled call leaves the buffers as
+// they were: growing them to its peak (a fresh, zeroed allocation of up to
+// the call's whole scratch) would only delay the return of its error.
 func (ws *Workspace) end() {
-	ws.f.settle(false)
-	ws.i.settle(false)
-	ws.rots.settle(true)
-	ws.sweep.settle(true)
+	grow := ws.cc.ctx == nil || ws.cc.ctx.Err() == nil
+	ws.f.settle(false, grow)
+	ws.i.settle(false, grow)
+	ws.rots.settle(true, grow)
+	ws.sweep.settle(true, grow)
 	ws.cc = canceller{}
 	ws.busy = false
 }
