@@ -232,6 +232,28 @@ def test_every_layout_gives_the_same_result(go, ref, data, n):
     assert tol.alike(go.transpose(lm), go.transpose(m))
 
 
+ANY_FLOAT = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([0.0, -0.0, 5e-324]))
+
+
+@given(data=st.data(), n=st.integers(0, 10))
+def test_short_dot_passes_values_with_the_buffer_path_bits(go, data, n):
+    # go.dot hands short float64 vectors to C as lists (twinmath.go.vectors.SHORT);
+    # the values, and so every bit of the result, must be those of the buffers.
+    x = data.draw(vectors(n, ANY_FLOAT))
+    y = data.draw(vectors(n, ANY_FLOAT))
+    through_buffers = _native.scalar(_native.lib.tm_dot, _native.ptr(x), n, _native.ptr(y), n)
+    assert tol.alike(go.dot(x, y), through_buffers)
+    assert tol.alike(go.dot(x[::-1], y[::-1]), go.dot(x[::-1].copy(), y[::-1].copy()))
+
+
+def test_short_dot_refuses_as_the_buffer_path(go):
+    from twinmath.go.vectors import SHORT
+
+    for na, nb in ((3, 4), (SHORT, SHORT + 1), (0, 1)):
+        with pytest.raises(twinmath.ShapeError, match=f"lengths {na} and {nb} differ"):
+            go.dot(np.ones(na), np.ones(nb))
+
+
 def test_no_libpython_and_origin_run_path():
     readelf = shutil.which("readelf")
     if readelf is None:

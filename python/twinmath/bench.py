@@ -354,12 +354,14 @@ def call_path(quick: bool = False) -> None:
 
     Each piece of the call is timed on its own in this process, interleaved
     with the others, and the best of several runs is printed (a floor, less
-    sensitive to load than a median): the input checks, the two
-    ``ffi.from_buffer`` pointers, the cffi call itself with pointers ready,
-    the same call through ``_native.scalar``, and a cffi call with no
-    arguments, the cost of crossing into Go at all. Beside them, the
-    alternatives that were measured for small inputs: pointers by address
-    through ``ffi.cast`` and values passed as Python lists that cffi copies.
+    sensitive to load than a median). A short dot passes its vectors as lists
+    (``twinmath.go.vectors.SHORT``): the layout checks, the two ``tolist``
+    copies, the cffi call with lists ready and the same call through
+    ``_native.scalar``. Then the floors: a cffi call with no arguments, the
+    cost of crossing into Go at all, and the call with lists and no checks at
+    all. Beside them, the buffer path longer vectors take (``vector()`` checks,
+    two ``ffi.from_buffer`` pointers, the call with pointers ready) and
+    pointers by address through ``ffi.cast``.
     """
     import timeit
 
@@ -373,20 +375,28 @@ def call_path(quick: bool = False) -> None:
     s = n.scratch()
     pa, pb = n.ptr(a), n.ptr(b)
     al, bl = a.tolist(), b.tolist()
+    nd, f64 = np.ndarray, np.dtype(np.float64)
     pieces: dict[str, Callable[[], Any]] = {
         "np.dot(a, b)": lambda: np.dot(a, b),
         "twinmath.go.dot(a, b)": lambda: go.dot(a, b),
-        "  input checks (vector() x2)": lambda: (vector(a, "dot", "a"), vector(b, "dot", "b")),
-        "  ffi.from_buffer x2": lambda: (ffi.from_buffer(doubles, a), ffi.from_buffer(doubles, b)),
-        "  lib.tm_dot, pointers ready": lambda: lib.tm_dot(pa, 3, pb, 3, s.out, s.err, n.ERRLEN),
-        "  _native.scalar(lib.tm_dot, ...)": lambda: n.scalar(lib.tm_dot, pa, 3, pb, 3),
-        "  cffi call, no arguments": lambda: lib.tm_max_threads(),
+        "  layout checks of a and b": lambda: (
+            a.__class__ is nd and b.__class__ is nd and a.dtype is f64 and b.dtype is f64,
+            a.ndim == 1 and b.ndim == 1 and len(a) <= 8 and len(b) <= 8,
+        ),
+        "  a.tolist() x2": lambda: (a.tolist(), b.tolist()),
+        "  lib.tm_dot, lists ready": lambda: lib.tm_dot(al, 3, bl, 3, s.out, s.err, n.ERRLEN),
+        "  _native.scalar(lib.tm_dot, lists)": lambda: n.scalar(lib.tm_dot, al, 3, bl, 3),
+        "floor: cffi call, no arguments": lambda: lib.tm_max_threads(),
+        "floor: tolist x2 and the call": lambda: lib.tm_dot(
+            a.tolist(), 3, b.tolist(), 3, s.out, s.err, n.ERRLEN
+        ),
+        "buffers: vector() x2": lambda: (vector(a, "dot", "a"), vector(b, "dot", "b")),
+        "buffers: ffi.from_buffer x2": lambda: (ffi.from_buffer(doubles, a), ffi.from_buffer(doubles, b)),
+        "buffers: lib.tm_dot, pointers ready": lambda: lib.tm_dot(pa, 3, pb, 3, s.out, s.err, n.ERRLEN),
         "alt: ffi.cast(a.ctypes.data) x2": lambda: (
             ffi.cast("double *", a.ctypes.data),
             ffi.cast("double *", b.ctypes.data),
         ),
-        "alt: a.tolist() x2": lambda: (a.tolist(), b.tolist()),
-        "alt: lib.tm_dot, lists ready": lambda: lib.tm_dot(al, 3, bl, 3, s.out, s.err, n.ERRLEN),
     }
     best = dict.fromkeys(pieces, float("inf"))
     loops = 2000 if quick else 20000
@@ -395,7 +405,7 @@ def call_path(quick: bool = False) -> None:
             best[name] = min(best[name], timeit.timeit(f, number=loops) / loops)
     print("call path of dot n=3 (best of the runs, one process)")
     for name, t in best.items():
-        print(f"{name:<36} {fmt(t):>12}")
+        print(f"{name:<38} {fmt(t):>12}")
 
 
 def _numpy_softmax(x: np.ndarray) -> np.ndarray:
