@@ -253,19 +253,22 @@ def error(status: int, s: Scratch) -> BaseException:
 # are untouched (no C handler to install, chain and restore around each
 # call, which several threads could race on) and any Python handler the
 # program installed for SIGINT runs as usual; when it raises, the call is
-# cancelled the same way. Starting a thread costs about 50 µs, so calls whose
-# work is estimated below HELPER_WORK run inline, in the calling thread:
-# they end within a few milliseconds anyway, and a Ctrl-C is handled as
-# soon as they return. Calls from other threads also run inline: signals
+# cancelled the same way. A helper thread costs its start (about 50 µs) and
+# more in cold caches, so calls whose work is estimated below HELPER_WORK run
+# inline, in the calling thread: they end within tens of milliseconds anyway,
+# and a Ctrl-C is handled as soon as they return. Calls from other threads also run inline: signals
 # reach only the main thread.
 
-HELPER_WORK = 1 << 22
+HELPER_WORK = 1 << 25
 """Estimated multiply-adds from which a main-thread call runs in a helper thread.
 
-2²² ≈ 4 million multiply-adds: one to a few milliseconds of arithmetic, so
-the helper thread (about 50 µs to start and join) costs a few percent at
-most, and the longest inline call returns well within the 200 ms that a
-Ctrl-C may take.
+2²⁵ ≈ 34 million multiply-adds: about 3 ms of arithmetic with the AVX-512
+kernels, a few tens of milliseconds with the pure-Go ones, so the longest
+inline call returns well within the 200 ms that a Ctrl-C may take. Below it
+the helper thread would cost a large share of the call: measured on inv of
+300×300 (27 million), a thread per call added 0.45–2 ms to 3.1 ms, because
+the call then starts on a new thread, often on the other core, with the
+inputs and the pooled scratch in the first core's cache.
 """
 
 SVD_WORK = 30
