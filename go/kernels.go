@@ -27,6 +27,10 @@ var (
 	// entry's sum in gemmGo's order. nil when there is none.
 	gemmWideKernel func(k int, a, b, c []float64, ldc int)
 	wideM, wideN   int
+	// axpyFused says whether axpyKernel rounds y[i] + alpha·x[i] once (a
+	// fused multiply-add) rather than twice, so that code computing one entry
+	// at a time can give its bits (matmulRowsNarrow).
+	axpyFused bool
 )
 
 // kernelSet is one choice of the kernels above.
@@ -38,6 +42,7 @@ type kernelSet struct {
 	gemm         func(k int, a, b, c []float64, ldc int)
 	gemmWide     func(k int, a, b, c []float64, ldc int)
 	wideM, wideN int
+	fused        bool // axpy fuses its multiply-adds
 }
 
 // kernelSets lists the sets this CPU can run, the one in use last: the
@@ -49,6 +54,7 @@ func useKernels(s kernelSet) {
 	dotKernel, axpyKernel, rotKernel = s.dot, s.axpy, s.rot
 	gemmKernel, gemmWideKernel = s.gemm, s.gemmWide
 	wideM, wideN = s.wideM, s.wideN
+	axpyFused = s.fused
 }
 
 // The shape of gemmKernel's tile: mr rows of A by nr columns of B.

@@ -15,12 +15,12 @@ func init() {
 		return
 	}
 	kernelSets = append(kernelSets, kernelSet{
-		name: "avx2", dot: dotAVX2, axpy: axpyAVX2, rot: rotAVX2, gemm: gemmAVX2,
+		name: "avx2", dot: dotAVX2, axpy: axpyAVX2, rot: rotAVX2, gemm: gemmAVX2, fused: true,
 	})
 	if hasAVX512F() {
 		kernelSets = append(kernelSets, kernelSet{
 			name: "avx512", dot: dotAVX512, axpy: axpyAVX512, rot: rotAVX512, gemm: gemmAVX2,
-			gemmWide: gemmWideAVX512, wideM: wideMAVX512, wideN: 2 * nr,
+			gemmWide: gemmWideAVX512, wideM: wideMAVX512, wideN: 2 * nr, fused: true,
 		})
 	}
 	useKernels(kernelSets[len(kernelSets)-1])

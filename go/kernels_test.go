@@ -258,3 +258,44 @@ func TestMatmulWideSameAsTiles(t *testing.T) {
 		}
 	}
 }
+
+// TestMatmulRowsNarrow holds the entry-at-a-time product of narrow b to the
+// bits of the axpy kernels' product, with every kernel set: special values
+// (±0, ±Inf, NaN, subnormals, huge) included, odd and even inner lengths.
+func TestMatmulRowsNarrow(t *testing.T) { eachKernelSet(t, testMatmulRowsNarrow) }
+
+func testMatmulRowsNarrow(t *testing.T, s kernelSet) {
+	if axpyFused != s.fused {
+		t.Fatalf("axpyFused %v with kernel set %s", axpyFused, s.name)
+	}
+	rng := rand.New(rand.NewSource(12))
+	special := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), 5e-324, -2.2e-308, 1e308, -1e308}
+	draw := func(r, c int) Matrix {
+		m := randMatrix(rng, r, c)
+		for i := range m.Data {
+			switch rng.Intn(8) {
+			case 0:
+				m.Data[i] = special[rng.Intn(len(special))]
+			case 1:
+				m.Data[i] = math.Ldexp(m.Data[i], rng.Intn(200)-100)
+			}
+		}
+		return m
+	}
+	for trial := 0; trial < 400; trial++ {
+		m, n, p := 1+rng.Intn(5), 1+rng.Intn(12), 1+rng.Intn(narrowCols-1)
+		if trial%40 == 0 {
+			n = kBlock - rng.Intn(2)
+		}
+		a, b := draw(m, n), draw(n, p)
+		got, want := NewMatrix(m, p), NewMatrix(m, p)
+		matmulRows(got, a, b, 0, m)
+		matmulRowsAxpy(want, a, b, 0, m)
+		for i := range got.Data {
+			g, w := got.Data[i], want.Data[i]
+			if math.Float64bits(g) != math.Float64bits(w) && !(math.IsNaN(g) && math.IsNaN(w)) {
+				t.Fatalf("%dx%d·%dx%d entry %d: narrow %v, axpy %v", m, n, n, p, i, g, w)
+			}
+		}
+	}
+}

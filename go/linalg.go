@@ -308,6 +308,16 @@ const matmulPiece = 64
 // matmulRows accumulates rows lo..hi of a·b into dst, which holds zeros
 // there. Loop order i-k-j keeps every inner loop on contiguous memory.
 func matmulRows(dst, a, b Matrix, lo, hi int) {
+	if b.Cols < narrowCols && a.Cols <= kBlock {
+		matmulRowsNarrow(dst, a, b, lo, hi)
+		return
+	}
+	matmulRowsAxpy(dst, a, b, lo, hi)
+}
+
+// matmulRowsAxpy is matmulRows through the axpy kernels, a row of b at a
+// time.
+func matmulRowsAxpy(dst, a, b Matrix, lo, hi int) {
 	n, p := a.Cols, b.Cols
 	for k0 := 0; k0 < n; k0 += kBlock {
 		k1 := min(k0+kBlock, n)
@@ -324,6 +334,47 @@ func matmulRows(dst, a, b Matrix, lo, hi int) {
 					axpy(crow, arow[k], b.Data[k*p+j0:k*p+j1])
 				}
 			}
+		}
+	}
+}
+
+// narrowCols is the number of columns of b below which matmulRows computes
+// each entry on its own: on rows this short, the calls of the axpy kernel
+// cost more than their arithmetic (a stack of 3×3 products spent most of
+// its time in them).
+const narrowCols = 4
+
+// matmulRowsNarrow is matmulRows for b.Cols < narrowCols and n ≤ kBlock;
+// see narrowProduct.
+func matmulRowsNarrow(dst, a, b Matrix, lo, hi int) {
+	n, p := a.Cols, b.Cols
+	narrowProduct(dst.Data[lo*p:hi*p], a.Data[lo*n:hi*n], b.Data, hi-lo, n, p)
+}
+
+// narrowProduct adds the m×n by n×p product x·y to c, one entry at a time
+// (p < narrowCols, n ≤ kBlock), with matmulRowsAxpy's operations in its
+// order, so its bits: the pairs of terms as axpy2 adds them, then an odd last
+// term as axpyKernel adds it (fused or not, as the kernel in use).
+func narrowProduct(c, x, y []float64, m, n, p int) {
+	c, x, y = c[:m*p], x[:m*n], y[:n*p]
+	fused := axpyFused
+	for i := 0; i < m; i++ {
+		xi := x[i*n : (i+1)*n]
+		ci := c[i*p : (i+1)*p]
+		for j := range ci {
+			s := ci[j]
+			k := 0
+			for ; k+2 <= n; k += 2 {
+				s += xi[k]*y[k*p+j] + xi[k+1]*y[(k+1)*p+j]
+			}
+			if k < n {
+				if fused {
+					s = math.FMA(xi[k], y[k*p+j], s)
+				} else {
+					s += xi[k] * y[k*p+j]
+				}
+			}
+			ci[j] = s
 		}
 	}
 }

@@ -601,6 +601,24 @@ func matmulStackTo(cc *canceller, dst, a, b Stack) error {
 	}
 	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
 	work := a.Rows*a.Cols*b.Cols + 1
+	if b.Cols < narrowCols && a.Cols <= kBlock {
+		// matmulRowsNarrow on each product, without the dispatch and the
+		// Matrix values: for 3×3 products these cost more than the arithmetic.
+		m, n, p := a.Rows, a.Cols, b.Cols
+		as, bs := a.Stride, b.Stride
+		if a.Count == 1 {
+			as = 0
+		}
+		if b.Count == 1 {
+			bs = 0
+		}
+		return runStack(cc, count, work, func(_ *canceller, i int) error {
+			c := dst.Data[i*dst.Stride : i*dst.Stride+m*p]
+			clear(c)
+			narrowProduct(c, a.Data[i*as:], b.Data[i*bs:], m, n, p)
+			return nil
+		})
+	}
 	if work <= matmulSmall {
 		// What matmulCtx does for a product this small (one goroutine, no
 		// packing, too short to look at cc), without its dispatch.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -444,6 +445,44 @@ func TestStackToAliased(t *testing.T) {
 	for i := range want.Data {
 		if math.Float64bits(dst.Data[i]) != math.Float64bits(want.Data[i]) {
 			t.Fatalf("value %d: %v, want %v", i, dst.Data[i], want.Data[i])
+		}
+	}
+}
+
+// The narrow products of a stack (fewer than narrowCols columns) keep the
+// single call's bits with a broadcast matrix on either side and with strides
+// beyond Rows·Cols, on one goroutine and on several.
+func TestMatmulStackNarrowIsEachMatrix(t *testing.T) {
+	rng := rand.New(rand.NewSource(21))
+	stack := func(count, rows, cols, pad int) Stack {
+		stride := rows*cols + pad
+		return Stack{Count: count, Rows: rows, Cols: cols, Stride: stride, Data: randMatrix(rng, 1, count*stride).Data}
+	}
+	for _, shape := range [][3]int{{3, 3, 3}, {2, 5, 1}, {4, 1, 2}, {1, 7, 3}} {
+		m, n, p := shape[0], shape[1], shape[2]
+		pairs := [][2]Stack{
+			{stack(300, m, n, 2), stack(1, n, p, 0)},
+			{stack(1, m, n, 0), stack(300, n, p, 1)},
+			{stack(300, m, n, 1), stack(300, n, p, 3)},
+		}
+		for _, threads := range []int{1, 3} {
+			prev := SetMaxThreads(threads)
+			for _, pair := range pairs {
+				x, y := pair[0], pair[1]
+				got, err := MatmulStack(x, y)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := 0; i < got.Count; i++ {
+					want, _ := Matmul(x.pick(i), y.pick(i))
+					for k, w := range want.Data {
+						if math.Float64bits(got.At(i).Data[k]) != math.Float64bits(w) {
+							t.Fatalf("%v threads=%d matrix %d: %v, single call %v", shape, threads, i, got.At(i).Data, want.Data)
+						}
+					}
+				}
+			}
+			SetMaxThreads(prev)
 		}
 	}
 }
