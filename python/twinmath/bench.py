@@ -38,12 +38,14 @@ class Row:
     """One benchmark row: a name and a factory of the three callables.
 
     A row whose callables each do ``per`` units of work (callbacks, say)
-    shows the time per unit.
+    shows the time per unit. A heavy row (seconds per call) is timed over
+    three runs instead of seven.
     """
 
     name: str
     make: Callable[[np.random.Generator], tuple[Callable[[], Any], Callable[[], Any], Callable[[], Any]]]
     per: int = 1
+    heavy: bool = False
 
 
 def _contenders(op: str, numpy_fn: Callable[..., Any], *args: Any) -> tuple[Callable[[], Any], ...]:
@@ -66,11 +68,11 @@ def _symmetric(rng: np.random.Generator, n: int) -> np.ndarray:
 ROWS: list[Row] = []
 
 
-def row(name: str, per: int = 1) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def row(name: str, per: int = 1, heavy: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register the decorated factory as a benchmark row."""
 
     def add(make: Callable[..., Any]) -> Callable[..., Any]:
-        ROWS.append(Row(name, make, per))
+        ROWS.append(Row(name, make, per, heavy))
         return make
 
     return add
@@ -222,6 +224,18 @@ for _n in (100, 300):
 
 
 row("pca 5000x20")(lambda rng: _contenders("pca", _numpy_pca, rng.random((5000, 20)), 3))
+# The larger sizes the decompositions are held to, last: seconds per call.
+row("eig n=150")(lambda rng: _contenders("eig", np.linalg.eig, rng.standard_normal((150, 150))))
+row("solve n=1000")(
+    lambda rng: _contenders("solve", np.linalg.solve, rng.random((1000, 1000)), rng.random(1000))
+)
+row("eigh n=1000", heavy=True)(lambda rng: _contenders("eigh", np.linalg.eigh, _symmetric(rng, 1000)))
+for _n in (1000, 2000):
+    row(f"svd n={_n}", heavy=True)(
+        lambda rng, n=_n: _contenders(
+            "svd", lambda a: np.linalg.svd(a, full_matrices=False), rng.random((n, n))
+        )
+    )
 
 
 # The ratio go/numpy each row should reach on a 2-core machine, with numpy on
@@ -244,7 +258,16 @@ TARGETS: dict[str, float] = {
     "pinv n=300": 3.0,
     "lstsq n=300": 3.0,
     "pca 5000x20": 1.5,
+    "eig n=150": 2.0,
+    "solve n=1000": 1.5,
+    "eigh n=1000": 2.5,
+    "svd n=1000": 3.0,
+    "svd n=2000": 4.0,
 }
+
+# The speed-up two Python threads should get from calling inv of 200×200 at
+# once rather than one after the other (the GIL is released during calls).
+THREADS_TARGET = 1.8
 
 
 def target_cells(name: str, ratio: float) -> str:
@@ -336,17 +359,66 @@ def main(quick: bool = False, only: list[str] | None = None, keep_env: bool = Fa
         if only and not any(r.name.startswith(o) for o in only):
             continue
         go_fn, ref_fn, np_fn = r.make(rng)
-        repeats, budget = (3, 0.01) if quick else (7, 0.05)
+        repeats, budget = (3, 0.01) if quick or r.heavy else (7, 0.05)
         tg, tr, tn = (median_time(f, repeats, budget) / r.per for f in (go_fn, ref_fn, np_fn))
         print(
             f"{r.name:<14} {fmt(tg):>12} {fmt(tr):>12} {fmt(tn):>12} {tg / tn:>9.2f} {tr / tn:>9.2f}"
             f" {target_cells(r.name, tg / tn)}",
             flush=True,
         )
+    if not only or any("threads".startswith(o) for o in only):
+        print()
+        thread_speedup(quick)
     if not only or any("dot n=3".startswith(o) for o in only):
         print()
         call_path(quick)
     return 0
+
+
+def thread_speedup(quick: bool = False) -> None:
+    """Print how much faster two Python threads run inv of 200×200 than one.
+
+    For each contender, the same 2k calls run in one thread, then k in each of
+    two threads started together; the speed-up is the first time over the
+    second (best of several runs). twinmath.go releases the GIL and runs each
+    call of this size on the calling thread, so two threads can use both
+    cores; the target is for twinmath.go.
+    """
+    import threading
+
+    from . import go, ref
+
+    a = np.random.default_rng(0).random((200, 200)) + 200 * np.eye(200)
+    k = 10 if quick else 40
+
+    def run(f: Callable[[Any], Any], calls: int) -> None:
+        for _ in range(calls):
+            f(a)
+
+    def both(f: Callable[[Any], Any]) -> float:
+        threads = [threading.Thread(target=run, args=(f, k)) for _ in range(2)]
+        t = time.perf_counter()
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        return time.perf_counter() - t
+
+    def alone(f: Callable[[Any], Any]) -> float:
+        t = time.perf_counter()
+        run(f, 2 * k)
+        return time.perf_counter() - t
+
+    print(f"two Python threads, {k} calls of inv n=200 each, against one thread making all {2 * k}")
+    for name, f in (("twinmath.go", go.inv), ("twinmath.ref", ref.inv), ("numpy", np.linalg.inv)):
+        f(a)
+        one = min(alone(f) for _ in range(3 if quick else 7))
+        two = min(both(f) for _ in range(3 if quick else 7))
+        mark = ""
+        if name == "twinmath.go":
+            mark = f"  target {THREADS_TARGET:.2f} {'ok' if one / two >= THREADS_TARGET else 'miss'}"
+        times = f"one thread {fmt(one):>12}  two threads {fmt(two):>12}"
+        print(f"{name:<14} {times}  speed-up {one / two:5.2f}{mark}")
 
 
 def call_path(quick: bool = False) -> None:
