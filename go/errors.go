@@ -74,10 +74,8 @@ func pyFloat(x float64) string {
 
 // checkFinite returns ErrInvalid if any entry of data is NaN or ±Inf.
 func checkFinite(op, name string, data []float64) error {
-	for _, v := range data {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return invalidErr(op, "%s contains NaN or Inf", name)
-		}
+	if maxAbsBits(data) >= infBits {
+		return invalidErr(op, "%s contains NaN or Inf", name)
 	}
 	return nil
 }

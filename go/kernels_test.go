@@ -299,3 +299,40 @@ func testMatmulRowsNarrow(t *testing.T, s kernelSet) {
 		}
 	}
 }
+
+// TestMaxAbs holds maxAbs (integer maxima of bit patterns) and checkFinite to
+// their definitions on every special value, at every position and length
+// around the four-wide loop.
+func TestMaxAbs(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	values := []float64{0, math.Copysign(0, -1), 5e-324, -5e-324, 2.2e-308, -1, 1.5, -1e308, math.MaxFloat64, inf, -inf, nan, -nan}
+	rng := rand.New(rand.NewSource(5))
+	for trial := 0; trial < 3000; trial++ {
+		v := make([]float64, rng.Intn(11))
+		for i := range v {
+			v[i] = values[rng.Intn(len(values))]
+			if rng.Intn(3) == 0 {
+				v[i] = rng.NormFloat64()
+			}
+		}
+		want, hasNaN, finite := 0.0, false, true
+		for _, x := range v {
+			if math.IsNaN(x) {
+				hasNaN = true
+			}
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				finite = false
+			}
+			if a := math.Abs(x); a > want {
+				want = a
+			}
+		}
+		got := maxAbs(v)
+		if hasNaN != math.IsNaN(got) || (!hasNaN && math.Float64bits(got) != math.Float64bits(want)) {
+			t.Fatalf("maxAbs(%v) = %v, want %v (NaN %v)", v, got, want, hasNaN)
+		}
+		if err := checkFinite("op", "A", v); (err == nil) != finite {
+			t.Fatalf("checkFinite(%v) = %v, finite %v", v, err, finite)
+		}
+	}
+}
