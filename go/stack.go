@@ -172,6 +172,20 @@ func runStack(cc *canceller, count, work int, f func(cc *canceller, i int) error
 type stackWorker struct {
 	cc *canceller
 	lu luWork
+	ws Workspace
+}
+
+// call runs f on one matrix with the worker's Workspace for its scratch (the
+// workspace forms' bits): after the first matrix, small ones allocate
+// nothing. f's canceller looks at w.cc's context, if any.
+func (w *stackWorker) call(op string, f func(cc *canceller) error) error {
+	var ctx context.Context
+	if w.cc != nil {
+		ctx = w.cc.ctx
+	}
+	err := f(w.ws.begin(ctx, op))
+	w.ws.end()
+	return err
 }
 
 // runStackWork is runStack handing f the worker that runs it, whose
@@ -469,7 +483,7 @@ func invStackTo(cc *canceller, dst, a Stack) error {
 	}
 	n := a.Rows
 	return runStackWork(cc, a.Count, n*n*n+1, func(w *stackWorker, i int) error {
-		return invToWork(w.cc, dst.At(i), a.At(i), &w.lu)
+		return w.call("inv", func(cc *canceller) error { return invToWork(cc, dst.At(i), a.At(i), &w.lu) })
 	})
 }
 
@@ -538,7 +552,7 @@ func solveStackTo(cc *canceller, dst, a, b Stack) error {
 	a, b = a.fresh(spanOf(dst.Data)), b.fresh(spanOf(dst.Data))
 	n, k := a.Rows, b.Cols
 	return runStackWork(cc, count, n*n*n/3+n*n*k+1, func(w *stackWorker, i int) error {
-		return solveToWork(w.cc, dst.At(i), a.pick(i), b.pick(i), &w.lu)
+		return w.call("solve", func(cc *canceller) error { return solveToWork(cc, dst.At(i), a.pick(i), b.pick(i), &w.lu) })
 	})
 }
 
