@@ -507,8 +507,10 @@ def tensorsolve(a: ArrayLike, b: ArrayLike, axes: Sequence[int] | None = None) -
         If the size of ``a`` is not q² or ``b`` does not hold q values.
     TypeError
         If ``axes`` is not a sequence of integers.
+    AxisError
+        If an axis is out of range (numpy's ``AxisError``, a ``ValueError``).
     ValueError
-        If an axis is out of range, or ``a`` or ``b`` holds NaN or Inf.
+        If ``a`` or ``b`` holds NaN or Inf.
     SingularMatrixError
         If a pivot of the LU factorisation is exactly zero.
 
@@ -591,9 +593,12 @@ def tensordot(a: ArrayLike, b: ArrayLike, axes: int | Sequence[Any] = 2) -> NDAr
     ShapeError
         If the two lists of axes differ in length or paired axes differ in
         length ("shape-mismatch for sum").
+    AxisError
+        If an axis is out of range, or the integer ``axes`` exceeds
+        ``a.ndim`` or ``b.ndim`` (numpy's ``AxisError``, a ``ValueError``
+        and an ``IndexError``, as numpy's own IndexError there).
     ValueError
-        If an axis is out of range or repeated, or the integer ``axes`` is
-        negative or exceeds ``a.ndim`` or ``b.ndim``.
+        If an axis is repeated, or the integer ``axes`` is negative.
 
     Examples
     --------

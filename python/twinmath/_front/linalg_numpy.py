@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._convert import INT64_MAX, INT64_MIN, array
-from ..errors import invalid, shape_error
+from ..errors import axis_error, invalid, shape_error
 
 COND_ORDERS = "None, 'fro', 'nuc', 1, -1, 2, -2, inf or -inf"
 
@@ -175,7 +175,7 @@ def tensorsolve_plan(
             raise TypeError(f"{op}: axes must be a sequence of integers, got {type(axes).__name__}")
         for i, k in enumerate(_ints(axes, op, "axes")):
             if not 0 <= k < an:
-                raise invalid(op, f"axes[{i}] is {k}, not an axis of a, which has {an} dimensions")
+                raise axis_error(op, f"axes[{i}] is {k}, not an axis of a, which has {an} dimensions")
             order.remove(k)  # numpy's remove and append: a repeated axis moves again
             order.append(k)
     shape = tuple(a.shape[p] for p in order)
@@ -229,7 +229,7 @@ def tensordot_plan(a: NDArray[np.float64], b: NDArray[np.float64], axes: Any) ->
         if n < 0:
             raise invalid(op, f"axes must be a non-negative integer, got {n}")
         if n > a.ndim or n > b.ndim:
-            raise invalid(op, f"axes is {n}, more than the dimensions of a ({a.ndim}) or b ({b.ndim})")
+            raise axis_error(op, f"axes is {n}, more than the dimensions of a ({a.ndim}) or b ({b.ndim})")
         axes_a, axes_b = list(range(a.ndim - n, a.ndim)), list(range(n))
     if len(axes_a) != len(axes_b):
         raise shape_error(op, f"shape-mismatch for sum: {len(axes_a)} axes of a but {len(axes_b)} of b")
@@ -248,7 +248,7 @@ def _normal_axes(op: str, name: str, axes: list[int], nd: int) -> list[int]:
     out: list[int] = []
     for k in axes:
         if not -nd <= k < nd:
-            raise invalid(op, f"axis {k} is out of bounds for {name} of {nd} dimensions")
+            raise axis_error(op, f"axis {k} is out of bounds for {name} of {nd} dimensions")
         k = k + nd if k < 0 else k
         if k in out:
             raise invalid(op, f"duplicate axes are not allowed: axis {k} of {name} is summed twice")
