@@ -129,6 +129,36 @@ def chain_result(arrays: Sequence[ArrayLike], product: NDArray[np.float64]) -> A
     return product
 
 
+def chain_shape(arrays: Sequence[ArrayLike], ms: Sequence[NDArray[np.float64]]) -> tuple[int, ...]:
+    """Return the shape of ``multi_dot``'s result for the checked chain ``ms`` of ``arrays``."""
+    first, last = np.ndim(arrays[0]) == 1, np.ndim(arrays[-1]) == 1
+    return (() if first else (ms[0].shape[0],)) + (() if last else (ms[-1].shape[1],))
+
+
+def chain_out(out: Any, shape: tuple[int, ...]) -> NDArray[np.float64] | None:
+    """Return ``multi_dot``'s ``out`` checked for a result of ``shape``, or None.
+
+    numpy's rules, as its ``out`` is a performance feature: an ndarray (or a
+    subclass), of dtype float64 in native byte order, C-contiguous, writable,
+    of exactly the result's shape — nothing is converted. The checks run in
+    that order, after those of the arrays.
+    """
+    if out is None:
+        return None
+    op = "multi_dot"
+    if not isinstance(out, np.ndarray):
+        raise TypeError(f"{op}: out must be an ndarray, got {type(out).__name__}")
+    if out.dtype != np.dtype("=f8"):
+        raise invalid(op, f"out must be a float64 array, got dtype {out.dtype}")
+    if not out.flags.c_contiguous:
+        raise invalid(op, "out must be C-contiguous")
+    if not out.flags.writeable:
+        raise invalid(op, "out is read-only")
+    if out.shape != shape:
+        raise shape_error(op, f"out has shape {out.shape}, the product {shape}")
+    return out
+
+
 def offset_of(offset: Any, op: str) -> int:
     """Return the diagonal ``offset`` as an int, or raise TypeError."""
     return exponent_of(offset, op, "offset")
