@@ -45,6 +45,15 @@ var toCases = []toCase{
 	{"ProjectTo", []int{5}, []int{5, 5}, nil, func(o, i [][]float64) error { return ProjectTo(o[0], i[0], i[1]) }},
 	{"MatmulTo", []int{9}, []int{9, 9}, nil, func(o, i [][]float64) error { return MatmulTo(mat(3, 3, o[0]), mat(3, 3, i[0]), mat(3, 3, i[1])) }},
 	{"MatmulTo rect", []int{6}, []int{8, 12}, nil, func(o, i [][]float64) error { return MatmulTo(mat(2, 3, o[0]), mat(2, 4, i[0]), mat(4, 3, i[1])) }},
+	{"MultiDotTo two", []int{6}, []int{8, 12}, nil, func(o, i [][]float64) error {
+		return MultiDotTo(mat(2, 3, o[0]), []Matrix{mat(2, 4, i[0]), mat(4, 3, i[1])})
+	}},
+	{"MultiDotTo first", []int{9}, []int{9, 9, 9}, nil, func(o, i [][]float64) error {
+		return MultiDotTo(mat(3, 3, o[0]), []Matrix{mat(3, 3, i[0]), mat(3, 3, i[1]), mat(3, 3, i[2])})
+	}},
+	{"MultiDotTo last", []int{6}, []int{8, 16, 12}, nil, func(o, i [][]float64) error {
+		return MultiDotTo(mat(2, 3, o[0]), []Matrix{mat(2, 4, i[0]), mat(4, 4, i[1]), mat(4, 3, i[2])})
+	}},
 	{"TransposeTo", []int{12}, []int{12}, nil, func(o, i [][]float64) error { return TransposeTo(mat(4, 3, o[0]), mat(3, 4, i[0])) }},
 	{"InvTo", []int{9}, []int{9}, nil, func(o, i [][]float64) error { return InvTo(mat(3, 3, o[0]), mat(3, 3, i[0])) }},
 	{"SolveTo", []int{6}, []int{9, 6}, nil, func(o, i [][]float64) error { return SolveTo(mat(3, 2, o[0]), mat(3, 3, i[0]), mat(3, 2, i[1])) }},

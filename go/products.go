@@ -153,8 +153,9 @@ func checkChain(ms []Matrix) error {
 	return nil
 }
 
-// MultiDotTo writes the product of ms into dst, which must not alias any of
-// them; see MultiDot.
+// MultiDotTo writes the product of ms into dst, which may share memory
+// with any of them (numpy's out=); see MultiDot. It returns ErrShape if dst
+// is not ms[0].Rows×ms[len(ms)-1].Cols.
 func MultiDotTo(dst Matrix, ms []Matrix) error {
 	return multiDotTo(nil, dst, ms)
 }
@@ -195,6 +196,10 @@ func multiDotTo(cc *canceller, dst Matrix, ms []Matrix) error {
 	if err != nil {
 		return err
 	}
+	// Only the last product writes dst; the products before it are new
+	// matrices, and a factor of ms that overlaps dst is read from a copy.
+	d := spanOf(dst.Data)
+	l, r = cc.scratch().fresh(l, d), cc.scratch().fresh(r, d)
 	return matmulCtx(cc, dst, l, r)
 }
 

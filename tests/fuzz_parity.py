@@ -299,70 +299,11 @@ def canonical(args: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def decided_within_rounding(
-    op: str, args: dict[str, Any], rerr: Any, gerr: Any, r: Any = None, g: Any = None
-) -> bool:
-    """Whether only one side refused A as singular (not positive definite) where
-    A lies within rounding of that boundary, or refused pinv/lstsq as
-    overflowing where the other side's result lies within rounding of the
-    overflow threshold, so that either decision is right
-    (``tolerances.linalg.singular_within_rounding``,
-    ``tolerances.decomp.semidefinite_within_rounding``,
-    ``tolerances.decomp.overflow_within_rounding``); ``r`` and ``g`` are the
-    results of the side that did not refuse."""
-    from twinmath import NotPositiveDefiniteError, SingularMatrixError
-    from twinmath import tolerances as tol
-
-    if (rerr is None) == (gerr is None):
-        return False
-    err = rerr if rerr is not None else gerr
-    other = g if rerr is not None else r
-    try:
-        a = np.asarray(args["A"], dtype=np.float64)
-        if op in ("inv", "solve") and type(err) is SingularMatrixError:
-            return tol.linalg.singular_within_rounding(a)
-        if op == "cholesky" and type(err) is NotPositiveDefiniteError:
-            return tol.decomp.semidefinite_within_rounding(a)
-        if op in ("pinv", "lstsq") and type(err) is ValueError:
-            return _overflow_within_rounding(op, args, a, str(err), other)
-    except (TypeError, ValueError, KeyError, IndexError):
-        return False
-    return False
-
-
-def _overflow_within_rounding(op: str, args: dict[str, Any], a: np.ndarray, msg: str, other: Any) -> bool:
-    """``tolerances.decomp.overflow_within_rounding`` for the matrix (of a stack) that one side refused."""
-    import re
-
-    from twinmath import tolerances as tol
-    from twinmath._front.decomp import UNSET
-    from twinmath._front.decomp_numpy import lower_symmetric, pinv_cutoff
-
-    text = tol.decomp.PINV_OVERFLOW if op == "pinv" else tol.decomp.LSTSQ_OVERFLOW
-    found = re.fullmatch(re.escape(text) + r"(?: \(matrix (\d+) of the stack\))?", msg)
-    if found is None:
-        return False
-    if op == "lstsq":
-        x = other[0] if isinstance(other, tuple) else other  # full=True: the solution first
-        return tol.decomp.overflow_within_rounding(
-            a, args.get("rcond"), x, np.asarray(args["b"], dtype=np.float64)
-        )
-    lead = a.shape[:-2]
-    stack = a.reshape(-1, *a.shape[-2:])
-    if args.get("hermitian") is True:
-        stack = lower_symmetric(stack, "pinv")
-    m, n = int(a.shape[-2]), int(a.shape[-1])
-    cut = np.reshape(pinv_cutoff(args.get("rcond"), args.get("rtol", UNSET), m, n, lead), -1)
-    i = int(found.group(1) or 0)
-    result = np.asarray(other, dtype=np.float64).reshape(-1, a.shape[-1], a.shape[-2])
-    return tol.decomp.overflow_within_rounding(stack[i], float(cut[i % cut.size]), result[i])
-
-
 def compare(op: str, args: dict[str, Any]) -> tuple[str, str] | None:
     """Run ``op`` on ``args`` through both backends; return (kind, detail) of a disagreement."""
     import twinmath.go as go
     import twinmath.ref as ref
-    from twinmath.parity import CHECKS, outcome, same_error
+    from twinmath.parity import CHECKS, decided_within_rounding, outcome, same_error
 
     sys.path.insert(0, str(ROOT / "tests"))
     from helpers import unchanged

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 from twinmath import tolerances as tol
-from twinmath.parity import CHECKS, outcome, same_error
+from twinmath.parity import CHECKS, decided_within_rounding, outcome, same_error
 
 
 def snapshot(args: dict[str, Any]) -> dict[str, Any]:
@@ -45,7 +45,7 @@ def assert_parity(ref: ModuleType, go: ModuleType, op: str, **args: Any) -> floa
 
     Both must succeed or both must raise the same class with the same
     message (or one side refuse within rounding of the refusal's boundary,
-    ``fuzz_parity.decided_within_rounding``); neither may modify its
+    ``twinmath.parity.decided_within_rounding``); neither may modify its
     arguments. Returns the observed ratio.
     """
     check = CHECKS[op]
@@ -58,8 +58,6 @@ def assert_parity(ref: ModuleType, go: ModuleType, op: str, **args: Any) -> floa
         # One side only may refuse where the input lies within rounding of the
         # refusal's boundary (singular, not positive definite, overflowing):
         # the fuzzer's rule, with the bound that justifies it.
-        from fuzz_parity import decided_within_rounding
-
         assert same_error(rerr, gerr) or decided_within_rounding(op, args, rerr, gerr, r, g), (
             f"{op}: ref raised {rerr!r}, go raised {gerr!r}"
         )

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import matrices, moderate, square, wide
 from twinmath import tolerances as tol
+from twinmath.parity import CHECKS
 from twinmath.parity.decomp import families, hilbert, with_singular_values
 from twinmath.ref.decomp import LUResult, PCAResult, QRResult, SVDResult, TruncatedSVDResult
 
@@ -251,6 +252,33 @@ def test_matrix_rank_of_products(ref, go, r):
     a = rng.standard_normal((9, r)) @ rng.standard_normal((r, 7))
     assert ref.matrix_rank(a) == go.matrix_rank(a) == r
     assert go.matrix_rank(hilbert(6)) == ref.matrix_rank(hilbert(6)) == 6  # κ ≈ 1.5e7
+
+
+def test_matrix_rank_comparator_uses_the_cutoff_in_force():
+    """Ranks may differ only where a singular value lies within rounding of the call's own cutoff.
+
+    Each pair of ranks below is made up: the comparator is asked whether
+    rank 1 against rank 2 could both be right for that call.
+    """
+    differ = CHECKS["matrix_rank"].ratio
+    near, far = np.diag([1.0, 1e-3]), np.diag([1.0, 1e-17])
+    # σ₂ = 1e-3 is the cutoff itself: either rank is right (the default cutoff, 4.4e-16, is far).
+    assert differ({"A": near, "tol": 1e-3}, 1, 2) == 0.0
+    assert differ({"A": near, "rtol": 1e-3}, 1, 2) == 0.0
+    # σ₂ = 1e-17 lies within rounding of the default cutoff, far from the caller's.
+    assert differ({"A": far}, 1, 2) == 0.0
+    assert differ({"A": far, "tol": 0.5}, 1, 2) == math.inf
+    assert differ({"A": far, "rtol": 1e-3}, 1, 2) == math.inf
+    assert differ({"A": near}, 1, 2) == math.inf
+    assert differ({"A": near, "tol": 1e-3}, 2, 2) == 0.0
+    # hermitian counts on the lower triangle mirrored, diag(1, 1e-3) here; A's own σ₂ is 2e-4.
+    skew = np.array([[1.0, 5.0], [0.0, 1e-3]])
+    assert differ({"A": skew, "tol": 1e-3, "hermitian": True}, 1, 2) == 0.0
+    assert differ({"A": skew, "tol": 1e-3}, 1, 2) == math.inf
+    # One tolerance per matrix of a stack: matrix 0 is undecidable, matrix 1 is not.
+    stack = np.stack([near, near])
+    assert differ({"A": stack, "tol": [1e-3, 0.5]}, np.array([1, 1]), np.array([2, 1])) == 0.0
+    assert differ({"A": stack, "tol": [1e-3, 0.5]}, np.array([1, 1]), np.array([1, 2])) == math.inf
 
 
 @given(a=matrices(shapes, shapes, moderate))

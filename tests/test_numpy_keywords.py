@@ -233,6 +233,56 @@ def test_norm_axis_keepdims(ref, go):
             {"x1": np.zeros(3), "x2": np.zeros((2, 3)), "axis": -2},
             "cross: invalid input: axis -2 is out of bounds for x1 of 1 dimensions",
         ),
+        (
+            "mean",
+            {"x": np.zeros((2, 3)), "axis": 2},
+            "mean: invalid input: axis 2 is out of bounds for an array of dimension 2",
+        ),
+        (
+            "mean",
+            {"x": np.zeros(3), "axis": 1},
+            "mean: invalid input: axis 1 is out of bounds for an array of dimension 1",
+        ),
+        (
+            "variance",
+            {"x": np.zeros((2, 3)), "ddof": 1, "axis": -3},
+            "variance: invalid input: axis -3 is out of bounds for an array of dimension 2",
+        ),
+        (
+            "std",
+            {"x": 1.0, "axis": 0},
+            "std: invalid input: axis 0 is out of bounds for an array of dimension 0",
+        ),
+        (
+            "softmax",
+            {"x": np.zeros((2, 3)), "axis": 2},
+            "softmax: invalid input: axis 2 is out of bounds for an array of dimension 2",
+        ),
+        (
+            "softmax",
+            {"x": 1.0, "axis": -2},
+            "softmax: invalid input: axis -2 is out of bounds for an array of dimension 0",
+        ),
+        (
+            "tensordot",
+            {"a": np.zeros((2, 3)), "b": np.zeros((3, 2)), "axes": ([1], [-3])},
+            "tensordot: invalid input: axis -3 is out of bounds for b of 2 dimensions",
+        ),
+        (
+            "tensordot",
+            {"a": np.zeros((2, 3)), "b": np.zeros((2, 3, 4)), "axes": 3},
+            "tensordot: invalid input: axes is 3, more than the dimensions of a (2) or b (3)",
+        ),
+        (
+            "tensorsolve",
+            {"a": np.eye(4).reshape(4, 2, 2), "b": np.zeros(4), "axes": (3,)},
+            "tensorsolve: invalid input: axes[0] is 3, not an axis of a, which has 3 dimensions",
+        ),
+        (
+            "tensorsolve",
+            {"a": np.eye(4).reshape(4, 2, 2), "b": np.zeros(4), "axes": (0, -1)},
+            "tensorsolve: invalid input: axes[1] is -1, not an axis of a, which has 3 dimensions",
+        ),
     ],
     ids=lambda v: v if isinstance(v, str) and " " not in v else "",
 )

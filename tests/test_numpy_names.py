@@ -130,6 +130,111 @@ def test_multi_dot(ref, go, ms):
     assert tol.ratio(want, got, bound) <= 1
 
 
+@given(ms=chains())
+def test_multi_dot_out(ref, go, ms):
+    """out receives the product the call returns without it, bit for bit, and is returned."""
+    for tm in (ref, go):
+        want = np.asarray(tm.multi_dot(ms))
+        out = np.full(want.shape, np.nan)
+        got = tm.multi_dot(ms, out=out)
+        assert got is out
+        assert tol.alike(out, want)
+
+
+def _overlapping_chains() -> list[tuple[str, list[np.ndarray], np.ndarray]]:
+    """Chains whose out shares memory with a factor: wholly or in part, first, inside or last."""
+    rng = np.random.default_rng(5)
+    cases = []
+    for k in (2, 3, 4):
+        for i in range(k):
+            ms = [rng.standard_normal((3, 3)) for _ in range(k)]
+            cases.append((f"{k} factors, out is factor {i}", ms, ms[i]))
+    ms = [rng.standard_normal(4), rng.standard_normal((4, 4))]
+    cases.append(("vector first, out is the vector", ms, ms[0]))
+    ms = [rng.standard_normal((5, 5)), rng.standard_normal((5, 5)), rng.standard_normal(5)]
+    cases.append(("vector last, out is the vector", ms, ms[2]))
+    # 2x4 · 4x4 · 4x3 is cheaper as (AB)C: its last product reads the factor C itself.
+    buf = rng.standard_normal(40)
+    a, b, c = rng.standard_normal((2, 4)), buf[:16].reshape(4, 4), buf[16:28].reshape(4, 3)
+    cases.append(("out inside b and c", [a, b, c], buf[12:18].reshape(2, 3)))
+    cases.append(("out over the end of c", [a, b, c], buf[25:31].reshape(2, 3)))
+    return cases
+
+
+@pytest.mark.parametrize(
+    ("label", "ms", "out"), _overlapping_chains(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_multi_dot_out_overlapping_a_factor(ref, go, label, ms, out):
+    """An out sharing memory with a factor gets the product of the values passed in, as numpy's."""
+    base = out if out.base is None else out.base
+    for tm in (ref, go):
+        copy = base.copy()  # each backend on its own copy of the shared memory
+        factors = [_rebase(m, base, copy) for m in ms]
+        dst = _rebase(out, base, copy)
+        assert any(np.shares_memory(dst, m) for m in factors)
+        want = np.asarray(tm.multi_dot([m.copy() for m in factors]))
+        got = tm.multi_dot(factors, out=dst)
+        assert got is dst
+        assert tol.alike(dst, want), label
+
+
+def _rebase(x: np.ndarray, base: np.ndarray, copy: np.ndarray) -> np.ndarray:
+    """x as the same view of copy as it is of base, or x itself if it shares no memory with base."""
+    if not np.shares_memory(x, base):
+        return x
+    offset = x.__array_interface__["data"][0] - base.__array_interface__["data"][0]
+    return np.ndarray(x.shape, dtype=x.dtype, buffer=copy, offset=offset, strides=x.strides)
+
+
+def test_multi_dot_out_refused(ref, go):
+    """out is numpy's: an ndarray of float64, C-contiguous, writable, of the result's shape."""
+    a, b = np.ones((2, 3)), np.ones((3, 4))
+    ro = np.zeros((2, 4))
+    ro.flags.writeable = False
+    for out, kind, message in [
+        ([[0.0] * 4] * 2, TypeError, "multi_dot: out must be an ndarray, got list"),
+        (
+            np.zeros((2, 4), np.float32),
+            ValueError,
+            "multi_dot: invalid input: out must be a float64 array, got dtype float32",
+        ),
+        (
+            np.zeros((2, 4), np.int64),
+            ValueError,
+            "multi_dot: invalid input: out must be a float64 array, got dtype int64",
+        ),
+        (
+            np.zeros((2, 4), ">f8"),
+            ValueError,
+            "multi_dot: invalid input: out must be a float64 array, got dtype >f8",
+        ),
+        (np.zeros((2, 4), order="F"), ValueError, "multi_dot: invalid input: out must be C-contiguous"),
+        (np.zeros((2, 8))[:, ::2], ValueError, "multi_dot: invalid input: out must be C-contiguous"),
+        (ro, ValueError, "multi_dot: invalid input: out is read-only"),
+        (
+            np.zeros((4, 2)),
+            twinmath.ShapeError,
+            "multi_dot: shape mismatch: out has shape (4, 2), the product (2, 4)",
+        ),
+        (
+            np.zeros(8),
+            twinmath.ShapeError,
+            "multi_dot: shape mismatch: out has shape (8,), the product (2, 4)",
+        ),
+    ]:
+        err = assert_same_error(ref, go, "multi_dot", {"A0": a, "A1": b, "out": out})
+        assert type(err) is kind and str(err) == message
+    # Vectors at the ends drop their axes in out's shape too (numpy asks for the 2-D one with 3 factors).
+    for tm in (ref, go):
+        with pytest.raises(twinmath.ShapeError, match=r"out has shape \(1, 1\), the product \(\)"):
+            tm.multi_dot([np.ones(3), np.ones((3, 3)), np.ones(3)], out=np.zeros((1, 1)))
+        out = np.zeros(())
+        assert tm.multi_dot([np.ones(3), np.ones((3, 3)), np.ones(3)], out=out) is out and out == 9.0
+    # The arrays are checked before out.
+    err = assert_same_error(ref, go, "multi_dot", {"A0": a, "A1": a, "out": [0.0]})
+    assert str(err) == "multi_dot: shape mismatch: arrays[0] is 2x3 but arrays[1] is 2x3"
+
+
 def test_multi_dot_chooses_the_cheap_order(ref, go):
     # 10×100 · 100×5 · 5×50: (AB)C costs 7,500 multiplications, A(BC) 75,000.
     rng = np.random.default_rng(1)

@@ -9,6 +9,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+import twinmath
 from helpers import assert_parity, assert_same_error
 from hypothesis import given
 from hypothesis import strategies as st
@@ -108,6 +109,7 @@ def test_axis_and_ddof_errors(ref, go):
     assert str(e) == "variance: invalid input: ddof must be less than the number of values (1), got 1"
     e = assert_same_error(ref, go, "mean", {"x": [[1.0, 2.0]], "axis": 2})
     assert str(e) == "mean: invalid input: axis 2 is out of bounds for an array of dimension 2"
+    assert type(e) is twinmath.AxisError
     with pytest.raises(TypeError):
         go.variance([1.0, 2.0], ddof=0.5)
 

@@ -23,8 +23,8 @@ result (twinmath computes in float64), numpy's result tuples are rebuilt from
 twinmath's (``SVDResult(U, S, Vh)``), and numpy's default keywords map onto
 twinmath's arguments (twinmath takes ``UPLO``, ``upper``, ``mode``,
 ``compute_uv``, ``hermitian``, ``rtol`` and ``tol`` with numpy's meanings, and
-``cross``'s ``axis``, ``tensorsolve``'s ``axes``, ``tensorinv``'s ``ind`` and
-``tensordot``'s ``axes``). ``lstsq``'s
+``cross``'s ``axis``, ``tensorsolve``'s ``axes``, ``tensorinv``'s ``ind``,
+``tensordot``'s ``axes`` and ``multi_dot``'s ``out``). ``lstsq``'s
 tuple ``(x, residuals, rank, s)`` is built from twinmath's ``lstsq``,
 ``svdvals`` and ``matmul``.
 
@@ -302,9 +302,12 @@ def matrix_power(a: Any, n: Any) -> Any:
 
 
 def multi_dot(arrays: Any, *, out: Any = None) -> Any:
-    default("out", out, None)
     xs = [arr(a) for a in arrays]
-    return real(has("multi_dot")(xs), rtype(*xs))
+    if out is None:
+        return real(has("multi_dot")(xs), rtype(*xs))
+    if rtype(*xs) is not np.float64:  # numpy's out is then float32; twinmath's is float64
+        raise outside("keyword out= for float32 arrays")
+    return has("multi_dot")(xs, out=out)  # twinmath checks out with numpy's rules
 
 
 def trace(x: Any, /, *, offset: Any = 0, dtype: Any = None) -> Any:

@@ -377,7 +377,7 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
     """
 
 
-def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
+def multi_dot(arrays: Sequence[ArrayLike], *, out: NDArray[np.float64] | None = None) -> Any:
     """Return the product of two or more matrices, in the cheapest order.
 
     ``multi_dot([A, B, C]) = A @ B @ C``, multiplied in the order that needs
@@ -391,19 +391,29 @@ def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
     arrays : sequence of array_like
         At least two; shapes (a, b), (b, c), …; the first may be 1-D (b,),
         the last 1-D too.
+    out : ndarray, optional
+        Where to write the product, as numpy's ``out``: a C-contiguous,
+        writable float64 ndarray of exactly the result's shape ((a, z), (z,),
+        (a,), or () for two vectors); nothing is converted. It may share
+        memory with the arrays: the product is the one computed without it.
 
     Returns
     -------
     ndarray of float64, or float
-        Shape (a, z), (z,) or (a,), or a float for two vectors at the ends.
+        Shape (a, z), (z,) or (a,), or a float for two vectors at the ends;
+        ``out`` itself when given (a 0-D array for two vectors).
 
     Raises
     ------
+    TypeError
+        If ``out`` is not an ndarray.
     ValueError
-        If there are fewer than two arrays.
+        If there are fewer than two arrays, or ``out`` is not float64,
+        C-contiguous and writable.
     ShapeError
-        If an array has the wrong number of dimensions, or the inner
-        dimensions of neighbours differ.
+        If an array has the wrong number of dimensions, the inner
+        dimensions of neighbours differ, or ``out`` has another shape than
+        the result.
 
     Examples
     --------
@@ -412,6 +422,12 @@ def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
     array([[55., 66.]])
     >>> tm.multi_dot([[1, 2], [[1, 0], [0, 1]], [3, 4]])
     11.0
+    >>> import numpy as np
+    >>> out = np.empty((1, 2))
+    >>> tm.multi_dot([[[1, 2]], [[3], [4]], [[5, 6]]], out=out) is out
+    True
+    >>> out
+    array([[55., 66.]])
     """
 
 
@@ -507,8 +523,10 @@ def tensorsolve(a: ArrayLike, b: ArrayLike, axes: Sequence[int] | None = None) -
         If the size of ``a`` is not q² or ``b`` does not hold q values.
     TypeError
         If ``axes`` is not a sequence of integers.
+    AxisError
+        If an axis is out of range (numpy's ``AxisError``, a ``ValueError``).
     ValueError
-        If an axis is out of range, or ``a`` or ``b`` holds NaN or Inf.
+        If ``a`` or ``b`` holds NaN or Inf.
     SingularMatrixError
         If a pivot of the LU factorisation is exactly zero.
 
@@ -591,9 +609,12 @@ def tensordot(a: ArrayLike, b: ArrayLike, axes: int | Sequence[Any] = 2) -> NDAr
     ShapeError
         If the two lists of axes differ in length or paired axes differ in
         length ("shape-mismatch for sum").
+    AxisError
+        If an axis is out of range, or the integer ``axes`` exceeds
+        ``a.ndim`` or ``b.ndim`` (numpy's ``AxisError``, a ``ValueError``
+        and an ``IndexError``, as numpy's own IndexError there).
     ValueError
-        If an axis is out of range or repeated, or the integer ``axes`` is
-        negative or exceeds ``a.ndim`` or ``b.ndim``.
+        If an axis is repeated, or the integer ``axes`` is negative.
 
     Examples
     --------

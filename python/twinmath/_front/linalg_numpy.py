@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._convert import INT64_MAX, INT64_MIN, array
-from ..errors import invalid, shape_error
+from ..errors import axis_error, invalid, shape_error
 
 COND_ORDERS = "None, 'fro', 'nuc', 1, -1, 2, -2, inf or -inf"
 
@@ -129,6 +129,36 @@ def chain_result(arrays: Sequence[ArrayLike], product: NDArray[np.float64]) -> A
     return product
 
 
+def chain_shape(arrays: Sequence[ArrayLike], ms: Sequence[NDArray[np.float64]]) -> tuple[int, ...]:
+    """Return the shape of ``multi_dot``'s result for the checked chain ``ms`` of ``arrays``."""
+    first, last = np.ndim(arrays[0]) == 1, np.ndim(arrays[-1]) == 1
+    return (() if first else (ms[0].shape[0],)) + (() if last else (ms[-1].shape[1],))
+
+
+def chain_out(out: Any, shape: tuple[int, ...]) -> NDArray[np.float64] | None:
+    """Return ``multi_dot``'s ``out`` checked for a result of ``shape``, or None.
+
+    numpy's rules, as its ``out`` is a performance feature: an ndarray (or a
+    subclass), of dtype float64 in native byte order, C-contiguous, writable,
+    of exactly the result's shape — nothing is converted. The checks run in
+    that order, after those of the arrays.
+    """
+    if out is None:
+        return None
+    op = "multi_dot"
+    if not isinstance(out, np.ndarray):
+        raise TypeError(f"{op}: out must be an ndarray, got {type(out).__name__}")
+    if out.dtype != np.dtype("=f8"):
+        raise invalid(op, f"out must be a float64 array, got dtype {out.dtype}")
+    if not out.flags.c_contiguous:
+        raise invalid(op, "out must be C-contiguous")
+    if not out.flags.writeable:
+        raise invalid(op, "out is read-only")
+    if out.shape != shape:
+        raise shape_error(op, f"out has shape {out.shape}, the product {shape}")
+    return out
+
+
 def offset_of(offset: Any, op: str) -> int:
     """Return the diagonal ``offset`` as an int, or raise TypeError."""
     return exponent_of(offset, op, "offset")
@@ -175,7 +205,7 @@ def tensorsolve_plan(
             raise TypeError(f"{op}: axes must be a sequence of integers, got {type(axes).__name__}")
         for i, k in enumerate(_ints(axes, op, "axes")):
             if not 0 <= k < an:
-                raise invalid(op, f"axes[{i}] is {k}, not an axis of a, which has {an} dimensions")
+                raise axis_error(op, f"axes[{i}] is {k}, not an axis of a, which has {an} dimensions")
             order.remove(k)  # numpy's remove and append: a repeated axis moves again
             order.append(k)
     shape = tuple(a.shape[p] for p in order)
@@ -229,7 +259,7 @@ def tensordot_plan(a: NDArray[np.float64], b: NDArray[np.float64], axes: Any) ->
         if n < 0:
             raise invalid(op, f"axes must be a non-negative integer, got {n}")
         if n > a.ndim or n > b.ndim:
-            raise invalid(op, f"axes is {n}, more than the dimensions of a ({a.ndim}) or b ({b.ndim})")
+            raise axis_error(op, f"axes is {n}, more than the dimensions of a ({a.ndim}) or b ({b.ndim})")
         axes_a, axes_b = list(range(a.ndim - n, a.ndim)), list(range(n))
     if len(axes_a) != len(axes_b):
         raise shape_error(op, f"shape-mismatch for sum: {len(axes_a)} axes of a but {len(axes_b)} of b")
@@ -248,7 +278,7 @@ def _normal_axes(op: str, name: str, axes: list[int], nd: int) -> list[int]:
     out: list[int] = []
     for k in axes:
         if not -nd <= k < nd:
-            raise invalid(op, f"axis {k} is out of bounds for {name} of {nd} dimensions")
+            raise axis_error(op, f"axis {k} is out of bounds for {name} of {nd} dimensions")
         k = k + nd if k < 0 else k
         if k in out:
             raise invalid(op, f"duplicate axes are not allowed: axis {k} of {name} is summed twice")

@@ -6,13 +6,13 @@ Neural-network mathematics: activations, softmax, and the forward and.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._convert import array, matrix
-from ..errors import shape_error
+from .._convert import array, integer, matrix
+from ..errors import axis_error, shape_error
 
 __all__ = ["backward_pass", "forward_pass", "relu", "sigmoid", "sigmoid_derivative", "softmax", "tanh"]
 
@@ -158,10 +158,11 @@ def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
 
     Raises
     ------
-    ValueError
-        If ``axis`` is out of range for ``x``.
     TypeError
         If ``axis`` is not an integer.
+    AxisError
+        If ``axis`` is out of range for ``x`` (numpy's ``AxisError``, a
+        ``ValueError``); a scalar has the axes 0 and -1.
 
     Examples
     --------
@@ -172,6 +173,21 @@ def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
     array([[0.5, 0.5],
            [0. , 1. ]])
     """
+
+
+def softmax_args(x: ArrayLike, axis: Any) -> tuple[NDArray[np.float64], int]:
+    """Return ``x`` of ``softmax`` as an array and ``axis`` as an int in bounds for it.
+
+    A scalar is a lane of one value, so its axes are 0 and -1; any other axis
+    out of bounds is an ``AxisError``, raised here for both backends (Go
+    checks it again, with the same text, for its own callers).
+    """
+    a = array(x, "softmax", "x")
+    ax = integer(axis, "softmax", "axis")
+    nd = max(a.ndim, 1)
+    if not -nd <= ax < nd:
+        raise axis_error("softmax", f"axis {ax} is out of bounds for an array of dimension {a.ndim}")
+    return a, ax
 
 
 def bias(b: ArrayLike, op: str, name: str) -> NDArray[np.float64]:

@@ -12,7 +12,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._convert import array, integer, matrix, real, vector
-from ..errors import invalid, shape_error
+from ..errors import axis_error, shape_error
 
 __all__ = [
     "bayes",
@@ -32,13 +32,13 @@ def axis_of(axis: Any, ndim: int, op: str) -> int | None:
     """Return ``axis`` as None, 0 or 1 (for an array of ``ndim`` ≤ 2 dimensions).
 
     Negative axes count from the end, as in numpy; an axis the array does not
-    have is a ValueError.
+    have is an ``AxisError`` (numpy's class, a ValueError).
     """
     if axis is None:
         return None
     ax = integer(axis, op, "axis")
     if not -ndim <= ax < ndim:
-        raise invalid(op, f"axis {ax} is out of bounds for an array of dimension {ndim}")
+        raise axis_error(op, f"axis {ax} is out of bounds for an array of dimension {ndim}")
     return ax % ndim
 
 
@@ -109,9 +109,11 @@ def mean(x: ArrayLike, axis: int | None = None) -> float | NDArray[np.float64]:
     ------
     ShapeError
         If ``x`` has more than 2 dimensions.
+    AxisError
+        If ``axis`` is out of bounds for ``x`` (numpy's ``AxisError``, a
+        ``ValueError``).
     ValueError
-        If a mean would be over no values (numpy returns NaN with a warning),
-        or ``axis`` is out of bounds.
+        If a mean would be over no values (numpy returns NaN with a warning).
 
     Examples
     --------
@@ -149,10 +151,12 @@ def variance(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | ND
         If ``x`` has more than 2 dimensions.
     TypeError
         If ``ddof`` is not an integer.
+    AxisError
+        If ``axis`` is out of bounds for ``x`` (numpy's ``AxisError``, a
+        ``ValueError``).
     ValueError
-        If there are no values, ``ddof`` is negative or not less than the
-        number of values (numpy returns inf or NaN with a warning), or
-        ``axis`` is out of bounds.
+        If there are no values, or ``ddof`` is negative or not less than the
+        number of values (numpy returns inf or NaN with a warning).
 
     Examples
     --------
@@ -187,7 +191,7 @@ def std(x: ArrayLike, ddof: int = 0, axis: int | None = None) -> float | NDArray
         If ``x`` has more than 2 dimensions.
     TypeError
         If ``ddof`` is not an integer.
-    ValueError
+    AxisError, ValueError
         As for ``variance``.
 
     Examples

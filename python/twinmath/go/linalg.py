@@ -151,15 +151,17 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
 
 
 @twin(_front.linalg.multi_dot)
-def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
+def multi_dot(arrays: Sequence[ArrayLike], *, out: NDArray[np.float64] | None = None) -> Any:
     ms = _front.linalg_numpy.chain(arrays)
+    dst = _front.linalg_numpy.chain_out(out, _front.linalg_numpy.chain_shape(arrays, ms))
     dims = [m.shape[0] for m in ms] + [ms[-1].shape[1]]
-    out = np.empty((dims[0], dims[-1]))
+    # Go writes out's own buffer; a factor sharing memory with it is read from a copy there.
+    product = np.empty((dims[0], dims[-1])) if dst is None else dst
     ptrs = n.ffi.new("double *[]", [ptr(m) for m in ms])
     # The left-to-right cost: no less than that of the order Go chooses.
     work = sum(dims[0] * dims[i] * dims[i + 1] for i in range(1, len(dims) - 1))
-    n.call(n.lib.tm_multi_dot, len(ms), ptrs, n.ffi.new("int64_t[]", dims), ptr(out), work=work)
-    return _front.linalg_numpy.chain_result(arrays, out)
+    n.call(n.lib.tm_multi_dot, len(ms), ptrs, n.ffi.new("int64_t[]", dims), ptr(product), work=work)
+    return _front.linalg_numpy.chain_result(arrays, product) if dst is None else dst
 
 
 @twin(_front.linalg.diagonal)

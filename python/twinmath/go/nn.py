@@ -9,9 +9,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import array, integer
+from .._convert import array
 from .._front import twin
-from .._front.nn import BackwardPassResult, ForwardPassResult, backward_args, forward_args
+from .._front.nn import BackwardPassResult, ForwardPassResult, backward_args, forward_args, softmax_args
 from . import _native as n
 from ._native import ptr
 
@@ -48,8 +48,7 @@ def tanh(x: ArrayLike) -> float | NDArray[np.float64]:
 
 @twin(_front.nn.softmax)
 def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
-    a = array(x, "softmax", "x")
-    ax = integer(axis, "softmax", "axis")
+    a, ax = softmax_args(x, axis)
     out = np.empty(a.shape)
     shape = n.ffi.new("int64_t[]", list(a.shape))
     n.call(n.lib.tm_softmax, ptr(a), shape, a.ndim, ax, ptr(out))

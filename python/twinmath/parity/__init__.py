@@ -17,6 +17,7 @@ The bounds come from ``twinmath.tolerances``. Random cases come from a numpy
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,8 +25,12 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .. import tolerances as tol
+from .._front.decomp import UNSET
+from .._front.decomp_numpy import lower_symmetric, pinv_cutoff
+from ..errors import NotPositiveDefiniteError, SingularMatrixError
 
 Args = dict[str, Any]
 Case = tuple[str, Args]
@@ -270,6 +275,54 @@ def outcome(module: ModuleType, op: str, args: Args) -> tuple[Any, BaseException
 def same_error(a: BaseException | None, b: BaseException | None) -> bool:
     """Return whether two outcomes failed with the same class and message."""
     return a is not None and b is not None and type(a) is type(b) and str(a) == str(b)
+
+
+def decided_within_rounding(op: str, args: Args, rerr: Any, gerr: Any, r: Any = None, g: Any = None) -> bool:
+    """Return whether only one side refused A as singular (not positive definite) where
+    A lies within rounding of that boundary, or refused pinv/lstsq as
+    overflowing where the other side's result lies within rounding of the
+    overflow threshold, so that either decision is right
+    (``tolerances.linalg.singular_within_rounding``,
+    ``tolerances.decomp.semidefinite_within_rounding``,
+    ``tolerances.decomp.overflow_within_rounding``); ``r`` and ``g`` are the
+    results of the side that did not refuse."""
+    if (rerr is None) == (gerr is None):
+        return False
+    err = rerr if rerr is not None else gerr
+    other = g if rerr is not None else r
+    try:
+        a = np.asarray(args["A"], dtype=np.float64)
+        if op in ("inv", "solve") and type(err) is SingularMatrixError:
+            return tol.linalg.singular_within_rounding(a)
+        if op == "cholesky" and type(err) is NotPositiveDefiniteError:
+            return tol.decomp.semidefinite_within_rounding(a)
+        if op in ("pinv", "lstsq") and type(err) is ValueError:
+            return _overflow_within_rounding(op, args, a, str(err), other)
+    except (TypeError, ValueError, KeyError, IndexError):
+        return False
+    return False
+
+
+def _overflow_within_rounding(op: str, args: Args, a: NDArray[np.float64], msg: str, other: Any) -> bool:
+    """``tolerances.decomp.overflow_within_rounding`` for the matrix (of a stack) that one side refused."""
+    text = tol.decomp.PINV_OVERFLOW if op == "pinv" else tol.decomp.LSTSQ_OVERFLOW
+    found = re.fullmatch(re.escape(text) + r"(?: \(matrix (\d+) of the stack\))?", msg)
+    if found is None:
+        return False
+    if op == "lstsq":
+        x = other[0] if isinstance(other, tuple) else other  # full=True: the solution first
+        return tol.decomp.overflow_within_rounding(
+            a, args.get("rcond"), x, np.asarray(args["b"], dtype=np.float64)
+        )
+    lead = a.shape[:-2]
+    stack = a.reshape(-1, *a.shape[-2:])
+    if args.get("hermitian") is True:
+        stack = lower_symmetric(stack, "pinv")
+    m, n = int(a.shape[-2]), int(a.shape[-1])
+    cut = np.reshape(pinv_cutoff(args.get("rcond"), args.get("rtol", UNSET), m, n, lead), -1)
+    i = int(found.group(1) or 0)
+    result = np.asarray(other, dtype=np.float64).reshape(-1, a.shape[-1], a.shape[-2])
+    return tol.decomp.overflow_within_rounding(stack[i], float(cut[i % cut.size]), result[i])
 
 
 def run_check(check: Check, ref: ModuleType, go: ModuleType, rng: np.random.Generator) -> Row:

@@ -442,6 +442,42 @@ register(
 )
 
 
+def _rank_bounds(args: Any) -> np.ndarray:
+    """``matrix_rank_bound`` of each matrix (shape: the stack's leading shape), with the cutoff
+    in force for the call: ``tol`` or ``rtol`` (one per matrix when an array), ``hermitian``."""
+    from .._front.decomp_numpy import lower_symmetric
+
+    a = np.asarray(args["A"], dtype=np.float64)
+    lead, (m, n) = a.shape[:-2], a.shape[-2:]
+    mats = a.reshape(-1, m, n)
+    if bool(args.get("hermitian", False)):
+        mats = lower_symmetric(mats, "matrix_rank")
+
+    def per_matrix(x: Any) -> np.ndarray | None:
+        return None if x is None else np.broadcast_to(np.asarray(x, dtype=np.float64), lead).reshape(-1)
+
+    tols, rtols = per_matrix(args.get("tol")), per_matrix(args.get("rtol"))
+    return np.array(
+        [
+            tol.decomp.matrix_rank_bound(
+                x, None if tols is None else float(tols[i]), None if rtols is None else float(rtols[i])
+            )
+            for i, x in enumerate(mats)
+        ]
+    ).reshape(lead)
+
+
+def _rank_compare(args: Any, r: Any, g: Any) -> float:
+    """``matrix_rank``: the ranks must be equal wherever the rank is decidable (``_rank_bounds``)."""
+    rs, gs = np.asarray(r), np.asarray(g)
+    if rs.shape != gs.shape:
+        return math.inf
+    differ = rs != gs
+    if not np.any(differ):
+        return 0.0
+    return 0.0 if np.all(np.isinf(_rank_bounds(args).reshape(rs.shape)[differ])) else math.inf
+
+
 def _rank_cases(rng: np.random.Generator) -> list[Case]:
     cases: list[Case] = [("singular 2x2", {"A": [[1.0, 2.0], [2.0, 4.0]]})]
     cases += families(rng)
@@ -454,12 +490,11 @@ def _rank_cases(rng: np.random.Generator) -> list[Case]:
 register(
     Check(
         "matrix_rank",
-        "equal, where the rank is decidable (no σ within 2e of the tolerance)",
+        "equal, where the rank is decidable (no σ within 2e(1 + |rel|) of the cutoff in force: tol, rtol·σ₁ "
+        "or the default)",
         _rank_cases,
-        bound=stacked_bound(lambda a, r: tol.decomp.matrix_rank_bound(a["A"]), "A"),
-        compare=stacked_compare(
-            lambda a, r, g: 0.0 if r == g or not tol.decomp.matrix_rank_bound(a["A"]) == 0 else math.inf, "A"
-        ),
+        bound=lambda a, r: _rank_bounds(a).reshape(np.shape(r)),
+        compare=_rank_compare,
         errors=_NONFINITE + stack_errors("A", [_NAN], square=False),
         python_only=list(_PYTHON_ONLY_STACKED),
     )

@@ -528,10 +528,12 @@ def _multi_dot_args(arrays: list[Any]) -> Args:
 
 
 def _multi_dot_arrays(args: Args) -> list[Any]:
-    return [args[f"A{i}"] for i in range(len(args))]
+    return [args[f"A{i}"] for i in range(len(args) - ("out" in args))]
 
 
 def _multi_dot_call(module: Any, args: Args) -> Any:
+    if "out" in args:
+        return module.multi_dot(_multi_dot_arrays(args), out=args["out"])
     return module.multi_dot(_multi_dot_arrays(args))
 
 
@@ -560,9 +562,7 @@ register(
         "multi_dot",
         "2·γ_{n₁+…+n_{k−1}}·(|A₁|···|Aₖ|)ᵢⱼ + underflow, per entry",
         _multi_dot_cases,
-        bound=lambda a, r: tol.linalg.multi_dot_bound([a[f"A{i}"] for i in range(len(a))]).reshape(
-            np.shape(r)
-        ),
+        bound=lambda a, r: tol.linalg.multi_dot_bound(_multi_dot_arrays(a)).reshape(np.shape(r)),
         call=_multi_dot_call,
         errors=[
             ("inner dimensions differ", _multi_dot_args([M2A, [[1.0, 2.0, 3.0]], M2B])),
@@ -570,6 +570,19 @@ register(
         python_only=[
             ("one array", _multi_dot_args([M2A])),
             ("vector in the middle", _multi_dot_args([M2A, [1.0, 2.0], M2B])),
+            # out: numpy's rules, nothing converted (its shape is that of the result)
+            ("out a list", {**_multi_dot_args([M2A, M2B]), "out": [[0.0, 0.0], [0.0, 0.0]]}),
+            ("out float32", {**_multi_dot_args([M2A, M2B]), "out": np.zeros((2, 2), np.float32)}),
+            ("out Fortran-ordered", {**_multi_dot_args([M2A, M2B]), "out": np.zeros((2, 2), order="F")}),
+            ("out not contiguous", {**_multi_dot_args([M2A, M2B]), "out": np.zeros((2, 4))[:, ::2]}),
+            (
+                "out of the transposed shape",
+                {**_multi_dot_args([M2A, [[1.0], [2.0]]]), "out": np.zeros((1, 2))},
+            ),
+            (
+                "out 2-D for a vector last",
+                {**_multi_dot_args([M2A, M2B, [1.0, 2.0]]), "out": np.zeros((2, 1))},
+            ),
         ],
     )
 )

@@ -15,7 +15,9 @@ from .._front import twin
 from .._front.linalg import SlogdetResult
 from .._front.linalg_numpy import (
     chain,
+    chain_out,
     chain_result,
+    chain_shape,
     cond_order,
     cond_shape,
     exponent_of,
@@ -285,9 +287,14 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray[np.float64]:
 
 
 @twin(_front.linalg.multi_dot)
-def multi_dot(arrays: Sequence[ArrayLike]) -> Any:
+def multi_dot(arrays: Sequence[ArrayLike], *, out: NDArray[np.float64] | None = None) -> Any:
     ms = chain(arrays)
-    return chain_result(arrays, np.ascontiguousarray(np.linalg.multi_dot(ms), dtype=np.float64))
+    dst = chain_out(out, chain_shape(arrays, ms))
+    product = np.ascontiguousarray(np.linalg.multi_dot(ms), dtype=np.float64)
+    if dst is None:
+        return chain_result(arrays, product)
+    dst.reshape(product.shape)[...] = product  # after every factor is read: dst may overlap them
+    return dst
 
 
 @twin(_front.linalg.diagonal)

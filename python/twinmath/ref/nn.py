@@ -9,9 +9,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import array, integer
+from .._convert import array
 from .._front import twin
-from .._front.nn import BackwardPassResult, ForwardPassResult, backward_args, forward_args
+from .._front.nn import BackwardPassResult, ForwardPassResult, backward_args, forward_args, softmax_args
 from ..errors import invalid, shape_error
 
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
@@ -51,11 +51,7 @@ def tanh(x: ArrayLike) -> float | NDArray[np.float64]:
 
 @twin(_front.nn.softmax)
 def softmax(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
-    a = array(x, "softmax", "x")
-    ax = integer(axis, "softmax", "axis")
-    nd = max(a.ndim, 1)
-    if not -nd <= ax < nd:
-        raise invalid("softmax", f"axis {ax} is out of bounds for an array of dimension {a.ndim}")
+    a, ax = softmax_args(x, axis)
     b = a.reshape(a.shape or (1,))
     # initial=-inf: the maximum of an empty lane (whose result is empty anyway).
     e = np.exp(b - np.max(b, axis=ax, keepdims=True, initial=-np.inf))

@@ -672,15 +672,30 @@ def lstsq_full_ratio(A: ArrayLike, b: ArrayLike, rcond: float | None, ref: Any, 
         return max(worst, ratio(rr, rg, bound))
 
 
-def matrix_rank_bound(A: ArrayLike) -> float:
-    """0 when the rank is decidable (``rank_decidable``), else inf (not judged)."""
-    ex = _exponent(np.asarray(A, dtype=np.float64))
-    if ex > 0:  # the rank is scale-free
-        return matrix_rank_bound(np.ldexp(np.asarray(A, dtype=np.float64), -ex))
+def matrix_rank_bound(A: ArrayLike, tol: float | None = None, rtol: float | None = None) -> float:
+    """0 when the rank of ``matrix_rank(A, tol, rtol=rtol)`` is decidable, else inf (not judged).
+
+    The cutoff is the one in force for the call, numpy's: ``tol`` itself, or
+    ``rtol``·σ₁, or max(m, n)·ε·σ₁ when neither is given. A fixed ``tol`` is
+    the same number on both sides, so only the singular values move (within
+    e each, ``svd_error``): the rank is decided alike unless some σᵢ lies
+    within 2e of it (``rank_decidable`` with rel = 0). A relative cutoff
+    rel·σ̂₁ moves with each side's σ̂₁ too, by at most |rel|·e: the window
+    is 2e(1 + |rel|). For a hermitian call, A is the symmetric matrix the
+    backends count on (its lower triangle mirrored); the caller passes that.
+    """
     a = np.asarray(A, dtype=np.float64)
+    if a.size == 0:
+        return 0.0  # no singular value: rank 0 on both sides
+    ex = _exponent(a)
+    if ex > 0:  # the rank is scale-free; a fixed tol scales with A
+        return matrix_rank_bound(np.ldexp(a, -ex), None if tol is None else math.ldexp(tol, -ex), rtol)
     s = singular_values(a)
-    rel = max(a.shape) * EPS
-    return 0.0 if rank_decidable(s, rel * float(s[0]), svd_error(a), rel) else math.inf
+    e = svd_error(a)
+    if tol is not None:
+        return 0.0 if rank_decidable(s, tol, e, 0.0) else math.inf
+    rel = max(a.shape) * EPS if rtol is None else rtol
+    return 0.0 if rank_decidable(s, rel * float(s[0]), e, abs(rel)) else math.inf
 
 
 def centring_error(X: ArrayLike) -> float:
