@@ -174,8 +174,19 @@ func TestAllocsPerRunZero(t *testing.T) {
 			if err := c.f(); err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			// One run counted: every allocation shows.
-			if allocs := testing.AllocsPerRun(1, func() { _ = c.f() }); allocs != 0 {
+			// One run counted: every allocation shows. The count is the
+			// process's, and an allocation elsewhere can land in it now and
+			// then (a garbage collection emptying the pool of the plain
+			// products' packing buffers, the runtime's own goroutines), so a
+			// case fails when three counts in a row are not zero: an
+			// allocation of the call itself is in every count.
+			allocs := 0.0
+			for range 3 {
+				if allocs = testing.AllocsPerRun(1, func() { _ = c.f() }); allocs == 0 {
+					break
+				}
+			}
+			if allocs != 0 {
 				t.Errorf("%s: %v allocations per call, want 0", name, allocs)
 			}
 		}
