@@ -180,6 +180,30 @@ var stackOps = []struct {
 	{"qr", false,
 		func(a Stack) ([][]float64, error) { q, r, err := QRStack(a); return [][]float64{q.Data, r.Data}, err },
 		func(a Matrix) ([][]float64, error) { q, r, err := QR(a); return [][]float64{q.Data, r.Data}, err }},
+	{"qr complete", false,
+		func(a Stack) ([][]float64, error) {
+			q, r, err := QRCompleteStack(a)
+			return [][]float64{q.Data, r.Data}, err
+		},
+		func(a Matrix) ([][]float64, error) {
+			q, r, err := QRComplete(a)
+			return [][]float64{q.Data, r.Data}, err
+		}},
+	{"qr raw", false,
+		func(a Stack) ([][]float64, error) {
+			h, tau, err := QRRawStack(a)
+			return [][]float64{h.Data, tau.Data}, err
+		},
+		func(a Matrix) ([][]float64, error) { h, tau, err := QRRaw(a); return [][]float64{h.Data, tau}, err }},
+	{"svd full", false,
+		func(a Stack) ([][]float64, error) {
+			u, s, vt, err := SVDFullStack(a)
+			return [][]float64{u.Data, s.Data, vt.Data}, err
+		},
+		func(a Matrix) ([][]float64, error) {
+			u, s, vt, err := SVDFull(a)
+			return [][]float64{u.Data, s, vt.Data}, err
+		}},
 	{"pinv", false,
 		func(a Stack) ([][]float64, error) { p, err := PinvStack(a, 1e-15); return [][]float64{p.Data}, err },
 		func(a Matrix) ([][]float64, error) { p, err := Pinv(a, 1e-15); return [][]float64{p.Data}, err }},
