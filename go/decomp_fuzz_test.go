@@ -58,9 +58,20 @@ func FuzzQR(f *testing.F) {
 		case 1:
 			q, r, err := QRComplete(a)
 			c.done("QRComplete", err, q.Data, r.Data)
+			if err == nil && !c.f.special {
+				if x := orthoRatio(q, max(a.Rows, a.Cols)); x > thresh {
+					c.t.Fatalf("QRComplete: ‖QᵀQ − I‖ ratio %.3g", x)
+				}
+			}
 		case 2:
 			h, tau, err := QRRaw(a)
 			c.done("QRRaw", err, h.Data, tau)
+			if err == nil && !c.f.special {
+				q, _ := qrFromRaw(h, tau)
+				if x := orthoRatio(q, max(a.Rows, a.Cols)); x > thresh {
+					c.t.Fatalf("QRRaw: the reflectors' ‖QᵀQ − I‖ ratio %.3g", x)
+				}
+			}
 		}
 	})
 }
@@ -97,6 +108,12 @@ func FuzzSVD(f *testing.F) {
 		case 7:
 			u, s, vt, err := SVDFull(a)
 			c.done("SVDFull", err, u.Data, s, vt.Data)
+			if err == nil && !c.f.special {
+				n := max(a.Rows, a.Cols)
+				if x := max(orthoRatio(u, n), orthoRatio(tr(vt), n)); x > thresh {
+					c.t.Fatalf("SVDFull: ‖UᵀU − I‖ or ‖VᵀV − I‖ ratio %.3g", x)
+				}
+			}
 		case 1:
 			uk, sk, vtk, ak, err := TruncatedSVD(a, k)
 			c.done("TruncatedSVD", err, uk.Data, sk, vtk.Data, ak.Data)
