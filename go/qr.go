@@ -135,7 +135,7 @@ func qrFactor(cc *canceller, a Matrix) (at Matrix, tau []float64, shift int, err
 // of the first k, are the columns of the Householder product H₀·H₁⋯Hₖ₋₁
 // as it stands (LAPACK's dorgqr forms the same ones), and the last m − k
 // rows of R are zero. For m ≤ n it is QR. It returns ErrInvalid if a is
-// empty or holds NaN or Inf.
+// empty or holds NaN or Inf, or if Q would have more than MaxLen entries.
 func QRComplete(a Matrix) (q, r Matrix, err error) {
 	return qrCompleteAlloc(nil, a)
 }
@@ -149,7 +149,11 @@ func qrCompleteAlloc(cc *canceller, a Matrix) (q, r Matrix, err error) {
 	if err := a.finiteMatrix("qr", "A"); err != nil {
 		return Matrix{}, Matrix{}, err
 	}
-	q, r = NewMatrix(a.Rows, a.Rows), NewMatrix(a.Rows, a.Cols)
+	// Q is m×m: a tall A of a few columns may ask for far more than A holds.
+	if q, err = newResult("qr", a.Rows, a.Rows); err != nil {
+		return Matrix{}, Matrix{}, err
+	}
+	r = NewMatrix(a.Rows, a.Cols)
 	if err := qrCompleteTo(cc, q, r, a); err != nil {
 		return Matrix{}, Matrix{}, err
 	}

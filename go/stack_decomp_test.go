@@ -374,6 +374,15 @@ func TestDecompStackOutputs(t *testing.T) {
 	if err := QRStackTo(q, r, a); !errors.Is(err, ErrShape) {
 		t.Errorf("qr, narrow R: %v", err)
 	}
+	if err := QRCompleteStackTo(q, r, a); !errors.Is(err, ErrShape) {
+		t.Errorf("qr complete, narrow R: %v", err)
+	}
+	if err := QRRawStackTo(q, eyeStack(6, 1, 3), a); !errors.Is(err, ErrShape) {
+		t.Errorf("qr raw, short tau: %v", err)
+	}
+	if err := SVDFullStackTo(u, s, vt, a); !errors.Is(err, ErrShape) {
+		t.Errorf("svd full, short s: %v", err)
+	}
 }
 
 func TestDecompStackContext(t *testing.T) {
@@ -387,9 +396,12 @@ func TestDecompStackContext(t *testing.T) {
 		"svd":      SVDStackToContext(ctx, eyeStack(c, 6, 6), eyeStack(c, 1, 6), eyeStack(c, 6, 6), a),
 		"svdvals":  SvdvalsStackToContext(ctx, eyeStack(c, 1, 6), a),
 		"qr":       QRStackToContext(ctx, eyeStack(c, 6, 6), eyeStack(c, 6, 6), a),
+		"qr ":      QRCompleteStackToContext(ctx, eyeStack(c, 6, 6), eyeStack(c, 6, 6), a),
+		"qr  ":     QRRawStackToContext(ctx, eyeStack(c, 6, 6), eyeStack(c, 1, 6), a),
+		"svd ":     SVDFullStackToContext(ctx, eyeStack(c, 6, 6), eyeStack(c, 1, 6), eyeStack(c, 6, 6), a),
 		"cholesky": CholeskyStackToContext(ctx, eyeStack(c, 6, 6), a),
 	} {
-		if !errors.Is(err, context.Canceled) || !strings.HasPrefix(err.Error(), name+": ") {
+		if !errors.Is(err, context.Canceled) || !strings.HasPrefix(err.Error(), strings.TrimSpace(name)+": ") {
 			t.Errorf("%s, cancelled: %v", name, err)
 		}
 	}

@@ -145,7 +145,8 @@ func svdTo(cc *canceller, u Matrix, s []float64, vt Matrix, a Matrix) error {
 // (m < n), a basis of the orthogonal complement, are columns k.. of the
 // Householder product of the QR factorisation of the thin factor (the
 // thin U, or Vtᵀ), each with its largest-magnitude entry positive (the
-// first such entry on ties). For m = n it is SVD. It returns SVD's errors.
+// first such entry on ties). For m = n it is SVD. It returns SVD's errors,
+// and ErrInvalid if U or Vt would have more than MaxLen entries.
 func SVDFull(a Matrix) (u Matrix, s []float64, vt Matrix, err error) {
 	return svdFullAlloc(nil, a)
 }
@@ -159,7 +160,14 @@ func svdFullAlloc(cc *canceller, a Matrix) (u Matrix, s []float64, vt Matrix, er
 	if err := a.finiteMatrix("svd", "A"); err != nil {
 		return Matrix{}, nil, Matrix{}, err
 	}
-	u, s, vt = NewMatrix(a.Rows, a.Rows), make([]float64, min(a.Rows, a.Cols)), NewMatrix(a.Cols, a.Cols)
+	// U is m×m and Vt n×n: far more than a long, thin A holds.
+	if u, err = newResult("svd", a.Rows, a.Rows); err != nil {
+		return Matrix{}, nil, Matrix{}, err
+	}
+	if vt, err = newResult("svd", a.Cols, a.Cols); err != nil {
+		return Matrix{}, nil, Matrix{}, err
+	}
+	s = make([]float64, min(a.Rows, a.Cols))
 	if err := svdFullTo(cc, u, s, vt, a); err != nil {
 		return Matrix{}, nil, Matrix{}, err
 	}
