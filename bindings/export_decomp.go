@@ -31,6 +31,20 @@ func tm_qr(a *C.tm_cdouble, m, n C.int64_t, q, r *C.double, cancel *C.tm_cflag, 
 	})
 }
 
+//export tm_qr_complete
+func tm_qr_complete(a *C.tm_cdouble, m, n C.int64_t, q, r *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.QRCompleteToContext(ctx, outMat(q, m, m), outMat(r, m, n), inMat(a, m, n))
+	})
+}
+
+//export tm_qr_raw
+func tm_qr_raw(a *C.tm_cdouble, m, n C.int64_t, h, tau *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.QRRawToContext(ctx, outMat(h, n, m), out(tau, min(m, n)), inMat(a, m, n))
+	})
+}
+
 //export tm_cholesky
 func tm_cholesky(a *C.tm_cdouble, m, n C.int64_t, l *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
@@ -45,6 +59,13 @@ func tm_svd(a *C.tm_cdouble, m, n C.int64_t, u, s, vt *C.double, cancel *C.tm_cf
 		return withWorkspace(func(ws *twinmath.Workspace) error {
 			return ws.SVDToContext(ctx, outMat(u, m, k), out(s, k), outMat(vt, k, n), inMat(a, m, n))
 		})
+	})
+}
+
+//export tm_svd_full
+func tm_svd_full(a *C.tm_cdouble, m, n C.int64_t, u, s, vt *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.SVDFullToContext(ctx, outMat(u, m, m), out(s, min(m, n)), outMat(vt, n, n), inMat(a, m, n))
 	})
 }
 

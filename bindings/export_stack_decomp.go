@@ -51,6 +51,27 @@ func tm_qr_stack(a *C.tm_cdouble, count, m, n C.int64_t, q, r *C.double, cancel 
 	})
 }
 
+//export tm_qr_complete_stack
+func tm_qr_complete_stack(a *C.tm_cdouble, count, m, n C.int64_t, q, r *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.QRCompleteStackToContext(ctx, outStack(q, count, m, m), outStack(r, count, m, n), inStack(a, count, m, n))
+	})
+}
+
+//export tm_qr_raw_stack
+func tm_qr_raw_stack(a *C.tm_cdouble, count, m, n C.int64_t, h, tau *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.QRRawStackToContext(ctx, outStack(h, count, n, m), outStack(tau, count, 1, min(m, n)), inStack(a, count, m, n))
+	})
+}
+
+//export tm_svd_full_stack
+func tm_svd_full_stack(a *C.tm_cdouble, count, m, n C.int64_t, u, s, vt *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
+	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
+		return twinmath.SVDFullStackToContext(ctx, outStack(u, count, m, m), outStack(s, count, 1, min(m, n)), outStack(vt, count, n, n), inStack(a, count, m, n))
+	})
+}
+
 //export tm_cholesky_stack
 func tm_cholesky_stack(a *C.tm_cdouble, count, m, n C.int64_t, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {

@@ -243,12 +243,24 @@ int tm_eigvalsh(const double *a, int64_t m, int64_t n, double *w, tm_cflag *canc
 int tm_lu(const double *a, int64_t m, int64_t n, double *p, double *l, double *u, tm_cflag *cancel, char *err, size_t errlen);
 /* Thin QR, A = Q·R with diag(R) >= 0: q holds m x k, r k x n values. Cancellable. */
 int tm_qr(const double *a, int64_t m, int64_t n, double *q, double *r, tm_cflag *cancel, char *err, size_t errlen);
+/* Complete QR (numpy's mode='complete'), A = Q·R with Q m x m orthogonal, R m x n, and
+ * diag(R) >= 0: q holds m x m, r m x n values. Q's first k columns are tm_qr's; for m > n
+ * its last m - k are those of the Householder product (docs/conventions.md). Cancellable. */
+int tm_qr_complete(const double *a, int64_t m, int64_t n, double *q, double *r, tm_cflag *cancel, char *err, size_t errlen);
+/* Householder QR packed as numpy's mode='raw' (LAPACK's dgeqrf, transposed): h holds
+ * n x m values (R on and left of h's diagonal, the reflectors' tails right of it),
+ * tau k values (dlarfg's convention). Cancellable. */
+int tm_qr_raw(const double *a, int64_t m, int64_t n, double *h, double *tau, tm_cflag *cancel, char *err, size_t errlen);
 /* A = L·Lᵀ from the lower triangle of A; l holds m x n values. TM_ERR_SHAPE unless
  * square; TM_ERR_NOT_POSITIVE_DEFINITE if a pivot is not positive.
  * Cancellable. */
 int tm_cholesky(const double *a, int64_t m, int64_t n, double *l, tm_cflag *cancel, char *err, size_t errlen);
 /* Thin SVD, A = U·diag(s)·Vt, s descending: u holds m x k, s k, vt k x n values. Cancellable. */
 int tm_svd(const double *a, int64_t m, int64_t n, double *u, double *s, double *vt, tm_cflag *cancel, char *err, size_t errlen);
+/* Full SVD (numpy's full_matrices=True): u holds m x m, s k, vt n x n values; the first k
+ * columns of U and rows of Vt are tm_svd's, the others complete them to orthogonal
+ * matrices (docs/conventions.md). Cancellable. */
+int tm_svd_full(const double *a, int64_t m, int64_t n, double *u, double *s, double *vt, tm_cflag *cancel, char *err, size_t errlen);
 /* The first k singular triplets and A_k = U_k·diag(s_k)·Vt_k: u holds m x k, s k,
  * vt k x n, ak m x n values. TM_ERR_INVALID unless 1 <= k <= min(m, n).
  * Cancellable. */
@@ -590,6 +602,15 @@ int tm_svd_stack(const double *a, int64_t count, int64_t m, int64_t n, double *u
 int tm_svdvals_stack(const double *a, int64_t count, int64_t m, int64_t n, double *s, tm_cflag *cancel, char *err, size_t errlen);
 /* Q_i, R_i = qr(A_i), k = min(m, n); q holds count x m x k values, r count x k x n. Errors as tm_qr. */
 int tm_qr_stack(const double *a, int64_t count, int64_t m, int64_t n, double *q, double *r, tm_cflag *cancel, char *err, size_t errlen);
+/* Q_i, R_i = qr(A_i, mode='complete'); q holds count x m x m values, r count x m x n.
+ * Errors as tm_qr_complete. */
+int tm_qr_complete_stack(const double *a, int64_t count, int64_t m, int64_t n, double *q, double *r, tm_cflag *cancel, char *err, size_t errlen);
+/* h_i, tau_i = qr(A_i, mode='raw'); h holds count x n x m values, tau count x k. Errors as
+ * tm_qr_raw. */
+int tm_qr_raw_stack(const double *a, int64_t count, int64_t m, int64_t n, double *h, double *tau, tm_cflag *cancel, char *err, size_t errlen);
+/* U_i, s_i, Vt_i = svd(A_i, full_matrices=True); u holds count x m x m values, s count x k,
+ * vt count x n x n. Errors as tm_svd_full. */
+int tm_svd_full_stack(const double *a, int64_t count, int64_t m, int64_t n, double *u, double *s, double *vt, tm_cflag *cancel, char *err, size_t errlen);
 /* L_i = cholesky(A_i); dst holds count x m x n values. Errors as tm_cholesky. */
 int tm_cholesky_stack(const double *a, int64_t count, int64_t m, int64_t n, double *dst, tm_cflag *cancel, char *err, size_t errlen);
 /* P_i = pinv(A_i, rcond); dst holds count x n x m values. Errors as tm_pinv. */

@@ -47,10 +47,32 @@ func FuzzLU(f *testing.F) {
 	})
 }
 
+// FuzzQR covers QR and its complete and packed forms.
 func FuzzQR(f *testing.F) {
-	fuzzDecomp(f, 1, false, func(c *checker, a Matrix) {
-		q, r, err := QR(a)
-		c.done("QR", err, q.Data, r.Data)
+	fuzzMatrix(f, 3, false, func(c *checker, op byte, a Matrix) {
+		c.keepMatrix(a)
+		switch op % 3 {
+		case 0:
+			q, r, err := QR(a)
+			c.done("QR", err, q.Data, r.Data)
+		case 1:
+			q, r, err := QRComplete(a)
+			c.done("QRComplete", err, q.Data, r.Data)
+			if err == nil && !c.f.special {
+				if x := orthoRatio(q, max(a.Rows, a.Cols)); x > thresh {
+					c.t.Fatalf("QRComplete: ‖QᵀQ − I‖ ratio %.3g", x)
+				}
+			}
+		case 2:
+			h, tau, err := QRRaw(a)
+			c.done("QRRaw", err, h.Data, tau)
+			if err == nil && !c.f.special {
+				q, _ := qrFromRaw(h, tau)
+				if x := orthoRatio(q, max(a.Rows, a.Cols)); x > thresh {
+					c.t.Fatalf("QRRaw: the reflectors' ‖QᵀQ − I‖ ratio %.3g", x)
+				}
+			}
+		}
 	})
 }
 
@@ -73,16 +95,25 @@ func FuzzCholesky(f *testing.F) {
 
 // FuzzSVD covers the SVD and what stands on it.
 func FuzzSVD(f *testing.F) {
-	fuzzMatrix(f, 7, false, func(c *checker, op byte, a Matrix) {
+	fuzzMatrix(f, 8, false, func(c *checker, op byte, a Matrix) {
 		z := c.f
 		k := z.count()
 		rcond := []float64{1e-15, -1, 0, 0.5, math.NaN(), math.Inf(1), 1}[z.small(7)]
 		b := z.rhs(a.Rows)
 		c.keepMatrix(a, b)
-		switch op % 7 {
+		switch op % 8 {
 		case 0:
 			u, s, vt, err := SVD(a)
 			c.done("SVD", err, u.Data, s, vt.Data)
+		case 7:
+			u, s, vt, err := SVDFull(a)
+			c.done("SVDFull", err, u.Data, s, vt.Data)
+			if err == nil && !c.f.special {
+				n := max(a.Rows, a.Cols)
+				if x := max(orthoRatio(u, n), orthoRatio(tr(vt), n)); x > thresh {
+					c.t.Fatalf("SVDFull: ‖UᵀU − I‖ or ‖VᵀV − I‖ ratio %.3g", x)
+				}
+			}
 		case 1:
 			uk, sk, vtk, ak, err := TruncatedSVD(a, k)
 			c.done("TruncatedSVD", err, uk.Data, sk, vtk.Data, ak.Data)

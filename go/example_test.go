@@ -143,6 +143,24 @@ func ExampleQR() {
 	// [[5.000000 2.200000] [0.000000 0.400000]]
 }
 
+func ExampleQRComplete() {
+	a, _ := twinmath.MatrixOf([][]float64{{3}, {4}})
+	q, r, _ := twinmath.QRComplete(a)
+	fmt.Printf("%.6f\n%.6f\n", q.RowsOf(), r.RowsOf())
+	// Output:
+	// [[0.600000 -0.800000] [0.800000 0.600000]]
+	// [[5.000000] [0.000000]]
+}
+
+func ExampleQRRaw() {
+	a, _ := twinmath.MatrixOf([][]float64{{3, 1}, {4, 2}})
+	h, tau, _ := twinmath.QRRaw(a)
+	fmt.Printf("%.6f\n%.6f\n", h.RowsOf(), tau)
+	// Output:
+	// [[-5.000000 0.500000] [-2.200000 0.400000]]
+	// [1.600000 0.000000]
+}
+
 func ExampleCholesky() {
 	a, _ := twinmath.MatrixOf([][]float64{{4, 2}, {2, 5}})
 	l, _ := twinmath.Cholesky(a)
@@ -158,6 +176,16 @@ func ExampleSVD() {
 	// [6.708204 2.236068]
 	// [[0.316228 0.948683] [0.948683 -0.316228]]
 	// [[0.707107 0.707107] [0.707107 -0.707107]]
+}
+
+func ExampleSVDFull() {
+	a, _ := twinmath.MatrixOf([][]float64{{3}, {4}})
+	u, s, vt, _ := twinmath.SVDFull(a)
+	fmt.Printf("%.6f\n%.6f\n%.6f\n", s, u.RowsOf(), vt.RowsOf())
+	// Output:
+	// [5.000000]
+	// [[0.600000 0.800000] [0.800000 -0.600000]]
+	// [[1.000000]]
 }
 
 func ExampleTruncatedSVD() {

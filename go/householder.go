@@ -67,18 +67,19 @@ func eliminate(at []float64, m, cols, j int) (tau float64) {
 	return tau
 }
 
-// householderQ returns the first k columns of Q = H₀·H₁⋯Hₖ₋₁, as the rows of
-// a k×m matrix, from reflectors stored below the diagonal of the rows of at
-// (k×m or more rows; row j holds v_j from entry j + 1 on). The product is
-// accumulated backwards, each reflector touching only the columns it can
-// change. It stops with the error of cc when cc is cancelled.
-func householderQ(cc *canceller, at Matrix, tau []float64, k, m int) (Matrix, error) {
-	qt := cc.scratch().matrix(k, m)
-	for i := 0; i < k; i++ {
+// householderQ returns the first cols columns (k ≤ cols ≤ m) of the m×m
+// Q = H₀·H₁⋯Hₖ₋₁, as the rows of a cols×m matrix, from k reflectors stored
+// below the diagonal of the rows of at (k×m or more rows; row j holds v_j
+// from entry j + 1 on). The product is accumulated backwards, each
+// reflector touching only the columns it can change: Hⱼ leaves eᵢ alone
+// for i < j. It stops with the error of cc when cc is cancelled.
+func householderQ(cc *canceller, at Matrix, tau []float64, k, m, cols int) (Matrix, error) {
+	qt := cc.scratch().matrix(cols, m)
+	for i := 0; i < cols; i++ {
 		qt.Data[i*m+i] = 1
 	}
 	for j := k - 1; j >= 0; j-- {
-		if err := cc.tick((k - j) * (m - j)); err != nil {
+		if err := cc.tick((cols - j) * (m - j)); err != nil {
 			return Matrix{}, err
 		}
 		if tau[j] == 0 {
@@ -87,7 +88,7 @@ func householderQ(cc *canceller, at Matrix, tau []float64, k, m int) (Matrix, er
 		v := at.Data[j*m+j : (j+1)*m]
 		saved := v[0]
 		v[0] = 1
-		for c := j; c < k; c++ {
+		for c := j; c < cols; c++ {
 			reflect(qt.Data[c*m+j:(c+1)*m], v, tau[j])
 		}
 		v[0] = saved

@@ -35,6 +35,7 @@ func noPanic(f func() error) (err error) {
 func TestBadShapesAndCountsGiveErrors(t *testing.T) {
 	huge := Matrix{Rows: 1 << 32, Cols: 1 << 32}
 	wraps := Matrix{Rows: 1<<62 + 1, Cols: 4, Data: make([]float64, 4)}
+	column := Matrix{Rows: 1<<16 + 1, Cols: 1, Data: make([]float64, 1<<16+1)}
 	x4 := Matrix{Rows: 2, Cols: 2, Data: []float64{1, 2, 3, 4}}
 	rng := NewRng(1)
 	cases := []struct {
@@ -55,6 +56,13 @@ func TestBadShapesAndCountsGiveErrors(t *testing.T) {
 		{"Covariance wraps", ErrShape, func() error { _, err := Covariance(wraps, 1); return err }},
 		{"SVD wraps", ErrShape, func() error { _, _, _, err := SVD(wraps); return err }},
 		{"QR wraps", ErrShape, func() error { _, _, err := QR(wraps); return err }},
+		{"QRComplete wraps", ErrShape, func() error { _, _, err := QRComplete(wraps); return err }},
+		{"QRRaw wraps", ErrShape, func() error { _, _, err := QRRaw(wraps); return err }},
+		{"SVDFull wraps", ErrShape, func() error { _, _, _, err := SVDFull(wraps); return err }},
+		{"SVDFull huge", ErrShape, func() error { _, _, _, err := SVDFull(huge); return err }},
+		// A (2¹⁶ + 1)×1 column: its complete Q would hold more than 2³² entries.
+		{"QRComplete column", ErrInvalid, func() error { _, _, err := QRComplete(column); return err }},
+		{"SVDFull column", ErrInvalid, func() error { _, _, _, err := SVDFull(column); return err }},
 		{"Predict wraps", ErrShape, func() error { _, err := Predict(wraps, make([]float64, 4), 0); return err }},
 		{"Matmul wraps", ErrShape, func() error { _, err := Matmul(wraps, NewMatrix(4, 1)); return err }},
 		{"Solve negative b", ErrShape, func() error { _, err := Solve(Identity(2), Matrix{Rows: 2, Cols: -1}); return err }},

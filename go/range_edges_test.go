@@ -39,6 +39,19 @@ func TestQRNearOverflow(t *testing.T) {
 	if a.Data[0] != 1e308 || a.Data[3] != -1e308 {
 		t.Fatal("QR modified its input")
 	}
+	// The complete and packed forms shift A alike: R's entries come back
+	// finite, the reflectors and τ are scale-free.
+	qc, rc, err := QRComplete(a)
+	if err != nil || !sameBits(qc.Data, q.Data) || !sameBits(rc.Data, r.Data) {
+		t.Fatalf("QRComplete = %v, %v, %v", qc.Data, rc.Data, err)
+	}
+	packed, tau, err := QRRaw(a)
+	if err != nil || math.Abs(math.Abs(packed.Data[0])-math.Sqrt2*1e308) > 1e293 || math.IsInf(packed.Data[3], 0) {
+		t.Fatalf("QRRaw = %v, %v, %v", packed.Data, tau, err)
+	}
+	if math.Abs(tau[0]-(1+math.Sqrt(0.5))) > 1e-15 {
+		t.Fatalf("τ = %v, want 1 + 1/√2", tau)
+	}
 }
 
 func TestInvOfSubnormalIdentity(t *testing.T) {

@@ -165,6 +165,164 @@ func qrStackTo(cc *canceller, q, r, a Stack) error {
 	})
 }
 
+// QRCompleteStack returns the complete QR factorisations of the matrices
+// of a, each as QRComplete computes it: q holds a.Count m×m matrices, r
+// a.Count m×n. A failure of one matrix names the first failing matrix as
+// DetStack does.
+func QRCompleteStack(a Stack) (q, r Stack, err error) {
+	if err := a.check("qr", "A"); err != nil {
+		return Stack{}, Stack{}, err
+	}
+	if q, err = NewStack(a.Count, a.Rows, a.Rows); err != nil {
+		return Stack{}, Stack{}, err
+	}
+	if r, err = NewStack(a.Count, a.Rows, a.Cols); err != nil {
+		return Stack{}, Stack{}, err
+	}
+	if err := qrCompleteStackTo(nil, q, r, a); err != nil {
+		return Stack{}, Stack{}, err
+	}
+	return q, r, nil
+}
+
+// QRCompleteStackTo writes the complete QR factorisations of the matrices
+// of a into q and r, shaped as QRCompleteStack returns them; they may share
+// memory with a.
+func QRCompleteStackTo(q, r, a Stack) error {
+	return qrCompleteStackTo(nil, q, r, a)
+}
+
+// QRCompleteStackToContext is QRCompleteStackTo, stopping early when ctx
+// is done.
+func QRCompleteStackToContext(ctx context.Context, q, r, a Stack) error {
+	return qrCompleteStackTo(newCanceller(ctx, "qr"), q, r, a)
+}
+
+func qrCompleteStackTo(cc *canceller, q, r, a Stack) error {
+	if err := a.check("qr", "A"); err != nil {
+		return err
+	}
+	m, n := a.Rows, a.Cols
+	if err := q.want("qr", "Q", a.Count, m, m); err != nil {
+		return err
+	}
+	if err := r.want("qr", "R", a.Count, m, n); err != nil {
+		return err
+	}
+	a = a.fresh(spanOf(q.Data), spanOf(r.Data))
+	return runStack(cc, a.Count, 2*m*m*n+1, func(cc *canceller, i int) error {
+		return qrCompleteTo(cc, q.At(i), r.At(i), a.At(i))
+	})
+}
+
+// QRRawStack returns the packed Householder QR factorisations of the
+// matrices of a, each as QRRaw computes it: h holds a.Count n×m matrices,
+// tau a.Count 1×k rows, k = min(m, n). A failure of one matrix names the
+// first failing matrix as DetStack does.
+func QRRawStack(a Stack) (h, tau Stack, err error) {
+	if err := a.check("qr", "A"); err != nil {
+		return Stack{}, Stack{}, err
+	}
+	if h, err = NewStack(a.Count, a.Cols, a.Rows); err != nil {
+		return Stack{}, Stack{}, err
+	}
+	if tau, err = NewStack(a.Count, 1, min(a.Rows, a.Cols)); err != nil {
+		return Stack{}, Stack{}, err
+	}
+	if err := qrRawStackTo(nil, h, tau, a); err != nil {
+		return Stack{}, Stack{}, err
+	}
+	return h, tau, nil
+}
+
+// QRRawStackTo writes the packed QR factorisations of the matrices of a
+// into h and tau, shaped as QRRawStack returns them; they may share memory
+// with a.
+func QRRawStackTo(h, tau, a Stack) error {
+	return qrRawStackTo(nil, h, tau, a)
+}
+
+// QRRawStackToContext is QRRawStackTo, stopping early when ctx is done.
+func QRRawStackToContext(ctx context.Context, h, tau, a Stack) error {
+	return qrRawStackTo(newCanceller(ctx, "qr"), h, tau, a)
+}
+
+func qrRawStackTo(cc *canceller, h, tau, a Stack) error {
+	if err := a.check("qr", "A"); err != nil {
+		return err
+	}
+	m, n := a.Rows, a.Cols
+	k := min(m, n)
+	if err := h.want("qr", "h", a.Count, n, m); err != nil {
+		return err
+	}
+	if err := tau.want("qr", "tau", a.Count, 1, k); err != nil {
+		return err
+	}
+	a = a.fresh(spanOf(h.Data), spanOf(tau.Data))
+	return runStack(cc, a.Count, m*n*k+1, func(cc *canceller, i int) error {
+		return qrRawTo(cc, h.At(i), tau.At(i).Data, a.At(i))
+	})
+}
+
+// SVDFullStack returns the full SVDs of the matrices of a, each as SVDFull
+// computes it: u holds a.Count m×m matrices, s a.Count 1×k rows, vt
+// a.Count n×n matrices, k = min(m, n). A failure of one matrix names the
+// first failing matrix as DetStack does.
+func SVDFullStack(a Stack) (u, s, vt Stack, err error) {
+	if err := a.check("svd", "A"); err != nil {
+		return Stack{}, Stack{}, Stack{}, err
+	}
+	m, n := a.Rows, a.Cols
+	if u, err = NewStack(a.Count, m, m); err != nil {
+		return Stack{}, Stack{}, Stack{}, err
+	}
+	if s, err = NewStack(a.Count, 1, min(m, n)); err != nil {
+		return Stack{}, Stack{}, Stack{}, err
+	}
+	if vt, err = NewStack(a.Count, n, n); err != nil {
+		return Stack{}, Stack{}, Stack{}, err
+	}
+	if err := svdFullStackTo(nil, u, s, vt, a); err != nil {
+		return Stack{}, Stack{}, Stack{}, err
+	}
+	return u, s, vt, nil
+}
+
+// SVDFullStackTo writes the full SVDs of the matrices of a into u, s and
+// vt, shaped as SVDFullStack returns them; they may share memory with a.
+func SVDFullStackTo(u, s, vt, a Stack) error {
+	return svdFullStackTo(nil, u, s, vt, a)
+}
+
+// SVDFullStackToContext is SVDFullStackTo, stopping early when ctx is
+// done.
+func SVDFullStackToContext(ctx context.Context, u, s, vt, a Stack) error {
+	return svdFullStackTo(newCanceller(ctx, "svd"), u, s, vt, a)
+}
+
+func svdFullStackTo(cc *canceller, u, s, vt, a Stack) error {
+	if err := a.check("svd", "A"); err != nil {
+		return err
+	}
+	m, n := a.Rows, a.Cols
+	k := min(m, n)
+	if err := u.want("svd", "U", a.Count, m, m); err != nil {
+		return err
+	}
+	if err := s.want("svd", "s", a.Count, 1, k); err != nil {
+		return err
+	}
+	if err := vt.want("svd", "Vt", a.Count, n, n); err != nil {
+		return err
+	}
+	a = a.fresh(spanOf(u.Data), spanOf(s.Data), spanOf(vt.Data))
+	p := max(m, n)
+	return runStack(cc, a.Count, svdWork(m, n)+2*p*p*k, func(cc *canceller, i int) error {
+		return svdFullTo(cc, u.At(i), s.At(i).Data, vt.At(i), a.At(i))
+	})
+}
+
 // CholeskyStack returns the lower Cholesky factors of the symmetric
 // positive definite matrices of a, each as Cholesky computes it. It returns
 // ErrShape if the matrices are not square; a failure of one matrix

@@ -180,6 +180,30 @@ var stackOps = []struct {
 	{"qr", false,
 		func(a Stack) ([][]float64, error) { q, r, err := QRStack(a); return [][]float64{q.Data, r.Data}, err },
 		func(a Matrix) ([][]float64, error) { q, r, err := QR(a); return [][]float64{q.Data, r.Data}, err }},
+	{"qr complete", false,
+		func(a Stack) ([][]float64, error) {
+			q, r, err := QRCompleteStack(a)
+			return [][]float64{q.Data, r.Data}, err
+		},
+		func(a Matrix) ([][]float64, error) {
+			q, r, err := QRComplete(a)
+			return [][]float64{q.Data, r.Data}, err
+		}},
+	{"qr raw", false,
+		func(a Stack) ([][]float64, error) {
+			h, tau, err := QRRawStack(a)
+			return [][]float64{h.Data, tau.Data}, err
+		},
+		func(a Matrix) ([][]float64, error) { h, tau, err := QRRaw(a); return [][]float64{h.Data, tau}, err }},
+	{"svd full", false,
+		func(a Stack) ([][]float64, error) {
+			u, s, vt, err := SVDFullStack(a)
+			return [][]float64{u.Data, s.Data, vt.Data}, err
+		},
+		func(a Matrix) ([][]float64, error) {
+			u, s, vt, err := SVDFull(a)
+			return [][]float64{u.Data, s, vt.Data}, err
+		}},
 	{"pinv", false,
 		func(a Stack) ([][]float64, error) { p, err := PinvStack(a, 1e-15); return [][]float64{p.Data}, err },
 		func(a Matrix) ([][]float64, error) { p, err := Pinv(a, 1e-15); return [][]float64{p.Data}, err }},
@@ -350,6 +374,15 @@ func TestDecompStackOutputs(t *testing.T) {
 	if err := QRStackTo(q, r, a); !errors.Is(err, ErrShape) {
 		t.Errorf("qr, narrow R: %v", err)
 	}
+	if err := QRCompleteStackTo(q, r, a); !errors.Is(err, ErrShape) {
+		t.Errorf("qr complete, narrow R: %v", err)
+	}
+	if err := QRRawStackTo(q, eyeStack(6, 1, 3), a); !errors.Is(err, ErrShape) {
+		t.Errorf("qr raw, short tau: %v", err)
+	}
+	if err := SVDFullStackTo(u, s, vt, a); !errors.Is(err, ErrShape) {
+		t.Errorf("svd full, short s: %v", err)
+	}
 }
 
 func TestDecompStackContext(t *testing.T) {
@@ -363,9 +396,12 @@ func TestDecompStackContext(t *testing.T) {
 		"svd":      SVDStackToContext(ctx, eyeStack(c, 6, 6), eyeStack(c, 1, 6), eyeStack(c, 6, 6), a),
 		"svdvals":  SvdvalsStackToContext(ctx, eyeStack(c, 1, 6), a),
 		"qr":       QRStackToContext(ctx, eyeStack(c, 6, 6), eyeStack(c, 6, 6), a),
+		"qr ":      QRCompleteStackToContext(ctx, eyeStack(c, 6, 6), eyeStack(c, 6, 6), a),
+		"qr  ":     QRRawStackToContext(ctx, eyeStack(c, 6, 6), eyeStack(c, 1, 6), a),
+		"svd ":     SVDFullStackToContext(ctx, eyeStack(c, 6, 6), eyeStack(c, 1, 6), eyeStack(c, 6, 6), a),
 		"cholesky": CholeskyStackToContext(ctx, eyeStack(c, 6, 6), a),
 	} {
-		if !errors.Is(err, context.Canceled) || !strings.HasPrefix(err.Error(), name+": ") {
+		if !errors.Is(err, context.Canceled) || !strings.HasPrefix(err.Error(), strings.TrimSpace(name)+": ") {
 			t.Errorf("%s, cancelled: %v", name, err)
 		}
 	}

@@ -78,9 +78,15 @@ func FuzzStack(f *testing.F) {
 		case 5:
 			u, s, vt, err := SVDStack(a)
 			c.done("SVDStack", err, stackData(u, s, vt)...)
+			u, s, vt, err = SVDFullStack(a)
+			c.done("SVDFullStack", err, stackData(u, s, vt)...)
 		case 6:
 			q, r, err := QRStack(a)
 			c.done("QRStack", err, q.Data, r.Data)
+			q, r, err = QRCompleteStack(a)
+			c.done("QRCompleteStack", err, q.Data, r.Data)
+			h, tau, err := QRRawStack(a)
+			c.done("QRRawStack", err, h.Data, tau.Data)
 		case 7:
 			r, err := CholeskyStack(a)
 			c.done("CholeskyStack", err, r.Data)

@@ -1,6 +1,7 @@
 package twinmath
 
 import (
+	"context"
 	"math"
 	"slices"
 )
@@ -131,6 +132,137 @@ func svdTo(cc *canceller, u Matrix, s []float64, vt Matrix, a Matrix) error {
 	copy(u.Data, uu.Data)
 	copy(s, ss)
 	copy(vt.Data, vv.Data)
+	return nil
+}
+
+// SVDFull returns the full singular value decomposition of the m×n matrix
+// a (numpy's svd(a, full_matrices=True)), k = min(m, n):
+//
+//	A = U[:, :k]·diag(s)·Vt[:k, :]    U m×m and Vt n×n orthogonal
+//
+// The first k columns of U, s and the first k rows of Vt are those of SVD,
+// in its canonical form. The other columns of U (m > n) or rows of Vt
+// (m < n), a basis of the orthogonal complement, are columns k.. of the
+// Householder product of the QR factorisation of the thin factor (the
+// thin U, or Vtᵀ), each with its largest-magnitude entry positive (the
+// first such entry on ties). For m = n it is SVD. It returns SVD's errors,
+// and ErrInvalid if U or Vt would have more than MaxLen entries.
+func SVDFull(a Matrix) (u Matrix, s []float64, vt Matrix, err error) {
+	return svdFullAlloc(nil, a)
+}
+
+// SVDFullContext is SVDFull, stopping early when ctx is done.
+func SVDFullContext(ctx context.Context, a Matrix) (u Matrix, s []float64, vt Matrix, err error) {
+	return svdFullAlloc(newCanceller(ctx, "svd"), a)
+}
+
+func svdFullAlloc(cc *canceller, a Matrix) (u Matrix, s []float64, vt Matrix, err error) {
+	if err := a.finiteMatrix("svd", "A"); err != nil {
+		return Matrix{}, nil, Matrix{}, err
+	}
+	// U is m×m and Vt n×n: far more than a long, thin A holds.
+	if u, err = newResult("svd", a.Rows, a.Rows); err != nil {
+		return Matrix{}, nil, Matrix{}, err
+	}
+	if vt, err = newResult("svd", a.Cols, a.Cols); err != nil {
+		return Matrix{}, nil, Matrix{}, err
+	}
+	s = make([]float64, min(a.Rows, a.Cols))
+	if err := svdFullTo(cc, u, s, vt, a); err != nil {
+		return Matrix{}, nil, Matrix{}, err
+	}
+	return u, s, vt, nil
+}
+
+// SVDFullTo writes the factors of SVDFull(a) into u (m×m), s (k) and vt
+// (n×n).
+func SVDFullTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
+	return svdFullTo(nil, u, s, vt, a)
+}
+
+// SVDFullToContext is SVDFullTo, stopping early when ctx is done.
+func SVDFullToContext(ctx context.Context, u Matrix, s []float64, vt Matrix, a Matrix) error {
+	return svdFullTo(newCanceller(ctx, "svd"), u, s, vt, a)
+}
+
+func svdFullTo(cc *canceller, u Matrix, s []float64, vt Matrix, a Matrix) error {
+	ws := cc.scratch()
+	a = ws.fresh(a, spanOf(u.Data), spanOf(s), spanOf(vt.Data))
+	if err := a.finiteMatrix("svd", "A"); err != nil {
+		return err
+	}
+	m, n := a.Rows, a.Cols
+	if err := u.want("svd", "U", m, m); err != nil {
+		return err
+	}
+	if len(s) != min(m, n) {
+		return shapeErr("svd", "s has length %d, want %d", len(s), min(m, n))
+	}
+	if err := vt.want("svd", "Vt", n, n); err != nil {
+		return err
+	}
+	uu, ss, vv, err := svd(cc, "svd", a, true)
+	if err != nil {
+		return err
+	}
+	copy(s, ss)
+	switch {
+	case m > n:
+		copy(vt.Data, vv.Data)
+		return completeBasis(cc, u, uu)
+	case m < n:
+		copy(u.Data, uu.Data)
+		v := ws.matrix(n, n)
+		if err := completeBasis(cc, v, ws.transpose(vv)); err != nil {
+			return err
+		}
+		for i := 0; i < n; i++ {
+			for j := 0; j < n; j++ {
+				vt.Data[i*n+j] = v.Data[j*n+i]
+			}
+		}
+	default:
+		copy(u.Data, uu.Data)
+		copy(vt.Data, vv.Data)
+	}
+	return nil
+}
+
+// completeBasis writes into dst (p×p) the p×k matrix w, whose columns are
+// orthonormal (k < p), followed by p − k columns that complete them to an
+// orthogonal matrix: columns k.. of Q = H₀·H₁⋯Hₖ₋₁ of the Householder QR of
+// w, which are orthogonal to Q's first k columns, and those span w's
+// columns (W = Q·R). Each completing column is given a positive
+// largest-magnitude entry (the first such entry on ties).
+func completeBasis(cc *canceller, dst, w Matrix) error {
+	p, k := w.Rows, w.Cols
+	at, tau, _, err := qrFactor(cc, w) // |wᵢⱼ| ≤ 1: never shifted
+	if err != nil {
+		return err
+	}
+	qt, err := householderQ(cc, at, tau, k, p, p)
+	if err != nil {
+		return err
+	}
+	for i := 0; i < p; i++ {
+		copy(dst.Data[i*p:i*p+k], w.Data[i*k:(i+1)*k])
+	}
+	for c := k; c < p; c++ {
+		col := qt.Data[c*p : (c+1)*p]
+		best := 0
+		for r := 1; r < p; r++ {
+			if math.Abs(col[r]) > math.Abs(col[best]) {
+				best = r
+			}
+		}
+		sign := 1.0
+		if col[best] < 0 {
+			sign = -1
+		}
+		for r := 0; r < p; r++ {
+			dst.Data[r*p+c] = sign * col[r]
+		}
+	}
 	return nil
 }
 

@@ -136,3 +136,62 @@ func TestSVDSameOnAnyNumberOfThreads(t *testing.T) {
 		}
 	}
 }
+
+func TestSVDFullResiduals(t *testing.T) {
+	for name, a := range families() {
+		u, s, vt, err := SVDFull(a)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		m, n := a.Rows, a.Cols
+		k := min(m, n)
+		if u.Rows != m || u.Cols != m || len(s) != k || vt.Rows != n || vt.Cols != n {
+			t.Fatalf("%s: U %dx%d, s %d, Vt %dx%d", name, u.Rows, u.Cols, len(s), vt.Rows, vt.Cols)
+		}
+		if x := orthoRatio(u, max(m, n)); x > thresh {
+			t.Errorf("%s: ‖UᵀU − I‖ ratio %.3g", name, x)
+		}
+		if x := orthoRatio(tr(vt), max(m, n)); x > thresh {
+			t.Errorf("%s: ‖VᵀV − I‖ ratio %.3g", name, x)
+		}
+		// The first k columns of U and rows of Vt are SVD's, bit for bit.
+		ut, st, vtt, _ := SVD(a)
+		vk := NewMatrix(k, n)
+		copy(vk.Data, vt.Data[:k*n])
+		if !sameBits(firstCols(u, k).Data, ut.Data) || !sameBits(s, st) || !sameBits(vk.Data, vtt.Data) {
+			t.Errorf("%s: the first %d singular triplets differ from SVD's", name, k)
+		}
+		// Each completing column (row) has a positive largest-magnitude entry.
+		for c := k; c < m; c++ {
+			checkSignRule(t, name, tr(u).Data[c*m:(c+1)*m])
+		}
+		for r := k; r < n; r++ {
+			checkSignRule(t, name, vt.Data[r*n:(r+1)*n])
+		}
+	}
+}
+
+func checkSignRule(t *testing.T, name string, v []float64) {
+	t.Helper()
+	best := 0
+	for i := range v {
+		if math.Abs(v[i]) > math.Abs(v[best]) {
+			best = i
+		}
+	}
+	if v[best] < 0 {
+		t.Errorf("%s: a completing vector's largest entry %g is negative", name, v[best])
+	}
+}
+
+func TestSVDFullErrors(t *testing.T) {
+	for _, a := range []Matrix{{}, {Rows: 1, Cols: 2, Data: []float64{1, math.NaN()}}} {
+		if u, s, vt, err := SVDFull(a); !errors.Is(err, ErrInvalid) || u.Data != nil || s != nil || vt.Data != nil {
+			t.Errorf("SVDFull(%v) = %v, %v, %v, %v", a, u, s, vt, err)
+		}
+	}
+	a := Matrix{Rows: 3, Cols: 2, Data: []float64{1, 2, 3, 4, 5, 6}}
+	if err := SVDFullTo(NewMatrix(3, 2), make([]float64, 2), NewMatrix(2, 2), a); !errors.Is(err, ErrShape) {
+		t.Errorf("SVDFullTo with a thin U: %v", err)
+	}
+}

@@ -33,12 +33,12 @@ def shapes(r):
 def test_empty_qr_svd_pinv_rank(ref, go, shape):
     a = np.zeros(shape)
     for tm in (ref, go):
-        for mode in ("reduced", "complete", "r"):
+        for mode in ("reduced", "complete", "r", "raw"):
             q: Any = tm.qr(a, mode=mode)
             nq: Any = np.linalg.qr(a, mode=mode)
             assert shapes(q) == shapes(nq)
             for g, w in zip(q if mode != "r" else [q], nq if mode != "r" else [nq], strict=True):
-                assert np.array_equal(g, w)
+                assert np.array_equal(g, w) and g.dtype == np.float64
         for full in (False, True):
             u: Any = tm.svd(a, full_matrices=full)
             nu: Any = np.linalg.svd(a, full_matrices=full)
@@ -81,13 +81,62 @@ def test_qr_modes(ref, go):
         Qc, Rc = tm.qr(WIDE, mode="complete")  # m <= n: the reduced factors
         assert np.array_equal(Qc, Q) and np.array_equal(Rc, R)
         assert np.allclose(np.abs(R), np.abs(np.linalg.qr(WIDE, mode="r")), rtol=1e-13, atol=1e-13)
-    for mode, message in [
-        ("raw", "qr: invalid input: mode='raw' (LAPACK's packed Householder vectors) is not offered"),
-        ("economic", "qr: invalid input: mode must be 'reduced', 'complete', 'r' or 'raw', got 'economic'"),
-    ]:
-        assert str(assert_same_error(ref, go, "qr", {"A": WIDE, "mode": mode})) == message
-    err = assert_same_error(ref, go, "qr", {"A": TALL, "mode": "complete"})
-    assert str(err) == "qr: invalid input: mode='complete' needs m <= n or an empty A, got 3x2"
+        # Tall: Q's first k columns and R's first k rows are the reduced ones.
+        Qt, Rt = tm.qr(TALL)
+        Qc, Rc = tm.qr(TALL, mode="complete")
+        assert Qc.shape == (3, 3) and Rc.shape == (3, 2)
+        assert np.array_equal(Qc[:, :2], Qt) and np.array_equal(Rc[:2], Rt) and not Rc[2:].any()
+        raw = tm.qr(TALL, mode="raw")
+        assert type(raw) is tuple and [x.shape for x in raw] == [(2, 3), (2,)]
+    err = assert_same_error(ref, go, "qr", {"A": WIDE, "mode": "economic"})
+    assert str(err) == "qr: invalid input: mode must be 'reduced', 'complete', 'r' or 'raw', got 'economic'"
+    err = assert_same_error(ref, go, "qr", {"A": [[1.0, np.nan]], "mode": "raw"})
+    assert str(err) == "qr: invalid input: A contains NaN or Inf"
+
+
+def test_qr_raw_is_numpys(ref, go):
+    """The reference's raw output is numpy's own; Go's follows dlarfg, so it matches entry by entry."""
+    rng = np.random.default_rng(5)
+    for a in (WIDE, TALL, A, rng.standard_normal((7, 4)), rng.standard_normal((4, 7))):
+        h, tau = np.linalg.qr(a, mode="raw")
+        rh, rtau = ref.qr(a, mode="raw")
+        assert np.array_equal(rh, h) and np.array_equal(rtau, tau)
+        gh, gtau = go.qr(a, mode="raw")
+        # Well conditioned, and the same sign choices: R's part of h (±R's rows) within qr_bounds'
+        # bound on ‖ΔR‖_F; the reflectors and τ through the Q they rebuild (qr_raw_ratio).
+        on_r = np.tril(np.ones(h.shape, dtype=bool))
+        assert np.array_equal(np.signbit(np.diag(gh)), np.signbit(np.diag(h)))
+        assert np.linalg.norm(np.where(on_r, gh - h, 0.0)) <= tol.decomp.qr_bounds(a)[1]
+        assert tol.decomp.qr_raw_ratio(a, (h, tau), (gh, gtau)) <= 1.0
+    # The worked example of the docstring: dlarfg's β = −sign(α)·‖x‖, τ = (β − α)/β.
+    h, tau = go.qr([[3.0, 1.0], [4.0, 2.0]], mode="raw")
+    assert np.allclose(h, [[-5.0, 0.5], [-2.2, 0.4]], rtol=0, atol=4 * tol.EPS)
+    assert tau[0] == pytest.approx(1.6, abs=4 * tol.EPS) and tau[1] == 0.0
+
+
+def _keyword_cases() -> list[tuple[str, Any]]:
+    from twinmath.parity import decomp as pd
+
+    rng = np.random.default_rng(11)
+    return pd.families(rng, big=False) + pd.stacks(rng, "A", [(5, 2), (2, 5), (3, 3), (1, 4)])
+
+
+@pytest.mark.parametrize("name, args", _keyword_cases(), ids=lambda x: x if isinstance(x, str) else "")
+def test_complete_raw_full_within_bounds(ref, go, name, args):
+    """qr 'complete' and 'raw', svd full_matrices=True: numpy's shapes, and the sides within the bounds
+    of twinmath.tolerances.decomp (qr_complete_ratio, qr_raw_ratio, svd_full_ratio)."""
+    from twinmath.parity import decomp as pd
+
+    a = np.asarray(args["A"], dtype=np.float64)
+    compare_qr = pd.stacked_compare(pd._qr_one, "A")
+    compare_svd = pd.stacked_compare(pd._svd_one, "A")
+    for mode in ("complete", "raw"):
+        r, g = ref.qr(a, mode=mode), go.qr(a, mode=mode)
+        assert shapes(r) == shapes(g) == shapes(np.linalg.qr(a, mode=mode))
+        assert compare_qr({"A": a, "mode": mode}, r, g) <= 1.0
+    r, g = ref.svd(a, full_matrices=True), go.svd(a, full_matrices=True)
+    assert shapes(r) == shapes(g) == shapes(np.linalg.svd(a, full_matrices=True))
+    assert compare_svd({"A": a, "full_matrices": True}, r, g) <= 1.0
 
 
 def test_cholesky_upper(ref, go):
@@ -131,8 +180,13 @@ def test_svd_keywords(ref, go):
             np.linalg.svd(skew, compute_uv=False, hermitian=True),
             rtol=1e-13,
         )
-    err = assert_same_error(ref, go, "svd", {"A": TALL, "full_matrices": True})
-    assert str(err) == "svd: invalid input: full_matrices=True needs a square or empty A, got 3x2"
+    for tm in (ref, go):
+        for x in (TALL, WIDE):
+            U, s, Vt = tm.svd(x, full_matrices=True)
+            Ut, st, Vtt = tm.svd(x)
+            k = st.size
+            assert U.shape == (x.shape[0],) * 2 and Vt.shape == (x.shape[1],) * 2
+            assert np.array_equal(U[:, :k], Ut) and np.array_equal(s, st) and np.array_equal(Vt[:k], Vtt)
     err = assert_same_error(ref, go, "svd", {"A": TALL, "hermitian": True})
     assert isinstance(err, twinmath.ShapeError)
 

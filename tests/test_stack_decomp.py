@@ -43,10 +43,12 @@ OPS: list[tuple[str, dict[str, Any], Any]] = [
     ("svd", {"compute_uv": False}, randn),
     ("svd", {"hermitian": True}, symmetric),
     ("svd", {"full_matrices": True}, symmetric),
+    ("svd", {"full_matrices": True}, randn),
     ("svdvals", {}, randn),  # numpy.linalg.svdvals (numpy ≥ 2) is svd(compute_uv=False)
     ("qr", {}, randn),
     ("qr", {"mode": "r"}, randn),
     ("qr", {"mode": "complete"}, randn),
+    ("qr", {"mode": "raw"}, randn),
     ("cholesky", {}, spd),
     ("cholesky", {"upper": True}, spd),
     ("pinv", {}, randn),
@@ -80,7 +82,7 @@ def test_each_matrix_as_the_single_call(ref, go, op, kw, f, lead):
     # numpy's shapes; each matrix bit for bit the single call's, in each backend.
     rng = np.random.default_rng(len(lead) * 7 + sum(lead))
     square = f in (symmetric, spd) or op in ("eigvalsh", "eig", "eigvals")
-    m, n = (4, 4) if square else (4, 3) if "complete" not in kw.get("mode", "") else (3, 5)
+    m, n = (4, 4) if square else (4, 3)
     a = make(f, rng, lead, m, n)
     npkw = {"full_matrices": False, **kw} if op == "svd" else kw  # numpy's default is True
     if op == "svdvals":
@@ -163,8 +165,8 @@ NAN2 = [[1.0, 0.0], [0.0, math.nan]]
         ),
         (
             "svd",
-            {"A": np.zeros((2, 3, 2)), "full_matrices": True},
-            "svd: invalid input: full_matrices=True needs a square or empty A, got 3x2",
+            {"A": [np.ones((3, 2)), np.full((3, 2), np.nan)], "full_matrices": True},
+            "svd: invalid input: A contains NaN or Inf (matrix 1 of the stack)",
         ),
         (
             "svdvals",
@@ -178,8 +180,13 @@ NAN2 = [[1.0, 0.0], [0.0, math.nan]]
         ),
         (
             "qr",
-            {"A": np.ones((2, 3, 2)), "mode": "complete"},
-            "qr: invalid input: mode='complete' needs m <= n or an empty A, got 3x2",
+            {"A": [np.ones((3, 2)), np.ones((3, 2)), np.full((3, 2), np.inf)], "mode": "complete"},
+            "qr: invalid input: A contains NaN or Inf (matrix 2 of the stack)",
+        ),
+        (
+            "qr",
+            {"A": [np.ones((3, 2)), np.full((3, 2), np.nan)], "mode": "raw"},
+            "qr: invalid input: A contains NaN or Inf (matrix 1 of the stack)",
         ),
         (
             "cholesky",
@@ -228,6 +235,11 @@ def test_empty_stacks_as_numpy(ref, go):
             assert m.matrix_rank(a).shape == a.shape[:-2]
         assert m.svd(np.zeros((2, 3, 0)), full_matrices=True).U.shape == (2, 3, 3)
         assert m.qr(np.zeros((2, 3, 0)), mode="complete").Q.tolist() == [np.eye(3).tolist()] * 2
+        for a in (np.zeros((0, 4, 3)), np.zeros((2, 0, 3)), np.zeros((2, 3, 0))):
+            assert [p.shape for p in m.qr(a, mode="raw")] == [p.shape for p in np.linalg.qr(a, mode="raw")]
+            assert [p.shape for p in m.svd(a, full_matrices=True)] == [
+                p.shape for p in np.linalg.svd(a, full_matrices=True)
+            ]
 
 
 def test_stack_inputs_unchanged_and_strided(go):

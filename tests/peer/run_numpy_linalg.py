@@ -210,8 +210,6 @@ def svd(a: Any, full_matrices: Any = True, compute_uv: Any = True, hermitian: An
     x = arr(a, most=STACKED)
     if not compute_uv:
         return real(has("svd")(x, compute_uv=False, hermitian=bool(hermitian)), rtype(x))
-    if full_matrices and x.ndim >= 2 and x.shape[-2] != x.shape[-1] and x.size:
-        raise outside("keyword full_matrices=True on a non-square matrix")
     u, s, vt = has("svd")(x, full_matrices=bool(full_matrices), hermitian=bool(hermitian))
     t = rtype(x)
     return _linalg.SVDResult(real(u, t), real(s, t), real(vt, t))
@@ -229,13 +227,15 @@ def cholesky(a: Any, upper: Any = False) -> Any:
 
 def qr(a: Any, mode: Any = "reduced") -> Any:
     x = arr(a, most=STACKED)
-    if mode == "complete" and x.ndim >= 2 and x.shape[-2] > x.shape[-1] and x.size:
-        raise outside("keyword mode='complete' on a tall matrix")
-    if mode not in ("reduced", "complete", "r"):
+    if mode not in ("reduced", "complete", "r", "raw"):
         raise outside(f"keyword mode={mode!r}")
     r = has("qr")(x, mode=mode)
     t = rtype(x)
-    return real(r, t) if mode == "r" else _linalg.QRResult(real(r[0], t), real(r[1], t))
+    if mode == "r":
+        return real(r, t)
+    if mode == "raw":  # numpy's plain tuple (h, tau)
+        return real(r[0], t), real(r[1], t)
+    return _linalg.QRResult(real(r[0], t), real(r[1], t))
 
 
 def lstsq(a: Any, b: Any, rcond: Any = None) -> Any:

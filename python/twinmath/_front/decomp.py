@@ -122,10 +122,12 @@ def qr(A: ArrayLike, mode: Literal["reduced", "complete"] = ...) -> QRResult: ..
 @overload
 def qr(A: ArrayLike, mode: Literal["r"]) -> F64: ...
 @overload
-def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
+def qr(A: ArrayLike, mode: Literal["raw"]) -> tuple[F64, F64]: ...
+@overload
+def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64 | tuple[F64, F64]: ...
 
 
-def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
+def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64 | tuple[F64, F64]:
     """Return the thin QR factorisation, ``A = Q @ R``, with ``diag(R) >= 0``.
 
     For A of shape (m, n) and k = min(m, n): Q is m×k with orthonormal
@@ -138,23 +140,29 @@ def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
     Parameters
     ----------
     A : array_like, shape (..., m, n)
-    mode : {'reduced', 'complete', 'r'}, optional
-        numpy's: 'reduced' (the default) returns ``(Q, R)`` as above;
-        'complete' returns Q m×m and R m×n, offered where it equals 'reduced'
-        (m <= n) and for an empty A; 'r' returns R alone. 'raw' (LAPACK's
-        packed reflectors) is refused.
+    mode : {'reduced', 'complete', 'r', 'raw'}, optional
+        numpy's: 'reduced' (the default) returns ``(Q, R)`` as above.
+        'complete' returns Q m×m orthogonal and R m×n: the first k columns
+        of Q and rows of R are the reduced ones, R's other rows are zero,
+        and for m > n Q's last m − k columns are those of the Householder
+        product H₀·H₁⋯Hₖ₋₁ (LAPACK's dorgqr), a basis of the complement.
+        'r' returns R alone. 'raw' returns numpy's ``(h, tau)``: LAPACK's
+        packed reflectors (dgeqrf), h of shape (..., n, m) holding R (not
+        sign-normalised) on and below its diagonal and the reflectors' tails
+        above it, tau (..., k) their τ, in dlarfg's convention.
 
     Returns
     -------
-    QRResult(Q, R), or R alone for mode='r'
-        A named tuple of ndarrays of float64, shapes (..., m, k) and (..., k, n).
+    QRResult(Q, R), R alone for mode='r', or (h, tau) for mode='raw'
+        ndarrays of float64, shapes (..., m, k) and (..., k, n); for
+        'complete' (..., m, m) and (..., m, n).
 
     Raises
     ------
     ShapeError
         If ``A`` has fewer than 2 dimensions.
     ValueError
-        If ``A`` holds NaN or Inf, or ``mode`` is not offered for ``A``.
+        If ``A`` holds NaN or Inf, or ``mode`` is not one of numpy's.
 
     Examples
     --------
@@ -166,6 +174,19 @@ def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
     >>> R.round(6)
     array([[5. , 2.2],
            [0. , 0.4]])
+    >>> Q, R = tm.qr([[3], [4]], mode="complete")
+    >>> Q.round(6)
+    array([[ 0.6, -0.8],
+           [ 0.8,  0.6]])
+    >>> R.round(6)
+    array([[5.],
+           [0.]])
+    >>> h, tau = tm.qr([[3, 1], [4, 2]], mode="raw")
+    >>> h.round(6)
+    array([[-5. ,  0.5],
+           [-2.2,  0.4]])
+    >>> tau.round(6)
+    array([1.6, 0. ])
     """
 
 
@@ -244,8 +265,11 @@ def svd(
     A : array_like, shape (..., m, n)
     full_matrices : bool, optional
         numpy's keyword, with twinmath's default False (the thin SVD).
-        True returns U m×m and Vt n×n: offered for a square or an empty A
-        (where U, Vt are the identity).
+        True returns U m×m and Vt n×n: the first k columns of U and rows of
+        Vt are the thin ones; the others (m ≠ n) complete them to orthogonal
+        matrices, as columns k.. of the Householder QR's Q of the thin
+        factor, each with its largest-magnitude entry positive (an empty A:
+        the identities).
     compute_uv : bool, optional
         numpy's: False returns ``s`` alone, as ``svdvals``.
     hermitian : bool, optional
@@ -254,7 +278,8 @@ def svd(
     Returns
     -------
     SVDResult(U, s, Vt), or s alone for compute_uv=False
-        A named tuple of ndarrays of float64, shapes (..., m, k), (..., k), (..., k, n).
+        A named tuple of ndarrays of float64, shapes (..., m, k), (..., k),
+        (..., k, n); with full_matrices=True (..., m, m), (..., k), (..., n, n).
 
     Raises
     ------
@@ -263,7 +288,7 @@ def svd(
     TypeError
         If a keyword is not a bool.
     ValueError
-        If ``A`` holds NaN or Inf, or full_matrices=True on a non-square A.
+        If ``A`` holds NaN or Inf.
     ConvergenceError
         If the iteration does not converge.
 
@@ -279,6 +304,12 @@ def svd(
     >>> Vt.round(6)
     array([[ 0.707107,  0.707107],
            [ 0.707107, -0.707107]])
+    >>> U, s, Vt = tm.svd([[3], [4]], full_matrices=True)
+    >>> U.round(6)
+    array([[ 0.6,  0.8],
+           [ 0.8, -0.6]])
+    >>> s.round(6), Vt.round(6)
+    (array([5.]), array([[1.]]))
     """
 
 

@@ -53,34 +53,42 @@ def eyes(lead: Lead, m: int, k: int) -> F64:
 
 
 def qr_with(
-    core: Callable[[F64], QRResult],
-    core_stack: Callable[[F64, Lead], tuple[F64, F64]],
+    core: Callable[[F64, str], tuple[F64, F64]],
+    core_stack: Callable[[F64, Lead, str], tuple[F64, F64]],
     A: ArrayLike,
     mode: Any,
-) -> QRResult | F64:
-    """``qr`` with numpy's ``mode``: 'reduced', 'complete', 'r' ('raw' is refused); stacks too.
+) -> QRResult | F64 | tuple[F64, F64]:
+    """``qr`` with numpy's ``mode``: 'reduced', 'complete', 'r', 'raw'; stacks too.
 
-    ``core_stack(a, lead)`` factors the ``(count, m, n)`` stack ``a`` (count ≥ 1,
-    m, n ≥ 1), returning Q ``(count, m, k)`` and R ``(count, k, n)``.
+    ``core(a, kind)`` factors the non-empty matrix ``a`` and
+    ``core_stack(a, lead, kind)`` the ``(count, m, n)`` stack ``a`` (count ≥ 1,
+    m, n ≥ 1), for ``kind`` 'reduced' (Q m×k, R k×n), 'complete' (Q m×m,
+    R m×n; asked for m > n only, where it differs from 'reduced') or 'raw'
+    (h n×m, tau k); the stack's results are packed ``(count, ...)``.
     """
     if not isinstance(mode, str) or mode not in ("reduced", "complete", "r", "raw"):
         raise invalid("qr", f"mode must be 'reduced', 'complete', 'r' or 'raw', got {mode!r}")
-    if mode == "raw":
-        raise invalid("qr", "mode='raw' (LAPACK's packed Householder vectors) is not offered")
     a, lead = stack(A, "qr", "A")
     count, m, n = a.shape
-    if mode == "complete" and m > n and m * n != 0:
-        raise invalid("qr", f"mode='complete' needs m <= n or an empty A, got {m}x{n}")
-    k = m if mode == "complete" else min(m, n)
+    k = min(m, n)
+    if mode == "raw":  # numpy's plain tuple (h, tau)
+        if m * n == 0 or (lead and count == 0):
+            return np.zeros((*lead, n, m)), np.zeros((*lead, k))
+        if not lead:
+            return core(a[0], "raw")
+        h, tau = core_stack(a, lead, "raw")
+        return h.reshape((*lead, n, m)), tau.reshape((*lead, k))
+    c = m if mode == "complete" else k
+    kind = "complete" if c > k else "reduced"
     if m * n == 0:
-        Q, R = eyes(lead, m, k), np.zeros((*lead, k, n))
+        Q, R = eyes(lead, m, c), np.zeros((*lead, c, n))
     elif not lead:
-        Q, R = core(a[0])
+        Q, R = core(a[0], kind)
     elif count == 0:
-        Q, R = np.zeros((*lead, m, k)), np.zeros((*lead, k, n))
+        Q, R = np.zeros((*lead, m, c)), np.zeros((*lead, c, n))
     else:
-        q, r = core_stack(a, lead)
-        Q, R = q.reshape((*lead, m, k)), r.reshape((*lead, k, n))
+        q, r = core_stack(a, lead, kind)
+        Q, R = q.reshape((*lead, m, c)), r.reshape((*lead, c, n))
     return R if mode == "r" else QRResult(Q, R)
 
 
@@ -103,9 +111,9 @@ def cholesky_with(
 
 
 def svd_with(
-    core: Callable[[F64], SVDResult],
+    core: Callable[[F64, bool], SVDResult],
     values: Callable[[F64], F64],
-    core_stack: Callable[[F64, Lead], tuple[F64, F64, F64]],
+    core_stack: Callable[[F64, Lead, bool], tuple[F64, F64, F64]],
     values_stack: Callable[[F64, Lead], F64],
     A: ArrayLike,
     full_matrices: Any,
@@ -114,9 +122,11 @@ def svd_with(
 ) -> SVDResult | F64:
     """``svd`` with numpy's ``full_matrices``, ``compute_uv`` and ``hermitian``; stacks too.
 
-    ``core_stack(a, lead)`` and ``values_stack(a, lead)`` take the
+    ``core(a, full)`` factors the non-empty matrix ``a``;
+    ``core_stack(a, lead, full)`` and ``values_stack(a, lead)`` take the
     ``(count, m, n)`` stack ``a`` (count ≥ 1, m, n ≥ 1); their results are
-    packed ``(count, ...)``.
+    packed ``(count, ...)``. ``full`` (U m×m, Vt n×n) is asked for a
+    non-square ``a`` only, where it differs from the thin factors.
     """
     full = flag(full_matrices, "svd", "full_matrices")
     uv = flag(compute_uv, "svd", "compute_uv")
@@ -128,20 +138,20 @@ def svd_with(
     k = min(m, n)
     if not uv:
         return svdvals_with(values, values_stack, a.reshape((*lead, m, n)), "svd", "A")
-    if full and m != n and m * n != 0:
-        raise invalid("svd", f"full_matrices=True needs a square or empty A, got {m}x{n}")
     if m * n == 0:
         return SVDResult(
             eyes(lead, m, m) if full else np.zeros((*lead, m, 0)),
             np.zeros((*lead, 0)),
             eyes(lead, n, n) if full else np.zeros((*lead, 0, n)),
         )
+    full = full and m != n
+    cu, cv = (m, n) if full else (k, k)
     if not lead:
-        return core(a[0])
+        return core(a[0], full)
     if count == 0:
-        return SVDResult(np.zeros((*lead, m, k)), np.zeros((*lead, k)), np.zeros((*lead, k, n)))
-    U, s, Vt = core_stack(a, lead)
-    return SVDResult(U.reshape((*lead, m, k)), s.reshape((*lead, k)), Vt.reshape((*lead, k, n)))
+        return SVDResult(np.zeros((*lead, m, cu)), np.zeros((*lead, k)), np.zeros((*lead, cv, n)))
+    U, s, Vt = core_stack(a, lead, full)
+    return SVDResult(U.reshape((*lead, m, cu)), s.reshape((*lead, k)), Vt.reshape((*lead, cv, n)))
 
 
 def svdvals_with(

@@ -43,10 +43,18 @@ def lu(A: ArrayLike) -> LUResult:
     return LUResult(P, L, U)
 
 
-def _qr(A: ArrayLike) -> QRResult:
+def _qr(A: ArrayLike, kind: str = "reduced") -> tuple[F64, F64]:
     a = matrix(A, "qr", "A")
     m, c = a.shape
     k = min(m, c)
+    if kind == "raw":
+        h, tau = np.empty((c, m)), np.empty(k)
+        n.call(n.lib.tm_qr_raw, ptr(a), m, c, ptr(h), ptr(tau), work=m * c * k)
+        return h, tau
+    if kind == "complete":
+        Q, R = np.empty((m, m)), np.empty((m, c))
+        n.call(n.lib.tm_qr_complete, ptr(a), m, c, ptr(Q), ptr(R), work=2 * m * m * c)
+        return QRResult(Q, R)
     Q, R = np.empty((m, k)), np.empty((k, c))
     n.call(n.lib.tm_qr, ptr(a), m, c, ptr(Q), ptr(R), work=2 * m * c * k)
     return QRResult(Q, R)
@@ -59,20 +67,24 @@ def _cholesky(A: ArrayLike) -> NDArray[np.float64]:
     return L
 
 
-def _svd(A: ArrayLike) -> SVDResult:
+def _svd(A: ArrayLike, full: bool = False) -> SVDResult:
     a = matrix(A, "svd", "A")
     m, c = a.shape
     k = min(m, c)
-    U, sv, Vt = np.empty((m, k)), np.empty(k), np.empty((k, c))
-    n.call(n.lib.tm_svd, ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt), work=n.SVD_WORK * m * c * k)
+    cu, cv = (m, c) if full else (k, k)
+    U, sv, Vt = np.empty((m, cu)), np.empty(k), np.empty((cv, c))
+    f = n.lib.tm_svd_full if full else n.lib.tm_svd
+    n.call(f, ptr(a), m, c, ptr(U), ptr(sv), ptr(Vt), work=n.SVD_WORK * m * c * k)
     return SVDResult(U, sv, Vt)
 
 
-def _svd_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64, F64]:
+def _svd_stack(a: F64, lead: tuple[int, ...], full: bool = False) -> tuple[F64, F64, F64]:
     count, m, c = a.shape
     k = min(m, c)
-    U, sv, Vt = np.empty((count, m, k)), np.empty((count, k)), np.empty((count, k, c))
-    n.call(n.lib.tm_svd_stack, ptr(a), *a.shape, ptr(U), ptr(sv), ptr(Vt), work=n.SVD_WORK * a.size * k)
+    cu, cv = (m, c) if full else (k, k)
+    U, sv, Vt = np.empty((count, m, cu)), np.empty((count, k)), np.empty((count, cv, c))
+    f = n.lib.tm_svd_full_stack if full else n.lib.tm_svd_stack
+    n.call(f, ptr(a), *a.shape, ptr(U), ptr(sv), ptr(Vt), work=n.SVD_WORK * a.size * k)
     return U, sv, Vt
 
 
@@ -83,9 +95,17 @@ def _svdvals_stack(a: F64, lead: tuple[int, ...]) -> F64:
     return out
 
 
-def _qr_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
+def _qr_stack(a: F64, lead: tuple[int, ...], kind: str = "reduced") -> tuple[F64, F64]:
     count, m, c = a.shape
     k = min(m, c)
+    if kind == "raw":
+        h, tau = np.empty((count, c, m)), np.empty((count, k))
+        n.call(n.lib.tm_qr_raw_stack, ptr(a), *a.shape, ptr(h), ptr(tau), work=a.size * k)
+        return h, tau
+    if kind == "complete":
+        Q, R = np.empty((count, m, m)), np.empty((count, m, c))
+        n.call(n.lib.tm_qr_complete_stack, ptr(a), *a.shape, ptr(Q), ptr(R), work=2 * a.size * m)
+        return Q, R
     Q, R = np.empty((count, m, k)), np.empty((count, k, c))
     n.call(n.lib.tm_qr_stack, ptr(a), *a.shape, ptr(Q), ptr(R), work=2 * a.size * k)
     return Q, R
@@ -202,11 +222,13 @@ def qr(A: ArrayLike, mode: Literal["reduced", "complete"] = ...) -> QRResult: ..
 @overload
 def qr(A: ArrayLike, mode: Literal["r"]) -> F64: ...
 @overload
-def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
+def qr(A: ArrayLike, mode: Literal["raw"]) -> tuple[F64, F64]: ...
+@overload
+def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64 | tuple[F64, F64]: ...
 
 
 @twin(_front.decomp.qr)
-def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
+def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64 | tuple[F64, F64]:
     return _front.decomp_numpy.qr_with(_qr, _qr_stack, A, mode)
 
 

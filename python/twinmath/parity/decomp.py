@@ -47,7 +47,10 @@ def _parts(r: Any, lead: tuple[int, ...]) -> list[np.ndarray]:
 
 def _one(r: Any, parts: list[np.ndarray], i: int) -> Any:
     """The result of matrix ``i``, of the type of the stacked result ``r``."""
-    return type(r)(*(p[i] for p in parts)) if isinstance(r, tuple) else parts[0][i]
+    if not isinstance(r, tuple):
+        return parts[0][i]
+    one = (p[i] for p in parts)
+    return type(r)(*one) if hasattr(r, "_fields") else tuple(one)  # a named tuple, or numpy's plain one
 
 
 def stacked_bound(f: Callable[[Any, Any], Any], name: str) -> Callable[[Any, Any], Any]:
@@ -133,11 +136,18 @@ def _lstsq_compare(args: Any, r: Any, g: Any) -> float:
 
 
 def _qr_one(args: Any, r: Any, g: Any) -> float:
-    """``qr`` of one matrix; ``mode="r"`` gives R alone, judged by ``qr_bounds``'s R part."""
-    if args.get("mode") == "r" or not isinstance(r, tuple):
+    """``qr`` of one matrix; ``mode="r"`` gives R alone, judged by ``qr_bounds``'s R part;
+    'complete' and 'raw' by ``qr_complete_ratio`` and ``qr_raw_ratio``."""
+    mode = args.get("mode")
+    if mode == "r" or not isinstance(r, tuple):
         with np.errstate(all="ignore"):
             return tol.ratio(r, g, tol.decomp.qr_bounds(args["A"])[1])
-    return tol.decomp.qr_ratio(args["A"], r, g)
+    a = np.asarray(args["A"], dtype=np.float64)
+    if mode == "raw":
+        return tol.decomp.qr_raw_ratio(a, r, g)
+    if mode == "complete" and a.shape[0] > a.shape[1]:
+        return tol.decomp.qr_complete_ratio(a, r, g)
+    return tol.decomp.qr_ratio(a, r, g)
 
 
 def _svd_one(args: Any, r: Any, g: Any) -> float:
@@ -150,6 +160,8 @@ def _svd_one(args: Any, r: Any, g: Any) -> float:
         a = lower_symmetric(a, "svd")
     if not isinstance(r, tuple):
         return tol.ratio(r, g, tol.decomp.svdvals_bound(a))
+    if bool(args.get("full_matrices", False)) and a.shape[0] != a.shape[1]:
+        return tol.decomp.svd_full_ratio(a, r, g)
     return tol.decomp.svd_ratio(a, r, g)
 
 

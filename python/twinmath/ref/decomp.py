@@ -128,15 +128,41 @@ def lu(A: ArrayLike) -> LUResult:
     return LUResult(P, L, np.triu(a[:k, :]))
 
 
-def _qr(A: ArrayLike) -> QRResult:
+def _qr(A: ArrayLike, kind: str = "reduced") -> tuple[F64, F64]:
+    """numpy's qr of ``A`` for ``kind`` 'reduced', 'complete' (canonical signs) or 'raw'."""
     a = nonempty_finite(A, "qr")
     # Near the top of the range a reflector overflows: shift A down by just
-    # enough powers of two (exact), as the Go package does; Q is unchanged.
+    # enough powers of two (exact), as the Go package does; Q, the reflectors
+    # and τ are unchanged, R is shifted back.
     shift = max(exponent(a) - QR_TOP_EXPONENT, 0)
-    Q, R = np.linalg.qr(np.ldexp(a, -shift), mode="reduced")
-    sign = np.where(np.diag(R) < 0, -1.0, 1.0)
     with np.errstate(over="ignore"):
-        return QRResult(Q * sign, np.ldexp(np.triu(R * sign[:, None]), shift))
+        if kind == "raw":
+            h, tau = np.linalg.qr(np.ldexp(a, -shift), mode="raw")
+            on_r = np.tril(np.ones(h.shape, dtype=bool))  # h[j, i] = R[i, j] for i <= j
+            h = np.ascontiguousarray(np.where(on_r, np.ldexp(h, shift), h))
+            return h, np.asarray(tau, dtype=np.float64)
+        x = np.ldexp(a, -shift)
+        Q, R = np.linalg.qr(x, mode="complete") if kind == "complete" else np.linalg.qr(x, mode="reduced")
+        k = min(a.shape)
+        # diag(R) >= 0 through the first k columns of Q; the others, for
+        # 'complete', are the Householder product's (LAPACK's dorgqr).
+        sign = np.where(np.diag(R) < 0, -1.0, 1.0)
+        Q[:, :k] *= sign
+        R[:k] *= sign[:, None]
+        return QRResult(Q, np.ldexp(np.triu(R), shift))
+
+
+def complete_basis(W: F64) -> F64:
+    """Return ``W`` (p×k, orthonormal columns, k < p) followed by p − k columns completing it.
+
+    The completing columns are columns k.. of the complete QR's Q of W (the
+    Householder product, LAPACK's dorgqr), each with its largest-magnitude
+    entry positive (the first such entry on ties): the rule of the Go package.
+    """
+    p, k = W.shape
+    Q = np.linalg.qr(W, mode="complete")[0][:, k:]
+    top = Q[np.argmax(np.abs(Q), axis=0), np.arange(p - k)]
+    return np.concatenate([W, Q * np.where(top < 0, -1.0, 1.0)], axis=1)
 
 
 def _cholesky(A: ArrayLike) -> NDArray[np.float64]:
@@ -147,17 +173,23 @@ def _cholesky(A: ArrayLike) -> NDArray[np.float64]:
         raise not_positive_definite("cholesky") from None
 
 
-def _svd(A: ArrayLike) -> SVDResult:
-    return canonical_svd(nonempty_finite(A, "svd"), "svd")
+def _svd(A: ArrayLike, full: bool = False) -> SVDResult:
+    U, s, Vt = canonical_svd(nonempty_finite(A, "svd"), "svd")
+    m, n = U.shape[0], Vt.shape[1]
+    if full and m > n:
+        U = complete_basis(U)
+    elif full and m < n:
+        Vt = np.ascontiguousarray(complete_basis(np.ascontiguousarray(Vt.T)).T)
+    return SVDResult(U, s, Vt)
 
 
-def _svd_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64, F64]:
-    U, s, Vt = zip(*each(_svd, a, lead), strict=True)
+def _svd_stack(a: F64, lead: tuple[int, ...], full: bool = False) -> tuple[F64, F64, F64]:
+    U, s, Vt = zip(*each(lambda x: _svd(x, full), a, lead), strict=True)
     return np.stack(U), np.stack(s), np.stack(Vt)
 
 
-def _qr_stack(a: F64, lead: tuple[int, ...]) -> tuple[F64, F64]:
-    Q, R = zip(*each(_qr, a, lead), strict=True)
+def _qr_stack(a: F64, lead: tuple[int, ...], kind: str = "reduced") -> tuple[F64, F64]:
+    Q, R = zip(*each(lambda x: _qr(x, kind), a, lead), strict=True)
     return np.stack(Q), np.stack(R)
 
 
@@ -314,11 +346,13 @@ def qr(A: ArrayLike, mode: Literal["reduced", "complete"] = ...) -> QRResult: ..
 @overload
 def qr(A: ArrayLike, mode: Literal["r"]) -> F64: ...
 @overload
-def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64: ...
+def qr(A: ArrayLike, mode: Literal["raw"]) -> tuple[F64, F64]: ...
+@overload
+def qr(A: ArrayLike, mode: str = ...) -> QRResult | F64 | tuple[F64, F64]: ...
 
 
 @twin(_front.decomp.qr)
-def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64:
+def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64 | tuple[F64, F64]:
     return _front.decomp_numpy.qr_with(_qr, _qr_stack, A, mode)
 
 

@@ -343,6 +343,186 @@ def qr_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
     return max(worst, _q(dq, bq), _q(dr, br))
 
 
+# ---- the completing columns of qr(mode="complete") and svd(full_matrices=True) ----
+#
+# For m ≠ n the complete factors hold columns beyond the first k = min(m, n)
+# (of Q, of U, or of V): any orthonormal basis of the complement of the
+# first k columns fits, so the two sides' need not be alike. What is
+# determined is compared: the first k columns and the rest of the thin
+# factorisation as the thin comparison does; then, on each side, that the
+# whole factor is orthonormal (‖Q̂ᵀQ̂ − I‖₂ ≤ T·N·ε, the premise of the thin
+# comparison extended to all columns) and that the completing columns Q̂₂
+# are orthogonal to A's column space (``complement_bound``).
+
+
+def complement_bound(A: ArrayLike, Q2: ArrayLike, b_norm: float, e: int = 0) -> float:
+    """Bound on ‖fl(Q̂₂ᵀA)‖₂ for the completing columns Q̂₂ of a factorisation A ≈ Q̂₁B̂.
+
+    The premises, checked beside it: ‖A − Q̂₁B̂‖₂ ≤ δ‖A‖₂ + T·floor (the
+    residual check, δ = ``certified``, floor = ``underflow_floor``) and
+    ‖Q̂ᵀQ̂ − I‖₂ ≤ δ for Q̂ = [Q̂₁ Q̂₂], so ‖Q̂₂ᵀQ̂₁‖₂ ≤ δ and ‖Q̂₂‖₂ ≤ √(1 + δ).
+    Then Q̂₂ᵀA = (Q̂₂ᵀQ̂₁)·B̂ + Q̂₂ᵀ(A − Q̂₁B̂) gives
+
+        ‖Q̂₂ᵀA‖₂ ≤ δ·‖B̂‖₂ + √(1 + δ)·(δ‖A‖₂ + T·floor)
+
+    (B̂ = R̂ for QR, Σ̂V̂ᵀ for the SVD; ``b_norm`` its computed 2-norm), and
+    the product's rounding adds γₘ·‖|Q̂₂ᵀ||A|‖₂ ≤ γₘ·‖Q̂₂‖_F·‖A‖_F (Higham
+    §3.5). A is the caller's matrix times 2^−e (exactly), b_norm scaled
+    alike, so the floor is that of the caller's matrix, scaled.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    q2 = np.asarray(Q2, dtype=np.float64)
+    m, n = a.shape
+    N = max(m, n)
+    d = certified(N)
+    floor = math.ldexp(RESIDUAL_THRESHOLD * underflow_floor(N), -e)
+    exact = d * b_norm + math.sqrt(1 + d) * (d * norm2(a) + floor)
+    return exact + gamma(m) * norm2(q2.ravel()) * norm2(a.ravel())
+
+
+def complement_ratio(A: ArrayLike, Q2: ArrayLike, b_norm: float, e: int = 0) -> float:
+    """‖fl(Q̂₂ᵀA)‖₂ / ``complement_bound`` (A, b_norm already scaled by 2^−e)."""
+    a = np.asarray(A, dtype=np.float64)
+    q2 = np.asarray(Q2, dtype=np.float64)
+    if q2.shape[1] == 0:
+        return 0.0
+    return _q(norm2(q2.T @ a), complement_bound(a, q2, b_norm, e))
+
+
+def qr_complete_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
+    """Compare ``qr(A, mode="complete")``: Q m×m, R m×n.
+
+    The first k columns of Q and rows of R as ``qr_ratio`` (the reduced
+    factors); R's rows below k must be zero on both sides; then on each
+    side ‖Q̂ᵀQ̂ − I‖₂ ≤ T·N·ε over all m columns and ‖Q̂₂ᵀA‖₂ within
+    ``complement_bound`` (B̂ = R̂).
+    """
+    a = np.asarray(A, dtype=np.float64)
+    m, n = a.shape
+    k = min(m, n)
+    N = max(m, n)
+    sides = [tuple(np.asarray(x, dtype=np.float64) for x in r) for r in (ref, go)]
+    if any(Q.shape != (m, m) or R.shape != (m, n) for Q, R in sides):
+        return math.inf
+    worst = qr_ratio(a, *[(Q[:, :k], R[:k]) for Q, R in sides])
+    e = _exponent(a)
+    a_s = np.ldexp(a, -e)
+    for Q, R in sides:
+        if np.any(R[k:] != 0):
+            return math.inf
+        worst = max(worst, orthonormality(Q, N) / RESIDUAL_THRESHOLD)
+        with np.errstate(over="ignore", invalid="ignore"):
+            r_s = np.ldexp(R[:k], -e)
+        if not np.all(np.isfinite(r_s)):  # an entry beyond the range: Q̂₁ᵀA stands for it
+            r_s = Q[:, :k].T @ a_s
+        worst = max(worst, complement_ratio(a_s, Q[:, k:], norm2(r_s), e))
+    return worst
+
+
+def svd_full_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
+    """Compare ``svd(A, full_matrices=True)``: U m×m, s, Vt n×n.
+
+    The first k columns of U and rows of Vt, with s, as ``svd_ratio``; then
+    on each side U and V orthonormal over all their columns and the
+    completing ones orthogonal to A's column space (m > n: Û₂ᵀA, B̂ = Σ̂V̂₁ᵀ)
+    or row space (m < n: V̂₂ᵀAᵀ, Aᵀ ≈ V̂₁·(Σ̂Û₁ᵀ)), within ``complement_bound``.
+    """
+    a = np.asarray(A, dtype=np.float64)
+    m, n = a.shape
+    k = min(m, n)
+    N = max(m, n)
+    sides = [tuple(np.asarray(x, dtype=np.float64) for x in r) for r in (ref, go)]
+    if any(u.shape != (m, m) or s.shape != (k,) or vt.shape != (n, n) for u, s, vt in sides):
+        return math.inf
+    worst = svd_ratio(a, *[(u[:, :k], s, vt[:k]) for u, s, vt in sides])
+    e = _exponent(a)
+    a_s = np.ldexp(a, -e)
+    for u, s, vt in sides:
+        worst = max(
+            worst, orthonormality(u, N) / RESIDUAL_THRESHOLD, orthonormality(vt.T, N) / RESIDUAL_THRESHOLD
+        )
+        with np.errstate(over="ignore"):
+            s_s = np.ldexp(s, -e)
+        if m > n:
+            worst = max(worst, complement_ratio(a_s, u[:, k:], norm2(s_s[:, None] * vt[:k]), e))
+        elif m < n:
+            worst = max(worst, complement_ratio(a_s.T, vt[k:].T, norm2(s_s[:, None] * u[:, :k].T), e))
+    return worst
+
+
+# ---- qr(mode="raw"): LAPACK's packed reflectors ------------------------------------
+#
+# Both sides return dgeqrf's packed form, transposed (numpy's layout): h
+# (n×m) holds R on and below its diagonal (h[j, i] = R[i, j], i ≤ j) and the
+# tails of the reflectors vⱼ above it, τ their factors, Hⱼ = I − τⱼvⱼvⱼᵀ,
+# vⱼ[j] = 1, A = H₀⋯Hₖ₋₁·R. The reflectors follow dlarfg on both sides
+# (βⱼ = −sign(αⱼ)·‖x‖, so R's diagonal is not sign-normalised; τⱼ = 0 when
+# the column below the diagonal is zero, else τⱼ ∈ [1, 2]).
+#
+# Compared: on each side, τ in dlarfg's range, and the factors the
+# reflectors rebuild (``raw_factors``) pass the residual checks
+# (‖A − Q̂R̂‖₂, ‖Q̂ᵀQ̂ − I‖₂ ≤ T·N·ε, as LAPACK's own test of dgeqrf forms
+# Q with dorgqr); then the factors, brought to qr's canonical signs
+# (diag(R) ≥ 0), as ``qr_ratio`` — R's part of h is ±R's rows, so where
+# the two sides' signs agree it is compared entry by entry within
+# ``qr_bounds``. The reflectors and τ themselves are judged through the Q
+# they build: no perturbation bound for τ alone is derived here. Where
+# the factors are judged (qr_bounds finite), the sides must choose the
+# same sign βⱼ wherever it is decided: both reflect (τⱼ ≠ 0) and
+# αⱼ = βⱼ·(1 − τⱼ) (dlarfg's τ) on the reference side exceeds R's bound.
+# αⱼ is an entry of the partly reduced A, taken to move as R's entries
+# do: a gate for where the sign is compared, not a derived bound. Below it
+# rounding may choose either sign, and the canonical comparison alone
+# applies.
+
+
+def raw_factors(h: ArrayLike, tau: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Return (Q m×k, R k×n) rebuilt from numpy's raw ``(h, tau)``: Q = H₀⋯Hₖ₋₁·[I; 0]."""
+    ht = np.asarray(h, dtype=np.float64).T  # m×n, dgeqrf's layout
+    t = np.asarray(tau, dtype=np.float64)
+    m = ht.shape[0]
+    k = t.size
+    Q = np.eye(m, k)
+    for j in reversed(range(k)):
+        v = np.zeros(m)
+        v[j] = 1.0
+        v[j + 1 :] = ht[j + 1 :, j]
+        Q -= t[j] * np.outer(v, v @ Q)
+    return Q, np.triu(ht[:k])
+
+
+def qr_raw_ratio(A: ArrayLike, ref: Any, go: Any) -> float:
+    """Compare ``qr(A, mode="raw")`` (the rule above)."""
+    a = np.asarray(A, dtype=np.float64)
+    m, n = a.shape
+    k = min(m, n)
+    canon = []
+    betas = []
+    for h, tau in (ref, go):
+        h, tau = np.asarray(h, dtype=np.float64), np.asarray(tau, dtype=np.float64)
+        if h.shape != (n, m) or tau.shape != (k,):
+            return math.inf
+        if np.any((tau != 0) & ~((tau >= 1) & (tau <= 2))):
+            return math.inf
+        Q, R = raw_factors(h, tau)
+        d = np.where(np.diag(R) < 0, -1.0, 1.0)
+        canon.append((Q * d, R * d[:, None]))
+        betas.append(np.diag(R))
+    worst = qr_ratio(a, canon[0], canon[1])
+    br = qr_bounds(a)[1]
+    if math.isfinite(br):
+        tau_r, tau_g = (np.asarray(x[1], dtype=np.float64) for x in (ref, go))
+        with np.errstate(over="ignore", invalid="ignore"):
+            alpha = betas[0] * (1 - tau_r)
+        # τ = 0 on one side only: that side found the column below already
+        # zero (within rounding of it, as the other's Q shows), so βⱼ = αⱼ
+        # there; no sign to compare.
+        decided = (np.abs(alpha) > br) & (tau_r != 0) & (tau_g != 0)
+        if np.any(decided & (np.signbit(betas[0]) != np.signbit(betas[1]))):
+            return math.inf
+    return worst
+
+
 def cholesky_symmetric(A: ArrayLike) -> NDArray[np.float64]:
     """The symmetric matrix that Cholesky factors: A's lower triangle, mirrored."""
     a = np.asarray(A, dtype=np.float64)
