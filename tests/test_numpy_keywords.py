@@ -8,6 +8,7 @@ within the tolerances of the unkeyworded functions) and with each other.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
@@ -88,10 +89,35 @@ def test_qr_modes(ref, go):
         assert np.array_equal(Qc[:, :2], Qt) and np.array_equal(Rc[:2], Rt) and not Rc[2:].any()
         raw = tm.qr(TALL, mode="raw")
         assert type(raw) is tuple and [x.shape for x in raw] == [(2, 3), (2,)]
-    err = assert_same_error(ref, go, "qr", {"A": WIDE, "mode": "economic"})
-    assert str(err) == "qr: invalid input: mode must be 'reduced', 'complete', 'r' or 'raw', got 'economic'"
+    err = assert_same_error(ref, go, "qr", {"A": WIDE, "mode": "economy"})
+    assert str(err) == "qr: invalid input: mode must be 'reduced', 'complete', 'r' or 'raw', got 'economy'"
     err = assert_same_error(ref, go, "qr", {"A": [[1.0, np.nan]], "mode": "raw"})
     assert str(err) == "qr: invalid input: A contains NaN or Inf"
+
+
+@pytest.mark.parametrize("old", ["full", "f", "economic", "e"])
+def test_qr_old_modes_warn_as_numpy(ref, go, old):
+    """numpy's spellings from before 1.8 still work, with a DeprecationWarning: 'full' is
+    'reduced', 'economic' raw's h untransposed (an m×n array, as numpy's)."""
+    a = np.random.default_rng(3).random((2, 5, 3))
+    new = "reduced" if old in ("full", "f") else "raw"
+    for tm in (ref, go):
+        with pytest.warns(DeprecationWarning, match=f"qr: mode='{old}' is deprecated, use '{new}'"):
+            got = tm.qr(a, mode=old)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            want = np.linalg.qr(a, mode=old)
+        if new == "reduced":
+            assert all(np.array_equal(x, y) for x, y in zip(got, tm.qr(a), strict=True))
+            assert [x.shape for x in got] == [x.shape for x in want]
+        else:
+            assert got.shape == want.shape == (2, 5, 3) and got.flags.c_contiguous
+            assert np.array_equal(got, np.swapaxes(tm.qr(a, mode="raw")[0], -1, -2))
+    # The reference is numpy's; Go's within qr_raw's bounds (test_qr_raw_is_numpys).
+    if new == "raw":
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            assert np.array_equal(ref.qr(a, mode=old), np.linalg.qr(a, mode=old))
 
 
 def test_qr_raw_is_numpys(ref, go):

@@ -227,11 +227,11 @@ def cholesky(a: Any, upper: Any = False) -> Any:
 
 def qr(a: Any, mode: Any = "reduced") -> Any:
     x = arr(a, most=STACKED)
-    if mode not in ("reduced", "complete", "r", "raw"):
+    if mode not in ("reduced", "complete", "r", "raw", "full", "f", "economic", "e"):
         raise outside(f"keyword mode={mode!r}")
     r = has("qr")(x, mode=mode)
     t = rtype(x)
-    if mode == "r":
+    if mode in ("r", "economic", "e"):
         return real(r, t)
     if mode == "raw":  # numpy's plain tuple (h, tau)
         return real(r[0], t), real(r[1], t)

@@ -149,7 +149,10 @@ def qr(A: ArrayLike, mode: str = "reduced") -> QRResult | F64 | tuple[F64, F64]:
         'r' returns R alone. 'raw' returns numpy's ``(h, tau)``: LAPACK's
         packed reflectors (dgeqrf), h of shape (..., n, m) holding R (not
         sign-normalised) on and below its diagonal and the reflectors' tails
-        above it, tau (..., k) their τ, in dlarfg's convention.
+        above it, tau (..., k) their τ, in dlarfg's convention. numpy's
+        spellings from before 1.8 still work, with a DeprecationWarning:
+        'full' (or 'f') is 'reduced', 'economic' (or 'e') returns raw's h
+        transposed, shape (..., m, n).
 
     Returns
     -------

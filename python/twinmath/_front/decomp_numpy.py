@@ -9,6 +9,7 @@ package keeps the same rules in go/decomp_numpy.go.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -52,6 +53,15 @@ def eyes(lead: Lead, m: int, k: int) -> F64:
     return np.ascontiguousarray(np.broadcast_to(np.eye(m, k), (*lead, m, k)))
 
 
+OLD_QR_MODES = {
+    "f": "use 'reduced' (the default)",
+    "full": "use 'reduced' (the default)",
+    "e": "use 'raw' (its h is this result transposed)",
+    "economic": "use 'raw' (its h is this result transposed)",
+}
+"""numpy's deprecated spellings of qr's mode, each with the advice its warning gives."""
+
+
 def qr_with(
     core: Callable[[F64, str], tuple[F64, F64]],
     core_stack: Callable[[F64, Lead, str], tuple[F64, F64]],
@@ -66,6 +76,16 @@ def qr_with(
     R m×n; asked for m > n only, where it differs from 'reduced') or 'raw'
     (h n×m, tau k); the stack's results are packed ``(count, ...)``.
     """
+    if isinstance(mode, str) and mode in OLD_QR_MODES:
+        # numpy's spellings from before 1.8, which it still takes with a
+        # DeprecationWarning: 'full' is 'reduced', 'economic' raw's h untransposed.
+        warnings.warn(
+            f"qr: mode={mode!r} is deprecated, {OLD_QR_MODES[mode]}", DeprecationWarning, stacklevel=3
+        )
+        if mode in ("e", "economic"):
+            h = qr_with(core, core_stack, A, "raw")[0]
+            return np.ascontiguousarray(np.swapaxes(h, -1, -2))
+        mode = "reduced"
     if not isinstance(mode, str) or mode not in ("reduced", "complete", "r", "raw"):
         raise invalid("qr", f"mode must be 'reduced', 'complete', 'r' or 'raw', got {mode!r}")
     a, lead = stack(A, "qr", "A")
