@@ -30,6 +30,7 @@ class Example:
 
 
 A, B = [[1, 2], [3, 4]], [[5, 6], [7, 8]]
+LINE_FIT: dict[str, Any] = {"A": [[1, 0], [1, 1], [1, 2]]}  # the design matrix of a line through 3 points
 XOR = [[0, 0], [0, 1], [1, 0], [1, 1]]
 NET: dict[str, Any] = {
     "X": XOR,
@@ -119,8 +120,15 @@ SECTIONS: list[tuple[str, list[Example]]] = [
         [
             Example("lu(A)", "lu", {"A": A}),
             Example("qr([[3,1],[4,2]])", "qr", {"A": [[3, 1], [4, 2]]}),
+            Example("qr(line fit's A, 'complete')", "qr", LINE_FIT | {"mode": "complete"}),
+            Example("qr([[3,1],[4,2]], 'raw')", "qr", {"A": [[3, 1], [4, 2]], "mode": "raw"}),
             Example("cholesky([[4,2],[2,5]])", "cholesky", {"A": [[4, 2], [2, 5]]}),
             Example("svd(S)", "svd", {"A": [[3, 0], [4, 5]]}),
+            Example(
+                "svd(line fit's A, full_matrices=True)",
+                "svd",
+                LINE_FIT | {"full_matrices": True},
+            ),
             Example("truncated_svd(S, 1)  (rank-1 A_k)", "truncated_svd", {"A": [[3, 0], [4, 5]], "k": 1}),
             Example("norm(S, 2)  (largest singular value)", "norm", {"v": [[3, 0], [4, 5]], "ord": 2}),
             Example("svdvals(S)", "svdvals", {"x": [[3, 0], [4, 5]]}),
