@@ -14,7 +14,9 @@ unit ends in one of:
 - ``outside``: it asked for what twinmath does not take (a stack of matrices,
   a complex or float16/longdouble dtype, a keyword argument other than its
   default, a function twinmath lacks); the adapter raised ``NotInTwinmathError``
-  and the reason is recorded;
+  and the reason is recorded. Object arrays are passed on: twinmath refuses
+  them with a TypeError, as its contract says, and the unit counts as failed
+  with that reason;
 - ``no call``: it called no adapted function (numpy internals, ufunc
   tests), whatever its outcome.
 
@@ -116,7 +118,7 @@ def arr(x: Any, most: int = 2) -> np.ndarray:
     a = np.asarray(x)
     if a.dtype.kind == "c":
         raise outside("complex dtype")
-    if a.dtype.kind not in "biuf":
+    if a.dtype.kind not in "biufO":
         raise outside(f"dtype {a.dtype}")
     if a.dtype in (np.float16, np.longdouble) and a.dtype != np.float64:
         raise outside(f"dtype {a.dtype}")
