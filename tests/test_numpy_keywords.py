@@ -106,7 +106,7 @@ def test_qr_old_modes_warn_as_numpy(ref, go, old):
             got = tm.qr(a, mode=old)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            want = np.linalg.qr(a, mode=old)
+            want: Any = np.linalg.qr(a, mode=old)
         if new == "reduced":
             assert all(np.array_equal(x, y) for x, y in zip(got, tm.qr(a), strict=True))
             assert [x.shape for x in got] == [x.shape for x in want]

@@ -10,7 +10,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import _front
-from .._convert import F64, real, vector
+from .._convert import F64 as _F64
+from .._convert import real, vector
 from .._front import twin
 from . import _native as n
 from ._native import ptr
@@ -51,8 +52,8 @@ def dot(a: ArrayLike, b: ArrayLike) -> float:
     if (
         a.__class__ is _ndarray
         and b.__class__ is _ndarray
-        and a.dtype is F64
-        and b.dtype is F64
+        and a.dtype is _F64
+        and b.dtype is _F64
         and a.ndim == 1
         and b.ndim == 1
         and len(a) <= SHORT
