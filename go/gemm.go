@@ -7,90 +7,134 @@ package twinmath
 import "sync"
 
 // Blocking of the packed product (the scheme of Goto and van de Geijn): a
-// kcBlock×ncBlock panel of b (1 MiB) is packed once and shared by all
-// threads; each thread packs mcBlock×kcBlock of a (192 KiB, within L2) and
-// runs gemmKernel over its mr×nr tiles.
+// kcBlock×ncBlock panel of b (1 MiB) is packed and kept in L2 while
+// mcBlock×kcBlock blocks of a (192 KiB) pass through it, each tile of the
+// block run by gemmKernel over mr×nr entries.
 const (
 	kcBlock = 256
-	mcBlock = 96  // a multiple of mr
-	ncBlock = 512 // a multiple of nr
+	mcBlock = 96  // a multiple of mr and of wideMAVX512
+	ncBlock = 512 // a multiple of nr and of 2·nr
 )
 
-// matmulPacked accumulates a·b into dst (zeroed) with gemmKernel, or stops
-// with the error of cc, which it looks at before each block of a (at most
-// mcBlock·kcBlock·ncBlock ≈ 12.6 million multiply-adds, a few milliseconds).
-// On one thread its packing buffers come from ws (the pool when ws is nil).
+// matmulPacked accumulates a·b into the a.Rows×b.Cols top-left block of dst
+// (row stride dst.Cols) with gemmKernel, or stops with the error of cc,
+// which it looks at before each block of a (at most
+// mcBlock·kcBlock·ncBlock ≈ 12.6 million multiply-adds, a few
+// milliseconds).
+//
+// Above a few million multiply-adds the product is cut into one part per
+// thread along its longer side, in whole tiles of the widest kernel, and
+// each thread packs and multiplies its part on its own: the threads share
+// nothing and never wait for one another, and as every entry is the same
+// sum over the same kcBlock blocks of the inner dimension whichever part
+// holds it (tile edges fall at multiples of mr and nr in every part), the
+// bits do not depend on the number of threads. The calling goroutine takes
+// the first part, with its packing buffers from ws (the pool when ws is
+// nil).
 func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 	m, n, p := a.Rows, a.Cols, b.Cols
-	workers := min(MaxThreads(), (m+mcBlock-1)/mcBlock)
-	if m*n*p < 1<<21 {
-		workers = 1 // starting goroutines costs more than it saves
+	s := productSplit{m: m, p: p, um: mr, un: nr, workers: 1}
+	if gemmWideKernel != nil {
+		s.um, s.un = wideM, wideN
 	}
-	kmax := min(kcBlock, n)
-	// The packed block of a is followed by the scratch tile of macroKernel.
-	apLen := roundUp(min(mcBlock, m), mr) * kmax
-	var bp, ap []float64
+	rowUnits, colUnits := (m+s.um-1)/s.um, (p+s.un-1)/s.un
+	s.byRows, s.units = rowUnits >= colUnits, max(rowUnits, colUnits)
+	if m*n*p >= 1<<21 { // below, starting goroutines costs more than it saves
+		s.workers = min(MaxThreads(), s.units)
+	}
+	var wg *sync.WaitGroup
+	if s.workers > 1 {
+		wg = startParts(cc, dst, a, b, s)
+	}
+	r0, r1, c0, c1 := s.part(0)
+	var ap, bp []float64
 	if ws != nil {
 		mk := ws.mark()
 		defer ws.release(mk)
-		bp = ws.floatsRaw(kmax * roundUp(min(ncBlock, p), nr))
-		if workers == 1 {
-			ap = ws.floatsRaw(apLen + mr*nr)
-		}
+		ap, bp = ws.floatsRaw(packedALen(r1-r0, n)), ws.floatsRaw(packedBLen(n, c1-c0))
 	} else {
-		pb := getBuffer(kmax * roundUp(min(ncBlock, p), nr))
+		pa, pb := getBuffer(packedALen(r1-r0, n)), getBuffer(packedBLen(n, c1-c0))
+		defer putBuffer(pa)
 		defer putBuffer(pb)
-		bp = *pb
-		if workers == 1 {
-			pa := getBuffer(apLen + mr*nr)
-			defer putBuffer(pa)
-			ap = *pa
-		}
+		ap, bp = *pa, *pb
 	}
-	for jc := 0; jc < p; jc += ncBlock {
-		nb := min(ncBlock, p-jc)
+	err := matmulPart(cc, dst, a, b, r0, r1, c0, c1, ap, bp)
+	if wg != nil {
+		wg.Wait()
+	}
+	if err != nil {
+		return err
+	}
+	return cc.err()
+}
+
+// productSplit cuts an m×p product into one part per worker along its
+// rows (byRows) or its columns, in units of um rows or un columns.
+type productSplit struct {
+	m, p, um, un   int
+	units, workers int
+	byRows         bool
+}
+
+// part returns the rows [r0, r1) and columns [c0, c1) of part k.
+func (s productSplit) part(k int) (r0, r1, c0, c1 int) {
+	lo, hi := k*s.units/s.workers, (k+1)*s.units/s.workers
+	if s.byRows {
+		return lo * s.um, min(hi*s.um, s.m), 0, s.p
+	}
+	return 0, s.m, lo * s.un, min(hi*s.un, s.p)
+}
+
+// startParts starts a goroutine for each part of s but the first, with
+// packing buffers from the pool, and returns the group to wait for.
+func startParts(cc *canceller, dst, a, b Matrix, s productSplit) *sync.WaitGroup {
+	wg := new(sync.WaitGroup)
+	n := a.Cols
+	for k := 1; k < s.workers; k++ {
+		wg.Add(1)
+		r0, r1, c0, c1 := s.part(k)
+		go func() {
+			defer wg.Done()
+			pa := getBuffer(packedALen(r1-r0, n))
+			defer putBuffer(pa)
+			pb := getBuffer(packedBLen(n, c1-c0))
+			defer putBuffer(pb)
+			_ = matmulPart(cc, dst, a, b, r0, r1, c0, c1, *pa, *pb) // its error is cc's, returned by the caller
+		}()
+	}
+	return wg
+}
+
+// packedALen is the length of the buffer of packed blocks of a for rows
+// rows and an inner dimension n: one block and the scratch tile of
+// macroKernel after it.
+func packedALen(rows, n int) int {
+	return roundUp(min(mcBlock, rows), mr)*min(kcBlock, n) + mr*nr
+}
+
+// packedBLen is the length of the buffer of a packed panel of b for an
+// inner dimension n and cols columns.
+func packedBLen(n, cols int) int { return min(kcBlock, n) * roundUp(min(ncBlock, cols), nr) }
+
+// matmulPart accumulates the rows [r0, r1) and columns [c0, c1) of a·b into
+// dst, on the calling goroutine, with the packing buffers ap (packedALen)
+// and bp (packedBLen); it stops with the error of cc before a block of a.
+func matmulPart(cc *canceller, dst, a, b Matrix, r0, r1, c0, c1 int, ap, bp []float64) error {
+	n := a.Cols
+	apLen := len(ap) - mr*nr
+	edge := (*[mr * nr]float64)(ap[apLen:])
+	for jc := c0; jc < c1; jc += ncBlock {
+		nb := min(ncBlock, c1-jc)
 		for pc := 0; pc < n; pc += kcBlock {
 			kb := min(kcBlock, n-pc)
 			packB(bp, b, pc, kb, jc, nb)
-			if workers == 1 {
-				// On the calling goroutine: handing work to another thread
-				// costs a wake-up, tens of microseconds when called from C.
-				for ic := 0; ic < m; ic += mcBlock {
-					if err := cc.err(); err != nil {
-						return err
-					}
-					mb := min(mcBlock, m-ic)
-					packA(ap, a, ic, mb, pc, kb)
-					macroKernel(dst, ap[:apLen], bp, ic, mb, jc, nb, kb, (*[mr * nr]float64)(ap[apLen:]))
+			for ic := r0; ic < r1; ic += mcBlock {
+				if err := cc.err(); err != nil {
+					return err
 				}
-				continue
-			}
-			var wg sync.WaitGroup
-			next := make(chan int, (m+mcBlock-1)/mcBlock)
-			for ic := 0; ic < m; ic += mcBlock {
-				next <- ic
-			}
-			close(next)
-			for w := 0; w < workers; w++ {
-				wg.Add(1)
-				go func(bp []float64, jc, nb, pc, kb int) {
-					defer wg.Done()
-					pa := getBuffer(apLen + mr*nr)
-					defer putBuffer(pa)
-					ap := *pa
-					for ic := range next {
-						if cc.err() != nil {
-							return // reported below; the blocks left in next are dropped
-						}
-						mb := min(mcBlock, m-ic)
-						packA(ap, a, ic, mb, pc, kb)
-						macroKernel(dst, ap[:apLen], bp, ic, mb, jc, nb, kb, (*[mr * nr]float64)(ap[apLen:]))
-					}
-				}(bp, jc, nb, pc, kb) // arguments, not captured: captured, bp and the loop variables would move to the heap on every call
-			}
-			wg.Wait()
-			if err := cc.err(); err != nil {
-				return err
+				mb := min(mcBlock, r1-ic)
+				packA(ap, a, ic, mb, pc, kb)
+				macroKernel(dst, ap[:apLen], bp, ic, mb, jc, nb, kb, edge)
 			}
 		}
 	}

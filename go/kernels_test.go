@@ -3,6 +3,7 @@ package twinmath
 import (
 	"math"
 	"math/rand"
+	"runtime"
 	"testing"
 )
 
@@ -226,6 +227,51 @@ func testMatmulPaths(t *testing.T, _ kernelSet) {
 			for i := range got.Data {
 				if d := math.Abs(got.Data[i] - want.Data[i]); d > g*abs.Data[i] {
 					t.Fatalf("kernel %v, %v: entry %d differs by %g > %g", kernel != nil, s, i, d, g*abs.Data[i])
+				}
+			}
+		}
+	}
+}
+
+// TestMatmulPartsSameBits checks that the packed product gives the same
+// bits on 1, 2, 3 and 5 threads with every kernel set, at shapes cut by
+// rows, by columns, across block edges and inside a wider dst (the
+// factorisations' updates), and that the columns of dst past the product
+// are left alone.
+func TestMatmulPartsSameBits(t *testing.T) { eachKernelSet(t, testMatmulPartsSameBits) }
+
+func testMatmulPartsSameBits(t *testing.T, s kernelSet) {
+	if s.gemm == nil {
+		gemmKernel = gemmGo // the specification (eachKernelSet restores the set in use)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(5))
+	defer SetMaxThreads(SetMaxThreads(0))
+	rng := rand.New(rand.NewSource(11))
+	for _, s := range [][4]int{{300, 260, 300, 300}, {1000, 40, 70, 70}, {70, 40, 1000, 1000}, {97, 300, 531, 531}, {203, 513, 101, 130}} {
+		m, n, p, ldc := s[0], s[1], s[2], s[3]
+		a, b := randMatrix(rng, m, n), randMatrix(rng, n, p)
+		c0 := randMatrix(rng, m, ldc)
+		var one []float64
+		for _, threads := range []int{1, 2, 3, 5} {
+			SetMaxThreads(threads)
+			c := c0.Clone()
+			if err := matmulPacked(nil, nil, c, a, b); err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i < m; i++ {
+				for j := p; j < ldc; j++ {
+					if c.Data[i*ldc+j] != c0.Data[i*ldc+j] {
+						t.Fatalf("%v, %d threads: wrote (%d, %d), past the product", s, threads, i, j)
+					}
+				}
+			}
+			if one == nil {
+				one = c.Data
+				continue
+			}
+			for i := range one {
+				if math.Float64bits(c.Data[i]) != math.Float64bits(one[i]) {
+					t.Fatalf("%v: entry %d is %v on %d threads, %v on one", s, i, c.Data[i], threads, one[i])
 				}
 			}
 		}
