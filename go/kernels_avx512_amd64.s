@@ -197,6 +197,21 @@ TEXT ·gemm12x16AVX512(SB), NOSPLIT, $0-88
 	SHLQ $5, R10 // bytes between A panels: 4·k·8
 	MOVQ CX, R11
 	SHLQ $6, R11 // bytes between B panels: 8·k·8
+
+	// Fetch the block of C into L1 while the products are summed: its
+	// rows are far apart in memory, and the adds at the end would
+	// otherwise wait on twelve misses.
+	MOVQ DX, R12
+	MOVQ $12, R13
+
+gemm12x16AVX512prefetch:
+	PREFETCHT0 (R12)
+	PREFETCHT0 64(R12)
+	PREFETCHT0 120(R12)
+	ADDQ       R8, R12
+	DECQ       R13
+	JNZ        gemm12x16AVX512prefetch
+
 	VPXORQ Z0, Z0, Z0
 	VPXORQ Z1, Z1, Z1
 	VPXORQ Z2, Z2, Z2
