@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 )
@@ -239,4 +240,30 @@ func TestSetMaxThreads(t *testing.T) {
 	if got, want := MaxThreads(), runtime.GOMAXPROCS(0); got != want {
 		t.Errorf("MaxThreads() = %d without a limit, want GOMAXPROCS %d", got, want)
 	}
+}
+
+// forBlocks runs every block exactly once, whether the helper team is free
+// or busy with another call (calls from several goroutines at once), with
+// more blocks than threads and fewer, and the limit changed between calls.
+func TestForBlocksEachBlockOnce(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := 0; it < 200; it++ {
+				nb, workers := 1+(it*7+g)%37, 1+(it+g)%5
+				counts := make([]atomic.Int32, nb)
+				forBlocks(nb, workers, func(k int) { counts[k].Add(1) })
+				for k := range counts {
+					if c := counts[k].Load(); c != 1 {
+						t.Errorf("nb=%d workers=%d: block %d ran %d times", nb, workers, k, c)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -1,10 +1,6 @@
 package twinmath
 
-import (
-	"math"
-	"sync"
-	"sync/atomic"
-)
+import "math"
 
 // classSeparation is μ of MakeClassification: the class centres are ±μ·u.
 const classSeparation = 1.5
@@ -342,28 +338,6 @@ func logisticBlockSums(dst []float64, X Matrix, y, w []float64, b float64, lo, h
 		axpyKernel(g, e, row)
 	}
 	dst[d], dst[d+1] = ce, se
-}
-
-// forBlocks calls f(k) for k = 0 … nb−1 on up to workers goroutines.
-func forBlocks(nb, workers int, f func(k int)) {
-	if workers <= 1 {
-		for k := 0; k < nb; k++ {
-			f(k)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := int(next.Add(1) - 1); k < nb; k = int(next.Add(1) - 1) {
-				f(k)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // sign is numpy's sign: −1, 0 or 1, and NaN for NaN.

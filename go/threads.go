@@ -2,7 +2,9 @@ package twinmath
 
 import (
 	"runtime"
+	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // maxThreads is the limit set by SetMaxThreads; 0 means none.
@@ -30,4 +32,161 @@ func MaxThreads() int {
 		return m
 	}
 	return p
+}
+
+// forBlocks calls f(k) for k = 0 … nb−1 on up to workers threads: the
+// calling goroutine takes blocks from the front and up to workers−1
+// helpers from the back until they meet, so that the caller is never idle
+// while a helper is being woken and each thread streams through memory in
+// order; f's blocks may run in any order and on any thread.
+//
+// The helpers are the team's when it is free (one call at a time uses it)
+// and goroutines started for the call otherwise. A team helper that runs
+// out of work polls for the next call for about spinLimit rounds before it
+// sleeps: waking a sleeping thread costs tens of microseconds, more than a
+// whole product of 10⁶ terms saves by sharing it, and a stream of such
+// calls (the usual case in a loop) then finds its helpers awake. The
+// caller polls in the same way for the blocks still in the helpers' hands:
+// a goroutine called from C is locked to its thread, and blocking it
+// passes its thread's P to another thread and back.
+func forBlocks(nb, workers int, f func(k int)) {
+	if workers <= 1 || nb <= 1 {
+		for k := 0; k < nb; k++ {
+			f(k)
+		}
+		return
+	}
+	j := &teamJob{f: f, nb: int64(nb)}
+	j.ends.Store(uint64(nb) << 32)
+	j.slots.Store(int64(workers - 1))
+	if team.mu.TryLock() {
+		team.dispatch(j, workers-1)
+		j.run(false)
+		j.wait()
+		team.mu.Unlock()
+		return
+	}
+	for range workers - 1 {
+		go j.join()
+	}
+	j.run(false)
+	j.wait()
+}
+
+// teamJob is one call of forBlocks: its blocks, the counters of blocks
+// taken and done, and the helpers' places left.
+type teamJob struct {
+	f     func(k int)
+	nb    int64
+	ends  atomic.Uint64 // the next block from the front (low half) and one past the last from the back (high half)
+	done  atomic.Int64
+	slots atomic.Int64
+}
+
+// join takes blocks as a helper if the job has a place left.
+func (j *teamJob) join() {
+	if j.slots.Add(-1) < 0 {
+		return
+	}
+	j.run(true)
+}
+
+// run takes blocks until none is left: the caller (fromBack false) from
+// the front, helpers from the back, so that each streams through memory
+// in order and they meet near the middle.
+func (j *teamJob) run(fromBack bool) {
+	for {
+		s := j.ends.Load()
+		front, back := int64(uint32(s)), int64(s>>32)
+		if front >= back {
+			return
+		}
+		k, next := front, s+1
+		if fromBack {
+			k, next = back-1, s-1<<32
+		}
+		if !j.ends.CompareAndSwap(s, next) {
+			continue
+		}
+		j.f(int(k))
+		j.done.Add(1)
+	}
+}
+
+// wait returns when every block is done: it polls, then sleeps in turns of
+// a few microseconds if a helper was descheduled inside a block.
+func (j *teamJob) wait() {
+	for spin := 0; j.done.Load() < j.nb; spin++ {
+		if spin >= spinLimit {
+			time.Sleep(5 * time.Microsecond)
+		}
+	}
+}
+
+// spinLimit is the number of rounds, each one load of an atomic counter
+// (a few nanoseconds), that a waiting thread polls before it sleeps: about
+// 100 microseconds.
+const spinLimit = 1 << 15
+
+// team is the pool of helper goroutines that forBlocks hands its blocks
+// to. The helpers start on first use, up to the number a call asks for,
+// and live as long as the process (asleep when unused).
+var team teamState
+
+// teamState holds the team: the job handed out last and its number, and
+// the helpers.
+type teamState struct {
+	mu      sync.Mutex // held by the call using the team
+	job     atomic.Pointer[teamJob]
+	seq     atomic.Uint64 // the number of jobs handed out
+	helpers []*teamHelper // written under mu
+}
+
+// teamHelper is one helper goroutine; parked says it sleeps on wake.
+type teamHelper struct {
+	parked atomic.Bool
+	wake   chan struct{} // buffered: a wake-up sent early is not lost
+}
+
+// dispatch hands j to the team (t.mu held), starting helpers until there
+// are n, and wakes those that sleep.
+func (t *teamState) dispatch(j *teamJob, n int) {
+	t.job.Store(j)
+	seq := t.seq.Add(1)
+	for len(t.helpers) < n {
+		h := &teamHelper{wake: make(chan struct{}, 1)}
+		t.helpers = append(t.helpers, h)
+		go h.loop(seq - 1)
+	}
+	for _, h := range t.helpers {
+		if h.parked.Load() {
+			select {
+			case h.wake <- struct{}{}:
+			default:
+			}
+		}
+	}
+}
+
+// loop runs the jobs numbered after seen: each time the job number moves,
+// the helper joins the newest job. Between jobs it polls for spinLimit
+// rounds, then sleeps until dispatch wakes it; it says it is parked before
+// it looks at the job number a last time, so that a job handed out in
+// between is either seen or followed by a wake-up.
+func (h *teamHelper) loop(seen uint64) {
+	for {
+		for spin := 0; team.seq.Load() == seen; spin++ {
+			if spin < spinLimit {
+				continue
+			}
+			h.parked.Store(true)
+			if team.seq.Load() == seen {
+				<-h.wake
+			}
+			h.parked.Store(false)
+			spin = 0
+		}
+		seen = team.seq.Load()
+		team.job.Load().join()
+	}
 }
