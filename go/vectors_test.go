@@ -3,6 +3,7 @@ package twinmath
 import (
 	"errors"
 	"math"
+	"math/rand"
 	"testing"
 )
 
@@ -192,6 +193,48 @@ func TestDotBlocksSameBitsOnAnyThreads(t *testing.T) {
 			got, err := Dot(a, b)
 			if err != nil || math.Float64bits(got) != math.Float64bits(want) {
 				t.Fatalf("n=%d on %d threads: Dot = %v, %v, want %v", n, threads, got, err, want)
+			}
+		}
+	}
+}
+
+// AddTo, SubtractTo and ScaleTo share long vectors among threads: each
+// entry is still the one operation, in place (dst = a) or not, on one
+// thread or several.
+func TestElementwiseLongBlocks(t *testing.T) {
+	defer SetMaxThreads(SetMaxThreads(0))
+	rng := rand.New(rand.NewSource(5))
+	n := 5*elementBlock + 123
+	a, b := randMatrix(rng, 1, n).Data, randMatrix(rng, 1, n).Data
+	ops := []struct {
+		name string
+		to   func(dst, a, b []float64) error
+		want func(x, y float64) float64
+	}{
+		{"add", AddTo, func(x, y float64) float64 { return x + y }},
+		{"subtract", SubtractTo, func(x, y float64) float64 { return x - y }},
+		{"scale", func(dst, a, _ []float64) error { return ScaleTo(dst, a, -1.75) }, func(x, _ float64) float64 { return -1.75 * x }},
+	}
+	for _, threads := range []int{1, 2, 3} {
+		SetMaxThreads(threads)
+		for _, op := range ops {
+			for _, inPlace := range []bool{false, true} {
+				dst := make([]float64, n)
+				if inPlace {
+					copy(dst, a)
+				}
+				src := a
+				if inPlace {
+					src = dst
+				}
+				if err := op.to(dst, src, b); err != nil {
+					t.Fatal(err)
+				}
+				for i := range dst {
+					if w := op.want(a[i], b[i]); math.Float64bits(dst[i]) != math.Float64bits(w) {
+						t.Fatalf("%s, %d threads, in place %v: entry %d is %v, want %v", op.name, threads, inPlace, i, dst[i], w)
+					}
+				}
 			}
 		}
 	}
