@@ -1,9 +1,6 @@
 package twinmath
 
-import (
-	"math"
-	"sync"
-)
+import "math"
 
 // The SVD of an upper bidiagonal matrix by implicit-shift QR, as LAPACK's
 // dbdsqr (Demmel & Kahan 1990, "Accurate singular values of bidiagonal
@@ -417,19 +414,19 @@ func applySweeps(sw []sweep) {
 	// Split each sequence's columns so that there are about as many
 	// pieces as threads.
 	parts := max(1, (workers+len(seqs)-1)/len(seqs))
-	var wg sync.WaitGroup
+	type piece struct{ q, j0, j1 int }
+	var pieces []piece
 	for q := range seqs {
 		w := seqs[q].w
 		chunk := roundUp((w+parts-1)/parts, rotColumns)
 		for j := 0; j < w; j += chunk {
-			wg.Add(1)
-			go func(q, j0, j1 int) {
-				defer wg.Done()
-				runSweeps(sw, q, j0, j1)
-			}(q, j, min(j+chunk, w))
+			pieces = append(pieces, piece{q, j, min(j+chunk, w)})
 		}
 	}
-	wg.Wait()
+	forBlocks(len(pieces), min(workers, len(pieces)), func(k int) {
+		p := pieces[k]
+		runSweeps(sw, p.q, p.j0, p.j1)
+	})
 }
 
 // runSweeps applies the sweeps of sw to columns j0..j1−1 of sequence q.

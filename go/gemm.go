@@ -33,9 +33,9 @@ const (
 // nothing and never wait for one another, and as every entry is the same
 // sum over the same kcBlock blocks of the inner dimension whichever part
 // holds it (tile edges fall at multiples of mr and nr in every part), the
-// bits do not depend on the number of threads. The calling goroutine takes
-// the first part, with its packing buffers from ws (the pool when ws is
-// nil).
+// bits do not depend on the number of threads. On one thread the packing
+// buffers come from ws (the pool when ws is nil); parts on several threads
+// take theirs from the pool.
 func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 	m, n, p := a.Rows, a.Cols, b.Cols
 	s := productSplit{m: m, p: p, um: mr, un: nr, workers: 1}
@@ -47,29 +47,21 @@ func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 	if m*n*p >= 1<<21 { // below, starting goroutines costs more than it saves
 		s.workers = min(MaxThreads(), s.units)
 	}
-	var wg *sync.WaitGroup
-	if s.workers > 1 {
-		wg = startParts(cc, dst, a, b, s)
+	if s.workers == 1 {
+		var ap, bp []float64
+		if ws != nil {
+			mk := ws.mark()
+			defer ws.release(mk)
+			ap, bp = ws.floatsRaw(packedALen(m, n)), ws.floatsRaw(packedBLen(n, p))
+		} else {
+			pa, pb := getBuffer(packedALen(m, n)), getBuffer(packedBLen(n, p))
+			defer putBuffer(pa)
+			defer putBuffer(pb)
+			ap, bp = *pa, *pb
+		}
+		return matmulPart(cc, dst, a, b, 0, m, 0, p, ap, bp)
 	}
-	r0, r1, c0, c1 := s.part(0)
-	var ap, bp []float64
-	if ws != nil {
-		mk := ws.mark()
-		defer ws.release(mk)
-		ap, bp = ws.floatsRaw(packedALen(r1-r0, n)), ws.floatsRaw(packedBLen(n, c1-c0))
-	} else {
-		pa, pb := getBuffer(packedALen(r1-r0, n)), getBuffer(packedBLen(n, c1-c0))
-		defer putBuffer(pa)
-		defer putBuffer(pb)
-		ap, bp = *pa, *pb
-	}
-	err := matmulPart(cc, dst, a, b, r0, r1, c0, c1, ap, bp)
-	if wg != nil {
-		wg.Wait()
-	}
-	if err != nil {
-		return err
-	}
+	matmulParts(cc, dst, a, b, s)
 	return cc.err()
 }
 
@@ -90,24 +82,19 @@ func (s productSplit) part(k int) (r0, r1, c0, c1 int) {
 	return 0, s.m, lo * s.un, min(hi*s.un, s.p)
 }
 
-// startParts starts a goroutine for each part of s but the first, with
-// packing buffers from the pool, and returns the group to wait for.
-func startParts(cc *canceller, dst, a, b Matrix, s productSplit) *sync.WaitGroup {
-	wg := new(sync.WaitGroup)
+// matmulParts runs the parts of s with forBlocks (the caller takes them
+// from the front, the helpers from the back), each with packing buffers
+// from the pool; an error of cc stops the parts, and the caller reports it.
+func matmulParts(cc *canceller, dst, a, b Matrix, s productSplit) {
 	n := a.Cols
-	for k := 1; k < s.workers; k++ {
-		wg.Add(1)
+	forBlocks(s.workers, s.workers, func(k int) {
 		r0, r1, c0, c1 := s.part(k)
-		go func() {
-			defer wg.Done()
-			pa := getBuffer(packedALen(r1-r0, n))
-			defer putBuffer(pa)
-			pb := getBuffer(packedBLen(n, c1-c0))
-			defer putBuffer(pb)
-			_ = matmulPart(cc, dst, a, b, r0, r1, c0, c1, *pa, *pb) // its error is cc's, returned by the caller
-		}()
-	}
-	return wg
+		pa := getBuffer(packedALen(r1-r0, n))
+		defer putBuffer(pa)
+		pb := getBuffer(packedBLen(n, c1-c0))
+		defer putBuffer(pb)
+		_ = matmulPart(cc, dst, a, b, r0, r1, c0, c1, *pa, *pb)
+	})
 }
 
 // packedALen is the length of the buffer of packed blocks of a for rows
