@@ -130,7 +130,7 @@ func Dot(a, b []float64) (float64, error) {
 // block with the kernel and then the blocks' sums in order, so the bits do
 // not depend on how many goroutines share the blocks. Below two blocks the
 // whole product is one block (the kernel alone), as it always was.
-const dotBlock = 1 << 16
+const dotBlock = 1 << 14
 
 // dotBlocks is Dot's product: the kernel's below 2·dotBlock, else the sum,
 // in block order, of the blocks' kernel sums, the blocks spread over up to

@@ -278,8 +278,24 @@ def target_cells(name: str, ratio: float) -> str:
     return f"{target:>7.2f} {'ok' if ratio <= target else 'miss':>4}"
 
 
+SETTLE = 0.2
+"""Seconds each cell waits, idle, before it starts.
+
+OpenBLAS's worker threads poll for work for about 2²⁸ cycles (0.1 s or so)
+after each threaded call before they sleep, and while they poll they hold a
+core; twinmath.go's helper threads poll for some tens of microseconds in the same way.
+Without the pause, a cell that follows a numpy cell runs on one core of two
+for its first tenth of a second, whichever library it times.
+"""
+
+
 def median_time(f: Callable[[], Any], repeats: int, budget: float) -> float:
-    """Return the median seconds per call of ``f`` over ``repeats`` timed runs."""
+    """Return the median seconds per call of ``f`` over ``repeats`` timed runs.
+
+    The machine is left idle for ``SETTLE`` seconds first, so that the threads
+    of the cell before have gone to sleep.
+    """
+    time.sleep(SETTLE)
     f()  # warm up (and load the library)
     loops = 1
     while True:
