@@ -58,7 +58,16 @@ func scaleBy(data []float64, e int) {
 	if e == 0 {
 		return
 	}
+	if e < -1023 || e > 1022 {
+		for i, v := range data {
+			data[i] = math.Ldexp(v, -e)
+		}
+		return
+	}
+	// 2^−e is a normal float64, so one multiplication rounds v·2^−e once,
+	// as Ldexp does: the same bits, subnormal results included.
+	f := math.Float64frombits(uint64(1023-e) << 52)
 	for i, v := range data {
-		data[i] = math.Ldexp(v, -e)
+		data[i] = v * f
 	}
 }

@@ -200,3 +200,24 @@ func TestTruncatedSVDNearOverflow(t *testing.T) {
 		}
 	}
 }
+
+// scaleBy multiplies by 2^−e where that is a normal float64: the same bits
+// as math.Ldexp(v, −e) for every exponent, on subnormal, huge, signed-zero
+// and non-finite entries and on results that underflow or overflow.
+func TestScaleByLdexpBits(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	vals := []float64{0, math.Copysign(0, -1), 1, -1, math.SmallestNonzeroFloat64, -0x1p-1060, 0x1.fffffffffffffp-1023,
+		math.MaxFloat64, -math.MaxFloat64, math.Inf(1), math.Inf(-1), math.NaN(), 0x1.8p-1074 * 3, 0x1.0000000000001p-1022}
+	for range 50 {
+		vals = append(vals, math.Ldexp(rng.Float64()+0.5, rng.Intn(2100)-1075)*float64(1-2*rng.Intn(2)))
+	}
+	for e := -1100; e <= 1100; e++ {
+		got := append([]float64(nil), vals...)
+		scaleBy(got, e)
+		for i, v := range vals {
+			if w := math.Ldexp(v, -e); math.Float64bits(got[i]) != math.Float64bits(w) && !(math.IsNaN(w) && math.IsNaN(got[i])) {
+				t.Fatalf("scaleBy(%v, %d) = %v, Ldexp gives %v", v, e, got[i], w)
+			}
+		}
+	}
+}

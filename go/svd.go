@@ -54,25 +54,34 @@ func svd(cc *canceller, op string, a Matrix, wantUV bool) (u Matrix, s []float64
 		uA, vA, mA, nA = vT, uT, N, M
 	}
 	u, vt = ws.matrix(mA, N), ws.matrix(N, nA)
-	for i, o := range order {
-		// Sign rule: the largest-magnitude entry of U[:, i] positive (the
-		// first such entry on ties).
-		best := 0
-		for r := 1; r < mA; r++ {
-			if math.Abs(uA[r*N+o]) > math.Abs(uA[best*N+o]) {
-				best = r
+	// Sign rule: the largest-magnitude entry of U[:, i] positive (the
+	// first such entry on ties). One pass over U's rows finds each
+	// column's entry, and one more writes U: uA is read in its order.
+	big, at := ws.floats(N), ws.ints(N)
+	for r := 0; r < mA; r++ {
+		for o, x := range uA[r*N : (r+1)*N] {
+			if r == 0 || math.Abs(x) > big[o] {
+				big[o], at[o] = math.Abs(x), r
 			}
 		}
-		sign := 1.0
-		if uA[best*N+o] < 0 {
-			sign = -1
+	}
+	sign := ws.floats(N)
+	for i, o := range order {
+		sign[i] = 1
+		if uA[at[o]*N+o] < 0 {
+			sign[i] = -1
 		}
-		for r := 0; r < mA; r++ {
-			u.Data[r*N+i] = sign * uA[r*N+o]
+	}
+	for r := 0; r < mA; r++ {
+		src, dst := uA[r*N:(r+1)*N], u.Data[r*N:(r+1)*N]
+		for i, o := range order {
+			dst[i] = sign[i] * src[o]
 		}
+	}
+	for i, o := range order {
 		vi := vt.Data[i*nA : (i+1)*nA]
 		for r := range vi {
-			vi[r] = sign * vA[r*N+o]
+			vi[r] = sign[i] * vA[r*N+o]
 		}
 	}
 	return u, s, vt, nil
