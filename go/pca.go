@@ -68,10 +68,22 @@ func pcaTo(cc *canceller, components Matrix, explained []float64, projected, x M
 	if err := projected.want(op, "projected", N, k); err != nil {
 		return err
 	}
-	// Data beyond 2^pcaShiftExponent is divided by 2^e (exact) first, so
+	return withScratch(cc, op, func(cc *canceller) error {
+		return pcaScratch(cc, components, explained, projected, x, k)
+	})
+}
+
+// pcaScratch is pcaTo after its checks, with its scratch from cc.
+func pcaScratch(cc *canceller, components Matrix, explained []float64, projected, x Matrix, k int) error {
+	const op = "pca"
+	N, d := x.Rows, x.Cols
+	ws := cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	xc := ws.clone(x)
+	// Data beyond 2^500 is divided by 2^e (exact) first, so
 	// that the mean and the centred data do not overflow needlessly; the
 	// variances and projections are scaled back (and overflow only if they do).
-	xc := x.Clone()
 	e := 0
 	if m := maxAbs(x.Data); m >= 0x1p500 {
 		_, e = math.Frexp(m)
@@ -79,7 +91,7 @@ func pcaTo(cc *canceller, components Matrix, explained []float64, projected, x M
 			xc.Data[i] = math.Ldexp(xc.Data[i], -e)
 		}
 	}
-	mean := make([]float64, d)
+	mean := ws.floats(d)
 	for i := 0; i < N; i++ {
 		axpy(mean, 1, xc.Row(i))
 	}
@@ -97,7 +109,7 @@ func pcaTo(cc *canceller, components Matrix, explained []float64, projected, x M
 	for i := range explained {
 		explained[i] = math.Ldexp(s[i]*s[i]/float64(N-1), 2*e)
 	}
-	ct, _ := Transpose(components)
+	ct := ws.transpose(components)
 	if err := matmulCtx(cc, projected, xc, ct); err != nil {
 		return err
 	}

@@ -177,6 +177,12 @@ func (h *teamHelper) loop(seen uint64) {
 	for {
 		for spin := 0; team.seq.Load() == seen; spin++ {
 			if spin < spinLimit {
+				if spin%1024 == 1023 {
+					// A call, so that a garbage collection stopping the
+					// goroutines finds this one at a safe point, and a
+					// goroutine waiting for a P gets this one.
+					runtime.Gosched()
+				}
 				continue
 			}
 			h.parked.Store(true)

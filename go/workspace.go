@@ -1,6 +1,9 @@
 package twinmath
 
-import "context"
+import (
+	"context"
+	"sync"
+)
 
 // Workspace holds the scratch memory of the decompositions, for a caller
 // that runs them again and again: after the first call of a given size,
@@ -108,6 +111,30 @@ func (ws *Workspace) end() {
 // call already (a Workspace used again from within one of its own calls,
 // which the package never does, falls back to allocating).
 func (ws *Workspace) usable() bool { return ws != nil && !ws.busy }
+
+// scratchPool keeps workspaces for the plain and Context forms of the
+// operations whose scratch never reaches their outputs (withScratch).
+var scratchPool = sync.Pool{New: func() any { return new(Workspace) }}
+
+// withScratch calls f with cc, or, when cc carries no workspace, with a
+// canceller of op under cc's context that carries one from scratchPool:
+// the same bits as without (the workspace forms' rule), without a fresh
+// zeroed allocation for every piece of scratch. f must copy what it
+// returns out of the scratch.
+func withScratch(cc *canceller, op string, f func(cc *canceller) error) error {
+	if cc.scratch() != nil {
+		return f(cc)
+	}
+	ws := scratchPool.Get().(*Workspace)
+	var ctx context.Context
+	if cc != nil {
+		ctx = cc.ctx
+	}
+	err := f(ws.begin(ctx, op))
+	ws.end()
+	scratchPool.Put(ws)
+	return err
+}
 
 // The scratch provider. The internal functions take their scratch from a
 // *Workspace, nil when they are called by the plain functions: then every
