@@ -108,6 +108,9 @@ func checkSymmetric(op string, a Matrix) error {
 }
 
 func eighTo(cc *canceller, w []float64, v Matrix, a Matrix, lower bool) error {
+	if cc.scratch() == nil {
+		return withScratch(cc, "eigh", func(cc *canceller) error { return eighTo(cc, w, v, a, lower) })
+	}
 	a = cc.scratch().fresh(a, spanOf(w), spanOf(v.Data))
 	if err := a.square("eigh", "A", true); err != nil {
 		return err

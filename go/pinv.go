@@ -61,6 +61,9 @@ func PinvTo(dst, a Matrix, rcond float64) error {
 }
 
 func pinvTo(cc *canceller, dst, a Matrix, rcond float64) error {
+	if cc.scratch() == nil {
+		return withScratch(cc, "pinv", func(cc *canceller) error { return pinvTo(cc, dst, a, rcond) })
+	}
 	a = cc.scratch().fresh(a, spanOf(dst.Data))
 	if err := a.finiteMatrix("pinv", "A"); err != nil {
 		return err
@@ -156,6 +159,9 @@ func LstsqTo(dst, a, b Matrix, rcond float64) error {
 }
 
 func lstsqTo(cc *canceller, dst, a, b Matrix, rcond float64) error {
+	if cc.scratch() == nil {
+		return withScratch(cc, "lstsq", func(cc *canceller) error { return lstsqTo(cc, dst, a, b, rcond) })
+	}
 	a, b = cc.scratch().fresh(a, spanOf(dst.Data)), cc.scratch().fresh(b, spanOf(dst.Data))
 	const op = "lstsq"
 	if err := a.check(op, "A"); err != nil {

@@ -126,6 +126,9 @@ func SVDTo(u Matrix, s []float64, vt Matrix, a Matrix) error {
 }
 
 func svdTo(cc *canceller, u Matrix, s []float64, vt Matrix, a Matrix) error {
+	if cc.scratch() == nil {
+		return withScratch(cc, "svd", func(cc *canceller) error { return svdTo(cc, u, s, vt, a) })
+	}
 	a = cc.scratch().fresh(a, spanOf(u.Data), spanOf(s), spanOf(vt.Data))
 	if err := a.finiteMatrix("svd", "A"); err != nil {
 		return err

@@ -117,7 +117,7 @@ func (ws *Workspace) usable() bool { return ws != nil && !ws.busy }
 var scratchPool = sync.Pool{New: func() any { return new(Workspace) }}
 
 // withScratch calls f with cc, or, when cc carries no workspace, with a
-// canceller of op under cc's context that carries one from scratchPool:
+// canceller like cc (op when cc is nil) that carries one from scratchPool:
 // the same bits as without (the workspace forms' rule), without a fresh
 // zeroed allocation for every piece of scratch. f must copy what it
 // returns out of the scratch.
@@ -128,7 +128,7 @@ func withScratch(cc *canceller, op string, f func(cc *canceller) error) error {
 	ws := scratchPool.Get().(*Workspace)
 	var ctx context.Context
 	if cc != nil {
-		ctx = cc.ctx
+		ctx, op = cc.ctx, cc.op // the caller's names for its errors
 	}
 	err := f(ws.begin(ctx, op))
 	ws.end()
