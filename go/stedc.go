@@ -207,46 +207,26 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 	for i, j := range keep {
 		dl[i], zl[i] = ds[j], zs[j]
 	}
-	// The roots: λᵢ = dl[org[i]] + tau[i].
+	// The roots: λᵢ = dl[org[i]] + tau[i]; then delta[i*k+j] = dl[j] − λᵢ,
+	// accurately; Löwner's ẑ; and the eigenvectors uᵢ. Each root, row of
+	// delta, ẑⱼ and uᵢ is computed alone, so large merges share them among
+	// threads with the same bits.
 	org, tau := ws.ints(k), ws.floats(k)
-	for i := 0; i < k; i++ {
-		org[i], tau[i] = secularRoot(dl, zl, rho, i)
+	delta, zh, u := ws.floats(k*k), ws.floats(k), ws.matrix(k, k)
+	sec := secular{dl: dl, zl: zl, rho: rho, org: org, tau: tau, delta: delta, zh: zh, u: u.Data}
+	if k < parallelMerge || MaxThreads() == 1 {
+		sec.roots(0, k)
+		sec.deltas(0, k)
+		sec.lowner(0, k)
+		sec.vectors(0, k)
+	} else {
+		forRanges(k, sec.roots)
+		forRanges(k, sec.deltas)
+		forRanges(k, sec.lowner)
+		forRanges(k, sec.vectors)
 	}
 	if err := s.cc.tick(20 * k * k); err != nil {
 		return err
-	}
-	// delta[i*k+j] = dl[j] − λᵢ, accurately.
-	delta := ws.floats(k * k)
-	for i := 0; i < k; i++ {
-		o := dl[org[i]]
-		for j := 0; j < k; j++ {
-			delta[i*k+j] = (dl[j] - o) - tau[i]
-		}
-	}
-	// Löwner's formula: ẑⱼ² = Πᵢ(λᵢ − dⱼ) / (ρ·Πᵢ≠ⱼ(dᵢ − dⱼ)), as a product
-	// of positive ratios (each dᵢ paired with a root beside it).
-	zh := ws.floats(k)
-	for j := 0; j < k; j++ {
-		p := -delta[(k-1)*k+j] / rho
-		for i := 0; i < j; i++ {
-			p *= -delta[i*k+j] / (dl[i] - dl[j])
-		}
-		for i := j + 1; i < k; i++ {
-			p *= -delta[(i-1)*k+j] / (dl[i] - dl[j])
-		}
-		zh[j] = math.Copysign(math.Sqrt(math.Abs(p)), zl[j])
-	}
-	// The eigenvectors of D + ρ·z·zᵀ: uᵢ[j] = ẑⱼ/(dⱼ − λᵢ), normalised.
-	u := ws.matrix(k, k)
-	for i := 0; i < k; i++ {
-		ui := u.Data[i*k : (i+1)*k]
-		for j := range ui {
-			ui[j] = zh[j] / delta[i*k+j]
-		}
-		nrm := norm2(ui)
-		for j := range ui {
-			ui[j] /= nrm
-		}
 	}
 	// New rows: uᵢ combines the rows keep[·] of the halves; the left n1
 	// columns come from the rows with entries in the first half, the
@@ -406,4 +386,83 @@ func dotSelf(x []float64) float64 {
 		s += v * v
 	}
 	return s
+}
+
+// parallelMerge is the number of roots from which a merge shares its
+// secular equation's roots and vectors among threads.
+const parallelMerge = 64
+
+// mergeGrain is the number of roots (or rows, or entries of ẑ) in one
+// block of a shared merge.
+const mergeGrain = 16
+
+// forRanges calls f on the blocks [lo, hi) of mergeGrain indices of
+// [0, n) on up to MaxThreads threads.
+func forRanges(n int, f func(lo, hi int)) {
+	nb := (n + mergeGrain - 1) / mergeGrain
+	forBlocks(nb, min(MaxThreads(), nb), func(b int) { f(b*mergeGrain, min((b+1)*mergeGrain, n)) })
+}
+
+// secular holds a merge's secular equation (the poles dl, the weights zl,
+// rho) and what merge computes from it, by ranges of indices.
+type secular struct {
+	dl, zl []float64
+	rho    float64
+	org    []int
+	tau    []float64
+	delta  []float64 // k×k: delta[i*k+j] = dl[j] − λᵢ
+	zh     []float64
+	u      []float64 // k×k: row i is uᵢ
+}
+
+// roots finds the roots i in [lo, hi): λᵢ = dl[org[i]] + tau[i].
+func (q secular) roots(lo, hi int) {
+	for i := lo; i < hi; i++ {
+		q.org[i], q.tau[i] = secularRoot(q.dl, q.zl, q.rho, i)
+	}
+}
+
+// deltas fills the rows [lo, hi) of delta.
+func (q secular) deltas(lo, hi int) {
+	k := len(q.dl)
+	for i := lo; i < hi; i++ {
+		o := q.dl[q.org[i]]
+		row := q.delta[i*k : (i+1)*k]
+		for j := range row {
+			row[j] = (q.dl[j] - o) - q.tau[i]
+		}
+	}
+}
+
+// lowner computes ẑⱼ for j in [lo, hi) by Löwner's formula: ẑⱼ² =
+// Πᵢ(λᵢ − dⱼ) / (ρ·Πᵢ≠ⱼ(dᵢ − dⱼ)), as a product of positive ratios (each
+// dᵢ paired with a root beside it).
+func (q secular) lowner(lo, hi int) {
+	k, dl, delta := len(q.dl), q.dl, q.delta
+	for j := lo; j < hi; j++ {
+		p := -delta[(k-1)*k+j] / q.rho
+		for i := 0; i < j; i++ {
+			p *= -delta[i*k+j] / (dl[i] - dl[j])
+		}
+		for i := j + 1; i < k; i++ {
+			p *= -delta[(i-1)*k+j] / (dl[i] - dl[j])
+		}
+		q.zh[j] = math.Copysign(math.Sqrt(math.Abs(p)), q.zl[j])
+	}
+}
+
+// vectors computes the eigenvectors uᵢ of D + ρ·z·zᵀ for i in [lo, hi):
+// uᵢ[j] = ẑⱼ/(dⱼ − λᵢ), normalised.
+func (q secular) vectors(lo, hi int) {
+	k := len(q.dl)
+	for i := lo; i < hi; i++ {
+		ui := q.u[i*k : (i+1)*k]
+		for j := range ui {
+			ui[j] = q.zh[j] / q.delta[i*k+j]
+		}
+		nrm := norm2(ui)
+		for j := range ui {
+			ui[j] /= nrm
+		}
+	}
 }
