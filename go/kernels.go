@@ -27,6 +27,11 @@ var (
 	// entry's sum in gemmGo's order. nil when there is none.
 	gemmWideKernel func(k int, a, b, c []float64, ldc int)
 	wideM, wideN   int
+	// secularKernel returns Σⱼ z[j]·tⱼ and Σⱼ tⱼ², tⱼ = z[j]/((d[j] − org)
+	// − tau), for j < len(z) (len(d) ≥ len(z)): the sums of the secular
+	// equation of the divide-and-conquer eigensolver. Every set gives
+	// secularGo's bits (eight lanes, no fused operations).
+	secularKernel = secularGo
 	// axpyFused says whether axpyKernel rounds y[i] + alpha·x[i] once (a
 	// fused multiply-add) rather than twice, so that code computing one entry
 	// at a time can give its bits (matmulRowsNarrow).
@@ -41,6 +46,7 @@ type kernelSet struct {
 	rot          func(x, y []float64, c, s float64)
 	gemm         func(k int, a, b, c []float64, ldc int)
 	gemmWide     func(k int, a, b, c []float64, ldc int)
+	secular      func(z, d []float64, org, tau float64) (s, ds float64) // nil: secularGo
 	wideM, wideN int
 	fused        bool // axpy fuses its multiply-adds
 }
@@ -55,6 +61,10 @@ func useKernels(s kernelSet) {
 	gemmKernel, gemmWideKernel = s.gemm, s.gemmWide
 	wideM, wideN = s.wideM, s.wideN
 	axpyFused = s.fused
+	secularKernel = secularGo
+	if s.secular != nil {
+		secularKernel = s.secular
+	}
 }
 
 // The shape of gemmKernel's tile: mr rows of A by nr columns of B.
@@ -138,4 +148,34 @@ func gemmWideGo(k int, a, b, c []float64, ldc int) {
 			gemmGo(k, a[ir*k:], b[jr*k:], c[ir*ldc+jr:], ldc)
 		}
 	}
+}
+
+// secularGo is secularKernel in Go, the specification of the assembly
+// version: eight lanes of partial sums, lane l taking the terms j ≡ l
+// (mod 8) of the first len(z)/8·8, reduced as
+//
+//	((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7))
+//
+// and then the remaining terms one by one. The conversions float64(…)
+// keep each product rounded on its own (no fused multiply-add).
+func secularGo(z, d []float64, org, tau float64) (s, ds float64) {
+	var a, b [8]float64
+	n := len(z)
+	d = d[:n]
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		for l := 0; l < 8; l++ {
+			t := z[i+l] / ((d[i+l] - org) - tau)
+			a[l] += float64(z[i+l] * t)
+			b[l] += float64(t * t)
+		}
+	}
+	s = ((a[0] + a[4]) + (a[2] + a[6])) + ((a[1] + a[5]) + (a[3] + a[7]))
+	ds = ((b[0] + b[4]) + (b[2] + b[6])) + ((b[1] + b[5]) + (b[3] + b[7]))
+	for ; i < n; i++ {
+		t := z[i] / ((d[i] - org) - tau)
+		s += float64(z[i] * t)
+		ds += float64(t * t)
+	}
+	return s, ds
 }

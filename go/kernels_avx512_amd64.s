@@ -342,3 +342,67 @@ gemm12x16AVX512loop:
 	VMOVUPD Z23, 64(DX)
 	VZEROUPPER
 	RET
+
+// func secularAVX512(z, d []float64, org, tau float64) (s, ds float64)
+// Lanes of Σ z·t in Z0 and of Σ t² in Z1; org in Z8, tau in Z2.
+TEXT ·secularAVX512(SB), NOSPLIT, $0-80
+	MOVQ         z_base+0(FP), SI
+	MOVQ         z_len+8(FP), CX
+	MOVQ         d_base+24(FP), DI
+	VBROADCASTSD org+48(FP), Z8
+	VBROADCASTSD tau+56(FP), Z2
+	VPXORQ       Z0, Z0, Z0
+	VPXORQ       Z1, Z1, Z1
+	XORQ         AX, AX
+
+secular8:
+	MOVQ    CX, DX
+	SUBQ    AX, DX
+	CMPQ    DX, $8
+	JLT     secularreduce
+	VMOVUPD (DI)(AX*8), Z3
+	VSUBPD  Z8, Z3, Z3
+	VSUBPD  Z2, Z3, Z3
+	VMOVUPD (SI)(AX*8), Z4
+	VDIVPD  Z3, Z4, Z5
+	VMULPD  Z5, Z4, Z6
+	VADDPD  Z6, Z0, Z0
+	VMULPD  Z5, Z5, Z7
+	VADDPD  Z7, Z1, Z1
+	ADDQ    $8, AX
+	JMP     secular8
+
+secularreduce:
+	VEXTRACTF64X4 $1, Z0, Y6
+	VADDPD        Y6, Y0, Y0
+	VEXTRACTF128  $1, Y0, X6
+	VADDPD        X6, X0, X0
+	VUNPCKHPD     X0, X0, X6
+	VADDSD        X6, X0, X0
+	VEXTRACTF64X4 $1, Z1, Y7
+	VADDPD        Y7, Y1, Y1
+	VEXTRACTF128  $1, Y1, X7
+	VADDPD        X7, X1, X1
+	VUNPCKHPD     X1, X1, X7
+	VADDSD        X7, X1, X1
+
+seculartail:
+	CMPQ   AX, CX
+	JGE    secularend
+	VMOVSD (DI)(AX*8), X3
+	VSUBSD X8, X3, X3
+	VSUBSD X2, X3, X3
+	VMOVSD (SI)(AX*8), X4
+	VDIVSD X3, X4, X5
+	VMULSD X5, X4, X6
+	VADDSD X6, X0, X0
+	VMULSD X5, X5, X7
+	VADDSD X7, X1, X1
+	INCQ   AX
+	JMP    seculartail
+
+secularend:
+	VZEROUPPER
+	MOVSD X0, s+64(FP)
+	MOVSD X1, ds+72(FP)
+	RET

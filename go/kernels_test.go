@@ -382,3 +382,33 @@ func TestMaxAbs(t *testing.T) {
 		}
 	}
 }
+
+// TestSecularKernelBits holds every kernel set's secularKernel to
+// secularGo's bits, at every length to 70 and some longer, with poles on
+// the origin (infinite terms) and NaN among the values.
+func TestSecularKernelBits(t *testing.T) { eachKernelSet(t, testSecularKernelBits) }
+
+func testSecularKernelBits(t *testing.T, _ kernelSet) {
+	rng := rand.New(rand.NewSource(17))
+	for _, n := range kernelLengths(rng) {
+		z, d := make([]float64, n), make([]float64, n+3)
+		for i := range z {
+			z[i] = rng.NormFloat64()
+		}
+		for i := range d {
+			d[i] = float64(i) + rng.Float64()
+		}
+		org, tau := d[n/2], 0.25*rng.Float64()
+		if n > 5 {
+			d[3] = org + tau // a pole on the root: an infinite term
+			z[n-1] = math.NaN()
+		}
+		for _, zz := range [][]float64{z, z[:n/2]} {
+			s, ds := secularKernel(zz, d, org, tau)
+			ws, wds := secularGo(zz, d, org, tau)
+			if math.Float64bits(s) != math.Float64bits(ws) || math.Float64bits(ds) != math.Float64bits(wds) {
+				t.Fatalf("n=%d: (%v, %v), secularGo (%v, %v)", len(zz), s, ds, ws, wds)
+			}
+		}
+	}
+}

@@ -304,10 +304,8 @@ func secularRoot(d, z []float64, rho float64, i int) (o int, tau float64) {
 		gap := d[i+1] - d[i]
 		// f at the midpoint decides which pole is nearer.
 		mid := 0.5 * gap
-		f := 1 / rho
-		for j := range d {
-			f += z[j] * z[j] / ((d[j] - d[i]) - mid)
-		}
+		sum, _ := secularKernel(z, d, d[i], mid)
+		f := 1/rho + sum
 		if f >= 0 {
 			o, lo, hi = i, 0, mid
 		} else {
@@ -318,17 +316,8 @@ func secularRoot(d, z []float64, rho float64, i int) (o int, tau float64) {
 	p1, p2 := d[il]-org, d[il+1]-org
 	tau = 0.5 * (lo + hi)
 	for iter := 0; iter < 400; iter++ {
-		var psi, dpsi, phi, dphi float64
-		for j := 0; j <= il; j++ {
-			t := z[j] / ((d[j] - org) - tau)
-			psi += z[j] * t
-			dpsi += t * t
-		}
-		for j := il + 1; j < k; j++ {
-			t := z[j] / ((d[j] - org) - tau)
-			phi += z[j] * t
-			dphi += t * t
-		}
+		psi, dpsi := secularKernel(z[:il+1], d, org, tau)
+		phi, dphi := secularKernel(z[il+1:], d[il+1:], org, tau)
 		f := 1/rho + psi + phi
 		if f == 0 {
 			return o, tau
