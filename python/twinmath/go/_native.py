@@ -13,6 +13,7 @@ hanging.
 from __future__ import annotations
 
 import os
+import queue
 import threading
 import weakref
 from collections.abc import Callable
@@ -247,27 +248,34 @@ def error(status: int, s: Scratch) -> BaseException:
 # int32_t that Go reads atomically), waits for the call to stop (a few
 # milliseconds: its loops look at the flag every few tens of microseconds of
 # work) and raises the KeyboardInterrupt. Nothing of the call is left
-# behind: no thread, no Go state, no use of the buffers after the return.
+# behind: no Go state, no use of the buffers after the return.
+#
+# The helper is one thread for the process, started by the first long call
+# and then idle between calls (a daemon thread waiting on a queue). A thread
+# started for each call cost its start and, measured, 1–2 ms more on calls
+# of 10–25 ms: a new thread entering Go for the first time sets up its
+# runtime state, and starts with cold caches.
 #
 # Only Python-level code is involved, so the process's signal dispositions
 # are untouched (no C handler to install, chain and restore around each
 # call, which several threads could race on) and any Python handler the
 # program installed for SIGINT runs as usual; when it raises, the call is
-# cancelled the same way. A helper thread costs its start (about 50 µs) and
-# more in cold caches, so calls whose work is estimated below HELPER_WORK run
-# inline, in the calling thread: they end within tens of milliseconds anyway,
-# and a Ctrl-C is handled as soon as they return. Calls from other threads also run inline: signals
-# reach only the main thread.
+# cancelled the same way. Handing a call to the helper costs a wake-up
+# (tens of microseconds) and more in cold caches, so calls whose work is
+# estimated below HELPER_WORK run inline, in the calling thread: they end
+# within tens of milliseconds anyway, and a Ctrl-C is handled as soon as
+# they return. Calls from other threads also run inline: signals reach only
+# the main thread.
 
 HELPER_WORK = 1 << 25
-"""Estimated multiply-adds from which a main-thread call runs in a helper thread.
+"""Estimated multiply-adds from which a main-thread call runs in the helper thread.
 
 2²⁵ ≈ 34 million multiply-adds: about 3 ms of arithmetic with the AVX-512
 kernels, a few tens of milliseconds with the pure-Go ones, so the longest
 inline call returns well within the 200 ms that a Ctrl-C may take. Below it
 the helper thread would cost a large share of the call: measured on inv of
 300×300 (27 million), a thread per call added 0.45–2 ms to 3.1 ms, because
-the call then starts on a new thread, often on the other core, with the
+the call then started on a new thread, often on the other core, with the
 inputs and the pooled scratch in the first core's cache.
 """
 
@@ -276,7 +284,7 @@ SVD_WORK = 30
 
 The figure of one-sided Jacobi (about ten sweeps of six multiply-adds per
 entry); the bidiagonal QR SVD does fewer, so the estimate errs towards the
-helper thread, which only costs its start (about 50 µs).
+helper thread, which costs a wake-up (tens of microseconds).
 """
 
 WAIT_SLICE = 0.01
@@ -314,11 +322,9 @@ def cancellable(fn: Callable[..., int], work: int, head: tuple[Any, ...], tail: 
             finished.release()
 
     # The wait is a timed acquire of a plain lock, which a signal interrupts
-    # cleanly: not Thread.join (an interrupted join can mark a thread that
-    # still runs as stopped, Python 3.11), nor Event.wait (an interrupt inside
-    # its Condition can leave the Condition's lock released twice).
-    helper = threading.Thread(target=native, name="twinmath-call", daemon=True)
-    helper.start()
+    # cleanly: not Event.wait (an interrupt inside its Condition can leave
+    # the Condition's lock released twice).
+    _helper_queue().put(native)
     try:
         while not result:
             finished.acquire(timeout=WAIT_SLICE)
@@ -329,11 +335,34 @@ def cancellable(fn: Callable[..., int], work: int, head: tuple[Any, ...], tail: 
         flag[0] = 1
         _settle(result, finished)
         raise
-    finally:
-        _wait_uninterrupted(helper)
     if isinstance(result[0], BaseException):
         raise result[0]
     return result[0]  # type: ignore[no-any-return]
+
+
+_helper: tuple[int, queue.SimpleQueue[Callable[[], None]]] | None = None
+"""The helper thread's process id and queue of calls, once it has started."""
+
+
+def _helper_queue() -> queue.SimpleQueue[Callable[[], None]]:
+    """Return the queue of the helper thread, starting it on first use.
+
+    Only the main thread hands calls to the helper, so the start does not
+    race. A child process made by fork has no helper thread (threads do not
+    survive a fork): the process id tells, and the child starts its own.
+    """
+    global _helper
+    if _helper is None or _helper[0] != os.getpid():
+        calls: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        threading.Thread(target=_serve, args=(calls,), name="twinmath-call", daemon=True).start()
+        _helper = (os.getpid(), calls)
+    return _helper[1]
+
+
+def _serve(calls: queue.SimpleQueue[Callable[[], None]]) -> None:
+    """Run the calls handed to the helper thread, one after another, for ever."""
+    while True:
+        calls.get()()
 
 
 def _settle(result: list[Any], finished: threading.Lock) -> None:
@@ -341,16 +370,6 @@ def _settle(result: list[Any], finished: threading.Lock) -> None:
     while not result:
         try:
             finished.acquire(timeout=WAIT_SLICE)
-        except KeyboardInterrupt:
-            pass
-
-
-def _wait_uninterrupted(thread: threading.Thread) -> None:
-    """Wait for the thread to end, ignoring Ctrl-C."""
-    while True:
-        try:
-            thread.join()
-            return
         except KeyboardInterrupt:
             pass
 
