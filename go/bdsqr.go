@@ -437,13 +437,7 @@ func runSweeps(sw []sweep, q int, j0, j1 int) {
 		jb := min(j+rotColumns, j1)
 		for _, r := range sw {
 			qs := r.seqs[q]
-			for k := r.lo; k < r.hi; k++ {
-				i := k
-				if r.reverse {
-					i = r.lo + r.hi - 1 - k
-				}
-				rotRows(qs.a[i*qs.w+j:i*qs.w+jb], qs.a[(i+1)*qs.w+j:(i+1)*qs.w+jb], qs.c[i], qs.s[i])
-			}
+			rotChainStrip(qs.a, qs.w, j, jb-j, qs.c, qs.s, r.lo, r.hi, r.reverse)
 		}
 	}
 }

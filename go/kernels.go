@@ -27,6 +27,12 @@ var (
 	// entry's sum in gemmGo's order. nil when there is none.
 	gemmWideKernel func(k int, a, b, c []float64, ldc int)
 	wideM, wideN   int
+	// rotChainStrip applies the chain of rotations k = lo … hi−1 (from
+	// hi−1 down to lo when reverse) to the rows (k, k+1) of a strip, as
+	// rotKernel on each pair in turn would, bit for bit: rows at stride w
+	// in a, columns j … j+cols−1 (rotChainGo, or a kernel that keeps the
+	// row carried from one rotation to the next in registers).
+	rotChainStrip = rotChainGo
 	// secularKernel returns Σⱼ z[j]·tⱼ and Σⱼ tⱼ², tⱼ = z[j]/((d[j] − org)
 	// − tau), for j < len(z) (len(d) ≥ len(z)): the sums of the secular
 	// equation of the divide-and-conquer eigensolver. Every set gives
@@ -47,6 +53,7 @@ type kernelSet struct {
 	gemm         func(k int, a, b, c []float64, ldc int)
 	gemmWide     func(k int, a, b, c []float64, ldc int)
 	secular      func(z, d []float64, org, tau float64) (s, ds float64) // nil: secularGo
+	rotChain     func(a []float64, w, j, cols int, c, s []float64, lo, hi int, reverse bool) // nil: rotChainGo
 	wideM, wideN int
 	fused        bool // axpy fuses its multiply-adds
 }
@@ -61,6 +68,10 @@ func useKernels(s kernelSet) {
 	gemmKernel, gemmWideKernel = s.gemm, s.gemmWide
 	wideM, wideN = s.wideM, s.wideN
 	axpyFused = s.fused
+	rotChainStrip = rotChainGo
+	if s.rotChain != nil {
+		rotChainStrip = s.rotChain
+	}
 	secularKernel = secularGo
 	if s.secular != nil {
 		secularKernel = s.secular
@@ -178,4 +189,16 @@ func secularGo(z, d []float64, org, tau float64) (s, ds float64) {
 		ds += float64(t * t)
 	}
 	return s, ds
+}
+
+// rotChainGo is rotChainStrip with rotKernel on each pair of rows.
+func rotChainGo(a []float64, w, j, cols int, c, s []float64, lo, hi int, reverse bool) {
+	for k := lo; k < hi; k++ {
+		i := k
+		if reverse {
+			i = lo + hi - 1 - k
+		}
+		x, y := a[i*w+j:i*w+j+cols], a[(i+1)*w+j:(i+1)*w+j+cols]
+		rotKernel(x, y, c[i], s[i])
+	}
 }

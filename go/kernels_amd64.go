@@ -21,7 +21,7 @@ func init() {
 		kernelSets = append(kernelSets, kernelSet{
 			name: "avx512", dot: dotAVX512, axpy: axpyAVX512, rot: rotAVX512, gemm: gemmAVX2,
 			gemmWide: gemmWideAVX512, wideM: wideMAVX512, wideN: 2 * nr, fused: true,
-			secular: secularAVX512,
+			secular: secularAVX512, rotChain: rotChainAVX512,
 		})
 	}
 	useKernels(kernelSets[len(kernelSets)-1])
@@ -136,3 +136,40 @@ func gemm12x16AVX512(k int, a, b, c []float64, ldc int)
 //
 //go:noescape
 func secularAVX512(z, d []float64, org, tau float64) (s, ds float64)
+
+// rotChainAVX512 is rotChainStrip for the AVX-512 set: groups of eight
+// columns down the whole chain, the carried row in a register (one load
+// and one store per rotation instead of two of each), then the columns
+// left over by rotChainGo; each entry sees rotAVX512's operations.
+func rotChainAVX512(a []float64, w, j, cols int, c, s []float64, lo, hi int, reverse bool) {
+	if hi <= lo {
+		return
+	}
+	g := cols / 8 * 8
+	if g > 0 {
+		_ = a[hi*w+j+g-1]
+		_ = a[lo*w+j]
+		_ = c[hi-1]
+		_ = s[hi-1]
+		if reverse {
+			rotChainRevAVX512(a[j:], w, g, c, s, lo, hi)
+		} else {
+			rotChainFwdAVX512(a[j:], w, g, c, s, lo, hi)
+		}
+	}
+	if g < cols {
+		rotChainGo(a, w, j+g, cols-g, c, s, lo, hi, reverse)
+	}
+}
+
+// rotChainFwdAVX512 applies rotations lo … hi−1 to rows (k, k+1) of a
+// (stride w), columns 0 … cols−1, cols a multiple of 8; the caller checks
+// the bounds.
+//
+//go:noescape
+func rotChainFwdAVX512(a []float64, w, cols int, c, s []float64, lo, hi int)
+
+// rotChainRevAVX512 is rotChainFwdAVX512 from rotation hi−1 down to lo.
+//
+//go:noescape
+func rotChainRevAVX512(a []float64, w, cols int, c, s []float64, lo, hi int)

@@ -406,3 +406,101 @@ secularend:
 	MOVSD X0, s+64(FP)
 	MOVSD X1, ds+72(FP)
 	RET
+
+// func rotChainFwdAVX512(a []float64, w, cols int, c, s []float64, lo, hi int)
+// c in Z0, s in Z1, the carried row x in Z2, the next row y in Z4.
+TEXT ·rotChainFwdAVX512(SB), NOSPLIT, $0-104
+	MOVQ a_base+0(FP), SI
+	MOVQ w+24(FP), R8
+	SHLQ $3, R8
+	MOVQ cols+32(FP), R9
+	SHLQ $3, R9
+	MOVQ c_base+40(FP), R10
+	MOVQ s_base+64(FP), R11
+	MOVQ lo+88(FP), R12
+	MOVQ hi+96(FP), R13
+	MOVQ R12, AX
+	IMULQ R8, AX
+	ADDQ AX, SI
+	XORQ BX, BX
+
+fwdgroup:
+	CMPQ    BX, R9
+	JGE     fwdend
+	LEAQ    (SI)(BX*1), DI
+	VMOVUPD (DI), Z2
+	MOVQ    R12, CX
+
+fwdchain:
+	CMPQ         CX, R13
+	JGE          fwdlast
+	VBROADCASTSD (R10)(CX*8), Z0
+	VBROADCASTSD (R11)(CX*8), Z1
+	VMOVUPD      (DI)(R8*1), Z4
+	VMULPD       Z4, Z1, Z6
+	VMULPD       Z2, Z1, Z8
+	VFMADD231PD  Z2, Z0, Z6
+	VFMSUB231PD  Z4, Z0, Z8
+	VMOVUPD      Z6, (DI)
+	VMOVAPD      Z8, Z2
+	ADDQ         R8, DI
+	INCQ         CX
+	JMP          fwdchain
+
+fwdlast:
+	VMOVUPD Z2, (DI)
+	ADDQ    $64, BX
+	JMP     fwdgroup
+
+fwdend:
+	VZEROUPPER
+	RET
+
+// func rotChainRevAVX512(a []float64, w, cols int, c, s []float64, lo, hi int)
+// c in Z0, s in Z1, the row above x in Z2, the carried row y in Z4.
+TEXT ·rotChainRevAVX512(SB), NOSPLIT, $0-104
+	MOVQ a_base+0(FP), SI
+	MOVQ w+24(FP), R8
+	SHLQ $3, R8
+	MOVQ cols+32(FP), R9
+	SHLQ $3, R9
+	MOVQ c_base+40(FP), R10
+	MOVQ s_base+64(FP), R11
+	MOVQ lo+88(FP), R12
+	MOVQ hi+96(FP), R13
+	MOVQ R13, AX
+	IMULQ R8, AX
+	ADDQ AX, SI
+	XORQ BX, BX
+
+revgroup:
+	CMPQ    BX, R9
+	JGE     revend
+	LEAQ    (SI)(BX*1), DI
+	VMOVUPD (DI), Z4
+	MOVQ    R13, CX
+
+revchain:
+	CMPQ         CX, R12
+	JLE          revlast
+	DECQ         CX
+	VBROADCASTSD (R10)(CX*8), Z0
+	VBROADCASTSD (R11)(CX*8), Z1
+	SUBQ         R8, DI
+	VMOVUPD      (DI), Z2
+	VMULPD       Z4, Z1, Z6
+	VMULPD       Z2, Z1, Z8
+	VFMADD231PD  Z2, Z0, Z6
+	VFMSUB231PD  Z4, Z0, Z8
+	VMOVUPD      Z8, (DI)(R8*1)
+	VMOVAPD      Z6, Z4
+	JMP          revchain
+
+revlast:
+	VMOVUPD Z4, (DI)
+	ADDQ    $64, BX
+	JMP     revgroup
+
+revend:
+	VZEROUPPER
+	RET

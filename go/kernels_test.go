@@ -412,3 +412,45 @@ func testSecularKernelBits(t *testing.T, _ kernelSet) {
 		}
 	}
 }
+
+// TestRotChainBits holds every kernel set's rotChainStrip to rotKernel on
+// each pair of rows in turn, bit for bit, forwards and in reverse, on strips
+// of every width to 40 inside wider rows, with chains of every length to 9.
+func TestRotChainBits(t *testing.T) { eachKernelSet(t, testRotChainBits) }
+
+func testRotChainBits(t *testing.T, _ kernelSet) {
+	rng := rand.New(rand.NewSource(19))
+	const rows, w = 12, 53
+	a0 := make([]float64, rows*w)
+	for i := range a0 {
+		a0[i] = rng.NormFloat64()
+	}
+	c, s := make([]float64, rows), make([]float64, rows)
+	for i := range c {
+		th := rng.Float64() * 6.3
+		c[i], s[i] = math.Cos(th), math.Sin(th)
+	}
+	for cols := 0; cols <= 40; cols++ {
+		j := (cols * 7) % (w - cols + 1)
+		for lo := 0; lo < 3; lo++ {
+			for hi := lo; hi <= lo+9 && hi < rows; hi++ {
+				for _, reverse := range []bool{false, true} {
+					got, want := append([]float64(nil), a0...), append([]float64(nil), a0...)
+					rotChainStrip(got, w, j, cols, c, s, lo, hi, reverse)
+					for k := lo; k < hi; k++ {
+						i := k
+						if reverse {
+							i = lo + hi - 1 - k
+						}
+						rotKernel(want[i*w+j:i*w+j+cols], want[(i+1)*w+j:(i+1)*w+j+cols], c[i], s[i])
+					}
+					for i := range got {
+						if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+							t.Fatalf("cols=%d j=%d lo=%d hi=%d reverse=%v: entry %d is %v, want %v", cols, j, lo, hi, reverse, i, got[i], want[i])
+						}
+					}
+				}
+			}
+		}
+	}
+}
