@@ -52,7 +52,7 @@ type kernelSet struct {
 	rot          func(x, y []float64, c, s float64)
 	gemm         func(k int, a, b, c []float64, ldc int)
 	gemmWide     func(k int, a, b, c []float64, ldc int)
-	secular      func(z, d []float64, org, tau float64) (s, ds float64) // nil: secularGo
+	secular      func(z, d []float64, org, tau float64) (s, ds float64)                      // nil: secularGo
 	rotChain     func(a []float64, w, j, cols int, c, s []float64, lo, hi int, reverse bool) // nil: rotChainGo
 	wideM, wideN int
 	fused        bool // axpy fuses its multiply-adds
