@@ -415,12 +415,12 @@ func testSecularKernelBits(t *testing.T, _ kernelSet) {
 
 // TestRotChainBits holds every kernel set's rotChainStrip to rotKernel on
 // each pair of rows in turn, bit for bit, forwards and in reverse, on strips
-// of every width to 40 inside wider rows, with chains of every length to 9.
+// of every width to 80 inside wider rows, with chains of every length to 9.
 func TestRotChainBits(t *testing.T) { eachKernelSet(t, testRotChainBits) }
 
 func testRotChainBits(t *testing.T, _ kernelSet) {
 	rng := rand.New(rand.NewSource(19))
-	const rows, w = 12, 53
+	const rows, w = 12, 97
 	a0 := make([]float64, rows*w)
 	for i := range a0 {
 		a0[i] = rng.NormFloat64()
@@ -430,7 +430,7 @@ func testRotChainBits(t *testing.T, _ kernelSet) {
 		th := rng.Float64() * 6.3
 		c[i], s[i] = math.Cos(th), math.Sin(th)
 	}
-	for cols := 0; cols <= 40; cols++ {
+	for cols := 0; cols <= 80; cols++ {
 		j := (cols * 7) % (w - cols + 1)
 		for lo := 0; lo < 3; lo++ {
 			for hi := lo; hi <= lo+9 && hi < rows; hi++ {
