@@ -222,44 +222,41 @@ func runStackWork(cc *canceller, count, work int, f func(w *stackWorker, i int) 
 		mu     sync.Mutex
 		first  = count // lowest failing index so far
 		firstE error
-		wg     sync.WaitGroup
 	)
 	failedBelow := func(i int) bool {
 		mu.Lock()
 		defer mu.Unlock()
 		return first < i
 	}
+	// One part per thread, shared through forBlocks: the caller works on
+	// the first part instead of sleeping until the others are done.
 	block := (count + threads - 1) / threads
-	for lo := 0; lo < count; lo += block {
-		hi := min(lo+block, count)
+	parts := (count + block - 1) / block
+	forBlocks(parts, threads, func(k int) {
+		lo, hi := k*block, min((k+1)*block, count)
 		var c *canceller
 		if cc != nil {
 			c = &canceller{ctx: cc.ctx, op: cc.op}
 		}
-		wg.Add(1)
-		go func(lo, hi int, c *canceller) {
-			defer wg.Done()
-			w := worker(c)
-			for i := lo; i < hi; i++ {
-				if i&63 == 0 && failedBelow(i) {
-					return
-				}
-				err := c.tick(work)
-				if err == nil {
-					err = f(w, i)
-				}
-				if err != nil {
-					mu.Lock()
-					if i < first {
-						first, firstE = i, err
-					}
-					mu.Unlock()
-					return
-				}
+		w := worker(c)
+		for i := lo; i < hi; i++ {
+			if i&63 == 0 && failedBelow(i) {
+				return
 			}
-		}(lo, hi, c)
-	}
-	wg.Wait()
+			err := c.tick(work)
+			if err == nil {
+				err = f(w, i)
+			}
+			if err != nil {
+				mu.Lock()
+				if i < first {
+					first, firstE = i, err
+				}
+				mu.Unlock()
+				return
+			}
+		}
+	})
 	if firstE != nil {
 		return wrapStack(first, firstE)
 	}
