@@ -2,6 +2,74 @@
 
 #include "textflag.h"
 
+// The rotation chains. Both directions load the same arguments, and rotate
+// the pair (x, y) of rows in the same registers with rotAVX512's
+// operations: x' = c·x + s·y in Z6 (Z7, Z13, Z14), y' = c·y − s·x in Z8
+// (Z15, Z16, Z17), for x in Z2 (Z3, Z9, Z10) and y in Z4 (Z5, Z11, Z12),
+// with c in Z0 and s in Z1.
+
+// ROTCHAINARGS loads the arguments (strides in bytes) and points SI at the
+// first column of row `row`, lo (R12) or hi (R13); BX counts columns.
+#define ROTCHAINARGS(row) \
+	MOVQ  a_base+0(FP), SI  \
+	MOVQ  w+24(FP), R8      \
+	SHLQ  $3, R8            \
+	MOVQ  cols+32(FP), R9   \
+	SHLQ  $3, R9            \
+	MOVQ  c_base+40(FP), R10 \
+	MOVQ  s_base+64(FP), R11 \
+	MOVQ  lo+88(FP), R12    \
+	MOVQ  hi+96(FP), R13    \
+	MOVQ  row, AX           \
+	IMULQ R8, AX            \
+	ADDQ  AX, SI            \
+	XORQ  BX, BX
+
+// ROTCS broadcasts c[CX] and s[CX].
+#define ROTCS \
+	VBROADCASTSD (R10)(CX*8), Z0 \
+	VBROADCASTSD (R11)(CX*8), Z1
+
+// ROT4 rotates four groups of eight columns.
+#define ROT4 \
+	VMULPD      Z4, Z1, Z6   \
+	VMULPD      Z5, Z1, Z7   \
+	VMULPD      Z11, Z1, Z13 \
+	VMULPD      Z12, Z1, Z14 \
+	VMULPD      Z2, Z1, Z8   \
+	VMULPD      Z3, Z1, Z15  \
+	VMULPD      Z9, Z1, Z16  \
+	VMULPD      Z10, Z1, Z17 \
+	VFMADD231PD Z2, Z0, Z6   \
+	VFMADD231PD Z3, Z0, Z7   \
+	VFMADD231PD Z9, Z0, Z13  \
+	VFMADD231PD Z10, Z0, Z14 \
+	VFMSUB231PD Z4, Z0, Z8   \
+	VFMSUB231PD Z5, Z0, Z15  \
+	VFMSUB231PD Z11, Z0, Z16 \
+	VFMSUB231PD Z12, Z0, Z17
+
+// ROT1 rotates one group of eight columns.
+#define ROT1 \
+	VMULPD      Z4, Z1, Z6 \
+	VMULPD      Z2, Z1, Z8 \
+	VFMADD231PD Z2, Z0, Z6 \
+	VFMSUB231PD Z4, Z0, Z8
+
+// LOAD4 and STORE4 move four groups of eight columns at off(DI) between
+// memory and four registers.
+#define LOAD4(off, r0, r1, r2, r3) \
+	VMOVUPD off(DI), r0     \
+	VMOVUPD 64+off(DI), r1  \
+	VMOVUPD 128+off(DI), r2 \
+	VMOVUPD 192+off(DI), r3
+
+#define STORE4(off, r0, r1, r2, r3) \
+	VMOVUPD r0, off(DI)     \
+	VMOVUPD r1, 64+off(DI)  \
+	VMOVUPD r2, 128+off(DI) \
+	VMOVUPD r3, 192+off(DI)
+
 // AVX-512 kernels; their Go specifications are in kernels.go.
 
 // func dotAVX512(a, b []float64) float64
@@ -408,81 +476,42 @@ secularend:
 	RET
 
 // func rotChainFwdAVX512(a []float64, w, cols int, c, s []float64, lo, hi int)
-// From rotation lo up to hi−1: the carried row (x, the upper of each
-// pair) in Z2, Z3, Z9, Z10 for four groups of eight columns side by side
-// (four independent chains hide the latency of the multiply-adds), then
-// one group at a time; c in Z0, s in Z1.
+// From rotation lo up to hi−1, the carried row being x, the upper of each
+// pair: four groups of eight columns side by side (four independent
+// chains hide the latency of the multiply-adds), then one group at a time.
 TEXT ·rotChainFwdAVX512(SB), NOSPLIT, $0-104
-	MOVQ  a_base+0(FP), SI
-	MOVQ  w+24(FP), R8
-	SHLQ  $3, R8
-	MOVQ  cols+32(FP), R9
-	SHLQ  $3, R9
-	MOVQ  c_base+40(FP), R10
-	MOVQ  s_base+64(FP), R11
-	MOVQ  lo+88(FP), R12
-	MOVQ  hi+96(FP), R13
-	MOVQ  R12, AX
-	IMULQ R8, AX
-	ADDQ  AX, SI
-	XORQ  BX, BX
+	ROTCHAINARGS(R12)
 
 fwdquad:
-	MOVQ    R9, DX
-	SUBQ    BX, DX
-	CMPQ    DX, $256
-	JLT     fwdgroup
-	LEAQ    (SI)(BX*1), DI
-	VMOVUPD (DI), Z2
-	VMOVUPD 64(DI), Z3
-	VMOVUPD 128(DI), Z9
-	VMOVUPD 192(DI), Z10
-	MOVQ    R12, CX
+	MOVQ R9, DX
+	SUBQ BX, DX
+	CMPQ DX, $256
+	JLT  fwdgroup
+	LEAQ (SI)(BX*1), DI
+	LOAD4(0, Z2, Z3, Z9, Z10)
+	MOVQ R12, CX
 
 fwdquadchain:
-	CMPQ         CX, R13
-	JGE          fwdquadlast
-	VBROADCASTSD (R10)(CX*8), Z0
-	VBROADCASTSD (R11)(CX*8), Z1
-	VMOVUPD      (DI)(R8*1), Z4
-	VMOVUPD      64(DI)(R8*1), Z5
-	VMOVUPD      128(DI)(R8*1), Z11
-	VMOVUPD      192(DI)(R8*1), Z12
-	VMULPD       Z4, Z1, Z6
-	VMULPD       Z5, Z1, Z7
-	VMULPD       Z11, Z1, Z13
-	VMULPD       Z12, Z1, Z14
-	VMULPD       Z2, Z1, Z8
-	VMULPD       Z3, Z1, Z15
-	VMULPD       Z9, Z1, Z16
-	VMULPD       Z10, Z1, Z17
-	VFMADD231PD  Z2, Z0, Z6
-	VFMADD231PD  Z3, Z0, Z7
-	VFMADD231PD  Z9, Z0, Z13
-	VFMADD231PD  Z10, Z0, Z14
-	VFMSUB231PD  Z4, Z0, Z8
-	VFMSUB231PD  Z5, Z0, Z15
-	VFMSUB231PD  Z11, Z0, Z16
-	VFMSUB231PD  Z12, Z0, Z17
-	VMOVUPD      Z6, (DI)
-	VMOVUPD      Z7, 64(DI)
-	VMOVUPD      Z13, 128(DI)
-	VMOVUPD      Z14, 192(DI)
-	VMOVAPD      Z8, Z2
-	VMOVAPD      Z15, Z3
-	VMOVAPD      Z16, Z9
-	VMOVAPD      Z17, Z10
-	ADDQ         R8, DI
-	INCQ         CX
-	JMP          fwdquadchain
+	CMPQ    CX, R13
+	JGE     fwdquadlast
+	ROTCS
+	ADDQ    R8, DI
+	LOAD4(0, Z4, Z5, Z11, Z12)
+	SUBQ    R8, DI
+	ROT4
+	STORE4(0, Z6, Z7, Z13, Z14)
+	VMOVAPD Z8, Z2
+	VMOVAPD Z15, Z3
+	VMOVAPD Z16, Z9
+	VMOVAPD Z17, Z10
+	ADDQ    R8, DI
+	INCQ    CX
+	JMP     fwdquadchain
 
 fwdquadlast:
-	VMOVUPD Z2, (DI)
-	VMOVUPD Z3, 64(DI)
-	VMOVUPD Z9, 128(DI)
-	VMOVUPD Z10, 192(DI)
-	ADDQ    $256, BX
-	JMP     fwdquad
+	STORE4(0, Z2, Z3, Z9, Z10)
+	ADDQ $256, BX
+	JMP  fwdquad
 
 fwdgroup:
 	CMPQ    BX, R9
@@ -492,20 +521,16 @@ fwdgroup:
 	MOVQ    R12, CX
 
 fwdchain:
-	CMPQ         CX, R13
-	JGE          fwdlast
-	VBROADCASTSD (R10)(CX*8), Z0
-	VBROADCASTSD (R11)(CX*8), Z1
-	VMOVUPD      (DI)(R8*1), Z4
-	VMULPD       Z4, Z1, Z6
-	VMULPD       Z2, Z1, Z8
-	VFMADD231PD  Z2, Z0, Z6
-	VFMSUB231PD  Z4, Z0, Z8
-	VMOVUPD      Z6, (DI)
-	VMOVAPD      Z8, Z2
-	ADDQ         R8, DI
-	INCQ         CX
-	JMP          fwdchain
+	CMPQ    CX, R13
+	JGE     fwdlast
+	ROTCS
+	VMOVUPD (DI)(R8*1), Z4
+	ROT1
+	VMOVUPD Z6, (DI)
+	VMOVAPD Z8, Z2
+	ADDQ    R8, DI
+	INCQ    CX
+	JMP     fwdchain
 
 fwdlast:
 	VMOVUPD Z2, (DI)
@@ -517,81 +542,41 @@ fwdend:
 	RET
 
 // func rotChainRevAVX512(a []float64, w, cols int, c, s []float64, lo, hi int)
-// From rotation hi−1 down to lo: the carried row (y, the lower of each
-// pair) in Z4, Z5, Z11, Z12 for four groups of eight columns side by side
-// (four independent chains hide the latency of the multiply-adds), then
-// one group at a time; c in Z0, s in Z1.
+// rotChainFwdAVX512 from rotation hi−1 down to lo, the carried row being
+// y, the lower of each pair.
 TEXT ·rotChainRevAVX512(SB), NOSPLIT, $0-104
-	MOVQ  a_base+0(FP), SI
-	MOVQ  w+24(FP), R8
-	SHLQ  $3, R8
-	MOVQ  cols+32(FP), R9
-	SHLQ  $3, R9
-	MOVQ  c_base+40(FP), R10
-	MOVQ  s_base+64(FP), R11
-	MOVQ  lo+88(FP), R12
-	MOVQ  hi+96(FP), R13
-	MOVQ  R13, AX
-	IMULQ R8, AX
-	ADDQ  AX, SI
-	XORQ  BX, BX
+	ROTCHAINARGS(R13)
 
 revquad:
-	MOVQ    R9, DX
-	SUBQ    BX, DX
-	CMPQ    DX, $256
-	JLT     revgroup
-	LEAQ    (SI)(BX*1), DI
-	VMOVUPD (DI), Z4
-	VMOVUPD 64(DI), Z5
-	VMOVUPD 128(DI), Z11
-	VMOVUPD 192(DI), Z12
-	MOVQ    R13, CX
+	MOVQ R9, DX
+	SUBQ BX, DX
+	CMPQ DX, $256
+	JLT  revgroup
+	LEAQ (SI)(BX*1), DI
+	LOAD4(0, Z4, Z5, Z11, Z12)
+	MOVQ R13, CX
 
 revquadchain:
-	CMPQ         CX, R12
-	JLE          revquadlast
-	DECQ         CX
-	VBROADCASTSD (R10)(CX*8), Z0
-	VBROADCASTSD (R11)(CX*8), Z1
-	SUBQ         R8, DI
-	VMOVUPD      (DI), Z2
-	VMOVUPD      64(DI), Z3
-	VMOVUPD      128(DI), Z9
-	VMOVUPD      192(DI), Z10
-	VMULPD       Z4, Z1, Z6
-	VMULPD       Z5, Z1, Z7
-	VMULPD       Z11, Z1, Z13
-	VMULPD       Z12, Z1, Z14
-	VMULPD       Z2, Z1, Z8
-	VMULPD       Z3, Z1, Z15
-	VMULPD       Z9, Z1, Z16
-	VMULPD       Z10, Z1, Z17
-	VFMADD231PD  Z2, Z0, Z6
-	VFMADD231PD  Z3, Z0, Z7
-	VFMADD231PD  Z9, Z0, Z13
-	VFMADD231PD  Z10, Z0, Z14
-	VFMSUB231PD  Z4, Z0, Z8
-	VFMSUB231PD  Z5, Z0, Z15
-	VFMSUB231PD  Z11, Z0, Z16
-	VFMSUB231PD  Z12, Z0, Z17
-	VMOVUPD      Z8, (DI)(R8*1)
-	VMOVUPD      Z15, 64(DI)(R8*1)
-	VMOVUPD      Z16, 128(DI)(R8*1)
-	VMOVUPD      Z17, 192(DI)(R8*1)
-	VMOVAPD      Z6, Z4
-	VMOVAPD      Z7, Z5
-	VMOVAPD      Z13, Z11
-	VMOVAPD      Z14, Z12
-	JMP          revquadchain
+	CMPQ    CX, R12
+	JLE     revquadlast
+	DECQ    CX
+	ROTCS
+	SUBQ    R8, DI
+	LOAD4(0, Z2, Z3, Z9, Z10)
+	ROT4
+	ADDQ    R8, DI
+	STORE4(0, Z8, Z15, Z16, Z17)
+	SUBQ    R8, DI
+	VMOVAPD Z6, Z4
+	VMOVAPD Z7, Z5
+	VMOVAPD Z13, Z11
+	VMOVAPD Z14, Z12
+	JMP     revquadchain
 
 revquadlast:
-	VMOVUPD Z4, (DI)
-	VMOVUPD Z5, 64(DI)
-	VMOVUPD Z11, 128(DI)
-	VMOVUPD Z12, 192(DI)
-	ADDQ    $256, BX
-	JMP     revquad
+	STORE4(0, Z4, Z5, Z11, Z12)
+	ADDQ $256, BX
+	JMP  revquad
 
 revgroup:
 	CMPQ    BX, R9
@@ -601,20 +586,16 @@ revgroup:
 	MOVQ    R13, CX
 
 revchain:
-	CMPQ         CX, R12
-	JLE          revlast
-	DECQ         CX
-	VBROADCASTSD (R10)(CX*8), Z0
-	VBROADCASTSD (R11)(CX*8), Z1
-	SUBQ         R8, DI
-	VMOVUPD      (DI), Z2
-	VMULPD       Z4, Z1, Z6
-	VMULPD       Z2, Z1, Z8
-	VFMADD231PD  Z2, Z0, Z6
-	VFMSUB231PD  Z4, Z0, Z8
-	VMOVUPD      Z8, (DI)(R8*1)
-	VMOVAPD      Z6, Z4
-	JMP          revchain
+	CMPQ    CX, R12
+	JLE     revlast
+	DECQ    CX
+	ROTCS
+	SUBQ    R8, DI
+	VMOVUPD (DI), Z2
+	ROT1
+	VMOVUPD Z8, (DI)(R8*1)
+	VMOVAPD Z6, Z4
+	JMP     revchain
 
 revlast:
 	VMOVUPD Z4, (DI)
