@@ -220,10 +220,10 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 		sec.lowner(0, k)
 		sec.vectors(0, k)
 	} else {
-		forRanges(k, sec.roots)
-		forRanges(k, sec.deltas)
-		forRanges(k, sec.lowner)
-		forRanges(k, sec.vectors)
+		forRanges(k, mergeGrain, sec.roots)
+		forRanges(k, mergeGrain, sec.deltas)
+		forRanges(k, mergeGrain, sec.lowner)
+		forRanges(k, mergeGrain, sec.vectors)
 	}
 	if err := s.cc.tick(20 * k * k); err != nil {
 		return err
@@ -384,13 +384,6 @@ const parallelMerge = 64
 // mergeGrain is the number of roots (or rows, or entries of ẑ) in one
 // block of a shared merge.
 const mergeGrain = 16
-
-// forRanges calls f on the blocks [lo, hi) of mergeGrain indices of
-// [0, n) on up to MaxThreads threads.
-func forRanges(n int, f func(lo, hi int)) {
-	nb := (n + mergeGrain - 1) / mergeGrain
-	forBlocks(nb, min(MaxThreads(), nb), func(b int) { f(b*mergeGrain, min((b+1)*mergeGrain, n)) })
-}
 
 // secular holds a merge's secular equation (the poles dl, the weights zl,
 // rho) and what merge computes from it, by ranges of indices.

@@ -73,6 +73,13 @@ func forBlocks(nb, workers int, f func(k int)) {
 	j.wait()
 }
 
+// forRanges calls f on the blocks [lo, hi) of grain indices of [0, n)
+// with forBlocks, on up to MaxThreads threads.
+func forRanges(n, grain int, f func(lo, hi int)) {
+	nb := (n + grain - 1) / grain
+	forBlocks(nb, min(MaxThreads(), nb), func(b int) { f(b*grain, min((b+1)*grain, n)) })
+}
+
 // teamJob is one call of forBlocks: its blocks, the counters of blocks
 // taken and done, and the helpers' places left.
 type teamJob struct {

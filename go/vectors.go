@@ -22,7 +22,7 @@ func AddTo(dst, a, b []float64) error {
 		addRange(dst, a, b)
 		return nil
 	}
-	forElementBlocks(len(a), func(lo, hi int) { addRange(dst[lo:hi], a[lo:hi], b[lo:hi]) })
+	forRanges(len(a), elementBlock, func(lo, hi int) { addRange(dst[lo:hi], a[lo:hi], b[lo:hi]) })
 	return nil
 }
 
@@ -39,13 +39,6 @@ func addRange(dst, a, b []float64) {
 // alone, so the bits do not depend on the sharing). At 10⁶ entries the
 // loops are bound by memory bandwidth, which two cores nearly double.
 const elementBlock = 1 << 16
-
-// forElementBlocks calls f on the blocks of elementBlock indices of [0, n)
-// on up to MaxThreads threads.
-func forElementBlocks(n int, f func(lo, hi int)) {
-	nb := (n + elementBlock - 1) / elementBlock
-	forBlocks(nb, min(MaxThreads(), nb), func(k int) { f(k*elementBlock, min((k+1)*elementBlock, n)) })
-}
 
 // Subtract returns the elementwise difference a − b in a new slice.
 //
@@ -67,7 +60,7 @@ func SubtractTo(dst, a, b []float64) error {
 		subtractRange(dst, a, b)
 		return nil
 	}
-	forElementBlocks(len(a), func(lo, hi int) { subtractRange(dst[lo:hi], a[lo:hi], b[lo:hi]) })
+	forRanges(len(a), elementBlock, func(lo, hi int) { subtractRange(dst[lo:hi], a[lo:hi], b[lo:hi]) })
 	return nil
 }
 
@@ -99,7 +92,7 @@ func ScaleTo(dst, v []float64, c float64) error {
 		scaleRange(dst, v, c)
 		return nil
 	}
-	forElementBlocks(len(v), func(lo, hi int) { scaleRange(dst[lo:hi], v[lo:hi], c) })
+	forRanges(len(v), elementBlock, func(lo, hi int) { scaleRange(dst[lo:hi], v[lo:hi], c) })
 	return nil
 }
 
