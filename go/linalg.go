@@ -3,7 +3,6 @@ package twinmath
 import (
 	"fmt"
 	"math"
-	"sync"
 )
 
 // Matrix is a dense row-major matrix: entry (i, j) is Data[i*Cols+j]. Its
@@ -269,17 +268,9 @@ func matmulWork(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 	if workers == 1 {
 		return matmulRowsCtx(cc, dst, a, b, 0, m)
 	}
-	var wg sync.WaitGroup
-	chunk := (m + workers - 1) / workers
-	for lo := 0; lo < m; lo += chunk {
-		hi := min(lo+chunk, m)
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			_ = matmulRowsCtx(cc, dst, a, b, lo, hi) // a cancellation is reported below
-		}(lo, hi)
-	}
-	wg.Wait()
+	forRanges(m, (m+workers-1)/workers, func(lo, hi int) {
+		_ = matmulRowsCtx(cc, dst, a, b, lo, hi) // a cancellation is reported below
+	})
 	return cc.err()
 }
 

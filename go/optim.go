@@ -1,9 +1,6 @@
 package twinmath
 
-import (
-	"math"
-	"sync"
-)
+import "math"
 
 // Optimizer updates parameter arrays in place from their gradients. SGD,
 // Momentum and Adam implement it.
@@ -355,7 +352,7 @@ func zerosLike(arrays [][]float64) [][]float64 {
 const elementGrain = 1 << 15
 
 // chunks runs f over [0, n), split into contiguous pieces of at least grain
-// items on up to GOMAXPROCS goroutines, or in one piece when n is too small to
+// items on up to MaxThreads threads (forRanges), or in one piece when n is too small to
 // repay starting them. Its callers' work is independent item by item, so the
 // split does not change any result.
 func chunks(n int, f func(lo, hi int), grain int) {
@@ -364,14 +361,5 @@ func chunks(n int, f func(lo, hi int), grain int) {
 		f(0, n)
 		return
 	}
-	var wg sync.WaitGroup
-	size := (n + workers - 1) / workers
-	for lo := 0; lo < n; lo += size {
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			f(lo, hi)
-		}(lo, min(lo+size, n))
-	}
-	wg.Wait()
+	forRanges(n, (n+workers-1)/workers, f)
 }
