@@ -53,7 +53,10 @@ func PCATo(components Matrix, explained []float64, projected, x Matrix, k int) e
 }
 
 func pcaTo(cc *canceller, components Matrix, explained []float64, projected, x Matrix, k int) error {
-	x = x.fresh(spanOf(components.Data), spanOf(explained), spanOf(projected.Data))
+	if cc.scratch() == nil {
+		return withScratch(cc, "pca", func(cc *canceller) error { return pcaTo(cc, components, explained, projected, x, k) })
+	}
+	x = cc.scratch().fresh(x, spanOf(components.Data), spanOf(explained), spanOf(projected.Data))
 	const op = "pca"
 	if err := checkPCA(x, k); err != nil {
 		return err
@@ -68,15 +71,6 @@ func pcaTo(cc *canceller, components Matrix, explained []float64, projected, x M
 	if err := projected.want(op, "projected", N, k); err != nil {
 		return err
 	}
-	return withScratch(cc, op, func(cc *canceller) error {
-		return pcaScratch(cc, components, explained, projected, x, k)
-	})
-}
-
-// pcaScratch is pcaTo after its checks, with its scratch from cc.
-func pcaScratch(cc *canceller, components Matrix, explained []float64, projected, x Matrix, k int) error {
-	const op = "pca"
-	N, d := x.Rows, x.Cols
 	ws := cc.scratch()
 	mk := ws.mark()
 	defer ws.release(mk)
