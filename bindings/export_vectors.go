@@ -7,6 +7,7 @@ import "C"
 
 import (
 	"context"
+	"math"
 
 	"github.com/twinmath/twinmath/go"
 )
@@ -38,6 +39,26 @@ func tm_dot(a *C.tm_cdouble, na C.int64_t, b *C.tm_cdouble, nb C.int64_t, res *C
 		v, e := twinmath.Dot(in(a, na), in(b, nb))
 		return scalar(res, v, e)
 	})
+}
+
+// tm_dot_pair is tm_dot for short vectors, with two arguments instead of
+// seven: the a and b of Dot are the two halves of ab. It returns NaN when
+// the call fails (a negative n), and the caller then asks tm_dot for the
+// status and message.
+//
+//export tm_dot_pair
+func tm_dot_pair(ab *C.tm_cdouble, n C.int64_t) (r C.double) {
+	defer func() {
+		if recover() != nil {
+			r = C.double(math.NaN())
+		}
+	}()
+	x := in(ab, 2*n)
+	v, err := twinmath.Dot(x[:n], x[n:])
+	if err != nil {
+		return C.double(math.NaN())
+	}
+	return C.double(v)
 }
 
 //export tm_norm

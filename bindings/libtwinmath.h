@@ -94,6 +94,10 @@ int tm_subtract(const double *a, int64_t na, const double *b, int64_t nb, double
 int tm_scale(const double *v, int64_t n, double c, double *dst, char *err, size_t errlen);
 /* *out = a·b. TM_ERR_SHAPE if na != nb. */
 int tm_dot(const double *a, int64_t na, const double *b, int64_t nb, double *out, char *err, size_t errlen);
+/* a·b for short vectors passed in one array: ab holds a's n values, then b's.
+ * Returns the product, or NaN if it cannot be computed (n < 0); a caller that
+ * gets NaN asks tm_dot, which gives the same NaN or the status and message. */
+double tm_dot_pair(const double *ab, int64_t n);
 /* *out = the ord-norm of v, ord 1, 2 or +INFINITY. TM_ERR_INVALID for another ord. */
 int tm_norm(const double *v, int64_t n, double ord, double *out, char *err, size_t errlen);
 /* *out = the ord-norm of the rows x cols matrix a: ord 1 (max column sum), 2

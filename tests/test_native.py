@@ -3,6 +3,7 @@ zero copy and input layouts."""
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import subprocess
@@ -235,7 +236,7 @@ def test_every_layout_gives_the_same_result(go, ref, data, n):
 ANY_FLOAT = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([0.0, -0.0, 5e-324]))
 
 
-@given(data=st.data(), n=st.integers(0, 10))
+@given(data=st.data(), n=st.integers(0, 20))
 def test_short_dot_passes_values_with_the_buffer_path_bits(go, data, n):
     # go.dot hands short float64 vectors to C as lists (twinmath.go.vectors.SHORT);
     # the values, and so every bit of the result, must be those of the buffers.
@@ -252,6 +253,13 @@ def test_short_dot_refuses_as_the_buffer_path(go):
     for na, nb in ((3, 4), (SHORT, SHORT + 1), (0, 1)):
         with pytest.raises(twinmath.ShapeError, match=f"lengths {na} and {nb} differ"):
             go.dot(np.ones(na), np.ones(nb))
+
+
+def test_short_dot_export_reports_a_failed_call_as_nan():
+    # tm_dot_pair has no status: a call it cannot make gives NaN, on which
+    # go.dot asks tm_dot for the error.
+    assert math.isnan(_native.lib.tm_dot_pair(_native.ffi.NULL, -1))
+    assert _native.lib.tm_dot_pair([1.0, 2.0, 3.0, 4.0], 2) == 11.0
 
 
 def test_no_libpython_and_origin_run_path():

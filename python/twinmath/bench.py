@@ -442,14 +442,15 @@ def call_path(quick: bool = False) -> None:
 
     Each piece of the call is timed on its own in this process, interleaved
     with the others, and the best of several runs is printed (a floor, less
-    sensitive to load than a median). A short dot passes its vectors as lists
-    (``twinmath.go.vectors.SHORT``): the layout checks, the two ``tolist``
-    copies, the cffi call with lists ready and the same call through
-    ``_native.scalar``. Then the floors: a cffi call with no arguments, the
-    cost of crossing into Go at all, and the call with lists and no checks at
-    all. Beside them, the buffer path longer vectors take (``vector()`` checks,
-    two ``ffi.from_buffer`` pointers, the call with pointers ready) and
-    pointers by address through ``ffi.cast``.
+    sensitive to load than a median). A short dot passes its vectors as one
+    list to ``tm_dot_pair`` (``twinmath.go.vectors.SHORT``): the layout checks,
+    the list, and the cffi call with the list ready. Then the floors: a cffi
+    call with no arguments, the cost of crossing into Go at all, and the list
+    and the call with no checks; and the same lists through ``tm_dot``'s seven
+    arguments, the path short vectors took before. Beside them, the buffer
+    path longer vectors take (``vector()`` checks, two ``ffi.from_buffer``
+    pointers, the call with pointers ready) and pointers by address through
+    ``ffi.cast``.
     """
     import timeit
 
@@ -463,21 +464,25 @@ def call_path(quick: bool = False) -> None:
     s = n.scratch()
     pa, pb = n.ptr(a), n.ptr(b)
     al, bl = a.tolist(), b.tolist()
+    ab = al + bl
     nd, f64 = np.ndarray, np.dtype(np.float64)
     pieces: dict[str, Callable[[], Any]] = {
         "np.dot(a, b)": lambda: np.dot(a, b),
         "twinmath.go.dot(a, b)": lambda: go.dot(a, b),
         "  layout checks of a and b": lambda: (
-            a.__class__ is nd and b.__class__ is nd and a.dtype is f64 and b.dtype is f64,
-            a.ndim == 1 and b.ndim == 1 and len(a) <= 8 and len(b) <= 8,
+            a.__class__ is nd
+            and b.__class__ is nd
+            and a.dtype is f64
+            and b.dtype is f64
+            and a.ndim == 1 == b.ndim
+            and len(a) == len(b)
+            and len(a) <= 16
         ),
-        "  a.tolist() x2": lambda: (a.tolist(), b.tolist()),
-        "  lib.tm_dot, lists ready": lambda: lib.tm_dot(al, 3, bl, 3, s.out, s.err, n.ERRLEN),
-        "  _native.scalar(lib.tm_dot, lists)": lambda: n.scalar(lib.tm_dot, al, 3, bl, 3),
+        "  a.tolist() + b.tolist()": lambda: a.tolist() + b.tolist(),
+        "  lib.tm_dot_pair, list ready": lambda: lib.tm_dot_pair(ab, 3),
         "floor: cffi call, no arguments": lambda: lib.tm_max_threads(),
-        "floor: tolist x2 and the call": lambda: lib.tm_dot(
-            a.tolist(), 3, b.tolist(), 3, s.out, s.err, n.ERRLEN
-        ),
+        "floor: the list and the call": lambda: lib.tm_dot_pair(a.tolist() + b.tolist(), 3),
+        "7 arguments: lib.tm_dot, lists ready": lambda: lib.tm_dot(al, 3, bl, 3, s.out, s.err, n.ERRLEN),
         "buffers: vector() x2": lambda: (vector(a, "dot", "a"), vector(b, "dot", "b")),
         "buffers: ffi.from_buffer x2": lambda: (ffi.from_buffer(doubles, a), ffi.from_buffer(doubles, b)),
         "buffers: lib.tm_dot, pointers ready": lambda: lib.tm_dot(pa, 3, pb, 3, s.out, s.err, n.ERRLEN),
