@@ -67,6 +67,36 @@ func BenchmarkLU300(b *testing.B) {
 	})
 }
 
+// BenchmarkLarge times the rows of `make bench` at n = 1000: solve (one
+// right-hand side), eigh and svd.
+func BenchmarkLarge(b *testing.B) {
+	const n = 1000
+	rng := rand.New(rand.NewSource(1))
+	a := randMatrix(rng, n, n)
+	sym := NewMatrix(n, n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			sym.Data[i*n+j] = a.Data[i*n+j] + a.Data[j*n+i]
+		}
+	}
+	rhs, dst := randMatrix(rng, n, 1), NewMatrix(n, 1)
+	b.Run("solve", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			_ = SolveTo(dst, a, rhs)
+		}
+	})
+	b.Run("eigh", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			_, _, _ = Eigh(sym)
+		}
+	})
+	b.Run("svd", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			_, _, _, _ = SVD(a)
+		}
+	})
+}
+
 func BenchmarkMeanVariance(b *testing.B) {
 	rng := rand.New(rand.NewSource(1))
 	x := randMatrix(rng, 1, 1000000).Data

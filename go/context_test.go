@@ -200,6 +200,7 @@ func TestMaxThreadsSameBits(t *testing.T) {
 	a := randMatrix(rng, 300, 260) // parallel Jacobi rounds, packed product blocks
 	b := randMatrix(rng, 260, 300)
 	X := randMatrix(rng, 3000, 20) // twelve row blocks
+	sq, rhs := randMatrix(rng, 400, 400), randMatrix(rng, 400, 3)
 	y := make([]float64, X.Rows)
 	for i := range y {
 		y[i] = float64(rng.Intn(2))
@@ -221,7 +222,20 @@ func TestMaxThreadsSameBits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return [][]float64{u.Data, s, vt.Data, c.Data, w, {bias}, losses}
+		// The LU's updates and substitutions run their products in parts.
+		inv, err := Inv(sq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := Solve(sq, rhs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Det(sq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return [][]float64{u.Data, s, vt.Data, c.Data, w, {bias}, losses, inv.Data, x.Data, {d}}
 	}
 	one, two := run(1), run(2)
 	for k := range one {

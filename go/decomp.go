@@ -37,9 +37,17 @@ func (m Matrix) finiteMatrix(op, name string) error {
 // and brings the largest magnitude near 1, so squares neither overflow nor
 // lose the largest entries to underflow. It returns 0 for a zero matrix.
 func powerOfTwoScale(data []float64) int {
-	m := maxAbs(data)
-	if m == 0 {
+	return scaleExponent(maxAbsBits(data))
+}
+
+// scaleExponent is powerOfTwoScale of data from maxAbsBits(data).
+func scaleExponent(bits uint64) int {
+	if bits == 0 {
 		return 0
+	}
+	m := math.NaN()
+	if bits <= infBits {
+		m = math.Float64frombits(bits)
 	}
 	_, e := math.Frexp(m)
 	return e

@@ -74,10 +74,18 @@ func pyFloat(x float64) string {
 
 // checkFinite returns ErrInvalid if any entry of data is NaN or ±Inf.
 func checkFinite(op, name string, data []float64) error {
-	if maxAbsBits(data) >= infBits {
-		return invalidErr(op, "%s contains NaN or Inf", name)
+	_, err := finiteMax(op, name, data)
+	return err
+}
+
+// finiteMax is checkFinite, returning maxAbsBits(data) as well (for the
+// scaling of a factorisation, which then needs no second pass).
+func finiteMax(op, name string, data []float64) (uint64, error) {
+	m := maxAbsBits(data)
+	if m >= infBits {
+		return m, invalidErr(op, "%s contains NaN or Inf", name)
 	}
-	return nil
+	return m, nil
 }
 
 // MaxLen is the largest count the package accepts: the length of a vector,

@@ -22,10 +22,26 @@ const (
 )
 
 // matmulPacked accumulates a·b into the a.Rows×b.Cols top-left block of dst
-// (row stride dst.Cols) with gemmKernel, or stops with the error of cc,
+// (row stride dst.Cols) with gemmKernel, or stops with the error of cc; see
+// packedProduct.
+func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
+	return packedProduct(cc, ws, packed{dst: dst, a: a, b: b, m: a.Rows, k: a.Cols, p: b.Cols})
+}
+
+// packed is one packed product: dst += a·b, or dst −= a·b when neg, for
+// the m×k block a, the k×p block b and the m×p block dst, each given as a
+// view whose Cols is its row stride (a block of a larger matrix).
+type packed struct {
+	dst, a, b Matrix
+	m, k, p   int
+	neg       bool
+}
+
+// packedProduct computes pr with gemmKernel, or stops with the error of cc,
 // which it looks at before each block of a (at most
 // mcBlock·kcBlock·ncBlock ≈ 12.6 million multiply-adds, a few
-// milliseconds).
+// milliseconds). With neg, a is negated as it is packed (exactly), so the
+// kernel's sums are those of dst + (−a)·b.
 //
 // Above a few million multiply-adds the product is cut into one part per
 // thread along its longer side, in whole tiles of the widest kernel, and
@@ -36,8 +52,11 @@ const (
 // bits do not depend on the number of threads. On one thread the packing
 // buffers come from ws (the pool when ws is nil); parts on several threads
 // take theirs from the pool.
-func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
-	m, n, p := a.Rows, a.Cols, b.Cols
+func packedProduct(cc *canceller, ws *Workspace, pr packed) error {
+	m, n, p := pr.m, pr.k, pr.p
+	if m == 0 || n == 0 || p == 0 {
+		return cc.err()
+	}
 	s := productSplit{m: m, p: p, um: mr, un: nr, workers: 1}
 	if gemmWideKernel != nil {
 		s.um, s.un = wideM, wideN
@@ -59,9 +78,9 @@ func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 			defer putBuffer(pb)
 			ap, bp = *pa, *pb
 		}
-		return matmulPart(cc, dst, a, b, 0, m, 0, p, ap, bp)
+		return matmulPart(cc, pr, 0, m, 0, p, ap, bp)
 	}
-	matmulParts(cc, dst, a, b, s)
+	matmulParts(cc, pr, s)
 	return cc.err()
 }
 
@@ -85,15 +104,15 @@ func (s productSplit) part(k int) (r0, r1, c0, c1 int) {
 // matmulParts runs the parts of s with forBlocks (the caller takes them
 // from the front, the helpers from the back), each with packing buffers
 // from the pool; an error of cc stops the parts, and the caller reports it.
-func matmulParts(cc *canceller, dst, a, b Matrix, s productSplit) {
-	n := a.Cols
+func matmulParts(cc *canceller, pr packed, s productSplit) {
+	n := pr.k
 	forBlocks(s.workers, s.workers, func(k int) {
 		r0, r1, c0, c1 := s.part(k)
 		pa := getBuffer(packedALen(r1-r0, n))
 		defer putBuffer(pa)
 		pb := getBuffer(packedBLen(n, c1-c0))
 		defer putBuffer(pb)
-		_ = matmulPart(cc, dst, a, b, r0, r1, c0, c1, *pa, *pb)
+		_ = matmulPart(cc, pr, r0, r1, c0, c1, *pa, *pb)
 	})
 }
 
@@ -108,25 +127,25 @@ func packedALen(rows, n int) int {
 // inner dimension n and cols columns.
 func packedBLen(n, cols int) int { return min(kcBlock, n) * roundUp(min(ncBlock, cols), nr) }
 
-// matmulPart accumulates the rows [r0, r1) and columns [c0, c1) of a·b into
-// dst, on the calling goroutine, with the packing buffers ap (packedALen)
-// and bp (packedBLen); it stops with the error of cc before a block of a.
-func matmulPart(cc *canceller, dst, a, b Matrix, r0, r1, c0, c1 int, ap, bp []float64) error {
-	n := a.Cols
+// matmulPart computes the rows [r0, r1) and columns [c0, c1) of pr, on the
+// calling goroutine, with the packing buffers ap (packedALen) and bp
+// (packedBLen); it stops with the error of cc before a block of a.
+func matmulPart(cc *canceller, pr packed, r0, r1, c0, c1 int, ap, bp []float64) error {
+	n := pr.k
 	apLen := len(ap) - mr*nr
 	edge := (*[mr * nr]float64)(ap[apLen:])
 	for jc := c0; jc < c1; jc += ncBlock {
 		nb := min(ncBlock, c1-jc)
 		for pc := 0; pc < n; pc += kcBlock {
 			kb := min(kcBlock, n-pc)
-			packB(bp, b, pc, kb, jc, nb)
+			packB(bp, pr.b, pc, kb, jc, nb)
 			for ic := r0; ic < r1; ic += mcBlock {
 				if err := cc.err(); err != nil {
 					return err
 				}
 				mb := min(mcBlock, r1-ic)
-				packA(ap, a, ic, mb, pc, kb)
-				macroKernel(dst, ap[:apLen], bp, ic, mb, jc, nb, kb, edge)
+				packA(ap, pr.a, ic, mb, pc, kb, pr.neg)
+				macroKernel(pr.dst, ap[:apLen], bp, ic, mb, jc, nb, kb, edge)
 			}
 		}
 	}
@@ -153,9 +172,10 @@ func getBuffer(n int) *[]float64 {
 
 func putBuffer(b *[]float64) { packing.Put(b) }
 
-// packA copies a[ic:ic+mb, pc:pc+kb] into ap as panels of mr rows, each
-// stored column by column (ap[panel][p*mr+i]); rows past mb are zero.
-func packA(ap []float64, a Matrix, ic, mb, pc, kb int) {
+// packA copies a[ic:ic+mb, pc:pc+kb] (negated when neg) into ap as panels
+// of mr rows, each stored column by column (ap[panel][p*mr+i]); rows past
+// mb are zero.
+func packA(ap []float64, a Matrix, ic, mb, pc, kb int, neg bool) {
 	for ir := 0; ir < mb; ir += mr {
 		panel := ap[ir*kb : ir*kb+mr*kb]
 		for i := 0; i < mr; i++ {
@@ -166,6 +186,12 @@ func packA(ap []float64, a Matrix, ic, mb, pc, kb int) {
 				continue
 			}
 			row := a.Data[(ic+ir+i)*a.Cols+pc : (ic+ir+i)*a.Cols+pc+kb]
+			if neg {
+				for p, v := range row {
+					panel[p*mr+i] = -v
+				}
+				continue
+			}
 			for p, v := range row {
 				panel[p*mr+i] = v
 			}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand"
 	"runtime"
+	"slices"
 	"testing"
 )
 
@@ -449,6 +450,36 @@ func testRotChainBits(t *testing.T, _ kernelSet) {
 							t.Fatalf("cols=%d j=%d lo=%d hi=%d reverse=%v: entry %d is %v, want %v", cols, j, lo, hi, reverse, i, got[i], want[i])
 						}
 					}
+				}
+			}
+		}
+	}
+}
+
+// TestMaxAbsBlocks checks that maxAbsBits over blocks shared among 1, 2
+// and 3 threads gives the serial scan's pattern, with the largest entry, a
+// NaN or an Inf in the first, a middle or the last (short) block.
+func TestMaxAbsBlocks(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
+	defer SetMaxThreads(SetMaxThreads(0))
+	rng := rand.New(rand.NewSource(6))
+	n := 5*maxAbsBlock + 77
+	v := make([]float64, n)
+	for i := range v {
+		v[i] = rng.NormFloat64()
+	}
+	for _, pos := range []int{0, maxAbsBlock - 1, 2*maxAbsBlock + 5, n - 1} {
+		for _, x := range []float64{1e300, -1e300, math.Inf(-1), math.NaN()} {
+			w := slices.Clone(v)
+			w[pos] = x
+			want := maxAbsBitsSerial(w)
+			if want != math.Float64bits(math.Abs(x))&(1<<63-1) && !math.IsNaN(x) {
+				t.Fatalf("serial scan missed %v at %d", x, pos)
+			}
+			for _, threads := range []int{1, 2, 3} {
+				SetMaxThreads(threads)
+				if got := maxAbsBits(w); got != want {
+					t.Fatalf("%v at %d, %d threads: %#x, want %#x", x, pos, threads, got, want)
 				}
 			}
 		}

@@ -459,6 +459,14 @@ func Det(a Matrix) (float64, error) {
 }
 
 func det(cc *canceller, a Matrix) (float64, error) {
+	if cc.scratch() == nil {
+		var d float64
+		err := withScratch(cc, "det", func(cc *canceller) (err error) {
+			d, err = detWork(cc, a, nil)
+			return err
+		})
+		return d, err
+	}
 	return detWork(cc, a, nil)
 }
 
@@ -542,13 +550,20 @@ func InvTo(dst, a Matrix) error {
 }
 
 func invTo(cc *canceller, dst, a Matrix) error {
+	if cc.scratch() == nil {
+		return withScratch(cc, "inv", func(cc *canceller) error { return invToWork(cc, dst, a, nil) })
+	}
 	return invToWork(cc, dst, a, nil)
 }
 
 // invToWork is invTo factoring in w's buffers (new ones when w is nil).
 func invToWork(cc *canceller, dst, a Matrix, w *luWork) error {
 	a = cc.scratch().fresh(a, spanOf(dst.Data))
-	if err := a.squareOrEmpty("inv", "A", true); err != nil {
+	if err := a.squareOrEmpty("inv", "A", false); err != nil {
+		return err
+	}
+	amax, err := finiteMax("inv", "A", a.Data)
+	if err != nil {
 		return err
 	}
 	if err := dst.want("inv", "dst", a.Rows, a.Cols); err != nil {
@@ -558,7 +573,7 @@ func invToWork(cc *canceller, dst, a Matrix, w *luWork) error {
 	for i := 0; i < a.Rows; i++ {
 		dst.Data[i*a.Cols+i] = 1
 	}
-	a, e := luShift(cc.scratch(), a)
+	a, e := luShift(cc.scratch(), a, amax)
 	if err := luSolveWork(cc, "inv", a, dst, w); err != nil {
 		return err
 	}
@@ -570,8 +585,9 @@ func invToWork(cc *canceller, dst, a Matrix, w *luWork) error {
 // 2^±500, else a itself and 0: the factorisation of a huge or tiny matrix
 // then neither overflows nor loses its entries to underflow needlessly (as
 // Python's reference does; inv of 1e308·[[1, 1], [−1, 1]] is finite).
-func luShift(ws *Workspace, a Matrix) (Matrix, int) {
-	if e := powerOfTwoScale(a.Data); e > 500 || e < -500 {
+// amax is maxAbsBits(a.Data).
+func luShift(ws *Workspace, a Matrix, amax uint64) (Matrix, int) {
+	if e := scaleExponent(amax); e > 500 || e < -500 {
 		return ws.scaledCopy(a)
 	}
 	return a, 0
@@ -606,6 +622,9 @@ func SolveTo(dst, a, b Matrix) error {
 }
 
 func solveTo(cc *canceller, dst, a, b Matrix) error {
+	if cc.scratch() == nil {
+		return withScratch(cc, "solve", func(cc *canceller) error { return solveToWork(cc, dst, a, b, nil) })
+	}
 	return solveToWork(cc, dst, a, b, nil)
 }
 
@@ -624,7 +643,8 @@ func solveToWork(cc *canceller, dst, a, b Matrix, w *luWork) error {
 	if b.Rows != a.Rows {
 		return shapeErr("solve", "A is %dx%d but b has %d rows", a.Rows, a.Cols, b.Rows)
 	}
-	if err := checkFinite("solve", "A", a.Data); err != nil {
+	amax, err := finiteMax("solve", "A", a.Data)
+	if err != nil {
 		return err
 	}
 	if err := checkFinite("solve", "b", b.Data); err != nil {
@@ -634,7 +654,7 @@ func solveToWork(cc *canceller, dst, a, b Matrix, w *luWork) error {
 		return err
 	}
 	copy(dst.Data, b.Data)
-	a, e := luShift(cc.scratch(), a)
+	a, e := luShift(cc.scratch(), a, amax)
 	if err := luSolveWork(cc, "solve", a, dst, w); err != nil {
 		return err
 	}

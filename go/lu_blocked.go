@@ -190,9 +190,10 @@ func trsmLowerUnit(ws *Workspace, cc *canceller, l []float64, ldl, n int, b []fl
 // gemmSub computes C ← C − A·B for the m×k block A at a[0], the k×w block B
 // at b[0] and the m×w block C at c[0], of row strides lda, ldb and ldc, with
 // the packed kernel where there is one and the product is large enough
-// (its packing buffers from ws, or the pool when ws is nil). It stops with
-// the error of cc, which it looks at between blocks of the product (C then
-// holds part of it), when cc is cancelled.
+// (packedProduct, with A negated as it is packed: on several threads above
+// a few million multiply-adds, its packing buffers from ws, or the pool,
+// on one). It stops with the error of cc, which it looks at between blocks
+// of the product (C then holds part of it), when cc is cancelled.
 func gemmSub(ws *Workspace, cc *canceller, m, w, k int, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) error {
 	if m == 0 || w == 0 || k == 0 {
 		return nil
@@ -211,64 +212,28 @@ func gemmSub(ws *Workspace, cc *canceller, m, w, k int, a []float64, lda int, b 
 		}
 		return nil
 	}
-	am := Matrix{Rows: m, Cols: lda, Data: a}
-	bm := Matrix{Rows: k, Cols: ldb, Data: b}
-	cm := Matrix{Rows: m, Cols: ldc, Data: c}
-	kmax := min(kcBlock, k)
-	apLen := roundUp(min(mcBlock, m), mr) * kmax // then macroKernel's tile
-	var bp, ap []float64
-	if ws != nil {
-		mk := ws.mark()
-		defer ws.release(mk)
-		bp = ws.floatsRaw(kmax * roundUp(min(ncBlock, w), nr))
-		ap = ws.floatsRaw(apLen + mr*nr)
-	} else {
-		pb := getBuffer(kmax * roundUp(min(ncBlock, w), nr))
-		pa := getBuffer(apLen + mr*nr)
-		defer putBuffer(pb)
-		defer putBuffer(pa)
-		bp, ap = *pb, *pa
-	}
-	edge := (*[mr * nr]float64)(ap[apLen:])
-	ap = ap[:apLen]
-	for jc := 0; jc < w; jc += ncBlock {
-		nb := min(ncBlock, w-jc)
-		for pc := 0; pc < k; pc += kcBlock {
-			kb := min(kcBlock, k-pc)
-			packB(bp, bm, pc, kb, jc, nb)
-			for ic := 0; ic < m; ic += mcBlock {
-				mb := min(mcBlock, m-ic)
-				packA(ap, am, ic, mb, pc, kb)
-				for i, x := range ap[:roundUp(mb, mr)*kb] {
-					ap[i] = -x
-				}
-				macroKernel(cm, ap, bp, ic, mb, jc, nb, kb, edge)
-				if err := cc.tick(mb * nb * kb); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
+	return packedProduct(cc, ws, packed{
+		dst: Matrix{Rows: m, Cols: ldc, Data: c},
+		a:   Matrix{Rows: m, Cols: lda, Data: a},
+		b:   Matrix{Rows: k, Cols: ldb, Data: b},
+		m:   m, k: k, p: w, neg: true,
+	})
 }
 
 // subProduct computes C ← C − A·B for the a.Rows×b.Cols block C of a
-// row-major matrix with row stride ldc whose first entry is c[0]; a is
-// destroyed. With the packed kernel the product is accumulated into C in
-// place, with A negated (exactly): no temporary of C's size is written.
-// Its scratch comes from ws. It stops with the error of cc (C then holds
-// part of the product) when cc is cancelled: the product looks at it
-// between its blocks.
+// row-major matrix with row stride ldc whose first entry is c[0]. With the
+// packed kernel the product is accumulated into C in place, with A negated
+// (exactly) as it is packed: no temporary of C's size is written. Its
+// scratch comes from ws. It stops with the error of cc (C then holds part
+// of the product) when cc is cancelled: the product looks at it between
+// its blocks.
 func subProduct(ws *Workspace, cc *canceller, c []float64, ldc int, a, b Matrix) error {
 	h, w := a.Rows, b.Cols
 	if h == 0 || w == 0 {
 		return nil
 	}
 	if gemmKernel != nil && h*a.Cols*w >= 1<<12 {
-		for i, x := range a.Data {
-			a.Data[i] = -x
-		}
-		return matmulPacked(cc, ws, Matrix{Rows: h, Cols: ldc, Data: c}, a, b)
+		return packedProduct(cc, ws, packed{dst: Matrix{Rows: h, Cols: ldc, Data: c}, a: a, b: b, m: h, k: a.Cols, p: w, neg: true})
 	}
 	mk := ws.mark()
 	defer ws.release(mk)

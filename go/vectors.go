@@ -1,6 +1,9 @@
 package twinmath
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Add returns the elementwise sum a + b in a new slice.
 //
@@ -304,7 +307,31 @@ const infBits = 0x7ff0000000000000
 // every NaN's lies above +Inf's, so one pass of integer maxima, four at a time
 // without branches, gives max|v[i]| and whether v holds NaN or Inf: several
 // times faster than comparing floats with a test for NaN at each step.
+// From 2·maxAbsBlock entries the blocks of maxAbsBlock are shared among
+// threads (a scan of a large matrix is memory-bound, and two cores stream
+// it in about half the time); the maximum is the same in any order.
 func maxAbsBits(v []float64) uint64 {
+	if len(v) < 2*maxAbsBlock {
+		return maxAbsBitsSerial(v)
+	}
+	nb := (len(v) + maxAbsBlock - 1) / maxAbsBlock
+	var buf [64]uint64
+	part := buf[:0]
+	if nb <= len(buf) {
+		part = buf[:nb]
+	} else {
+		part = make([]uint64, nb)
+	}
+	forRanges(len(v), maxAbsBlock, func(lo, hi int) { part[lo/maxAbsBlock] = maxAbsBitsSerial(v[lo:hi]) })
+	return slices.Max(part)
+}
+
+// maxAbsBlock is the length of the blocks that maxAbsBits shares among
+// threads.
+const maxAbsBlock = 1 << 17
+
+// maxAbsBitsSerial is maxAbsBits on the calling goroutine.
+func maxAbsBitsSerial(v []float64) uint64 {
 	const abs = 1<<63 - 1
 	var m0, m1, m2, m3 uint64
 	i := 0
