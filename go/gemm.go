@@ -43,9 +43,9 @@ type packed struct {
 // milliseconds). With neg, a is negated as it is packed (exactly), so the
 // kernel's sums are those of dst + (−a)·b.
 //
-// Above a few million multiply-adds the product is cut into one part per
-// thread along its longer side, in whole tiles of the widest kernel, and
-// each thread packs and multiplies its part on its own: the threads share
+// From 2¹⁹ multiply-adds (some 15 µs on one core) the product is cut into
+// one part per thread along its longer side, in whole tiles of the widest
+// kernel, and each thread packs and multiplies its part on its own: the threads share
 // nothing and never wait for one another, and as every entry is the same
 // sum over the same kcBlock blocks of the inner dimension whichever part
 // holds it (tile edges fall at multiples of mr and nr in every part), the
@@ -63,7 +63,7 @@ func packedProduct(cc *canceller, ws *Workspace, pr packed) error {
 	}
 	rowUnits, colUnits := (m+s.um-1)/s.um, (p+s.un-1)/s.un
 	s.byRows, s.units = rowUnits >= colUnits, max(rowUnits, colUnits)
-	if m*n*p >= 1<<21 { // below, starting goroutines costs more than it saves
+	if m*n*p >= 1<<19 { // below, starting goroutines costs more than it saves
 		s.workers = min(MaxThreads(), s.units)
 	}
 	if s.workers == 1 {

@@ -574,7 +574,15 @@ func invToWork(cc *canceller, dst, a Matrix, w *luWork) error {
 		dst.Data[i*a.Cols+i] = 1
 	}
 	a, e := luShift(cc.scratch(), a, amax)
-	if err := luSolveWork(cc, "inv", a, dst, w); err != nil {
+	n := a.Rows
+	lu, piv := w.get(cc.scratch(), n)
+	copy(lu, a.Data)
+	if _, singular, err := luFactor(cc, lu, n, piv); err != nil {
+		return err
+	} else if singular {
+		return opError("inv", ErrSingular, "")
+	}
+	if err := luInvert(cc, lu, n, piv, dst); err != nil {
 		return err
 	}
 	scaleBy(dst.Data, e) // inv(A) = inv(A/2^e)/2^e

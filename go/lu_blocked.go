@@ -17,8 +17,8 @@ import "math"
 // |ΔA| ≤ γₙ·|L̂|·|Û| (Higham, Accuracy and Stability, Theorem 9.3), holds
 // unchanged.
 
-// luBlock is the order from which luFactor takes the recursive
-// factorisation, and the height of the blocks of rows of luSubstitute.
+// luBlock is half the order from which luFactor takes the recursive
+// factorisation.
 const luBlock = 32
 
 // luLeaf is the width of the strips factored one column at a time.
@@ -190,9 +190,9 @@ func trsmLowerUnit(ws *Workspace, cc *canceller, l []float64, ldl, n int, b []fl
 // gemmSub computes C ← C − A·B for the m×k block A at a[0], the k×w block B
 // at b[0] and the m×w block C at c[0], of row strides lda, ldb and ldc, with
 // the packed kernel where there is one and the product is large enough
-// (packedProduct, with A negated as it is packed: on several threads above
-// a few million multiply-adds, its packing buffers from ws, or the pool,
-// on one). It stops with the error of cc, which it looks at between blocks
+// (packedProduct, with A negated as it is packed: on several threads from
+// 2¹⁹ multiply-adds, its packing buffers from ws, or the pool, on one). It
+// stops with the error of cc, which it looks at between blocks
 // of the product (C then holds part of it), when cc is cancelled.
 func gemmSub(ws *Workspace, cc *canceller, m, w, k int, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) error {
 	if m == 0 || w == 0 || k == 0 {
@@ -252,85 +252,93 @@ func subProduct(ws *Workspace, cc *canceller, c []float64, ldc int, a, b Matrix)
 
 // luSubstitute overwrites the n×k row-major x (holding P·B, the
 // interchanges already applied) with the solution of L·U·X = P·B, for the
-// factorisation lu of luFactor. Blocks of luBlock rows are solved one row
-// at a time, after the rows solved before them are subtracted from the
-// block in one matrix product; the sums of products are those of
-// substitution, in another order, so its backward error bound (Higham,
-// Theorem 8.5) holds unchanged. It stops with the error of cc, which it
-// looks at after each block of rows, when cc is cancelled.
+// factorisation lu of luFactor: X ← L⁻¹·X, then X ← U⁻¹·X, each
+// recursively (trsmLowerUnit, trsmUpper), so that nearly all the work is in
+// matrix products of half the order and more. The sums of products are
+// those of substitution, in another order, so its backward error bound
+// (Higham, Theorem 8.5) holds unchanged. It stops with the error of cc,
+// which the products and the row-by-row leaves look at, when cc is
+// cancelled.
 func luSubstitute(cc *canceller, lu []float64, n int, x Matrix) error {
 	k := x.Cols
 	if k < luDotColumns {
 		return luSubstituteDot(cc, lu, n, x)
 	}
-	row := func(i int) []float64 { return x.Data[i*k : (i+1)*k] }
 	ws := cc.scratch()
-	blocked := k >= 8 && n >= 2*luBlock
-	// Forward: the unit lower triangle.
-	for i0 := 0; i0 < n; i0 += luBlock {
-		i1 := min(i0+luBlock, n)
-		if blocked && i0 > 0 {
-			mk := ws.mark()
-			l := ws.matrix(i1-i0, i0)
-			for i := i0; i < i1; i++ {
-				copy(l.Data[(i-i0)*i0:(i-i0+1)*i0], lu[i*n:i*n+i0])
-			}
-			if err := subProduct(ws, cc, x.Data[i0*k:], k, l, Matrix{Rows: i0, Cols: k, Data: x.Data[:i0*k]}); err != nil {
-				return err
-			}
-			ws.release(mk)
-		}
-		j0 := 0
-		if blocked {
-			j0 = i0
-		}
-		for i := i0; i < i1; i++ {
-			xi := row(i)
-			for j := j0; j < i; j++ {
-				if l := lu[i*n+j]; l != 0 {
-					axpy(xi, -l, row(j))
-				}
-			}
-		}
-		if err := cc.tick(i1 * luBlock * k); err != nil {
+	if err := trsmLowerUnit(ws, cc, lu, n, n, x.Data, k, k); err != nil {
+		return err
+	}
+	return trsmUpper(ws, cc, lu, n, n, x.Data, k, k)
+}
+
+// luInvert overwrites the n×n row-major x, holding the identity, with
+// A⁻¹ = U⁻¹·L⁻¹·P for the factorisation lu of luFactor (P·A = L·U, piv its
+// interchanges): X ← L⁻¹, then X ← U⁻¹·X, then X ← X·P. L⁻¹ is lower
+// triangular, so the columns from c0 on are zero above row c0 and each
+// block of invBlock columns is solved from its first row down only: a
+// sixth of n³ multiply-adds instead of a half (LAPACK's dgetri saves the
+// same by inverting the triangles). The terms left out are exact zeros,
+// so every entry is the sum of products of substitution with P·I, in
+// another order, and the bound of luSubstitute holds. It stops with the
+// error of cc when cc is cancelled.
+func luInvert(cc *canceller, lu []float64, n int, piv []int, x Matrix) error {
+	ws := cc.scratch()
+	for c0 := 0; c0 < n; c0 += invBlock {
+		w := min(invBlock, n-c0)
+		if err := trsmLowerUnit(ws, cc, lu[c0*n+c0:], n, n-c0, x.Data[c0*n+c0:], n, w); err != nil {
 			return err
 		}
 	}
-	// Backward: the upper triangle, blocks from the bottom.
-	for i1 := n; i1 > 0; i1 -= luBlock {
-		i0 := max(i1-luBlock, 0)
-		if blocked && i1 < n {
-			mk := ws.mark()
-			u := ws.matrix(i1-i0, n-i1)
-			for i := i0; i < i1; i++ {
-				copy(u.Data[(i-i0)*(n-i1):(i-i0+1)*(n-i1)], lu[i*n+i1:(i+1)*n])
+	if err := trsmUpper(ws, cc, lu, n, n, x.Data, n, n); err != nil {
+		return err
+	}
+	// P = Sₙ₋₁···S₀, where Sₖ swaps k and piv[k]: X·P swaps columns from
+	// the last interchange to the first.
+	for k := n - 1; k >= 0; k-- {
+		if p := piv[k]; p != k {
+			for i := 0; i < n; i++ {
+				r := x.Data[i*n : (i+1)*n]
+				r[k], r[p] = r[p], r[k]
 			}
-			if err := subProduct(ws, cc, x.Data[i0*k:], k, u, Matrix{Rows: n - i1, Cols: k, Data: x.Data[i1*k:]}); err != nil {
-				return err
-			}
-			ws.release(mk)
-		}
-		j1 := n
-		if blocked {
-			j1 = i1
-		}
-		for i := i1 - 1; i >= i0; i-- {
-			xi := row(i)
-			for j := i + 1; j < j1; j++ {
-				if u := lu[i*n+j]; u != 0 {
-					axpy(xi, -u, row(j))
-				}
-			}
-			d := lu[i*n+i]
-			for j := range xi {
-				xi[j] /= d
-			}
-		}
-		if err := cc.tick((n - i0) * luBlock * k); err != nil {
-			return err
 		}
 	}
 	return nil
+}
+
+// invBlock is the width of the blocks of columns in which luInvert solves
+// L·Y = I.
+const invBlock = 64
+
+// trsmUpper overwrites the n×w block b (row stride ldb) with U⁻¹·b, for the
+// upper triangle U, diagonal included, of the n×n block u (row stride
+// ldu): the bottom half of the rows is solved, subtracted from the top
+// half in one matrix product, and the top half solved, recursively; below
+// 2·luLeaf rows, row by row from the bottom. It stops with the error of
+// cc, which the products look at, when cc is cancelled.
+func trsmUpper(ws *Workspace, cc *canceller, u []float64, ldu, n int, b []float64, ldb, w int) error {
+	if n <= 2*luLeaf || w == 0 {
+		for i := n - 1; i >= 0; i-- {
+			bi := b[i*ldb : i*ldb+w]
+			for k := i + 1; k < n; k++ {
+				if x := u[i*ldu+k]; x != 0 {
+					axpy(bi, -x, b[k*ldb:k*ldb+w])
+				}
+			}
+			d := u[i*ldu+i]
+			for j := range bi {
+				bi[j] /= d
+			}
+		}
+		return cc.tick(n * n * w / 2)
+	}
+	n1 := n / 2
+	if err := trsmUpper(ws, cc, u[n1*ldu+n1:], ldu, n-n1, b[n1*ldb:], ldb, w); err != nil {
+		return err
+	}
+	if err := gemmSub(ws, cc, n1, w, n-n1, u[n1:], ldu, b[n1*ldb:], ldb, b, ldb); err != nil {
+		return err
+	}
+	return trsmUpper(ws, cc, u, ldu, n1, b, ldb, w)
 }
 
 // luDotColumns is the number of right-hand sides from which luSubstitute
