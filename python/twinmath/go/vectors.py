@@ -30,7 +30,6 @@ if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
 # that failed) goes through tm_dot, which gives the same NaN or the error.
 SHORT = 16
 _ndarray = np.ndarray
-_dot_pair = n.lib.tm_dot_pair
 
 
 @twin(_front.vectors.add)
@@ -63,7 +62,7 @@ def dot(a: ArrayLike, b: ArrayLike) -> float:
         and k <= SHORT
     ):
         # Short vectors cross as one list of their values (see SHORT).
-        r: float = _dot_pair(a.tolist() + b.tolist(), k)
+        r: float = n.lib.tm_dot_pair(a.tolist() + b.tolist(), k)
         if r == r:
             return r
     x, y = vector(a, "dot", "a"), vector(b, "dot", "b")
