@@ -16,6 +16,7 @@ func init() {
 	}
 	kernelSets = append(kernelSets, kernelSet{
 		name: "avx2", dot: dotAVX2, axpy: axpyAVX2, rot: rotAVX2, gemm: gemmAVX2, fused: true,
+		rotChain: rotChainAVX2,
 	})
 	if hasAVX512F() {
 		kernelSets = append(kernelSets, kernelSet{
@@ -142,19 +143,33 @@ func secularAVX512(z, d []float64, org, tau float64) (s, ds float64)
 // and one store per rotation instead of two of each), then the columns
 // left over by rotChainGo; each entry sees rotAVX512's operations.
 func rotChainAVX512(a []float64, w, j, cols int, c, s []float64, lo, hi int, reverse bool) {
+	rotChainGroups(a, w, j, cols, c, s, lo, hi, reverse, 8, rotChainFwdAVX512, rotChainRevAVX512)
+}
+
+// rotChainAVX2 is rotChainAVX512 for the AVX2 set, in groups of four
+// columns; each entry sees rotAVX2's operations.
+func rotChainAVX2(a []float64, w, j, cols int, c, s []float64, lo, hi int, reverse bool) {
+	rotChainGroups(a, w, j, cols, c, s, lo, hi, reverse, 4, rotChainFwdAVX2, rotChainRevAVX2)
+}
+
+// rotChainGroups runs the chain over the columns j … j+cols−1 with the
+// kernels fwd and rev on whole groups of width columns, after checking the
+// bounds they rely on, and with rotChainGo on the columns left over.
+func rotChainGroups(a []float64, w, j, cols int, c, s []float64, lo, hi int, reverse bool, width int,
+	fwd, rev func(a []float64, w, cols int, c, s []float64, lo, hi int)) {
 	if hi <= lo {
 		return
 	}
-	g := cols / 8 * 8
+	g := cols / width * width
 	if g > 0 {
 		_ = a[hi*w+j+g-1]
 		_ = a[lo*w+j]
 		_ = c[hi-1]
 		_ = s[hi-1]
 		if reverse {
-			rotChainRevAVX512(a[j:], w, g, c, s, lo, hi)
+			rev(a[j:], w, g, c, s, lo, hi)
 		} else {
-			rotChainFwdAVX512(a[j:], w, g, c, s, lo, hi)
+			fwd(a[j:], w, g, c, s, lo, hi)
 		}
 	}
 	if g < cols {
@@ -173,3 +188,13 @@ func rotChainFwdAVX512(a []float64, w, cols int, c, s []float64, lo, hi int)
 //
 //go:noescape
 func rotChainRevAVX512(a []float64, w, cols int, c, s []float64, lo, hi int)
+
+// rotChainFwdAVX2 is rotChainFwdAVX512 for cols a multiple of 4.
+//
+//go:noescape
+func rotChainFwdAVX2(a []float64, w, cols int, c, s []float64, lo, hi int)
+
+// rotChainRevAVX2 is rotChainRevAVX512 for cols a multiple of 4.
+//
+//go:noescape
+func rotChainRevAVX2(a []float64, w, cols int, c, s []float64, lo, hi int)

@@ -2,6 +2,57 @@
 
 #include "textflag.h"
 
+// The AVX2 rotation chains: rotChainFwdAVX512's loops with four columns to
+// a register, rotating in place so that the carried row stays where it
+// is. ROTF gives x' = c·x + s·y in t and y' = c·y − s·x in x; ROTR gives
+// y' in t and x' in y: rotAVX2's operations either way (c in Y0, s in Y1).
+
+// ROTCHAINARGS2 loads the arguments (strides in bytes) and points SI at the
+// first column of row `row`, lo (R12) or hi (R13); BX counts columns.
+#define ROTCHAINARGS2(row) \
+	MOVQ  a_base+0(FP), SI  \
+	MOVQ  w+24(FP), R8      \
+	SHLQ  $3, R8            \
+	MOVQ  cols+32(FP), R9   \
+	SHLQ  $3, R9            \
+	MOVQ  c_base+40(FP), R10 \
+	MOVQ  s_base+64(FP), R11 \
+	MOVQ  lo+88(FP), R12    \
+	MOVQ  hi+96(FP), R13    \
+	MOVQ  row, AX           \
+	IMULQ R8, AX            \
+	ADDQ  AX, SI            \
+	XORQ  BX, BX
+
+#define ROTCS2 \
+	VBROADCASTSD (R10)(CX*8), Y0 \
+	VBROADCASTSD (R11)(CX*8), Y1
+
+#define ROTF(x, y, t) \
+	VMULPD      y, Y1, t \
+	VFMADD231PD x, Y0, t \
+	VMULPD      x, Y1, x \
+	VFMSUB231PD y, Y0, x
+
+#define ROTR(x, y, t) \
+	VMULPD      x, Y1, t \
+	VFMSUB231PD y, Y0, t \
+	VMULPD      y, Y1, y \
+	VFMADD231PD x, Y0, y
+
+#define LOAD4Y(off, r0, r1, r2, r3) \
+	VMOVUPD off(DI), r0    \
+	VMOVUPD 32+off(DI), r1 \
+	VMOVUPD 64+off(DI), r2 \
+	VMOVUPD 96+off(DI), r3
+
+#define STORE4Y(off, r0, r1, r2, r3) \
+	VMOVUPD r0, off(DI)    \
+	VMOVUPD r1, 32+off(DI) \
+	VMOVUPD r2, 64+off(DI) \
+	VMOVUPD r3, 96+off(DI)
+
+
 // func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 TEXT ·cpuid(SB), NOSPLIT, $0-24
 	MOVL eaxArg+0(FP), AX
@@ -254,5 +305,129 @@ rottail:
 	JMP         rottail
 
 rotend:
+	VZEROUPPER
+	RET
+
+// func rotChainFwdAVX2(a []float64, w, cols int, c, s []float64, lo, hi int)
+TEXT ·rotChainFwdAVX2(SB), NOSPLIT, $0-104
+	ROTCHAINARGS2(R12)
+
+fwdquad:
+	MOVQ R9, DX
+	SUBQ BX, DX
+	CMPQ DX, $128
+	JLT  fwdgroup
+	LEAQ (SI)(BX*1), DI
+	LOAD4Y(0, Y2, Y3, Y4, Y5)
+	MOVQ R12, CX
+
+fwdquadchain:
+	CMPQ CX, R13
+	JGE  fwdquadlast
+	ROTCS2
+	ADDQ R8, DI
+	LOAD4Y(0, Y6, Y7, Y8, Y9)
+	SUBQ R8, DI
+	ROTF(Y2, Y6, Y10)
+	ROTF(Y3, Y7, Y11)
+	ROTF(Y4, Y8, Y12)
+	ROTF(Y5, Y9, Y13)
+	STORE4Y(0, Y10, Y11, Y12, Y13)
+	ADDQ R8, DI
+	INCQ CX
+	JMP  fwdquadchain
+
+fwdquadlast:
+	STORE4Y(0, Y2, Y3, Y4, Y5)
+	ADDQ $128, BX
+	JMP  fwdquad
+
+fwdgroup:
+	CMPQ    BX, R9
+	JGE     fwdend
+	LEAQ    (SI)(BX*1), DI
+	VMOVUPD (DI), Y2
+	MOVQ    R12, CX
+
+fwdchain:
+	CMPQ    CX, R13
+	JGE     fwdlast
+	ROTCS2
+	VMOVUPD (DI)(R8*1), Y6
+	ROTF(Y2, Y6, Y10)
+	VMOVUPD Y10, (DI)
+	ADDQ    R8, DI
+	INCQ    CX
+	JMP     fwdchain
+
+fwdlast:
+	VMOVUPD Y2, (DI)
+	ADDQ    $32, BX
+	JMP     fwdgroup
+
+fwdend:
+	VZEROUPPER
+	RET
+
+// func rotChainRevAVX2(a []float64, w, cols int, c, s []float64, lo, hi int)
+// rotChainFwdAVX2 from rotation hi−1 down to lo, the carried row being y,
+// the lower of each pair.
+TEXT ·rotChainRevAVX2(SB), NOSPLIT, $0-104
+	ROTCHAINARGS2(R13)
+
+revquad:
+	MOVQ R9, DX
+	SUBQ BX, DX
+	CMPQ DX, $128
+	JLT  revgroup
+	LEAQ (SI)(BX*1), DI
+	LOAD4Y(0, Y6, Y7, Y8, Y9)
+	MOVQ R13, CX
+
+revquadchain:
+	CMPQ CX, R12
+	JLE  revquadlast
+	DECQ CX
+	ROTCS2
+	SUBQ R8, DI
+	LOAD4Y(0, Y2, Y3, Y4, Y5)
+	ROTR(Y2, Y6, Y10)
+	ROTR(Y3, Y7, Y11)
+	ROTR(Y4, Y8, Y12)
+	ROTR(Y5, Y9, Y13)
+	ADDQ R8, DI
+	STORE4Y(0, Y10, Y11, Y12, Y13)
+	SUBQ R8, DI
+	JMP  revquadchain
+
+revquadlast:
+	STORE4Y(0, Y6, Y7, Y8, Y9)
+	ADDQ $128, BX
+	JMP  revquad
+
+revgroup:
+	CMPQ    BX, R9
+	JGE     revend
+	LEAQ    (SI)(BX*1), DI
+	VMOVUPD (DI), Y6
+	MOVQ    R13, CX
+
+revchain:
+	CMPQ    CX, R12
+	JLE     revlast
+	DECQ    CX
+	ROTCS2
+	SUBQ    R8, DI
+	VMOVUPD (DI), Y2
+	ROTR(Y2, Y6, Y10)
+	VMOVUPD Y10, (DI)(R8*1)
+	JMP     revchain
+
+revlast:
+	VMOVUPD Y6, (DI)
+	ADDQ    $32, BX
+	JMP     revgroup
+
+revend:
 	VZEROUPPER
 	RET
