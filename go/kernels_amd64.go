@@ -16,7 +16,7 @@ func init() {
 	}
 	kernelSets = append(kernelSets, kernelSet{
 		name: "avx2", dot: dotAVX2, axpy: axpyAVX2, rot: rotAVX2, gemm: gemmAVX2, fused: true,
-		rotChain: rotChainAVX2,
+		secular: secularAVX2, rotChain: rotChainAVX2,
 	})
 	if hasAVX512F() {
 		kernelSets = append(kernelSets, kernelSet{
@@ -137,6 +137,12 @@ func gemm12x16AVX512(k int, a, b, c []float64, ldc int)
 //
 //go:noescape
 func secularAVX512(z, d []float64, org, tau float64) (s, ds float64)
+
+// secularAVX2 is secularAVX512 with the eight lanes in two registers: the
+// same bits.
+//
+//go:noescape
+func secularAVX2(z, d []float64, org, tau float64) (s, ds float64)
 
 // rotChainAVX512 is rotChainStrip for the AVX-512 set: groups of eight
 // columns down the whole chain, the carried row in a register (one load

@@ -431,3 +431,77 @@ revlast:
 revend:
 	VZEROUPPER
 	RET
+
+// func secularAVX2(z, d []float64, org, tau float64) (s, ds float64)
+// secularAVX512 with its eight lanes in two registers: lanes 0-3 of Σ z·t
+// in Y0 and 4-7 in Y9, of Σ t² in Y1 and Y10; org in Y8, tau in Y2.
+TEXT ·secularAVX2(SB), NOSPLIT, $0-80
+	MOVQ         z_base+0(FP), SI
+	MOVQ         z_len+8(FP), CX
+	MOVQ         d_base+24(FP), DI
+	VBROADCASTSD org+48(FP), Y8
+	VBROADCASTSD tau+56(FP), Y2
+	VXORPD       Y0, Y0, Y0
+	VXORPD       Y1, Y1, Y1
+	VXORPD       Y9, Y9, Y9
+	VXORPD       Y10, Y10, Y10
+	XORQ         AX, AX
+
+secular8:
+	MOVQ    CX, DX
+	SUBQ    AX, DX
+	CMPQ    DX, $8
+	JLT     secularreduce
+	VMOVUPD (DI)(AX*8), Y3
+	VSUBPD  Y8, Y3, Y3
+	VSUBPD  Y2, Y3, Y3
+	VMOVUPD (SI)(AX*8), Y4
+	VDIVPD  Y3, Y4, Y5
+	VMULPD  Y5, Y4, Y6
+	VADDPD  Y6, Y0, Y0
+	VMULPD  Y5, Y5, Y7
+	VADDPD  Y7, Y1, Y1
+	VMOVUPD 32(DI)(AX*8), Y11
+	VSUBPD  Y8, Y11, Y11
+	VSUBPD  Y2, Y11, Y11
+	VMOVUPD 32(SI)(AX*8), Y12
+	VDIVPD  Y11, Y12, Y13
+	VMULPD  Y13, Y12, Y14
+	VADDPD  Y14, Y9, Y9
+	VMULPD  Y13, Y13, Y15
+	VADDPD  Y15, Y10, Y10
+	ADDQ    $8, AX
+	JMP     secular8
+
+secularreduce:
+	VADDPD       Y9, Y0, Y0
+	VEXTRACTF128 $1, Y0, X6
+	VADDPD       X6, X0, X0
+	VUNPCKHPD    X0, X0, X6
+	VADDSD       X6, X0, X0
+	VADDPD       Y10, Y1, Y1
+	VEXTRACTF128 $1, Y1, X7
+	VADDPD       X7, X1, X1
+	VUNPCKHPD    X1, X1, X7
+	VADDSD       X7, X1, X1
+
+seculartail:
+	CMPQ   AX, CX
+	JGE    secularend
+	VMOVSD (DI)(AX*8), X3
+	VSUBSD X8, X3, X3
+	VSUBSD X2, X3, X3
+	VMOVSD (SI)(AX*8), X4
+	VDIVSD X3, X4, X5
+	VMULSD X5, X4, X6
+	VADDSD X6, X0, X0
+	VMULSD X5, X5, X7
+	VADDSD X7, X1, X1
+	INCQ   AX
+	JMP    seculartail
+
+secularend:
+	VZEROUPPER
+	MOVSD X0, s+64(FP)
+	MOVSD X1, ds+72(FP)
+	RET
