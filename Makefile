@@ -27,7 +27,7 @@ STATICCHECK_VERSION := v0.8.2
 STATICCHECK_GO := 1.26
 STATICCHECK = PATH="$$(dirname $$(cat $(CURDIR)/$(VENV)/staticcheck-go)):$$PATH" $(CURDIR)/$(VENV)/bin/staticcheck
 
-GO_SOURCES := $(wildcard go/*.go go/go.mod bindings/*.go bindings/go.mod) bindings/libtwinmath.h bindings/build_ffi.py
+GO_SOURCES := $(wildcard go/*.go go/*.s go/*.h go/go.mod bindings/*.go bindings/go.mod) bindings/libtwinmath.h bindings/build_ffi.py
 PY_BUILD := setup.py pyproject.toml
 
 .PHONY: help demo test bench vectors lint lint-py lint-go-static docs docs-check pictures clean setup test-go \

@@ -1,28 +1,12 @@
 //go:build amd64 && !purego
 
 #include "textflag.h"
+#include "kernels_amd64.h"
 
 // The AVX2 rotation chains: rotChainFwdAVX512's loops with four columns to
 // a register, rotating in place so that the carried row stays where it
 // is. ROTF gives x' = c·x + s·y in t and y' = c·y − s·x in x; ROTR gives
 // y' in t and x' in y: rotAVX2's operations either way (c in Y0, s in Y1).
-
-// ROTCHAINARGS2 loads the arguments (strides in bytes) and points SI at the
-// first column of row `row`, lo (R12) or hi (R13); BX counts columns.
-#define ROTCHAINARGS2(row) \
-	MOVQ  a_base+0(FP), SI  \
-	MOVQ  w+24(FP), R8      \
-	SHLQ  $3, R8            \
-	MOVQ  cols+32(FP), R9   \
-	SHLQ  $3, R9            \
-	MOVQ  c_base+40(FP), R10 \
-	MOVQ  s_base+64(FP), R11 \
-	MOVQ  lo+88(FP), R12    \
-	MOVQ  hi+96(FP), R13    \
-	MOVQ  row, AX           \
-	IMULQ R8, AX            \
-	ADDQ  AX, SI            \
-	XORQ  BX, BX
 
 #define ROTCS2 \
 	VBROADCASTSD (R10)(CX*8), Y0 \
@@ -310,7 +294,7 @@ rotend:
 
 // func rotChainFwdAVX2(a []float64, w, cols int, c, s []float64, lo, hi int)
 TEXT ·rotChainFwdAVX2(SB), NOSPLIT, $0-104
-	ROTCHAINARGS2(R12)
+	ROTCHAINARGS(R12)
 
 fwdquad:
 	MOVQ R9, DX
@@ -373,7 +357,7 @@ fwdend:
 // rotChainFwdAVX2 from rotation hi−1 down to lo, the carried row being y,
 // the lower of each pair.
 TEXT ·rotChainRevAVX2(SB), NOSPLIT, $0-104
-	ROTCHAINARGS2(R13)
+	ROTCHAINARGS(R13)
 
 revquad:
 	MOVQ R9, DX
@@ -485,23 +469,4 @@ secularreduce:
 	VUNPCKHPD    X1, X1, X7
 	VADDSD       X7, X1, X1
 
-seculartail:
-	CMPQ   AX, CX
-	JGE    secularend
-	VMOVSD (DI)(AX*8), X3
-	VSUBSD X8, X3, X3
-	VSUBSD X2, X3, X3
-	VMOVSD (SI)(AX*8), X4
-	VDIVSD X3, X4, X5
-	VMULSD X5, X4, X6
-	VADDSD X6, X0, X0
-	VMULSD X5, X5, X7
-	VADDSD X7, X1, X1
-	INCQ   AX
-	JMP    seculartail
-
-secularend:
-	VZEROUPPER
-	MOVSD X0, s+64(FP)
-	MOVSD X1, ds+72(FP)
-	RET
+	SECULARTAIL

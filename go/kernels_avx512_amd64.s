@@ -1,29 +1,13 @@
 //go:build amd64 && !purego
 
 #include "textflag.h"
+#include "kernels_amd64.h"
 
 // The rotation chains. Both directions load the same arguments, and rotate
 // the pair (x, y) of rows in the same registers with rotAVX512's
 // operations: x' = c·x + s·y in Z6 (Z7, Z13, Z14), y' = c·y − s·x in Z8
 // (Z15, Z16, Z17), for x in Z2 (Z3, Z9, Z10) and y in Z4 (Z5, Z11, Z12),
 // with c in Z0 and s in Z1.
-
-// ROTCHAINARGS loads the arguments (strides in bytes) and points SI at the
-// first column of row `row`, lo (R12) or hi (R13); BX counts columns.
-#define ROTCHAINARGS(row) \
-	MOVQ  a_base+0(FP), SI  \
-	MOVQ  w+24(FP), R8      \
-	SHLQ  $3, R8            \
-	MOVQ  cols+32(FP), R9   \
-	SHLQ  $3, R9            \
-	MOVQ  c_base+40(FP), R10 \
-	MOVQ  s_base+64(FP), R11 \
-	MOVQ  lo+88(FP), R12    \
-	MOVQ  hi+96(FP), R13    \
-	MOVQ  row, AX           \
-	IMULQ R8, AX            \
-	ADDQ  AX, SI            \
-	XORQ  BX, BX
 
 // ROTCS broadcasts c[CX] and s[CX].
 #define ROTCS \
@@ -454,26 +438,7 @@ secularreduce:
 	VUNPCKHPD     X1, X1, X7
 	VADDSD        X7, X1, X1
 
-seculartail:
-	CMPQ   AX, CX
-	JGE    secularend
-	VMOVSD (DI)(AX*8), X3
-	VSUBSD X8, X3, X3
-	VSUBSD X2, X3, X3
-	VMOVSD (SI)(AX*8), X4
-	VDIVSD X3, X4, X5
-	VMULSD X5, X4, X6
-	VADDSD X6, X0, X0
-	VMULSD X5, X5, X7
-	VADDSD X7, X1, X1
-	INCQ   AX
-	JMP    seculartail
-
-secularend:
-	VZEROUPPER
-	MOVSD X0, s+64(FP)
-	MOVSD X1, ds+72(FP)
-	RET
+	SECULARTAIL
 
 // func rotChainFwdAVX512(a []float64, w, cols int, c, s []float64, lo, hi int)
 // From rotation lo up to hi−1, the carried row being x, the upper of each

@@ -574,15 +574,11 @@ func invToWork(cc *canceller, dst, a Matrix, w *luWork) error {
 		dst.Data[i*a.Cols+i] = 1
 	}
 	a, e := luShift(cc.scratch(), a, amax)
-	n := a.Rows
-	lu, piv := w.get(cc.scratch(), n)
-	copy(lu, a.Data)
-	if _, singular, err := luFactor(cc, lu, n, piv); err != nil {
+	lu, piv, err := luFactorCopy(cc, "inv", a, w)
+	if err != nil {
 		return err
-	} else if singular {
-		return opError("inv", ErrSingular, "")
 	}
-	if err := luInvert(cc, lu, n, piv, dst); err != nil {
+	if err := luInvert(cc, lu, a.Rows, piv, dst); err != nil {
 		return err
 	}
 	scaleBy(dst.Data, e) // inv(A) = inv(A/2^e)/2^e
@@ -677,14 +673,25 @@ func luSolve(cc *canceller, op string, a, x Matrix) error {
 
 // luSolveWork is luSolve factoring in w's buffers (new ones when w is nil).
 func luSolveWork(cc *canceller, op string, a, x Matrix, w *luWork) error {
+	lu, piv, err := luFactorCopy(cc, op, a, w)
+	if err != nil {
+		return err
+	}
+	interchange(x, piv)
+	return luSubstitute(cc, lu, a.Rows, x)
+}
+
+// luFactorCopy factors a copy of the square a in w's buffers (new ones when
+// w is nil) and returns the factors and the interchanges, or op's
+// ErrSingular if a pivot is exactly zero.
+func luFactorCopy(cc *canceller, op string, a Matrix, w *luWork) ([]float64, []int, error) {
 	n := a.Rows
 	lu, piv := w.get(cc.scratch(), n)
 	copy(lu, a.Data)
 	if _, singular, err := luFactor(cc, lu, n, piv); err != nil {
-		return err
+		return nil, nil, err
 	} else if singular {
-		return opError(op, ErrSingular, "")
+		return nil, nil, opError(op, ErrSingular, "")
 	}
-	interchange(x, piv)
-	return luSubstitute(cc, lu, n, x)
+	return lu, piv, nil
 }
