@@ -221,6 +221,19 @@ def test_graded_singular_values_have_relative_accuracy(go):
     assert math.isclose(float(np.prod(s)), expected, rel_tol=1e-12)
 
 
+def test_singular_value_past_the_largest_float():
+    # σ₁ of this matrix is the largest float to within far less than an ulp:
+    # one side may round it past the overflow threshold (+inf), the other not.
+    # The comparison reads the inf as 2¹⁰²⁴ and judges the rest as usual; a
+    # finite σ₁ far below the threshold still fails.
+    big = np.finfo(np.float64).max
+    a = np.array([[-6.43273093, -6.43273093, 2.30796614e16], [big, 1.24330809e86, 2.225e-311]])
+    u, _, vt = np.linalg.svd(np.ldexp(a, -1000), full_matrices=False)
+    for sr, sg in (([math.inf], [big]), ([big], [math.inf]), ([math.inf], [math.inf])):
+        assert tol.decomp.svd_parts_ratio(a, u[:, :1], sr, vt[:1], u[:, :1], sg, vt[:1]) <= 1, (sr, sg)
+    assert tol.decomp.svd_parts_ratio(a, u[:, :1], [math.inf], vt[:1], u[:, :1], [big / 2], vt[:1]) > 1
+
+
 def test_truncated_svd_worked_example(ref, go):
     # σ₁u₁v₁ᵀ = 3√5·(1, 3)/√10·(1, 1)/√2 = 1.5·[[1, 1], [3, 3]].
     for tm in (ref, go):

@@ -233,7 +233,16 @@ def svd_parts_ratio(A: ArrayLike, Ur: Any, sr: Any, Vtr: Any, Ug: Any, sg: Any, 
     ex = _exponent(np.asarray(A, dtype=np.float64))
     if ex > 0:  # judged on A/2^e, where no product overflows
         sc = np.ldexp(np.asarray(A, dtype=np.float64), -ex)
-        return svd_parts_ratio(sc, Ur, np.ldexp(sr, -ex), Vtr, Ug, np.ldexp(sg, -ex), Vtg)
+        # A σ that rounded past the largest float on one side (+inf) stands
+        # for the overflow threshold 2¹⁰²⁴, as ``ratio`` reads an infinity
+        # facing a finite value: the exact σ lies within rounding of it.
+        top = math.ldexp(1.0, 1024 - ex)
+
+        def down(s: Any) -> NDArray[np.float64]:
+            v = np.ldexp(np.asarray(s, dtype=np.float64), -ex)
+            return np.where(np.isposinf(v), top, v)
+
+        return svd_parts_ratio(sc, Ur, down(sr), Vtr, Ug, down(sg), Vtg)
     a = np.asarray(A, dtype=np.float64)
     m, n = a.shape
     e = svd_error(a)
