@@ -172,7 +172,7 @@ func applyReflectors(cc *canceller, c []float64, L, r int, vs, tau []float64, of
 	ws := cc.scratch()
 	mk := ws.mark()
 	defer ws.release(mk)
-	t := ws.floats(nb * nb)
+	t := ws.floatsRaw(nb * nb) // cleared for each block
 	w := ws.floats(nb)
 	last := (K - 1) / nb * nb
 	for step := 0; step <= last; step += nb {
@@ -189,7 +189,7 @@ func applyReflectors(cc *canceller, c []float64, L, r int, vs, tau []float64, of
 		}
 		// vbt: the block's vectors as rows (b×n), from entry top on.
 		mb := ws.mark()
-		vbt := ws.matrix(b, n)
+		vbt := ws.matrixRaw(b, n) // written in full
 		for k := k0; k < k1; k++ {
 			copy(vbt.Data[(k-k0)*n:(k-k0+1)*n], vs[k*L+top:(k+1)*L])
 		}
@@ -213,7 +213,7 @@ func applyReflectors(cc *canceller, c []float64, L, r int, vs, tau []float64, of
 		}
 		// c[top:] ← c[top:] − V·(T·(Vᵀ·c[top:])).
 		sub := Matrix{Rows: n, Cols: r, Data: c[top*r : L*r]}
-		x := ws.matrix(b, r)
+		x := ws.matrixRaw(b, r) // the product overwrites it
 		matmulScratch(ws, x, vbt, sub)
 		y := ws.matrix(b, r)
 		for i := 0; i < b; i++ {

@@ -212,7 +212,7 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 	// delta, ẑⱼ and uᵢ is computed alone, so large merges share them among
 	// threads with the same bits.
 	org, tau := ws.ints(k), ws.floats(k)
-	delta, zh, u := ws.floats(k*k), ws.floats(k), ws.matrix(k, k)
+	delta, zh, u := ws.floatsRaw(k*k), ws.floatsRaw(k), ws.matrixRaw(k, k) // written in full below
 	sec := secular{dl: dl, zl: zl, rho: rho, org: org, tau: tau, delta: delta, zh: zh, u: u.Data}
 	if k < parallelMerge || MaxThreads() == 1 {
 		sec.roots(0, k)
@@ -248,7 +248,7 @@ func (s *dcSolver) merge(lo, mid, hi int, rho float64, neg bool) error {
 			continue
 		}
 		w := c1 - c0
-		ua, bb, prod := ws.matrix(k, len(cols)), ws.matrix(len(cols), w), ws.matrix(k, w)
+		ua, bb, prod := ws.matrixRaw(k, len(cols)), ws.matrixRaw(len(cols), w), ws.matrixRaw(k, w) // written in full
 		for i := 0; i < k; i++ {
 			for c, j := range cols {
 				ua.Data[i*len(cols)+c] = u.Data[i*k+j]

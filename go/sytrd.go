@@ -47,7 +47,7 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 	ws := cc.scratch()
 	mk := ws.mark()
 	defer ws.release(mk)
-	vp, wp := ws.floats(nb*n), ws.floats(nb*n)
+	vp, wp := ws.floatsRaw(nb*n), ws.floatsRaw(nb*n) // cleared for each panel
 	for k0 := 0; k0 < K; k0 += nb {
 		b := min(nb, K-k0)
 		clear(vp)
@@ -91,7 +91,7 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 			continue
 		}
 		mb := ws.mark()
-		x, y := ws.matrix(L, 2*b), ws.matrix(2*b, L)
+		x, y := ws.matrixRaw(L, 2*b), ws.matrixRaw(2*b, L) // written in full
 		for l := 0; l < b; l++ {
 			vl, wl := vp[l*n+k1:(l+1)*n], wp[l*n+k1:(l+1)*n]
 			for r := 0; r < L; r++ {

@@ -170,6 +170,12 @@ func (ws *Workspace) matrix(rows, cols int) Matrix {
 	return Matrix{Rows: rows, Cols: cols, Data: ws.floats(rows * cols)}
 }
 
+// matrixRaw returns a rows×cols matrix of unspecified values (for scratch
+// that is written in full before it is read).
+func (ws *Workspace) matrixRaw(rows, cols int) Matrix {
+	return Matrix{Rows: rows, Cols: cols, Data: ws.floatsRaw(rows * cols)}
+}
+
 // identity returns the n×n identity matrix.
 func (ws *Workspace) identity(n int) Matrix {
 	m := ws.matrix(n, n)
