@@ -15,6 +15,11 @@ package twinmath
 // tridiagBlock is the number of reflections of a panel.
 const tridiagBlock = 32
 
+// lowerBlock is the height of the blocks of rows in which tridiagReduce
+// updates the lower triangle of the trailing block (about half the
+// product of the whole block, plus half a block per row block).
+const lowerBlock = 64
+
 // tridiagonalizeBlocked has the contract of tridiagonalize: it reduces the
 // symmetric n×n matrix s (both halves stored, destroyed) to tridiagonal
 // form with diagonal d, off-diagonal off[0:n−1] (off[n−1] = 0), and writes
@@ -54,7 +59,13 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 		clear(wp)
 		for j := 0; j < b; j++ {
 			i := k0 + j
+			// Column i below the diagonal, up to date in the lower
+			// triangle, into row i (whose upper part the updates leave
+			// stale), where the reflector is then kept.
 			row := s[i*n+i : (i+1)*n]
+			for c := 1; c < len(row); c++ {
+				row[c] = s[(i+c)*n+i]
+			}
 			for l := 0; l < j; l++ {
 				vl, wl := vp[l*n:(l+1)*n], wp[l*n:(l+1)*n]
 				axpy2(row, -vl[i], wl[i:], -wl[i], vl[i:])
@@ -84,7 +95,10 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 			}
 		}
 		// The trailing block from k1 = k0 + b: S ← S − V·Wᵀ − W·Vᵀ, as
-		// X·Y with X = [V W] and Y = [W V]ᵀ.
+		// X·Y with X = [V W] and Y = [W V]ᵀ, on its lower triangle only
+		// (the diagonal included), the only part read from here on: in
+		// blocks of lowerBlock rows, each up to its last column (with the
+		// packed kernel; the pure-Go one updates the whole block).
 		k1 := k0 + b
 		L := n - k1
 		if L <= 0 {
@@ -101,7 +115,18 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 			copy(y.Data[l*L:(l+1)*L], wl)
 			copy(y.Data[(b+l)*L:(b+l+1)*L], vl)
 		}
-		_ = subProduct(ws, nil, s[k1*n+k1:], n, x, y) // a nil canceller never stops it
+		if gemmKernel == nil { // the pure-Go kernels: the whole block
+			_ = subProduct(ws, nil, s[k1*n+k1:], n, x, y) // a nil canceller never stops it
+		}
+		for r0 := 0; r0 < L && gemmKernel != nil; r0 += lowerBlock {
+			r1 := min(r0+lowerBlock, L)
+			_ = packedProduct(nil, ws, packed{ // a nil canceller never stops it
+				dst: Matrix{Rows: r1 - r0, Cols: n, Data: s[(k1+r0)*n+k1:]},
+				a:   Matrix{Rows: r1 - r0, Cols: 2 * b, Data: x.Data[r0*2*b:]},
+				b:   y,
+				m:   r1 - r0, k: 2 * b, p: r1, neg: true,
+			})
+		}
 		ws.release(mb)
 		if err := cc.tick(4 * L * L * b); err != nil {
 			return err
@@ -110,7 +135,7 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 	switch {
 	case n >= 2:
 		d[n-2], d[n-1] = s[(n-2)*n+n-2], s[n*n-1]
-		off[n-2] = s[(n-2)*n+n-1]
+		off[n-2] = s[(n-1)*n+n-2] // the lower triangle
 	case n == 1:
 		d[0] = s[0]
 	}
