@@ -43,7 +43,7 @@ type packed struct {
 // milliseconds). With neg, a is negated as it is packed (exactly), so the
 // kernel's sums are those of dst + (−a)·b.
 //
-// From 2¹⁹ multiply-adds (some 15 µs on one core) the product is cut into
+// From 2²¹ multiply-adds (some 60 µs on one core) the product is cut into
 // one part per thread along its longer side, in whole tiles of the widest
 // kernel, and each thread packs and multiplies its part on its own: the threads share
 // nothing and never wait for one another, and as every entry is the same
@@ -63,7 +63,12 @@ func packedProduct(cc *canceller, ws *Workspace, pr packed) error {
 	}
 	rowUnits, colUnits := (m+s.um-1)/s.um, (p+s.un-1)/s.un
 	s.byRows, s.units = rowUnits >= colUnits, max(rowUnits, colUnits)
-	if m*n*p >= 1<<19 { // below, starting goroutines costs more than it saves
+	// Below 2²¹, sharing costs about what it saves, and it would make the
+	// calls of a program that calls from several threads at once (two
+	// Python threads inverting 200×200 matrices) compete for the cores:
+	// 2¹⁹ was 5–8 % faster for det, inv and solve at n = 300 alone, but
+	// took two threads' inv at n = 200 from a 2.0× speed-up to 1.3×.
+	if m*n*p >= 1<<21 {
 		s.workers = min(MaxThreads(), s.units)
 	}
 	if s.workers == 1 {
