@@ -26,11 +26,28 @@ const checkWork = 1 << 16
 // the scratch allocations of the call; its ctx is then nil when the call
 // cannot be cancelled.
 type canceller struct {
-	ctx  context.Context
-	op   string
-	work int
-	ws   *Workspace
+	ctx    context.Context
+	op     string
+	work   int
+	ws     *Workspace
+	single bool // a part of a parallel loop: its products stay on its goroutine
 }
+
+// part returns the canceller of one part of a parallel loop of c's call:
+// the same context and name, no workspace (a part takes its scratch from
+// the pool), its own count of work for tick, and its products on its own
+// goroutine (the loop already shares the threads).
+func (c *canceller) part() *canceller {
+	p := &canceller{single: true}
+	if c != nil {
+		p.ctx, p.op = c.ctx, c.op
+	}
+	return p
+}
+
+// oneThread reports whether c's products must stay on the calling
+// goroutine.
+func (c *canceller) oneThread() bool { return c != nil && c.single }
 
 // newCanceller returns the canceller of op under ctx, or nil when ctx can
 // never be cancelled.

@@ -68,7 +68,7 @@ func packedProduct(cc *canceller, ws *Workspace, pr packed) error {
 	// Python threads inverting 200×200 matrices) compete for the cores:
 	// 2¹⁹ was 5–8 % faster for det, inv and solve at n = 300 alone, but
 	// took two threads' inv at n = 200 from a 2.0× speed-up to 1.3×.
-	if m*n*p >= 1<<21 {
+	if m*n*p >= 1<<21 && !cc.oneThread() {
 		s.workers = min(MaxThreads(), s.units)
 	}
 	if s.workers == 1 {

@@ -191,7 +191,7 @@ func trsmLowerUnit(ws *Workspace, cc *canceller, l []float64, ldl, n int, b []fl
 // at b[0] and the m×w block C at c[0], of row strides lda, ldb and ldc, with
 // the packed kernel where there is one and the product is large enough
 // (packedProduct, with A negated as it is packed: on several threads from
-// 2¹⁹ multiply-adds, its packing buffers from ws, or the pool, on one). It
+// 2²¹ multiply-adds, its packing buffers from ws, or the pool, on one). It
 // stops with the error of cc, which it looks at between blocks
 // of the product (C then holds part of it), when cc is cancelled.
 func gemmSub(ws *Workspace, cc *canceller, m, w, k int, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) error {
@@ -273,24 +273,38 @@ func luSubstitute(cc *canceller, lu []float64, n int, x Matrix) error {
 
 // luInvert overwrites the n×n row-major x, holding the identity, with
 // A⁻¹ = U⁻¹·L⁻¹·P for the factorisation lu of luFactor (P·A = L·U, piv its
-// interchanges): X ← L⁻¹, then X ← U⁻¹·X, then X ← X·P. L⁻¹ is lower
-// triangular, so the columns from c0 on are zero above row c0 and each
-// block of invBlock columns is solved from its first row down only: a
-// sixth of n³ multiply-adds instead of a half (LAPACK's dgetri saves the
-// same by inverting the triangles). The terms left out are exact zeros,
-// so every entry is the sum of products of substitution with P·I, in
-// another order, and the bound of luSubstitute holds. It stops with the
-// error of cc when cc is cancelled.
+// interchanges): X ← L⁻¹, then X ← U⁻¹·X, then X ← X·P, in blocks of
+// invBlock columns, each solved on its own. L⁻¹ is lower triangular, so
+// the block from column c0 is zero above row c0 and is solved with L from
+// row c0 down only: a sixth of n³ multiply-adds instead of a half (LAPACK's
+// dgetri saves the same by inverting the triangles). The terms left out
+// are exact zeros, so every entry is the sum of products of substitution
+// with P·I, in another order, and the bound of luSubstitute holds. From
+// invParallel multiply-adds the blocks are shared among threads; a
+// column's sums do not depend on the others in its block, so the bits do
+// not depend on the number of threads. It stops with the error of cc when
+// cc is cancelled.
 func luInvert(cc *canceller, lu []float64, n int, piv []int, x Matrix) error {
-	ws := cc.scratch()
-	for c0 := 0; c0 < n; c0 += invBlock {
+	nb := (n + invBlock - 1) / invBlock
+	block := func(cc *canceller, ws *Workspace, k int) error {
+		c0 := k * invBlock
 		w := min(invBlock, n-c0)
 		if err := trsmLowerUnit(ws, cc, lu[c0*n+c0:], n, n-c0, x.Data[c0*n+c0:], n, w); err != nil {
 			return err
 		}
+		return trsmUpper(ws, cc, lu, n, n, x.Data[c0:], n, w)
 	}
-	if err := trsmUpper(ws, cc, lu, n, n, x.Data, n, n); err != nil {
-		return err
+	if workers := min(MaxThreads(), nb); workers > 1 && n*n*n/2 >= invParallel && !cc.oneThread() {
+		forBlocks(nb, workers, func(k int) { _ = block(cc.part(), nil, k) }) // a cancellation is reported below
+		if err := cc.err(); err != nil {
+			return err
+		}
+	} else {
+		for k := 0; k < nb; k++ {
+			if err := block(cc, cc.scratch(), k); err != nil {
+				return err
+			}
+		}
 	}
 	// P = Sₙ₋₁···S₀, where Sₖ swaps k and piv[k]: X·P swaps columns from
 	// the last interchange to the first.
@@ -304,6 +318,13 @@ func luInvert(cc *canceller, lu []float64, n int, piv []int, x Matrix) error {
 	}
 	return nil
 }
+
+// invParallel is the size of the solves (n³/2 multiply-adds) from which
+// luInvert shares its blocks among threads: from n = 204. Below, sharing
+// saves little, and a program calling from several threads at once (two
+// Python threads inverting 200×200 matrices) would have its calls compete
+// for the cores.
+const invParallel = 1 << 22
 
 // invBlock is the width of the blocks of columns in which luInvert solves
 // L·Y = I.
