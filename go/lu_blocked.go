@@ -286,22 +286,14 @@ func luSubstitute(cc *canceller, lu []float64, n int, x Matrix) error {
 // cc is cancelled.
 func luInvert(cc *canceller, lu []float64, n int, piv []int, x Matrix) error {
 	nb := (n + invBlock - 1) / invBlock
-	block := func(cc *canceller, ws *Workspace, k int) error {
-		c0 := k * invBlock
-		w := min(invBlock, n-c0)
-		if err := trsmLowerUnit(ws, cc, lu[c0*n+c0:], n, n-c0, x.Data[c0*n+c0:], n, w); err != nil {
-			return err
-		}
-		return trsmUpper(ws, cc, lu, n, n, x.Data[c0:], n, w)
-	}
 	if workers := min(MaxThreads(), nb); workers > 1 && n*n*n/2 >= invParallel && !cc.oneThread() {
-		forBlocks(nb, workers, func(k int) { _ = block(cc.part(), nil, k) }) // a cancellation is reported below
+		forBlocks(nb, workers, func(k int) { _ = invertBlock(cc.part(), nil, lu, n, x, k) }) // a cancellation is reported below
 		if err := cc.err(); err != nil {
 			return err
 		}
 	} else {
 		for k := 0; k < nb; k++ {
-			if err := block(cc, cc.scratch(), k); err != nil {
+			if err := invertBlock(cc, cc.scratch(), lu, n, x, k); err != nil {
 				return err
 			}
 		}
@@ -317,6 +309,17 @@ func luInvert(cc *canceller, lu []float64, n int, piv []int, x Matrix) error {
 		}
 	}
 	return nil
+}
+
+// invertBlock solves block k of luInvert's columns: L·Y = I from the
+// block's diagonal down, then U·X = Y.
+func invertBlock(cc *canceller, ws *Workspace, lu []float64, n int, x Matrix, k int) error {
+	c0 := k * invBlock
+	w := min(invBlock, n-c0)
+	if err := trsmLowerUnit(ws, cc, lu[c0*n+c0:], n, n-c0, x.Data[c0*n+c0:], n, w); err != nil {
+		return err
+	}
+	return trsmUpper(ws, cc, lu, n, n, x.Data[c0:], n, w)
 }
 
 // invParallel is the size of the solves (n³/2 multiply-adds) from which
