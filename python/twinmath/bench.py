@@ -3,7 +3,8 @@
 Every row times the same operation on the same inputs three ways — the Go
 library through cffi, the Python reference, and the plain numpy call an ML
 engineer would write — in one process, and prints the median time per call
-of repeated runs and the ratio go/numpy. Absolute times depend on the machine
+of repeated runs, the three contenders' runs taking turns, and the ratio
+go/numpy. Absolute times depend on the machine
 and its load; the ratios are what to quote.
 
 Every contender may use every core: GOMAXPROCS and OpenBLAS's thread count are
@@ -21,7 +22,7 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -284,35 +285,48 @@ SETTLE = 0.2
 OpenBLAS's worker threads poll for work for about 2²⁸ cycles (0.1 s or so)
 after each threaded call before they sleep, and while they poll they hold a
 core; twinmath.go's helper threads poll for some tens of microseconds in the same way.
-Without the pause, a cell that follows a numpy cell runs on one core of two
+Without the pause, a run that follows a numpy run runs on one core of two
 for its first tenth of a second, whichever library it times.
 """
 
 
-def median_time(f: Callable[[], Any], repeats: int, budget: float) -> float:
-    """Return the median seconds per call of ``f`` over ``repeats`` timed runs.
+def median_times(fs: Sequence[Callable[[], Any]], repeats: int, budget: float) -> list[float]:
+    """Return the median seconds per call of each of ``fs`` over ``repeats`` timed runs.
 
-    The machine is left idle for ``SETTLE`` seconds first, so that the threads
-    of the cell before have gone to sleep.
+    The contenders' runs alternate, one run of each in turn, so that a change
+    in the machine's load during the seconds a row takes (a shared machine's
+    other tenants) falls on all of them alike rather than on whichever ran
+    then. Before each run the machine is left idle for ``SETTLE`` seconds,
+    so that no contender's threads still hold a core (OpenBLAS's poll for a
+    tenth of a second), and then, for runs of several calls, one untimed
+    call wakes the contender's own threads: every run starts as a loop of
+    calls would, whoever ran before it.
     """
-    time.sleep(SETTLE)
-    f()  # warm up (and load the library)
-    loops = 1
-    while True:
-        t = time.perf_counter()
-        for _ in range(loops):
-            f()
-        dt = time.perf_counter() - t
-        if dt >= budget or loops >= 1 << 22:
-            break
-        loops = max(loops * 2, int(loops * budget / max(dt, 1e-9)))
-    times = []
+    loops = []
+    for f in fs:
+        time.sleep(SETTLE)
+        f()  # warm up (and load the library)
+        n = 1
+        while True:
+            t = time.perf_counter()
+            for _ in range(n):
+                f()
+            dt = time.perf_counter() - t
+            if dt >= budget or n >= 1 << 22:
+                break
+            n = max(n * 2, int(n * budget / max(dt, 1e-9)))
+        loops.append(n)
+    times: list[list[float]] = [[] for _ in fs]
     for _ in range(repeats):
-        t = time.perf_counter()
-        for _ in range(loops):
-            f()
-        times.append((time.perf_counter() - t) / loops)
-    return statistics.median(times)
+        for f, n, ts in zip(fs, loops, times, strict=True):
+            time.sleep(SETTLE)
+            if n > 1:
+                f()  # each contender's threads awake, as in a loop of calls
+            t = time.perf_counter()
+            for _ in range(n):
+                f()
+            ts.append((time.perf_counter() - t) / n)
+    return [statistics.median(t) for t in times]
 
 
 def openblas_threads() -> str:
@@ -376,7 +390,7 @@ def main(quick: bool = False, only: list[str] | None = None, keep_env: bool = Fa
             continue
         go_fn, ref_fn, np_fn = r.make(rng)
         repeats, budget = (3, 0.01) if quick or r.heavy else (7, 0.05)
-        tg, tr, tn = (median_time(f, repeats, budget) / r.per for f in (go_fn, ref_fn, np_fn))
+        tg, tr, tn = (t / r.per for t in median_times((go_fn, ref_fn, np_fn), repeats, budget))
         print(
             f"{r.name:<14} {fmt(tg):>12} {fmt(tr):>12} {fmt(tn):>12} {tg / tn:>9.2f} {tr / tn:>9.2f}"
             f" {target_cells(r.name, tg / tn)}",
@@ -395,8 +409,8 @@ def thread_speedup(quick: bool = False) -> None:
     """Print how much faster two Python threads run inv of 200×200 than one.
 
     For each contender, the same 2k calls run in one thread, then k in each of
-    two threads started together; the speed-up is the first time over the
-    second (best of several runs). twinmath.go releases the GIL and runs each
+    two threads started together, in turns; the speed-up is the first time
+    over the second (the best of several runs of each). twinmath.go releases the GIL and runs each
     call of this size on the calling thread, so two threads can use both
     cores; the target is for twinmath.go.
     """
@@ -428,8 +442,9 @@ def thread_speedup(quick: bool = False) -> None:
     print(f"two Python threads, {k} calls of inv n=200 each, against one thread making all {2 * k}")
     for name, f in (("twinmath.go", go.inv), ("twinmath.ref", ref.inv), ("numpy", np.linalg.inv)):
         f(a)
-        one = min(alone(f) for _ in range(3 if quick else 7))
-        two = min(both(f) for _ in range(3 if quick else 7))
+        # One run alone and one run by two threads in turn, the best of each.
+        runs = [(alone(f), both(f)) for _ in range(3 if quick else 7)]
+        one, two = min(r[0] for r in runs), min(r[1] for r in runs)
         mark = ""
         if name == "twinmath.go":
             mark = f"  target {THREADS_TARGET:.2f} {'ok' if one / two >= THREADS_TARGET else 'miss'}"
