@@ -15,7 +15,6 @@ import "C"
 
 import (
 	"context"
-	"sync"
 	"sync/atomic"
 	"time"
 	"unsafe"
@@ -71,30 +70,4 @@ func tm_set_max_threads(n C.int64_t) C.int64_t {
 //export tm_max_threads
 func tm_max_threads() C.int64_t {
 	return C.int64_t(twinmath.MaxThreads())
-}
-
-// workspaces holds the Go package's Workspaces between calls: the exports
-// of the decompositions take one for their scratch (the Workspace forms
-// give the plain forms' bits), so a call from Python allocates and clears
-// no scratch once the pool holds a workspace of its size (solve of 300×300:
-// 1.09 ms against 1.59 ms, go test -bench Workspace). Each call has its own
-// workspace; the pool drops idle ones at garbage collections.
-var workspaces = sync.Pool{New: func() any { return new(twinmath.Workspace) }}
-
-// withWorkspace runs f with a workspace of the pool. A panic in f (which
-// the export recovers) skips the return to the pool: the workspace, in an
-// unknown state, is dropped.
-func withWorkspace(f func(ws *twinmath.Workspace) error) error {
-	ws := workspaces.Get().(*twinmath.Workspace)
-	err := f(ws)
-	workspaces.Put(ws)
-	return err
-}
-
-// pooled is withWorkspace for an operation with a result.
-func pooled[T any](f func(ws *twinmath.Workspace) (T, error)) (T, error) {
-	ws := workspaces.Get().(*twinmath.Workspace)
-	r, err := f(ws)
-	workspaces.Put(ws)
-	return r, err
 }

@@ -15,9 +15,7 @@ import (
 func tm_lu(a *C.tm_cdouble, m, n C.int64_t, p, l, u *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		k := min(m, n)
-		return withWorkspace(func(ws *twinmath.Workspace) error {
-			return ws.LUToContext(ctx, outMat(p, m, m), outMat(l, m, k), outMat(u, k, n), inMat(a, m, n))
-		})
+		return twinmath.LUToContext(ctx, outMat(p, m, m), outMat(l, m, k), outMat(u, k, n), inMat(a, m, n))
 	})
 }
 
@@ -25,9 +23,7 @@ func tm_lu(a *C.tm_cdouble, m, n C.int64_t, p, l, u *C.double, cancel *C.tm_cfla
 func tm_qr(a *C.tm_cdouble, m, n C.int64_t, q, r *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		k := min(m, n)
-		return withWorkspace(func(ws *twinmath.Workspace) error {
-			return ws.QRToContext(ctx, outMat(q, m, k), outMat(r, k, n), inMat(a, m, n))
-		})
+		return twinmath.QRToContext(ctx, outMat(q, m, k), outMat(r, k, n), inMat(a, m, n))
 	})
 }
 
@@ -48,7 +44,7 @@ func tm_qr_raw(a *C.tm_cdouble, m, n C.int64_t, h, tau *C.double, cancel *C.tm_c
 //export tm_cholesky
 func tm_cholesky(a *C.tm_cdouble, m, n C.int64_t, l *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
-		return withWorkspace(func(ws *twinmath.Workspace) error { return ws.CholeskyToContext(ctx, outMat(l, m, n), inMat(a, m, n)) })
+		return twinmath.CholeskyToContext(ctx, outMat(l, m, n), inMat(a, m, n))
 	})
 }
 
@@ -56,9 +52,7 @@ func tm_cholesky(a *C.tm_cdouble, m, n C.int64_t, l *C.double, cancel *C.tm_cfla
 func tm_svd(a *C.tm_cdouble, m, n C.int64_t, u, s, vt *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
 		k := min(m, n)
-		return withWorkspace(func(ws *twinmath.Workspace) error {
-			return ws.SVDToContext(ctx, outMat(u, m, k), out(s, k), outMat(vt, k, n), inMat(a, m, n))
-		})
+		return twinmath.SVDToContext(ctx, outMat(u, m, k), out(s, k), outMat(vt, k, n), inMat(a, m, n))
 	})
 }
 
@@ -80,18 +74,14 @@ func tm_truncated_svd(a *C.tm_cdouble, m, n, k C.int64_t, u, s, vt, ak *C.double
 //export tm_pinv
 func tm_pinv(a *C.tm_cdouble, m, n C.int64_t, rcond C.double, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
-		return withWorkspace(func(ws *twinmath.Workspace) error {
-			return ws.PinvToContext(ctx, outMat(dst, n, m), inMat(a, m, n), float64(rcond))
-		})
+		return twinmath.PinvToContext(ctx, outMat(dst, n, m), inMat(a, m, n), float64(rcond))
 	})
 }
 
 //export tm_lstsq
 func tm_lstsq(a *C.tm_cdouble, m, n C.int64_t, b *C.tm_cdouble, mb, k C.int64_t, rcond C.double, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
-		return withWorkspace(func(ws *twinmath.Workspace) error {
-			return ws.LstsqToContext(ctx, outMat(dst, n, k), inMat(a, m, n), inMat(b, mb, k), float64(rcond))
-		})
+		return twinmath.LstsqToContext(ctx, outMat(dst, n, k), inMat(a, m, n), inMat(b, mb, k), float64(rcond))
 	})
 }
 

@@ -22,9 +22,7 @@ func outComplex(p *C.double, n C.int64_t) []complex128 {
 //export tm_eigh
 func tm_eigh(a *C.tm_cdouble, m, n C.int64_t, w *C.double, v *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
-		return withWorkspace(func(ws *twinmath.Workspace) error {
-			return ws.EighLowerToContext(ctx, out(w, m), outMat(v, m, m), inMat(a, m, n))
-		})
+		return twinmath.EighLowerToContext(ctx, out(w, m), outMat(v, m, m), inMat(a, m, n))
 	})
 }
 

@@ -37,7 +37,7 @@ func tm_trace(a *C.tm_cdouble, m, n C.int64_t, res *C.double, err *C.char, errle
 //export tm_det
 func tm_det(a *C.tm_cdouble, m, n C.int64_t, res *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
-		r, e := pooled(func(ws *twinmath.Workspace) (float64, error) { return ws.DetContext(ctx, inMat(a, m, n)) })
+		r, e := twinmath.DetContext(ctx, inMat(a, m, n))
 		return scalar(res, r, e)
 	})
 }
@@ -45,16 +45,14 @@ func tm_det(a *C.tm_cdouble, m, n C.int64_t, res *C.double, cancel *C.tm_cflag, 
 //export tm_inv
 func tm_inv(a *C.tm_cdouble, m, n C.int64_t, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
-		return withWorkspace(func(ws *twinmath.Workspace) error { return ws.InvToContext(ctx, outMat(dst, m, n), inMat(a, m, n)) })
+		return twinmath.InvToContext(ctx, outMat(dst, m, n), inMat(a, m, n))
 	})
 }
 
 //export tm_solve
 func tm_solve(a *C.tm_cdouble, m, n C.int64_t, b *C.tm_cdouble, nb, k C.int64_t, dst *C.double, cancel *C.tm_cflag, err *C.char, errlen C.size_t) C.int {
 	return callCancellable(cancel, err, errlen, func(ctx context.Context) error {
-		return withWorkspace(func(ws *twinmath.Workspace) error {
-			return ws.SolveToContext(ctx, outMat(dst, nb, k), inMat(a, m, n), inMat(b, nb, k))
-		})
+		return twinmath.SolveToContext(ctx, outMat(dst, nb, k), inMat(a, m, n), inMat(b, nb, k))
 	})
 }
 

@@ -30,6 +30,9 @@ func CholeskyTo(dst, a Matrix) error {
 }
 
 func choleskyTo(cc *canceller, dst, a Matrix) error {
+	if cc.scratch() == nil {
+		return withScratch(cc, "cholesky", func(cc *canceller) error { return choleskyTo(cc, dst, a) })
+	}
 	a = cc.scratch().fresh(a, spanOf(dst.Data))
 	if err := a.square("cholesky", "A", true); err != nil {
 		return err

@@ -117,6 +117,9 @@ func LUTo(p, l, u, a Matrix) error {
 }
 
 func luTo(cc *canceller, p, l, u, a Matrix) error {
+	if cc.scratch() == nil {
+		return withScratch(cc, "lu", func(cc *canceller) error { return luTo(cc, p, l, u, a) })
+	}
 	a = cc.scratch().fresh(a, spanOf(p.Data), spanOf(l.Data), spanOf(u.Data))
 	if err := a.finiteMatrix("lu", "A"); err != nil {
 		return err

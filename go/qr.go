@@ -41,6 +41,9 @@ func QRTo(q, r, a Matrix) error {
 }
 
 func qrTo(cc *canceller, q, r, a Matrix) error {
+	if cc.scratch() == nil {
+		return withScratch(cc, "qr", func(cc *canceller) error { return qrTo(cc, q, r, a) })
+	}
 	a = cc.scratch().fresh(a, spanOf(q.Data), spanOf(r.Data))
 	if err := a.finiteMatrix("qr", "A"); err != nil {
 		return err

@@ -120,7 +120,9 @@ var scratchPool = sync.Pool{New: func() any { return new(Workspace) }}
 // canceller like cc (op when cc is nil) that carries one from scratchPool:
 // the same bits as without (the workspace forms' rule), without a fresh
 // zeroed allocation for every piece of scratch. f must copy what it
-// returns out of the scratch.
+// returns out of the scratch. A panic in f (which the C library's exports
+// recover) skips the return to the pool: the workspace, in an unknown
+// state, is dropped.
 func withScratch(cc *canceller, op string, f func(cc *canceller) error) error {
 	if cc.scratch() != nil {
 		return f(cc)

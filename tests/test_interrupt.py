@@ -126,8 +126,19 @@ def interrupt_child(setup: str, call: str, delay: float) -> tuple[float, dict[st
 
 @pytest.mark.parametrize("name", sorted(LONG_CALLS))
 def test_ctrl_c_interrupts_a_long_call(name):
-    latency, report = interrupt_child(*LONG_CALLS[name], delay=0.8)
-    print(f"{name}: KeyboardInterrupt {latency * 1e3:.1f} ms after SIGINT")
+    # Once its flag is set, a call shared among threads waits for every
+    # thread to finish the block in hand (they write into the caller's
+    # arrays). On a shared machine the host can hold one of those threads off
+    # its core for longer than the bound: tensordot of 5000×5000 took 10–45
+    # ms, and 180–205 ms in 4 runs of 15, on a machine where a CPU-bound loop
+    # on two threads ran 1.2–2.0 times as fast as on one. So a latency over
+    # the bound is measured once more; a loop that does not look at its flag
+    # takes the rest of the call (seconds) both times.
+    for _ in range(2):
+        latency, report = interrupt_child(*LONG_CALLS[name], delay=0.8)
+        print(f"{name}: KeyboardInterrupt {latency * 1e3:.1f} ms after SIGINT")
+        if latency < CTRL_C_BOUND:
+            break
     assert latency < CTRL_C_BOUND
     live, threads = report["live"], report["threads"]
     assert live[0] == live[1]  # no Go object left behind
