@@ -45,11 +45,11 @@ type packed struct {
 //
 // From 2²¹ multiply-adds (some 60 µs on one core) the product is cut into
 // one part per thread along its longer side, in whole tiles of the widest
-// kernel, and each thread packs and multiplies its part on its own: the threads share
-// nothing and never wait for one another, and as every entry is the same
-// sum over the same kcBlock blocks of the inner dimension whichever part
-// holds it (tile edges fall at multiples of mr and nr in every part), the
-// bits do not depend on the number of threads. On one thread the packing
+// kernel, and each thread packs and multiplies its part on its own: the
+// threads share nothing and never wait for one another, and as every entry
+// is the same sum over the same kcBlock blocks of the inner dimension
+// whichever part holds it (tile edges fall at multiples of mr and nr in
+// every part), the bits do not depend on the number of threads. On one thread the packing
 // buffers come from ws (the pool when ws is nil); parts on several threads
 // take theirs from the pool.
 func packedProduct(cc *canceller, ws *Workspace, pr packed) error {

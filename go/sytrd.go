@@ -15,7 +15,7 @@ package twinmath
 // tridiagBlock is the number of reflections of a panel.
 const tridiagBlock = 32
 
-// lowerBlock is the height of the blocks of rows in which tridiagReduce
+// lowerBlock is the height of the blocks of rows in which lowerUpdate
 // updates the lower triangle of the trailing block (about half the
 // product of the whole block, plus half a block per row block).
 const lowerBlock = 64
@@ -115,18 +115,7 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 			copy(y.Data[l*L:(l+1)*L], wl)
 			copy(y.Data[(b+l)*L:(b+l+1)*L], vl)
 		}
-		if gemmKernel == nil { // the pure-Go kernels: the whole block
-			_ = subProduct(ws, nil, s[k1*n+k1:], n, x, y) // a nil canceller never stops it
-		}
-		for r0 := 0; r0 < L && gemmKernel != nil; r0 += lowerBlock {
-			r1 := min(r0+lowerBlock, L)
-			_ = packedProduct(nil, ws, packed{ // a nil canceller never stops it
-				dst: Matrix{Rows: r1 - r0, Cols: n, Data: s[(k1+r0)*n+k1:]},
-				a:   Matrix{Rows: r1 - r0, Cols: 2 * b, Data: x.Data[r0*2*b:]},
-				b:   y,
-				m:   r1 - r0, k: 2 * b, p: r1, neg: true,
-			})
-		}
+		lowerUpdate(ws, s[k1*n+k1:], n, x, y)
 		ws.release(mb)
 		if err := cc.tick(4 * L * L * b); err != nil {
 			return err
@@ -169,6 +158,27 @@ func tridiagBack(cc *canceller, s []float64, n int, tau, w, zt []float64) error 
 	}
 	copy(zt, w[:n*n])
 	return nil
+}
+
+// lowerUpdate computes C ← C − X·Y on the lower triangle (the diagonal
+// included) of the L×L block C whose first entry is c[0] (row stride ldc),
+// for X L×w and Y w×L: with the packed kernel in blocks of lowerBlock rows,
+// each up to its last column; with the pure-Go kernels, on the whole block.
+func lowerUpdate(ws *Workspace, c []float64, ldc int, x, y Matrix) {
+	if gemmKernel == nil {
+		_ = subProduct(ws, nil, c, ldc, x, y) // a nil canceller never stops it
+		return
+	}
+	L, w := x.Rows, x.Cols
+	for r0 := 0; r0 < L; r0 += lowerBlock {
+		r1 := min(r0+lowerBlock, L)
+		_ = packedProduct(nil, ws, packed{ // a nil canceller never stops it
+			dst: Matrix{Rows: r1 - r0, Cols: ldc, Data: c[r0*ldc:]},
+			a:   Matrix{Rows: r1 - r0, Cols: w, Data: x.Data[r0*w:]},
+			b:   y,
+			m:   r1 - r0, k: w, p: r1, neg: true,
+		})
+	}
 }
 
 // symvLower computes p = B·v for the symmetric m×m block B whose first
