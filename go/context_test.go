@@ -36,6 +36,7 @@ func contextOps() map[string]func(ctx context.Context) error {
 	mid := randMatrix(rng, 150, 150)
 	tall := randMatrix(rng, 400, 100) // the QR-preconditioned SVD
 	rhs := randMatrix(rng, 300, 8)
+	large, rhs1 := randMatrix(rng, luAheadMin, luAheadMin), randMatrix(rng, luAheadMin, 1)
 	X := randMatrix(rng, 2000, 20)
 	y := make([]float64, X.Rows)
 	for i := range y {
@@ -46,6 +47,9 @@ func contextOps() map[string]func(ctx context.Context) error {
 		"det":   func(ctx context.Context) error { return second(DetContext(ctx, big)) },
 		"inv":   func(ctx context.Context) error { return second(InvContext(ctx, big)) },
 		"solve": func(ctx context.Context) error { return second(SolveContext(ctx, big, rhs)) },
+		"solve look-ahead": func(ctx context.Context) error {
+			return second(SolveContext(ctx, large, rhs1))
+		},
 		"matmul": func(ctx context.Context) error {
 			return second(MatmulContext(ctx, big, big))
 		},
@@ -201,6 +205,7 @@ func TestMaxThreadsSameBits(t *testing.T) {
 	b := randMatrix(rng, 260, 300)
 	X := randMatrix(rng, 3000, 20) // twelve row blocks
 	sq, rhs := randMatrix(rng, 400, 400), randMatrix(rng, 400, 3)
+	large, rhsL := randMatrix(rng, 700, 700), randMatrix(rng, 700, 2) // the look-ahead factorisation
 	y := make([]float64, X.Rows)
 	for i := range y {
 		y[i] = float64(rng.Intn(2))
@@ -235,7 +240,15 @@ func TestMaxThreadsSameBits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return [][]float64{u.Data, s, vt.Data, c.Data, w, {bias}, losses, inv.Data, x.Data, {d}}
+		xl, err := Solve(large, rhsL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dl, err := Det(large)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return [][]float64{u.Data, s, vt.Data, c.Data, w, {bias}, losses, inv.Data, x.Data, {d}, xl.Data, {dl}}
 	}
 	one, two := run(1), run(2)
 	for k := range one {

@@ -35,6 +35,21 @@ type packed struct {
 	dst, a, b Matrix
 	m, k, p   int
 	neg       bool
+	// ap, when not nil, holds all of a packed already (negated when neg),
+	// as packA lays out its m rows, for k ≤ kcBlock: a product of many
+	// parts that share one a (the chunks of a factorisation's update)
+	// then packs it once.
+	ap []float64
+}
+
+// aBufLen is the length of the buffer for the packed blocks of a that a
+// part of rows rows of pr needs: only the scratch tile of macroKernel when
+// a is packed already.
+func (pr packed) aBufLen(rows int) int {
+	if pr.ap != nil {
+		return mr * nr
+	}
+	return packedALen(rows, pr.k)
 }
 
 // packedProduct computes pr with gemmKernel, or stops with the error of cc,
@@ -76,9 +91,9 @@ func packedProduct(cc *canceller, ws *Workspace, pr packed) error {
 		if ws != nil {
 			mk := ws.mark()
 			defer ws.release(mk)
-			ap, bp = ws.floatsRaw(packedALen(m, n)), ws.floatsRaw(packedBLen(n, p))
+			ap, bp = ws.floatsRaw(pr.aBufLen(m)), ws.floatsRaw(packedBLen(n, p))
 		} else {
-			pa, pb := getBuffer(packedALen(m, n)), getBuffer(packedBLen(n, p))
+			pa, pb := getBuffer(pr.aBufLen(m)), getBuffer(packedBLen(n, p))
 			defer putBuffer(pa)
 			defer putBuffer(pb)
 			ap, bp = *pa, *pb
@@ -113,7 +128,7 @@ func matmulParts(cc *canceller, pr packed, s productSplit) {
 	n := pr.k
 	forBlocks(s.workers, s.workers, func(k int) {
 		r0, r1, c0, c1 := s.part(k)
-		pa := getBuffer(packedALen(r1-r0, n))
+		pa := getBuffer(pr.aBufLen(r1 - r0))
 		defer putBuffer(pa)
 		pb := getBuffer(packedBLen(n, c1-c0))
 		defer putBuffer(pb)
@@ -133,7 +148,7 @@ func packedALen(rows, n int) int {
 func packedBLen(n, cols int) int { return min(kcBlock, n) * roundUp(min(ncBlock, cols), nr) }
 
 // matmulPart computes the rows [r0, r1) and columns [c0, c1) of pr, on the
-// calling goroutine, with the packing buffers ap (packedALen) and bp
+// calling goroutine, with the packing buffers ap (pr.aBufLen) and bp
 // (packedBLen); it stops with the error of cc before a block of a.
 func matmulPart(cc *canceller, pr packed, r0, r1, c0, c1 int, ap, bp []float64) error {
 	n := pr.k
@@ -149,8 +164,13 @@ func matmulPart(cc *canceller, pr packed, r0, r1, c0, c1 int, ap, bp []float64) 
 					return err
 				}
 				mb := min(mcBlock, r1-ic)
-				packA(ap, pr.a, ic, mb, pc, kb, pr.neg)
-				macroKernel(pr.dst, ap[:apLen], bp, ic, mb, jc, nb, kb, edge)
+				blk := ap[:apLen]
+				if pr.ap != nil {
+					blk = pr.ap[ic*kb : (ic+roundUp(mb, mr))*kb]
+				} else {
+					packA(ap, pr.a, ic, mb, pc, kb, pr.neg)
+				}
+				macroKernel(pr.dst, blk, bp, ic, mb, jc, nb, kb, edge)
 			}
 		}
 	}

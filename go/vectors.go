@@ -311,7 +311,7 @@ const infBits = 0x7ff0000000000000
 // threads (a scan of a large matrix is memory-bound, and two cores stream
 // it in about half the time); the maximum is the same in any order.
 func maxAbsBits(v []float64) uint64 {
-	if len(v) < 2*maxAbsBlock {
+	if len(v) < 2*maxAbsBlock || MaxThreads() == 1 {
 		return maxAbsBitsSerial(v)
 	}
 	nb := (len(v) + maxAbsBlock - 1) / maxAbsBlock
