@@ -206,6 +206,7 @@ func TestMaxThreadsSameBits(t *testing.T) {
 	X := randMatrix(rng, 3000, 20) // twelve row blocks
 	sq, rhs := randMatrix(rng, 400, 400), randMatrix(rng, 400, 3)
 	large, rhsL := randMatrix(rng, 700, 700), randMatrix(rng, 700, 2) // the look-ahead factorisation
+	spd := symmetricDominant(rng, 600)                                // the recursive Cholesky's parallel products
 	y := make([]float64, X.Rows)
 	for i := range y {
 		y[i] = float64(rng.Intn(2))
@@ -248,7 +249,11 @@ func TestMaxThreadsSameBits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return [][]float64{u.Data, s, vt.Data, c.Data, w, {bias}, losses, inv.Data, x.Data, {d}, xl.Data, {dl}}
+		ch, err := Cholesky(spd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return [][]float64{u.Data, s, vt.Data, c.Data, w, {bias}, losses, inv.Data, x.Data, {d}, xl.Data, {dl}, ch.Data}
 	}
 	one, two := run(1), run(2)
 	for k := range one {

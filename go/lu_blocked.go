@@ -169,31 +169,45 @@ func (f *luRec) leaf(a []float64, m, n int, piv []int) {
 }
 
 // trsmLowerUnit overwrites the n×w block b (row stride ldb) with L⁻¹·b, for
-// the unit lower triangle L of the n×n block l (row stride ldl): the top
-// half of the rows is solved, subtracted from the bottom half in one matrix
-// product, and the bottom half solved, recursively; below luLeaf rows, row
-// by row. It stops with the error of cc, which the products look at, when
-// cc is cancelled.
+// the unit lower triangle L of the n×n block l (row stride ldl); see
+// trsmLower.
 func trsmLowerUnit(ws *Workspace, cc *canceller, l []float64, ldl, n int, b []float64, ldb, w int) error {
+	return trsmLower(ws, cc, l, ldl, n, b, ldb, w, true)
+}
+
+// trsmLower overwrites the n×w block b (row stride ldb) with L⁻¹·b, for
+// the lower triangle L of the n×n block l (row stride ldl), whose diagonal
+// is taken as ones when unit: the top half of the rows is solved,
+// subtracted from the bottom half in one matrix product, and the bottom
+// half solved, recursively; below luLeaf rows, row by row (each row's
+// earlier rows subtracted, then divided by its diagonal entry). It stops
+// with the error of cc, which the products look at, when cc is cancelled.
+func trsmLower(ws *Workspace, cc *canceller, l []float64, ldl, n int, b []float64, ldb, w int, unit bool) error {
 	if n <= 2*luLeaf || w == 0 {
-		for i := 1; i < n; i++ {
+		for i := 0; i < n; i++ {
 			bi := b[i*ldb : i*ldb+w]
 			for k := 0; k < i; k++ {
 				if x := l[i*ldl+k]; x != 0 {
 					axpy(bi, -x, b[k*ldb:k*ldb+w])
 				}
 			}
+			if !unit {
+				d := l[i*ldl+i]
+				for j := range bi {
+					bi[j] /= d
+				}
+			}
 		}
 		return cc.tick(n * n * w / 2)
 	}
 	n1 := n / 2
-	if err := trsmLowerUnit(ws, cc, l, ldl, n1, b, ldb, w); err != nil {
+	if err := trsmLower(ws, cc, l, ldl, n1, b, ldb, w, unit); err != nil {
 		return err
 	}
 	if err := gemmSub(ws, cc, n-n1, w, n1, l[n1*ldl:], ldl, b, ldb, b[n1*ldb:], ldb); err != nil {
 		return err
 	}
-	return trsmLowerUnit(ws, cc, l[n1*ldl+n1:], ldl, n-n1, b[n1*ldb:], ldb, w)
+	return trsmLower(ws, cc, l[n1*ldl+n1:], ldl, n-n1, b[n1*ldb:], ldb, w, unit)
 }
 
 // gemmSub computes C ← C − A·B for the m×k block A at a[0], the k×w block B

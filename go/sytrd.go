@@ -115,9 +115,9 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 			copy(y.Data[l*L:(l+1)*L], wl)
 			copy(y.Data[(b+l)*L:(b+l+1)*L], vl)
 		}
-		lowerUpdate(ws, s[k1*n+k1:], n, x, y)
+		err := lowerUpdate(ws, cc, s[k1*n+k1:], n, x, y)
 		ws.release(mb)
-		if err := cc.tick(4 * L * L * b); err != nil {
+		if err != nil {
 			return err
 		}
 	}
@@ -164,21 +164,25 @@ func tridiagBack(cc *canceller, s []float64, n int, tau, w, zt []float64) error 
 // included) of the L×L block C whose first entry is c[0] (row stride ldc),
 // for X L×w and Y w×L: with the packed kernel in blocks of lowerBlock rows,
 // each up to its last column; with the pure-Go kernels, on the whole block.
-func lowerUpdate(ws *Workspace, c []float64, ldc int, x, y Matrix) {
+// It stops with the error of cc, which the products look at, when cc is
+// cancelled (C then holds part of the update).
+func lowerUpdate(ws *Workspace, cc *canceller, c []float64, ldc int, x, y Matrix) error {
 	if gemmKernel == nil {
-		_ = subProduct(ws, nil, c, ldc, x, y) // a nil canceller never stops it
-		return
+		return subProduct(ws, cc, c, ldc, x, y)
 	}
 	L, w := x.Rows, x.Cols
 	for r0 := 0; r0 < L; r0 += lowerBlock {
 		r1 := min(r0+lowerBlock, L)
-		_ = packedProduct(nil, ws, packed{ // a nil canceller never stops it
+		if err := packedProduct(cc, ws, packed{
 			dst: Matrix{Rows: r1 - r0, Cols: ldc, Data: c[r0*ldc:]},
 			a:   Matrix{Rows: r1 - r0, Cols: w, Data: x.Data[r0*w:]},
 			b:   y,
 			m:   r1 - r0, k: w, p: r1, neg: true,
-		})
+		}); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // symvLower computes p = B·v for the symmetric m×m block B whose first
