@@ -155,6 +155,29 @@ func svdBidiag(cc *canceller, t []float64, m, n int, wantUV bool) (s, u, v []flo
 // into one block update.
 const reflectorBlock = 32
 
+// compactT writes into t (row stride ldt, cleared first) the upper
+// triangular T of the compact WY form R₀⋯R_{b−1} = I − V·T·Vᵀ of the b =
+// len(tau) reflections Rᵢ = I − τᵢ·vᵢ·vᵢᵀ whose vectors are the rows of
+// the b×n vbt (LAPACK's dlarft): column i is T[i][i] = τᵢ,
+// T[:i, i] = −τᵢ·T[:i, :i]·(V[:, :i]ᵀ·vᵢ). w is scratch of b entries.
+func compactT(t []float64, ldt int, vbt []float64, n int, tau, w []float64) {
+	clear(t)
+	for i, ti := range tau {
+		vi := vbt[i*n : (i+1)*n]
+		for j := 0; j < i; j++ {
+			w[j] = -ti * dot(vbt[j*n:(j+1)*n], vi)
+		}
+		for j := 0; j < i; j++ {
+			s := 0.0
+			for l := j; l < i; l++ {
+				s += t[j*ldt+l] * w[l]
+			}
+			t[j*ldt+i] = s
+		}
+		t[i*ldt+i] = ti
+	}
+}
+
 // applyReflectors computes c ← R₀·R₁⋯R_{K−1}·c (c ← R_{K−1}⋯R₀·c with
 // trans) for the row-major L×r matrix c, K = len(tau), Rₖ = I − τₖ·vₖ·vₖᵀ
 // with vₖ in vs[k·L : (k+1)·L]: zero before entry off+k, 1 there. Blocks of
@@ -193,24 +216,7 @@ func applyReflectors(cc *canceller, c []float64, L, r int, vs, tau []float64, of
 		for k := k0; k < k1; k++ {
 			copy(vbt.Data[(k-k0)*n:(k-k0+1)*n], vs[k*L+top:(k+1)*L])
 		}
-		// T upper triangular with R_k0⋯R_k1−1 = I − V·T·Vᵀ: column i is
-		// T[i][i] = τᵢ, T[:i, i] = −τᵢ·T[:i, :i]·(V[:, :i]ᵀ·vᵢ).
-		clear(t)
-		for i := 0; i < b; i++ {
-			ti := tau[k0+i]
-			vi := vbt.Data[i*n : (i+1)*n]
-			for j := 0; j < i; j++ {
-				w[j] = -ti * dot(vbt.Data[j*n:(j+1)*n], vi)
-			}
-			for j := 0; j < i; j++ {
-				s := 0.0
-				for l := j; l < i; l++ {
-					s += t[j*nb+l] * w[l]
-				}
-				t[j*nb+i] = s
-			}
-			t[i*nb+i] = ti
-		}
+		compactT(t, nb, vbt.Data, n, tau[k0:k1], w)
 		// c[top:] ← c[top:] − V·(T·(Vᵀ·c[top:])).
 		sub := Matrix{Rows: n, Cols: r, Data: c[top*r : L*r]}
 		x := ws.matrixRaw(b, r) // the product overwrites it

@@ -253,7 +253,11 @@ func TestMaxThreadsSameBits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return [][]float64{u.Data, s, vt.Data, c.Data, w, {bias}, losses, inv.Data, x.Data, {d}, xl.Data, {dl}, ch.Data}
+		q, r, err := QR(sq) // the blocked reflections' products
+		if err != nil {
+			t.Fatal(err)
+		}
+		return [][]float64{u.Data, s, vt.Data, c.Data, w, {bias}, losses, inv.Data, x.Data, {d}, xl.Data, {dl}, ch.Data, q.Data, r.Data}
 	}
 	one, two := run(1), run(2)
 	for k := range one {

@@ -100,8 +100,7 @@ func packedProduct(cc *canceller, ws *Workspace, pr packed) error {
 		}
 		return matmulPart(cc, pr, 0, m, 0, p, ap, bp)
 	}
-	matmulParts(cc, pr, s)
-	return cc.err()
+	return matmulParts(cc, pr, s)
 }
 
 // productSplit cuts an m×p product into one part per worker along its
@@ -123,17 +122,26 @@ func (s productSplit) part(k int) (r0, r1, c0, c1 int) {
 
 // matmulParts runs the parts of s with forBlocks (the caller takes them
 // from the front, the helpers from the back), each with packing buffers
-// from the pool; an error of cc stops the parts, and the caller reports it.
-func matmulParts(cc *canceller, pr packed, s productSplit) {
+// from the pool; an error of cc stops the parts, and it returns the error
+// a part met (without a look of its own at cc, so that a cancelled call
+// looks at its context at most once more per thread).
+func matmulParts(cc *canceller, pr packed, s productSplit) error {
 	n := pr.k
+	errs := make([]error, s.workers)
 	forBlocks(s.workers, s.workers, func(k int) {
 		r0, r1, c0, c1 := s.part(k)
 		pa := getBuffer(pr.aBufLen(r1 - r0))
 		defer putBuffer(pa)
 		pb := getBuffer(packedBLen(n, c1-c0))
 		defer putBuffer(pb)
-		_ = matmulPart(cc, pr, r0, r1, c0, c1, *pa, *pb)
+		errs[k] = matmulPart(cc, pr, r0, r1, c0, c1, *pa, *pb)
 	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // packedALen is the length of the buffer of packed blocks of a for rows

@@ -73,7 +73,10 @@ func qrFill(cc *canceller, q, r, a Matrix) error {
 	clear(r.Data)
 	for i := 0; i < k; i++ {
 		for j := i; j < n; j++ {
-			r.Data[i*n+j] = math.Ldexp(at.Data[j*m+i], shift)
+			r.Data[i*n+j] = at.Data[j*m+i]
+			if shift != 0 {
+				r.Data[i*n+j] = math.Ldexp(r.Data[i*n+j], shift)
+			}
 		}
 	}
 	// Q = H₀·H₁⋯Hₖ₋₁·[I; 0], on Qᵀ, whose rows are the columns of Q.
@@ -119,6 +122,12 @@ func qrFactor(cc *canceller, a Matrix) (at Matrix, tau []float64, shift int, err
 	shift = max(powerOfTwoScale(at.Data)-qrTopExponent, 0)
 	scaleBy(at.Data, shift)
 	tau = ws.floats(k)
+	if k >= 2*qrBlock {
+		if err := eliminateBlocked(cc, at.Data, m, n, k, tau); err != nil {
+			return Matrix{}, nil, 0, err
+		}
+		return at, tau, shift, nil
+	}
 	for j := 0; j < k; j++ {
 		if err := cc.tick((m - j) * (n - j)); err != nil {
 			return Matrix{}, nil, 0, err

@@ -2,12 +2,40 @@ package twinmath
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"math/rand"
 	"testing"
 )
 
+// qrFamilies is families with matrices of 2·qrBlock columns and rows and
+// more, which the blocked factorisation and Q take: square, tall and wide,
+// with a last panel narrower than qrBlock, rank-deficient, with zero
+// columns (τ = 0 inside a panel), and graded.
+func qrFamilies() map[string]Matrix {
+	f := families()
+	rng := rand.New(rand.NewSource(8))
+	for _, s := range [][2]int{{64, 64}, {100, 70}, {70, 130}, {200, 200}} {
+		f[fmt.Sprintf("random %dx%d", s[0], s[1])] = randMatrix(rng, s[0], s[1])
+	}
+	f["rank 10 of 120"] = mulMat(randMatrix(rng, 120, 10), randMatrix(rng, 10, 120))
+	z := randMatrix(rng, 90, 80)
+	for i := 0; i < 90; i++ {
+		z.Data[i*80+5], z.Data[i*80+40] = 0, 0
+	}
+	f["zero columns 90x80"] = z
+	g := randMatrix(rng, 100, 100)
+	for i := 0; i < 100; i++ {
+		for j := 0; j < 100; j++ {
+			g.Data[i*100+j] *= math.Pow(2, float64(6*(j-50))) // 2⁻³⁰⁰ … 2²⁹⁴
+		}
+	}
+	f["graded 100"] = g
+	return f
+}
+
 func TestQRResiduals(t *testing.T) {
-	for name, a := range families() {
+	for name, a := range qrFamilies() {
 		q, r, err := QR(a)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -72,7 +100,7 @@ func firstCols(a Matrix, c int) Matrix {
 }
 
 func TestQRCompleteResiduals(t *testing.T) {
-	for name, a := range families() {
+	for name, a := range qrFamilies() {
 		q, r, err := QRComplete(a)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -104,7 +132,7 @@ func TestQRCompleteResiduals(t *testing.T) {
 }
 
 func TestQRRaw(t *testing.T) {
-	for name, a := range families() {
+	for name, a := range qrFamilies() {
 		h, tau, err := QRRaw(a)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
