@@ -50,6 +50,7 @@ func bidiagonalize(cc *canceller, t []float64, m, n int) (bidiagonal, error) {
 		ht: ws.floats(n), gt: ws.floats(n),
 	}
 	w, acc := ws.floats(n), ws.floats(n)
+	parts := ws.floatsRaw((m + bidiagRows - 1) / bidiagRows * n) // each block's part of S
 	// Column 0, gathered; later columns are gathered by the pass before.
 	for i := 0; i < m; i++ {
 		b.hv[i] = t[i*n]
@@ -89,26 +90,73 @@ func bidiagonalize(cc *canceller, t []float64, m, n int) (bidiagonal, error) {
 		b.e[k], b.gt[k] = gbeta, gtau
 		copy(b.gv[k*n+k+1:(k+1)*n], y)
 		// One pass over rows k+1..: Hₖ, Gₖ, then gather column k+1 and
-		// accumulate S for step k+1.
-		next := b.hv[(k+1)*m : (k+2)*m]
-		s := acc[:max(n-k-2, 0)]
-		clear(s)
-		for i := k + 1; i < m; i++ {
-			row := t[i*n+k+1 : (i+1)*n]
-			if tau != 0 {
-				axpy(row, -tau*x[i-k], wk)
+		// accumulate S for step k+1, in blocks of bidiagRows rows, each
+		// with its own part of S, added in the blocks' order.
+		ps := bidiagPass{t: t, n: n, k: k, m: m, x: x, wk: wk, y: y, tau: tau, gtau: gtau,
+			next: b.hv[(k+1)*m : (k+2)*m], ls: max(n-k-2, 0), parts: parts}
+		blocks := (m - k - 1 + bidiagRows - 1) / bidiagRows
+		if workers := min(MaxThreads(), blocks); workers > 1 && (m-k-1)*(n-k-1) >= bidiagParallel {
+			h := &bidiagPass{}
+			*h = ps
+			forBlocks(blocks, workers, h.rows)
+		} else {
+			for blk := 0; blk < blocks; blk++ {
+				ps.rows(blk)
 			}
-			if gtau != 0 {
-				axpy(row, -gtau*dot(row, y), y)
-			}
-			next[i] = row[0]
-			if i > k+1 && len(s) > 0 {
-				axpy(s, row[0], row[1:])
+		}
+		s := acc[:ps.ls]
+		copy(s, parts[:ps.ls])
+		for blk := 1; blk < blocks; blk++ {
+			for j, v := range parts[blk*ps.ls : (blk+1)*ps.ls] {
+				s[j] += v
 			}
 		}
 		fused = true
 	}
 	return b, nil
+}
+
+// bidiagRows is the number of rows in the blocks of a step's pass, and
+// bidiagParallel the size of the trailing block (in entries) from which
+// the blocks are shared among threads. The blocks, and so the bits, depend
+// on the sizes alone.
+const (
+	bidiagRows     = 64
+	bidiagParallel = 1 << 15
+)
+
+// bidiagPass is the pass of step k of bidiagonalize over rows k+1..: the
+// matrix, Hₖ's vector x and its wk = Cᵀx, Gₖ's vector y, their τ, the
+// column k+1 being gathered (next) and the blocks' parts of S (ls entries
+// each).
+type bidiagPass struct {
+	t           []float64
+	n, k, m, ls int
+	x, wk, y    []float64
+	tau, gtau   float64
+	next, parts []float64
+}
+
+// rows runs the pass over block blk of the rows after k.
+func (p *bidiagPass) rows(blk int) {
+	k, n := p.k, p.n
+	lo := k + 1 + blk*bidiagRows
+	hi := min(lo+bidiagRows, p.m)
+	s := p.parts[blk*p.ls : (blk+1)*p.ls]
+	clear(s)
+	for i := lo; i < hi; i++ {
+		row := p.t[i*n+k+1 : (i+1)*n]
+		if p.tau != 0 {
+			axpy(row, -p.tau*p.x[i-k], p.wk)
+		}
+		if p.gtau != 0 {
+			axpy(row, -p.gtau*dot(row, p.y), p.y)
+		}
+		p.next[i] = row[0]
+		if i > k+1 && len(s) > 0 {
+			axpy(s, row[0], row[1:])
+		}
+	}
 }
 
 // svdBidiag computes the SVD of the row-major M×N matrix t (M ≥ N ≥ 1,
