@@ -257,7 +257,11 @@ func TestMaxThreadsSameBits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return [][]float64{u.Data, s, vt.Data, c.Data, w, {bias}, losses, inv.Data, x.Data, {d}, xl.Data, {dl}, ch.Data, q.Data, r.Data}
+		ev, ez, err := Eigh(spd) // the reduction's products and row blocks
+		if err != nil {
+			t.Fatal(err)
+		}
+		return [][]float64{u.Data, s, vt.Data, c.Data, w, {bias}, losses, inv.Data, x.Data, {d}, xl.Data, {dl}, ch.Data, q.Data, r.Data, ev, ez.Data}
 	}
 	one, two := run(1), run(2)
 	for k := range one {

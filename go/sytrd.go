@@ -53,6 +53,7 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 	mk := ws.mark()
 	defer ws.release(mk)
 	vp, wp := ws.floatsRaw(nb*n), ws.floatsRaw(nb*n) // cleared for each panel
+	parts := ws.floatsRaw(symvPartsLen(n))           // cleared by symvLower
 	for k0 := 0; k0 < K; k0 += nb {
 		b := min(nb, K-k0)
 		clear(vp)
@@ -80,7 +81,7 @@ func tridiagReduce(cc *canceller, s []float64, n int, d, off, tau []float64) err
 			// p = τ·(S − V·Wᵀ − W·Vᵀ)·v over rows and columns i+1.., then
 			// w = p − (τ/2)(pᵀv)·v.
 			p := wp[j*n+i+1 : (j+1)*n]
-			symvLower(p, s[(i+1)*n+i+1:], n, v)
+			symvLower(p, s[(i+1)*n+i+1:], n, v, parts)
 			for l := 0; l < j; l++ {
 				vl, wl := vp[l*n+i+1:(l+1)*n], wp[l*n+i+1:(l+1)*n]
 				axpy2(p, -dot(wl, v), vl, -dot(vl, v), wl)
@@ -189,14 +190,63 @@ func lowerUpdate(ws *Workspace, cc *canceller, c []float64, ldc int, x, y Matrix
 // entry is b[0] (row stride ldb), m = len(p), reading its lower triangle
 // only (LAPACK's dsymv): each row is read once, for a dot product with v and
 // an axpy into p, half the memory traffic of a product with the whole
-// block. Each pᵢ is the same sum of products in another order.
-func symvLower(p, b []float64, ldb int, v []float64) {
+// block. Each pᵢ is the same sum of products in another order. The rows
+// are taken in blocks of symvRows, each block summing into its own part of
+// parts (symvPartsLen(m) entries), shared among threads from symvParallel
+// entries of B; the parts are added in the blocks' order, so the bits
+// depend on m alone.
+func symvLower(p, b []float64, ldb int, v, parts []float64) {
+	m := len(p)
+	blocks := (m + symvRows - 1) / symvRows
+	sp := symvPass{b: b, ldb: ldb, v: v, parts: parts, m: m}
+	if workers := min(MaxThreads(), blocks); workers > 1 && m*m/2 >= symvParallel {
+		h := &symvPass{}
+		*h = sp
+		forBlocks(blocks, workers, h.rows)
+	} else {
+		for blk := 0; blk < blocks; blk++ {
+			sp.rows(blk)
+		}
+	}
 	clear(p)
-	for r := range p {
-		row := b[r*ldb : r*ldb+r+1]
-		p[r] += dot(row[:r], v) + row[r]*v[r]
+	for blk := 0; blk < blocks; blk++ {
+		q := parts[blk*m : blk*m+min((blk+1)*symvRows, m)]
+		for j, x := range q {
+			p[j] += x
+		}
+	}
+}
+
+// symvRows is the number of rows in the blocks of symvLower, and
+// symvParallel the number of entries of the lower triangle from which they
+// are shared among threads.
+const (
+	symvRows     = 64
+	symvParallel = 1 << 15
+)
+
+// symvPartsLen is the length of the parts that symvLower needs for an m×m
+// block.
+func symvPartsLen(m int) int { return (m + symvRows - 1) / symvRows * m }
+
+// symvPass is one symvLower: the block, v, the parts, and the order.
+type symvPass struct {
+	b, v, parts []float64
+	ldb, m      int
+}
+
+// rows sums the rows of block blk into its part: entry r of a row's dot
+// product with v, and the row times v[r] into the entries before r.
+func (s *symvPass) rows(blk int) {
+	lo := blk * symvRows
+	hi := min(lo+symvRows, s.m)
+	q := s.parts[blk*s.m : blk*s.m+hi]
+	clear(q)
+	for r := lo; r < hi; r++ {
+		row := s.b[r*s.ldb : r*s.ldb+r+1]
+		q[r] += dot(row[:r], s.v) + row[r]*s.v[r]
 		if r > 0 {
-			axpy(p[:r], v[r], row[:r])
+			axpy(q[:r], s.v[r], row[:r])
 		}
 	}
 }
