@@ -3,6 +3,7 @@ package twinmath
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/rand"
 	"testing"
 )
@@ -72,6 +73,20 @@ func TestCholeskyBlocked(t *testing.T) {
 				t.Fatalf("L[%d][%d] = %v above the diagonal", i, j, got.Data[i*n+j])
 			}
 		}
+	}
+	// Graded: D·A·D, D = diag(2⁻³⁰⁰ … 2²⁹⁷), factored as D·L.
+	g := a.Clone()
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			g.Data[i*n+j] = math.Ldexp(g.Data[i*n+j], 3*(i-100)+3*(j-100))
+		}
+	}
+	lg, err := Cholesky(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x := residRatio(g, mulMat(lg, tr(lg))); x > thresh {
+		t.Errorf("graded: ‖A − LLᵀ‖ ratio %.3g", x)
 	}
 	for _, k := range []int{0, 5, cholLeaf, 150, n - 1} {
 		bad := a.Clone()

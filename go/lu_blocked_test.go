@@ -2,6 +2,7 @@ package twinmath
 
 import (
 	"fmt"
+	"math"
 	"math/rand"
 	"strings"
 	"testing"
@@ -52,6 +53,13 @@ func TestLUFactorBlocked(t *testing.T) {
 		z.Data[i*600+300] = 0 // inside the fifth panel
 	}
 	cases["zero column 600"] = z
+	g := randMatrix(rng, 300, 300)
+	for i := 0; i < 300; i++ {
+		for j := 0; j < 300; j++ {
+			g.Data[i*300+j] = math.Ldexp(g.Data[i*300+j], 3*(i-150)+2*(j-150)) // 2⁻⁷⁵⁰ … 2⁷⁴⁵
+		}
+	}
+	cases["graded 300"] = g
 	for name, a := range cases {
 		n := a.Rows
 		lu, piv := a.Clone(), make([]int, n)
