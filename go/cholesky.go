@@ -42,39 +42,17 @@ func choleskyTo(cc *canceller, dst, a Matrix) error {
 	}
 	n := a.Rows
 	clear(dst.Data)
-	if n > cholLeaf {
-		// The lower triangle into dst, factored there in place.
-		for i := 0; i < n; i++ {
-			copy(dst.Data[i*n:i*n+i+1], a.Data[i*n:i*n+i+1])
-		}
-		f := cholRec{cc: cc, ws: cc.scratch(), ld: n}
-		if err := f.factor(dst.Data, n); err != nil {
-			return err
-		}
-		for i := 0; i < n; i++ {
-			clear(dst.Data[i*n+i+1 : (i+1)*n]) // the pure-Go update writes whole blocks
-		}
-		return nil
-	}
-	// Row by row (Cholesky–Banachiewicz): every sum is a dot product of two
-	// contiguous rows of L.
+	// The lower triangle into dst, factored there in place (row by row up
+	// to cholLeaf, recursively beyond).
 	for i := 0; i < n; i++ {
-		if err := cc.tick(i * i / 2); err != nil {
-			return err
-		}
-		li := dst.Data[i*n : i*n+i+1]
-		for j := 0; j <= i; j++ {
-			lj := dst.Data[j*n : j*n+j]
-			s := a.Data[i*n+j] - dot(li[:j], lj)
-			if j < i {
-				li[j] = s / dst.Data[j*n+j]
-				continue
-			}
-			if !(s > 0) {
-				return opError("cholesky", ErrNotPositiveDefinite, "")
-			}
-			li[i] = math.Sqrt(s)
-		}
+		copy(dst.Data[i*n:i*n+i+1], a.Data[i*n:i*n+i+1])
+	}
+	f := cholRec{cc: cc, ws: cc.scratch(), ld: n}
+	if err := f.factor(dst.Data, n); err != nil {
+		return err
+	}
+	for i := 0; i < n; i++ {
+		clear(dst.Data[i*n+i+1 : (i+1)*n]) // the pure-Go update writes whole blocks
 	}
 	return nil
 }
@@ -107,6 +85,8 @@ type cholRec struct {
 func (f *cholRec) factor(l []float64, n int) error {
 	ld := f.ld
 	if n <= cholLeaf {
+		// Row by row (Cholesky–Banachiewicz): every sum is a dot product
+		// of two contiguous rows of L.
 		for i := 0; i < n; i++ {
 			li := l[i*ld : i*ld+i+1]
 			for j := 0; j <= i; j++ {
