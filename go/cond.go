@@ -39,8 +39,17 @@ func slogdet(cc *canceller, a Matrix) (sign, logAbsDet float64, err error) {
 	if n == 0 {
 		return 1, 0, nil
 	}
-	lu := a.Clone()
-	shift := scaleRowsBeyond(lu.Data, n)
+	// The copy row by row, looking at cc as it goes: the first touch of a
+	// fresh buffer of hundreds of megabytes takes seconds on some hosts.
+	lu, shift := NewMatrix(n, n), 0
+	for i := 0; i < n; i++ {
+		if err := cc.tick(n); err != nil {
+			return 0, 0, err
+		}
+		row := lu.Data[i*n : (i+1)*n]
+		copy(row, a.Data[i*n:(i+1)*n])
+		shift += scaleRowBeyond(row)
+	}
 	sign, _, err = luFactor(cc, lu.Data, n, make([]int, n))
 	if err != nil {
 		return 0, 0, err
@@ -61,30 +70,26 @@ func slogdet(cc *canceller, a Matrix) (sign, logAbsDet float64, err error) {
 	return sign, math.Log(frac) + float64(exp)*math.Ln2, nil
 }
 
-// scaleRowsBeyond divides each row of the n-column matrix data whose largest
-// magnitude lies beyond 2^±500 by 2ᵉ, e the binary exponent of that magnitude
-// (math.Frexp), and returns the sum of those exponents: det(A) =
-// 2^sum·det(the scaled A), exactly. So the LU factorisation meets neither
-// subnormal nor overflowing pivots and multipliers where A's rows are tiny
-// or huge (2.225e-311·[[0, 1], [1, 1]], 1e300·I, diag(1e300, 1e-300)); a
-// row in range is left as it is. The reference does the same.
-func scaleRowsBeyond(data []float64, n int) int {
-	shift := 0
-	for i := 0; i < len(data); i += n {
-		row := data[i : i+n]
-		big := 0.0
-		for _, v := range row {
-			big = max(big, math.Abs(v))
-		}
-		_, e := math.Frexp(big)
-		if e > 500 || e < -500 {
-			for j, v := range row {
-				row[j] = math.Ldexp(v, -e)
-			}
-			shift += e
-		}
+// scaleRowBeyond divides row by 2ᵉ if its largest magnitude lies beyond
+// 2^±500, e the binary exponent of that magnitude (math.Frexp), and
+// returns e (0 for a row in range, which is left as it is): det(A) =
+// 2^(sum of the rows' e)·det(the scaled A), exactly. So the LU
+// factorisation meets neither subnormal nor overflowing pivots and
+// multipliers where A's rows are tiny or huge (2.225e-311·[[0, 1], [1, 1]],
+// 1e300·I, diag(1e300, 1e-300)). The reference does the same.
+func scaleRowBeyond(row []float64) int {
+	big := 0.0
+	for _, v := range row {
+		big = max(big, math.Abs(v))
 	}
-	return shift
+	_, e := math.Frexp(big)
+	if e <= 500 && e >= -500 {
+		return 0
+	}
+	for j, v := range row {
+		row[j] = math.Ldexp(v, -e)
+	}
+	return e
 }
 
 // Cond returns the condition number of a in the matrix norm of order p, as

@@ -24,43 +24,48 @@ from twinmath.go import _native
 CTRL_C_BOUND = 0.2
 
 # Long calls: each runs for at least three times the signal's delay
-# uncancelled on a quiet machine of this kind (inv of 3000×3000 about 2.7 s,
-# eigh of 2500×2500 about 3.5 s, svd of 2000×2000 about 7 s), so that the
-# signal cannot come after the call has already returned (cond's orders 1
-# and "fro" go through the inverse: 3000×3000, as inv). The products run
-# the packed kernel on all cores: multi_dot of four 2000×2000 factors,
-# 2.4·10¹⁰ multiply-adds, ended within the 0.8 s, so they are given 10¹¹.
-# The inputs are made before the child reports ready, and the signal comes
-# 0.8 s later, so that it arrives in the loops of the call rather than in
-# its set-up (the conversions, copies and checks of O(m·n) data before the
-# loops, some 100 ms for 2000×2000 here, which are not interrupted).
+# uncancelled on a machine of this kind (inv of 4500×4500 about 4 s, the LU
+# of slogdet and tensorsolve at 6500×6500 about 3 s, eigh of 2500×2500 about
+# 3.5 s, svd of 2000×2000 about 7 s, the singular values or eigenvalues
+# alone of 2500×2500 about 3 s), so that the signal cannot come after the
+# call has already returned (cond's orders 1 and "fro" go through the
+# inverse: 4500×4500, as inv; the look-ahead LU ended tensorsolve of
+# 4000×4000 within the 0.8 s). The products run the packed kernel on all
+# cores: multi_dot of four 2000×2000 factors, 2.4·10¹⁰ multiply-adds, ended
+# within the 0.8 s, so they are given 10¹¹. The inputs are made before the
+# child reports ready, and the signal comes 0.8 s later, so that it arrives
+# in the loops of the call rather than in its set-up (the conversions,
+# copies and checks of O(m·n) data before the loops, some 100 ms for
+# 2000×2000 here, which are not interrupted; slogdet copies its input row
+# by row with looks at the flag, as the first touch of a fresh 6500×6500
+# buffer took 1.5 s on this host).
 LONG_CALLS = {
     "svd": ("a = rng.standard_normal((2000, 2000))", "g.svd(a)"),
     "eigh": ("a = rng.standard_normal((2500, 2500))", "g.eigh(a)"),
-    "inv": ("a = rng.standard_normal((3000, 3000))", "g.inv(a)"),
+    "inv": ("a = rng.standard_normal((4500, 4500))", "g.inv(a)"),
     "logistic_regression": (
         "a, y = rng.standard_normal((20000, 50)), rng.integers(0, 2, 20000)",
         "g.logistic_regression(a, y, max_iter=10**6)",
     ),
     # The single-matrix operations that take a cancel flag too.
-    "cond": ("a = rng.standard_normal((2000, 2000))", "g.cond(a)"),
-    "cond_1": ("a = rng.standard_normal((3000, 3000))", "g.cond(a, 1)"),
-    "cond_fro": ("a = rng.standard_normal((3000, 3000))", "g.cond(a, 'fro')"),
+    "cond": ("a = rng.standard_normal((2500, 2500))", "g.cond(a)"),
+    "cond_1": ("a = rng.standard_normal((4500, 4500))", "g.cond(a, 1)"),
+    "cond_fro": ("a = rng.standard_normal((4500, 4500))", "g.cond(a, 'fro')"),
     "cond_nuc": ("a = rng.standard_normal((2000, 2000))", "g.cond(a, 'nuc')"),
-    "slogdet": ("a = rng.standard_normal((4000, 4000))", "g.slogdet(a)"),
-    "eigvals": ("a = rng.standard_normal((1000, 1000))", "g.eigvals(a)"),
-    "eigvalsh": ("a = rng.standard_normal((2000, 2000))", "g.eigvalsh(a)"),
-    "svdvals": ("a = rng.standard_normal((2000, 2000))", "g.svdvals(a)"),
-    "matrix_rank_tol": ("a = rng.standard_normal((2000, 2000))", "g.matrix_rank(a, tol=1e-8)"),
-    "norm_2": ("a = rng.standard_normal((2000, 2000))", "g.norm(a, 2)"),
+    "slogdet": ("a = rng.standard_normal((6500, 6500))", "g.slogdet(a)"),
+    "eigvals": ("a = rng.standard_normal((1300, 1300))", "g.eigvals(a)"),
+    "eigvalsh": ("a = rng.standard_normal((2500, 2500))", "g.eigvalsh(a)"),
+    "svdvals": ("a = rng.standard_normal((2500, 2500))", "g.svdvals(a)"),
+    "matrix_rank_tol": ("a = rng.standard_normal((2500, 2500))", "g.matrix_rank(a, tol=1e-8)"),
+    "norm_2": ("a = rng.standard_normal((2500, 2500))", "g.norm(a, 2)"),
     "norm_nuc": ("a = rng.standard_normal((2000, 2000))", "g.norm(a, 'nuc')"),
     "matrix_power": ("a = rng.standard_normal((2000, 2000)) / 45", "g.matrix_power(a, 1000)"),
     "multi_dot": ("a = rng.standard_normal((2000, 2000))", "g.multi_dot([a] * 12)"),
     "tensorsolve": (
-        "a, b = rng.standard_normal((4000, 4000)), rng.standard_normal(4000)",
+        "a, b = rng.standard_normal((6500, 6500)), rng.standard_normal(6500)",
         "g.tensorsolve(a, b)",
     ),
-    "tensorinv": ("a = rng.standard_normal((50, 60, 3000))", "g.tensorinv(a)"),  # 3000², as inv
+    "tensorinv": ("a = rng.standard_normal((50, 90, 4500))", "g.tensorinv(a)"),  # 4500², as inv
     "tensordot": ("a = rng.standard_normal((5000, 5000))", "g.tensordot(a, a, 1)"),
     "covariance": ("a = rng.standard_normal((10000, 1500))", "g.covariance(a)"),
 }
