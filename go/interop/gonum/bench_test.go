@@ -61,6 +61,27 @@ func BenchmarkVsGonum(b *testing.B) {
 		var x mat.Dense
 		mustNil(b, x.Inverse(dense(a)))
 	})
+	spd := symmetric(rng, n)
+	for i := 0; i < n; i++ {
+		spd.Data[i*n+i] += n // diagonally dominant: positive definite
+	}
+	pair(b, "cholesky n=300", func() error {
+		_, err := twinmath.Cholesky(spd)
+		return err
+	}, func() {
+		var f mat.Cholesky
+		mustOK(b, f.Factorize(symDense(spd)))
+	})
+	pair(b, "qr n=300", func() error {
+		_, _, err := twinmath.QR(a)
+		return err
+	}, func() {
+		var f mat.QR
+		f.Factorize(dense(a))
+		var q, r mat.Dense
+		f.QTo(&q)
+		f.RTo(&r)
+	})
 	// gonum has no lstsq or pinv of its own; the closest calls are the
 	// minimum-norm solution through its SVD (pinv: of a·X = I), with numpy's
 	// default cut-offs relative to σ₁ on both sides: max(m, n)·eps for lstsq,
