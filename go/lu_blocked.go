@@ -572,9 +572,9 @@ func (s *luAhead) shared(chunks, workers int) error {
 }
 
 // chunk runs chunk k of the step with the canceller pc and the scratch of
-// s.ws (the pool when it is nil): chunk 0 updates
-// the next panel and factors it (with s.f, whose canceller the caller
-// chose), chunk k > 0 updates the columns t0 + w1 + (k−1)·luAheadChunk on.
+// s.ws (the pool when it is nil): chunk 0 updates the next panel and
+// factors it (with s.f, whose canceller the caller chose), chunk k > 0
+// updates the columns t0 + w1 + (k−1)·luAheadChunk on.
 func (s *luAhead) chunk(k int, pc *canceller) error {
 	if k == 0 {
 		if err := s.update(pc, s.t0, s.w1); err != nil {
