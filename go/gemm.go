@@ -35,10 +35,10 @@ type packed struct {
 	dst, a, b Matrix
 	m, k, p   int
 	neg       bool
-	// ap, when not nil, holds all of a packed already (negated when neg),
-	// as packA lays out its m rows, for k ≤ kcBlock: a product of many
-	// parts that share one a (the chunks of a factorisation's update)
-	// then packs it once.
+	// ap, when not nil, holds all of a packed already by packAll (negated
+	// when neg): products that share one a (the chunks of a
+	// factorisation's update, the column blocks of an inverse) then pack
+	// it once.
 	ap []float64
 }
 
@@ -174,7 +174,8 @@ func matmulPart(cc *canceller, pr packed, r0, r1, c0, c1 int, ap, bp []float64) 
 				mb := min(mcBlock, r1-ic)
 				blk := ap[:apLen]
 				if pr.ap != nil {
-					blk = pr.ap[ic*kb : (ic+roundUp(mb, mr))*kb]
+					off := roundUp(pr.m, mr) * pc
+					blk = pr.ap[off+ic*kb : off+(ic+roundUp(mb, mr))*kb]
 				} else {
 					packA(ap, pr.a, ic, mb, pc, kb, pr.neg)
 				}
@@ -207,30 +208,67 @@ func putBuffer(b *[]float64) { packing.Put(b) }
 
 // packA copies a[ic:ic+mb, pc:pc+kb] (negated when neg) into ap as panels
 // of mr rows, each stored column by column (ap[panel][p*mr+i]); rows past
-// mb are zero.
+// mb are zero. A whole panel's rows are read side by side, so that its
+// entries are stored in order.
 func packA(ap []float64, a Matrix, ic, mb, pc, kb int, neg bool) {
-	for ir := 0; ir < mb; ir += mr {
-		panel := ap[ir*kb : ir*kb+mr*kb]
-		for i := 0; i < mr; i++ {
-			if ir+i >= mb {
-				for p := 0; p < kb; p++ {
-					panel[p*mr+i] = 0
-				}
-				continue
+	ir := 0
+	for ; ir+mr <= mb; ir += mr {
+		row := func(i int) []float64 {
+			at := (ic+ir+i)*a.Cols + pc
+			return a.Data[at : at+kb]
+		}
+		packPanel(ap[ir*kb:ir*kb+mr*kb], row(0), row(1), row(2), row(3), neg)
+	}
+	if ir == mb {
+		return
+	}
+	panel := ap[ir*kb : ir*kb+mr*kb]
+	for i := 0; i < mr; i++ {
+		if ir+i >= mb {
+			for p := 0; p < kb; p++ {
+				panel[p*mr+i] = 0
 			}
-			row := a.Data[(ic+ir+i)*a.Cols+pc : (ic+ir+i)*a.Cols+pc+kb]
+			continue
+		}
+		row := a.Data[(ic+ir+i)*a.Cols+pc : (ic+ir+i)*a.Cols+pc+kb]
+		for p, v := range row {
 			if neg {
-				for p, v := range row {
-					panel[p*mr+i] = -v
-				}
-				continue
+				v = -v
 			}
-			for p, v := range row {
-				panel[p*mr+i] = v
-			}
+			panel[p*mr+i] = v
 		}
 	}
 }
+
+// packPanel stores the rows r0…r3 (of one length) column by column in
+// panel (negated when neg).
+func packPanel(panel, r0, r1, r2, r3 []float64, neg bool) {
+	kb := len(r0)
+	r1, r2, r3, panel = r1[:kb], r2[:kb], r3[:kb], panel[:mr*kb]
+	if neg {
+		for p := range r0 {
+			q := panel[p*mr : p*mr+mr : p*mr+mr]
+			q[0], q[1], q[2], q[3] = -r0[p], -r1[p], -r2[p], -r3[p]
+		}
+		return
+	}
+	for p := range r0 {
+		q := panel[p*mr : p*mr+mr : p*mr+mr]
+		q[0], q[1], q[2], q[3] = r0[p], r1[p], r2[p], r3[p]
+	}
+}
+
+// packAll packs the m×k block a (negated when neg) into ap, of length
+// packedAllLen(m, k), for the ap of a packed product: block by block of
+// kcBlock columns, each as packA lays out all m rows.
+func packAll(ap []float64, a Matrix, m, k int, neg bool) {
+	for pc := 0; pc < k; pc += kcBlock {
+		packA(ap[roundUp(m, mr)*pc:], a, 0, m, pc, min(kcBlock, k-pc), neg)
+	}
+}
+
+// packedAllLen is the length of packAll's buffer for an m×k block.
+func packedAllLen(m, k int) int { return roundUp(m, mr) * k }
 
 // packB copies b[pc:pc+kb, jc:jc+nb] into bp as panels of nr columns, each
 // stored row by row (bp[panel][p*nr+j]); columns past nb are zero.

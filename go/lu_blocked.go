@@ -218,6 +218,13 @@ func trsmLower(ws *Workspace, cc *canceller, l []float64, ldl, n int, b []float6
 // stops with the error of cc, which it looks at between blocks
 // of the product (C then holds part of it), when cc is cancelled.
 func gemmSub(ws *Workspace, cc *canceller, m, w, k int, a []float64, lda int, b []float64, ldb int, c []float64, ldc int) error {
+	return gemmSubPacked(ws, cc, m, w, k, a, lda, nil, b, ldb, c, ldc)
+}
+
+// gemmSubPacked is gemmSub with A packed already (by packAll, negated) in
+// ap when ap is not nil; the products small enough to be summed row by
+// row read a itself, so the bits are those of gemmSub.
+func gemmSubPacked(ws *Workspace, cc *canceller, m, w, k int, a []float64, lda int, ap, b []float64, ldb int, c []float64, ldc int) error {
 	if m == 0 || w == 0 || k == 0 {
 		return nil
 	}
@@ -239,7 +246,7 @@ func gemmSub(ws *Workspace, cc *canceller, m, w, k int, a []float64, lda int, b 
 		dst: Matrix{Rows: m, Cols: ldc, Data: c},
 		a:   Matrix{Rows: m, Cols: lda, Data: a},
 		b:   Matrix{Rows: k, Cols: ldb, Data: b},
-		m:   m, k: k, p: w, neg: true,
+		m:   m, k: k, p: w, neg: true, ap: ap,
 	})
 }
 
@@ -291,7 +298,7 @@ func luSubstitute(cc *canceller, lu []float64, n int, x Matrix) error {
 	if err := trsmLowerUnit(ws, cc, lu, n, n, x.Data, k, k); err != nil {
 		return err
 	}
-	return trsmUpper(ws, cc, lu, n, n, x.Data, k, k)
+	return trsmUpper(ws, cc, lu, n, n, x.Data, k, k, nil)
 }
 
 // luInvert overwrites the n×n row-major x, holding the identity, with
@@ -309,40 +316,98 @@ func luSubstitute(cc *canceller, lu []float64, n int, x Matrix) error {
 // cc is cancelled.
 func luInvert(cc *canceller, lu []float64, n int, piv []int, x Matrix) error {
 	nb := (n + invBlock - 1) / invBlock
+	ws := cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	var tree []float64
+	if gemmKernel != nil && nb > 1 && n <= invTreeMax {
+		tree = ws.floatsRaw(upperTreeLen(n))
+		packUpperTree(tree, lu, n, n)
+	}
 	if workers := min(MaxThreads(), nb); workers > 1 && n*n*n/2 >= invParallel && !cc.oneThread() {
-		forBlocks(nb, workers, func(k int) { _ = invertBlock(cc.part(), nil, lu, n, x, k) }) // a cancellation is reported below
+		forBlocks(nb, workers, func(k int) { _ = invertBlock(cc.part(), nil, lu, n, x, k, tree) }) // a cancellation is reported below
 		if err := cc.err(); err != nil {
 			return err
 		}
 	} else {
 		for k := 0; k < nb; k++ {
-			if err := invertBlock(cc, cc.scratch(), lu, n, x, k); err != nil {
+			if err := invertBlock(cc, ws, lu, n, x, k, tree); err != nil {
 				return err
 			}
 		}
 	}
-	// P = Sₙ₋₁···S₀, where Sₖ swaps k and piv[k]: X·P swaps columns from
-	// the last interchange to the first.
-	for k := n - 1; k >= 0; k-- {
-		if p := piv[k]; p != k {
-			for i := 0; i < n; i++ {
-				r := x.Data[i*n : (i+1)*n]
-				r[k], r[p] = r[p], r[k]
-			}
-		}
-	}
+	permuteColumns(cc.scratch(), x, piv)
 	return nil
 }
 
+// permuteColumns overwrites the n×n x with X·P, P = Sₙ₋₁···S₀ where Sₖ
+// swaps k and piv[k]: the column swaps from the last interchange to the
+// first. Their composition is found first, as the column of X that each
+// column of X·P is, and then each row is gathered once: a swap of two
+// columns of a row-major matrix would touch every row.
+func permuteColumns(ws *Workspace, x Matrix, piv []int) {
+	n := x.Cols
+	mk := ws.mark()
+	defer ws.release(mk)
+	src, row := ws.ints(n), ws.floatsRaw(n)
+	for j := range src {
+		src[j] = j
+	}
+	for k := n - 1; k >= 0; k-- {
+		if p := piv[k]; p != k {
+			src[k], src[p] = src[p], src[k]
+		}
+	}
+	for i := 0; i < x.Rows; i++ {
+		r := x.Data[i*n : (i+1)*n]
+		for j, s := range src {
+			row[j] = r[s]
+		}
+		copy(r, row)
+	}
+}
+
 // invertBlock solves block k of luInvert's columns: L·Y = I from the
-// block's diagonal down, then U·X = Y.
-func invertBlock(cc *canceller, ws *Workspace, lu []float64, n int, x Matrix, k int) error {
+// block's diagonal down, then U·X = Y (with U's products packed in tree
+// when it is not nil).
+func invertBlock(cc *canceller, ws *Workspace, lu []float64, n int, x Matrix, k int, tree []float64) error {
 	c0 := k * invBlock
 	w := min(invBlock, n-c0)
 	if err := trsmLowerUnit(ws, cc, lu[c0*n+c0:], n, n-c0, x.Data[c0*n+c0:], n, w); err != nil {
 		return err
 	}
-	return trsmUpper(ws, cc, lu, n, n, x.Data[c0:], n, w)
+	return trsmUpper(ws, cc, lu, n, n, x.Data[c0:], n, w, tree)
+}
+
+// invTreeMax is the largest order for which luInvert packs U's products
+// once for all its blocks of columns (upperTreeLen(n) ≈ n²/2 entries, 16
+// MiB at n = 2048): each block packed them again before, and packing took
+// about a fifth of the time of the blocks at n = 300. Above it each block
+// packs its own, and the scratch stays that of the factorisation.
+const invTreeMax = 2048
+
+// upperTreeLen is the length of the buffer of packUpperTree for n rows.
+func upperTreeLen(n int) int {
+	if n <= 2*luLeaf {
+		return 0
+	}
+	n1 := n / 2
+	return packedAllLen(n1, n-n1) + upperTreeLen(n-n1) + upperTreeLen(n1)
+}
+
+// packUpperTree packs (negated, by packAll) the blocks of the n×n upper
+// triangle u (row stride ldu) that trsmUpper multiplies by, in the order
+// its recursion splits them: the block right of the top half's diagonal,
+// then the tree of the bottom half, then that of the top half.
+func packUpperTree(tree, u []float64, ldu, n int) {
+	if n <= 2*luLeaf {
+		return
+	}
+	n1 := n / 2
+	s := packedAllLen(n1, n-n1)
+	packAll(tree, Matrix{Rows: n1, Cols: ldu, Data: u[n1:]}, n1, n-n1, true)
+	packUpperTree(tree[s:], u[n1*ldu+n1:], ldu, n-n1)
+	packUpperTree(tree[s+upperTreeLen(n-n1):], u, ldu, n1)
 }
 
 // invParallel is the size of the solves (n³/2 multiply-adds) from which
@@ -360,9 +425,11 @@ const invBlock = 64
 // upper triangle U, diagonal included, of the n×n block u (row stride
 // ldu): the bottom half of the rows is solved, subtracted from the top
 // half in one matrix product, and the top half solved, recursively; below
-// 2·luLeaf rows, row by row from the bottom. It stops with the error of
-// cc, which the products look at, when cc is cancelled.
-func trsmUpper(ws *Workspace, cc *canceller, u []float64, ldu, n int, b []float64, ldb, w int) error {
+// 2·luLeaf rows, row by row from the bottom. The products' blocks of u
+// are taken from tree, packed by packUpperTree, when it is not nil. It
+// stops with the error of cc, which the products look at, when cc is
+// cancelled.
+func trsmUpper(ws *Workspace, cc *canceller, u []float64, ldu, n int, b []float64, ldb, w int, tree []float64) error {
 	if n <= 2*luLeaf || w == 0 {
 		for i := n - 1; i >= 0; i-- {
 			bi := b[i*ldb : i*ldb+w]
@@ -379,13 +446,18 @@ func trsmUpper(ws *Workspace, cc *canceller, u []float64, ldu, n int, b []float6
 		return cc.tick(n * n * w / 2)
 	}
 	n1 := n / 2
-	if err := trsmUpper(ws, cc, u[n1*ldu+n1:], ldu, n-n1, b[n1*ldb:], ldb, w); err != nil {
+	var self, bottom, top []float64
+	if tree != nil {
+		s, sb := packedAllLen(n1, n-n1), upperTreeLen(n-n1)
+		self, bottom, top = tree[:s], tree[s:s+sb], tree[s+sb:]
+	}
+	if err := trsmUpper(ws, cc, u[n1*ldu+n1:], ldu, n-n1, b[n1*ldb:], ldb, w, bottom); err != nil {
 		return err
 	}
-	if err := gemmSub(ws, cc, n1, w, n-n1, u[n1:], ldu, b[n1*ldb:], ldb, b, ldb); err != nil {
+	if err := gemmSubPacked(ws, cc, n1, w, n-n1, u[n1:], ldu, self, b[n1*ldb:], ldb, b, ldb); err != nil {
 		return err
 	}
-	return trsmUpper(ws, cc, u, ldu, n1, b, ldb, w)
+	return trsmUpper(ws, cc, u, ldu, n1, b, ldb, w, top)
 }
 
 // luDotColumns is the number of right-hand sides from which luSubstitute
@@ -497,7 +569,7 @@ func luFactorAhead(cc *canceller, a []float64, n int, piv []int) (singular bool,
 	defer ws.release(mk)
 	s := luAhead{cc: cc, ws: ws, a: a, n: n, piv: piv, f: luRec{cc: cc, ws: ws, lda: n, buf: ws.floats(luLeaf * n)}}
 	if gemmKernel != nil {
-		s.l21 = ws.floatsRaw(roundUp(n, mr) * luAheadBlock)
+		s.l21 = ws.floatsRaw(packedAllLen(n, luAheadBlock))
 	}
 	// The first panel is factored alone, its products on all threads.
 	w := min(luAheadBlock, n)
@@ -509,7 +581,7 @@ func luFactorAhead(cc *canceller, a []float64, n int, piv []int) (singular bool,
 		s.w1 = min(luAheadBlock, n-s.t0)
 		chunks := 1 + (n-s.t0-s.w1+luAheadChunk-1)/luAheadChunk
 		if s.l21 != nil {
-			packA(s.l21, Matrix{Rows: n - s.t0, Cols: n, Data: a[s.t0*n+s.c:]}, 0, n-s.t0, 0, w, true)
+			packAll(s.l21, Matrix{Rows: n - s.t0, Cols: n, Data: a[s.t0*n+s.c:]}, n-s.t0, w, true)
 		}
 		// The last panel (chunks = 1) is factored alone, its products on
 		// all threads too.

@@ -109,3 +109,58 @@ func TestLUAheadAllocs(t *testing.T) {
 		t.Errorf("SolveTo at n = %d allocated %v times per call", n, allocs)
 	}
 }
+
+// TestInvertTree checks that U's products packed once for all blocks of
+// luInvert (packUpperTree) give the bits of each block packing its own,
+// at orders whose recursion ends in leaves of every size, and at 1100,
+// whose first product has an inner dimension past kcBlock (the packed
+// blocks then follow one another in the tree). The last block is the
+// narrow one.
+func TestInvertTree(t *testing.T) {
+	if gemmKernel == nil {
+		t.Skip("no packed kernel in this build: luInvert packs no tree")
+	}
+	rng := rand.New(rand.NewSource(34))
+	for _, n := range []int{17, 100, 300, 1100} {
+		a := randMatrix(rng, n, n)
+		lu, piv := a.Clone(), make([]int, n)
+		_, _, _ = luFactorBlocked(nil, lu.Data, n, piv)
+		tree := make([]float64, upperTreeLen(n))
+		packUpperTree(tree, lu.Data, n, n)
+		nb := (n + invBlock - 1) / invBlock
+		for _, k := range []int{0, nb - 1} {
+			own, shared := Identity(n), Identity(n)
+			_ = invertBlock(nil, nil, lu.Data, n, own, k, nil)
+			_ = invertBlock(nil, nil, lu.Data, n, shared, k, tree)
+			for i := range own.Data {
+				if math.Float64bits(own.Data[i]) != math.Float64bits(shared.Data[i]) {
+					t.Fatalf("n = %d, block %d: entry %d is %v with the tree, %v without", n, k, i, shared.Data[i], own.Data[i])
+				}
+			}
+		}
+	}
+}
+
+// TestPackedProductPackedA checks that a product given its a packed
+// already (packAll) has the bits of one that packs a itself, with an inner
+// dimension of several kcBlock blocks and rows that end inside a panel.
+func TestPackedProductPackedA(t *testing.T) {
+	if gemmKernel == nil {
+		t.Skip("no packed kernel in this build")
+	}
+	rng := rand.New(rand.NewSource(35))
+	for _, s := range [][3]int{{50, 1100, 30}, {7, 513, 9}, {101, 64, 200}} {
+		m, k, p := s[0], s[1], s[2]
+		a, b, c0 := randMatrix(rng, m, k), randMatrix(rng, k, p), randMatrix(rng, m, p)
+		ap := make([]float64, packedAllLen(m, k))
+		packAll(ap, a, m, k, true)
+		own, shared := c0.Clone(), c0.Clone()
+		_ = packedProduct(nil, nil, packed{dst: own, a: a, b: b, m: m, k: k, p: p, neg: true})
+		_ = packedProduct(nil, nil, packed{dst: shared, a: a, b: b, m: m, k: k, p: p, neg: true, ap: ap})
+		for i := range own.Data {
+			if math.Float64bits(own.Data[i]) != math.Float64bits(shared.Data[i]) {
+				t.Fatalf("%v: entry %d is %v with a packed, %v without", s, i, shared.Data[i], own.Data[i])
+			}
+		}
+	}
+}
