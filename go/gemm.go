@@ -4,7 +4,10 @@ package twinmath
 // blocking, packing and macro-kernel around the micro-kernel gemmKernel of
 // kernels.go, used by Matmul and by the blocked factorisations' updates.
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Blocking of the packed product (the scheme of Goto and van de Geijn): a
 // kcBlock×ncBlock panel of b (2 MiB) is packed and read from L2 and L3
@@ -58,15 +61,17 @@ func (pr packed) aBufLen(rows int) int {
 // milliseconds). With neg, a is negated as it is packed (exactly), so the
 // kernel's sums are those of dst + (−a)·b.
 //
-// From 2²¹ multiply-adds (some 60 µs on one core) the product is cut into
-// one part per thread along its longer side, in whole tiles of the widest
-// kernel, and each thread packs and multiplies its part on its own: the
-// threads share nothing and never wait for one another, and as every entry
+// From 2²¹ multiply-adds (some 60 µs on one core) the product runs on
+// several threads. When it has at least as many rows as columns (in tiles)
+// the threads share each packed panel of b and take its blocks of rows as
+// they come (matmulShared); otherwise it is cut into one part per thread
+// along its columns, in whole tiles of the widest kernel, and each thread
+// packs and multiplies its part on its own (matmulParts). As every entry
 // is the same sum over the same kcBlock blocks of the inner dimension
-// whichever part holds it (tile edges fall at multiples of mr and nr in
-// every part), the bits do not depend on the number of threads. On one thread the packing
-// buffers come from ws (the pool when ws is nil); parts on several threads
-// take theirs from the pool.
+// whichever thread computes it (tile edges fall at multiples of mr and nr
+// in every block and part), the bits do not depend on the number of
+// threads. On one thread the packing buffers come from ws (the pool when
+// ws is nil); on several, from the pool.
 func packedProduct(cc *canceller, ws *Workspace, pr packed) error {
 	m, n, p := pr.m, pr.k, pr.p
 	if m == 0 || n == 0 || p == 0 {
@@ -93,14 +98,84 @@ func packedProduct(cc *canceller, ws *Workspace, pr packed) error {
 			defer ws.release(mk)
 			ap, bp = ws.floatsRaw(pr.aBufLen(m)), ws.floatsRaw(packedBLen(n, p))
 		} else {
-			pa, pb := getBuffer(pr.aBufLen(m)), getBuffer(packedBLen(n, p))
-			defer putBuffer(pa)
-			defer putBuffer(pb)
+			pa, pb := getBuffer(&packingA, pr.aBufLen(m)), getBuffer(&packingB, packedBLen(n, p))
+			defer putBuffer(&packingA, pa)
+			defer putBuffer(&packingB, pb)
 			ap, bp = *pa, *pb
 		}
 		return matmulPart(cc, pr, 0, m, 0, p, ap, bp)
 	}
+	if s.byRows {
+		return matmulShared(cc, pr, min(s.workers, (m+mcBlock-1)/mcBlock))
+	}
 	return matmulParts(cc, pr, s)
+}
+
+// matmulShared computes pr on up to workers threads that share each packed
+// panel of b (the scheme of BLIS's parallel loop over blocks of rows): the
+// threads pack the panel's columns among them, then take its blocks of
+// mcBlock rows of a as they come, each packing its own block of a. One
+// copy of the panel is packed and held in the caches, where a part per
+// thread packs a copy each, and a thread slowed by another program on its
+// core takes fewer blocks instead of holding up the others. The first
+// error of cc that a block meets stops the blocks not yet begun (without
+// a look of their own at cc, so that a cancelled call looks at its context
+// at most once more per thread), and is returned.
+func matmulShared(cc *canceller, pr packed, workers int) error {
+	m, n, p := pr.m, pr.k, pr.p
+	pb := getBuffer(&packingB, packedBLen(n, p))
+	defer putBuffer(&packingB, pb)
+	bp := *pb
+	var (
+		stopped atomic.Bool
+		mu      sync.Mutex
+		first   error
+	)
+	rowBlocks := (m + mcBlock - 1) / mcBlock
+	for jc := 0; jc < p; jc += ncBlock {
+		nb := min(ncBlock, p-jc)
+		panels := (nb + nr - 1) / nr
+		for pc := 0; pc < n; pc += kcBlock {
+			kb := min(kcBlock, n-pc)
+			chunks := min(panels, 4*workers)
+			forBlocks(chunks, workers, func(k int) {
+				j0, j1 := k*panels/chunks*nr, min((k+1)*panels/chunks*nr, nb)
+				packB(bp[j0*kb:], pr.b, pc, kb, jc+j0, j1-j0)
+			})
+			forBlocks(rowBlocks, workers, func(k int) {
+				if stopped.Load() {
+					return
+				}
+				if err := cc.err(); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+					stopped.Store(true)
+					return
+				}
+				ic := k * mcBlock
+				mb := min(mcBlock, m-ic)
+				pa := getBuffer(&packingA, pr.aBufLen(mb))
+				ap := *pa
+				apLen := len(ap) - mr*nr
+				blk := ap[:apLen]
+				if pr.ap != nil {
+					off := roundUp(m, mr) * pc
+					blk = pr.ap[off+ic*kb : off+(ic+roundUp(mb, mr))*kb]
+				} else {
+					packA(ap, pr.a, ic, mb, pc, kb, pr.neg)
+				}
+				macroKernel(pr.dst, blk, bp, ic, mb, jc, nb, kb, (*[mr * nr]float64)(ap[apLen:]))
+				putBuffer(&packingA, pa)
+			})
+			if stopped.Load() {
+				return first
+			}
+		}
+	}
+	return nil
 }
 
 // productSplit cuts an m×p product into one part per worker along its
@@ -130,10 +205,10 @@ func matmulParts(cc *canceller, pr packed, s productSplit) error {
 	errs := make([]error, s.workers)
 	forBlocks(s.workers, s.workers, func(k int) {
 		r0, r1, c0, c1 := s.part(k)
-		pa := getBuffer(pr.aBufLen(r1 - r0))
-		defer putBuffer(pa)
-		pb := getBuffer(packedBLen(n, c1-c0))
-		defer putBuffer(pb)
+		pa := getBuffer(&packingA, pr.aBufLen(r1-r0))
+		defer putBuffer(&packingA, pa)
+		pb := getBuffer(&packingB, packedBLen(n, c1-c0))
+		defer putBuffer(&packingB, pb)
 		errs[k] = matmulPart(cc, pr, r0, r1, c0, c1, *pa, *pb)
 	})
 	for _, err := range errs {
@@ -188,15 +263,17 @@ func matmulPart(cc *canceller, pr packed, r0, r1, c0, c1 int, ap, bp []float64) 
 
 func roundUp(n, k int) int { return (n + k - 1) / k * k }
 
-// packing keeps the packed panels of recent products for reuse, so that a
-// stream of products does not allocate (or zero) a buffer each time.
-var packing sync.Pool
+// packingA and packingB keep the packing buffers of recent products, of
+// blocks of a and of panels of b (each pool holds buffers of one use, so
+// that a request seldom meets one too small), for reuse: a stream of
+// products then does not allocate (or zero) a buffer each time.
+var packingA, packingB sync.Pool
 
-// getBuffer returns a pooled buffer of n float64s of unspecified values;
-// putBuffer gives it back. The pool holds the *[]float64 itself, so that a
-// put does not allocate a new one.
-func getBuffer(n int) *[]float64 {
-	if b, ok := packing.Get().(*[]float64); ok && cap(*b) >= n {
+// getBuffer returns a buffer of n float64s of unspecified values from
+// pool; putBuffer gives it back. The pool holds the *[]float64 itself, so
+// that a put does not allocate a new one.
+func getBuffer(pool *sync.Pool, n int) *[]float64 {
+	if b, ok := pool.Get().(*[]float64); ok && cap(*b) >= n {
 		*b = (*b)[:n]
 		return b
 	}
@@ -204,7 +281,7 @@ func getBuffer(n int) *[]float64 {
 	return &b
 }
 
-func putBuffer(b *[]float64) { packing.Put(b) }
+func putBuffer(pool *sync.Pool, b *[]float64) { pool.Put(b) }
 
 // packA copies a[ic:ic+mb, pc:pc+kb] (negated when neg) into ap as panels
 // of mr rows, each stored column by column (ap[panel][p*mr+i]); rows past
