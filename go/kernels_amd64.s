@@ -174,6 +174,21 @@ TEXT ·gemm4x8AVX2(SB), NOSPLIT, $0-88
 	MOVQ c_base+56(FP), DX
 	MOVQ ldc+80(FP), R8
 	SHLQ $3, R8
+
+	// The tile of c is read only after the loop: fetch its rows now, so
+	// that a c not in cache (a fresh output) costs no wait at the end.
+	MOVQ        DX, R9
+	PREFETCHT0  (R9)
+	PREFETCHT0  56(R9)
+	ADDQ        R8, R9
+	PREFETCHT0  (R9)
+	PREFETCHT0  56(R9)
+	ADDQ        R8, R9
+	PREFETCHT0  (R9)
+	PREFETCHT0  56(R9)
+	ADDQ        R8, R9
+	PREFETCHT0  (R9)
+	PREFETCHT0  56(R9)
 	VXORPD Y0, Y0, Y0
 	VXORPD Y1, Y1, Y1
 	VXORPD Y2, Y2, Y2
