@@ -31,6 +31,18 @@ func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 	return packedProduct(cc, ws, packed{dst: dst, a: a, b: b, m: a.Rows, k: a.Cols, p: b.Cols})
 }
 
+// clearBlock zeroes the rows [ic, ic+mb) and columns [jc, jc+nb) of pr.dst
+// when pr.zero says it holds no sum yet and pc, the first row of b the
+// block's products take, is 0.
+func (pr packed) clearBlock(ic, mb, jc, nb, pc int) {
+	if !pr.zero || pc != 0 {
+		return
+	}
+	for i := ic; i < ic+mb; i++ {
+		clear(pr.dst.Data[i*pr.dst.Cols+jc : i*pr.dst.Cols+jc+nb])
+	}
+}
+
 // packed is one packed product: dst += a·b, or dst −= a·b when neg, for
 // the m×k block a, the k×p block b and the m×p block dst, each given as a
 // view whose Cols is its row stride (a block of a larger matrix).
@@ -43,6 +55,11 @@ type packed struct {
 	// factorisation's update, the column blocks of an inverse) then pack
 	// it once.
 	ap []float64
+	// zero says that dst holds no sum yet: each block of it is cleared
+	// just before its first products are added (by the thread that adds
+	// them, while the block is in its caches), instead of in a pass of its
+	// own before the product.
+	zero bool
 }
 
 // aBufLen is the length of the buffer for the packed blocks of a that a
@@ -167,6 +184,7 @@ func matmulShared(cc *canceller, pr packed, workers int) error {
 				} else {
 					packA(ap, pr.a, ic, mb, pc, kb, pr.neg)
 				}
+				pr.clearBlock(ic, mb, jc, nb, pc)
 				macroKernel(pr.dst, blk, bp, ic, mb, jc, nb, kb, (*[mr * nr]float64)(ap[apLen:]))
 				putBuffer(&packingA, pa)
 			})
@@ -254,6 +272,7 @@ func matmulPart(cc *canceller, pr packed, r0, r1, c0, c1 int, ap, bp []float64) 
 				} else {
 					packA(ap, pr.a, ic, mb, pc, kb, pr.neg)
 				}
+				pr.clearBlock(ic, mb, jc, nb, pc)
 				macroKernel(pr.dst, blk, bp, ic, mb, jc, nb, kb, edge)
 			}
 		}

@@ -266,6 +266,28 @@ func testMatmulPartsSameBits(t *testing.T, s kernelSet) {
 					}
 				}
 			}
+			// With zero, dst's blocks are cleared as the product goes:
+			// what it held before (NaN here) is gone and the bits are
+			// those of the sums added to zeros.
+			z := c0.Clone()
+			for i := 0; i < m; i++ {
+				for j := 0; j < p; j++ {
+					z.Data[i*ldc+j] = math.NaN()
+				}
+			}
+			if err := packedProduct(nil, nil, packed{dst: z, a: a, b: b, m: m, k: n, p: p, zero: true}); err != nil {
+				t.Fatal(err)
+			}
+			zeroed := c0.Clone()
+			clearProduct(zeroed, m, p)
+			if err := matmulPacked(nil, nil, zeroed, a, b); err != nil {
+				t.Fatal(err)
+			}
+			for i := range z.Data {
+				if math.Float64bits(z.Data[i]) != math.Float64bits(zeroed.Data[i]) {
+					t.Fatalf("%v, %d threads: entry %d is %v with zero, %v added to zeros", s, threads, i, z.Data[i], zeroed.Data[i])
+				}
+			}
 			if one == nil {
 				one = c.Data
 				continue
@@ -483,5 +505,12 @@ func TestMaxAbsBlocks(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// clearProduct zeroes the m×p top-left block of c (row stride c.Cols).
+func clearProduct(c Matrix, m, p int) {
+	for i := 0; i < m; i++ {
+		clear(c.Data[i*c.Cols : i*c.Cols+p])
 	}
 }

@@ -252,13 +252,13 @@ const matmulSmall = 1<<12 - 1
 // matmulWork is matmulCtx with its scratch from ws.
 func matmulWork(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 	m, n, p := a.Rows, a.Cols, b.Cols
+	// Below a few thousand multiply-adds, packing costs more than it saves.
+	if gemmKernel != nil && m*n*p > matmulSmall {
+		return packedProduct(cc, ws, packed{dst: dst, a: a, b: b, m: m, k: n, p: p, zero: true})
+	}
 	clear(dst.Data)
 	if m == 0 || p == 0 || n == 0 {
 		return nil
-	}
-	// Below a few thousand multiply-adds, packing costs more than it saves.
-	if gemmKernel != nil && m*n*p > matmulSmall {
-		return matmulPacked(cc, ws, dst, a, b)
 	}
 	workers := MaxThreads()
 	// Below ~1 Mflop the cost of starting goroutines outweighs the gain.
