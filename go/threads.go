@@ -42,11 +42,13 @@ func MaxThreads() int {
 //
 // The helpers are the team's when it is free (one call at a time uses it)
 // and goroutines started for the call otherwise. A team helper that runs
-// out of work polls for the next call for about spinLimit rounds before it
-// sleeps: waking a sleeping thread costs tens of microseconds, more than a
-// whole product of 10⁶ terms saves by sharing it, and a stream of such
-// calls (the usual case in a loop) then finds its helpers awake. The
-// caller polls in the same way for the blocks still in the helpers' hands:
+// out of work polls for the next call for helperSpin before it sleeps:
+// waking a sleeping thread costs tens of microseconds on a machine of its
+// own and, in a virtual machine whose idle processor halts, up to hundreds
+// (the host must run the halted processor again), more than a whole
+// product of 10⁶ terms saves by sharing it; a stream of calls, and the
+// steps of one factorisation, then find their helpers awake. The caller
+// polls for spinLimit rounds for the blocks still in the helpers' hands:
 // a goroutine called from C is locked to its thread, and blocking it
 // passes its thread's P to another thread and back.
 func forBlocks(nb, workers int, f func(k int)) {
@@ -135,6 +137,20 @@ func (j *teamJob) wait() {
 // (2¹⁵ rounds took 9 µs on a 2-core AMD EPYC).
 const spinLimit = 1 << 17
 
+// helperSpin is how long a team helper polls for the next job before it
+// sleeps. The time is looked at every 1024 rounds, after each yield. On
+// a 2-core virtual machine (AMD EPYC), 30 µs left the helpers
+// asleep between the steps of det, solve, eigh and svd at n = 300 when
+// calls came a few at a time, and `make bench` read 1.31–1.49 (det),
+// 1.12–1.42 (solve), 1.92–2.26 (eigh) and 1.49–1.67 (svd) times numpy;
+// with 1 ms, in runs interleaved with those, 1.09–1.27, 1.02–1.22,
+// 1.34–1.90 and 1.49–1.59. 300 µs and 3 ms measured about as 1 ms. The
+// cost is at most 1 ms of one core's time per helper after the last call
+// of a stream, given up to any goroutine that is ready to run (OpenBLAS's
+// threads poll for about 0.1 s after each call, measured on the same
+// machine).
+const helperSpin = time.Millisecond
+
 // team is the pool of helper goroutines that forBlocks hands its blocks
 // to. The helpers start on first use, up to the number a call asks for,
 // and live as long as the process (asleep when unused).
@@ -176,20 +192,25 @@ func (t *teamState) dispatch(j *teamJob, n int) {
 }
 
 // loop runs the jobs numbered after seen: each time the job number moves,
-// the helper joins the newest job. Between jobs it polls for spinLimit
-// rounds, then sleeps until dispatch wakes it; it says it is parked before
+// the helper joins the newest job. Between jobs it polls for helperSpin,
+// then sleeps until dispatch wakes it; it says it is parked before
 // it looks at the job number a last time, so that a job handed out in
 // between is either seen or followed by a wake-up.
 func (h *teamHelper) loop(seen uint64) {
 	for {
+		var since time.Time
 		for spin := 0; team.seq.Load() == seen; spin++ {
-			if spin < spinLimit {
-				if spin%1024 == 1023 {
-					// A call, so that a garbage collection stopping the
-					// goroutines finds this one at a safe point, and a
-					// goroutine waiting for a P gets this one.
-					runtime.Gosched()
-				}
+			if spin%1024 != 1023 {
+				continue
+			}
+			// A call, so that a garbage collection stopping the
+			// goroutines finds this one at a safe point, and a
+			// goroutine waiting for a P gets this one.
+			runtime.Gosched()
+			if since.IsZero() {
+				since = time.Now()
+			}
+			if time.Since(since) < helperSpin {
 				continue
 			}
 			h.parked.Store(true)
@@ -197,7 +218,7 @@ func (h *teamHelper) loop(seen uint64) {
 				<-h.wake
 			}
 			h.parked.Store(false)
-			spin = 0
+			since = time.Time{}
 		}
 		seen = team.seq.Load()
 		team.job.Load().join()
