@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // symmetricDominant returns a random symmetric n×n matrix with a dominant
@@ -306,4 +307,40 @@ func TestForBlocksEachBlockOnce(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// The team's helpers, once out of work, poll for helperSpin and then
+// sleep; a job handed out to sleeping helpers wakes them and runs every
+// block once. (The wait below is a bound on a liveness property, seconds
+// against helperSpin's millisecond, not a measure of speed.)
+func TestTeamHelpersSleep(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
+	for round := 0; round < 2; round++ {
+		counts := make([]atomic.Int32, 64)
+		forBlocks(len(counts), 3, func(k int) { counts[k].Add(1) })
+		for k := range counts {
+			if c := counts[k].Load(); c != 1 {
+				t.Fatalf("round %d: block %d ran %d times", round, k, c)
+			}
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for !teamParked() {
+			if time.Now().After(deadline) {
+				t.Fatalf("round %d: the helpers still poll 10 s after their last job", round)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+}
+
+// teamParked reports whether the team has helpers and every one sleeps.
+func teamParked() bool {
+	team.mu.Lock()
+	defer team.mu.Unlock()
+	for _, h := range team.helpers {
+		if !h.parked.Load() {
+			return false
+		}
+	}
+	return len(team.helpers) > 0
 }
