@@ -336,7 +336,7 @@ func luInvert(cc *canceller, lu []float64, n int, piv []int, x Matrix) error {
 			}
 		}
 	}
-	permuteColumns(cc.scratch(), x, piv)
+	permuteColumns(ws, x, piv)
 	return nil
 }
 
