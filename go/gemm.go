@@ -31,6 +31,18 @@ func matmulPacked(cc *canceller, ws *Workspace, dst, a, b Matrix) error {
 	return packedProduct(cc, ws, packed{dst: dst, a: a, b: b, m: a.Rows, k: a.Cols, p: b.Cols})
 }
 
+// aBlock returns the packed block of a's rows [ic, ic+mb) and columns
+// [pc, pc+kb): the part of pr.ap that holds it when a is packed already,
+// else buf with the block packed into it.
+func (pr packed) aBlock(buf []float64, ic, mb, pc, kb int) []float64 {
+	if pr.ap != nil {
+		off := roundUp(pr.m, mr) * pc
+		return pr.ap[off+ic*kb : off+(ic+roundUp(mb, mr))*kb]
+	}
+	packA(buf, pr.a, ic, mb, pc, kb, pr.neg)
+	return buf
+}
+
 // clearBlock zeroes the rows [ic, ic+mb) and columns [jc, jc+nb) of pr.dst
 // when pr.zero says it holds no sum yet and pc, the first row of b the
 // block's products take, is 0.
@@ -177,13 +189,7 @@ func matmulShared(cc *canceller, pr packed, workers int) error {
 				pa := getBuffer(&packingA, pr.aBufLen(mb))
 				ap := *pa
 				apLen := len(ap) - mr*nr
-				blk := ap[:apLen]
-				if pr.ap != nil {
-					off := roundUp(m, mr) * pc
-					blk = pr.ap[off+ic*kb : off+(ic+roundUp(mb, mr))*kb]
-				} else {
-					packA(ap, pr.a, ic, mb, pc, kb, pr.neg)
-				}
+				blk := pr.aBlock(ap[:apLen], ic, mb, pc, kb)
 				pr.clearBlock(ic, mb, jc, nb, pc)
 				macroKernel(pr.dst, blk, bp, ic, mb, jc, nb, kb, (*[mr * nr]float64)(ap[apLen:]))
 				putBuffer(&packingA, pa)
@@ -265,13 +271,7 @@ func matmulPart(cc *canceller, pr packed, r0, r1, c0, c1 int, ap, bp []float64) 
 					return err
 				}
 				mb := min(mcBlock, r1-ic)
-				blk := ap[:apLen]
-				if pr.ap != nil {
-					off := roundUp(pr.m, mr) * pc
-					blk = pr.ap[off+ic*kb : off+(ic+roundUp(mb, mr))*kb]
-				} else {
-					packA(ap, pr.a, ic, mb, pc, kb, pr.neg)
-				}
+				blk := pr.aBlock(ap[:apLen], ic, mb, pc, kb)
 				pr.clearBlock(ic, mb, jc, nb, pc)
 				macroKernel(pr.dst, blk, bp, ic, mb, jc, nb, kb, edge)
 			}
