@@ -38,6 +38,11 @@ var (
 	// equation of the divide-and-conquer eigensolver. Every set gives
 	// secularGo's bits (eight lanes, no fused operations).
 	secularKernel = secularGo
+	// reflect3Kernel applies the reflection I − t1·(1, v2, v3)ᵀ(1, v2, v3)
+	// to the rows r0, r1, r2 (len(r1), len(r2) ≥ len(r0); t2 = t1·v2,
+	// t3 = t1·v3) as reflect3Passes does with axpyKernel, bit for bit:
+	// reflect3Passes, or a kernel that does the six passes in one.
+	reflect3Kernel = reflect3Passes
 	// axpyFused says whether axpyKernel rounds y[i] + alpha·x[i] once (a
 	// fused multiply-add) rather than twice, so that code computing one entry
 	// at a time can give its bits (matmulRowsNarrow).
@@ -54,6 +59,7 @@ type kernelSet struct {
 	gemmWide     func(k int, a, b, c []float64, ldc int)
 	secular      func(z, d []float64, org, tau float64) (s, ds float64)                      // nil: secularGo
 	rotChain     func(a []float64, w, j, cols int, c, s []float64, lo, hi int, reverse bool) // nil: rotChainGo
+	reflect3     func(r0, r1, r2 []float64, v2, v3, t1, t2, t3 float64, tmp []float64)       // nil: reflect3Passes
 	wideM, wideN int
 	fused        bool // axpy fuses its multiply-adds
 }
@@ -75,6 +81,10 @@ func useKernels(s kernelSet) {
 	secularKernel = secularGo
 	if s.secular != nil {
 		secularKernel = s.secular
+	}
+	reflect3Kernel = reflect3Passes
+	if s.reflect3 != nil {
+		reflect3Kernel = s.reflect3
 	}
 }
 
@@ -113,6 +123,20 @@ func axpyGo(y []float64, alpha float64, x []float64) {
 	for i := range y {
 		y[i] += alpha * x[i]
 	}
+}
+
+// reflect3Passes is reflect3Kernel in six passes of axpyKernel over a copy
+// of r0 in tmp (len(tmp) ≥ len(r0)):
+//
+//	tmp = r0; tmp += v2·r1; tmp += v3·r2; r0 −= t1·tmp; r1 −= t2·tmp; r2 −= t3·tmp
+func reflect3Passes(r0, r1, r2 []float64, v2, v3, t1, t2, t3 float64, tmp []float64) {
+	buf := tmp[:len(r0)]
+	copy(buf, r0)
+	axpyKernel(buf, v2, r1)
+	axpyKernel(buf, v3, r2)
+	axpyKernel(r0, -t1, buf)
+	axpyKernel(r1, -t2, buf)
+	axpyKernel(r2, -t3, buf)
 }
 
 // rotGo is rotKernel in Go (LAPACK's drot).

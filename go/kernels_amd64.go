@@ -16,13 +16,13 @@ func init() {
 	}
 	kernelSets = append(kernelSets, kernelSet{
 		name: "avx2", dot: dotAVX2, axpy: axpyAVX2, rot: rotAVX2, gemm: gemmAVX2, fused: true,
-		secular: secularAVX2, rotChain: rotChainAVX2,
+		secular: secularAVX2, rotChain: rotChainAVX2, reflect3: reflect3AVX2,
 	})
 	if hasAVX512F() {
 		kernelSets = append(kernelSets, kernelSet{
 			name: "avx512", dot: dotAVX512, axpy: axpyAVX512, rot: rotAVX512, gemm: gemmAVX2,
 			gemmWide: gemmWideAVX512, wideM: wideMAVX512, wideN: 2 * nr, fused: true,
-			secular: secularAVX512, rotChain: rotChainAVX512,
+			secular: secularAVX512, rotChain: rotChainAVX512, reflect3: reflect3AVX2,
 		})
 	}
 	useKernels(kernelSets[len(kernelSets)-1])
@@ -80,6 +80,18 @@ func gemmWideAVX512(k int, a, b, c []float64, ldc int) {
 	gemm12x16AVX512(k, a, b, c, ldc)
 }
 
+// reflect3AVX2 is reflect3Passes with axpyAVX2 (or axpyAVX512, whose
+// results are the same) in one pass: each entry sees the six passes'
+// fused multiply-adds in their order, with no copy of r0.
+func reflect3AVX2(r0, r1, r2 []float64, v2, v3, t1, t2, t3 float64, _ []float64) {
+	if len(r0) == 0 {
+		return
+	}
+	_ = r1[len(r0)-1]
+	_ = r2[len(r0)-1]
+	reflect3FMA(r0, r1, r2, v2, v3, -t1, -t2, -t3)
+}
+
 //go:noescape
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
@@ -96,6 +108,16 @@ func dotAVX2(a, b []float64) float64
 //
 //go:noescape
 func axpyAVX2(y []float64, alpha float64, x []float64)
+
+// reflect3FMA applies, for each j < len(r0):
+//
+//	s = r0[j]; s = fma(v2, r1[j], s); s = fma(v3, r2[j], s)
+//	r0[j] = fma(m1, s, r0[j]); r1[j] = fma(m2, s, r1[j]); r2[j] = fma(m3, s, r2[j])
+//
+// eight entries a step; r1 and r2 hold at least len(r0) entries.
+//
+//go:noescape
+func reflect3FMA(r0, r1, r2 []float64, v2, v3, m1, m2, m3 float64)
 
 // rotAVX2 is rotKernel with fused multiply-adds, eight entries a step.
 //

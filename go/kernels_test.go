@@ -478,6 +478,48 @@ func testRotChainBits(t *testing.T, _ kernelSet) {
 	}
 }
 
+// TestReflect3Bits holds every kernel set's reflect3Kernel to the six
+// passes of its axpyKernel (reflect3Passes), bit for bit: rows of every
+// length to 70 and a few longer, at several offsets, with an entry past
+// each row's end that must stay untouched, and with an Inf and a NaN among
+// the entries.
+func TestReflect3Bits(t *testing.T) { eachKernelSet(t, testReflect3Bits) }
+
+func testReflect3Bits(t *testing.T, _ kernelSet) {
+	rng := rand.New(rand.NewSource(23))
+	for _, n := range kernelLengths(rng) {
+		for _, off := range []int{0, 1, 3} {
+			// The three rows, each n entries and a guard, one after the other.
+			w := n + 1
+			a0 := randMatrix(rng, 1, off+3*w).Data[off:]
+			if n > 5 {
+				a0[w+n/2] = math.Inf(1)
+				a0[2*w+n-1] = math.NaN()
+			}
+			v2, v3 := rng.NormFloat64(), rng.NormFloat64()
+			t1 := 1 + rng.Float64()
+			got, want := slices.Clone(a0), slices.Clone(a0)
+			rows := func(a []float64) ([]float64, []float64, []float64) {
+				return a[:n], a[w : w+n], a[2*w : 2*w+n]
+			}
+			g0, g1, g2 := rows(got)
+			reflect3Kernel(g0, g1, g2, v2, v3, t1, t1*v2, t1*v3, make([]float64, n))
+			w0, w1, w2 := rows(want)
+			reflect3Passes(w0, w1, w2, v2, v3, t1, t1*v2, t1*v3, make([]float64, n))
+			for i := range got {
+				if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+					t.Fatalf("n=%d off=%d: entry %d is %v, want %v", n, off, i, got[i], want[i])
+				}
+			}
+			for r := 0; r < 3; r++ {
+				if math.Float64bits(got[r*w+n]) != math.Float64bits(a0[r*w+n]) {
+					t.Fatalf("n=%d off=%d: row %d written past its end", n, off, r)
+				}
+			}
+		}
+	}
+}
+
 // TestMaxAbsBlocks checks that maxAbsBits over blocks shared among 1, 2
 // and 3 threads gives the serial scan's pattern, with the largest entry, a
 // NaN or an Inf in the first, a middle or the last (short) block.

@@ -289,7 +289,8 @@ func applyReflector(h, zt []float64, n, k, nr int, v2, v3, t1 float64, i, ilo, i
 	}
 }
 
-// reflect3Min is the length from which reflect3 works through axpyKernel.
+// reflect3Min is the length from which reflect3 works through
+// reflect3Kernel.
 const reflect3Min = 32
 
 // reflect3 applies the reflection I − t1·(1, v2, v3)ᵀ(1, v2, v3) to the
@@ -297,7 +298,7 @@ const reflect3Min = 32
 //
 //	sum = r0[j] + v2·r1[j] + v3·r2[j]; r0[j] −= t1·sum; r1[j] −= t2·sum; r2[j] −= t3·sum
 //
-// for long rows in six passes of axpyKernel over a copy of r0 in tmp (fused
+// for long rows through reflect3Kernel, the passes of axpyKernel (fused
 // multiply-adds where the CPU has them: the sums of products of the
 // reflection, rounded otherwise, within its backward error bound).
 func reflect3(r0, r1, r2 []float64, v2, v3, t1, t2, t3 float64, tmp []float64) {
@@ -311,13 +312,7 @@ func reflect3(r0, r1, r2 []float64, v2, v3, t1, t2, t3 float64, tmp []float64) {
 		}
 		return
 	}
-	buf := tmp[:len(r0)]
-	copy(buf, r0)
-	axpyKernel(buf, v2, r1)
-	axpyKernel(buf, v3, r2)
-	axpyKernel(r0, -t1, buf)
-	axpyKernel(r1, -t2, buf)
-	axpyKernel(r2, -t3, buf)
+	reflect3Kernel(r0, r1, r2, v2, v3, t1, t2, t3, tmp)
 }
 
 // standardize2x2 computes the Schur factorisation of a real 2×2 matrix in
