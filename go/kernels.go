@@ -7,8 +7,8 @@ package twinmath
 // kernels_amd64.go swaps in assembly versions (build tag purego keeps the Go
 // ones). The assembly fuses multiplies and adds, which changes rounding
 // within the bounds the parity suite allows for sums of products; the
-// elementwise operations (Add, Scale, ...) never use these kernels and stay
-// bit for bit.
+// elementwise kernels (Add, Subtract, Scale) do one operation an entry and
+// give the Go loops' bits.
 
 var (
 	// dotKernel returns Σᵢ a[i]·b[i]; len(b) ≥ len(a).
@@ -43,6 +43,13 @@ var (
 	// t3 = t1·v3) as reflect3Passes does with axpyKernel, bit for bit:
 	// reflect3Passes, or a kernel that does the six passes in one.
 	reflect3Kernel = reflect3Passes
+	// addKernel, subKernel and scaleKernel compute dst[i] = a[i] + b[i],
+	// a[i] − b[i] and c·a[i] for i < len(dst) (a and b hold at least
+	// len(dst) entries; dst may be a or b): one operation an entry, so
+	// every set gives the Go loops' bits.
+	addKernel   = addGo
+	subKernel   = subGo
+	scaleKernel = scaleGo
 	// axpyFused says whether axpyKernel rounds y[i] + alpha·x[i] once (a
 	// fused multiply-add) rather than twice, so that code computing one entry
 	// at a time can give its bits (matmulRowsNarrow).
@@ -60,6 +67,8 @@ type kernelSet struct {
 	secular      func(z, d []float64, org, tau float64) (s, ds float64)                      // nil: secularGo
 	rotChain     func(a []float64, w, j, cols int, c, s []float64, lo, hi int, reverse bool) // nil: rotChainGo
 	reflect3     func(r0, r1, r2 []float64, v2, v3, t1, t2, t3 float64, tmp []float64)       // nil: reflect3Passes
+	add, sub     func(dst, a, b []float64)                                                   // nil: addGo, subGo
+	scale        func(dst, a []float64, c float64)                                           // nil: scaleGo
 	wideM, wideN int
 	fused        bool // axpy fuses its multiply-adds
 }
@@ -85,6 +94,10 @@ func useKernels(s kernelSet) {
 	reflect3Kernel = reflect3Passes
 	if s.reflect3 != nil {
 		reflect3Kernel = s.reflect3
+	}
+	addKernel, subKernel, scaleKernel = addGo, subGo, scaleGo
+	if s.add != nil {
+		addKernel, subKernel, scaleKernel = s.add, s.sub, s.scale
 	}
 }
 
@@ -137,6 +150,30 @@ func reflect3Passes(r0, r1, r2 []float64, v2, v3, t1, t2, t3 float64, tmp []floa
 	axpyKernel(r0, -t1, buf)
 	axpyKernel(r1, -t2, buf)
 	axpyKernel(r2, -t3, buf)
+}
+
+// addGo is addKernel in Go.
+func addGo(dst, a, b []float64) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i, x := range a {
+		dst[i] = x + b[i]
+	}
+}
+
+// subGo is subKernel in Go.
+func subGo(dst, a, b []float64) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i, x := range a {
+		dst[i] = x - b[i]
+	}
+}
+
+// scaleGo is scaleKernel in Go.
+func scaleGo(dst, a []float64, c float64) {
+	a = a[:len(dst)]
+	for i, x := range a {
+		dst[i] = c * x
+	}
 }
 
 // rotGo is rotKernel in Go (LAPACK's drot).

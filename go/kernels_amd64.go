@@ -17,12 +17,14 @@ func init() {
 	kernelSets = append(kernelSets, kernelSet{
 		name: "avx2", dot: dotAVX2, axpy: axpyAVX2, rot: rotAVX2, gemm: gemmAVX2, fused: true,
 		secular: secularAVX2, rotChain: rotChainAVX2, reflect3: reflect3AVX2,
+		add: addAVX2, sub: subAVX2, scale: scaleAVX2,
 	})
 	if hasAVX512F() {
 		kernelSets = append(kernelSets, kernelSet{
 			name: "avx512", dot: dotAVX512, axpy: axpyAVX512, rot: rotAVX512, gemm: gemmAVX2,
 			gemmWide: gemmWideAVX512, wideM: wideMAVX512, wideN: 2 * nr, fused: true,
 			secular: secularAVX512, rotChain: rotChainAVX512, reflect3: reflect3AVX2,
+			add: addAVX2, sub: subAVX2, scale: scaleAVX2,
 		})
 	}
 	useKernels(kernelSets[len(kernelSets)-1])
@@ -118,6 +120,45 @@ func axpyAVX2(y []float64, alpha float64, x []float64)
 //
 //go:noescape
 func reflect3FMA(r0, r1, r2 []float64, v2, v3, m1, m2, m3 float64)
+
+// addAVX2, subAVX2 and scaleAVX2 are addKernel, subKernel and scaleKernel
+// in AVX2, sixteen entries a step: they check the lengths (the assembly
+// trusts them) and run addPD, subPD or mulPD.
+func addAVX2(dst, a, b []float64) {
+	if len(dst) > 0 {
+		_, _ = a[len(dst)-1], b[len(dst)-1]
+		addPD(dst, a, b)
+	}
+}
+
+func subAVX2(dst, a, b []float64) {
+	if len(dst) > 0 {
+		_, _ = a[len(dst)-1], b[len(dst)-1]
+		subPD(dst, a, b)
+	}
+}
+
+func scaleAVX2(dst, v []float64, c float64) {
+	if len(dst) > 0 {
+		_ = v[len(dst)-1]
+		mulPD(dst, v, c)
+	}
+}
+
+// addPD computes dst[i] = a[i] + b[i] for i < len(dst).
+//
+//go:noescape
+func addPD(dst, a, b []float64)
+
+// subPD computes dst[i] = a[i] − b[i] for i < len(dst).
+//
+//go:noescape
+func subPD(dst, a, b []float64)
+
+// mulPD computes dst[i] = c·v[i] for i < len(dst).
+//
+//go:noescape
+func mulPD(dst, v []float64, c float64)
 
 // rotAVX2 is rotKernel with fused multiply-adds, eight entries a step.
 //

@@ -252,6 +252,164 @@ reflend:
 	VZEROUPPER
 	RET
 
+// func addPD(dst, a, b []float64)
+TEXT ·addPD(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), DI
+	MOVQ dst_len+8(FP), CX
+	MOVQ a_base+24(FP), SI
+	MOVQ b_base+48(FP), DX
+	XORQ AX, AX
+
+add16:
+	MOVQ    CX, BX
+	SUBQ    AX, BX
+	CMPQ    BX, $16
+	JLT     add4
+	VMOVUPD (SI)(AX*8), Y1
+	VMOVUPD 32(SI)(AX*8), Y2
+	VMOVUPD 64(SI)(AX*8), Y3
+	VMOVUPD 96(SI)(AX*8), Y4
+	VADDPD  (DX)(AX*8), Y1, Y1
+	VADDPD  32(DX)(AX*8), Y2, Y2
+	VADDPD  64(DX)(AX*8), Y3, Y3
+	VADDPD  96(DX)(AX*8), Y4, Y4
+	VMOVUPD Y1, (DI)(AX*8)
+	VMOVUPD Y2, 32(DI)(AX*8)
+	VMOVUPD Y3, 64(DI)(AX*8)
+	VMOVUPD Y4, 96(DI)(AX*8)
+	ADDQ    $16, AX
+	JMP     add16
+
+add4:
+	MOVQ    CX, BX
+	SUBQ    AX, BX
+	CMPQ    BX, $4
+	JLT     addtail
+	VMOVUPD (SI)(AX*8), Y1
+	VADDPD  (DX)(AX*8), Y1, Y1
+	VMOVUPD Y1, (DI)(AX*8)
+	ADDQ    $4, AX
+	JMP     add4
+
+addtail:
+	CMPQ   AX, CX
+	JGE    addend
+	VMOVSD (SI)(AX*8), X1
+	VADDSD (DX)(AX*8), X1, X1
+	VMOVSD X1, (DI)(AX*8)
+	INCQ   AX
+	JMP    addtail
+
+addend:
+	VZEROUPPER
+	RET
+
+// func subPD(dst, a, b []float64)
+TEXT ·subPD(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), DI
+	MOVQ dst_len+8(FP), CX
+	MOVQ a_base+24(FP), SI
+	MOVQ b_base+48(FP), DX
+	XORQ AX, AX
+
+sub16:
+	MOVQ    CX, BX
+	SUBQ    AX, BX
+	CMPQ    BX, $16
+	JLT     sub4
+	VMOVUPD (SI)(AX*8), Y1
+	VMOVUPD 32(SI)(AX*8), Y2
+	VMOVUPD 64(SI)(AX*8), Y3
+	VMOVUPD 96(SI)(AX*8), Y4
+	VSUBPD  (DX)(AX*8), Y1, Y1
+	VSUBPD  32(DX)(AX*8), Y2, Y2
+	VSUBPD  64(DX)(AX*8), Y3, Y3
+	VSUBPD  96(DX)(AX*8), Y4, Y4
+	VMOVUPD Y1, (DI)(AX*8)
+	VMOVUPD Y2, 32(DI)(AX*8)
+	VMOVUPD Y3, 64(DI)(AX*8)
+	VMOVUPD Y4, 96(DI)(AX*8)
+	ADDQ    $16, AX
+	JMP     sub16
+
+sub4:
+	MOVQ    CX, BX
+	SUBQ    AX, BX
+	CMPQ    BX, $4
+	JLT     subtail
+	VMOVUPD (SI)(AX*8), Y1
+	VSUBPD  (DX)(AX*8), Y1, Y1
+	VMOVUPD Y1, (DI)(AX*8)
+	ADDQ    $4, AX
+	JMP     sub4
+
+subtail:
+	CMPQ   AX, CX
+	JGE    subend
+	VMOVSD (SI)(AX*8), X1
+	VSUBSD (DX)(AX*8), X1, X1
+	VMOVSD X1, (DI)(AX*8)
+	INCQ   AX
+	JMP    subtail
+
+subend:
+	VZEROUPPER
+	RET
+
+// func mulPD(dst, v []float64, c float64)
+// The entries of v are the first operands, as in Go's compiled c*v[i]: the
+// NaN returned when both are NaNs is v[i]'s.
+TEXT ·mulPD(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         v_base+24(FP), SI
+	VBROADCASTSD c+48(FP), Y0
+	XORQ         AX, AX
+
+scale16:
+	MOVQ    CX, BX
+	SUBQ    AX, BX
+	CMPQ    BX, $16
+	JLT     scale4
+	VMOVUPD (SI)(AX*8), Y1
+	VMOVUPD 32(SI)(AX*8), Y2
+	VMOVUPD 64(SI)(AX*8), Y3
+	VMOVUPD 96(SI)(AX*8), Y4
+	VMULPD  Y0, Y1, Y1
+	VMULPD  Y0, Y2, Y2
+	VMULPD  Y0, Y3, Y3
+	VMULPD  Y0, Y4, Y4
+	VMOVUPD Y1, (DI)(AX*8)
+	VMOVUPD Y2, 32(DI)(AX*8)
+	VMOVUPD Y3, 64(DI)(AX*8)
+	VMOVUPD Y4, 96(DI)(AX*8)
+	ADDQ    $16, AX
+	JMP     scale16
+
+scale4:
+	MOVQ    CX, BX
+	SUBQ    AX, BX
+	CMPQ    BX, $4
+	JLT     scaletail
+	VMOVUPD (SI)(AX*8), Y1
+	VMULPD  Y0, Y1, Y1
+	VMOVUPD Y1, (DI)(AX*8)
+	ADDQ    $4, AX
+	JMP     scale4
+
+scaletail:
+	CMPQ   AX, CX
+	JGE    scaleend
+	VMOVSD (SI)(AX*8), X1
+	VMULSD X0, X1, X1
+	VMOVSD X1, (DI)(AX*8)
+	INCQ   AX
+	JMP    scaletail
+
+scaleend:
+	VZEROUPPER
+	RET
+
 // func gemm4x8AVX2(k int, a, b, c []float64, ldc int)
 TEXT ·gemm4x8AVX2(SB), NOSPLIT, $0-88
 	MOVQ k+0(FP), CX

@@ -31,10 +31,7 @@ func AddTo(dst, a, b []float64) error {
 
 // addRange is AddTo's loop: dst[i] = a[i] + b[i] for i < len(a).
 func addRange(dst, a, b []float64) {
-	dst, b = dst[:len(a)], b[:len(a)]
-	for i, x := range a {
-		dst[i] = x + b[i]
-	}
+	addKernel(dst[:len(a)], a, b[:len(a)])
 }
 
 // elementBlock is the length of the blocks that AddTo, SubtractTo and
@@ -69,10 +66,7 @@ func SubtractTo(dst, a, b []float64) error {
 
 // subtractRange is SubtractTo's loop: dst[i] = a[i] − b[i] for i < len(a).
 func subtractRange(dst, a, b []float64) {
-	dst, b = dst[:len(a)], b[:len(a)]
-	for i, x := range a {
-		dst[i] = x - b[i]
-	}
+	subKernel(dst[:len(a)], a, b[:len(a)])
 }
 
 // Scale returns c·v in a new slice.
@@ -101,10 +95,7 @@ func ScaleTo(dst, v []float64, c float64) error {
 
 // scaleRange is ScaleTo's loop: dst[i] = c·v[i] for i < len(v).
 func scaleRange(dst, v []float64, c float64) {
-	dst = dst[:len(v)]
-	for i, x := range v {
-		dst[i] = c * x
-	}
+	scaleKernel(dst[:len(v)], v, c)
 }
 
 // Dot returns the dot product of a and b.
