@@ -46,10 +46,14 @@ var (
 	// addKernel, subKernel and scaleKernel compute dst[i] = a[i] + b[i],
 	// a[i] − b[i] and c·a[i] for i < len(dst) (a and b hold at least
 	// len(dst) entries; dst may be a or b): one operation an entry, so
-	// every set gives the Go loops' bits.
+	// every set gives the Go loops' bits (of a NaN result, a NaN).
 	addKernel   = addGo
 	subKernel   = subGo
 	scaleKernel = scaleGo
+	// axpyExactKernel computes y[i] += alpha·x[i] (len(x) ≥ len(y)),
+	// rounding the product before the sum: every set gives axpyExact's
+	// bits (of a NaN result, a NaN).
+	axpyExactKernel = axpyExact
 	// axpyFused says whether axpyKernel rounds y[i] + alpha·x[i] once (a
 	// fused multiply-add) rather than twice, so that code computing one entry
 	// at a time can give its bits (matmulRowsNarrow).
@@ -69,6 +73,7 @@ type kernelSet struct {
 	reflect3     func(r0, r1, r2 []float64, v2, v3, t1, t2, t3 float64, tmp []float64)       // nil: reflect3Passes
 	add, sub     func(dst, a, b []float64)                                                   // nil: addGo, subGo
 	scale        func(dst, a []float64, c float64)                                           // nil: scaleGo
+	axpyExact    func(y []float64, alpha float64, x []float64)                               // nil: axpyExact
 	wideM, wideN int
 	fused        bool // axpy fuses its multiply-adds
 }
@@ -98,6 +103,10 @@ func useKernels(s kernelSet) {
 	addKernel, subKernel, scaleKernel = addGo, subGo, scaleGo
 	if s.add != nil {
 		addKernel, subKernel, scaleKernel = s.add, s.sub, s.scale
+	}
+	axpyExactKernel = axpyExact
+	if s.axpyExact != nil {
+		axpyExactKernel = s.axpyExact
 	}
 }
 

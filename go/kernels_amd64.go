@@ -17,14 +17,14 @@ func init() {
 	kernelSets = append(kernelSets, kernelSet{
 		name: "avx2", dot: dotAVX2, axpy: axpyAVX2, rot: rotAVX2, gemm: gemmAVX2, fused: true,
 		secular: secularAVX2, rotChain: rotChainAVX2, reflect3: reflect3AVX2,
-		add: addAVX2, sub: subAVX2, scale: scaleAVX2,
+		add: addAVX2, sub: subAVX2, scale: scaleAVX2, axpyExact: axpyExactAVX2,
 	})
 	if hasAVX512F() {
 		kernelSets = append(kernelSets, kernelSet{
 			name: "avx512", dot: dotAVX512, axpy: axpyAVX512, rot: rotAVX512, gemm: gemmAVX2,
 			gemmWide: gemmWideAVX512, wideM: wideMAVX512, wideN: 2 * nr, fused: true,
 			secular: secularAVX512, rotChain: rotChainAVX512, reflect3: reflect3AVX2,
-			add: addAVX2, sub: subAVX2, scale: scaleAVX2,
+			add: addAVX2, sub: subAVX2, scale: scaleAVX2, axpyExact: axpyExactAVX2,
 		})
 	}
 	useKernels(kernelSets[len(kernelSets)-1])
@@ -144,6 +144,21 @@ func scaleAVX2(dst, v []float64, c float64) {
 		mulPD(dst, v, c)
 	}
 }
+
+// axpyExactAVX2 is axpyExactKernel in AVX2, sixteen entries a step: it
+// checks x's length and runs axpyRoundPD.
+func axpyExactAVX2(y []float64, alpha float64, x []float64) {
+	if len(y) > 0 {
+		_ = x[len(y)-1]
+		axpyRoundPD(y, alpha, x)
+	}
+}
+
+// axpyRoundPD computes y[i] += alpha·x[i], the product rounded before the
+// sum, for i < len(y).
+//
+//go:noescape
+func axpyRoundPD(y []float64, alpha float64, x []float64)
 
 // addPD computes dst[i] = a[i] + b[i] for i < len(dst).
 //

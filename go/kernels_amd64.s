@@ -357,8 +357,6 @@ subend:
 	RET
 
 // func mulPD(dst, v []float64, c float64)
-// The entries of v are the first operands, as in Go's compiled c*v[i]: the
-// NaN returned when both are NaNs is v[i]'s.
 TEXT ·mulPD(SB), NOSPLIT, $0-56
 	MOVQ         dst_base+0(FP), DI
 	MOVQ         dst_len+8(FP), CX
@@ -407,6 +405,61 @@ scaletail:
 	JMP    scaletail
 
 scaleend:
+	VZEROUPPER
+	RET
+
+// func axpyRoundPD(y []float64, alpha float64, x []float64)
+// y[i] += alpha·x[i] with the product rounded first: a multiplication and
+// an addition, no fused multiply-add.
+TEXT ·axpyRoundPD(SB), NOSPLIT, $0-56
+	MOVQ         y_base+0(FP), DI
+	MOVQ         y_len+8(FP), CX
+	MOVQ         x_base+32(FP), SI
+	VBROADCASTSD alpha+24(FP), Y0
+	XORQ         AX, AX
+
+axr8:
+	MOVQ    CX, DX
+	SUBQ    AX, DX
+	CMPQ    DX, $8
+	JLT     axr4
+	VMOVUPD (SI)(AX*8), Y1
+	VMOVUPD 32(SI)(AX*8), Y2
+	VMOVUPD (DI)(AX*8), Y3
+	VMOVUPD 32(DI)(AX*8), Y4
+	VMULPD  Y0, Y1, Y1
+	VMULPD  Y0, Y2, Y2
+	VADDPD  Y1, Y3, Y3
+	VADDPD  Y2, Y4, Y4
+	VMOVUPD Y3, (DI)(AX*8)
+	VMOVUPD Y4, 32(DI)(AX*8)
+	ADDQ    $8, AX
+	JMP     axr8
+
+axr4:
+	MOVQ    CX, DX
+	SUBQ    AX, DX
+	CMPQ    DX, $4
+	JLT     axrtail
+	VMOVUPD (SI)(AX*8), Y1
+	VMOVUPD (DI)(AX*8), Y3
+	VMULPD  Y0, Y1, Y1
+	VADDPD  Y1, Y3, Y3
+	VMOVUPD Y3, (DI)(AX*8)
+	ADDQ    $4, AX
+
+axrtail:
+	CMPQ   AX, CX
+	JGE    axrend
+	VMOVSD (SI)(AX*8), X1
+	VMOVSD (DI)(AX*8), X3
+	VMULSD X0, X1, X1
+	VADDSD X1, X3, X3
+	VMOVSD X3, (DI)(AX*8)
+	INCQ   AX
+	JMP    axrtail
+
+axrend:
 	VZEROUPPER
 	RET
 

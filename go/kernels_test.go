@@ -520,14 +520,15 @@ func testReflect3Bits(t *testing.T, _ kernelSet) {
 	}
 }
 
-// TestElementwiseKernels holds every kernel set's addKernel, subKernel and
-// scaleKernel to the Go loops bit for bit: every length to 70 and a few
+// TestElementwiseKernels holds every kernel set's addKernel, subKernel,
+// scaleKernel and axpyExactKernel to the Go loops bit for bit: every length to 70 and a few
 // longer, several offsets, signed zeros, infinities, NaNs with their own
 // payloads and subnormals among the entries, dst apart or the same slice
 // as an operand, and an entry past dst's end that must stay untouched.
-// Where both operands are NaNs the result need only be a NaN: which of the
-// two an x86 instruction returns follows the order of its operands, which
-// the Go compiler chooses for c*v[i].
+// Where the Go loop gives a NaN the kernel must give a NaN, not the same
+// one: which of two NaNs (an operand's, or the one an invalid operation
+// makes) an x86 instruction returns follows the order of its operands,
+// which the Go compiler chooses.
 func TestElementwiseKernels(t *testing.T) { eachKernelSet(t, testElementwiseKernels) }
 
 func testElementwiseKernels(t *testing.T, _ kernelSet) {
@@ -546,10 +547,10 @@ func testElementwiseKernels(t *testing.T, _ kernelSet) {
 		}
 		return v
 	}
-	same := func(n, off int, what string, got, want, x, y []float64) {
+	same := func(n, off int, what string, got, want []float64) {
 		t.Helper()
 		for i := range got {
-			if i < n && math.IsNaN(x[i]) && math.IsNaN(y[i]) && math.IsNaN(got[i]) {
+			if i < n && math.IsNaN(got[i]) && math.IsNaN(want[i]) {
 				continue
 			}
 			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
@@ -566,33 +567,33 @@ func testElementwiseKernels(t *testing.T, _ kernelSet) {
 				c = rng.NormFloat64()
 			}
 			d0 := fill(n + off + 1)[off:] // one entry past dst's end
-			cs := make([]float64, n)
-			for i := range cs {
-				cs[i] = c
-			}
 			for _, k := range []struct {
 				name      string
 				got, want func(dst, a, b []float64)
-				second    []float64 // the second operands
 			}{
-				{"add", addKernel, addGo, b},
-				{"sub", subKernel, subGo, b},
-				{"scale", func(dst, a, _ []float64) { scaleKernel(dst, a, c) }, func(dst, a, _ []float64) { scaleGo(dst, a, c) }, cs},
+				{"add", addKernel, addGo},
+				{"sub", subKernel, subGo},
+				{"scale", func(dst, a, _ []float64) { scaleKernel(dst, a, c) }, func(dst, a, _ []float64) { scaleGo(dst, a, c) }},
 			} {
 				got, want := slices.Clone(d0), slices.Clone(d0)
 				k.got(got[:n], a, b)
 				k.want(want[:n], a, b)
-				same(n, off, k.name, got, want, a, k.second)
+				same(n, off, k.name, got, want)
 				// dst the same slice as the first operand, then as the second.
 				ga, wa := slices.Clone(a), slices.Clone(a)
 				k.got(ga, ga, b)
 				k.want(wa, wa, b)
-				same(n, off, k.name+" in a", ga, wa, a, k.second)
+				same(n, off, k.name+" in a", ga, wa)
 				gb, wb := slices.Clone(b), slices.Clone(b)
 				k.got(gb, a, gb)
 				k.want(wb, a, wb)
-				same(n, off, k.name+" in b", gb, wb, a, k.second)
+				same(n, off, k.name+" in b", gb, wb)
 			}
+			// y += c·a, the product rounded.
+			got, want := slices.Clone(d0), slices.Clone(d0)
+			axpyExactKernel(got[:n], c, a)
+			axpyExact(want[:n], c, a)
+			same(n, off, "axpyExact", got, want)
 		}
 	}
 }

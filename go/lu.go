@@ -14,9 +14,9 @@ func luFactor(cc *canceller, a []float64, n int, piv []int) (sign float64, singu
 	return luFactorRect(cc, a, n, n, piv, axpyKernel)
 }
 
-// axpyExact computes y[i] += alpha·x[i], rounding each product before the
-// sum on every platform (the conversion forbids a fused multiply-add), as
-// numpy's row operations do.
+// axpyExact is axpyExactKernel in Go: y[i] += alpha·x[i], rounding each
+// product before the sum on every platform (the conversion forbids a fused
+// multiply-add), as numpy's row operations do.
 func axpyExact(y []float64, alpha float64, x []float64) {
 	x = x[:len(y)]
 	for i, v := range x {
@@ -33,7 +33,7 @@ func axpyExact(y []float64, alpha float64, x []float64) {
 //
 // The pivot of column k is the first entry of largest magnitude on or below
 // the diagonal, the choice LAPACK's idamax makes. update(row i, −l, row k)
-// performs each row operation; with axpyExact every a[i][j] − l·a[k][j]
+// performs each row operation; with axpyExactKernel every a[i][j] − l·a[k][j]
 // rounds the product before the difference (no fused multiply-add), so the
 // factors are the same bits on every platform and in
 // the Python reference, which performs the same operations with numpy.
@@ -138,7 +138,7 @@ func luTo(cc *canceller, p, l, u, a Matrix) error {
 	ws := cc.scratch()
 	f := ws.clone(a)
 	piv := ws.ints(k)
-	if _, _, err := luFactorRect(cc, f.Data, m, n, piv, axpyExact); err != nil {
+	if _, _, err := luFactorRect(cc, f.Data, m, n, piv, axpyExactKernel); err != nil {
 		return err
 	}
 	// perm[i] is the row of A that ended in row i: (Pᵀ·A)[i] = A[perm[i]].
