@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand"
+	"runtime"
 	"testing"
 )
 
@@ -94,6 +95,75 @@ func TestPairwiseSum(t *testing.T) {
 	// −0 is the identity: the sum of −0 alone stays −0, as numpy's does.
 	if got := pairwiseSum([]float64{math.Copysign(0, -1)}); !alike(got, math.Copysign(0, -1)) {
 		t.Errorf("pairwiseSum([-0]) = %v, want -0", got)
+	}
+}
+
+// pairwiseSpec is numpy's pairwise summation written out plainly, the
+// order pairwiseSum must keep: blocks of up to 128 values in eight
+// interleaved partial sums, longer runs cut in halves on a multiple of 8;
+// sq sums (x[i] − c)² instead.
+func pairwiseSpec(x []float64, c float64, sq bool) float64 {
+	f := func(v float64) float64 {
+		if sq {
+			d := v - c
+			return d * d
+		}
+		return v
+	}
+	n := len(x)
+	if n < 8 {
+		s := math.Copysign(0, -1)
+		for _, v := range x {
+			s += f(v)
+		}
+		return s
+	}
+	if n <= 128 {
+		var r [8]float64
+		for j := range r {
+			r[j] = f(x[j])
+		}
+		i := 8
+		for ; i+8 <= n; i += 8 {
+			for j := range r {
+				r[j] += f(x[i+j])
+			}
+		}
+		s := ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+		for ; i < n; i++ {
+			s += f(x[i])
+		}
+		return s
+	}
+	m := n / 2
+	m -= m % 8
+	return pairwiseSpec(x[:m], c, sq) + pairwiseSpec(x[m:], c, sq)
+}
+
+// TestPairwiseOrder holds pairwiseSum and pairwiseSumSq, on 1, 2, 3, 5 and
+// 8 threads (the long sums shared out), to
+// pairwiseSpec bit for bit, on values of magnitudes 2⁻³⁰ to 2³⁰ whose sum
+// depends on the order of the additions.
+func TestPairwiseOrder(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	defer SetMaxThreads(SetMaxThreads(0))
+	rng := rand.New(rand.NewSource(31))
+	for _, n := range []int{8, 15, 16, 100, 128, 129, 200, 1000, 4099, pairwiseShareMin - 1, pairwiseShareMin, pairwiseShareMin + 13, 1000003} {
+		x := make([]float64, n)
+		for i := range x {
+			x[i] = rng.NormFloat64() * math.Ldexp(1, rng.Intn(61)-30)
+		}
+		c := rng.NormFloat64()
+		want, wantSq := pairwiseSpec(x, 0, false), pairwiseSpec(x, c, true)
+		for _, threads := range []int{1, 2, 3, 5, 8} {
+			SetMaxThreads(threads)
+			if got := pairwiseSum(x); math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("n=%d threads=%d: pairwiseSum %v, want %v", n, threads, got, want)
+			}
+			if got := pairwiseSumSq(x, c); math.Float64bits(got) != math.Float64bits(wantSq) {
+				t.Fatalf("n=%d threads=%d: pairwiseSumSq %v, want %v", n, threads, got, wantSq)
+			}
+		}
 	}
 }
 
