@@ -1,5 +1,7 @@
 package twinmath
 
+import "math"
+
 // The inner loops that dominate the cost of dot products, LU elimination,
 // matrix products and the rotations of the SVD. Each kernel is a function
 // variable: the pure-Go version below is the specification and the
@@ -54,6 +56,9 @@ var (
 	// rounding the product before the sum: every set gives axpyExact's
 	// bits (of a NaN result, a NaN).
 	axpyExactKernel = axpyExact
+	// maxAbsKernel returns the largest bit pattern of |v[i]| (0 for an
+	// empty v), as maxAbsBitsSerial: every set gives its result.
+	maxAbsKernel = maxAbsGo
 	// axpyFused says whether axpyKernel rounds y[i] + alpha·x[i] once (a
 	// fused multiply-add) rather than twice, so that code computing one entry
 	// at a time can give its bits (matmulRowsNarrow).
@@ -74,6 +79,7 @@ type kernelSet struct {
 	add, sub     func(dst, a, b []float64)                                                   // nil: addGo, subGo
 	scale        func(dst, a []float64, c float64)                                           // nil: scaleGo
 	axpyExact    func(y []float64, alpha float64, x []float64)                               // nil: axpyExact
+	maxAbs       func(v []float64) uint64                                                    // nil: maxAbsGo
 	wideM, wideN int
 	fused        bool // axpy fuses its multiply-adds
 }
@@ -107,6 +113,10 @@ func useKernels(s kernelSet) {
 	axpyExactKernel = axpyExact
 	if s.axpyExact != nil {
 		axpyExactKernel = s.axpyExact
+	}
+	maxAbsKernel = maxAbsGo
+	if s.maxAbs != nil {
+		maxAbsKernel = s.maxAbs
 	}
 }
 
@@ -183,6 +193,24 @@ func scaleGo(dst, a []float64, c float64) {
 	for i, x := range a {
 		dst[i] = c * x
 	}
+}
+
+// maxAbsGo is maxAbsKernel in Go: four running maxima of the patterns with
+// the sign bit cleared.
+func maxAbsGo(v []float64) uint64 {
+	const abs = 1<<63 - 1
+	var m0, m1, m2, m3 uint64
+	i := 0
+	for ; i+4 <= len(v); i += 4 {
+		m0 = max(m0, math.Float64bits(v[i])&abs)
+		m1 = max(m1, math.Float64bits(v[i+1])&abs)
+		m2 = max(m2, math.Float64bits(v[i+2])&abs)
+		m3 = max(m3, math.Float64bits(v[i+3])&abs)
+	}
+	for ; i < len(v); i++ {
+		m0 = max(m0, math.Float64bits(v[i])&abs)
+	}
+	return max(m0, m1, m2, m3)
 }
 
 // rotGo is rotKernel in Go (LAPACK's drot).

@@ -2,6 +2,8 @@
 
 package twinmath
 
+import "math"
+
 // AVX2 and FMA kernels, used when the CPU and the operating system support
 // them (CPUID leaf 1: FMA, AVX, OSXSAVE; leaf 7: AVX2; XCR0: the XMM and YMM
 // state saved across context switches), and AVX-512 ones beside them when
@@ -17,14 +19,14 @@ func init() {
 	kernelSets = append(kernelSets, kernelSet{
 		name: "avx2", dot: dotAVX2, axpy: axpyAVX2, rot: rotAVX2, gemm: gemmAVX2, fused: true,
 		secular: secularAVX2, rotChain: rotChainAVX2, reflect3: reflect3AVX2,
-		add: addAVX2, sub: subAVX2, scale: scaleAVX2, axpyExact: axpyExactAVX2,
+		add: addAVX2, sub: subAVX2, scale: scaleAVX2, axpyExact: axpyExactAVX2, maxAbs: maxAbsAVX2,
 	})
 	if hasAVX512F() {
 		kernelSets = append(kernelSets, kernelSet{
 			name: "avx512", dot: dotAVX512, axpy: axpyAVX512, rot: rotAVX512, gemm: gemmAVX2,
 			gemmWide: gemmWideAVX512, wideM: wideMAVX512, wideN: 2 * nr, fused: true,
 			secular: secularAVX512, rotChain: rotChainAVX512, reflect3: reflect3AVX2,
-			add: addAVX2, sub: subAVX2, scale: scaleAVX2, axpyExact: axpyExactAVX2,
+			add: addAVX2, sub: subAVX2, scale: scaleAVX2, axpyExact: axpyExactAVX2, maxAbs: maxAbsAVX2,
 		})
 	}
 	useKernels(kernelSets[len(kernelSets)-1])
@@ -159,6 +161,27 @@ func axpyExactAVX2(y []float64, alpha float64, x []float64) {
 //
 //go:noescape
 func axpyRoundPD(y []float64, alpha float64, x []float64)
+
+// maxAbsAVX2 is maxAbsKernel in AVX2: maxAbsPD over the whole groups of
+// four, the rest in Go.
+func maxAbsAVX2(v []float64) uint64 {
+	const abs = 1<<63 - 1
+	n := len(v) &^ 3
+	var m uint64
+	if n > 0 {
+		m = maxAbsPD(v[:n])
+	}
+	for _, x := range v[n:] {
+		m = max(m, math.Float64bits(x)&abs)
+	}
+	return m
+}
+
+// maxAbsPD returns max |v[i]|'s bit pattern over groups of four values
+// (len(v) a positive multiple of 4), in four registers of four lanes.
+//
+//go:noescape
+func maxAbsPD(v []float64) uint64
 
 // addPD computes dst[i] = a[i] + b[i] for i < len(dst).
 //

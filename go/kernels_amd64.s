@@ -463,6 +463,68 @@ axrend:
 	VZEROUPPER
 	RET
 
+// func maxAbsPD(v []float64) uint64
+// The largest bit pattern of |v[i]|, the sign bits cleared, over whole
+// groups of four; len(v) is a multiple of 4. With the sign bit cleared the
+// patterns are non-negative as signed integers, so VPCMPGTQ orders them.
+TEXT ·maxAbsPD(SB), NOSPLIT, $0-32
+	MOVQ      v_base+0(FP), SI
+	MOVQ      v_len+8(FP), CX
+	VPCMPEQQ  Y15, Y15, Y15
+	VPSRLQ    $1, Y15, Y15
+	VPXOR     Y0, Y0, Y0
+	VPXOR     Y1, Y1, Y1
+	VPXOR     Y2, Y2, Y2
+	VPXOR     Y3, Y3, Y3
+	XORQ      AX, AX
+
+max16:
+	MOVQ      CX, DX
+	SUBQ      AX, DX
+	CMPQ      DX, $16
+	JLT       max4
+	VPAND     (SI)(AX*8), Y15, Y4
+	VPAND     32(SI)(AX*8), Y15, Y5
+	VPAND     64(SI)(AX*8), Y15, Y6
+	VPAND     96(SI)(AX*8), Y15, Y7
+	VPCMPGTQ  Y0, Y4, Y8
+	VPCMPGTQ  Y1, Y5, Y9
+	VPCMPGTQ  Y2, Y6, Y10
+	VPCMPGTQ  Y3, Y7, Y11
+	VBLENDVPD Y8, Y4, Y0, Y0
+	VBLENDVPD Y9, Y5, Y1, Y1
+	VBLENDVPD Y10, Y6, Y2, Y2
+	VBLENDVPD Y11, Y7, Y3, Y3
+	ADDQ      $16, AX
+	JMP       max16
+
+max4:
+	CMPQ      AX, CX
+	JGE       maxreduce
+	VPAND     (SI)(AX*8), Y15, Y4
+	VPCMPGTQ  Y0, Y4, Y8
+	VBLENDVPD Y8, Y4, Y0, Y0
+	ADDQ      $4, AX
+	JMP       max4
+
+maxreduce:
+	VPCMPGTQ     Y0, Y1, Y8
+	VBLENDVPD    Y8, Y1, Y0, Y0
+	VPCMPGTQ     Y2, Y3, Y9
+	VBLENDVPD    Y9, Y3, Y2, Y2
+	VPCMPGTQ     Y0, Y2, Y8
+	VBLENDVPD    Y8, Y2, Y0, Y0
+	VEXTRACTI128 $1, Y0, X1
+	VPCMPGTQ     X0, X1, X8
+	VBLENDVPD    X8, X1, X0, X0
+	VMOVQ        X0, AX
+	VPEXTRQ      $1, X0, BX
+	CMPQ         BX, AX
+	CMOVQGT      BX, AX
+	VZEROUPPER
+	MOVQ         AX, ret+24(FP)
+	RET
+
 // func gemm4x8AVX2(k int, a, b, c []float64, ldc int)
 TEXT ·gemm4x8AVX2(SB), NOSPLIT, $0-88
 	MOVQ k+0(FP), CX

@@ -598,6 +598,51 @@ func testElementwiseKernels(t *testing.T, _ kernelSet) {
 	}
 }
 
+// TestMaxAbsKernel holds every kernel set's maxAbsKernel to maxAbsGo:
+// every length to 70 and a few longer, several offsets, the largest
+// magnitude (a normal, a subnormal, an Inf, a NaN, a −0 among zeros)
+// placed at every position of the short vectors and at random in the
+// long.
+func TestMaxAbsKernel(t *testing.T) { eachKernelSet(t, testMaxAbsKernel) }
+
+func testMaxAbsKernel(t *testing.T, _ kernelSet) {
+	rng := rand.New(rand.NewSource(41))
+	for _, n := range kernelLengths(rng) {
+		for _, off := range []int{0, 1, 3} {
+			v := make([]float64, n+off)[off:]
+			for i := range v {
+				v[i] = rng.NormFloat64()
+			}
+			if got, want := maxAbsKernel(v), maxAbsGo(v); got != want {
+				t.Fatalf("n=%d off=%d: %#x, want %#x", n, off, got, want)
+			}
+			positions := []int{}
+			if n <= 70 {
+				for p := 0; p < n; p++ {
+					positions = append(positions, p)
+				}
+			} else if n > 0 {
+				positions = append(positions, 0, n-1, rng.Intn(n))
+			}
+			for _, p := range positions {
+				for _, big := range []float64{-1e300, 1e-310, math.Inf(-1), math.NaN(), math.Float64frombits(0xfff0000000000123)} {
+					w := slices.Clone(v)
+					if big == 1e-310 {
+						for i := range w {
+							w[i] = 0
+						}
+						w[(p+1)%n] = math.Copysign(0, -1)
+					}
+					w[p] = big
+					if got, want := maxAbsKernel(w), maxAbsGo(w); got != want {
+						t.Fatalf("n=%d off=%d: %v at %d: %#x, want %#x", n, off, big, p, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestMaxAbsBlocks checks that maxAbsBits over blocks shared among 1, 2
 // and 3 threads gives the serial scan's pattern, with the largest entry, a
 // NaN or an Inf in the first, a middle or the last (short) block.

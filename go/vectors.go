@@ -321,21 +321,10 @@ func maxAbsBits(v []float64) uint64 {
 // threads.
 const maxAbsBlock = 1 << 17
 
-// maxAbsBitsSerial is maxAbsBits on the calling goroutine.
+// maxAbsBitsSerial is maxAbsBits on the calling goroutine, through
+// maxAbsKernel.
 func maxAbsBitsSerial(v []float64) uint64 {
-	const abs = 1<<63 - 1
-	var m0, m1, m2, m3 uint64
-	i := 0
-	for ; i+4 <= len(v); i += 4 {
-		m0 = max(m0, math.Float64bits(v[i])&abs)
-		m1 = max(m1, math.Float64bits(v[i+1])&abs)
-		m2 = max(m2, math.Float64bits(v[i+2])&abs)
-		m3 = max(m3, math.Float64bits(v[i+3])&abs)
-	}
-	for ; i < len(v); i++ {
-		m0 = max(m0, math.Float64bits(v[i])&abs)
-	}
-	return max(m0, m1, m2, m3)
+	return maxAbsKernel(v)
 }
 
 // norm2 returns the Euclidean norm of v. The plain sum of squares is used
