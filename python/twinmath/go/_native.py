@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from .._convert import vector
 from .._front import Closing
 from ..errors import (
     ConvergenceError,
@@ -202,8 +203,6 @@ def vectors_to_array(
     ``out`` is a new array of the length of ``x``, or of shape (len x, len y)
     with ``outer``.
     """
-    from .._convert import vector
-
     x, y = vector(a, op, names[0]), vector(b, op, names[1])
     out = np.empty((x.size, y.size) if outer else x.size)
     call(fn, ptr(x), x.size, ptr(y), y.size, ptr(out))
