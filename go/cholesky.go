@@ -117,21 +117,14 @@ func (f *cholRec) factor(l []float64, n int) error {
 	l21 := l[n1*ld:]
 	mk := f.ws.mark()
 	x, y := f.ws.matrixRaw(n2, n1), f.ws.matrixRaw(n1, n2) // written in full
-	for r := 0; r < n2; r++ {
-		for c, v := range l21[r*ld : r*ld+n1] {
-			y.Data[c*n2+r] = v
-		}
-	}
+	transposeStrided(y.Data, n2, l21, ld, n2, n1)
 	if err := trsmLower(f.ws, f.cc, l, ld, n1, y.Data, n2, n2, false); err != nil {
 		f.ws.release(mk)
 		return err
 	}
+	transposeStrided(x.Data, n1, y.Data, n2, n1, n2)
 	for r := 0; r < n2; r++ {
-		xr, lr := x.Data[r*n1:(r+1)*n1], l21[r*ld:r*ld+n1]
-		for c := range xr {
-			xr[c] = y.Data[c*n2+r]
-		}
-		copy(lr, xr)
+		copy(l21[r*ld:r*ld+n1], x.Data[r*n1:(r+1)*n1])
 	}
 	err := lowerUpdate(f.ws, f.cc, l[n1*ld+n1:], ld, x, y)
 	f.ws.release(mk)

@@ -45,13 +45,15 @@ var (
 	// t3 = t1·v3) as reflect3Passes does with axpyKernel, bit for bit:
 	// reflect3Passes, or a kernel that does the six passes in one.
 	reflect3Kernel = reflect3Passes
-	// addKernel, subKernel and scaleKernel compute dst[i] = a[i] + b[i],
-	// a[i] − b[i] and c·a[i] for i < len(dst) (a and b hold at least
-	// len(dst) entries; dst may be a or b): one operation an entry, so
-	// every set gives the Go loops' bits (of a NaN result, a NaN).
+	// addKernel, subKernel, scaleKernel and divKernel compute
+	// dst[i] = a[i] + b[i], a[i] − b[i], c·a[i] and a[i]/c for i < len(dst)
+	// (a and b hold at least len(dst) entries; dst may be a or b): one
+	// operation an entry, so every set gives the Go loops' bits (of a NaN
+	// result, a NaN).
 	addKernel   = addGo
 	subKernel   = subGo
 	scaleKernel = scaleGo
+	divKernel   = divGo
 	// axpyExactKernel computes y[i] += alpha·x[i] (len(x) ≥ len(y)),
 	// rounding the product before the sum: every set gives axpyExact's
 	// bits (of a NaN result, a NaN).
@@ -77,7 +79,7 @@ type kernelSet struct {
 	rotChain     func(a []float64, w, j, cols int, c, s []float64, lo, hi int, reverse bool) // nil: rotChainGo
 	reflect3     func(r0, r1, r2 []float64, v2, v3, t1, t2, t3 float64, tmp []float64)       // nil: reflect3Passes
 	add, sub     func(dst, a, b []float64)                                                   // nil: addGo, subGo
-	scale        func(dst, a []float64, c float64)                                           // nil: scaleGo
+	scale, div   func(dst, a []float64, c float64)                                           // nil: scaleGo, divGo
 	axpyExact    func(y []float64, alpha float64, x []float64)                               // nil: axpyExact
 	maxAbs       func(v []float64) uint64                                                    // nil: maxAbsGo
 	wideM, wideN int
@@ -106,9 +108,9 @@ func useKernels(s kernelSet) {
 	if s.reflect3 != nil {
 		reflect3Kernel = s.reflect3
 	}
-	addKernel, subKernel, scaleKernel = addGo, subGo, scaleGo
+	addKernel, subKernel, scaleKernel, divKernel = addGo, subGo, scaleGo, divGo
 	if s.add != nil {
-		addKernel, subKernel, scaleKernel = s.add, s.sub, s.scale
+		addKernel, subKernel, scaleKernel, divKernel = s.add, s.sub, s.scale, s.div
 	}
 	axpyExactKernel = axpyExact
 	if s.axpyExact != nil {
@@ -192,6 +194,14 @@ func scaleGo(dst, a []float64, c float64) {
 	a = a[:len(dst)]
 	for i, x := range a {
 		dst[i] = c * x
+	}
+}
+
+// divGo is divKernel in Go.
+func divGo(dst, a []float64, c float64) {
+	a = a[:len(dst)]
+	for i, x := range a {
+		dst[i] = x / c
 	}
 }
 

@@ -19,14 +19,14 @@ func init() {
 	kernelSets = append(kernelSets, kernelSet{
 		name: "avx2", dot: dotAVX2, axpy: axpyAVX2, rot: rotAVX2, gemm: gemmAVX2, fused: true,
 		secular: secularAVX2, rotChain: rotChainAVX2, reflect3: reflect3AVX2,
-		add: addAVX2, sub: subAVX2, scale: scaleAVX2, axpyExact: axpyExactAVX2, maxAbs: maxAbsAVX2,
+		add: addAVX2, sub: subAVX2, scale: scaleAVX2, div: divAVX2, axpyExact: axpyExactAVX2, maxAbs: maxAbsAVX2,
 	})
 	if hasAVX512F() {
 		kernelSets = append(kernelSets, kernelSet{
 			name: "avx512", dot: dotAVX512, axpy: axpyAVX512, rot: rotAVX512, gemm: gemmAVX2,
 			gemmWide: gemmWideAVX512, wideM: wideMAVX512, wideN: 2 * nr, fused: true,
 			secular: secularAVX512, rotChain: rotChainAVX512, reflect3: reflect3AVX2,
-			add: addAVX2, sub: subAVX2, scale: scaleAVX2, axpyExact: axpyExactAVX2, maxAbs: maxAbsAVX2,
+			add: addAVX2, sub: subAVX2, scale: scaleAVX2, div: divAVX2, axpyExact: axpyExactAVX2, maxAbs: maxAbsAVX2,
 		})
 	}
 	useKernels(kernelSets[len(kernelSets)-1])
@@ -123,9 +123,9 @@ func axpyAVX2(y []float64, alpha float64, x []float64)
 //go:noescape
 func reflect3FMA(r0, r1, r2 []float64, v2, v3, m1, m2, m3 float64)
 
-// addAVX2, subAVX2 and scaleAVX2 are addKernel, subKernel and scaleKernel
-// in AVX2, sixteen entries a step: they check the lengths (the assembly
-// trusts them) and run addPD, subPD or mulPD.
+// addAVX2, subAVX2, scaleAVX2 and divAVX2 are addKernel, subKernel,
+// scaleKernel and divKernel in AVX2, sixteen entries a step: they check the
+// lengths (the assembly trusts them) and run addPD, subPD, mulPD or divPD.
 func addAVX2(dst, a, b []float64) {
 	if len(dst) > 0 {
 		_, _ = a[len(dst)-1], b[len(dst)-1]
@@ -182,6 +182,18 @@ func maxAbsAVX2(v []float64) uint64 {
 //
 //go:noescape
 func maxAbsPD(v []float64) uint64
+
+func divAVX2(dst, v []float64, d float64) {
+	if len(dst) > 0 {
+		_ = v[len(dst)-1]
+		divPD(dst, v, d)
+	}
+}
+
+// divPD computes dst[i] = v[i]/d for i < len(dst).
+//
+//go:noescape
+func divPD(dst, v []float64, d float64)
 
 // addPD computes dst[i] = a[i] + b[i] for i < len(dst).
 //

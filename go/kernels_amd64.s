@@ -408,6 +408,58 @@ scaleend:
 	VZEROUPPER
 	RET
 
+// func divPD(dst, v []float64, d float64)
+TEXT ·divPD(SB), NOSPLIT, $0-56
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         v_base+24(FP), SI
+	VBROADCASTSD d+48(FP), Y0
+	XORQ         AX, AX
+
+div16:
+	MOVQ    CX, BX
+	SUBQ    AX, BX
+	CMPQ    BX, $16
+	JLT     div4
+	VMOVUPD (SI)(AX*8), Y1
+	VMOVUPD 32(SI)(AX*8), Y2
+	VMOVUPD 64(SI)(AX*8), Y3
+	VMOVUPD 96(SI)(AX*8), Y4
+	VDIVPD  Y0, Y1, Y1
+	VDIVPD  Y0, Y2, Y2
+	VDIVPD  Y0, Y3, Y3
+	VDIVPD  Y0, Y4, Y4
+	VMOVUPD Y1, (DI)(AX*8)
+	VMOVUPD Y2, 32(DI)(AX*8)
+	VMOVUPD Y3, 64(DI)(AX*8)
+	VMOVUPD Y4, 96(DI)(AX*8)
+	ADDQ    $16, AX
+	JMP     div16
+
+div4:
+	MOVQ    CX, BX
+	SUBQ    AX, BX
+	CMPQ    BX, $4
+	JLT     divtail
+	VMOVUPD (SI)(AX*8), Y1
+	VDIVPD  Y0, Y1, Y1
+	VMOVUPD Y1, (DI)(AX*8)
+	ADDQ    $4, AX
+	JMP     div4
+
+divtail:
+	CMPQ   AX, CX
+	JGE    divend
+	VMOVSD (SI)(AX*8), X1
+	VDIVSD X0, X1, X1
+	VMOVSD X1, (DI)(AX*8)
+	INCQ   AX
+	JMP    divtail
+
+divend:
+	VZEROUPPER
+	RET
+
 // func axpyRoundPD(y []float64, alpha float64, x []float64)
 // y[i] += alpha·x[i] with the product rounded first: a multiplication and
 // an addition, no fused multiply-add.

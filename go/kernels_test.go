@@ -521,7 +521,7 @@ func testReflect3Bits(t *testing.T, _ kernelSet) {
 }
 
 // TestElementwiseKernels holds every kernel set's addKernel, subKernel,
-// scaleKernel and axpyExactKernel to the Go loops bit for bit: every length to 70 and a few
+// scaleKernel, divKernel and axpyExactKernel to the Go loops bit for bit: every length to 70 and a few
 // longer, several offsets, signed zeros, infinities, NaNs with their own
 // payloads and subnormals among the entries, dst apart or the same slice
 // as an operand, and an entry past dst's end that must stay untouched.
@@ -574,6 +574,7 @@ func testElementwiseKernels(t *testing.T, _ kernelSet) {
 				{"add", addKernel, addGo},
 				{"sub", subKernel, subGo},
 				{"scale", func(dst, a, _ []float64) { scaleKernel(dst, a, c) }, func(dst, a, _ []float64) { scaleGo(dst, a, c) }},
+				{"div", func(dst, a, _ []float64) { divKernel(dst, a, c) }, func(dst, a, _ []float64) { divGo(dst, a, c) }},
 			} {
 				got, want := slices.Clone(d0), slices.Clone(d0)
 				k.got(got[:n], a, b)

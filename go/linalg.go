@@ -412,13 +412,21 @@ func TransposeTo(dst, a Matrix) error {
 // transposeInto writes the transpose of a into dst (a.Cols×a.Rows, not
 // overlapping a).
 func transposeInto(dst, a Matrix) {
-	const blk = 32 // a 32×32 tile of each matrix fits in L1
-	m, n := a.Rows, a.Cols
-	for i0 := 0; i0 < m; i0 += blk {
-		for j0 := 0; j0 < n; j0 += blk {
-			for i := i0; i < min(i0+blk, m); i++ {
-				for j := j0; j < min(j0+blk, n); j++ {
-					dst.Data[j*m+i] = a.Data[i*n+j]
+	transposeStrided(dst.Data, a.Rows, a.Data, a.Cols, a.Rows, a.Cols)
+}
+
+// transposeStrided writes the transpose of the rows×cols block src (row
+// stride lds) into the cols×rows block dst (row stride ldd), which must not
+// overlap it, in 32×32 tiles: a tile of each fits in L1, so that neither
+// the reads nor the writes stride through memory.
+func transposeStrided(dst []float64, ldd int, src []float64, lds, rows, cols int) {
+	const blk = 32
+	for i0 := 0; i0 < rows; i0 += blk {
+		for j0 := 0; j0 < cols; j0 += blk {
+			for i := i0; i < min(i0+blk, rows); i++ {
+				row := src[i*lds+j0 : i*lds+min(j0+blk, cols)]
+				for j, v := range row {
+					dst[(j0+j)*ldd+i] = v
 				}
 			}
 		}

@@ -119,11 +119,7 @@ func swapRows(a []float64, lda, w int, piv []int, k0 int) {
 func (f *luRec) leaf(a []float64, m, n int, piv []int) {
 	lda := f.lda
 	t := f.buf[:n*m]
-	for i := 0; i < m; i++ {
-		for c, v := range a[i*lda : i*lda+n] {
-			t[c*m+i] = v
-		}
-	}
+	transposeStrided(t, m, a, lda, m, n)
 	for c := 0; c < n; c++ {
 		col := t[c*m : (c+1)*m]
 		p, big := c, math.Abs(col[c])
@@ -160,12 +156,7 @@ func (f *luRec) leaf(a []float64, m, n int, piv []int) {
 			}
 		}
 	}
-	for i := 0; i < m; i++ {
-		row := a[i*lda : i*lda+n]
-		for c := range row {
-			row[c] = t[c*m+i]
-		}
-	}
+	transposeStrided(a, lda, t, m, n, m)
 }
 
 // trsmLowerUnit overwrites the n×w block b (row stride ldb) with L⁻¹·b, for
@@ -192,10 +183,7 @@ func trsmLower(ws *Workspace, cc *canceller, l []float64, ldl, n int, b []float6
 				}
 			}
 			if !unit {
-				d := l[i*ldl+i]
-				for j := range bi {
-					bi[j] /= d
-				}
+				divKernel(bi, bi, l[i*ldl+i])
 			}
 		}
 		return cc.tick(n * n * w / 2)
