@@ -284,7 +284,7 @@ SETTLE = 0.2
 
 OpenBLAS's worker threads poll for work for about 2²⁸ cycles (0.1 s or so)
 after each threaded call before they sleep, and while they poll they hold a
-core; twinmath.go's helper threads poll for some tens of microseconds in the same way.
+core; twinmath.go's helper threads poll for 1 ms in the same way.
 Without the pause, a run that follows a numpy run runs on one core of two
 for its first tenth of a second, whichever library it times.
 """
