@@ -183,17 +183,17 @@ func maxAbsAVX2(v []float64) uint64 {
 //go:noescape
 func maxAbsPD(v []float64) uint64
 
-func divAVX2(dst, v []float64, d float64) {
+func divAVX2(dst, v []float64, c float64) {
 	if len(dst) > 0 {
 		_ = v[len(dst)-1]
-		divPD(dst, v, d)
+		divPD(dst, v, c)
 	}
 }
 
-// divPD computes dst[i] = v[i]/d for i < len(dst).
+// divPD computes dst[i] = v[i]/c for i < len(dst).
 //
 //go:noescape
-func divPD(dst, v []float64, d float64)
+func divPD(dst, v []float64, c float64)
 
 // addPD computes dst[i] = a[i] + b[i] for i < len(dst).
 //

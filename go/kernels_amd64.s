@@ -37,6 +37,105 @@
 	VMOVUPD r3, 96+off(DI)
 
 
+// BINARYPD is the body of addPD and subPD: dst[i] = a[i] OP b[i] for
+// i < len(dst), sixteen entries a step, then four, then one (OPPD and OPSD
+// the packed and the scalar instruction).
+#define BINARYPD(OPPD, OPSD) \
+	MOVQ    dst_base+0(FP), DI    \
+	MOVQ    dst_len+8(FP), CX     \
+	MOVQ    a_base+24(FP), SI     \
+	MOVQ    b_base+48(FP), DX     \
+	XORQ    AX, AX                \
+loop16:                               \
+	MOVQ    CX, BX                \
+	SUBQ    AX, BX                \
+	CMPQ    BX, $16               \
+	JLT     loop4                 \
+	VMOVUPD (SI)(AX*8), Y1        \
+	VMOVUPD 32(SI)(AX*8), Y2      \
+	VMOVUPD 64(SI)(AX*8), Y3      \
+	VMOVUPD 96(SI)(AX*8), Y4      \
+	OPPD    (DX)(AX*8), Y1, Y1    \
+	OPPD    32(DX)(AX*8), Y2, Y2  \
+	OPPD    64(DX)(AX*8), Y3, Y3  \
+	OPPD    96(DX)(AX*8), Y4, Y4  \
+	VMOVUPD Y1, (DI)(AX*8)        \
+	VMOVUPD Y2, 32(DI)(AX*8)      \
+	VMOVUPD Y3, 64(DI)(AX*8)      \
+	VMOVUPD Y4, 96(DI)(AX*8)      \
+	ADDQ    $16, AX               \
+	JMP     loop16                \
+loop4:                                \
+	MOVQ    CX, BX                \
+	SUBQ    AX, BX                \
+	CMPQ    BX, $4                \
+	JLT     tail                  \
+	VMOVUPD (SI)(AX*8), Y1        \
+	OPPD    (DX)(AX*8), Y1, Y1    \
+	VMOVUPD Y1, (DI)(AX*8)        \
+	ADDQ    $4, AX                \
+	JMP     loop4                 \
+tail:                                 \
+	CMPQ    AX, CX                \
+	JGE     end                   \
+	VMOVSD  (SI)(AX*8), X1        \
+	OPSD    (DX)(AX*8), X1, X1    \
+	VMOVSD  X1, (DI)(AX*8)        \
+	INCQ    AX                    \
+	JMP     tail                  \
+end:                                  \
+	VZEROUPPER                    \
+	RET
+
+// BYSCALARPD is the body of mulPD and divPD: dst[i] = v[i] OP c for
+// i < len(dst), as BINARYPD (v[i] the first operand).
+#define BYSCALARPD(OPPD, OPSD) \
+	MOVQ         dst_base+0(FP), DI \
+	MOVQ         dst_len+8(FP), CX  \
+	MOVQ         v_base+24(FP), SI  \
+	VBROADCASTSD c+48(FP), Y0       \
+	XORQ         AX, AX             \
+loop16:                                 \
+	MOVQ    CX, BX                  \
+	SUBQ    AX, BX                  \
+	CMPQ    BX, $16                 \
+	JLT     loop4                   \
+	VMOVUPD (SI)(AX*8), Y1          \
+	VMOVUPD 32(SI)(AX*8), Y2        \
+	VMOVUPD 64(SI)(AX*8), Y3        \
+	VMOVUPD 96(SI)(AX*8), Y4        \
+	OPPD    Y0, Y1, Y1              \
+	OPPD    Y0, Y2, Y2              \
+	OPPD    Y0, Y3, Y3              \
+	OPPD    Y0, Y4, Y4              \
+	VMOVUPD Y1, (DI)(AX*8)          \
+	VMOVUPD Y2, 32(DI)(AX*8)        \
+	VMOVUPD Y3, 64(DI)(AX*8)        \
+	VMOVUPD Y4, 96(DI)(AX*8)        \
+	ADDQ    $16, AX                 \
+	JMP     loop16                  \
+loop4:                                  \
+	MOVQ    CX, BX                  \
+	SUBQ    AX, BX                  \
+	CMPQ    BX, $4                  \
+	JLT     tail                    \
+	VMOVUPD (SI)(AX*8), Y1          \
+	OPPD    Y0, Y1, Y1              \
+	VMOVUPD Y1, (DI)(AX*8)          \
+	ADDQ    $4, AX                  \
+	JMP     loop4                   \
+tail:                                   \
+	CMPQ    AX, CX                  \
+	JGE     end                     \
+	VMOVSD  (SI)(AX*8), X1          \
+	OPSD    X0, X1, X1              \
+	VMOVSD  X1, (DI)(AX*8)          \
+	INCQ    AX                      \
+	JMP     tail                    \
+end:                                    \
+	VZEROUPPER                      \
+	RET
+
 // func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 TEXT ·cpuid(SB), NOSPLIT, $0-24
 	MOVL eaxArg+0(FP), AX
@@ -254,211 +353,19 @@ reflend:
 
 // func addPD(dst, a, b []float64)
 TEXT ·addPD(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), DI
-	MOVQ dst_len+8(FP), CX
-	MOVQ a_base+24(FP), SI
-	MOVQ b_base+48(FP), DX
-	XORQ AX, AX
-
-add16:
-	MOVQ    CX, BX
-	SUBQ    AX, BX
-	CMPQ    BX, $16
-	JLT     add4
-	VMOVUPD (SI)(AX*8), Y1
-	VMOVUPD 32(SI)(AX*8), Y2
-	VMOVUPD 64(SI)(AX*8), Y3
-	VMOVUPD 96(SI)(AX*8), Y4
-	VADDPD  (DX)(AX*8), Y1, Y1
-	VADDPD  32(DX)(AX*8), Y2, Y2
-	VADDPD  64(DX)(AX*8), Y3, Y3
-	VADDPD  96(DX)(AX*8), Y4, Y4
-	VMOVUPD Y1, (DI)(AX*8)
-	VMOVUPD Y2, 32(DI)(AX*8)
-	VMOVUPD Y3, 64(DI)(AX*8)
-	VMOVUPD Y4, 96(DI)(AX*8)
-	ADDQ    $16, AX
-	JMP     add16
-
-add4:
-	MOVQ    CX, BX
-	SUBQ    AX, BX
-	CMPQ    BX, $4
-	JLT     addtail
-	VMOVUPD (SI)(AX*8), Y1
-	VADDPD  (DX)(AX*8), Y1, Y1
-	VMOVUPD Y1, (DI)(AX*8)
-	ADDQ    $4, AX
-	JMP     add4
-
-addtail:
-	CMPQ   AX, CX
-	JGE    addend
-	VMOVSD (SI)(AX*8), X1
-	VADDSD (DX)(AX*8), X1, X1
-	VMOVSD X1, (DI)(AX*8)
-	INCQ   AX
-	JMP    addtail
-
-addend:
-	VZEROUPPER
-	RET
+	BINARYPD(VADDPD, VADDSD)
 
 // func subPD(dst, a, b []float64)
 TEXT ·subPD(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), DI
-	MOVQ dst_len+8(FP), CX
-	MOVQ a_base+24(FP), SI
-	MOVQ b_base+48(FP), DX
-	XORQ AX, AX
-
-sub16:
-	MOVQ    CX, BX
-	SUBQ    AX, BX
-	CMPQ    BX, $16
-	JLT     sub4
-	VMOVUPD (SI)(AX*8), Y1
-	VMOVUPD 32(SI)(AX*8), Y2
-	VMOVUPD 64(SI)(AX*8), Y3
-	VMOVUPD 96(SI)(AX*8), Y4
-	VSUBPD  (DX)(AX*8), Y1, Y1
-	VSUBPD  32(DX)(AX*8), Y2, Y2
-	VSUBPD  64(DX)(AX*8), Y3, Y3
-	VSUBPD  96(DX)(AX*8), Y4, Y4
-	VMOVUPD Y1, (DI)(AX*8)
-	VMOVUPD Y2, 32(DI)(AX*8)
-	VMOVUPD Y3, 64(DI)(AX*8)
-	VMOVUPD Y4, 96(DI)(AX*8)
-	ADDQ    $16, AX
-	JMP     sub16
-
-sub4:
-	MOVQ    CX, BX
-	SUBQ    AX, BX
-	CMPQ    BX, $4
-	JLT     subtail
-	VMOVUPD (SI)(AX*8), Y1
-	VSUBPD  (DX)(AX*8), Y1, Y1
-	VMOVUPD Y1, (DI)(AX*8)
-	ADDQ    $4, AX
-	JMP     sub4
-
-subtail:
-	CMPQ   AX, CX
-	JGE    subend
-	VMOVSD (SI)(AX*8), X1
-	VSUBSD (DX)(AX*8), X1, X1
-	VMOVSD X1, (DI)(AX*8)
-	INCQ   AX
-	JMP    subtail
-
-subend:
-	VZEROUPPER
-	RET
+	BINARYPD(VSUBPD, VSUBSD)
 
 // func mulPD(dst, v []float64, c float64)
 TEXT ·mulPD(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), DI
-	MOVQ         dst_len+8(FP), CX
-	MOVQ         v_base+24(FP), SI
-	VBROADCASTSD c+48(FP), Y0
-	XORQ         AX, AX
+	BYSCALARPD(VMULPD, VMULSD)
 
-scale16:
-	MOVQ    CX, BX
-	SUBQ    AX, BX
-	CMPQ    BX, $16
-	JLT     scale4
-	VMOVUPD (SI)(AX*8), Y1
-	VMOVUPD 32(SI)(AX*8), Y2
-	VMOVUPD 64(SI)(AX*8), Y3
-	VMOVUPD 96(SI)(AX*8), Y4
-	VMULPD  Y0, Y1, Y1
-	VMULPD  Y0, Y2, Y2
-	VMULPD  Y0, Y3, Y3
-	VMULPD  Y0, Y4, Y4
-	VMOVUPD Y1, (DI)(AX*8)
-	VMOVUPD Y2, 32(DI)(AX*8)
-	VMOVUPD Y3, 64(DI)(AX*8)
-	VMOVUPD Y4, 96(DI)(AX*8)
-	ADDQ    $16, AX
-	JMP     scale16
-
-scale4:
-	MOVQ    CX, BX
-	SUBQ    AX, BX
-	CMPQ    BX, $4
-	JLT     scaletail
-	VMOVUPD (SI)(AX*8), Y1
-	VMULPD  Y0, Y1, Y1
-	VMOVUPD Y1, (DI)(AX*8)
-	ADDQ    $4, AX
-	JMP     scale4
-
-scaletail:
-	CMPQ   AX, CX
-	JGE    scaleend
-	VMOVSD (SI)(AX*8), X1
-	VMULSD X0, X1, X1
-	VMOVSD X1, (DI)(AX*8)
-	INCQ   AX
-	JMP    scaletail
-
-scaleend:
-	VZEROUPPER
-	RET
-
-// func divPD(dst, v []float64, d float64)
+// func divPD(dst, v []float64, c float64)
 TEXT ·divPD(SB), NOSPLIT, $0-56
-	MOVQ         dst_base+0(FP), DI
-	MOVQ         dst_len+8(FP), CX
-	MOVQ         v_base+24(FP), SI
-	VBROADCASTSD d+48(FP), Y0
-	XORQ         AX, AX
-
-div16:
-	MOVQ    CX, BX
-	SUBQ    AX, BX
-	CMPQ    BX, $16
-	JLT     div4
-	VMOVUPD (SI)(AX*8), Y1
-	VMOVUPD 32(SI)(AX*8), Y2
-	VMOVUPD 64(SI)(AX*8), Y3
-	VMOVUPD 96(SI)(AX*8), Y4
-	VDIVPD  Y0, Y1, Y1
-	VDIVPD  Y0, Y2, Y2
-	VDIVPD  Y0, Y3, Y3
-	VDIVPD  Y0, Y4, Y4
-	VMOVUPD Y1, (DI)(AX*8)
-	VMOVUPD Y2, 32(DI)(AX*8)
-	VMOVUPD Y3, 64(DI)(AX*8)
-	VMOVUPD Y4, 96(DI)(AX*8)
-	ADDQ    $16, AX
-	JMP     div16
-
-div4:
-	MOVQ    CX, BX
-	SUBQ    AX, BX
-	CMPQ    BX, $4
-	JLT     divtail
-	VMOVUPD (SI)(AX*8), Y1
-	VDIVPD  Y0, Y1, Y1
-	VMOVUPD Y1, (DI)(AX*8)
-	ADDQ    $4, AX
-	JMP     div4
-
-divtail:
-	CMPQ   AX, CX
-	JGE    divend
-	VMOVSD (SI)(AX*8), X1
-	VDIVSD X0, X1, X1
-	VMOVSD X1, (DI)(AX*8)
-	INCQ   AX
-	JMP    divtail
-
-divend:
-	VZEROUPPER
-	RET
+	BYSCALARPD(VDIVPD, VDIVSD)
 
 // func axpyRoundPD(y []float64, alpha float64, x []float64)
 // y[i] += alpha·x[i] with the product rounded first: a multiplication and
