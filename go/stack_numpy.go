@@ -14,21 +14,21 @@ import (
 // condOf returns the single-matrix cond of order p ("fro" and "nuc" are
 // CondFrobenius and CondNuclear) and whether its matrices must be square,
 // or ErrInvalid for another p.
-func condOf(p float64, kind string) (func(Matrix) (float64, error), bool, error) {
+func condOf(p float64, kind string) (func(*canceller, Matrix) (float64, error), bool, error) {
 	switch kind {
 	case "fro":
-		return CondFrobenius, true, nil
+		return func(cc *canceller, m Matrix) (float64, error) { return condByInverse(cc, m, frobeniusNorm) }, true, nil
 	case "nuc":
-		return CondNuclear, true, nil
+		return func(cc *canceller, m Matrix) (float64, error) { return condByInverse(cc, m, nuclearNorm) }, true, nil
 	case "":
 	default:
 		return nil, false, invalidErr("cond", "unknown norm %q", kind)
 	}
 	switch p {
 	case 2, -2:
-		return func(m Matrix) (float64, error) { return Cond(m, p) }, false, nil
+		return func(cc *canceller, m Matrix) (float64, error) { return cond(cc, m, p) }, false, nil
 	case 1, -1, math.Inf(1), math.Inf(-1):
-		return func(m Matrix) (float64, error) { return Cond(m, p) }, true, nil
+		return func(cc *canceller, m Matrix) (float64, error) { return cond(cc, m, p) }, true, nil
 	}
 	_, err := Cond(Matrix{}, p)
 	return nil, false, err
@@ -83,10 +83,14 @@ func condStack(cc *canceller, dst []float64, a Stack, p float64, kind string) ([
 	if square {
 		work = 2*a.Rows*a.Rows*a.Rows + 1
 	}
-	err = runStack(cc, a.Count, work, func(_ *canceller, i int) error {
-		var err error
-		dst[i], err = f(a.At(i)) // the runner ticks cc
-		return err
+	// Each matrix on its worker's Workspace (the runner ticks cc): after the
+	// first, the scratch of the SVD or the inverse is reused.
+	err = runStackWork(cc, a.Count, work, func(w *stackWorker, i int) error {
+		return w.call("cond", func(cc *canceller) error {
+			var err error
+			dst[i], err = f(cc, a.At(i))
+			return err
+		})
 	})
 	if err != nil {
 		return nil, err
