@@ -3,6 +3,7 @@ package twinmath
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand"
 	"testing"
 )
@@ -189,6 +190,64 @@ func TestAllocsPerRunZero(t *testing.T) {
 			if allocs != 0 {
 				t.Errorf("%s: %v allocations per call, want 0", name, allocs)
 			}
+		}
+	}
+}
+
+// TestStacksReuseScratch holds the stacked decompositions of many small
+// matrices to a fixed number of allocations per call, whatever the number
+// of matrices: each worker's scratch is reused from one matrix to the next
+// (runStackScratch, or the functions' own workspace forms), so a stack of
+// 3×3 matrices does not allocate per matrix. eig and eigvals still
+// allocate inside the Schur form, and are not listed.
+func TestStacksReuseScratch(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector's sync.Pool drops workspaces at random, so they are allocated anew")
+	}
+	defer SetMaxThreads(SetMaxThreads(1))
+	rng := rand.New(rand.NewSource(1))
+	const count = 500
+	s, _ := NewStack(count, 3, 3)
+	sym, _ := NewStack(count, 3, 3)
+	for i := range s.Data {
+		s.Data[i] = rng.NormFloat64()
+	}
+	for k := 0; k < count; k++ {
+		for i := 0; i < 3; i++ {
+			for j := 0; j < 3; j++ {
+				sym.Data[k*9+i*3+j] = s.Data[k*9+i*3+j] + s.Data[k*9+j*3+i]
+			}
+		}
+	}
+	for _, c := range []allocCase{
+		{"DetStack", func() error { _, err := DetStack(s); return err }},
+		{"SlogdetStack", func() error { _, _, err := SlogdetStack(s); return err }},
+		{"InvStack", func() error { _, err := InvStack(s); return err }},
+		{"SVDStack", func() error { _, _, _, err := SVDStack(s); return err }},
+		{"SvdvalsStack", func() error { _, err := SvdvalsStack(s); return err }},
+		{"QRStack", func() error { _, _, err := QRStack(s); return err }},
+		{"PinvStack", func() error { _, err := PinvStack(s, 1e-15); return err }},
+		{"EighLowerStack", func() error { _, _, err := EighLowerStack(sym); return err }},
+		{"EigvalshStack", func() error { _, err := EigvalshStack(sym); return err }},
+		{"CondStack", func() error { _, err := CondStack(s, 2); return err }},
+		{"CondFrobeniusStack", func() error { _, err := CondFrobeniusStack(s); return err }},
+		{"MatrixNormStack", func() error { _, err := MatrixNormStack(s, 2, ""); return err }},
+		{"MatrixPowerStack", func() error { _, err := MatrixPowerStack(s, 3); return err }},
+	} {
+		if err := c.f(); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		// The results and a few buffers per call; one per matrix would be
+		// 500. The least of three counts: a garbage collection that empties
+		// the pool of workspaces between calls (the workers then grow new
+		// ones, some tens of allocations) shows in one count, a per-matrix
+		// allocation in all three.
+		allocs := math.Inf(1)
+		for range 3 {
+			allocs = min(allocs, testing.AllocsPerRun(1, func() { _ = c.f() }))
+		}
+		if allocs > 40 {
+			t.Errorf("%s: %v allocations for %d matrices, want at most 40", c.name, allocs, count)
 		}
 	}
 }

@@ -41,7 +41,8 @@ func slogdet(cc *canceller, a Matrix) (sign, logAbsDet float64, err error) {
 	}
 	// The copy row by row, looking at cc as it goes: the first touch of a
 	// fresh buffer of hundreds of megabytes takes seconds on some hosts.
-	lu, shift := NewMatrix(n, n), 0
+	ws := cc.scratch() // nil: allocated
+	lu, shift := ws.matrixRaw(n, n), 0
 	for i := 0; i < n; i++ {
 		if err := cc.tick(n); err != nil {
 			return 0, 0, err
@@ -50,7 +51,7 @@ func slogdet(cc *canceller, a Matrix) (sign, logAbsDet float64, err error) {
 		copy(row, a.Data[i*n:(i+1)*n])
 		shift += scaleRowBeyond(row)
 	}
-	sign, _, err = luFactor(cc, lu.Data, n, make([]int, n))
+	sign, _, err = luFactor(cc, lu.Data, n, ws.ints(n))
 	if err != nil {
 		return 0, 0, err
 	}
@@ -161,10 +162,7 @@ func condByInverse(cc *canceller, a Matrix, norm func(*canceller, Matrix) (float
 	if err := checkFinite("cond", "x", a.Data); err != nil {
 		return 0, err
 	}
-	inv := NewMatrix(a.Rows, a.Cols)
-	for i := 0; i < a.Rows; i++ {
-		inv.Data[i*a.Cols+i] = 1
-	}
+	inv := cc.scratch().identity(a.Rows) // nil workspace: allocated
 	if err := luSolve(cc, "cond", a, inv); isCancel(err) {
 		return 0, err
 	} else if err != nil {

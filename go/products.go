@@ -45,6 +45,7 @@ func matrixPowerTo(cc *canceller, dst, a Matrix, n int) error {
 		return err
 	}
 	k := a.Rows
+	ws := cc.scratch() // the intermediate powers; nil: allocated
 	if n == 0 || k == 0 {
 		clear(dst.Data)
 		for i := 0; i < k; i++ {
@@ -57,7 +58,7 @@ func matrixPowerTo(cc *canceller, dst, a Matrix, n int) error {
 		if err := checkFinite("matrix_power", "a", a.Data); err != nil {
 			return err
 		}
-		base = Identity(k)
+		base = ws.identity(k)
 		if err := luSolve(cc, "matrix_power", a, base); err != nil {
 			return err
 		}
@@ -74,17 +75,17 @@ func matrixPowerTo(cc *canceller, dst, a Matrix, n int) error {
 	case 2:
 		return matmulCtx(cc, dst, base, base)
 	case 3:
-		sq := NewMatrix(k, k)
+		sq := ws.matrixRaw(k, k)
 		if err := matmulCtx(cc, sq, base, base); err != nil {
 			return err
 		}
 		return matmulCtx(cc, dst, sq, base)
 	}
 	var result, z Matrix
-	tmp := NewMatrix(k, k)
+	tmp := ws.matrixRaw(k, k)
 	for m > 0 {
 		if z.Data == nil {
-			z = base.Clone()
+			z = ws.clone(base)
 		} else {
 			if err := matmulCtx(cc, tmp, z, z); err != nil {
 				return err
@@ -95,9 +96,9 @@ func matrixPowerTo(cc *canceller, dst, a Matrix, n int) error {
 		m >>= 1
 		if bit == 1 {
 			if result.Data == nil {
-				result = z.Clone()
+				result = ws.clone(z)
 			} else {
-				next := NewMatrix(k, k)
+				next := ws.matrixRaw(k, k)
 				if err := matmulCtx(cc, next, result, z); err != nil {
 					return err
 				}

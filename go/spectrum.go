@@ -91,7 +91,9 @@ func eigvalshTo(cc *canceller, w []float64, a Matrix) error {
 	if a.Rows == 0 {
 		return nil
 	}
-	return renameOp(eighTo(cc, w, NewMatrix(a.Rows, a.Rows), a, true), "eigh", "eigvalsh")
+	// The eigenvectors' matrix, which eighTo needs as scratch, from cc's
+	// workspace when it has one (a stack's worker), else allocated.
+	return renameOp(eighTo(cc, w, cc.scratch().matrix(a.Rows, a.Rows), a, true), "eigh", "eigvalsh")
 }
 
 // Svdvals returns the singular values of the m×n matrix a, descending,

@@ -167,12 +167,22 @@ func runStack(cc *canceller, count, work int, f func(cc *canceller, i int) error
 	return runStackWork(cc, count, work, func(w *stackWorker, i int) error { return f(w.cc, i) })
 }
 
+// runStackScratch is runStack with each matrix's f on its worker's
+// Workspace (stackWorker.call): after the first matrix, the scratch of a
+// decomposition is reused instead of allocated, with the workspace forms'
+// bits. op names the call in a cancellation's error.
+func runStackScratch(cc *canceller, op string, count, work int, f func(cc *canceller, i int) error) error {
+	return runStackWork(cc, count, work, func(w *stackWorker, i int) error {
+		return w.call(op, func(cc *canceller) error { return f(cc, i) })
+	})
+}
+
 // A stackWorker is one goroutine of runStackWork: the canceller its f
 // receives and buffers its f may reuse from one matrix to the next.
 type stackWorker struct {
 	cc *canceller
 	lu luWork
-	ws Workspace
+	ws *Workspace // from scratchPool on the first call, back to it by done
 }
 
 // call runs f on one matrix with the worker's Workspace for its scratch (the
@@ -183,9 +193,21 @@ func (w *stackWorker) call(op string, f func(cc *canceller) error) error {
 	if w.cc != nil {
 		ctx = w.cc.ctx
 	}
+	if w.ws == nil {
+		w.ws = scratchPool.Get().(*Workspace)
+	}
 	err := f(w.ws.begin(ctx, op))
 	w.ws.end()
 	return err
+}
+
+// done returns the worker's Workspace, if it took one, to the pool, for the
+// next call's workers.
+func (w *stackWorker) done() {
+	if w.ws != nil {
+		scratchPool.Put(w.ws)
+		w.ws = nil
+	}
 }
 
 // runStackWork is runStack handing f the worker that runs it, whose
@@ -208,6 +230,7 @@ func runStackWork(cc *canceller, count, work int, f func(w *stackWorker, i int) 
 	}
 	if threads <= 1 {
 		w := worker(cc)
+		defer w.done()
 		for i := 0; i < count; i++ {
 			if err := cc.tick(work); err != nil {
 				return err
@@ -239,6 +262,7 @@ func runStackWork(cc *canceller, count, work int, f func(w *stackWorker, i int) 
 			c = &canceller{ctx: cc.ctx, op: cc.op}
 		}
 		w := worker(c)
+		defer w.done()
 		for i := lo; i < hi; i++ {
 			if i&63 == 0 && failedBelow(i) {
 				return
@@ -428,9 +452,9 @@ func slogdetStack(cc *canceller, a Stack, sign, logAbsDet []float64) ([]float64,
 		return nil, nil, shapeErr("slogdet", "sign and logAbsDet have %d and %d values, want %d", len(sign), len(logAbsDet), a.Count)
 	}
 	n := a.Rows
-	err := runStack(cc, a.Count, n*n*n/3+1, func(_ *canceller, i int) error {
+	err := runStackScratch(cc, "slogdet", a.Count, n*n*n/3+1, func(cc *canceller, i int) error {
 		var err error
-		sign[i], logAbsDet[i], err = Slogdet(a.At(i)) // the runner ticks cc
+		sign[i], logAbsDet[i], err = slogdet(cc, a.At(i)) // the runner ticks cc
 		return err
 	})
 	if err != nil {

@@ -76,7 +76,7 @@ func svdStackTo(cc *canceller, u, s, vt, a Stack) error {
 		return err
 	}
 	a = a.fresh(spanOf(u.Data), spanOf(s.Data), spanOf(vt.Data))
-	return runStack(cc, a.Count, svdWork(m, n), func(cc *canceller, i int) error {
+	return runStackScratch(cc, "svd", a.Count, svdWork(m, n), func(cc *canceller, i int) error {
 		return svdTo(cc, u.At(i), s.At(i).Data, vt.At(i), a.At(i))
 	})
 }
@@ -110,8 +110,8 @@ func svdvalsStackTo(cc *canceller, s, a Stack) error {
 		return err
 	}
 	a = a.fresh(spanOf(s.Data))
-	return runStack(cc, a.Count, svdWork(a.Rows, a.Cols), func(_ *canceller, i int) error {
-		return SvdvalsTo(s.At(i).Data, a.At(i)) // the runner ticks cc
+	return runStackScratch(cc, "svdvals", a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
+		return svdvalsTo(cc, s.At(i).Data, a.At(i)) // the runner ticks cc
 	})
 }
 
@@ -160,7 +160,7 @@ func qrStackTo(cc *canceller, q, r, a Stack) error {
 		return err
 	}
 	a = a.fresh(spanOf(q.Data), spanOf(r.Data))
-	return runStack(cc, a.Count, 2*m*n*k+1, func(cc *canceller, i int) error {
+	return runStackScratch(cc, "qr", a.Count, 2*m*n*k+1, func(cc *canceller, i int) error {
 		return qrTo(cc, q.At(i), r.At(i), a.At(i))
 	})
 }
@@ -210,7 +210,7 @@ func qrCompleteStackTo(cc *canceller, q, r, a Stack) error {
 		return err
 	}
 	a = a.fresh(spanOf(q.Data), spanOf(r.Data))
-	return runStack(cc, a.Count, 2*m*m*n+1, func(cc *canceller, i int) error {
+	return runStackScratch(cc, "qr", a.Count, 2*m*m*n+1, func(cc *canceller, i int) error {
 		return qrCompleteTo(cc, q.At(i), r.At(i), a.At(i))
 	})
 }
@@ -260,7 +260,7 @@ func qrRawStackTo(cc *canceller, h, tau, a Stack) error {
 		return err
 	}
 	a = a.fresh(spanOf(h.Data), spanOf(tau.Data))
-	return runStack(cc, a.Count, m*n*k+1, func(cc *canceller, i int) error {
+	return runStackScratch(cc, "qr", a.Count, m*n*k+1, func(cc *canceller, i int) error {
 		return qrRawTo(cc, h.At(i), tau.At(i).Data, a.At(i))
 	})
 }
@@ -318,7 +318,7 @@ func svdFullStackTo(cc *canceller, u, s, vt, a Stack) error {
 	}
 	a = a.fresh(spanOf(u.Data), spanOf(s.Data), spanOf(vt.Data))
 	p := max(m, n)
-	return runStack(cc, a.Count, svdWork(m, n)+2*p*p*k, func(cc *canceller, i int) error {
+	return runStackScratch(cc, "svd", a.Count, svdWork(m, n)+2*p*p*k, func(cc *canceller, i int) error {
 		return svdFullTo(cc, u.At(i), s.At(i).Data, vt.At(i), a.At(i))
 	})
 }
@@ -353,7 +353,7 @@ func choleskyStackTo(cc *canceller, dst, a Stack) error {
 		return err
 	}
 	n := a.Rows
-	return runStack(cc, a.Count, n*n*n/6+1, func(cc *canceller, i int) error {
+	return runStackScratch(cc, "cholesky", a.Count, n*n*n/6+1, func(cc *canceller, i int) error {
 		return choleskyTo(cc, dst.At(i), a.At(i))
 	})
 }
@@ -394,7 +394,7 @@ func pinvStackTo(cc *canceller, dst, a Stack, rcond float64) error {
 		return err
 	}
 	a = a.fresh(spanOf(dst.Data))
-	return runStack(cc, a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
+	return runStackScratch(cc, "pinv", a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
 		return pinvTo(cc, dst.At(i), a.At(i), rcond)
 	})
 }
@@ -429,7 +429,7 @@ func matrixRankStack(cc *canceller, a Stack, dst []int) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = runStack(cc, a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
+	err = runStackScratch(cc, "matrix_rank", a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
 		var err error
 		dst[i], err = matrixRank(cc, a.At(i))
 		return err
@@ -470,7 +470,7 @@ func pinvStackRconds(cc *canceller, dst, a Stack, rcond []float64) error {
 		return err
 	}
 	a = a.fresh(spanOf(dst.Data))
-	return runStack(cc, a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
+	return runStackScratch(cc, "pinv", a.Count, svdWork(a.Rows, a.Cols), func(cc *canceller, i int) error {
 		return pinvTo(cc, dst.At(i), a.At(i), rcond[i])
 	})
 }

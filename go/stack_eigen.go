@@ -91,7 +91,7 @@ func eighLowerStackTo(cc *canceller, w, v, a Stack) error {
 		return err
 	}
 	a = a.fresh(spanOf(w.Data), spanOf(v.Data))
-	return runStack(cc, a.Count, 9*n*n*n+1, func(cc *canceller, i int) error {
+	return runStackScratch(cc, "eigh", a.Count, 9*n*n*n+1, func(cc *canceller, i int) error {
 		return eighTo(cc, w.At(i).Data, v.At(i), a.At(i), true)
 	})
 }
@@ -128,8 +128,8 @@ func eigvalshStackTo(cc *canceller, w, a Stack) error {
 		return err
 	}
 	a = a.fresh(spanOf(w.Data))
-	return runStack(cc, a.Count, 9*n*n*n+1, func(_ *canceller, i int) error {
-		return EigvalshTo(w.At(i).Data, a.At(i)) // the runner ticks cc
+	return runStackScratch(cc, "eigvalsh", a.Count, 9*n*n*n+1, func(cc *canceller, i int) error {
+		return eigvalshTo(cc, w.At(i).Data, a.At(i)) // the runner ticks cc
 	})
 }
 
@@ -175,7 +175,7 @@ func eigStackTo(cc *canceller, w, v []complex128, a Stack) (bool, error) {
 	}
 	a = a.fresh(spanOf(w), spanOf(v))
 	reals := make([]bool, a.Count)
-	err := runStack(cc, a.Count, 10*n*n*n+1, func(cc *canceller, i int) error {
+	err := runStackScratch(cc, "eig", a.Count, 10*n*n*n+1, func(cc *canceller, i int) error {
 		var err error
 		reals[i], err = eigTo(cc, w[i*n:(i+1)*n], ComplexMatrix{Rows: n, Cols: n, Data: v[i*n*n : (i+1)*n*n]}, a.At(i))
 		return err
@@ -233,9 +233,9 @@ func eigvalsStackTo(cc *canceller, w []complex128, a Stack) (bool, error) {
 	}
 	a = a.fresh(spanOf(w))
 	reals := make([]bool, a.Count)
-	err := runStack(cc, a.Count, 10*n*n*n+1, func(_ *canceller, i int) error {
+	err := runStackScratch(cc, "eigvals", a.Count, 10*n*n*n+1, func(cc *canceller, i int) error {
 		var err error
-		reals[i], err = EigvalsTo(w[i*n:(i+1)*n], a.At(i)) // the runner ticks cc
+		reals[i], err = eigvalsTo(cc, w[i*n:(i+1)*n], a.At(i)) // the runner ticks cc
 		return err
 	})
 	if err != nil {

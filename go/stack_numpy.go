@@ -83,14 +83,10 @@ func condStack(cc *canceller, dst []float64, a Stack, p float64, kind string) ([
 	if square {
 		work = 2*a.Rows*a.Rows*a.Rows + 1
 	}
-	// Each matrix on its worker's Workspace (the runner ticks cc): after the
-	// first, the scratch of the SVD or the inverse is reused.
-	err = runStackWork(cc, a.Count, work, func(w *stackWorker, i int) error {
-		return w.call("cond", func(cc *canceller) error {
-			var err error
-			dst[i], err = f(cc, a.At(i))
-			return err
-		})
+	err = runStackScratch(cc, "cond", a.Count, work, func(cc *canceller, i int) error {
+		var err error
+		dst[i], err = f(cc, a.At(i)) // the runner ticks cc
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -132,8 +128,8 @@ func matrixPowerStackTo(cc *canceller, dst, a Stack, n int) error {
 	if !ok {
 		work = MaxLen
 	}
-	return runStack(cc, a.Count, work, func(_ *canceller, i int) error {
-		return MatrixPowerTo(dst.At(i), a.At(i), n) // the runner ticks cc
+	return runStackScratch(cc, "matrix_power", a.Count, work, func(cc *canceller, i int) error {
+		return matrixPowerTo(cc, dst.At(i), a.At(i), n) // the runner ticks cc
 	})
 }
 
@@ -234,13 +230,13 @@ func matrixNormStack(cc *canceller, dst []float64, a Stack, ord float64, kind st
 	if err := a.check("matrix_norm", "x"); err != nil {
 		return err
 	}
-	f := func(m Matrix) (float64, error) { return MatrixNorm(m, ord) }
+	f := func(cc *canceller, m Matrix) (float64, error) { return matrixNorm(cc, m, ord) }
 	work := a.Rows*a.Cols + 1
 	switch kind {
 	case "fro":
-		f = FrobeniusNorm
+		f = frobeniusNorm
 	case "nuc":
-		f, work = NuclearNorm, svdWork(a.Rows, a.Cols)
+		f, work = nuclearNorm, svdWork(a.Rows, a.Cols)
 	case "":
 		// The order is the call's: its error names no matrix.
 		if _, err := MatrixNorm(Matrix{}, ord); err != nil {
@@ -255,9 +251,9 @@ func matrixNormStack(cc *canceller, dst []float64, a Stack, ord float64, kind st
 	if len(dst) != a.Count {
 		return shapeErr("matrix_norm", "dst has %d values, want %d", len(dst), a.Count)
 	}
-	return runStack(cc, a.Count, work, func(_ *canceller, i int) error {
+	return runStackScratch(cc, "matrix_norm", a.Count, work, func(cc *canceller, i int) error {
 		var err error
-		dst[i], err = f(a.At(i))
+		dst[i], err = f(cc, a.At(i)) // the runner ticks cc
 		return err
 	})
 }
