@@ -41,20 +41,20 @@ func tm_dot(a *C.tm_cdouble, na C.int64_t, b *C.tm_cdouble, nb C.int64_t, res *C
 	})
 }
 
-// tm_dot_pair is tm_dot for short vectors, with two arguments instead of
-// seven: the a and b of Dot are the two halves of ab. It returns NaN when
-// the call fails (a negative n), and the caller then asks tm_dot for the
-// status and message.
+// tm_dot_bytes is tm_dot for short vectors passed as bytes, with three
+// arguments instead of seven and the product returned: the Python wrapper
+// passes two bytes objects, which cffi hands over without exporting a
+// buffer. It returns NaN when the call fails (a negative n), and the caller
+// then asks tm_dot for the status and message.
 //
-//export tm_dot_pair
-func tm_dot_pair(ab *C.tm_cdouble, n C.int64_t) (r C.double) {
+//export tm_dot_bytes
+func tm_dot_bytes(a, b *C.tm_cchar, n C.int64_t) (r C.double) {
 	defer func() {
 		if recover() != nil {
 			r = C.double(math.NaN())
 		}
 	}()
-	x := in(ab, 2*n)
-	v, err := twinmath.Dot(x[:n], x[n:])
+	v, err := twinmath.Dot(inBytes(a, n), inBytes(b, n))
 	if err != nil {
 		return C.double(math.NaN())
 	}

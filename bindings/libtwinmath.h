@@ -58,6 +58,9 @@ extern "C" {
 
 /* The const double that the Go exports use for their inputs. */
 typedef const double tm_cdouble;
+/* The const char that the Go exports use for text inputs and for doubles
+ * passed as bytes. */
+typedef const char tm_cchar;
 /* The cancel flag of a cancellable call: read by the library, written by
  * the caller (see the conventions above). */
 typedef const int32_t tm_cflag;
@@ -94,10 +97,12 @@ int tm_subtract(const double *a, int64_t na, const double *b, int64_t nb, double
 int tm_scale(const double *v, int64_t n, double c, double *dst, char *err, size_t errlen);
 /* *out = a·b. TM_ERR_SHAPE if na != nb. */
 int tm_dot(const double *a, int64_t na, const double *b, int64_t nb, double *out, char *err, size_t errlen);
-/* a·b for short vectors passed in one array: ab holds a's n values, then b's.
- * Returns the product, or NaN if it cannot be computed (n < 0); a caller that
- * gets NaN asks tm_dot, which gives the same NaN or the status and message. */
-double tm_dot_pair(const double *ab, int64_t n);
+/* a·b for vectors passed as bytes: a and b each hold n doubles in the
+ * machine's byte order, at any alignment (a Python bytes object passes
+ * without a copy). Returns the product, or NaN if it cannot be computed
+ * (n < 0); a caller that gets NaN asks tm_dot, which gives the same NaN or
+ * the status and message. */
+double tm_dot_bytes(tm_cchar *a, tm_cchar *b, int64_t n);
 /* *out = the ord-norm of v, ord 1, 2 or +INFINITY. TM_ERR_INVALID for another ord. */
 int tm_norm(const double *v, int64_t n, double ord, double *out, char *err, size_t errlen);
 /* *out = the ord-norm of the rows x cols matrix a: ord 1 (max column sum), 2
@@ -485,8 +490,6 @@ int tm_accuracy(const double *y_true, int64_t n, const double *y_pred, int64_t m
  * TM_ERR_CALLBACK (the callback keeps its own record of what went wrong).
  * The operations that take a step h return TM_ERR_INVALID unless h > 0 and
  * finite. */
-/* The const char that the Go exports use for text inputs. */
-typedef const char tm_cchar;
 
 typedef int (*tm_scalar_fn)(void *ctx, const double *x, int64_t n, double *out);
 typedef int (*tm_vector_fn)(void *ctx, const double *x, int64_t n, const double **out, int64_t *m);

@@ -92,6 +92,19 @@ func in(p *C.tm_cdouble, n C.int64_t) []float64 {
 	return unsafe.Slice((*float64)(checked(unsafe.Pointer(p), n)), int(n))
 }
 
+// inBytes returns the n doubles in the 8·n bytes at p: the bytes
+// themselves when p is aligned for a double (a Python bytes object's are),
+// else a copy.
+func inBytes(p *C.tm_cchar, n C.int64_t) []float64 {
+	q := checked(unsafe.Pointer(p), n)
+	if uintptr(q)%8 == 0 || n == 0 {
+		return unsafe.Slice((*float64)(q), int(n))
+	}
+	x := make([]float64, n)
+	copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(x))), 8*len(x)), unsafe.Slice((*byte)(q), 8*len(x)))
+	return x
+}
+
 // out returns the n doubles at p as a writable slice, without copying.
 func out(p *C.double, n C.int64_t) []float64 {
 	return unsafe.Slice((*float64)(checked(unsafe.Pointer(p), n)), int(n))

@@ -236,10 +236,11 @@ def test_every_layout_gives_the_same_result(go, ref, data, n):
 ANY_FLOAT = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([0.0, -0.0, 5e-324]))
 
 
-@given(data=st.data(), n=st.integers(0, 20))
+@given(data=st.data(), n=st.one_of(st.integers(0, 40), st.sampled_from([2047, 2048, 2049])))
 def test_short_dot_passes_values_with_the_buffer_path_bits(go, data, n):
-    # go.dot hands short float64 vectors to C as lists (twinmath.go.vectors.SHORT);
-    # the values, and so every bit of the result, must be those of the buffers.
+    # go.dot hands float64 vectors of up to SHORT entries to C as bytes
+    # (twinmath.go.vectors.SHORT); the values, and so every bit of the result,
+    # must be those of the buffers.
     x = data.draw(vectors(n, ANY_FLOAT))
     y = data.draw(vectors(n, ANY_FLOAT))
     through_buffers = _native.scalar(_native.lib.tm_dot, _native.ptr(x), n, _native.ptr(y), n)
@@ -256,10 +257,28 @@ def test_short_dot_refuses_as_the_buffer_path(go):
 
 
 def test_short_dot_export_reports_a_failed_call_as_nan():
-    # tm_dot_pair has no status: a call it cannot make gives NaN, on which
+    # tm_dot_bytes has no status: a call it cannot make gives NaN, on which
     # go.dot asks tm_dot for the error.
-    assert math.isnan(_native.lib.tm_dot_pair(_native.ffi.NULL, -1))
-    assert _native.lib.tm_dot_pair([1.0, 2.0, 3.0, 4.0], 2) == 11.0
+    lib, ffi = _native.lib, _native.ffi
+    assert math.isnan(lib.tm_dot_bytes(ffi.NULL, ffi.NULL, -1))
+    assert math.isnan(lib.tm_dot_bytes(ffi.NULL, ffi.NULL, 2))
+    assert lib.tm_dot_bytes(ffi.NULL, ffi.NULL, 0) == 0.0
+    a, b = np.array([1.0, 2.0]).tobytes(), np.array([3.0, 4.0]).tobytes()
+    assert lib.tm_dot_bytes(a, b, 2) == 11.0
+
+
+def test_dot_bytes_at_any_alignment():
+    # The header allows bytes at any address: a misaligned vector is copied
+    # before the product, which keeps its bits.
+    rng = np.random.default_rng(7)
+    x, y = rng.standard_normal(37), rng.standard_normal(37)
+    want = _native.lib.tm_dot_bytes(x.tobytes(), y.tobytes(), 37)
+    assert want == np.float64(_native.scalar(_native.lib.tm_dot, _native.ptr(x), 37, _native.ptr(y), 37))
+    for shift in range(1, 8):
+        bx = _native.ffi.new("char[]", b"\0" * shift + x.tobytes())
+        by = _native.ffi.new("char[]", b"\0" * (8 - shift) + y.tobytes())
+        got = _native.lib.tm_dot_bytes(bx + shift, by + 8 - shift, 37)
+        assert got == want
 
 
 def test_no_libpython_and_origin_run_path():

@@ -457,15 +457,14 @@ def call_path(quick: bool = False) -> None:
 
     Each piece of the call is timed on its own in this process, interleaved
     with the others, and the best of several runs is printed (a floor, less
-    sensitive to load than a median). A short dot passes its vectors as one
-    list to ``tm_dot_pair`` (``twinmath.go.vectors.SHORT``): the layout checks,
-    the list, and the cffi call with the list ready. Then the floors: a cffi
-    call with no arguments, the cost of crossing into Go at all, and the list
-    and the call with no checks; and the same lists through ``tm_dot``'s seven
-    arguments, the path short vectors took before. Beside them, the buffer
-    path longer vectors take (``vector()`` checks, two ``ffi.from_buffer``
-    pointers, the call with pointers ready) and pointers by address through
-    ``ffi.cast``.
+    sensitive to load than a median). A short dot passes its vectors as bytes
+    to ``tm_dot_bytes`` (``twinmath.go.vectors.SHORT``): the layout checks,
+    the two ``tobytes``, and the cffi call with the bytes ready. Then the
+    floors: a cffi call with no arguments, the cost of crossing into Go at
+    all, and the bytes and the call with no checks. Beside them, the buffer
+    path the other operations take (``vector()`` checks, two
+    ``ffi.from_buffer`` pointers, ``tm_dot``'s seven arguments with pointers
+    ready), and lists of the values in place of the bytes.
     """
     import timeit
 
@@ -473,14 +472,15 @@ def call_path(quick: bool = False) -> None:
     from ._convert import vector
     from .go import _native as n
 
+    n.load()  # lib and ffi are stand-ins until the library is loaded
     rng = np.random.default_rng(0)
     a, b = rng.random(3), rng.random(3)
     ffi, lib, doubles = n.ffi, n.lib, n._DOUBLES
     s = n.scratch()
     pa, pb = n.ptr(a), n.ptr(b)
+    ab, bb = a.tobytes(), b.tobytes()
     al, bl = a.tolist(), b.tolist()
-    ab = al + bl
-    nd, f64 = np.ndarray, np.dtype(np.float64)
+    nd, f64, short = np.ndarray, np.dtype(np.float64), go.vectors.SHORT
     pieces: dict[str, Callable[[], Any]] = {
         "np.dot(a, b)": lambda: np.dot(a, b),
         "twinmath.go.dot(a, b)": lambda: go.dot(a, b),
@@ -491,20 +491,16 @@ def call_path(quick: bool = False) -> None:
             and b.dtype is f64
             and a.ndim == 1 == b.ndim
             and len(a) == len(b)
-            and len(a) <= 16
+            and len(a) <= short
         ),
-        "  a.tolist() + b.tolist()": lambda: a.tolist() + b.tolist(),
-        "  lib.tm_dot_pair, list ready": lambda: lib.tm_dot_pair(ab, 3),
+        "  a.tobytes(), b.tobytes()": lambda: (a.tobytes(), b.tobytes()),
+        "  lib.tm_dot_bytes, bytes ready": lambda: lib.tm_dot_bytes(ab, bb, 3),
         "floor: cffi call, no arguments": lambda: lib.tm_max_threads(),
-        "floor: the list and the call": lambda: lib.tm_dot_pair(a.tolist() + b.tolist(), 3),
-        "7 arguments: lib.tm_dot, lists ready": lambda: lib.tm_dot(al, 3, bl, 3, s.out, s.err, n.ERRLEN),
+        "floor: the bytes and the call": lambda: lib.tm_dot_bytes(a.tobytes(), b.tobytes(), 3),
         "buffers: vector() x2": lambda: (vector(a, "dot", "a"), vector(b, "dot", "b")),
         "buffers: ffi.from_buffer x2": lambda: (ffi.from_buffer(doubles, a), ffi.from_buffer(doubles, b)),
         "buffers: lib.tm_dot, pointers ready": lambda: lib.tm_dot(pa, 3, pb, 3, s.out, s.err, n.ERRLEN),
-        "alt: ffi.cast(a.ctypes.data) x2": lambda: (
-            ffi.cast("double *", a.ctypes.data),
-            ffi.cast("double *", b.ctypes.data),
-        ),
+        "lists: lib.tm_dot, lists ready": lambda: lib.tm_dot(al, 3, bl, 3, s.out, s.err, n.ERRLEN),
     }
     best = dict.fromkeys(pieces, float("inf"))
     loops = 2000 if quick else 20000

@@ -19,16 +19,15 @@ from ._native import ptr
 if not TYPE_CHECKING:  # mypy reads a literal __all__ only (see twinmath._front)
     __all__ = _front.vectors.__all__
 
-# The length up to which dot passes its vectors to C as one list of floats,
-# a's values then b's, to tm_dot_pair (two arguments, a double returned). cffi
-# copies the list into a temporary C array during the call, which for a few
-# values costs less than exporting two buffers (ffi.from_buffer), checking
-# their layout and passing tm_dot's seven arguments: a 3-entry dot takes
-# about 1.0 µs this way and 2.0 µs through buffers, which is where the two
-# meet at about 24 entries. Dot computes the same sum either way, so the
-# result's bits are the same. A NaN from tm_dot_pair (NaN inputs, or a call
+# The length up to which dot passes its vectors to C as bytes (a.tobytes(),
+# b.tobytes()) to tm_dot_bytes, which has three arguments and returns the
+# product. cffi hands a bytes object over as a pointer to its contents, which
+# costs less than exporting a buffer (ffi.from_buffer), checking its layout
+# and passing tm_dot's seven arguments; the copy that tobytes makes costs
+# more as the vectors grow. Dot computes the same sum either way, so the
+# result's bits are the same. A NaN from tm_dot_bytes (NaN inputs, or a call
 # that failed) goes through tm_dot, which gives the same NaN or the error.
-SHORT = 16
+SHORT = 2048
 _ndarray = np.ndarray
 
 
@@ -61,8 +60,8 @@ def dot(a: ArrayLike, b: ArrayLike) -> float:
         and (k := len(a)) == len(b)
         and k <= SHORT
     ):
-        # Short vectors cross as one list of their values (see SHORT).
-        r: float = n.lib.tm_dot_pair(a.tolist() + b.tolist(), k)
+        # Short vectors cross as bytes (see SHORT).
+        r: float = n.lib.tm_dot_bytes(a.tobytes(), b.tobytes(), k)
         if r == r:
             return r
     x, y = vector(a, "dot", "a"), vector(b, "dot", "b")
