@@ -2,7 +2,7 @@ package twinmath
 
 import (
 	"math"
-	"sort"
+	"slices"
 )
 
 // Eig returns the eigenvalues and right eigenvectors of the square matrix a.
@@ -61,7 +61,19 @@ func eigTo(cc *canceller, w []complex128, v ComplexMatrix, a Matrix) (allReal bo
 	if v.Rows != n || v.Cols != n || len(v.Data) != n*n {
 		return false, shapeErr("eig", "V is %dx%d with %d values, want %dx%d", v.Rows, v.Cols, len(v.Data), n, n)
 	}
-	as := a.Clone()
+	err = withScratch(cc, "eig", func(cc *canceller) error {
+		var err error
+		allReal, err = eigScratch(cc, w, v, a)
+		return err
+	})
+	return allReal, err
+}
+
+// eigScratch is eigTo after its checks, with its scratch from cc's
+// workspace (nil-safe).
+func eigScratch(cc *canceller, w []complex128, v ComplexMatrix, a Matrix) (allReal bool, err error) {
+	ws, n := cc.scratch(), a.Rows
+	as := ws.clone(a)
 	e := scaleToUnit(as.Data)
 	wr, wi, vr, scaled, err := schurEig(cc, as, true)
 	stable := true
@@ -86,7 +98,7 @@ func eigTo(cc *canceller, w []complex128, v ComplexMatrix, a Matrix) (allReal bo
 	// from subnormal entries may lose its imaginary part to underflow: it is
 	// then a double real eigenvalue, and the two columns holding the real
 	// and imaginary parts of its eigenvector span its invariant subspace.
-	wro, wio := make([]float64, n), make([]float64, n)
+	wro, wio := ws.floats(n), ws.floats(n)
 	allReal = true
 	for j := range wr {
 		wro[j], wio[j] = math.Ldexp(wr[j], e)+0, math.Ldexp(wi[j], e)+0
@@ -94,7 +106,7 @@ func eigTo(cc *canceller, w []complex128, v ComplexMatrix, a Matrix) (allReal bo
 	}
 	// Gather the eigenvectors one per row of vt (a conjugate pair from the
 	// two columns holding its real and imaginary parts), in canonical form.
-	vt := make([]complex128, n*n)
+	vt, mags := ws.complexes(n*n), ws.floats(2*n)
 	for j := 0; j < n; j++ {
 		col := vt[j*n : (j+1)*n]
 		switch {
@@ -111,9 +123,9 @@ func eigTo(cc *canceller, w []complex128, v ComplexMatrix, a Matrix) (allReal bo
 				col[i] = complex(vr.Data[i*n+j-1], -vr.Data[i*n+j])
 			}
 		}
-		canonicalPhase(col)
+		canonicalPhase(col, mags)
 	}
-	for j, k := range eigOrder(wro, wio) {
+	for j, k := range eigOrder(ws.ints(n), wro, wio) {
 		w[j] = complex(wro[k], wio[k])
 		for i, c := range vt[k*n : (k+1)*n] {
 			v.Data[i*n+j] = c
@@ -128,21 +140,22 @@ func eigTo(cc *canceller, w []complex128, v ComplexMatrix, a Matrix) (allReal bo
 // scaled reports whether that scaling changed anything. It stops with the
 // error of cc when cc is cancelled.
 func schurEig(cc *canceller, a Matrix, scale bool) (wr, wi []float64, vr Matrix, scaled bool, err error) {
-	n := a.Rows
-	h := a.Clone().Data
-	ilo, ihi, bal := balance(h, n, scale)
+	ws, n := cc.scratch(), a.Rows
+	h := ws.clone(a).Data
+	ilo, ihi, bal := balance(ws, h, n, scale)
 	for i := ilo; i <= ihi; i++ {
 		scaled = scaled || bal[i] != 1
 	}
-	reduce := hessenberg
+	var zt []float64
 	if ihi-ilo+1 >= hessBlockedMin {
-		reduce = hessenbergBlocked
+		zt, err = hessenbergBlocked(cc, h, n, ilo, ihi)
+	} else {
+		zt, err = hessenberg(cc, ws, h, n, ilo, ihi)
 	}
-	zt, err := reduce(cc, h, n, ilo, ihi)
 	if err != nil {
 		return nil, nil, Matrix{}, false, err
 	}
-	wr, wi = make([]float64, n), make([]float64, n)
+	wr, wi = ws.floats(n), ws.floats(n)
 	if err := francisQR(cc, h, zt, n, ilo, ihi, wr, wi); err != nil {
 		return nil, nil, Matrix{}, false, err
 	}
@@ -151,9 +164,9 @@ func schurEig(cc *canceller, a Matrix, scale bool) (wr, wi []float64, vr Matrix,
 	if err != nil {
 		return nil, nil, Matrix{}, false, err
 	}
-	z := NewMatrix(n, n)
+	z := ws.matrix(n, n)
 	_ = TransposeTo(z, Matrix{Rows: n, Cols: n, Data: zt})
-	vr = NewMatrix(n, n)
+	vr = ws.matrix(n, n)
 	if err := matmulCtx(cc, vr, z, Matrix{Rows: n, Cols: n, Data: x}); err != nil {
 		return nil, nil, Matrix{}, false, err
 	}
@@ -167,13 +180,13 @@ func schurEig(cc *canceller, a Matrix, scale bool) (wr, wi []float64, vr Matrix,
 // of the residual itself (about n·u·‖A‖_F·‖v‖) for n ≤ 3600. It stops with
 // the error of cc when cc is cancelled.
 func backwardStable(cc *canceller, a Matrix, wr, wi []float64, vr Matrix) (bool, error) {
-	n := a.Rows
-	av := NewMatrix(n, n)
+	ws, n := cc.scratch(), a.Rows
+	av := ws.matrix(n, n)
 	if err := matmulCtx(cc, av, a, vr); err != nil {
 		return false, err
 	}
 	tol := 30 * math.Sqrt(float64(n)) * eigULP * norm2(a.Data)
-	r, v := make([]float64, 2*n), make([]float64, 2*n)
+	r, v := ws.floats(2*n), ws.floats(2*n)
 	for j := 0; j < n; j++ {
 		for i := 0; i < n; i++ {
 			x, ax := vr.Data[i*n+j], av.Data[i*n+j]
@@ -202,8 +215,9 @@ func backwardStable(cc *canceller, a Matrix, wr, wi []float64, vr Matrix) (bool,
 // canonicalPhase scales x to unit norm and multiplies it by the unit complex
 // number that makes its pivot (the first component whose magnitude is within
 // a relative eigTie of the largest) real and positive. Zeros come out as +0.
-func canonicalPhase(x []complex128) {
-	mags := make([]float64, 2*len(x))
+// mags is scratch of 2·len(x) values.
+func canonicalPhase(x []complex128, mags []float64) {
+	mags = mags[:2*len(x)]
 	for i, c := range x {
 		mags[2*i], mags[2*i+1] = real(c), imag(c)
 	}
@@ -243,33 +257,43 @@ func cmplxAbs(c complex128) float64 { return math.Hypot(real(c), imag(c)) }
 
 // eigOrder returns the canonical order of the eigenvalues wr + i·wi: by real
 // part, where real parts within eigTie·max|λ| of their neighbour form one
-// group, ordered by imaginary part and then real part.
-func eigOrder(wr, wi []float64) []int {
+// group, ordered by imaginary part and then real part. order (len(wr)
+// values) receives it.
+func eigOrder(order []int, wr, wi []float64) []int {
 	n := len(wr)
-	order := make([]int, n)
 	big := 0.0
 	for i := range order {
 		order[i] = i
 		big = max(big, math.Hypot(wr[i], wi[i]))
 	}
-	sort.SliceStable(order, func(x, y int) bool { return wr[order[x]] < wr[order[y]] })
+	slices.SortStableFunc(order, func(p, q int) int { return cmpFloat(wr[p], wr[q]) })
 	tol := eigTie * big
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && wr[order[hi]]-wr[order[hi-1]] <= tol {
 			hi++
 		}
-		g := order[lo:hi]
-		sort.SliceStable(g, func(x, y int) bool {
-			p, q := g[x], g[y]
+		slices.SortStableFunc(order[lo:hi], func(p, q int) int {
 			if wi[p] != wi[q] {
-				return wi[p] < wi[q]
+				return cmpFloat(wi[p], wi[q])
 			}
-			return wr[p] < wr[q]
+			return cmpFloat(wr[p], wr[q])
 		})
 		lo = hi
 	}
 	return order
+}
+
+// cmpFloat compares x and y as a sort by < does: −1 if x < y, 1 if y < x, and
+// 0 otherwise (equal, or a NaN).
+func cmpFloat(x, y float64) int {
+	switch {
+	case x < y:
+		return -1
+	case y < x:
+		return 1
+	}
+	return 0
 }
 
 // balance permutes and scales the n×n matrix h in place, as LAPACK's dgebal
@@ -279,8 +303,8 @@ func eigOrder(wr, wi []float64) []int {
 // a diagonal similarity of powers of two (exact) until its rows and columns
 // have comparable 2-norms. bal[i] is the index swapped with i for i outside
 // ilo..ihi and the scale factor inside.
-func balance(h []float64, n int, scale bool) (ilo, ihi int, bal []float64) {
-	bal = make([]float64, n)
+func balance(ws *Workspace, h []float64, n int, scale bool) (ilo, ihi int, bal []float64) {
+	bal = ws.floats(n)
 	ilo, ihi = 0, n-1
 	// Rows whose off-diagonal entries in the active columns are all zero.
 	for found := true; found && ihi > ilo; {
@@ -322,7 +346,7 @@ func balance(h []float64, n int, scale bool) (ilo, ihi int, bal []float64) {
 	sfmax1 := 1 / sfmin1
 	sfmin2 := sfmin1 * radix
 	sfmax2 := 1 / sfmin2
-	col := make([]float64, ihi-ilo+1)
+	col := ws.floats(ihi - ilo + 1)
 	for noconv := true; noconv; {
 		noconv = false
 		for i := ilo; i <= ihi; i++ {
@@ -429,20 +453,23 @@ func unbalance(v []float64, n, ilo, ihi int, bal []float64) {
 // hessenberg reduces rows and columns ilo..ihi of the n×n matrix h to upper
 // Hessenberg form H = QᵀAQ by Householder reflections (as LAPACK's dgehd2),
 // zeroing the entries below the subdiagonal, and returns Qᵀ (identity
-// outside ilo..ihi). It stops with the error of cc when cc is cancelled.
-func hessenberg(cc *canceller, h []float64, n, ilo, ihi int) ([]float64, error) {
-	vs := make([][]float64, n)
-	taus := make([]float64, n)
-	wrk := make([]float64, n)
+// outside ilo..ihi), from ws; its scratch comes from ws too and is given
+// back. It stops with the error of cc when cc is cancelled.
+func hessenberg(cc *canceller, ws *Workspace, h []float64, n, ilo, ihi int) ([]float64, error) {
+	zt := ws.floats(n * n)
+	mk := ws.mark()
+	defer ws.release(mk)
+	vbuf := ws.floats(n * n) // v of step k (length ihi−k) at k·n
+	taus := ws.floats(n)
+	wrk := ws.floats(n)
 	for k := ilo; k+1 < ihi; k++ {
 		if err := cc.tick(4 * n * (ihi - k)); err != nil {
 			return nil, err
 		}
-		vs[k] = make([]float64, ihi-k) // rows k+1..ihi
-		taus[k] = hessenbergStep(h, n, k, ihi, vs[k], wrk)
+		v := vbuf[k*n : k*n+ihi-k] // rows k+1..ihi
+		taus[k] = hessenbergStep(h, n, k, ihi, v, wrk)
 	}
 	// Qᵀ = H_{ihi-2}⋯H_ilo, accumulated as I·H_{ihi-2}⋯H_ilo.
-	zt := make([]float64, n*n)
 	for i := 0; i < n; i++ {
 		zt[i*n+i] = 1
 	}
@@ -450,7 +477,7 @@ func hessenberg(cc *canceller, h []float64, n, ilo, ihi int) ([]float64, error) 
 		if err := cc.tick(2 * (ihi - k) * (ihi - k)); err != nil {
 			return nil, err
 		}
-		t, v := taus[k], vs[k]
+		t, v := taus[k], vbuf[k*n:k*n+ihi-k]
 		if t == 0 {
 			continue
 		}

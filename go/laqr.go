@@ -351,7 +351,7 @@ func aggressiveDeflation(cc *canceller, wk *qrWork, h, zt []float64, n, l, i, il
 		clear(spike)
 		spike[0] = beta
 		if m > 2 {
-			q2t, err := hessenberg(cc, t, nw, 0, m-1)
+			q2t, err := hessenberg(cc, nil, t, nw, 0, m-1)
 			if err != nil {
 				return 0, err
 			}

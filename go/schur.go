@@ -16,7 +16,12 @@ import "math"
 // It stops with the error of cc when cc is cancelled.
 func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64) error {
 	at := func(i, j int) float64 { return h[i*n+j] }
-	tmp := make([]float64, n) // reflect3's copy of a row
+	ws := cc.scratch()
+	mk := ws.mark()
+	defer ws.release(mk)
+	tmp := ws.floats(n) // reflect3's copy of a row
+	v := ws.floats(3)   // a reflector's vector
+	blk := ws.floats(4) // a 2×2 block, scaled
 	for i := 0; i < ilo; i++ {
 		wr[i] = at(i, i)
 	}
@@ -41,7 +46,6 @@ func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64
 		dat2        = -0.4375
 	)
 	kdefl := 0
-	var v [3]float64
 	var wk qrWork
 	for i := ihi; i >= ilo; {
 		l := ilo
@@ -206,7 +210,7 @@ func francisQR(cc *canceller, h, zt []float64, n, ilo, ihi int, wr, wi []float64
 			// The block is scaled by a power of two (exact) into [1/2, 1)
 			// first: subnormal entries would leave too few bits for an
 			// orthogonal rotation.
-			blk := []float64{at(i-1, i-1), at(i-1, i), at(i, i-1), at(i, i)}
+			blk[0], blk[1], blk[2], blk[3] = at(i-1, i-1), at(i-1, i), at(i, i-1), at(i, i)
 			_, e := math.Frexp(maxAbs(blk))
 			for k := range blk {
 				blk[k] = math.Ldexp(blk[k], -e)
@@ -399,22 +403,25 @@ func standardize2x2(a, b, c, d float64) (aa, bb, cc, dd, cs, sn float64) {
 // parallel ones. Each column is scaled to largest magnitude 1.
 // It stops with the error of cc when cc is cancelled.
 func schurEigenvectors(cc *canceller, t []float64, n int, wr, wi []float64) ([]float64, error) {
-	tt := make([]float64, n*n) // tᵀ: column j of t is row j of tt
+	ws := cc.scratch()
+	x := ws.floats(n * n)
+	mk := ws.mark()
+	defer ws.release(mk)
+	tt := ws.floats(n * n) // tᵀ: column j of t is row j of tt
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
 			tt[j*n+i] = t[i*n+j]
 		}
 	}
 	// cnorm[j] = Σ_{i<j} |t[i][j]| bounds the growth of one update.
-	cnorm := make([]float64, n)
+	cnorm := ws.floats(n)
 	for j := range cnorm {
 		cnorm[j] = sumAbs(tt[j*n : j*n+j])
 	}
 	smlnum := eigSafmin * (float64(n) / eigULP)
 	bignum := (1 - eigULP) / smlnum
 	tiny := math.Sqrt(float64(n)) * eigULP * norm2(t)
-	x := make([]float64, n*n)
-	xr, xi := make([]float64, n), make([]float64, n)
+	xr, xi := ws.floats(n), ws.floats(n)
 	for ki := n - 1; ki >= 0; ki-- {
 		if err := cc.tick(ki * ki); err != nil {
 			return nil, err

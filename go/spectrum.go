@@ -48,8 +48,15 @@ func eigvalsTo(cc *canceller, w []complex128, a Matrix) (allReal bool, err error
 	if a.Rows == 0 {
 		return true, nil
 	}
-	// The eigenvectors come along: Eig checks its balanced result with them.
-	allReal, err = eigTo(cc, w, NewComplexMatrix(a.Rows, a.Rows), a)
+	// The eigenvectors come along: Eig checks its balanced result with
+	// them. They are scratch, from the workspace of the call.
+	err = withScratch(cc, "eig", func(cc *canceller) error {
+		n := a.Rows
+		v := ComplexMatrix{Rows: n, Cols: n, Data: cc.scratch().complexes(n * n)}
+		var err error
+		allReal, err = eigTo(cc, w, v, a)
+		return err
+	})
 	return allReal, renameOp(err, "eig", "eigvals")
 }
 

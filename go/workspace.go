@@ -37,6 +37,7 @@ type Workspace struct {
 	i     arena[int]
 	rots  arena[rotSeq]
 	sweep arena[sweep]
+	c     arena[complex128]
 	cc    canceller
 	busy  bool
 }
@@ -103,6 +104,7 @@ func (ws *Workspace) end() {
 	ws.i.settle(false, grow)
 	ws.rots.settle(true, grow)
 	ws.sweep.settle(true, grow)
+	ws.c.settle(false, grow)
 	ws.cc = canceller{}
 	ws.busy = false
 }
@@ -165,6 +167,14 @@ func (ws *Workspace) ints(n int) []int {
 		return make([]int, n)
 	}
 	return ws.i.take(n)
+}
+
+// complexes returns n complex zeros.
+func (ws *Workspace) complexes(n int) []complex128 {
+	if ws == nil {
+		return make([]complex128, n)
+	}
+	return ws.c.take(n)
 }
 
 // matrix returns a rows×cols matrix of zeros.
