@@ -133,9 +133,15 @@ func (j *teamJob) wait() {
 }
 
 // spinLimit is the number of rounds, each one load of an atomic counter,
-// that a waiting thread polls before it sleeps: some tens of microseconds
-// (2¹⁵ rounds took 9 µs on a 2-core AMD EPYC).
-const spinLimit = 1 << 17
+// that a waiting thread polls before it sleeps: about a millisecond (2¹⁵
+// rounds took 9 µs on a 2-core AMD EPYC), as long as a helper polls for
+// its next job, and longer than most blocks. A goroutine called from C is
+// locked to its thread, and each sleep of it hands its thread's processor
+// to another thread and back: two thread wake-ups, which a loaded virtual
+// machine can take long to serve. With 2¹⁷ rounds (36 µs), 40 products of
+// two 1024×1024 matrices called from Python made 4,100–5,400 thread
+// switches; with 2²², 2,000–3,500.
+const spinLimit = 1 << 22
 
 // helperSpin is how long a team helper polls for the next job before it
 // sleeps. The time is looked at every 1024 rounds, after each yield. On
