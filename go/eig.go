@@ -266,7 +266,7 @@ func eigOrder(order []int, wr, wi []float64) []int {
 		order[i] = i
 		big = max(big, math.Hypot(wr[i], wi[i]))
 	}
-	slices.SortStableFunc(order, func(p, q int) int { return cmpFloat(wr[p], wr[q]) })
+	slices.SortStableFunc(order, func(p, q int) int { return ascending(wr[p], wr[q]) })
 	tol := eigTie * big
 	for lo := 0; lo < n; {
 		hi := lo + 1
@@ -275,25 +275,13 @@ func eigOrder(order []int, wr, wi []float64) []int {
 		}
 		slices.SortStableFunc(order[lo:hi], func(p, q int) int {
 			if wi[p] != wi[q] {
-				return cmpFloat(wi[p], wi[q])
+				return ascending(wi[p], wi[q])
 			}
-			return cmpFloat(wr[p], wr[q])
+			return ascending(wr[p], wr[q])
 		})
 		lo = hi
 	}
 	return order
-}
-
-// cmpFloat compares x and y as a sort by < does: −1 if x < y, 1 if y < x, and
-// 0 otherwise (equal, or a NaN).
-func cmpFloat(x, y float64) int {
-	switch {
-	case x < y:
-		return -1
-	case y < x:
-		return 1
-	}
-	return 0
 }
 
 // balance permutes and scales the n×n matrix h in place, as LAPACK's dgebal
