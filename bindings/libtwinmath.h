@@ -27,9 +27,10 @@
  *     may set to 1 from any thread (or a signal handler) while the call
  *     runs. The library only reads it. Once it is set, the call stops
  *     within about 1 ms of work (its loops look at the flag after every
- *     few tens of microseconds of arithmetic) and returns TM_ERR_CANCELLED; its outputs then hold
- *     unspecified values and nothing of the call is left behind in the
- *     library. A call that finishes before it notices the flag succeeds.
+ *     few tens of microseconds of arithmetic) and returns
+ *     TM_ERR_CANCELLED; its outputs then hold unspecified values and
+ *     nothing of the call is left behind in the library. A call that
+ *     finishes before it notices the flag succeeds.
  */
 #ifndef LIBTWINMATH_H
 #define LIBTWINMATH_H

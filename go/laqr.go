@@ -351,6 +351,9 @@ func aggressiveDeflation(cc *canceller, wk *qrWork, h, zt []float64, n, l, i, il
 		clear(spike)
 		spike[0] = beta
 		if m > 2 {
+			// Scratch of its own (nil): a workspace gives back only at the
+			// end of its call, and one window after another would pile
+			// their reduction's output up in it.
 			q2t, err := hessenberg(cc, nil, t, nw, 0, m-1)
 			if err != nil {
 				return 0, err
